@@ -1,0 +1,73 @@
+/**
+ * Checks across rules files, run after each file passed its own schema: duplicates, units that
+ * could be misread as a magnitude, and patterns that are not linear-time safe.
+ */
+import type { RuleProblem } from './load.js';
+import type { Rules } from './schema.js';
+
+type RuleData = Omit<Rules, 'userDictPath' | 'hash' | 'dir'>;
+
+export function checkRules(rules: RuleData): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+
+  // one surface form, one meaning: a form in two unit entries would make the lookup order matter
+  const seen = new Map<string, string>();
+  for (const file of ['units.yaml', 'classifiers.yaml'] as const) {
+    rules[file].forEach((entry, index) => {
+      for (const form of new Set([entry.unit, ...(entry.forms ?? [])])) {
+        const where = `${file}[${index}] (${entry.unit})`;
+        const before = seen.get(form);
+        if (before) {
+          problems.push({ file, line: 0, entry: where, message: `form "${form}" is also declared by ${before}` });
+        } else seen.set(form, where);
+      }
+    });
+  }
+  const magnitudes = new Set(rules['magnitudes.yaml'].map((m) => m.form));
+  for (const form of seen.keys()) {
+    if (magnitudes.has(form)) {
+      problems.push({
+        file: 'magnitudes.yaml',
+        line: 0,
+        entry: form,
+        message: `"${form}" is declared both as a magnitude and as a unit`,
+      });
+    }
+  }
+
+  const patternFiles = [
+    ['not-quantities.yaml', rules['not-quantities.yaml'].patterns.map((p) => [p.id, p.pattern] as const)],
+    ['furniture.yaml', rules['furniture.yaml'].map((p) => [p.id, p.pattern] as const)],
+    [
+      'modality.yaml',
+      [...rules['modality.yaml'].target_sections, ...rules['modality.yaml'].actual_sections].map(
+        (p) => [p.pattern, p.pattern] as const,
+      ),
+    ],
+  ] as const;
+  for (const [file, patterns] of patternFiles) {
+    for (const [id, pattern] of patterns) {
+      const problem = checkPattern(pattern);
+      if (problem) problems.push({ file, line: 0, entry: id, message: problem });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Returns why `pattern` is rejected, or null. A pattern must compile, and must not nest a
+ * quantifier inside a quantified group (`(a+)+`, `(\d*)*`), the shape that backtracks
+ * exponentially; back-references are refused for the same reason.
+ */
+export function checkPattern(pattern: string): string | null {
+  try {
+    new RegExp(pattern, 'u');
+  } catch (error) {
+    return `not a valid regular expression: ${(error as Error).message}`;
+  }
+  if (/\\[1-9]|\\k</.test(pattern)) return 'back-references are not allowed (they can take exponential time)';
+  if (/\([^()]*[+*}][^()]*\)[+*{]/.test(pattern)) {
+    return 'a quantified group contains a quantifier (like (a+)+): rewrite it without nesting';
+  }
+  return null;
+}

@@ -1,0 +1,129 @@
+/**
+ * The shape of every file in `rules/`, one schema per file. The loader validates each file
+ * against its schema and reports the file, line and entry of every violation.
+ *
+ * Entries may carry `note` (why the entry exists) and `source` (where it was seen); the code
+ * ignores both, they are for the people who edit the rules.
+ */
+import { z } from 'zod';
+
+const word = z.string().min(1, 'must not be empty');
+const annotation = { note: z.string().optional(), source: z.string().optional() };
+
+export const quantityKinds = [
+  'money',
+  'count',
+  'percent',
+  'percentage_point',
+  'multiple',
+  'area',
+  'length',
+  'mass',
+  'volume',
+  'duration',
+  'energy',
+  'computing',
+  'other',
+] as const;
+
+/** units.yaml and classifiers.yaml: a canonical unit, its kind, and how it is written. */
+const unitEntry = z
+  .object({
+    unit: word,
+    kind: z.enum(quantityKinds),
+    /** Surface forms; the canonical unit itself is always one. */
+    forms: z.array(word).optional(),
+    ...annotation,
+  })
+  .strict();
+export const unitsFile = z.array(unitEntry);
+
+/** magnitudes.yaml: a magnitude word and its power of ten (`万` → 4, `万亿` → 12). */
+export const magnitudesFile = z.array(
+  z.object({ form: word, power: z.number().int().min(1).max(24), ...annotation }).strict(),
+);
+
+/** qualifiers.yaml: bound words before and after a number, and range connectors. */
+const boundEntry = z
+  .object({ word, qualifier: z.enum(['approx', 'at_least', 'at_most']), ...annotation })
+  .strict();
+export const qualifiersFile = z
+  .object({
+    before: z.array(boundEntry),
+    after: z.array(boundEntry),
+    range_connectors: z.array(z.object({ word, ...annotation }).strict()),
+  })
+  .strict();
+
+/** changes.yaml: cue words that make a number the size of a rise or a fall, and look-alikes. */
+const cueList = z.array(z.object({ word, ...annotation }).strict());
+export const changesFile = z
+  .object({
+    increase: cueList,
+    decrease: cueList,
+    /** Words that give a new level, not the size of a change (`增至`, `达到`): change `none`. */
+    level: cueList,
+    /** Words that count new things (`新增`, `新建`): change `none`. */
+    new_things: cueList,
+  })
+  .strict();
+
+/** modality.yaml: cues that make a clause or a section forward-looking. */
+export const modalityFile = z
+  .object({
+    target_cues: cueList,
+    actual_cues: cueList,
+    /** A heading or paragraph that matches one of these starts a section about the future. */
+    target_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),
+    actual_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),
+  })
+  .strict();
+
+/** not-quantities.yaml: names with numerals, and patterns for dates, ordinals, identifiers. */
+export const notQuantitiesFile = z
+  .object({
+    names: z.array(z.object({ text: word, ...annotation }).strict()),
+    patterns: z.array(z.object({ id: word, pattern: word, ...annotation }).strict()),
+  })
+  .strict();
+
+/** furniture.yaml: page furniture lines (bylines, page headers) the cleaner tags or drops. */
+export const furnitureFile = z.array(
+  z
+    .object({
+      id: word,
+      pattern: word,
+      action: z.enum(['drop', 'byline', 'caption', 'heading']),
+      ...annotation,
+    })
+    .strict(),
+);
+
+/** ocr-fixes.yaml: character confusions, applied only where the dictionary agrees. */
+export const ocrFixesFile = z.array(z.object({ wrong: word, right: word, ...annotation }).strict());
+
+/** Every YAML file of `rules/`, by file name. `userdict.txt` is checked separately (jieba's format). */
+export const ruleFiles = {
+  'units.yaml': unitsFile,
+  'classifiers.yaml': unitsFile,
+  'magnitudes.yaml': magnitudesFile,
+  'qualifiers.yaml': qualifiersFile,
+  'changes.yaml': changesFile,
+  'modality.yaml': modalityFile,
+  'not-quantities.yaml': notQuantitiesFile,
+  'furniture.yaml': furnitureFile,
+  'ocr-fixes.yaml': ocrFixesFile,
+} as const;
+
+export type RuleFileName = keyof typeof ruleFiles;
+
+/** The validated content of `rules/`: plain frozen data, compiled into matchers by the stages. */
+export type Rules = {
+  readonly [F in RuleFileName]: z.infer<(typeof ruleFiles)[F]>;
+} & {
+  /** Absolute path of the jieba user dictionary, or null when `rules/` has none. */
+  readonly userDictPath: string | null;
+  /** SHA-256 over every rules file, for deciding what a rerun must redo. */
+  readonly hash: string;
+  readonly dir: string;
+};

@@ -1,0 +1,94 @@
+/**
+ * Code-point helpers: the only place that converts between UTF-16 indexes (what JavaScript
+ * strings and regexes use) and code-point offsets (what every span in liang uses).
+ *
+ * Nearly all report text is in the Basic Multilingual Plane, where the two agree; the helpers
+ * take a fast path when a string has no surrogate pairs.
+ */
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** True when UTF-16 indexes and code-point offsets coincide for `text`. */
+export function isBmpOnly(text: string): boolean {
+  return !SURROGATE.test(text);
+}
+
+/** Number of code points in `text`. */
+export function cpLength(text: string): number {
+  if (isBmpOnly(text)) return text.length;
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/** `text` sliced by code-point offsets `[start, end)`. */
+export function cpSlice(text: string, start: number, end?: number): string {
+  if (isBmpOnly(text)) return text.slice(start, end);
+  return Array.from(text).slice(start, end).join('');
+}
+
+/**
+ * A converter between UTF-16 indexes and code-point offsets of one string, built once so that
+ * many conversions cost O(log n) each (O(1) for BMP-only strings).
+ */
+export class CodePointIndex {
+  /** UTF-16 indexes at which an astral character starts; empty for BMP-only text. */
+  private readonly astral: number[] = [];
+
+  constructor(readonly text: string) {
+    if (isBmpOnly(text)) return;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          this.astral.push(i);
+          i++;
+        }
+      }
+    }
+  }
+
+  /** Code-point offset of UTF-16 index `utf16`. */
+  toCodePoint(utf16: number): number {
+    if (this.astral.length === 0) return utf16;
+    // every astral character before `utf16` occupies one extra UTF-16 unit
+    return utf16 - countBelow(this.astral, utf16);
+  }
+
+  /** UTF-16 index of code-point offset `cp`. */
+  toUtf16(cp: number): number {
+    if (this.astral.length === 0) return cp;
+    let lo = 0;
+    let hi = this.astral.length;
+    // find how many astral characters start before code point `cp`
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const astralCp = this.astral[mid]! - mid;
+      if (astralCp < cp) lo = mid + 1;
+      else hi = mid;
+    }
+    return cp + lo;
+  }
+
+  /** Code-point length of the whole text. */
+  get length(): number {
+    return this.text.length - this.astral.length;
+  }
+
+  /** Slice by code-point offsets. */
+  slice(start: number, end: number): string {
+    return this.text.slice(this.toUtf16(start), this.toUtf16(end));
+  }
+}
+
+function countBelow(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,138 @@
+/**
+ * The way back from cleaned text to raw text.
+ *
+ * The cleaner builds `doc.text` with a `MappedTextBuilder`: every code point it appends carries
+ * the code-point offset in `doc.raw` it came from. The resulting `OffsetMap` answers, for any
+ * code-point offset of the cleaned text, the raw offset and the 1-based raw line.
+ */
+import { cpLength } from './codepoints.js';
+
+/** Code-point offsets of the start of every line of `raw` (line 1 starts at 0). */
+export function lineStarts(raw: string): number[] {
+  const starts = [0];
+  let cp = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      i++; // the low surrogate belongs to the same code point
+    } else if (c === 0x0a) {
+      starts.push(cp + 1);
+    }
+    cp++;
+  }
+  return starts;
+}
+
+export class OffsetMap {
+  private readonly starts: number[];
+
+  /**
+   * @param origins code-point offset in raw of every code point of the cleaned text, plus one
+   *   trailing entry for the end position (so `origins.length === cleanedLength + 1`).
+   * @param raw the decoded raw text.
+   */
+  constructor(
+    private readonly origins: Int32Array,
+    raw: string,
+  ) {
+    this.starts = lineStarts(raw);
+  }
+
+  /** An identity map, for text that was not changed. */
+  static identity(raw: string): OffsetMap {
+    const n = cpLength(raw);
+    const origins = new Int32Array(n + 1);
+    for (let i = 0; i <= n; i++) origins[i] = i;
+    return new OffsetMap(origins, raw);
+  }
+
+  /** Length of the cleaned text in code points. */
+  get length(): number {
+    return this.origins.length - 1;
+  }
+
+  /** Raw code-point offset of cleaned code-point offset `cp`. */
+  toRaw(cp: number): number {
+    const clamped = Math.max(0, Math.min(cp, this.origins.length - 1));
+    return this.origins[clamped]!;
+  }
+
+  /** 1-based raw line of a raw code-point offset. */
+  rawLineOfRaw(rawOffset: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! <= rawOffset) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.max(1, lo);
+  }
+
+  /** 1-based raw line where cleaned code-point offset `cp` comes from. */
+  rawLine(cp: number): number {
+    return this.rawLineOfRaw(this.toRaw(cp));
+  }
+}
+
+/**
+ * Builds cleaned text one piece at a time, remembering where every code point came from.
+ * Inserted characters (a paragraph separator, a repaired join) take the origin of the raw
+ * position they stand at.
+ */
+export class MappedTextBuilder {
+  private readonly parts: string[] = [];
+  private origins: Int32Array = new Int32Array(1024);
+  private size = 0;
+
+  /** Appends `text` whose code points came from raw offsets `rawStart`, `rawStart + 1`, … */
+  appendRaw(text: string, rawStart: number): void {
+    let i = 0;
+    for (const ch of text) {
+      this.push(ch, rawStart + i);
+      i++;
+    }
+  }
+
+  /** Appends one code point (or an inserted/replaced string) attributed to raw offset `origin`. */
+  appendAt(text: string, origin: number): void {
+    for (const ch of text) this.push(ch, origin);
+  }
+
+  /** Code points appended so far. */
+  get length(): number {
+    return this.size;
+  }
+
+  /** The last code point appended, or '' when empty. */
+  lastChar(): string {
+    const last = this.parts[this.parts.length - 1];
+    return last ?? '';
+  }
+
+  /** Removes trailing code points for which `drop` is true (e.g. trailing spaces). */
+  trimEnd(drop: (ch: string) => boolean): void {
+    while (this.parts.length > 0 && drop(this.parts[this.parts.length - 1]!)) {
+      this.parts.pop();
+      this.size--;
+    }
+  }
+
+  /** The text and its map; `endOrigin` is the raw offset the end position maps to. */
+  finish(raw: string, endOrigin: number): { text: string; offsets: OffsetMap } {
+    const origins = this.origins.slice(0, this.size + 1);
+    origins[this.size] = endOrigin;
+    return { text: this.parts.join(''), offsets: new OffsetMap(origins, raw) };
+  }
+
+  private push(ch: string, origin: number): void {
+    if (this.size + 1 >= this.origins.length) {
+      const grown = new Int32Array(this.origins.length * 2);
+      grown.set(this.origins);
+      this.origins = grown;
+    }
+    this.parts.push(ch);
+    this.origins[this.size] = origin;
+    this.size++;
+  }
+}

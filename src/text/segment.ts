@@ -1,0 +1,111 @@
+/**
+ * The segmenter: the only module that imports nodejieba.
+ *
+ * nodejieba keeps one process-wide dictionary, so it is loaded once per process (with the
+ * project's user dictionary from `rules/userdict.txt`) and reached by stages only through the
+ * `Segmenter` in the pipeline context. Tokens are aligned to code-point offsets: jieba's words
+ * concatenate back to its input exactly (spaces and line breaks are tokens too), and a mismatch
+ * is an error, never a silent drift.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpLength } from './codepoints.js';
+
+const require = createRequire(import.meta.url);
+
+interface Jieba {
+  DEFAULT_DICT: string;
+  load(options?: { userDict?: string }): void;
+  cut(sentence: string, strict?: boolean): string[];
+  tag(sentence: string): { word: string; tag: string }[];
+}
+
+/** One segmenter token with its code-point span (offsets relative to the string passed in, plus `base`). */
+export interface Token {
+  word: string;
+  /** jieba's part-of-speech tag (ICTCLAS set: n, v, m, q, x, eng, …). */
+  tag: string;
+  start: number;
+  end: number;
+}
+
+export interface Segmenter {
+  /** Words with POS tags; offsets are code points, shifted by `base`. */
+  tag(text: string, base?: number): Token[];
+  /** Words only (faster than `tag`); offsets are code points, shifted by `base`. */
+  cut(text: string, base?: number): Token[];
+  /** True when `word` is in jieba's main dictionary or the user dictionary. */
+  isWord(word: string): boolean;
+}
+
+let loadedWith: string | null | undefined;
+let jieba: Jieba | undefined;
+let words: Set<string> | undefined;
+let userWords: Set<string> = new Set();
+
+/**
+ * Returns the process-wide segmenter, loading jieba with `userDictPath` on first use.
+ * A second call with a different user dictionary is an error: nodejieba cannot unload one.
+ */
+export function getSegmenter(userDictPath: string | null): Segmenter {
+  if (jieba === undefined) {
+    jieba = require('nodejieba') as Jieba;
+    jieba.load(userDictPath ? { userDict: userDictPath } : {});
+    loadedWith = userDictPath;
+    userWords = userDictPath ? readDictWords(userDictPath) : new Set();
+  } else if (loadedWith !== userDictPath) {
+    throw new Error(
+      `nodejieba was already loaded with user dictionary ${String(loadedWith)}; ` +
+        `it cannot be reloaded with ${String(userDictPath)} in the same process`,
+    );
+  }
+  const j = jieba;
+  return {
+    tag: (text, base = 0) => align(text, j.tag(text), base),
+    cut: (text, base = 0) =>
+      align(
+        text,
+        j.cut(text, true).map((word) => ({ word, tag: '' })),
+        base,
+      ),
+    isWord: (word) => userWords.has(word) || mainWords(j).has(word),
+  };
+}
+
+function mainWords(j: Jieba): Set<string> {
+  if (words === undefined) words = readDictWords(j.DEFAULT_DICT);
+  return words;
+}
+
+/** The first field of every line of a jieba dictionary (`word [freq] [tag]`). */
+function readDictWords(path: string): Set<string> {
+  const set = new Set<string>();
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const word = line.trim().split(/\s+/)[0];
+    if (word) set.add(word);
+  }
+  return set;
+}
+
+function align(text: string, raw: { word: string; tag: string }[], base: number): Token[] {
+  const tokens: Token[] = new Array(raw.length);
+  let utf16 = 0;
+  let cp = base;
+  for (let i = 0; i < raw.length; i++) {
+    const { word, tag } = raw[i]!;
+    if (!text.startsWith(word, utf16)) {
+      throw new Error(
+        `segmenter output does not align with its input at UTF-16 index ${utf16}: ` +
+          `expected ${JSON.stringify(text.slice(utf16, utf16 + word.length))}, got ${JSON.stringify(word)}`,
+      );
+    }
+    const length = cpLength(word);
+    tokens[i] = { word, tag, start: cp, end: cp + length };
+    utf16 += word.length;
+    cp += length;
+  }
+  if (utf16 !== text.length) {
+    throw new Error(`segmenter dropped text after UTF-16 index ${utf16} of ${text.length}`);
+  }
+  return tokens;
+}

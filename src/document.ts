@@ -41,8 +41,12 @@ export interface Warning {
 
 export type ParagraphKind = 'heading' | 'body' | 'caption' | 'byline';
 
+/** Language of a paragraph, decided by its share of CJK characters. */
+export type Lang = 'zh' | 'en';
+
 export interface Paragraph extends Span {
   kind: ParagraphKind;
+  lang: Lang;
   /** 1-based raw lines the paragraph was assembled from (inclusive). */
   rawLineStart: number;
   rawLineEnd: number;
@@ -93,6 +97,8 @@ export interface Quantity extends Span {
   period: string | null;
   /** Index into `doc.sentences`, or -1 before the sentence stage. */
   sentence: number;
+  /** Language of the paragraph the quantity stands in. */
+  lang: Lang;
   /** The rules that produced the record, e.g. `['units.yaml#亩', 'qualifiers.yaml#以上']`. */
   rules: string[];
 }

@@ -3,9 +3,11 @@
  *
  *   decode     bytes → raw text, detected encoding; creates the Doc   (stages/decode.ts, outside the loop)
  *   clean      raw → cleaned text in paragraphs, with an offset map   (stages/clean/)
+ *   language   paragraph → lang (zh or en) by its share of CJK         (stages/language.ts)
  *   sentences  paragraphs → sentence spans                             (stages/sentences.ts)
- *   recognize  sentences → quantities: value, unit, kind, qualifier    (stages/recognize/)
- *   attribute  quantities → subject, change, modality, period          (stages/attribute/)
+ *   recognize  Chinese sentences → quantities: value, unit, qualifier  (stages/recognize/)
+ *   english    English sentences → the same records, with compromise   (stages/english/)
+ *   attribute  Chinese quantities → subject, change, modality, period  (stages/attribute/)
  *   write      Doc → rows → CSV and JSON                               (output/, outside the loop)
  *
  * Decoding reads bytes and writing writes files, so they stand at the edges; everything in
@@ -16,14 +18,16 @@ import { DocumentFailure } from './document.js';
 import type { Rules } from './rules/schema.js';
 import type { Stage } from './stage.js';
 import { clean } from './stages/clean/index.js';
+import { language } from './stages/language.js';
 import { sentences } from './stages/sentences.js';
 import { recognize } from './stages/recognize/index.js';
+import { english } from './stages/english/index.js';
 import { attribute } from './stages/attribute/index.js';
 import { createDoc } from './stages/decode.js';
 import { getSegmenter, type Segmenter } from './text/segment.js';
 
 /** The stages between decode and write, in the order they run. */
-export const stages: readonly Stage<any>[] = [clean, sentences, recognize, attribute];
+export const stages: readonly Stage<any>[] = [clean, language, sentences, recognize, english, attribute];
 
 export interface Pipeline {
   rules: Rules;

@@ -21,7 +21,7 @@ export const clean = defineStage({
         if (builder.length > 0) builder.appendAt('\n', rawCp - 1);
         const start = builder.length;
         builder.appendRaw(line, rawCp);
-        paragraphs.push({ start, end: builder.length, kind: 'body', rawLineStart: index + 1, rawLineEnd: index + 1 });
+        paragraphs.push({ start, end: builder.length, kind: 'body', lang: 'zh', rawLineStart: index + 1, rawLineEnd: index + 1 });
       }
       rawCp += length + 1;
     });

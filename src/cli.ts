@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/**
+ * The command line: argv → a command → exit code. No pipeline logic lives here.
+ * Exit codes: 0 success, 1 some inputs failed, 2 usage or configuration error.
+ */
+import { Command, CommanderError } from 'commander';
+import { runCommand } from './commands/run.js';
+import { scoreCommand } from './commands/score.js';
+import { RulesError } from './rules/load.js';
+import { UsageError } from './batch/inputs.js';
+import { ScoreInputError } from './score/files.js';
+import { version } from './version.js';
+
+const program = new Command('liang')
+  .description('liang (量): clean paragraphs and every quantity with its unit from Chinese report texts, as CSV and JSON')
+  .version(version)
+  .showHelpAfterError(false)
+  .exitOverride()
+  .configureOutput({ outputError: () => {} });
+
+for (const command of [runCommand(), scoreCommand()]) {
+  program.addCommand(command.exitOverride().configureOutput({ outputError: () => {} }));
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0) process.exit(0); // --help, --version
+    process.stderr.write(`liang: ${error.message.replace(/^error: /, '')}\n`);
+    process.exit(2);
+  }
+  if (error instanceof RulesError || error instanceof UsageError || error instanceof ScoreInputError) {
+    process.stderr.write(`liang: ${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -100,7 +100,8 @@ export function parseYaml(
         break;
       }
     }
-    const entryValue = doc.getIn(path.slice(0, Math.min(path.length, 1)));
+    const entryNode = doc.getIn(path.slice(0, Math.min(path.length, 1)), true);
+    const entryValue = isNode(entryNode) ? entryNode.toJSON() : entryNode;
     problems.push({
       file,
       line,

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { Doc } from '../src/document.js';
+import { createDoc } from '../src/stages/decode.js';
+import { sentences } from '../src/stages/sentences.js';
+import { cpSlice } from '../src/text/codepoints.js';
+import { loadRules } from '../src/rules/load.js';
+
+const rules = loadRules();
+
+/** One body paragraph per line of `text`, then the sentence stage. */
+function split(text: string): string[] {
+  const doc: Doc = createDoc('t', text);
+  let start = 0;
+  for (const line of text.split('\n')) {
+    const length = Array.from(line).length;
+    doc.paragraphs.push({ start, end: start + length, kind: 'body', lang: 'zh', rawLineStart: 1, rawLineEnd: 1 });
+    start += length + 1;
+  }
+  const out = sentences.run(doc, { rules, compiled: null, segmenter: undefined as never });
+  return out.sentences.map((s) => cpSlice(out.text, s.start, s.end));
+}
+
+describe('sentences', () => {
+  it.each([
+    ['全年实施项目1381个。科技成果转化数量增长71%。', ['全年实施项目1381个。', '科技成果转化数量增长71%。']],
+    ['经济稳中有进；民生持续改善', ['经济稳中有进；', '民生持续改善']],
+    ['他说："报告很好。"我们赞同。', ['他说："报告很好。"', '我们赞同。']],
+    ['代表们说：“信心倍增！”', ['代表们说：“信心倍增！”']],
+    ['真的吗？！是的。', ['真的吗？！', '是的。']],
+    ['增长3.5%，高于全国。', ['增长3.5%，高于全国。']],
+    ['没有句末标点的标题', ['没有句末标点的标题']],
+    ['第一段。\n第二段', ['第一段。', '第二段']],
+    ['𠀀字开头。后面', ['𠀀字开头。', '后面']],
+  ])('%s', (text, expected) => {
+    expect(split(text)).toEqual(expected);
+  });
+
+  it('a sentence never crosses a paragraph', () => {
+    expect(split('上一段没有句号\n下一段。')).toEqual(['上一段没有句号', '下一段。']);
+  });
+
+  it('a decimal point is not a sentence end', () => {
+    expect(split('增长2.5个百分点.')).toEqual(['增长2.5个百分点.']);
+  });
+});

@@ -1,31 +1,142 @@
 /**
- * clean: raw → cleaned text in paragraphs. PLACEHOLDER until the clean stage lands: one
- * paragraph per non-empty raw line, text unchanged.
+ * clean: raw OCR text → cleaned paragraphs, with a map from every cleaned code point back to the
+ * raw code point (and raw line) it came from. The passes, in order:
+ *
+ *   normalize   full-width ASCII, safe NFKC, invisible characters, `,` → `，` in Chinese   (normalize.ts)
+ *   furniture   page numbers dropped, bylines/captions tagged (rules/furniture.yaml)     (furniture.ts)
+ *   blanks      blank lines counted onto the line after them                           (this file)
+ *   columns     interleaved columns put back in reading order, weak seams warned       (columns.ts)
+ *   spaces      `习近平总书 记` → `习近平总书记`, `227 项` → `227项`                      (spaces.ts)
+ *   layout      the usual line width, blank-line gap and indent of the page             (layout.ts)
+ *   paragraphs  hard-wrapped lines joined; headings, bylines, captions on their own     (paragraphs.ts)
+ *   ocr-fixes   `银兴` → `振兴` where only the fix is a dictionary word (rules/ocr-fixes.yaml) (ocr-fixes.ts)
+ *
+ * The passes work on lines of code points that carry their raw origins (lines.ts); the text and
+ * its `OffsetMap` are built once, at the end.
  */
-import type { Paragraph } from '../../document.js';
+import type { Doc, Paragraph, Warning } from '../../document.js';
 import { defineStage } from '../../stage.js';
-import { MappedTextBuilder } from '../../text/offsets.js';
+import { MappedTextBuilder, OffsetMap } from '../../text/offsets.js';
+import { cpLength } from '../../text/codepoints.js';
+import { isSpace } from './chars.js';
+import { repairColumns } from './columns.js';
+import { applyFurniture, compileFurniture } from './furniture.js';
+import { measureLayout } from './layout.js';
+import { splitLines, type Line } from './lines.js';
+import { normalizeLines } from './normalize.js';
+import type { Note } from './notes.js';
+import { applyOcrFixes, compileOcrFixes } from './ocr-fixes.js';
+import { buildParagraphs, type ParagraphDraft } from './paragraphs.js';
+import { dropSpaces } from './spaces.js';
 
 export const clean = defineStage({
   name: 'clean',
   requires: ['raw'],
   assigns: ['text', 'paragraphs'],
-  prepare: () => null,
-  run(doc) {
-    const builder = new MappedTextBuilder();
-    const paragraphs: Paragraph[] = [];
-    let rawCp = 0;
-    doc.raw.split('\n').forEach((line, index) => {
-      const length = Array.from(line).length;
-      if (line.trim() !== '') {
-        if (builder.length > 0) builder.appendAt('\n', rawCp - 1);
-        const start = builder.length;
-        builder.appendRaw(line, rawCp);
-        paragraphs.push({ start, end: builder.length, kind: 'body', lang: 'zh', rawLineStart: index + 1, rawLineEnd: index + 1 });
-      }
-      rawCp += length + 1;
-    });
-    const { text, offsets } = builder.finish(doc.raw, Array.from(doc.raw).length);
-    return { ...doc, text, offsets, paragraphs };
+  prepare: (rules) => ({
+    furniture: compileFurniture(rules['furniture.yaml']),
+    ocrFixes: compileOcrFixes(rules['ocr-fixes.yaml']),
+  }),
+  run(doc, { compiled, segmenter }) {
+    const notes: Note[] = [];
+    const lineOfRaw = OffsetMap.identity(doc.raw);
+    let lines = normalizeLines(splitLines(doc.raw));
+    lines = applyFurniture(lines, compiled.furniture, notes);
+    lines = countBlanks(lines);
+    lines = repairColumns(lines, segmenter, notes);
+    lines = dropSpaces(lines).filter((line) => line.chars.length > 0);
+    const drafts = buildParagraphs(lines, measureLayout(lines));
+    applyOcrFixes(drafts, compiled.ocrFixes, segmenter, notes, (raw) => lineOfRaw.rawLineOfRaw(raw));
+    const { text, offsets, paragraphs } = place(doc.raw, drafts);
+    const spans = lineSpans(offsets);
+    const warnings = [...doc.warnings, ...notes.map((note) => toWarning(note, spans))];
+    return { ...doc, text, offsets, paragraphs, warnings };
   },
 });
+
+/** Drops blank lines, counting them onto the next non-blank line's `blanksBefore`. */
+function countBlanks(lines: Line[]): Line[] {
+  const kept: Line[] = [];
+  let blanks = 0;
+  for (const line of lines) {
+    if (line.chars.every(isSpace)) {
+      blanks++;
+      continue;
+    }
+    line.blanksBefore = blanks;
+    blanks = 0;
+    kept.push(line);
+  }
+  return kept;
+}
+
+/** Lays the paragraphs out in `doc.text`, one `\n` between them, and builds the offset map. */
+function place(raw: string, drafts: ParagraphDraft[]): { text: string; offsets: OffsetMap; paragraphs: Paragraph[] } {
+  const builder = new MappedTextBuilder();
+  const rawLength = cpLength(raw);
+  const paragraphs: Paragraph[] = [];
+  let previousEnd = 0;
+  for (const draft of drafts) {
+    if (draft.chars.length === 0) continue;
+    // the separator stands where the previous paragraph's raw text ended
+    if (builder.length > 0) builder.appendAt('\n', Math.min(previousEnd, rawLength));
+    const start = builder.length;
+    draft.chars.forEach((ch, i) => builder.appendAt(ch, draft.origins[i]!));
+    previousEnd = draft.origins[draft.origins.length - 1]! + 1;
+    paragraphs.push({
+      start,
+      end: builder.length,
+      kind: draft.kind,
+      lang: 'zh',
+      rawLineStart: Math.min(...draft.lines),
+      rawLineEnd: Math.max(...draft.lines),
+    });
+  }
+  const { text, offsets } = builder.finish(raw, rawLength);
+  return { text, offsets, paragraphs };
+}
+
+/** Places a note in `doc.text`: the cleaned span that came from its raw line, else the point after it. */
+function toWarning(note: Note, spans: LineSpans): Warning {
+  const span = spans.of(note.line);
+  const warning: Warning = {
+    stage: 'clean',
+    rule: note.rule,
+    reason: note.reason,
+    severity: note.severity,
+    place: { start: span.start, end: span.end, line: note.line },
+  };
+  if (note.actual !== undefined) warning.actual = note.actual;
+  if (note.expected !== undefined) warning.expected = note.expected;
+  return warning;
+}
+
+interface LineSpans {
+  of(line: number): { start: number; end: number };
+}
+
+/** For each raw line, the cleaned code points that came from it (first to last), built in one pass. */
+function lineSpans(offsets: OffsetMap): LineSpans {
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  const linesInOrder: number[] = [];
+  for (let cp = 0; cp < offsets.length; cp++) {
+    const line = offsets.rawLine(cp);
+    if (!first.has(line)) {
+      first.set(line, cp);
+      linesInOrder.push(line);
+    }
+    last.set(line, cp + 1);
+  }
+  const sorted = [...linesInOrder].sort((a, b) => a - b);
+  return {
+    of(line) {
+      const start = first.get(line);
+      if (start !== undefined) return { start, end: last.get(line)! };
+      // a dropped line: the point where the text after it begins
+      const next = sorted.find((l) => l > line);
+      const at = next === undefined ? offsets.length : first.get(next)!;
+      return { start: at, end: at };
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Character classes the clean passes share. Structural only: script ranges and punctuation,
+ * held in named constants (no word lists live in code).
+ */
+
+/** Marks that end a sentence, and so may end a paragraph at a line break. */
+export const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';', '…']);
+
+/** Closing marks that may follow the end of a sentence: `…。”` */
+export const CLOSERS = new Set(['”', '’', '"', "'", '）', ')', '」', '』', '】', '》', '〉']);
+
+/** Marks inside a sentence: a line holding one of these is prose, not a heading. */
+export const CLAUSE_MARKS = new Set(['，', ',', '。', '；', ';', '！', '？', '!', '?', '：', ':']);
+
+/** Marks after which a sentence must go on: a line ending in one is never a heading. */
+export const CONTINUING_MARKS = new Set(['，', ',', '、', '：', ':', '；', ';', '（', '(', '“', '‘', '《', '—', '-', '·']);
+
+/** Horizontal white space an OCR engine writes between words and columns. */
+export function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\u3000';
+}
+
+/** A Han ideograph (unified, extensions and compatibility blocks). */
+export function isHan(ch: string): boolean {
+  const c = ch.codePointAt(0)!;
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0x20000 && c <= 0x3134f)
+  );
+}
+
+/** Chinese punctuation: the CJK symbols block, full-width forms, curly quotes, ellipsis, dashes. */
+export function isCjkPunctuation(ch: string): boolean {
+  const c = ch.codePointAt(0)!;
+  return (
+    (c >= 0x3000 && c <= 0x303f && c !== 0x3000) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    (c >= 0x2018 && c <= 0x201f) ||
+    c === 0x2026 ||
+    c === 0x2014 ||
+    c === 0x00b7
+  );
+}
+
+/** A Han character or Chinese punctuation mark: the characters between which a space is noise. */
+export function isCjk(ch: string): boolean {
+  return isHan(ch) || isCjkPunctuation(ch);
+}
+
+export function isDigit(ch: string): boolean {
+  return ch >= '0' && ch <= '9';
+}
+
+export function isLatinLetter(ch: string): boolean {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/** True when `chars` ends a sentence: an end mark, perhaps followed by closing marks. */
+export function endsSentence(chars: readonly string[]): boolean {
+  let i = chars.length - 1;
+  while (i >= 0 && CLOSERS.has(chars[i]!)) i--;
+  return i >= 0 && SENTENCE_END.has(chars[i]!);
+}

@@ -1,0 +1,53 @@
+/**
+ * furniture: page furniture from `rules/furniture.yaml`. A line that matches a `drop` rule (a
+ * page number, a running header) is removed with an info message naming its raw line; a line
+ * that matches `byline`, `caption` or `heading` is kept and becomes its own paragraph of that kind.
+ */
+import type { Rules } from '../../rules/schema.js';
+import { isSpace } from './chars.js';
+import { lineText, type Line, type LineRole } from './lines.js';
+import type { Note } from './notes.js';
+
+export interface FurnitureRule {
+  id: string;
+  pattern: RegExp;
+  action: 'drop' | LineRole;
+}
+
+/** Compiles the furniture rules once (patterns were checked for linear-time safety at load). */
+export function compileFurniture(rules: Rules['furniture.yaml']): FurnitureRule[] {
+  return rules.map((rule) => ({ id: rule.id, pattern: new RegExp(rule.pattern, 'u'), action: rule.action }));
+}
+
+/** Tags or drops furniture lines; returns the lines that remain. Rules are tried in file order. */
+export function applyFurniture(lines: Line[], rules: FurnitureRule[], notes: Note[]): Line[] {
+  const kept: Line[] = [];
+  for (const line of lines) {
+    const text = lineText(line).trim();
+    const rule = text === '' ? undefined : rules.find((r) => r.pattern.test(text));
+    if (!rule) {
+      kept.push(line);
+      continue;
+    }
+    if (rule.action === 'drop') {
+      // the line is gone; the text above and below it runs on as if the page had no break
+      notes.push({
+        rule: `furniture.yaml#${rule.id}`,
+        reason: `dropped page furniture on raw line ${line.number}: "${text}"`,
+        severity: 'info',
+        line: line.number,
+        actual: text,
+      });
+      continue;
+    }
+    line.role = rule.action;
+    line.rule = `furniture.yaml#${rule.id}`;
+    kept.push(line);
+  }
+  return kept;
+}
+
+/** True when the line holds only white space. */
+export function isBlank(line: Line): boolean {
+  return line.chars.every(isSpace);
+}

@@ -1,0 +1,83 @@
+/**
+ * The page's layout as the line statistics show it: the usual width of a full line, the usual
+ * number of blank lines between lines, the usual indent. The paragraph pass reads a line against
+ * these: a line that ends a sentence well short of the usual width ends its paragraph.
+ */
+import { isCjk } from './chars.js';
+import type { Line } from './lines.js';
+
+export interface Layout {
+  /** Width of a full (wrapped) line, or null when the lines do not share one (each line a block). */
+  width: number | null;
+  /** How far short of `width` a line may stop and still count as full. */
+  tolerance: number;
+  /** How the width is measured. */
+  measure: (line: Line) => number;
+  /** The usual count of blank lines between two lines (1 in a double-spaced OCR dump). */
+  blanks: number;
+  /** The usual indent of a line. */
+  indent: number;
+}
+
+/** Code points, as a harness that wraps every N characters counts them. */
+const codePoints = (line: Line): number => line.chars.length;
+/** Printed width in full-width ems: Chinese is one em, ASCII half, as a page is set. */
+const ems = (line: Line): number => line.chars.reduce((sum, ch) => sum + (isCjk(ch) ? 1 : 0.5), 0);
+
+/** Reads the layout of `lines` (non-blank, in reading order). */
+export function measureLayout(lines: readonly Line[]): Layout {
+  const body = lines.filter((line) => line.role === undefined);
+  const byPoints = cluster(body.map(codePoints));
+  const byEms = cluster(body.map(ems));
+  const best = byEms.share > byPoints.share ? { ...byEms, measure: ems } : { ...byPoints, measure: codePoints };
+  return {
+    width: best.width,
+    tolerance: best.width === null ? 0 : toleranceOf(best.width),
+    measure: best.measure,
+    blanks: mode(lines.slice(1).map((line) => line.blanksBefore)),
+    indent: mode(lines.map((line) => line.indent)),
+  };
+}
+
+function toleranceOf(width: number): number {
+  return Math.max(1, Math.floor(width * 0.08));
+}
+
+/**
+ * The width most lines share, within a tolerance, when enough lines share it: at least three,
+ * and at least a third of the lines long enough to have wrapped.
+ */
+function cluster(widths: number[]): { width: number | null; share: number } {
+  const long = widths.filter((w) => w >= 6);
+  if (long.length < 3) return { width: null, share: 0 };
+  let bestWidth = 0;
+  let bestCount = 0;
+  for (const candidate of new Set(long)) {
+    const tolerance = toleranceOf(candidate);
+    const count = long.filter((w) => Math.abs(w - candidate) <= tolerance).length;
+    if (count > bestCount || (count === bestCount && candidate > bestWidth)) {
+      bestCount = count;
+      bestWidth = candidate;
+    }
+  }
+  const share = bestCount / long.length;
+  if (bestCount < 3 || share < 0.35) return { width: null, share };
+  // the full width is the top of the cluster: lines just short of it are full lines with wider glyphs
+  const tolerance = toleranceOf(bestWidth);
+  const members = long.filter((w) => Math.abs(w - bestWidth) <= tolerance).sort((a, b) => a - b);
+  return { width: members[Math.floor(members.length / 2)]!, share };
+}
+
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = 0;
+  let bestCount = -1;
+  for (const [v, c] of counts) {
+    if (c > bestCount || (c === bestCount && v < best)) {
+      best = v;
+      bestCount = c;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,56 @@
+/**
+ * The unit the clean passes work on: one raw line, as code points that each remember the raw
+ * code-point offset they came from. Passes rewrite `chars` and `origins` together, so the way
+ * back to the raw text is never lost.
+ */
+
+export type LineRole = 'heading' | 'byline' | 'caption';
+
+export interface Line {
+  /** 1-based raw line number. */
+  number: number;
+  /** The line's code points. */
+  chars: string[];
+  /** Raw code-point offset of every code point in `chars` (same length). */
+  origins: number[];
+  /** Blank raw lines between this line and the previous non-blank one. */
+  blanksBefore: number;
+  /** Leading white space the line had, in code points (an indented first line). */
+  indent: number;
+  /** Set by the furniture pass from `rules/furniture.yaml`. */
+  role?: LineRole;
+  /** `furniture.yaml#id` of the rule that set `role`. */
+  rule?: string;
+  /** Set by the column pass: this line starts a new column stream, so never join it to the line before. */
+  breakBefore?: boolean;
+  /** Raw line numbers of the seams the column pass joined or doubted inside this line. */
+  seams?: number[];
+}
+
+/** Splits `raw` into lines of code points with their raw offsets; `\r` before `\n` stays in the line for normalize to drop. */
+export function splitLines(raw: string): Line[] {
+  const lines: Line[] = [];
+  let chars: string[] = [];
+  let origins: number[] = [];
+  let cp = 0;
+  let number = 1;
+  for (const ch of raw) {
+    if (ch === '\n') {
+      lines.push({ number, chars, origins, blanksBefore: 0, indent: 0 });
+      chars = [];
+      origins = [];
+      number++;
+    } else {
+      chars.push(ch);
+      origins.push(cp);
+    }
+    cp++;
+  }
+  lines.push({ number, chars, origins, blanksBefore: 0, indent: 0 });
+  return lines;
+}
+
+/** The line as a string. */
+export function lineText(line: Pick<Line, 'chars'>): string {
+  return line.chars.join('');
+}

@@ -1,0 +1,100 @@
+/**
+ * normalize: width folding, safe compatibility folding, invisible characters.
+ *
+ * - Full-width ASCII becomes ASCII where it is ASCII in meaning (`２０２４` → `2024`, `％` → `%`,
+ *   `ＡＩ` → `AI`); the full-width marks Chinese uses as its own punctuation (，：；？！（）～) stay.
+ * - NFKC only where it is safe: Kangxi and supplementary radicals and compatibility ideographs
+ *   (PDF extraction writes `⾏` for `行`), Latin ligatures, and the many widths of space. Circled
+ *   numbers, superscripts and unit symbols (`①`, `²`, `㎡`) keep their meaning and are left alone.
+ * - Invisible and control characters (zero-width spaces, soft hyphens, BOMs, `\r`) are removed.
+ * - The `,` vs `，` mix: an ASCII comma, semicolon, colon, question or exclamation mark next to
+ *   Chinese text becomes its Chinese form, except a digit-group comma (`1,381`) or a clock colon
+ *   (`10:30`). Every replacement keeps the raw origin of the character it replaces.
+ */
+import { isCjk, isDigit, isHan, isSpace } from './chars.js';
+import type { Line } from './lines.js';
+
+/** Full-width marks that are Chinese punctuation, not ASCII in disguise. */
+const KEPT_FULL_WIDTH = new Set(['！', '，', '：', '；', '？', '（', '）', '～', '．']);
+
+/** ASCII marks that take their Chinese form inside Chinese text. */
+const TO_CHINESE: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
+
+/** Folds one code point; returns '' to drop it. May return more than one code point (ligatures). */
+export function foldChar(ch: string): string {
+  const c = ch.codePointAt(0)!;
+  if (c === 0x0d || (c < 0x20 && c !== 0x09) || (c >= 0x7f && c <= 0x9f)) return '';
+  if (c === 0x00ad || c === 0xfeff || c === 0x2060 || (c >= 0x200b && c <= 0x200f)) return '';
+  if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return '';
+  if (c === 0x09 || c === 0x00a0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000) return ' ';
+  if (c >= 0xff01 && c <= 0xff5e) return KEPT_FULL_WIDTH.has(ch) ? ch : String.fromCodePoint(c - 0xfee0);
+  if ((c >= 0x2f00 && c <= 0x2fdf) || (c >= 0x2e80 && c <= 0x2eff) || (c >= 0xf900 && c <= 0xfaff)) {
+    return ch.normalize('NFKC');
+  }
+  if (c >= 0xfb00 && c <= 0xfb06) return ch.normalize('NFKC');
+  return ch;
+}
+
+/** Normalizes every line in place: folded characters keep the origin of the one they replace. */
+export function normalizeLines(lines: Line[]): Line[] {
+  for (const line of lines) {
+    const chars: string[] = [];
+    const origins: number[] = [];
+    line.chars.forEach((ch, i) => {
+      for (const folded of foldChar(ch)) {
+        chars.push(folded);
+        origins.push(line.origins[i]!);
+      }
+    });
+    foldPunctuation(chars);
+    line.chars = chars;
+    line.origins = origins;
+  }
+  return lines;
+}
+
+/** The `,` vs `，` rule and the full-width decimal point, decided by the neighbours. */
+function foldPunctuation(chars: string[]): void {
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === '．') {
+      // １２．５ → 12.5; a wrap may cut the number right at the point, so only a point between
+      // two Han characters is left as written
+      if (!(isHan(chars[i - 1] ?? '') && isHan(chars[i + 1] ?? ''))) chars[i] = '.';
+      continue;
+    }
+    const chinese = TO_CHINESE[ch];
+    if (!chinese) continue;
+    const before = neighbour(chars, i, -1);
+    const after = neighbour(chars, i, 1);
+    if (!isCjk(context(chars, i, -1)) && !isCjk(context(chars, i, 1))) continue;
+    if (ch === ',' && isDigit(before) && isDigitGroup(chars, i + 1)) continue;
+    if (ch === ':' && isDigit(before) && isDigit(after)) continue;
+    chars[i] = chinese;
+  }
+}
+
+function neighbour(chars: string[], i: number, step: number): string {
+  for (let j = i + step; j >= 0 && j < chars.length; j += step) {
+    if (!isSpace(chars[j]!)) return chars[j]!;
+  }
+  return '';
+}
+
+/** Marks that sit between Chinese words without making the text Latin: `增长3%,CPI`, `"十四五",`. */
+const TRANSPARENT = new Set(['%', '.', '"', "'", '(', ')', '[', ']', '-', '+', '/']);
+
+/** The nearest character in direction `step` that tells the script: digits and `%` are skipped. */
+function context(chars: string[], i: number, step: number): string {
+  for (let j = i + step; j >= 0 && j < chars.length; j += step) {
+    const ch = chars[j]!;
+    if (!isSpace(ch) && !isDigit(ch) && !TRANSPARENT.has(ch)) return ch;
+  }
+  return '';
+}
+
+/** Exactly three digits from `start`, then no further digit: the tail of `1,381`. */
+function isDigitGroup(chars: string[], start: number): boolean {
+  for (let k = 0; k < 3; k++) if (!isDigit(chars[start + k] ?? '')) return false;
+  return !isDigit(chars[start + 3] ?? '');
+}

@@ -1,0 +1,86 @@
+/**
+ * ocr-fixes: character confusions from `rules/ocr-fixes.yaml`, applied only where the dictionary
+ * agrees: some word of two to four characters around the spot becomes a dictionary word with the
+ * fix (`全面银兴` → `振兴`), and none around it is a word without it (`银行` keeps its `银`).
+ * So a rule cannot damage correct text. The fixed characters keep the raw origins of the ones
+ * they replace.
+ */
+import type { Rules } from '../../rules/schema.js';
+import type { Segmenter } from '../../text/segment.js';
+import type { Note } from './notes.js';
+import type { ParagraphDraft } from './paragraphs.js';
+
+export interface OcrFix {
+  wrong: string[];
+  right: string[];
+  rule: string;
+}
+
+/** Longest window, in characters, in which a fix looks for a dictionary word. */
+const WINDOW = 4;
+
+export function compileOcrFixes(rules: Rules['ocr-fixes.yaml']): Map<string, OcrFix[]> {
+  const byFirst = new Map<string, OcrFix[]>();
+  for (const entry of rules) {
+    const wrong = Array.from(entry.wrong);
+    const fix = { wrong, right: Array.from(entry.right), rule: `ocr-fixes.yaml#${entry.wrong}→${entry.right}` };
+    const list = byFirst.get(wrong[0]!) ?? [];
+    list.push(fix);
+    byFirst.set(wrong[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.wrong.length - a.wrong.length);
+  return byFirst;
+}
+
+/** Applies the fixes to every paragraph in place; one info note per fix. */
+export function applyOcrFixes(
+  drafts: ParagraphDraft[],
+  fixes: Map<string, OcrFix[]>,
+  segmenter: Segmenter,
+  notes: Note[],
+  lineOf: (rawOffset: number) => number,
+): void {
+  if (fixes.size === 0) return;
+  for (const draft of drafts) {
+    const { chars, origins } = draft;
+    for (let i = 0; i < chars.length; i++) {
+      const candidates = fixes.get(chars[i]!);
+      if (!candidates) continue;
+      for (const fix of candidates) {
+        if (!matchesAt(chars, i, fix.wrong)) continue;
+        const fixed = [...chars.slice(0, i), ...fix.right, ...chars.slice(i + fix.wrong.length)];
+        if (hasWordAround(chars, i, fix.wrong.length, segmenter)) break;
+        if (!hasWordAround(fixed, i, fix.right.length, segmenter)) continue;
+        const context = chars.slice(Math.max(0, i - 3), i + fix.wrong.length + 3).join('');
+        const replacedOrigins = fix.right.map((_, k) => origins[i + Math.min(k, fix.wrong.length - 1)]!);
+        chars.splice(i, fix.wrong.length, ...fix.right);
+        origins.splice(i, fix.wrong.length, ...replacedOrigins);
+        notes.push({
+          rule: fix.rule,
+          reason: `OCR confusion fixed: "${fix.wrong.join('')}" → "${fix.right.join('')}" in "${context}"`,
+          severity: 'info',
+          line: lineOf(replacedOrigins[0]!),
+          actual: fix.wrong.join(''),
+          expected: fix.right.join(''),
+        });
+        i += fix.right.length - 1;
+        break;
+      }
+    }
+  }
+}
+
+function matchesAt(chars: string[], at: number, word: string[]): boolean {
+  return word.every((ch, k) => chars[at + k] === ch);
+}
+
+/** Some window of 2…WINDOW characters covering `[at, at + length)` is a dictionary word. */
+function hasWordAround(chars: string[], at: number, length: number, segmenter: Segmenter): boolean {
+  for (let size = Math.max(2, length); size <= Math.max(WINDOW, length); size++) {
+    for (let start = at + length - size; start <= at; start++) {
+      if (start < 0 || start + size > chars.length) continue;
+      if (segmenter.isWord(chars.slice(start, start + size).join(''))) return true;
+    }
+  }
+  return false;
+}

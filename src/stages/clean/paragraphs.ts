@@ -1,0 +1,106 @@
+/**
+ * paragraphs: joins hard-wrapped lines and decides where paragraphs end.
+ *
+ * A paragraph ends where the text says so, not at every line break:
+ * - a heading, byline or caption line stands alone (furniture rules, or a short line with no
+ *   clause punctuation that does not end mid-sentence: `构建现代产业体系`);
+ * - a line that ends a sentence ends the paragraph when it stops short of the usual width, when
+ *   the next line is indented, or when each line is its own block (no shared width);
+ * - more blank lines than usual end it, unless the line before is full and stops mid-sentence
+ *   (a page break inside a sentence).
+ * Lines inside a paragraph are joined with nothing between them (`260` + `亿斤` → `260亿斤`),
+ * except one space between two Latin words.
+ */
+import type { ParagraphKind } from '../../document.js';
+import { CLAUSE_MARKS, CONTINUING_MARKS, endsSentence, isCjk, isDigit, isHan, isLatinLetter } from './chars.js';
+import type { Layout } from './layout.js';
+import type { Line } from './lines.js';
+
+/** A paragraph before it is placed in `doc.text`. */
+export interface ParagraphDraft {
+  chars: string[];
+  origins: number[];
+  kind: ParagraphKind;
+  /** Raw line numbers it was assembled from. */
+  lines: number[];
+}
+
+/** Assembles paragraphs from non-blank lines in reading order. */
+export function buildParagraphs(lines: readonly Line[], layout: Layout): ParagraphDraft[] {
+  const drafts: ParagraphDraft[] = [];
+  let current: { lines: Line[] } | null = null;
+  lines.forEach((line, index) => {
+    const previous = index > 0 ? lines[index - 1]! : null;
+    if (current === null || previous === null || endsParagraph(previous, line, layout)) {
+      if (current) drafts.push(assemble(current.lines, layout));
+      current = { lines: [line] };
+    } else {
+      current.lines.push(line);
+    }
+  });
+  if (current) drafts.push(assemble((current as { lines: Line[] }).lines, layout));
+  return drafts;
+}
+
+/** True when a paragraph break stands between `above` and `below`. */
+export function endsParagraph(above: Line, below: Line, layout: Layout): boolean {
+  if (above.role !== undefined || below.role !== undefined || below.breakBefore) return true;
+  if (isHeadingLike(above, layout) || isHeadingLike(below, layout)) return true;
+  const full = isFull(above, layout);
+  const sentenceEnds = endsSentence(above.chars);
+  if (below.blanksBefore > layout.blanks) return sentenceEnds || !full;
+  if (!sentenceEnds) return false;
+  if (layout.width === null) return true;
+  return !full || below.indent > layout.indent;
+}
+
+function isFull(line: Line, layout: Layout): boolean {
+  return layout.width !== null && layout.measure(line) >= layout.width - layout.tolerance;
+}
+
+/**
+ * A short line of Han text with no clause punctuation that does not stop mid-sentence:
+ * `全力拼经济稳增长`, `2024年攻坚克难奋力前行`, `"信心倍增备受鼓舞"`.
+ */
+export function isHeadingLike(line: Line, layout: Layout): boolean {
+  const { chars } = line;
+  if (chars.length < 2) return false;
+  const limit = layout.width === null ? 30 : layout.width * 0.75;
+  if (layout.measure(line) > limit) return false;
+  if (endsSentence(chars) || CONTINUING_MARKS.has(chars[chars.length - 1]!)) return false;
+  if (chars.some((ch) => CLAUSE_MARKS.has(ch))) return false;
+  const han = chars.filter(isHan).length;
+  return han * 2 >= chars.length;
+}
+
+function assemble(lines: Line[], layout: Layout): ParagraphDraft {
+  const chars: string[] = [];
+  const origins: number[] = [];
+  lines.forEach((line, index) => {
+    if (index > 0 && needsSpace(chars, line.chars)) {
+      chars.push(' ');
+      origins.push(origins[origins.length - 1]! + 1);
+    }
+    chars.push(...line.chars);
+    origins.push(...line.origins);
+  });
+  return { chars, origins, kind: kindOf(lines, layout), lines: lines.map((line) => line.number) };
+}
+
+function kindOf(lines: Line[], layout: Layout): ParagraphKind {
+  const first = lines[0]!;
+  if (first.role !== undefined) return first.role;
+  if (lines.length === 1 && isHeadingLike(first, layout)) return 'heading';
+  return 'body';
+}
+
+/** `the` + `model` → `the model`, but `260` + `亿斤` → `260亿斤` and `30` + `00亿元` → `3000亿元` in Chinese text. */
+function needsSpace(before: string[], after: string[]): boolean {
+  const last = before[before.length - 1] ?? '';
+  const first = after[0] ?? '';
+  const latinOrDigit = (ch: string): boolean => isLatinLetter(ch) || isDigit(ch);
+  if (!latinOrDigit(last) || !latinOrDigit(first)) return false;
+  // 30 + 00亿元, 奥迪PP + E纯电动: a word cut by the wrap, unless the text around it is Latin
+  const context = [...before.slice(-6), ...after.slice(0, 6)];
+  return !context.some(isCjk);
+}

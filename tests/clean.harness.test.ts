@@ -1,0 +1,72 @@
+/**
+ * clean, measured on the degradation harness: clean source paragraphs damaged as OCR damages a
+ * page (tests/harness/degrade.ts), cleaned, and scored against the source.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { processText, createPipeline, type Pipeline } from '../src/pipeline.js';
+import { loadRules } from '../src/rules/load.js';
+import { clean } from '../src/stages/clean/index.js';
+import { cpSlice } from '../src/text/codepoints.js';
+import { degrade, type Damage } from './harness/degrade.js';
+import { score, sourceParagraphs } from './harness/measure.js';
+
+let pipeline: Pipeline;
+beforeAll(() => {
+  pipeline = createPipeline(loadRules(), [clean]);
+});
+
+const source = sourceParagraphs().map((p) => p.text);
+
+function run(damage: Partial<Damage>) {
+  const raw = degrade(source, damage);
+  const doc = processText(pipeline, 'harness', raw);
+  const output = doc.paragraphs.map((p) => cpSlice(doc.text, p.start, p.end));
+  return { raw, doc, output, scores: score(source, output) };
+}
+
+const plain: [string, Partial<Damage>][] = [];
+for (const width of [13, 24, 37]) {
+  for (const gap of ['single', 'blank', 'double'] as const) {
+    plain.push([`width ${width}, gap ${gap}`, { width, gap }]);
+  }
+}
+plain.push(['heavy spaces', { spaceRate: 0.3, fullWidthRate: 1 }]);
+plain.push(['furniture every 5 lines', { furnitureEvery: 5, gap: 'double' }]);
+
+describe('clean on the degradation harness (no columns)', () => {
+  it.each(plain)('%s: no CJK space left, F1 ≥ 0.95, nothing lost or invented', (_, damage) => {
+    for (const seed of [1, 2, 3]) {
+      const { scores } = run({ ...damage, seed });
+      expect(scores.cjkSpaces).toBe(0);
+      expect(scores.sameSequence).toBe(true);
+      expect(scores.paragraphF1).toBeGreaterThanOrEqual(0.95);
+      expect(scores.sentencesWhole).toBeGreaterThanOrEqual(0.99);
+    }
+  });
+});
+
+const columns: [string, Partial<Damage>][] = [
+  ['side-by-side, gap 3', { columns: 'side-by-side', columnGap: 3 }],
+  ['side-by-side, gap 1', { columns: 'side-by-side', columnGap: 1 }],
+  ['alternate lines', { columns: 'alternate' }],
+];
+
+describe('clean on the degradation harness (two columns)', () => {
+  it.each(columns)('%s: no CJK space left, nothing lost or invented', (_, damage) => {
+    for (const seed of [1, 2, 3]) {
+      const { scores } = run({ ...damage, seed });
+      expect(scores.cjkSpaces).toBe(0);
+      expect(scores.sameCharacters).toBe(true);
+    }
+  });
+});
+
+it('harness figures', () => {
+  const rows = [...plain, ...columns].map(([name, damage]) => {
+    const all = [1, 2, 3].map((seed) => run({ ...damage, seed }).scores);
+    const mean = (f: (s: (typeof all)[number]) => number) => (all.reduce((n, s) => n + f(s), 0) / all.length).toFixed(3);
+    return `${name.padEnd(28)} F1 ${mean((s) => s.paragraphF1)}  whole ${mean((s) => s.sentencesWhole)}  cjkSpaces ${all.reduce((n, s) => n + s.cjkSpaces, 0)}  sameChars ${all.every((s) => s.sameCharacters)}`;
+  });
+  console.log(rows.join('\n'));
+  expect(rows.length).toBeGreaterThan(0);
+});

@@ -6,6 +6,7 @@
  * ignores both, they are for the people who edit the rules.
  */
 import { z } from 'zod';
+import { englishRuleFiles } from '../stages/english/schema.js';
 
 const word = z.string().min(1, 'must not be empty');
 const annotation = { note: z.string().optional(), source: z.string().optional() };
@@ -113,6 +114,7 @@ export const ruleFiles = {
   'not-quantities.yaml': notQuantitiesFile,
   'furniture.yaml': furnitureFile,
   'ocr-fixes.yaml': ocrFixesFile,
+  ...englishRuleFiles,
 } as const;
 
 export type RuleFileName = keyof typeof ruleFiles;

@@ -1,0 +1,121 @@
+/**
+ * The shape of the English rules files (`rules/english-*.yaml`), registered in
+ * `rules/schema.ts` next to the Chinese ones. Kept apart so that the Chinese schemas and these
+ * can change without touching each other. Every word matches whole words, case-insensitively.
+ */
+import { z } from 'zod';
+import { checkPattern } from '../../rules/check.js';
+
+const word = z.string().min(1, 'must not be empty');
+const annotation = { note: z.string().optional(), source: z.string().optional() };
+const cueList = z.array(z.object({ word, ...annotation }).strict());
+/** A regular expression that compiles and cannot backtrack exponentially. */
+const pattern = word.superRefine((value, context) => {
+  const problem = checkPattern(value);
+  if (problem) context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+});
+const kinds = [
+  'money',
+  'count',
+  'percent',
+  'percentage_point',
+  'multiple',
+  'area',
+  'length',
+  'mass',
+  'volume',
+  'duration',
+  'energy',
+  'computing',
+  'other',
+] as const;
+
+/** english-units.yaml: English unit words → canonical units; magnitude words; multiple words. */
+export const englishUnitsFile = z
+  .object({
+    units: z.array(
+      z
+        .object({
+          unit: word,
+          kind: z.enum(kinds),
+          /** Written after the number: `percent`, `metric tons`. */
+          forms: z.array(word).min(1, 'an English unit needs at least one form'),
+          /** Written before the number: `RMB`, `$`. */
+          prefixes: z.array(word).optional(),
+          /** Power of ten from this unit to the canonical one (`gigawatts` → 千瓦: 6). */
+          power: z.number().int().min(-12).max(12).optional(),
+          ...annotation,
+        })
+        .strict(),
+    ),
+    magnitudes: z.array(z.object({ form: word, power: z.number().int().min(1).max(24), ...annotation }).strict()),
+    multiples: z.array(
+      z
+        .object({ word, value: z.string().regex(/^\d+(\.\d+)?$/, 'must be a decimal number written as a string'), ...annotation })
+        .strict(),
+    ),
+  })
+  .strict();
+
+const boundEntry = z
+  .object({ word, qualifier: z.enum(['approx', 'at_least', 'at_most']), ...annotation })
+  .strict();
+
+/** english-bounds.yaml: bound words before and after a number; range connectors and pairs. */
+export const englishBoundsFile = z
+  .object({
+    before: z.array(boundEntry),
+    after: z.array(boundEntry),
+    range_connectors: cueList,
+    /** `between A and B` (a range); `from A to B` with `levels: true` (two records). */
+    range_pairs: z.array(z.object({ open: word, join: word, levels: z.boolean().optional(), ...annotation }).strict()),
+  })
+  .strict();
+
+/** english-changes.yaml: cues that make a number the size of a rise or a fall. */
+export const englishChangesFile = z
+  .object({
+    increase: cueList,
+    decrease: cueList,
+    /** Words that give the new level (`to`, `reached`): change none. */
+    level: cueList,
+    /** Rate nouns (`growth`) that keep a rise across a level word. */
+    rates: cueList,
+    increase_after: cueList,
+    decrease_after: cueList,
+    /** Verbs whose size follows `by` after their object (`cut the deficit by 10 percent`). */
+    by_verbs: z.array(z.object({ word, change: z.enum(['increase', 'decrease']), ...annotation }).strict()),
+  })
+  .strict();
+
+/** english-modality.yaml: clause cues and section headings for actual / target. */
+export const englishModalityFile = z
+  .object({
+    target_cues: cueList,
+    actual_cues: cueList,
+    target_sections: z.array(z.object({ pattern, ...annotation }).strict()),
+    actual_sections: z.array(z.object({ pattern, ...annotation }).strict()),
+  })
+  .strict();
+
+/** english-not-quantities.yaml: names with numerals, and context patterns around a number. */
+export const englishNotQuantitiesFile = z
+  .object({
+    names: z.array(z.object({ text: word, ...annotation }).strict()),
+    patterns: z.array(
+      z
+        .object({ id: word, before: pattern.optional(), after: pattern.optional(), ...annotation })
+        .strict()
+        .refine((entry) => entry.before !== undefined || entry.after !== undefined, 'give `before`, `after`, or both'),
+    ),
+  })
+  .strict();
+
+/** The English rules files, by file name, for `ruleFiles`. */
+export const englishRuleFiles = {
+  'english-units.yaml': englishUnitsFile,
+  'english-bounds.yaml': englishBoundsFile,
+  'english-changes.yaml': englishChangesFile,
+  'english-modality.yaml': englishModalityFile,
+  'english-not-quantities.yaml': englishNotQuantitiesFile,
+} as const;

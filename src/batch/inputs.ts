@@ -1,18 +1,31 @@
 /**
  * Expands the PATH arguments of `liang run` into input files with their document ids.
- * A file's id is its path relative to the folder argument (or its file name), without extension.
+ * A file's id is its path relative to the folder argument (or its file name), without extension,
+ * with `/` as separator. `--include`/`--exclude` globs filter the files found in folders (a
+ * pattern without `/` matches the file name at any depth); files named on the command line are
+ * always taken.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
+import picomatch from 'picomatch';
 
 export interface InputFile {
   id: string;
   path: string;
 }
 
+/** A mistake in the command line or its arguments: exit code 2. */
 export class UsageError extends Error {}
 
-export function expandInputs(paths: readonly string[]): InputFile[] {
+export interface ExpandOptions {
+  include?: readonly string[];
+  exclude?: readonly string[];
+}
+
+/** Files and folders → inputs sorted by id. Throws `UsageError` for a missing path or an id clash. */
+export function expandInputs(paths: readonly string[], options: ExpandOptions = {}): InputFile[] {
+  const included = matcher(options.include, true);
+  const excluded = matcher(options.exclude, false);
   const inputs: InputFile[] = [];
   for (const path of paths) {
     let stats;
@@ -22,7 +35,10 @@ export function expandInputs(paths: readonly string[]): InputFile[] {
       throw new UsageError(`no such file or folder: ${path}`);
     }
     if (stats.isDirectory()) {
-      for (const file of walk(path)) inputs.push({ id: withoutExtension(relative(path, file)), path: file });
+      for (const file of walk(path)) {
+        const rel = relative(path, file).split(sep).join('/');
+        if (included(rel) && !excluded(rel)) inputs.push({ id: withoutExtension(rel), path: file });
+      }
     } else {
       inputs.push({ id: withoutExtension(basename(path)), path });
     }
@@ -35,7 +51,18 @@ export function expandInputs(paths: readonly string[]): InputFile[] {
     }
     seen.set(input.id, input.path);
   }
-  return [...new Map(inputs.map((i) => [i.id, i])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...new Map(inputs.map((i) => [i.id, i])).values()].sort((a, b) => compareIds(a.id, b.id));
+}
+
+/** Code-unit order of ids: the same on every machine and locale. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function matcher(patterns: readonly string[] | undefined, empty: boolean): (path: string) => boolean {
+  if (!patterns || patterns.length === 0) return () => empty;
+  const tests = patterns.map((pattern) => picomatch(pattern, { dot: false, basename: !pattern.includes('/') }));
+  return (path) => tests.some((test) => test(path));
 }
 
 function withoutExtension(path: string): string {
@@ -46,12 +73,21 @@ function withoutExtension(path: string): string {
 /** Regular files below `folder`, hidden files and folders left out, in a stable order. */
 function walk(folder: string): string[] {
   const files: string[] = [];
-  const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => compareIds(a.name, b.name));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) files.push(...walk(path));
     else if (entry.isFile()) files.push(path);
+    else if (entry.isSymbolicLink()) {
+      try {
+        const target = statSync(path);
+        if (target.isFile()) files.push(path);
+        else if (target.isDirectory()) files.push(...walk(path));
+      } catch {
+        files.push(path); // a dangling link: reading it fails and becomes an error row
+      }
+    }
   }
   return files;
 }

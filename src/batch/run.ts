@@ -1,30 +1,58 @@
 /**
- * The batch runner behind `liang run`: every input file through the pipeline, each document's
- * failure recorded and the rest processed, then the per-document JSON and the combined CSVs
- * written atomically.
+ * The batch runner behind `liang run`: every input through the pipeline on worker threads, each
+ * document's failure recorded and the rest processed, only what changed redone.
+ *
+ * Design: why the outputs survive `kill -9` at any moment, and never show a mix.
+ *
+ * The CSVs hold every document, so a change to one document changes two files at least (its
+ * JSON and each CSV). No order of renames of visible files can switch two files at once, so
+ * every visible name is a fixed symlink into `DIR/.liang/current/`, and `current` is itself a
+ * symlink to one complete *generation* folder (`.liang/gen-NNNNNN/`: manifest.json, the four
+ * CSVs, docs/, rows/). A run builds a new generation beside the committed one and commits it
+ * with a single `rename(2)` of a new symlink over `current`: before that rename every reader and
+ * every later run sees the old complete set, after it the new complete set.
+ *
+ *   1. Lock the folder (lock.ts): one writer at a time; a dead writer's lock is broken.
+ *   2. Hash every input. A document is reused when its bytes' SHA-256 and the config key (rules
+ *      hash, tool version, decoding options) match the committed manifest, or the journal of a
+ *      generation a killed run left behind (so a killed run's finished work is not lost).
+ *   3. Nothing changed: stop here; nothing is written at all.
+ *   4. New generation: reused documents are hard-linked from where they are (the same inode:
+ *      an unchanged document's file is never rewritten); the rest are processed on worker threads,
+ *      each writing docs/<id>.json and rows/<id>.json (its CSV rows) and then one journal line.
+ *   5. The CSVs are concatenated from rows/ in id order (so they agree with docs/ by
+ *      construction), errors.csv and the manifest are written; everything is fsynced.
+ *   6. Commit: rename the pointer. Then delete older generations (a kill before that only leaves
+ *      garbage the next run removes).
  */
-import { readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Doc } from '../document.js';
-import { DocumentFailure } from '../document.js';
-import { createPipeline, type Pipeline } from '../pipeline.js';
-import { loadRules } from '../rules/load.js';
-import { decodeDoc } from '../stages/decode.js';
-import { toCsv } from '../output/csv.js';
-import { docJsonText } from '../output/json.js';
+import { loadRules, defaultRulesDir } from '../rules/load.js';
+import { isKnownEncoding, sha256 } from '../stages/decode.js';
+import { version } from '../version.js';
+import { assembleGeneration, errorColumns } from './assemble.js';
+import { expandInputs, UsageError, type InputFile } from './inputs.js';
+import { acquireLock } from './lock.js';
+import { configKey, readJournal, readManifest, type Manifest, type ManifestEntry, MANIFEST_FORMAT } from './manifest.js';
+import { createExecutor } from './pool.js';
+import { readInput, type DecodeSettings } from './process.js';
+import type { ProgressSink } from './progress.js';
+import { inShard, type Shard } from './shard.js';
 import {
-  paragraphColumns,
-  paragraphRows,
-  quantityColumns,
-  quantityRows,
-  warningColumns,
-  warningRows,
-  type ParagraphRow,
-  type QuantityRow,
-  type WarningRow,
-} from '../output/records.js';
-import { writeFileAtomic } from '../output/write.js';
-import { expandInputs, type InputFile } from './inputs.js';
+  commitGeneration,
+  currentGeneration,
+  docPath,
+  ensureVisibleLinks,
+  exists,
+  generationDir,
+  linkOrCopy,
+  listGenerations,
+  removeOldGenerations,
+  rowsPath,
+  stateDir,
+} from './store.js';
+
+export { errorColumns };
 
 export interface RunOptions {
   paths: string[];
@@ -32,6 +60,15 @@ export interface RunOptions {
   rulesDir?: string;
   bom: boolean;
   encoding?: string;
+  toSimplified?: boolean;
+  include?: string[];
+  exclude?: string[];
+  jobs?: number;
+  force?: boolean;
+  shard?: Shard;
+  /** Wait this long for another run's lock before giving up (0: give up at once). */
+  waitMs?: number;
+  progress?: ProgressSink;
 }
 
 export interface FailedInput {
@@ -44,78 +81,236 @@ export interface FailedInput {
 }
 
 export interface RunSummary {
+  /** Inputs of this run (after --include/--exclude/--shard). */
   files: number;
+  /** Documents processed in this run without failure. */
   done: number;
+  /** Documents skipped because bytes, rules, version and options are as in the last run. */
+  unchanged: number;
+  /** Documents finished by a killed run and taken over from it. */
+  resumed: number;
+  /** Documents in errors.csv (new failures and unchanged failed files). */
   failed: number;
-  quantities: number;
+  /** Documents of the previous outputs whose input is gone. */
+  removed: number;
   paragraphs: number;
+  quantities: number;
+  warnings: number;
+  /** Bytes of input processed in this run. */
+  bytes: number;
   seconds: number;
+  out: string;
+  /** False when nothing changed and the outputs were left as they were. */
+  written: boolean;
   failures: FailedInput[];
 }
 
-export const errorColumns = ['doc_id', 'path', 'stage', 'rule', 'reason', 'raw_line'] as const;
+interface Reusable {
+  entry: ManifestEntry;
+  genDir: string;
+  committed: boolean;
+}
 
-/** Runs the batch; throws `RulesError` or `UsageError` before any document is touched. */
-export function runBatch(options: RunOptions): RunSummary {
+/** Runs the batch. Throws `RulesError`, `UsageError` or `LockBusyError` before any output changes. */
+export async function runBatch(options: RunOptions): Promise<RunSummary> {
   const started = performance.now();
-  const inputs = expandInputs(options.paths);
-  const rules = loadRules(options.rulesDir);
-  const pipeline = createPipeline(rules);
+  const rulesDir = options.rulesDir ?? defaultRulesDir;
+  const rules = loadRules(rulesDir);
+  if (options.encoding && !isKnownEncoding(options.encoding)) {
+    throw new UsageError(`unknown encoding "${options.encoding}" (try utf-8, gb18030, gbk, big5, utf-16le, utf-16be)`);
+  }
+  let inputs = expandInputs(options.paths, { include: options.include, exclude: options.exclude });
+  if (options.shard) inputs = inputs.filter((input) => inShard(input.id, options.shard!));
+  const settings: DecodeSettings = { encoding: options.encoding?.toLowerCase() ?? null, toSimplified: Boolean(options.toSimplified) };
+  const config = configKey({ version, rulesHash: rules.hash, encoding: settings.encoding, toSimplified: settings.toSimplified });
 
-  const paragraphs: ParagraphRow[] = [];
-  const quantities: QuantityRow[] = [];
-  const warnings: WarningRow[] = [];
-  const failures: FailedInput[] = [];
+  mkdirSync(stateDir(options.out), { recursive: true });
+  const lock = await acquireLock(join(stateDir(options.out), 'lock'), options.out, options.waitMs ?? 0);
+  try {
+    return await runLocked(options, inputs, { rulesDir, rulesHash: rules.hash, settings, config, started });
+  } finally {
+    lock.release();
+  }
+}
 
+async function runLocked(
+  options: RunOptions,
+  inputs: InputFile[],
+  context: { rulesDir: string; rulesHash: string; settings: DecodeSettings; config: string; started: number },
+): Promise<RunSummary> {
+  const { out } = options;
+  const current = currentGeneration(out);
+  const previous = current === null ? null : readManifest(join(generationDir(out, current), 'manifest.json'));
+  const reusable = options.force ? new Map<string, Reusable>() : reusableDocuments(out, current, previous);
+
+  // 2. hash every input and decide
+  const entries: ManifestEntry[] = [];
+  const linked: Reusable[] = [];
+  const todo: { input: InputFile; bytes: number }[] = [];
+  let unchanged = 0;
+  let resumed = 0;
   for (const input of inputs) {
-    const result = processInput(pipeline, input, options.encoding);
-    if ('failure' in result) {
-      failures.push(result.failure);
+    const read = readInput(input.path);
+    if ('failure' in read) {
+      entries.push(readFailure(input, context.config, read.failure));
       continue;
     }
-    const doc = result.doc;
-    writeFileAtomic(join(options.out, 'docs', `${doc.id}.json`), docJsonText(doc));
-    paragraphs.push(...paragraphRows(doc));
-    quantities.push(...quantityRows(doc));
-    warnings.push(...warningRows(doc));
+    const hash = sha256(read.bytes);
+    const candidate = reusable.get(input.id);
+    if (candidate && candidate.entry.sha256 === hash && candidate.entry.config === context.config) {
+      entries.push({ ...candidate.entry, path: input.path });
+      linked.push(candidate);
+      if (candidate.committed) unchanged++;
+      else resumed++;
+    } else {
+      todo.push({ input, bytes: read.bytes.length });
+    }
+  }
+  const inputIds = new Set(inputs.map((input) => input.id));
+  const removed = previous ? previous.documents.filter((entry) => !inputIds.has(entry.id)).length : 0;
+
+  // 3. nothing changed: the committed outputs are already the answer
+  const sameOptions = previous !== null && previous.config === context.config && previous.options.bom === options.bom && previous.shard === shardText(options.shard);
+  const readFailures = entries.filter((entry) => entry.sha256 === null).length;
+  if (sameOptions && todo.length === 0 && removed === 0 && resumed === 0 && readFailures === 0 && previous!.documents.length === entries.length) {
+    return summarize(previous!, { unchanged, resumed: 0, done: 0, bytes: 0, removed: 0, written: false }, options, context.started);
   }
 
-  const csv = { bom: options.bom };
-  writeFileAtomic(join(options.out, 'paragraphs.csv'), toCsv(paragraphColumns, paragraphs, csv));
-  writeFileAtomic(join(options.out, 'quantities.csv'), toCsv(quantityColumns, quantities, csv));
-  writeFileAtomic(join(options.out, 'warnings.csv'), toCsv(warningColumns, warnings, csv));
-  writeFileAtomic(join(options.out, 'errors.csv'), toCsv(errorColumns, failures, csv));
+  // 4. a new generation
+  const generation = Math.max(0, ...listGenerations(out)) + 1;
+  const genDir = generationDir(out, generation);
+  mkdirSync(join(genDir, 'docs'), { recursive: true });
+  mkdirSync(join(genDir, 'rows'), { recursive: true });
+  const journal = join(genDir, 'journal.jsonl');
+  for (const source of linked) {
+    if (source.entry.status !== 'done') continue;
+    linkOrCopy(docPath(source.genDir, source.entry.id), docPath(genDir, source.entry.id));
+    linkOrCopy(rowsPath(source.genDir, source.entry.id), rowsPath(genDir, source.entry.id));
+  }
 
+  const progress = options.progress;
+  progress?.start(todo.length, todo.reduce((sum, item) => sum + item.bytes, 0));
+  const executor = createExecutor(options.jobs ?? 1, { rulesDir: context.rulesDir, settings: context.settings });
+  let done = 0;
+  let bytes = 0;
+  try {
+    await Promise.all(
+      todo.map(async ({ input }) => {
+        const entry = await executor.run({ id: input.id, path: input.path, genDir, config: context.config });
+        appendFileSync(journal, JSON.stringify(entry) + '\n');
+        entries.push(entry);
+        bytes += entry.bytes;
+        if (entry.status === 'done') done++;
+        else progress?.failure(failureLine(entry));
+        progress?.advance(entry.bytes);
+      }),
+    );
+  } finally {
+    await executor.close();
+    progress?.finish();
+  }
+
+  // 5. the combined files, then 6. the commit
+  const manifest: Manifest = {
+    format: MANIFEST_FORMAT,
+    tool: 'liang',
+    version,
+    rules_hash: context.rulesHash,
+    config: context.config,
+    options: { encoding: context.settings.encoding, to_simplified: context.settings.toSimplified, bom: options.bom },
+    shard: shardText(options.shard),
+    generation,
+    documents: entries,
+  };
+  assembleGeneration(genDir, manifest);
+  ensureVisibleLinks(out);
+  commitGeneration(out, generation);
+  removeOldGenerations(out);
+  return summarize(manifest, { unchanged, resumed, done, bytes, removed, written: true }, options, context.started);
+}
+
+/** Documents a rerun may take over: the committed manifest's, then killed runs' journals. */
+function reusableDocuments(out: string, current: number | null, previous: Manifest | null): Map<string, Reusable> {
+  const reusable = new Map<string, Reusable>();
+  for (const generation of listGenerations(out)) {
+    if (generation === current) continue;
+    const genDir = generationDir(out, generation);
+    for (const entry of readJournal(join(genDir, 'journal.jsonl'))) {
+      if (entry.sha256 !== null) reusable.set(entry.id, { entry, genDir, committed: false });
+    }
+  }
+  if (previous && current !== null) {
+    const genDir = generationDir(out, current);
+    for (const entry of previous.documents) {
+      if (entry.sha256 !== null) reusable.set(entry.id, { entry, genDir, committed: true });
+    }
+  }
+  for (const [id, source] of reusable) {
+    if (source.entry.status === 'done' && !(exists(docPath(source.genDir, id)) && exists(rowsPath(source.genDir, id)))) {
+      reusable.delete(id);
+    }
+  }
+  return reusable;
+}
+
+function readFailure(input: InputFile, config: string, failure: ManifestEntry['failure']): ManifestEntry {
   return {
-    files: inputs.length,
-    done: inputs.length - failures.length,
-    failed: failures.length,
-    quantities: quantities.length,
-    paragraphs: paragraphs.length,
-    seconds: (performance.now() - started) / 1000,
-    failures,
+    id: input.id,
+    path: input.path,
+    sha256: null,
+    bytes: 0,
+    config,
+    status: 'failed',
+    encoding: null,
+    paragraphs: 0,
+    quantities: 0,
+    warnings: 0,
+    failure,
   };
 }
 
-/** One input through decode and the pipeline; a failure is returned, never thrown. */
-export function processInput(
-  pipeline: Pipeline,
-  input: InputFile,
-  encoding?: string,
-): { doc: Doc } | { failure: FailedInput } {
-  const fail = (stage: string, rule: string, reason: string, line: number | null = null) => ({
-    failure: { doc_id: input.id, path: input.path, stage, rule, reason, raw_line: line },
-  });
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(input.path);
-  } catch (error) {
-    return fail('read', 'read/io', `cannot read the file: ${(error as Error).message}`);
-  }
-  try {
-    return { doc: pipeline.process(decodeDoc(input.id, input.path, bytes, encoding)) };
-  } catch (error) {
-    if (error instanceof DocumentFailure) return fail(error.stage, error.rule, error.message, error.line ?? null);
-    return fail('pipeline', 'pipeline/exception', String((error as Error)?.message ?? error));
-  }
+function shardText(shard: Shard | undefined): string | null {
+  return shard ? `${shard.index}/${shard.count}` : null;
+}
+
+/** `path[:line]: reason [rule]`, the form a person reads in a log. */
+export function failureLine(entry: ManifestEntry): string {
+  const line = entry.failure?.raw_line ? `:${entry.failure.raw_line}` : '';
+  return `liang: ${entry.path}${line}: ${entry.failure?.reason ?? 'failed'} [${entry.failure?.rule ?? ''}]`;
+}
+
+function summarize(
+  manifest: Manifest,
+  counts: { unchanged: number; resumed: number; done: number; bytes: number; removed: number; written: boolean },
+  options: RunOptions,
+  started: number,
+): RunSummary {
+  const failures = manifest.documents
+    .filter((entry) => entry.status === 'failed')
+    .map((entry) => ({
+      doc_id: entry.id,
+      path: entry.path,
+      stage: entry.failure?.stage ?? '',
+      rule: entry.failure?.rule ?? '',
+      reason: entry.failure?.reason ?? '',
+      raw_line: entry.failure?.raw_line ?? null,
+    }));
+  const sum = (field: 'paragraphs' | 'quantities' | 'warnings') =>
+    manifest.documents.reduce((total, entry) => total + (entry.status === 'done' ? entry[field] : 0), 0);
+  return {
+    files: manifest.documents.length,
+    done: counts.done,
+    unchanged: counts.unchanged,
+    resumed: counts.resumed,
+    failed: failures.length,
+    removed: counts.removed,
+    paragraphs: sum('paragraphs'),
+    quantities: sum('quantities'),
+    warnings: sum('warnings'),
+    bytes: counts.bytes,
+    seconds: (performance.now() - started) / 1000,
+    out: options.out,
+    written: counts.written,
+    failures,
+  };
 }

@@ -1,38 +1,132 @@
 /**
- * `liang run [PATH...] [--out DIR]`: every input through the pipeline into DIR.
- * Exit codes: 0 all good, 1 some files failed (see DIR/errors.csv), 2 usage or rules error.
+ * `liang run [PATH...] [options]`: every input through the pipeline into DIR (see batch/run.ts).
+ * Exit codes: 0 all good, 1 some files failed (see DIR/errors.csv), 2 nothing written: a usage,
+ * rules or lock error, or an I/O error that stopped the run before its commit.
  */
-import { Command } from 'commander';
-import { runBatch } from '../batch/run.js';
+import { availableParallelism } from 'node:os';
+import { Command, InvalidArgumentError } from 'commander';
+import { runBatch, type RunSummary } from '../batch/run.js';
+import { createProgress } from '../batch/progress.js';
+import { parseShard } from '../batch/shard.js';
+import { readAll, runStdinBytes } from '../batch/stdin.js';
+import { UsageError } from '../batch/inputs.js';
+import { isKnownEncoding } from '../stages/decode.js';
+import { RulesError } from '../rules/load.js';
+
+interface CliOptions {
+  out: string;
+  rules?: string;
+  encoding?: string;
+  toSimplified?: boolean;
+  bom: boolean;
+  quiet?: boolean;
+  json?: boolean;
+  jobs?: number;
+  force?: boolean;
+  include: string[];
+  exclude: string[];
+  shard?: string;
+  wait?: number | true;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number ≥ 1');
+  return n;
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('a number of seconds ≥ 0');
+  return n;
+}
 
 export function runCommand(): Command {
   return new Command('run')
     .description('extract paragraphs and quantities from report texts into CSV and JSON')
-    .argument('[paths...]', 'input files or folders (folders are read recursively)', ['input'])
+    .argument('[paths...]', 'input files or folders (folders are read recursively); - reads standard input and prints JSON lines', ['input'])
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('--rules <dir>', 'rules folder (default: the rules/ shipped with liang)')
+    .option('--include <glob>', 'only files in folders matching this glob (repeatable; without / it matches the file name)', collect, [])
+    .option('--exclude <glob>', 'leave out files in folders matching this glob (repeatable)', collect, [])
     .option('--encoding <name>', 'read every input in this encoding instead of detecting it (e.g. gb18030, big5, utf-16le)')
+    .option('--to-simplified', 'convert traditional characters to simplified (OpenCC) before processing')
+    .option('-j, --jobs <n>', 'documents processed at once, on worker threads (default: the number of cores)', positiveInteger)
+    .option('--force', 'redo every document, even those unchanged since the last run')
+    .option('--shard <K/N>', 'process only the K-th of N deterministic slices of the inputs (for job arrays; see liang merge)')
+    .option('--wait [seconds]', 'if another run holds the output folder, wait for it (forever, or this many seconds)', seconds)
     .option('--no-bom', 'write the CSVs without the UTF-8 byte-order mark (it is there by default so Excel reads Chinese)')
     .option('-q, --quiet', 'print nothing but errors')
-    .action((paths: string[], options: { out: string; rules?: string; encoding?: string; bom: boolean; quiet?: boolean }) => {
-      const summary = runBatch({
-        paths,
-        out: options.out,
-        rulesDir: options.rules,
-        encoding: options.encoding,
-        bom: options.bom,
-      });
-      for (const failure of summary.failures) {
-        process.stderr.write(
-          `liang: ${failure.path}${failure.raw_line ? `:${failure.raw_line}` : ''}: ${failure.reason} [${failure.rule}]\n`,
-        );
+    .option('--json', 'print the final summary as JSON on standard output')
+    .action(async (paths: string[], options: CliOptions) => {
+      if (options.encoding && !isKnownEncoding(options.encoding)) {
+        throw new UsageError(`unknown encoding "${options.encoding}" (try utf-8, gb18030, gbk, big5, utf-16le, utf-16be)`);
       }
-      if (!options.quiet) {
-        process.stderr.write(
-          `liang: ${summary.done} of ${summary.files} files done, ${summary.failed} failed, ` +
-            `${summary.paragraphs} paragraphs, ${summary.quantities} quantities, ${summary.seconds.toFixed(1)} s → ${options.out}\n`,
-        );
+      if (paths.includes('-')) {
+        if (paths.length > 1) throw new UsageError('- (standard input) cannot be combined with other paths');
+        await runStdin(options);
+        return;
       }
+      let summary: RunSummary;
+      try {
+        summary = await runBatch({
+          paths,
+          out: options.out,
+          rulesDir: options.rules,
+          encoding: options.encoding,
+          toSimplified: options.toSimplified,
+          bom: options.bom,
+          include: options.include,
+          exclude: options.exclude,
+          jobs: options.jobs ?? availableParallelism(),
+          force: options.force,
+          shard: options.shard ? parseShard(options.shard) : undefined,
+          waitMs: options.wait === undefined ? 0 : options.wait === true ? Number.POSITIVE_INFINITY : options.wait * 1000,
+          progress: createProgress(process.stderr, { quiet: Boolean(options.quiet) }),
+        });
+      } catch (error) {
+        if (error instanceof UsageError || error instanceof RulesError) throw error;
+        process.stderr.write(
+          `liang: the run stopped before it could finish (${(error as Error)?.message ?? error}); ` +
+            `the previous outputs in ${options.out} are unchanged, and the next run resumes\n`,
+        );
+        process.exitCode = 2;
+        return;
+      }
+      if (options.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+      if (!options.quiet) process.stderr.write(summaryLine(summary) + '\n');
       process.exitCode = summary.failed > 0 ? 1 : 0;
     });
+}
+
+/** The one-line human summary. */
+export function summaryLine(summary: RunSummary): string {
+  const parts = [
+    `${summary.done} done`,
+    `${summary.unchanged} unchanged`,
+    ...(summary.resumed ? [`${summary.resumed} resumed from an interrupted run`] : []),
+    `${summary.failed} failed${summary.failed ? ' (see errors.csv)' : ''}`,
+    ...(summary.removed ? [`${summary.removed} removed`] : []),
+    `${summary.paragraphs} paragraphs`,
+    `${summary.quantities} quantities`,
+    `${summary.seconds.toFixed(1)} s`,
+  ];
+  return `liang: ${summary.files} files: ${parts.join(', ')} → ${summary.out}${summary.written ? '' : ' (nothing changed, nothing written)'}`;
+}
+
+async function runStdin(options: CliOptions): Promise<void> {
+  const bytes = await readAll(process.stdin);
+  const result = runStdinBytes(bytes, {
+    rulesDir: options.rules,
+    settings: { encoding: options.encoding?.toLowerCase() ?? null, toSimplified: Boolean(options.toSimplified) },
+  });
+  if ('failure' in result) {
+    process.stderr.write(`liang: standard input: ${result.failure.reason} [${result.failure.rule}]\n`);
+    process.exitCode = 1;
+    return;
+  }
+  process.stdout.write(result.line);
+  process.exitCode = 0;
 }

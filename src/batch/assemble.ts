@@ -1,0 +1,74 @@
+/**
+ * Builds a generation's combined files from its per-document row files: each CSV is the header
+ * and the documents' rows in id order, streamed to disk (a corpus bigger than memory still fits),
+ * then errors.csv and the manifest. Run by `liang run` and `liang merge`.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { toCsv } from '../output/csv.js';
+import { paragraphColumns, quantityColumns, warningColumns } from '../output/records.js';
+import { compareIds } from './inputs.js';
+import { manifestText, type Manifest, type ManifestEntry } from './manifest.js';
+import type { RowFragments } from './process.js';
+import { fsyncDir, rowsPath, writeDurable } from './store.js';
+
+export const errorColumns = ['doc_id', 'path', 'stage', 'rule', 'reason', 'raw_line'] as const;
+
+export interface Totals {
+  paragraphs: number;
+  quantities: number;
+  warnings: number;
+}
+
+/** Writes the CSVs, errors.csv and manifest.json of `genDir`; `manifest.documents` must be complete. */
+export function assembleGeneration(genDir: string, manifest: Manifest): Totals {
+  const entries = [...manifest.documents].sort((a, b) => compareIds(a.id, b.id));
+  manifest.documents = entries;
+  const bom = manifest.options.bom;
+  mkdirSync(join(genDir, 'docs'), { recursive: true });
+
+  const files = {
+    paragraphs: openSync(join(genDir, 'paragraphs.csv'), 'w'),
+    quantities: openSync(join(genDir, 'quantities.csv'), 'w'),
+    warnings: openSync(join(genDir, 'warnings.csv'), 'w'),
+  };
+  const write = (fd: number, text: string) => {
+    if (text) writeSync(fd, Buffer.from(text, 'utf8'));
+  };
+  const totals: Totals = { paragraphs: 0, quantities: 0, warnings: 0 };
+  try {
+    write(files.paragraphs, toCsv(paragraphColumns, [], { bom }));
+    write(files.quantities, toCsv(quantityColumns, [], { bom }));
+    write(files.warnings, toCsv(warningColumns, [], { bom }));
+    for (const entry of entries) {
+      if (entry.status !== 'done') continue;
+      const rows = JSON.parse(readFileSync(rowsPath(genDir, entry.id), 'utf8')) as RowFragments;
+      write(files.paragraphs, rows.paragraphs);
+      write(files.quantities, rows.quantities);
+      write(files.warnings, rows.warnings);
+      totals.paragraphs += entry.paragraphs;
+      totals.quantities += entry.quantities;
+      totals.warnings += entry.warnings;
+    }
+    for (const fd of Object.values(files)) fsyncSync(fd);
+  } finally {
+    for (const fd of Object.values(files)) closeSync(fd);
+  }
+
+  const failures = entries
+    .filter((entry) => entry.status === 'failed')
+    .map((entry) => ({
+      doc_id: entry.id,
+      path: entry.path,
+      stage: entry.failure?.stage ?? '',
+      rule: entry.failure?.rule ?? '',
+      reason: entry.failure?.reason ?? '',
+      raw_line: entry.failure?.raw_line ?? null,
+    }));
+  writeDurable(join(genDir, 'errors.csv'), toCsv(errorColumns, failures, { bom }));
+  writeDurable(join(genDir, 'manifest.json'), manifestText(manifest));
+  fsyncDir(join(genDir, 'docs'));
+  fsyncDir(join(genDir, 'rows'));
+  fsyncDir(genDir);
+  return totals;
+}

@@ -1,0 +1,122 @@
+/**
+ * One writer per output folder. The lock is a directory (`mkdir` is atomic, also on NFS) holding
+ * `owner.json` (pid, host, start time); the holder touches it every few seconds. A lock is stale,
+ * and is broken, when its owner is a dead process on this host, or when it has not been touched
+ * for `STALE_MS` (an owner on another host, or one killed before it wrote owner.json).
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { UsageError } from './inputs.js';
+
+const HEARTBEAT_MS = 2_000;
+const STALE_MS = 30_000;
+/** A lock without owner.json is younger than this only while its owner is still writing it. */
+const OWNERLESS_GRACE_MS = 5_000;
+const POLL_MS = 200;
+
+export interface LockOwner {
+  pid: number;
+  host: string;
+  started: string;
+}
+
+/** Another live run holds the lock (a usage error: exit code 2 at the CLI). */
+export class LockBusyError extends UsageError {
+  constructor(
+    readonly folder: string,
+    readonly owner: LockOwner | null,
+  ) {
+    super(
+      `another liang run is writing to ${folder}` +
+        (owner ? ` (pid ${owner.pid} on ${owner.host}, since ${owner.started})` : '') +
+        '; wait for it to finish, or pass --wait to queue behind it',
+    );
+    this.name = 'LockBusyError';
+  }
+}
+
+export interface Lock {
+  release(): void;
+}
+
+/**
+ * Takes the lock `dir`. Without `waitMs` a held lock throws `LockBusyError` at once; with it,
+ * polls until the lock is free or the time is up.
+ */
+export async function acquireLock(dir: string, label: string, waitMs = 0): Promise<Lock> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      mkdirSync(dir);
+      const owner: LockOwner = { pid: process.pid, host: hostname(), started: new Date().toISOString() };
+      writeFileSync(join(dir, 'owner.json'), JSON.stringify(owner) + '\n');
+      const heartbeat = setInterval(() => {
+        try {
+          const now = new Date();
+          utimesSync(dir, now, now);
+        } catch {
+          // the folder is gone; release() below tolerates that too
+        }
+      }, HEARTBEAT_MS);
+      heartbeat.unref();
+      let released = false;
+      return {
+        release() {
+          if (released) return;
+          released = true;
+          clearInterval(heartbeat);
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const owner = readOwner(dir);
+    if (isStale(dir, owner)) {
+      breakLock(dir);
+      continue;
+    }
+    if (Date.now() >= deadline) throw new LockBusyError(label, owner);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+function readOwner(dir: string): LockOwner | null {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'owner.json'), 'utf8')) as LockOwner;
+  } catch {
+    return null;
+  }
+}
+
+function isStale(dir: string, owner: LockOwner | null): boolean {
+  let age: number;
+  try {
+    age = Date.now() - statSync(dir).mtimeMs;
+  } catch {
+    return false; // released meanwhile: the next mkdir decides
+  }
+  if (owner && owner.host === hostname()) return !isAlive(owner.pid);
+  return age > (owner ? STALE_MS : OWNERLESS_GRACE_MS);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Renames the stale lock away first, so that of two runs breaking it only one succeeds. */
+function breakLock(dir: string): void {
+  const aside = `${dir}.stale-${process.pid}-${Date.now()}`;
+  try {
+    renameSync(dir, aside);
+  } catch {
+    return;
+  }
+  rmSync(aside, { recursive: true, force: true });
+}

@@ -1,0 +1,122 @@
+/**
+ * Runs tasks on worker threads, one pipeline per thread, at most one task per worker at a time;
+ * p-limit bounds what is in flight. A worker that dies (a native crash, out of memory) fails only
+ * the document it held and is replaced. With one job, or where the compiled worker is absent
+ * (tests running the TypeScript sources), tasks run in this thread.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import pLimit from 'p-limit';
+import { createPipeline, type Pipeline } from '../pipeline.js';
+import { loadRules } from '../rules/load.js';
+import type { ManifestEntry } from './manifest.js';
+import { runTask, type DecodeSettings, type Task } from './process.js';
+import type { WorkerReply, WorkerSetup } from './worker.js';
+
+export interface Executor {
+  run(task: Task): Promise<ManifestEntry>;
+  close(): Promise<void>;
+}
+
+const workerUrl = new URL('./worker.js', import.meta.url);
+
+/** True when worker threads can be used (the compiled worker.js is next to this module). */
+export function workersAvailable(): boolean {
+  return existsSync(fileURLToPath(workerUrl));
+}
+
+export function createExecutor(jobs: number, setup: WorkerSetup): Executor {
+  if (jobs <= 1 || !workersAvailable()) return inThread(setup);
+  return workerPool(jobs, setup);
+}
+
+function inThread(setup: WorkerSetup): Executor {
+  let pipeline: Pipeline | undefined;
+  return {
+    async run(task) {
+      pipeline ??= createPipeline(loadRules(setup.rulesDir));
+      return runTask(pipeline, task, setup.settings);
+    },
+    async close() {},
+  };
+}
+
+function workerPool(jobs: number, setup: WorkerSetup): Executor {
+  const limit = pLimit(jobs);
+  const idle: Worker[] = [];
+  const all = new Set<Worker>();
+
+  const spawn = (): Worker => {
+    const worker = new Worker(workerUrl, { workerData: setup });
+    all.add(worker);
+    return worker;
+  };
+  const take = (): Worker => idle.pop() ?? spawn();
+
+  const runOn = (worker: Worker, task: Task): Promise<{ entry?: ManifestEntry; fatal?: string; crashed?: string }> =>
+    new Promise((resolve) => {
+      const onMessage = (reply: WorkerReply) => {
+        cleanup();
+        resolve(reply.ok ? { entry: reply.entry } : { fatal: reply.error });
+      };
+      const onError = (error: Error) => {
+        cleanup();
+        resolve({ crashed: error.message });
+      };
+      const onExit = (code: number) => {
+        cleanup();
+        resolve({ crashed: `the worker exited with code ${code}` });
+      };
+      const cleanup = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage(task);
+    });
+
+  return {
+    run(task) {
+      return limit(async () => {
+        const worker = take();
+        const outcome = await runOn(worker, task);
+        if (outcome.entry) {
+          idle.push(worker);
+          return outcome.entry;
+        }
+        if (outcome.fatal) {
+          idle.push(worker);
+          throw new Error(`cannot write the outputs of ${task.path}: ${outcome.fatal}`);
+        }
+        all.delete(worker);
+        void worker.terminate();
+        return {
+          id: task.id,
+          path: task.path,
+          config: task.config,
+          sha256: null,
+          bytes: 0,
+          status: 'failed',
+          encoding: null,
+          paragraphs: 0,
+          quantities: 0,
+          warnings: 0,
+          failure: {
+            stage: 'pipeline',
+            rule: 'pipeline/crash',
+            reason: `processing this file crashed its worker thread (${outcome.crashed}); it may be too large or trip a bug`,
+            raw_line: null,
+          },
+        } satisfies ManifestEntry;
+      });
+    },
+    async close() {
+      await Promise.all([...all].map((worker) => worker.terminate()));
+      all.clear();
+    },
+  };
+}

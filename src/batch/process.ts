@@ -1,0 +1,134 @@
+/**
+ * One input through read → decode → pipeline → per-document files. Runs inside a worker thread
+ * (or the main thread with `--jobs 1`); a failure of the document is returned, never thrown.
+ */
+import { readFileSync } from 'node:fs';
+import * as OpenCC from 'opencc-js';
+import type { Doc } from '../document.js';
+import { DocumentFailure } from '../document.js';
+import type { Pipeline } from '../pipeline.js';
+import { decodeDoc, sha256 } from '../stages/decode.js';
+import { toCsv } from '../output/csv.js';
+import { docJsonText } from '../output/json.js';
+import {
+  paragraphColumns,
+  paragraphRows,
+  quantityColumns,
+  quantityRows,
+  warningColumns,
+  warningRows,
+} from '../output/records.js';
+import type { FailureInfo, ManifestEntry } from './manifest.js';
+import { docPath, rowsPath, writeDurable } from './store.js';
+
+export interface DecodeSettings {
+  encoding: string | null;
+  toSimplified: boolean;
+}
+
+export interface Task {
+  id: string;
+  path: string;
+  /** Generation folder the per-document files go to. */
+  genDir: string;
+  config: string;
+}
+
+/** A document's CSV rows, serialised without header or BOM; the CSVs are their concatenation. */
+export interface RowFragments {
+  paragraphs: string;
+  quantities: string;
+  warnings: string;
+}
+
+/** Reads a file; the error is a failure with a reason a person understands. */
+export function readInput(path: string): { bytes: Buffer } | { failure: FailureInfo } {
+  try {
+    return { bytes: readFileSync(path) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'ENOENT'
+          ? 'the file disappeared (or is a dangling link)'
+          : code === 'EISDIR'
+            ? 'it is a folder'
+            : (error as Error).message;
+    return { failure: { stage: 'read', rule: 'read/io', reason: `cannot read the file: ${why}`, raw_line: null } };
+  }
+}
+
+let toSimplifiedConverter: ((text: string) => string) | undefined;
+
+/** Traditional → simplified (mainland forms) through OpenCC's dictionaries. */
+export function toSimplified(text: string): string {
+  const convert = (toSimplifiedConverter ??= OpenCC.Converter({ from: 't', to: 'cn' }) as (text: string) => string);
+  return convert(text);
+}
+
+/** Decodes and runs the pipeline; a DocumentFailure (or a bug) becomes the failure. */
+export function processBytes(
+  pipeline: Pipeline,
+  id: string,
+  path: string,
+  bytes: Uint8Array,
+  settings: DecodeSettings,
+): { doc: Doc } | { failure: FailureInfo } {
+  try {
+    const doc = decodeDoc(id, path, bytes, {
+      encoding: settings.encoding ?? undefined,
+      convert: settings.toSimplified ? toSimplified : undefined,
+    });
+    return { doc: pipeline.process(doc) };
+  } catch (error) {
+    if (error instanceof DocumentFailure) {
+      return { failure: { stage: error.stage, rule: error.rule, reason: firstLine(error.message), raw_line: error.line ?? null } };
+    }
+    return { failure: { stage: 'pipeline', rule: 'pipeline/exception', reason: firstLine(String((error as Error)?.message ?? error)), raw_line: null } };
+  }
+}
+
+export function rowFragments(doc: Doc): RowFragments {
+  const body = { bom: false, header: false };
+  return {
+    paragraphs: toCsv(paragraphColumns, paragraphRows(doc), body),
+    quantities: toCsv(quantityColumns, quantityRows(doc), body),
+    warnings: toCsv(warningColumns, warningRows(doc), body),
+  };
+}
+
+/** The whole task: read, process, write the document's files into the generation, and report. */
+export function runTask(pipeline: Pipeline, task: Task, settings: DecodeSettings): ManifestEntry {
+  const base = { id: task.id, path: task.path, config: task.config };
+  const read = readInput(task.path);
+  if ('failure' in read) {
+    return { ...base, sha256: null, bytes: 0, status: 'failed', encoding: null, paragraphs: 0, quantities: 0, warnings: 0, failure: read.failure };
+  }
+  const hash = sha256(read.bytes);
+  const result = processBytes(pipeline, task.id, task.path, read.bytes, settings);
+  if ('failure' in result) {
+    return { ...base, sha256: hash, bytes: read.bytes.length, status: 'failed', encoding: null, paragraphs: 0, quantities: 0, warnings: 0, failure: result.failure };
+  }
+  const doc = result.doc;
+  writeDurable(docPath(task.genDir, task.id), docJsonText(doc));
+  writeDurable(rowsPath(task.genDir, task.id), JSON.stringify(rowFragments(doc)));
+  return {
+    ...base,
+    sha256: hash,
+    bytes: read.bytes.length,
+    status: 'done',
+    encoding: doc.source.encoding,
+    paragraphs: doc.paragraphs.length,
+    quantities: doc.quantities.length,
+    warnings: doc.warnings.length,
+    failure: null,
+  };
+}
+
+/** Stack traces and multi-line messages stay out of a CSV cell; the first line says what broke. */
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  const characters = [...line];
+  return characters.length > 500 ? characters.slice(0, 500).join('') + '…' : line;
+}

@@ -1,0 +1,29 @@
+/**
+ * A worker thread of `liang run`: builds its own pipeline once (nodejieba's dictionary is per
+ * thread), then processes one task at a time as the main thread sends them.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createPipeline } from '../pipeline.js';
+import { loadRules } from '../rules/load.js';
+import { runTask, type DecodeSettings, type Task } from './process.js';
+
+export interface WorkerSetup {
+  rulesDir: string;
+  settings: DecodeSettings;
+}
+
+export type WorkerReply = { ok: true; entry: import('./manifest.js').ManifestEntry } | { ok: false; error: string };
+
+const setup = workerData as WorkerSetup;
+const pipeline = createPipeline(loadRules(setup.rulesDir));
+
+parentPort!.on('message', (task: Task) => {
+  let reply: WorkerReply;
+  try {
+    reply = { ok: true, entry: runTask(pipeline, task, setup.settings) };
+  } catch (error) {
+    // writing the document's files failed (disk full, permissions): the run cannot commit
+    reply = { ok: false, error: String((error as Error)?.message ?? error) };
+  }
+  parentPort!.postMessage(reply);
+});

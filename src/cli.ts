@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { runCommand } from './commands/run.js';
+import { mergeCommand } from './commands/merge.js';
 import { scoreCommand } from './commands/score.js';
 import { RulesError } from './rules/load.js';
 import { UsageError } from './batch/inputs.js';
@@ -18,7 +19,7 @@ const program = new Command('liang')
   .exitOverride()
   .configureOutput({ outputError: () => {} });
 
-for (const command of [runCommand(), scoreCommand()]) {
+for (const command of [runCommand(), mergeCommand(), scoreCommand()]) {
   program.addCommand(command.exitOverride().configureOutput({ outputError: () => {} }));
 }
 

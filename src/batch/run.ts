@@ -190,7 +190,8 @@ async function runLocked(
 
   const progress = options.progress;
   progress?.start(todo.length, todo.reduce((sum, item) => sum + item.bytes, 0));
-  const executor = createExecutor(options.jobs ?? 1, { rulesDir: context.rulesDir, settings: context.settings });
+  // a worker costs a pipeline build (about a second): no more workers than documents to do
+  const executor = createExecutor(Math.min(options.jobs ?? 1, todo.length), { rulesDir: context.rulesDir, settings: context.settings });
   let done = 0;
   let bytes = 0;
   try {

@@ -36,7 +36,12 @@ export function checkRules(rules: RuleData): RuleProblem[] {
   }
 
   const patternFiles = [
-    ['not-quantities.yaml', rules['not-quantities.yaml'].patterns.map((p) => [p.id, p.pattern] as const)],
+    [
+      'not-quantities.yaml',
+      rules['not-quantities.yaml'].patterns.flatMap((p) =>
+        [p.pattern, p.numeral, p.unit, p.before, p.after].flatMap((x) => (x === undefined ? [] : [[p.id, x] as const])),
+      ),
+    ],
     ['furniture.yaml', rules['furniture.yaml'].map((p) => [p.id, p.pattern] as const)],
     [
       'modality.yaml',

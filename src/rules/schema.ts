@@ -46,7 +46,13 @@ export const magnitudesFile = z.array(
 
 /** qualifiers.yaml: bound words before and after a number, and range connectors. */
 const boundEntry = z
-  .object({ word, qualifier: z.enum(['approx', 'at_least', 'at_most']), ...annotation })
+  .object({
+    word,
+    qualifier: z.enum(['approx', 'at_least', 'at_most']),
+    /** An `after` word that may also stand between the number and its magnitude or unit (130余个, 10多万人). */
+    inside: z.boolean().optional(),
+    ...annotation,
+  })
   .strict();
 export const qualifiersFile = z
   .object({
@@ -84,7 +90,28 @@ export const modalityFile = z
 export const notQuantitiesFile = z
   .object({
     names: z.array(z.object({ text: word, ...annotation }).strict()),
-    patterns: z.array(z.object({ id: word, pattern: word, ...annotation }).strict()),
+    /**
+     * A candidate is dropped when every condition given matches: `pattern` on its text, `numeral`
+     * on the number as written, `unit` on the canonical unit, `classifier` (its unit comes from
+     * classifiers.yaml), `before`/`after` on the sentence text on either side.
+     */
+    patterns: z.array(
+      z
+        .object({
+          id: word,
+          pattern: word.optional(),
+          numeral: word.optional(),
+          unit: word.optional(),
+          classifier: z.boolean().optional(),
+          before: word.optional(),
+          after: word.optional(),
+          ...annotation,
+        })
+        .strict()
+        .refine((p) => p.pattern ?? p.numeral ?? p.unit ?? p.before ?? p.after, {
+          message: 'give at least one of pattern, numeral, unit, before, after',
+        }),
+    ),
   })
   .strict();
 

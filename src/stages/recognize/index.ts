@@ -1,10 +1,136 @@
-/** recognize: PLACEHOLDER until the recognize stage lands: finds nothing. */
+/**
+ * recognize: Chinese sentences → quantities (value, unit, kind, qualifier), spec §1–§5.
+ *
+ * Passes, in order, per sentence of a `zh` paragraph:
+ *   find        numeral, magnitude, unit, bound words, range      (find.ts)     227 项 → 227 项
+ *     numerals  Arabic, full-width, Chinese numerals → exact      (numerals.ts) 两万 → 20000
+ *     units     longest-first units, classifiers, magnitudes      (units.ts)    3千米 → 3 公里
+ *     bounds    bound words, whole words only → qualifier         (bounds.ts)   130余个 → at_least
+ *   exclude     dates, ordinals, names, article 一, vague amounts (exclusions.ts) 一个重大课题 → dropped
+ *
+ * Decisions (spec gaps, settled here):
+ * - Fractions are percentages: `X分之Y` → 100·Y/X with unit `%`, kind percent, rounded half-even
+ *   to 4 decimal places when it does not terminate (三分之一 → "33.3333", 四分之三 → "75",
+ *   千分之三 → "0.3"); 百分之N is the same mechanism and always exact. Rule
+ *   `recognize/fraction` (or `recognize/percent-words`) says which.
+ * - `翻N番` is a multiple: 2^N 倍 (翻一番 → 2, 翻两番 → 4), text from 翻 to 番, rule
+ *   `recognize/doubling`.
+ * - Two adjacent Chinese digits n, n+1 are a range: 两三所 → 2–3 所, 七八十个 → 70–80 个,
+ *   十二三 → 12–13; qualifier `range`, rule `recognize/adjacent-numerals`. Other pairs
+ *   (三五, 五一) are not numbers.
+ * - A bare magnitude (no digit of its own: 亿, 百亿, 万) is a quantity only next to a bound word:
+ *   亿元以上 and 超亿元 → value 10⁸, unit 元, at_least; 接近百亿元 → 10¹⁰, approx. Without
+ *   one (每万人, 千亿级) it is refused (info `recognize/bare-magnitude`).
+ * - Bound words count only as whole words, decided with the segmenter's dictionary on the
+ *   neighbouring characters (ctx.segmenter.isWord), not with jieba's cut: a `before` word is not
+ *   a bound when the one or two characters in front of it form a dictionary word with it (签约,
+ *   节约, 最近), a one-character `after` word not when it begins a dictionary word with what
+ *   follows (多元). jieba's cut glues 余 and 多 to classifiers (余个, 多万), so its token
+ *   boundaries would reject genuine bounds.
+ * - A number with no unit is not a quantity (spec §2); an Arabic one is reported as info
+ *   `recognize/no-unit`, because its unit may have been lost to the OCR.
+ * - A unit may follow its number across at most 4 spaces or line breaks, also into the next
+ *   sentence when the number ends a paragraph (`260⏎亿斤`): a wrapped line.
+ * - `unitText` is the magnitude and the unit as written after an Arabic number (`万元`); a
+ *   Chinese numeral keeps its own 万/亿 (两万人 → unitText `人`).
+ * - Signs are not read: `-2.1%` gives 2.1 (the change stage reads 下降/增长).
+ */
+import type { Doc, Quantity, Warning } from '../../document.js';
 import { defineStage } from '../../stage.js';
+import { toPlain } from '../../text/decimal.js';
+import { compileRecognizer, type Compiled } from './compile.js';
+import { exclusionFor } from './exclusions.js';
+import { scan, type Candidate } from './find.js';
+import type { IsWord } from './bounds.js';
 
-export const recognize = defineStage({
-  name: 'recognize',
+const STAGE = 'recognize';
+
+export const recognize = defineStage<Compiled>({
+  name: STAGE,
   requires: ['sentences'],
   assigns: ['quantities'],
-  prepare: () => null,
-  run: (doc) => doc,
+  prepare: (rules) => compileRecognizer(rules),
+  run(doc, context) {
+    const isWord: IsWord = (word) => context.segmenter.isWord(word);
+    const { quantities, warnings } = recognizeDoc(doc, context.compiled, isWord);
+    const others = doc.quantities.filter((q) => q.lang !== 'zh');
+    return {
+      ...doc,
+      quantities: [...others, ...quantities].sort((a, b) => a.start - b.start || a.end - b.end),
+      warnings: [...doc.warnings, ...warnings],
+    };
+  },
 });
+
+/**
+ * Every quantity of the Chinese sentences of `doc`, in document order, and the info warnings
+ * for the numbers that were dropped. Pure: reads `doc`, returns new records.
+ */
+export function recognizeDoc(doc: Doc, compiled: Compiled, isWord: IsWord): { quantities: Quantity[]; warnings: Warning[] } {
+  const chars = Array.from(doc.text);
+  const quantities: Quantity[] = [];
+  const warnings: Warning[] = [];
+  const isChinese = (sentence: number) => doc.paragraphs[doc.sentences[sentence]!.paragraph]?.lang === 'zh';
+  let consumed = 0;
+
+  doc.sentences.forEach((sentence, index) => {
+    if (!isChinese(index)) return;
+    const from = Math.max(sentence.start, consumed);
+    if (from >= sentence.end) return;
+    const reach = reachOf(doc, chars, index, isChinese);
+    const result = scan(chars, from, sentence.end, reach, compiled, isWord);
+    consumed = result.consumed;
+    const place = (start: number, end: number) => ({ start, end, line: doc.offsets.rawLine(start) });
+
+    for (const refusal of result.refusals) {
+      warnings.push({ stage: STAGE, rule: refusal.rule, reason: refusal.reason, severity: 'info', place: place(refusal.start, refusal.end) });
+    }
+    for (const candidate of result.candidates) {
+      const exclusion = exclusionFor(candidate, chars, sentence.start, reach, compiled);
+      if (exclusion) {
+        warnings.push({
+          stage: STAGE,
+          rule: exclusion.rule,
+          reason: exclusion.reason,
+          severity: 'info',
+          place: place(candidate.start, candidate.end),
+        });
+      } else quantities.push(toQuantity(candidate, chars, index));
+    }
+  });
+  return { quantities, warnings };
+}
+
+/**
+ * How far a unit may be looked for after the numbers of sentence `index`: its end, or, when
+ * only line breaks separate it from a following Chinese sentence of the next paragraph, that
+ * sentence's end (a unit wrapped onto the next line: `260⏎亿斤`).
+ */
+function reachOf(doc: Doc, chars: readonly string[], index: number, isChinese: (sentence: number) => boolean): number {
+  const sentence = doc.sentences[index]!;
+  const next = doc.sentences[index + 1];
+  if (!next || !isChinese(index + 1)) return sentence.end;
+  for (let k = sentence.end; k < next.start; k++) if (!/\s/u.test(chars[k]!)) return sentence.end;
+  return next.end;
+}
+
+function toQuantity(candidate: Candidate, chars: readonly string[], sentence: number): Quantity {
+  return {
+    start: candidate.start,
+    end: candidate.end,
+    text: chars.slice(candidate.start, candidate.end).join(''),
+    value: toPlain(candidate.value),
+    valueMax: candidate.valueMax === null ? null : toPlain(candidate.valueMax),
+    unit: candidate.unit.unit,
+    unitText: candidate.unitText,
+    kind: candidate.unit.kind,
+    qualifier: candidate.qualifier,
+    change: 'none',
+    subject: '',
+    modality: 'actual',
+    period: null,
+    sentence,
+    lang: 'zh',
+    rules: candidate.rules,
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * Exact decimal arithmetic for quantity values: parsing digit strings, scaling by powers of ten
+ * (magnitudes such as 万 = 10⁴) and writing plain decimal strings. Wraps decimal.js so that no
+ * value ever passes through a binary float: `238.9` × 10⁴ is `"2389000"`, not `2388999.9999…`.
+ *
+ * Uses a private decimal.js constructor (never the global one), so no other module's settings
+ * can change these results.
+ */
+import { Decimal as DecimalJs } from 'decimal.js';
+
+/**
+ * Multiplication and addition must not round: precision is set far above the longest number the
+ * recognizer accepts (it refuses integer parts over a few dozen digits), and exponent notation is
+ * switched off so `toFixed()` always writes plain digits.
+ */
+const Exact = DecimalJs.clone({ precision: 1000, rounding: DecimalJs.ROUND_HALF_EVEN, toExpPos: 9e15, toExpNeg: -9e15 });
+
+/** An exact decimal value. */
+export type Decimal = InstanceType<typeof Exact>;
+
+/** The exact value of an ASCII decimal string such as `"238.9"` or `"1381"` (no exponent, no sign). */
+export function parseDecimal(digits: string): Decimal {
+  return new Exact(digits);
+}
+
+/** The exact value of a small integer. */
+export function integer(value: number): Decimal {
+  return new Exact(value);
+}
+
+/** `value` × 10^`power`, exactly (`power` may be negative). */
+export function scale(value: Decimal, power: number): Decimal {
+  return power === 0 ? value : value.times(new Exact(`1e${power}`));
+}
+
+/** Sum of two exact values. */
+export function add(a: Decimal, b: Decimal): Decimal {
+  return a.plus(b);
+}
+
+/** Product of two exact values. */
+export function multiply(a: Decimal, b: Decimal): Decimal {
+  return a.times(b);
+}
+
+/** Negation (for `-2.1%`). */
+export function negate(value: Decimal): Decimal {
+  return value.negated();
+}
+
+/**
+ * 100 × `numerator` / `denominator`, rounded half-even to `places` decimal places: the percent
+ * a fraction such as 三分之一 stands for (→ 33.3333 with 4 places). Division is the one place a
+ * value cannot always be exact, so the rounding is explicit here.
+ */
+export function percentOf(numerator: Decimal, denominator: Decimal, places: number): Decimal {
+  return numerator.times(100).dividedBy(denominator).toDecimalPlaces(places, DecimalJs.ROUND_HALF_EVEN);
+}
+
+/** True when `a` < `b`. */
+export function lessThan(a: Decimal, b: Decimal): boolean {
+  return a.lessThan(b);
+}
+
+/** Plain decimal string without exponent or trailing zeros: `"2389000"`, `"0.5"`, `"-2.1"`. */
+export function toPlain(value: Decimal): string {
+  const text = value.toFixed();
+  return text === '-0' ? '0' : text;
+}

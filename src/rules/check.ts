@@ -49,6 +49,10 @@ export function checkRules(rules: RuleData): RuleProblem[] {
         (p) => [p.pattern, p.pattern] as const,
       ),
     ],
+    [
+      'periods.yaml',
+      [...rules['periods.yaml'].years, ...rules['periods.yaml'].datelines].map((p) => [p.pattern, p.pattern] as const),
+    ],
   ] as const;
   for (const [file, patterns] of patternFiles) {
     for (const [id, pattern] of patterns) {

@@ -75,6 +75,42 @@ export const changesFile = z
   })
   .strict();
 
+/** subjects.yaml: the words around a subject that are not part of it, and list structure. */
+export const subjectsFile = z
+  .object({
+    /** Between a subject and its number, belonging to neither (`分别`, `同比`, `全市`). */
+    skip_before: cueList,
+    /** Opening a clause, never a subject's first word (`实施`, `其中`). */
+    strip_leading: cueList,
+    /** Ending the noun phrase that follows a count (`全部` in `17万户单位全部纳入`). */
+    stop_after: cueList,
+    /** Closing an enumeration; the phrase after it names the class (`A、B等C`). */
+    list_closers: cueList,
+    /** Joining items of a list besides `、` (`和`, `及`). */
+    list_joiners: cueList,
+    /** One value per listed item, in order (`分别`). */
+    respectively: cueList,
+    /** One value shared by every listed item (`均`). */
+    shared: cueList,
+    /** Words that name two things at once, split for a 分别 list (`产销量` → 产量, 销量). */
+    split_words: z.array(z.object({ word, parts: z.array(word).min(2), ...annotation }).strict()),
+  })
+  .strict();
+
+/** periods.yaml: how a text names the year a number is about. */
+export const periodsFile = z
+  .object({
+    /** Patterns whose first group is a four-digit year (`2024年`); a date with a month is not a period heading. */
+    years: z.array(z.object({ pattern: word, ...annotation }).strict()).min(1),
+    /** Words right before a year that make it a comparison base (`比2020年增长`), not the period. */
+    comparisons: cueList,
+    /** Words right before a year that make it a deadline (`到2027年`): the number is a target. */
+    deadlines: cueList,
+    /** A heading that holds a full date (`2025年1月8日`) is a dateline, not a section about that year. */
+    datelines: z.array(z.object({ pattern: word, ...annotation }).strict()),
+  })
+  .strict();
+
 /** modality.yaml: cues that make a clause or a section forward-looking. */
 export const modalityFile = z
   .object({
@@ -142,6 +178,8 @@ export const ruleFiles = {
   'furniture.yaml': furnitureFile,
   'ocr-fixes.yaml': ocrFixesFile,
   ...englishRuleFiles,
+  'subjects.yaml': subjectsFile,
+  'periods.yaml': periodsFile,
 } as const;
 
 export type RuleFileName = keyof typeof ruleFiles;

@@ -1,10 +1,89 @@
-/** attribute: PLACEHOLDER until the attribute stage lands: leaves the defaults. */
+/**
+ * attribute: what each Chinese quantity measures, whether it is a rise, whether it was achieved
+ * or planned, and the year it is about. Only sentences that hold a quantity are tagged.
+ *
+ *   subject       科技成果本地转化数量增长71% → 科技成果本地转化数量           (subject.ts)
+ *   change        增长71% → increase; 增至16个 → none; 新增5000个 → none   (change.ts)
+ *   modality      力争…增长10% → target; the section decides otherwise     (modality.ts, sections.ts)
+ *   period        回首2024年… → 2024; 到2027年… → 2027                      (period.ts)
+ *   respectively  A、B分别增长7%、12% → A's and B's own subjects           (respectively.ts)
+ */
+import type { Doc, Quantity, Sentence, Warning } from '../../document.js';
 import { defineStage } from '../../stage.js';
+import { CodePointIndex } from '../../text/codepoints.js';
+import type { Segmenter } from '../../text/segment.js';
+import { findChanges } from './change.js';
+import { compileAttribute, type CompiledAttribute } from './compile.js';
+import { buildItems, type SentenceView } from './items.js';
+import { findModalities } from './modality.js';
+import { periodOf, yearBefore } from './period.js';
+import { pairLists } from './respectively.js';
+import { readSections } from './sections.js';
+import { splitGluedCues } from './split.js';
+import { findSubjects } from './subject.js';
 
-export const attribute = defineStage({
+export const attribute = defineStage<CompiledAttribute>({
   name: 'attribute',
   requires: ['quantities'],
   assigns: ['attributes'],
-  prepare: () => null,
-  run: (doc) => doc,
+  prepare: (rules) => compileAttribute(rules),
+  run(doc, { compiled, segmenter }) {
+    const bySentence = chineseQuantitiesBySentence(doc);
+    if (bySentence.size === 0) return doc;
+    const text = new CodePointIndex(doc.text);
+    const sections = readSections(doc, compiled, text);
+    const quantities = doc.quantities.slice();
+    const warnings: Warning[] = [];
+    for (const [index, members] of bySentence) {
+      const sentence = doc.sentences[index]!;
+      const view = viewOf(doc, compiled, text, segmenter, sentence, index, members);
+      const section = sections[sentence.paragraph] ?? { modality: 'actual' as const, year: null, rule: null };
+      const subjects = findSubjects(view, compiled);
+      const changes = findChanges(view, compiled);
+      const years = members.map((k) => yearBefore(text, sentence, doc.quantities[k]!.start, compiled));
+      const modalities = findModalities(view, compiled, section, years);
+      const periods = years.map((year) => periodOf(year, section));
+      for (const problem of pairLists(view, compiled, subjects)) {
+        warnings.push({ ...problem.warning, place: { start: problem.start, end: problem.end, line: doc.offsets.rawLine(problem.start) } });
+      }
+      members.forEach((k, i) => {
+        quantities[k] = {
+          ...doc.quantities[k]!,
+          subject: subjects[i]!,
+          change: changes[i]!,
+          modality: modalities[i]!,
+          period: periods[i]!,
+        };
+      });
+    }
+    return { ...doc, quantities, warnings: warnings.length > 0 ? [...doc.warnings, ...warnings] : doc.warnings };
+  },
 });
+
+/** Indexes of the Chinese quantities, grouped by sentence and sorted by start. */
+function chineseQuantitiesBySentence(doc: Doc): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
+  doc.quantities.forEach((quantity: Quantity, k) => {
+    if (quantity.lang !== 'zh' || quantity.sentence < 0 || !doc.sentences[quantity.sentence]) return;
+    const group = groups.get(quantity.sentence) ?? [];
+    group.push(k);
+    groups.set(quantity.sentence, group);
+  });
+  for (const group of groups.values()) group.sort((a, b) => doc.quantities[a]!.start - doc.quantities[b]!.start);
+  return groups;
+}
+
+function viewOf(
+  doc: Doc,
+  compiled: CompiledAttribute,
+  text: CodePointIndex,
+  segmenter: Segmenter,
+  sentence: Sentence,
+  index: number,
+  members: number[],
+): SentenceView {
+  const tokens = splitGluedCues(segmenter.tag(text.slice(sentence.start, sentence.end), sentence.start), compiled, segmenter.isWord);
+  const items = buildItems(tokens, doc.quantities, members);
+  const quantityItems = members.map((k) => items.findIndex((item) => item.quantity === k));
+  return { sentence: index, paragraph: sentence.paragraph, items, quantityItems };
+}

@@ -1,0 +1,42 @@
+/**
+ * change: increase, decrease or none, from the cue words before the number (spec §3).
+ *
+ *   产值增长12%        increase          增速达到6%        increase (达到 is skipped)
+ *   能耗下降2%左右      decrease          增至16个          none (the new level)
+ *   新增学位5000个      none (new things) 增长7%、12%       both increase (a list shares its cue)
+ */
+import type { Change } from '../../document.js';
+import type { CompiledAttribute } from './compile.js';
+import type { SentenceView } from './items.js';
+import { previousSolid } from './items.js';
+import { walkBack } from './walk.js';
+
+/** The change of every quantity of the sentence, in order. */
+export function findChanges(view: SentenceView, compiled: CompiledAttribute): Change[] {
+  const changes: Change[] = [];
+  const byItem = new Map<number, Change>();
+  for (const at of view.quantityItems) {
+    const walk = walkBack(view.items, at, compiled);
+    let change: Change = 'none';
+    if (walk.cue?.label === 'increase' || walk.cue?.label === 'decrease') change = walk.cue.label;
+    else if (!walk.cue) change = listNeighbour(view, walk.stop, compiled, byItem) ?? 'none';
+    changes.push(change);
+    byItem.set(at, change);
+  }
+  return changes;
+}
+
+/** 分别增长7%、12%: a number right after `、` or `和` and another number takes that number's change. */
+function listNeighbour(
+  view: SentenceView,
+  stop: number,
+  compiled: CompiledAttribute,
+  byItem: Map<number, Change>,
+): Change | undefined {
+  const item = view.items[stop];
+  if (!item) return undefined;
+  const isList = item.separator === 'list' || compiled.cues.endingAt(view.items, stop, ['joiner'])?.start === stop;
+  if (!isList) return undefined;
+  const before = previousSolid(view.items, stop);
+  return byItem.get(before);
+}

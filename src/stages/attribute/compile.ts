@@ -1,0 +1,89 @@
+/**
+ * The attribute stage's rules, compiled once per pipeline: one whole-word cue table over
+ * changes.yaml, modality.yaml, subjects.yaml and the before-bounds of qualifiers.yaml, and the
+ * section patterns of modality.yaml.
+ */
+import type { Rules } from '../../rules/schema.js';
+import { CueTable } from './cues.js';
+
+export type CueLabel =
+  | 'increase'
+  | 'decrease'
+  | 'level'
+  | 'new'
+  | 'bound'
+  | 'skip'
+  | 'strip'
+  | 'stop'
+  | 'closer'
+  | 'joiner'
+  | 'respectively'
+  | 'shared'
+  | 'target'
+  | 'actual';
+
+export interface SectionPattern {
+  modality: 'actual' | 'target';
+  pattern: RegExp;
+  /** `modality.yaml#<pattern>`, for the record of why a section was read as it was. */
+  rule: string;
+}
+
+export interface CompiledAttribute {
+  cues: CueTable<CueLabel>;
+  /** periods.yaml `years`, global: the first group is the year. */
+  years: RegExp[];
+  /** A year right after one of these is a comparison base; after a deadline word, a target. */
+  comparisons: string[];
+  deadlines: string[];
+  datelines: RegExp[];
+  sections: SectionPattern[];
+  /** `产销量` → [`产量`, `销量`]. */
+  splitWords: Map<string, string[]>;
+}
+
+/** Builds the cue table and section patterns from validated rules. */
+export function compileAttribute(rules: Rules): CompiledAttribute {
+  const changes = rules['changes.yaml'];
+  const modality = rules['modality.yaml'];
+  const subjects = rules['subjects.yaml'];
+  const words = (list: readonly { word: string }[]) => list.map((entry) => entry.word);
+  const cues = new CueTable<CueLabel>()
+    .add('increase', words(changes.increase))
+    .add('decrease', words(changes.decrease))
+    .add('level', words(changes.level))
+    .add('new', words(changes.new_things))
+    .add('bound', words(rules['qualifiers.yaml'].before))
+    .add('skip', words(subjects.skip_before))
+    .add('strip', words(subjects.strip_leading))
+    .add('stop', words(subjects.stop_after))
+    .add('closer', words(subjects.list_closers))
+    .add('joiner', words(subjects.list_joiners))
+    .add('respectively', words(subjects.respectively))
+    .add('shared', words(subjects.shared))
+    .add('target', words(modality.target_cues))
+    .add('actual', words(modality.actual_cues));
+  const sections: SectionPattern[] = [
+    ...modality.target_sections.map((entry) => ({
+      modality: 'target' as const,
+      pattern: new RegExp(entry.pattern, 'u'),
+      rule: `modality.yaml#${entry.pattern}`,
+    })),
+    ...modality.actual_sections.map((entry) => ({
+      modality: 'actual' as const,
+      pattern: new RegExp(entry.pattern, 'u'),
+      rule: `modality.yaml#${entry.pattern}`,
+    })),
+  ];
+  const splitWords = new Map(subjects.split_words.map((entry) => [entry.word, [...entry.parts]]));
+  const periods = rules['periods.yaml'];
+  return {
+    cues,
+    sections,
+    splitWords,
+    years: periods.years.map((entry) => new RegExp(entry.pattern, 'gu')),
+    comparisons: words(periods.comparisons),
+    deadlines: words(periods.deadlines),
+    datelines: periods.datelines.map((entry) => new RegExp(entry.pattern, 'u')),
+  };
+}

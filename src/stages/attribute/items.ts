@@ -1,0 +1,104 @@
+/**
+ * A sentence as the attribute passes see it: jieba's tagged words, with every quantity of the
+ * sentence standing as one item in place of the words it covers.
+ *
+ * Offsets are code points into `doc.text`. A word that a quantity cuts (`签约` when the quantity
+ * starts at `约`) is split at the quantity's edge, and the part outside keeps the word's tag.
+ */
+import type { Quantity } from '../../document.js';
+import type { Token } from '../../text/segment.js';
+
+/** How a non-word item separates the words around it. */
+export type Separator = 'clause' | 'list' | 'quote' | 'space' | 'other';
+
+export interface Item {
+  text: string;
+  /** jieba's POS tag; `''` for a quantity. */
+  tag: string;
+  start: number;
+  end: number;
+  /** Index into `doc.quantities`, or -1 for a word. */
+  quantity: number;
+  /** Set for punctuation and whitespace; null for words and quantities. */
+  separator: Separator | null;
+}
+
+/** Punctuation that ends a clause (structural, not a word list). */
+const CLAUSE_MARKS = new Set(['，', ',', '；', ';', '：', ':', '。', '！', '!', '？', '?', '（', '）', '(', ')', '【', '】', '《', '》', '\n']);
+/** The enumeration comma: items of one list. */
+const LIST_MARKS = new Set(['、']);
+/** Quotes stay inside a phrase: 打造"百村示范村"30个. */
+const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’', '「', '」', '『', '』']);
+const SPACE = /^\s+$/u;
+const PUNCTUATION = /^[\p{P}\p{S}]+$/u;
+
+/** Classifies a token's text as a separator, or null for a word. */
+export function separatorOf(text: string): Separator | null {
+  if (SPACE.test(text)) return text.includes('\n') ? 'clause' : 'space';
+  if (!PUNCTUATION.test(text)) return null;
+  const first = Array.from(text)[0]!;
+  if (CLAUSE_MARKS.has(first)) return 'clause';
+  if (LIST_MARKS.has(first)) return 'list';
+  if (QUOTE_MARKS.has(first)) return 'quote';
+  return 'other';
+}
+
+/**
+ * Merges `tokens` (covering one sentence) with the quantities inside it.
+ * @param quantities indexes into `all`, sorted by start, each lying within the tokens' range.
+ */
+export function buildItems(tokens: readonly Token[], all: readonly Quantity[], quantities: readonly number[]): Item[] {
+  const items: Item[] = [];
+  let next = 0;
+  const pushWord = (text: string, tag: string, start: number, end: number) => {
+    if (end > start) items.push({ text, tag, start, end, quantity: -1, separator: separatorOf(text) });
+  };
+  for (const token of tokens) {
+    let cursor = token.start;
+    const chars = Array.from(token.word);
+    const piece = (from: number, to: number) => chars.slice(from - token.start, to - token.start).join('');
+    while (next < quantities.length && all[quantities[next]!]!.start < token.end) {
+      const quantity = all[quantities[next]!]!;
+      if (quantity.start > cursor) pushWord(piece(cursor, quantity.start), token.tag, cursor, quantity.start);
+      if (items.length === 0 || items[items.length - 1]!.quantity !== quantities[next]) {
+        items.push({ text: quantity.text, tag: '', start: quantity.start, end: quantity.end, quantity: quantities[next]!, separator: null });
+      }
+      if (quantity.end > token.end) {
+        cursor = token.end;
+        break;
+      }
+      cursor = Math.max(cursor, quantity.end);
+      next++;
+    }
+    // inside a quantity that runs past this token: nothing of the token is left outside it
+    const open = next < quantities.length ? all[quantities[next]!]! : undefined;
+    if (open && open.start < token.end && open.end > token.end) continue;
+    if (cursor < token.end) pushWord(piece(cursor, token.end), token.tag, cursor, token.end);
+  }
+  return items;
+}
+
+/** One sentence that holds Chinese quantities, ready for the attribute passes. */
+export interface SentenceView {
+  /** Index into `doc.sentences`. */
+  sentence: number;
+  /** Index into `doc.paragraphs`. */
+  paragraph: number;
+  items: Item[];
+  /** Item index of every quantity of the sentence, in order. */
+  quantityItems: number[];
+}
+
+/** The item index just before `index` that is not a space, or -1. */
+export function previousSolid(items: readonly Item[], index: number): number {
+  let i = index - 1;
+  while (i >= 0 && items[i]!.separator === 'space') i--;
+  return i;
+}
+
+/** The item index just after `index` that is not a space, or `items.length`. */
+export function nextSolid(items: readonly Item[], index: number): number {
+  let i = index + 1;
+  while (i < items.length && items[i]!.separator === 'space') i++;
+  return i;
+}

@@ -1,0 +1,143 @@
+/**
+ * Turning a run of items into a subject a person would write in a table header: no clause-opening
+ * verb, no enumeration before 等, no OCR spaces or quotes, at most `MAX_SUBJECT` characters with
+ * the head noun (the right end) kept.
+ */
+import type { CompiledAttribute } from './compile.js';
+import type { Item } from './items.js';
+
+/** The longest subject written (characters). */
+export const MAX_SUBJECT = 16;
+
+/** The particle of attribution: 规模的科创基金. Structural, like punctuation. */
+const ATTRIBUTIVE = '的';
+
+/** jieba tags of words that can stand inside a noun phrase. */
+const NOUN_TAGS = new Set([
+  'n', 'nr', 'nr1', 'nr2', 'nrj', 'nrf', 'nrt', 'ns', 'nsf', 'nt', 'nz', 'nl', 'ng', 'vn', 'an', 'l', 'j', 'eng', 'b', 'k', 'h', 'g',
+]);
+/** Tags of words that can open a clause but not a noun phrase: verbs, adverbs, prepositions … */
+const NON_NOUN_OPENERS = /^(v|vd|vi|vl|vg|vf|vx|vshi|vyou|d|ad|dg|p|c|t|tg|r|rr|rz|u|uj|ul|uz|ud|ug|uv|y|e|o|f|q|zg)$/;
+/** Tags that mark a predicate verb (not a verbal noun). */
+const VERB_TAGS = /^(v|vd|vi|vl|vg|vf|vx|vshi|vyou)$/;
+
+/** True for a word item that can be part of a noun phrase. */
+export function isNounLike(item: Item): boolean {
+  if (item.quantity >= 0 || item.separator !== null) return false;
+  if (NOUN_TAGS.has(item.tag)) return true;
+  // jieba tags unknown words x: 首店, 留长, 科创
+  return item.tag === 'x' && /[\p{Script=Han}A-Za-z]/u.test(item.text);
+}
+
+export function isVerb(item: Item): boolean {
+  return item.separator === null && item.quantity < 0 && VERB_TAGS.test(item.tag);
+}
+
+export function isAttributive(item: Item): boolean {
+  return item.separator === null && item.text === ATTRIBUTIVE;
+}
+
+function characters(items: readonly Item[]): number {
+  let n = 0;
+  for (const item of items) if (item.separator !== 'space' && item.separator !== 'quote') n += Array.from(item.text).length;
+  return n;
+}
+
+/** The phrase's text: OCR spaces and quotes dropped. */
+export function phraseText(items: readonly Item[]): string {
+  return items
+    .filter((item) => item.separator !== 'space' && item.separator !== 'quote')
+    .map((item) => item.text)
+    .join('');
+}
+
+/**
+ * A phrase that stands before its number (`争取超长期特别国债等各类政策资金`), cleaned into a
+ * subject (`政策资金`). Returns `''` when nothing noun-like is left.
+ */
+export function finishLeft(run: readonly Item[], compiled: CompiledAttribute): string {
+  let items = [...run];
+  // 天使、种子、风投、创投等科创基金规模: the class after 等 is the subject
+  for (let i = items.length - 1; i >= 0; i--) {
+    const closer = compiled.cues.endingAt(items, i, ['closer']);
+    if (closer && items.slice(i + 1).some(isNounLike)) {
+      items = items.slice(i + 1);
+      break;
+    }
+  }
+  items = stripLeading(items, compiled);
+  items = stripTrailing(items, compiled);
+  // 增速比上年回落1.2个百分点: a rate noun that jieba tags as a verb still names the measure
+  const named = items.some(
+    (item) => isNounLike(item) || compiled.cues.has(item.text, 'increase') || compiled.cues.has(item.text, 'decrease'),
+  );
+  return named ? shorten(items) : '';
+}
+
+/**
+ * Drops clause openers (adverbs, 其中, 全年 …) from the front while a noun remains, and at most
+ * one predicate verb: the verb after it may belong to the subject (新增停车泊位, 开工建设保障房),
+ * and a subject that keeps a verb still names its noun.
+ */
+export function stripLeading(run: readonly Item[], compiled: CompiledAttribute): Item[] {
+  let items = [...run];
+  let predicates = 0;
+  for (;;) {
+    const first = items[0];
+    if (!first) return items;
+    let width = 1;
+    let predicate = false;
+    if (first.separator === null) {
+      const cue = compiled.cues.startingAt(items, 0, ['strip', 'new', 'skip', 'bound', 'target', 'actual']);
+      if (cue) width = cue.end + 1;
+      else if (!NON_NOUN_OPENERS.test(first.tag)) return items;
+      predicate = VERB_TAGS.test(first.tag) || first.tag === 'vn' || cue?.label === 'new';
+      if (predicate && predicates > 0) return items;
+    }
+    const rest = items.slice(width);
+    if (first.separator === null && !rest.some(isNounLike)) return items;
+    if (predicate) predicates++;
+    items = rest;
+  }
+}
+
+function stripTrailing(run: readonly Item[], compiled: CompiledAttribute): Item[] {
+  const items = [...run];
+  for (;;) {
+    const last = items[items.length - 1];
+    if (!last) return items;
+    if (last.separator !== null || isAttributive(last)) {
+      items.pop();
+      continue;
+    }
+    const cue = compiled.cues.endingAt(items, items.length - 1, ['skip', 'stop']);
+    if (cue && cue.start > 0) {
+      items.length = cue.start;
+      continue;
+    }
+    return items;
+  }
+}
+
+/** Cuts a phrase to `MAX_SUBJECT` characters, keeping its head (the right end). */
+export function shorten(run: readonly Item[]): string {
+  let items = [...run];
+  if (characters(items) > MAX_SUBJECT) {
+    const last = findLastIndex(items, isAttributive);
+    if (last >= 0 && characters(items.slice(last + 1)) >= 2) items = items.slice(last + 1);
+  }
+  while (characters(items) > MAX_SUBJECT) {
+    const verb = findLastIndex(items, (item) => isVerb(item) || item.separator !== null);
+    if (verb >= 0 && characters(items.slice(verb + 1)) >= 2) items = items.slice(verb + 1);
+    else if (items.length > 1) items = items.slice(1);
+    else break;
+  }
+  const text = phraseText(items);
+  const chars = Array.from(text);
+  return chars.length > MAX_SUBJECT ? chars.slice(chars.length - MAX_SUBJECT).join('') : text;
+}
+
+function findLastIndex<T>(list: readonly T[], test: (value: T) => boolean): number {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!)) return i;
+  return -1;
+}

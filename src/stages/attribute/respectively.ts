@@ -1,0 +1,157 @@
+/**
+ * respectively: the 分别 list gives each value its own listed item as subject (spec §6).
+ *
+ *   光电信息、医药健康产业产值分别增长7%、12%   → 光电信息产业产值, 医药健康产业产值 (shared head)
+ *   新能源汽车产销量分别增长35%、30%            → 新能源汽车产量, 新能源汽车销量 (split word)
+ *   接待游客…，旅游总花费…，分别增长15.6%、24.4%  → the subjects of the numbers before
+ *   光电信息、医药健康产业产值均增长10%          → one value, the shared head 产业产值
+ *
+ * A list whose length does not match its values is a warning, and each value gets the whole
+ * list as subject: pairing them would be a guess.
+ */
+import type { Warning } from '../../document.js';
+import type { CompiledAttribute } from './compile.js';
+import type { Item, SentenceView } from './items.js';
+import { MAX_SUBJECT, phraseText, stripLeading } from './phrase.js';
+import { walkBack } from './walk.js';
+
+/** The enumeration comma, used to write a whole list back as one subject. */
+const LIST_MARK = '、';
+
+export interface ListProblem {
+  warning: Omit<Warning, 'place'>;
+  start: number;
+  end: number;
+}
+
+/** Rewrites `subjects` (one per quantity of the sentence) for 分别 and 均 lists; returns the problems found. */
+export function pairLists(view: SentenceView, compiled: CompiledAttribute, subjects: string[]): ListProblem[] {
+  const problems: ListProblem[] = [];
+  const { items } = view;
+  for (let r = 0; r < items.length; r++) {
+    const cue = compiled.cues.startingAt(items, r, ['respectively', 'shared']);
+    if (!cue) continue;
+    const values = valuesAfter(view, cue.end);
+    if (values.length === 0) continue;
+    const groups = listBefore(items, walkBack(items, cue.start, compiled).stop, compiled);
+    if (cue.label === 'shared') {
+      if (groups.length >= 2) for (const k of values) subjects[k] = sharedHead(groups);
+      continue;
+    }
+    if (values.length === 1) continue;
+    const paired = pair(view, groups, values, compiled, subjects);
+    if (paired) {
+      values.forEach((k, i) => (subjects[k] = paired[i]!));
+      continue;
+    }
+    const whole = wholeList(groups);
+    if (whole) for (const k of values) subjects[k] = whole;
+    problems.push({
+      warning: {
+        stage: 'attribute',
+        rule: 'attribute/respectively#length-mismatch',
+        reason: `a ${cue.word} list names ${groups.length} item(s) for ${values.length} value(s); the values keep the whole list as subject`,
+        severity: 'warning',
+        actual: String(groups.length),
+        expected: String(values.length),
+      },
+      start: items[cue.start]!.start,
+      end: items[view.quantityItems[values[values.length - 1]!]!]!.end,
+    });
+    r = cue.end;
+  }
+  return problems;
+}
+
+/** Positions (in `view.quantityItems`) of the quantities after item `from`, up to the clause's end. */
+function valuesAfter(view: SentenceView, from: number): number[] {
+  const values: number[] = [];
+  for (let i = from + 1; i < view.items.length; i++) {
+    const item = view.items[i]!;
+    if (item.separator === 'clause') break;
+    if (item.quantity >= 0) values.push(view.quantityItems.indexOf(i));
+  }
+  return values;
+}
+
+/** The listed items before the cue, split at `、` and joiner words, back to the clause's start. */
+function listBefore(items: readonly Item[], stop: number, compiled: CompiledAttribute): Item[][] {
+  const groups: Item[][] = [[]];
+  let i = stop;
+  while (i >= 0) {
+    const item = items[i]!;
+    if (item.quantity >= 0 || item.separator === 'clause' || item.separator === 'other') break;
+    const joiner = compiled.cues.endingAt(items, i, ['joiner']);
+    if (item.separator === 'list' || joiner) {
+      groups.unshift([]);
+      i = joiner ? joiner.start - 1 : i - 1;
+      continue;
+    }
+    if (item.separator !== 'space' && item.separator !== 'quote') groups[0]!.unshift(item);
+    i--;
+  }
+  const nonEmpty = groups.filter((group) => group.length > 0);
+  if (nonEmpty.length > 0) nonEmpty[0] = stripLeading(nonEmpty[0]!, compiled);
+  return nonEmpty.filter((group) => group.length > 0);
+}
+
+/** One subject per value, or null when the list and the values do not match. */
+function pair(
+  view: SentenceView,
+  groups: Item[][],
+  values: number[],
+  compiled: CompiledAttribute,
+  subjects: readonly string[],
+): string[] | null {
+  if (groups.length === 0) {
+    // 接待游客1.7亿人次，旅游总花费突破3000亿元，分别增长: the numbers before name the items
+    const first = values[0]!;
+    if (first < values.length) return null;
+    return values.map((_, i) => subjects[first - values.length + i]!);
+  }
+  if (groups.length === values.length) {
+    const head = headOf(groups);
+    return groups.map((group, i) => fit(phraseText(group) + (i < groups.length - 1 ? head : '')));
+  }
+  if (groups.length === 1) {
+    const group = groups[0]!;
+    for (let w = 0; w < group.length; w++) {
+      const parts = compiled.splitWords.get(group[w]!.text);
+      if (parts?.length !== values.length) continue;
+      const before = phraseText(group.slice(0, w));
+      const after = phraseText(group.slice(w + 1));
+      return parts.map((part) => fit(before + part + after));
+    }
+  }
+  return null;
+}
+
+/**
+ * The words the last item has beyond the others' length, which the others share:
+ * 光电信息、医药健康产业产值 → 产业产值. Empty when the items are equally long.
+ */
+function headOf(groups: Item[][]): string {
+  const last = groups[groups.length - 1]!;
+  const longest = Math.max(...groups.slice(0, -1).map((group) => group.length));
+  const extra = last.length - longest;
+  if (extra < 1) return '';
+  const head = phraseText(last.slice(last.length - extra));
+  return groups.slice(0, -1).every((group) => phraseText(group).endsWith(head)) ? '' : head;
+}
+
+/** The subject of a value shared by all items: their head, else the whole list. */
+function sharedHead(groups: Item[][]): string {
+  const head = headOf(groups);
+  if (head) return fit(head);
+  return wholeList(groups);
+}
+
+/** Every item of the list, as written: 光电信息、医药健康产业产值. */
+function wholeList(groups: Item[][]): string {
+  return fit(groups.map((group) => phraseText(group)).join(LIST_MARK));
+}
+
+function fit(text: string): string {
+  const chars = Array.from(text);
+  return chars.length > MAX_SUBJECT ? chars.slice(chars.length - MAX_SUBJECT).join('') : text;
+}

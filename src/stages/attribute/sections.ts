@@ -1,0 +1,86 @@
+/**
+ * The section each paragraph stands in: whether it reviews a past year or plans a coming one,
+ * and which year it is about.
+ *
+ * A section opens at a heading (or the first clause of a body paragraph) that matches a pattern
+ * of modality.yaml (`回首2024年`, `2025年政府工作的总体要求`). A heading that names a later year than
+ * the year under review opens a plan even when its words are a slogan (`2025年 凝心聚力 真抓实干`
+ * after `2024年 攻坚克难`). Sections without a year take it from their neighbours: a plan is about
+ * the year after the review.
+ */
+import type { Doc, Modality } from '../../document.js';
+import type { CodePointIndex } from '../../text/codepoints.js';
+import type { CompiledAttribute } from './compile.js';
+import { yearsIn } from './period.js';
+
+export interface Section {
+  modality: Modality;
+  /** The year the section is about, e.g. `"2024"`, or null. */
+  year: string | null;
+  /** The rule that opened the section, or null for the document's start. */
+  rule: string | null;
+}
+
+/** A short paragraph without sentence punctuation reads as a heading even if the cleaner left it a body. */
+const HEADING_LENGTH = 30;
+const SENTENCE_PUNCTUATION = /[。；;，,！!？?]/u;
+/** First clause of a body paragraph: up to the first clause mark. */
+const FIRST_CLAUSE = /^[^，,：:。；;！!？?]{0,40}/u;
+
+/** The section of every paragraph of `doc`, by paragraph index. */
+export function readSections(doc: Doc, compiled: CompiledAttribute, text: CodePointIndex): Section[] {
+  const sections: Section[] = [];
+  let current: Section = { modality: 'actual', year: null, rule: null };
+  let reviewYear: number | null = null;
+  for (const paragraph of doc.paragraphs) {
+    const whole = text.slice(paragraph.start, paragraph.end).trim();
+    const headingLike =
+      paragraph.kind === 'heading' || (Array.from(whole).length <= HEADING_LENGTH && !SENTENCE_PUNCTUATION.test(whole));
+    const probe = headingLike ? whole : (FIRST_CLAUSE.exec(whole)?.[0] ?? '');
+    const dateline = compiled.datelines.some((pattern) => pattern.test(probe));
+    const year = dateline ? null : (yearsIn(probe, compiled)[0]?.year ?? null);
+    const match = firstMatch(probe, compiled);
+    if (match) {
+      // 2024年工作回顾 … 过去一年，…: a section of the same kind without a year keeps the year
+      const kept = !year && match.modality === current.modality ? current.year : year;
+      current = { modality: match.modality, year: kept, rule: match.rule };
+      if (match.modality === 'actual' && year) reviewYear = Number(year);
+    } else if (headingLike && year) {
+      const later =
+        (current.modality === 'target' && current.year !== null && Number(year) >= Number(current.year)) ||
+        (reviewYear !== null && Number(year) > reviewYear);
+      current = { modality: later ? 'target' : 'actual', year, rule: later ? 'attribute/section#later-year' : 'attribute/section#year' };
+      if (!later) reviewYear = Number(year);
+    }
+    sections.push(current);
+  }
+  return fillYears(sections);
+}
+
+function firstMatch(probe: string, compiled: CompiledAttribute) {
+  let best: { modality: Modality; rule: string; index: number } | null = null;
+  for (const section of compiled.sections) {
+    const found = section.pattern.exec(probe);
+    if (found && (best === null || found.index < best.index)) {
+      best = { modality: section.modality, rule: section.rule, index: found.index };
+    }
+  }
+  return best;
+}
+
+/** A plan without a year is about the year after the review before it; a review, the year before the plan after it. */
+function fillYears(sections: Section[]): Section[] {
+  const filled = sections.map((section) => ({ ...section }));
+  let lastActual: string | null = null;
+  for (const section of filled) {
+    if (section.modality === 'actual' && section.year) lastActual = section.year;
+    if (section.modality === 'target' && !section.year && lastActual) section.year = String(Number(lastActual) + 1);
+  }
+  let nextTarget: string | null = null;
+  for (let i = filled.length - 1; i >= 0; i--) {
+    const section = filled[i]!;
+    if (section.modality === 'target' && section.year) nextTarget = section.year;
+    if (section.modality === 'actual' && !section.year && nextTarget) section.year = String(Number(nextTarget) - 1);
+  }
+  return filled;
+}

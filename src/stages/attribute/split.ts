@@ -1,0 +1,33 @@
+/**
+ * jieba sometimes glues a change word to the noun before it (`价格下降`, one token). Such a token
+ * is split when it ends with a change or level cue of two or more characters and what stands
+ * before the cue is itself a dictionary word: `价格下降` → `价格` + `下降`. One-character cues are
+ * never split off, so the `约` of `签约` and the `增` of `新增` stay inside their words.
+ */
+import type { Token } from '../../text/segment.js';
+import type { CompiledAttribute, CueLabel } from './compile.js';
+
+const SPLIT_LABELS: readonly CueLabel[] = ['increase', 'decrease', 'level'];
+/** The longest cue tried as a suffix (characters). */
+const LONGEST_CUE = 4;
+
+/** `tokens` with glued change words split off; offsets stay code points. */
+export function splitGluedCues(tokens: Token[], compiled: CompiledAttribute, isWord: (word: string) => boolean): Token[] {
+  const out: Token[] = [];
+  for (const token of tokens) {
+    const chars = Array.from(token.word);
+    let split = false;
+    for (let n = Math.min(LONGEST_CUE, chars.length - 1); n >= 2 && !split; n--) {
+      const suffix = chars.slice(chars.length - n).join('');
+      if (!SPLIT_LABELS.some((label) => compiled.cues.has(suffix, label))) continue;
+      const prefix = chars.slice(0, chars.length - n).join('');
+      if (!isWord(prefix)) continue;
+      const middle = token.start + chars.length - n;
+      out.push({ word: prefix, tag: 'n', start: token.start, end: middle });
+      out.push({ word: suffix, tag: 'v', start: middle, end: token.end });
+      split = true;
+    }
+    if (!split) out.push(token);
+  }
+  return out;
+}

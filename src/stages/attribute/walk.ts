@@ -1,0 +1,61 @@
+/**
+ * Walking back from a number over the words that stand between it and what it measures:
+ * change and level cues, bound words (超过), comparisons (比上年, 同比), adverbs and particles.
+ * Both the change pass and the subject pass start here.
+ */
+import type { CompiledAttribute, CueLabel } from './compile.js';
+import type { CueMatch } from './cues.js';
+import type { Item } from './items.js';
+
+/** Tags of words that may stand between a subject and its number: adverbs, prepositions, time, particles. */
+const TRANSPARENT_TAGS = /^(d|ad|dg|p|t|tg|u|uj|ul|uz|ud|ug|uv|y)$/;
+
+const CHANGE_LABELS: readonly CueLabel[] = ['level', 'increase', 'decrease', 'new'];
+const SKIP_LABELS: readonly CueLabel[] = ['skip', 'bound', 'respectively', 'shared', 'target', 'actual'];
+
+export interface WalkBack {
+  /** Index of the first item (going back) that is not between the number and its subject; -1 at the start. */
+  stop: number;
+  /** The nearest change cue passed on the way (a level cue ends the walk). */
+  cue: CueMatch<CueLabel> | null;
+}
+
+/**
+ * From the item before `index`, skips what lies between a number and its subject.
+ * Stops at a separator, another quantity, a `new` word (新增 is part of 新增就业), or a word of
+ * the subject. A change cue is skipped and remembered; the walk goes on so that the subject of
+ * `产值同比增长5%` is reached. A second change cue stays in the subject: it is a rate noun
+ * (`主要经济指标增速高于全市1个百分点`).
+ */
+export function walkBack(items: readonly Item[], index: number, compiled: CompiledAttribute): WalkBack {
+  let cue: CueMatch<CueLabel> | null = null;
+  let i = index - 1;
+  while (i >= 0) {
+    const item = items[i]!;
+    if (item.separator === 'space') {
+      i--;
+      continue;
+    }
+    if (item.separator !== null || item.quantity >= 0) break;
+    const change = compiled.cues.endingAt(items, i, CHANGE_LABELS);
+    if (change && change.label !== 'new') {
+      // 增速比上年回落1.2个百分点: a second cue further back (增速) names the measure itself
+      if (cue) break;
+      cue = change;
+      i = change.start - 1;
+      continue;
+    }
+    if (change) break;
+    const skip = compiled.cues.endingAt(items, i, SKIP_LABELS);
+    if (skip) {
+      i = skip.start - 1;
+      continue;
+    }
+    if (TRANSPARENT_TAGS.test(item.tag)) {
+      i--;
+      continue;
+    }
+    break;
+  }
+  return { stop: i, cue };
+}

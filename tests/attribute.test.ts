@@ -1,0 +1,140 @@
+/**
+ * attribute: a table of report sentences (tests/cases/attribute.yaml) with the subject, change,
+ * modality and period of each of their quantities.
+ *
+ * The documents are built by hand, so the table tests this stage alone: each case's lines become
+ * paragraphs (a line starting with `# ` is a heading), the real sentence stage splits them, and
+ * each listed quantity is placed at its `q` text (the `nth` occurrence, from 1). A subject passes
+ * when it contains the expected key, as the scorer counts it (spec §7), and is at most 16
+ * characters long.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { Doc, Paragraph, Quantity } from '../src/document.js';
+import { loadRules } from '../src/rules/load.js';
+import { attribute } from '../src/stages/attribute/index.js';
+import { createDoc } from '../src/stages/decode.js';
+import { sentences } from '../src/stages/sentences.js';
+import { cpLength } from '../src/text/codepoints.js';
+import { getSegmenter } from '../src/text/segment.js';
+
+interface Expected {
+  q: string;
+  nth?: number;
+  subject?: string;
+  change?: Quantity['change'];
+  modality?: Quantity['modality'];
+  period?: string | null;
+}
+interface Case {
+  text: string;
+  quantities: Expected[];
+  warnings?: string[];
+  /** Why the case fails today; it runs as `it.fails` until fixed. */
+  gap?: string;
+}
+
+const rules = loadRules();
+const segmenter = getSegmenter(rules.userDictPath);
+const compiled = attribute.prepare(rules, segmenter);
+const cases = parse(readFileSync(new URL('./cases/attribute.yaml', import.meta.url), 'utf8')) as Case[];
+
+/** Builds the Doc of a case and runs the sentence and attribute stages over it. */
+export function attributeCase(c: Case): { doc: Doc; found: Quantity[] } {
+  const lines = c.text.trim().split('\n');
+  const paragraphs: Paragraph[] = [];
+  const texts: string[] = [];
+  let offset = 0;
+  lines.forEach((line, index) => {
+    const heading = line.startsWith('# ');
+    const body = heading ? line.slice(2) : line;
+    paragraphs.push({
+      start: offset,
+      end: offset + cpLength(body),
+      kind: heading ? 'heading' : 'body',
+      lang: 'zh',
+      rawLineStart: index + 1,
+      rawLineEnd: index + 1,
+    });
+    texts.push(body);
+    offset += cpLength(body) + 1;
+  });
+  const text = texts.join('\n');
+  let doc: Doc = { ...createDoc('case', text), paragraphs };
+  const context = { rules, segmenter, compiled: null };
+  doc = sentences.run(doc, context);
+  const chars = Array.from(text);
+  const quantities: Quantity[] = c.quantities.map((expected) => {
+    const start = nthIndex(chars, Array.from(expected.q), expected.nth ?? 1);
+    if (start < 0) throw new Error(`case "${c.text}": "${expected.q}" (nth ${expected.nth ?? 1}) not found`);
+    const end = start + cpLength(expected.q);
+    const sentence = doc.sentences.findIndex((s) => s.start <= start && end <= s.end);
+    return {
+      start,
+      end,
+      text: expected.q,
+      value: '0',
+      valueMax: null,
+      unit: '',
+      unitText: '',
+      kind: 'other',
+      qualifier: 'exact',
+      change: 'none',
+      subject: '',
+      modality: 'actual',
+      period: null,
+      sentence,
+      lang: 'zh',
+      rules: [],
+    };
+  });
+  quantities.sort((a, b) => a.start - b.start);
+  doc = attribute.run({ ...doc, quantities }, { rules, segmenter, compiled });
+  const found = c.quantities.map((expected) => {
+    const start = nthIndex(chars, Array.from(expected.q), expected.nth ?? 1);
+    return doc.quantities.find((q) => q.start === start)!;
+  });
+  return { doc, found };
+}
+
+function nthIndex(chars: string[], needle: string[], nth: number): number {
+  let seen = 0;
+  for (let i = 0; i + needle.length <= chars.length; i++) {
+    if (needle.every((ch, j) => chars[i + j] === ch) && ++seen === nth) return i;
+  }
+  return -1;
+}
+
+function check(c: Case): void {
+  const { doc, found } = attributeCase(c);
+  c.quantities.forEach((expected, i) => {
+    const got = found[i]!;
+    const where = `${expected.q} in ${c.text.trim()}`;
+    if (expected.subject !== undefined) {
+      expect(got.subject.replace(/\s/g, ''), `subject of ${where}`).toContain(expected.subject);
+    }
+    expect(cpLength(got.subject), `subject length of ${where}`).toBeLessThanOrEqual(16);
+    if (expected.change) expect(got.change, `change of ${where}`).toBe(expected.change);
+    if (expected.modality) expect(got.modality, `modality of ${where}`).toBe(expected.modality);
+    if (expected.period !== undefined) expect(got.period, `period of ${where}`).toBe(expected.period);
+  });
+  expect(doc.warnings.map((w) => w.rule)).toEqual(c.warnings ?? []);
+}
+
+describe('attribute: report sentences', () => {
+  const working = cases.filter((c) => !c.gap);
+  const gaps = cases.filter((c) => c.gap);
+  it.each(working.map((c) => [c.text.trim().split('\n').pop()!.slice(0, 40), c] as const))('%s', (_name, c) => check(c));
+  if (gaps.length > 0) {
+    it.fails.each(gaps.map((c) => [`${c.gap}: ${c.text.trim().slice(0, 30)}`, c] as const))('known gap: %s', (_name, c) =>
+      check(c),
+    );
+  }
+});
+
+describe('attribute: the table', () => {
+  it('holds at least 100 sentences', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(100);
+  });
+});

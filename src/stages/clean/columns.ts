@@ -1,10 +1,337 @@
 /**
- * columns: placeholder pass; flags spaces inside a line that look like a seam between columns.
+ * columns: puts interleaved columns back in reading order, with jieba as the judge.
+ *
+ * Two shapes of interleaving are repaired when the evidence is strong:
+ * - read straight across: every line of a block holds a line of the left column, a gap (a run of
+ *   spaces, or a single one), and a line of the right column, the gap at the same place on each
+ *   line. The block is split into two streams, left then right, when the text runs on down each
+ *   column (`seam.ts`: words across the joins) more than across the gap. Three columns are two
+ *   splits.
+ * - read line by line in turn: lines alternate between two columns. The run is split by parity
+ *   when each line runs on into the line after next more than into the next line.
+ * A gap inside a line that neither shape explains, where the text does not run on across it and
+ * the left side does not end a sentence, stays in place and is reported as a weak seam naming
+ * the raw line (`clean/columns#weak-seam`).
  */
-import type { Segmenter } from '../../text/segment.js';
+import { CLAUSE_MARKS, endsSentence, isCjk, isSpace } from './chars.js';
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
+import type { SeamJudge } from './seam.js';
 
-export function repairColumns(lines: Line[], _segmenter: Segmenter, _notes: Note[]): Line[] {
-  return lines;
+/** A run of spaces inside a line (non-space text on both sides). */
+interface Gap {
+  start: number;
+  end: number;
+  /** Non-space characters before the gap. */
+  left: number;
+}
+
+/** How many gaps of a line are tried as the column boundary. */
+const MAX_GAPS_TRIED = 8;
+/** Lines a block needs before its columns are split. */
+const MIN_BLOCK = 3;
+
+export function repairColumns(lines: Line[], judge: SeamJudge, notes: Note[]): Line[] {
+  const blanks = usualBlanks(lines);
+  const pieces = new Set<Line>();
+  const across = splitAcross(lines, judge, blanks, notes, pieces, 0);
+  const ordered = deinterleave(across, judge, blanks, notes, pieces);
+  warnWeakSeams(ordered, judge, notes);
+  return ordered;
+}
+
+function usualBlanks(lines: Line[]): number {
+  const counts = new Map<number, number>();
+  for (const line of lines.slice(1)) counts.set(line.blanksBefore, (counts.get(line.blanksBefore) ?? 0) + 1);
+  let best = 0;
+  let bestCount = -1;
+  for (const [value, count] of counts) if (count > bestCount || (count === bestCount && value < best)) [best, bestCount] = [value, count];
+  return best;
+}
+
+function gapsOf(line: Line): Gap[] {
+  const gaps: Gap[] = [];
+  const { chars } = line;
+  let seen = 0;
+  for (let i = 0; i < chars.length; i++) {
+    if (!isSpace(chars[i]!)) {
+      seen++;
+      continue;
+    }
+    let end = i;
+    while (end < chars.length && isSpace(chars[end]!)) end++;
+    if (seen > 0 && end < chars.length) gaps.push({ start: i, end, left: seen });
+    i = end - 1;
+  }
+  return gaps;
+}
+
+function leadingSpaces(line: Line): number {
+  let n = 0;
+  while (n < line.chars.length && isSpace(line.chars[n]!)) n++;
+  return n;
+}
+
+function contentLength(line: Line): number {
+  return line.chars.reduce((n, ch) => n + (isSpace(ch) ? 0 : 1), 0);
+}
+
+function piece(line: Line, from: number, to: number, blanksBefore: number): Line {
+  let start = from;
+  let end = to;
+  while (start < end && isSpace(line.chars[start]!)) start++;
+  while (end > start && isSpace(line.chars[end - 1]!)) end--;
+  return { number: line.number, chars: line.chars.slice(start, end), origins: line.origins.slice(start, end), blanksBefore, indent: 0 };
+}
+
+type Slot = { kind: 'split'; gap: Gap; near: boolean } | { kind: 'left' } | { kind: 'right' };
+
+interface Block {
+  start: number;
+  end: number;
+  slots: Slot[];
+  /** Lines split near `x`. */
+  matched: number;
+  /** Split lines whose gap is a run of spaces. */
+  wide: number;
+  x: number;
+}
+
+/** Splits blocks read straight across into a left stream then a right stream (recursing for a third column). */
+function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, notes: Note[], pieces: Set<Line>, depth: number): Line[] {
+  const out: Line[] = [];
+  let i = 0;
+  let floor = 0;
+  while (i < lines.length) {
+    const block = depth < 3 ? findBlock(lines, i, blanks, floor) : null;
+    if (block === null || !columnsRunDown(lines, block, judge)) {
+      out.push(lines[i]!);
+      i++;
+      continue;
+    }
+    // lines the block reached back over were pushed unsplit: take them back
+    out.length -= i - block.start;
+    const left: Line[] = [];
+    const right: Line[] = [];
+    let leftGap = false;
+    let rightGap = false;
+    block.slots.forEach((slot, k) => {
+      const line = lines[block.start + k]!;
+      const wide = line.blanksBefore > blanks;
+      const before = (gap: boolean, first: boolean, stream: 'left' | 'right'): number =>
+        first ? (stream === 'left' ? line.blanksBefore : blanks) : wide || gap ? blanks + 1 : blanks;
+      if (slot.kind !== 'right') {
+        const to = slot.kind === 'split' ? slot.gap.start : line.chars.length;
+        left.push(piece(line, 0, to, before(leftGap, left.length === 0, 'left')));
+        leftGap = false;
+      } else leftGap = true;
+      if (slot.kind !== 'left') {
+        const from = slot.kind === 'split' ? slot.gap.end : 0;
+        right.push(piece(line, from, line.chars.length, before(rightGap, right.length === 0, 'right')));
+        rightGap = false;
+      } else rightGap = true;
+    });
+    for (const p of [...left, ...right]) pieces.add(p);
+    const first = lines[block.start]!.number;
+    const last = lines[block.end - 1]!.number;
+    notes.push({
+      rule: 'clean/columns#read-across',
+      reason: `raw lines ${first}–${last} hold two columns read straight across (gap after ${block.x} characters); read left column, then right`,
+      severity: 'info',
+      line: first,
+    });
+    out.push(...left, ...splitAcross(right, judge, blanks, notes, pieces, depth + 1));
+    i = block.end;
+    floor = i;
+  }
+  return out;
+}
+
+/**
+ * The longest block starting at `start` whose lines share a gap position, extended back over
+ * the lines before it (down to `floor`) that fit the same columns.
+ */
+function findBlock(lines: Line[], start: number, blanks: number, floor: number): Block | null {
+  const gaps = gapsOf(lines[start]!);
+  let best: Block | null = null;
+  for (const gap of gaps.slice(0, MAX_GAPS_TRIED)) {
+    const x = gap.left;
+    const slots: Slot[] = [{ kind: 'split', gap, near: true }];
+    let matched = 1;
+    let lastMatched = 0;
+    for (let j = start + 1; j < lines.length; j++) {
+      // a wholly blank line crosses both columns: a page or section boundary
+      if (lines[j]!.blanksBefore > blanks) break;
+      const slot = slotOf(lines[j]!, x);
+      if (slot === null) break;
+      slots.push(slot);
+      if (slot.kind === 'split') {
+        if (slot.near) matched++;
+        lastMatched = slots.length - 1;
+      }
+    }
+    slots.length = lastMatched + 1;
+    let first = start;
+    while (first - 1 >= floor && lines[first]!.blanksBefore <= blanks) {
+      const slot = slotOf(lines[first - 1]!, x);
+      if (slot === null) break;
+      slots.unshift(slot);
+      if (slot.kind === 'split' && slot.near) matched++;
+      first--;
+    }
+    const splits = slots.filter((slot) => slot.kind === 'split').length;
+    const wide = slots.filter((slot) => slot.kind === 'split' && slot.gap.end - slot.gap.start >= 2).length;
+    // lines that fit the columns but are not split (a short left line, a right line alone) are
+    // fine, as long as split lines make up half the block
+    if (matched >= MIN_BLOCK && splits * 2 >= slots.length && (best === null || wide > best.wide || (wide === best.wide && matched > best.matched))) {
+      best = { start: first, end: first + slots.length, slots, matched, wide, x };
+    }
+  }
+  return best;
+}
+
+/** How a line fits columns split after `x` characters, or null when it does not. */
+function slotOf(line: Line, x: number): Slot | null {
+  const tolerance = Math.max(1, Math.round(x * 0.1));
+  const gaps = gapsOf(line);
+  const near = gaps.find((g) => Math.abs(g.left - x) <= tolerance);
+  if (near) return { kind: 'split', gap: near, near: true };
+  // a short left line (a paragraph's last line, a heading): the gap comes early
+  const early = gaps.filter((g) => g.left < x - tolerance);
+  const leftText = (g: Gap): string[] => line.chars.slice(0, g.start).filter((ch) => !isSpace(ch));
+  const ended = early.filter((g) => g.end - g.start >= 2 || endsSentence(leftText(g)));
+  const headingLike = early.filter((g) => !leftText(g).some((ch) => CLAUSE_MARKS.has(ch)));
+  const chosen = ended[ended.length - 1] ?? (contentLength(line) > x + tolerance ? headingLike[headingLike.length - 1] : undefined);
+  if (chosen) return { kind: 'split', gap: chosen, near: false };
+  if (leadingSpaces(line) >= Math.max(2, x / 2)) return { kind: 'right' };
+  if (contentLength(line) <= x + tolerance) return { kind: 'left' };
+  return null;
+}
+
+/** True when the text runs on down each column more than across the gap. */
+function columnsRunDown(lines: Line[], block: Block, judge: SeamJudge): boolean {
+  const left: string[][] = [];
+  const right: string[][] = [];
+  let across = 0;
+  let acrossPairs = 0;
+  let wide = 0;
+  block.slots.forEach((slot, k) => {
+    const line = lines[block.start + k]!;
+    if (slot.kind === 'split') {
+      const l = line.chars.slice(0, slot.gap.start);
+      const r = line.chars.slice(slot.gap.end);
+      left.push(l);
+      right.push(r);
+      if (!endsSentence(l.filter((ch) => !isSpace(ch)))) {
+        across += judge.continuity(l, r);
+        acrossPairs++;
+      }
+      if (slot.gap.end - slot.gap.start >= 2) wide++;
+    } else if (slot.kind === 'left') left.push(line.chars);
+    else right.push(line.chars);
+  });
+  let down = 0;
+  let downPairs = 0;
+  for (const stream of [left, right]) {
+    for (let k = 0; k + 1 < stream.length; k++) {
+      if (endsSentence(stream[k]!.filter((ch) => !isSpace(ch)))) continue;
+      down += judge.continuity(stream[k]!, stream[k + 1]!);
+      downPairs++;
+    }
+  }
+  const downRate = downPairs === 0 ? 0 : down / downPairs;
+  const acrossRate = acrossPairs === 0 ? 0 : across / acrossPairs;
+  // runs of spaces lined up over several lines are what an OCR engine writes between columns:
+  // split unless the words say the text runs across the gap
+  if (wide * 2 >= block.matched) return acrossRate <= downRate + 0.2;
+  // a single space is also what OCR leaves inside a column: ask for more lines and more words
+  return block.matched >= MIN_BLOCK + 1 && down >= 2 && downRate >= acrossRate + 0.15 && downRate >= 0.25;
+}
+
+/**
+ * Lines that alternate between two columns: within a run of lines with no wide gap, each line
+ * runs on into the line after next. Slots count raw lines, so a blank line left by a paragraph
+ * break in one column keeps the parity.
+ */
+function deinterleave(lines: Line[], judge: SeamJudge, blanks: number, notes: Note[], pieces: Set<Line>): Line[] {
+  const out: Line[] = [];
+  const step = blanks + 1;
+  let i = 0;
+  while (i < lines.length) {
+    let j = i + 1;
+    while (j < lines.length && !pieces.has(lines[j]!) && !pieces.has(lines[i]!) && (lines[j]!.number - lines[j - 1]!.number) / step <= 2) j++;
+    const run = lines.slice(i, j);
+    if (run.length >= 4 && alternates(run, judge, step)) {
+      const parity = Math.round(run[0]!.number / step) % 2;
+      const a = run.filter((line) => Math.round(line.number / step) % 2 === parity);
+      const b = run.filter((line) => Math.round(line.number / step) % 2 !== parity);
+      for (const stream of [a, b]) {
+        stream.forEach((line, k) => {
+          if (k === 0) return;
+          const slotGap = (line.number - stream[k - 1]!.number) / step;
+          line.blanksBefore = slotGap > 2 ? blanks + 1 : blanks;
+        });
+      }
+      b[0]!.blanksBefore = blanks;
+      notes.push({
+        rule: 'clean/columns#alternating',
+        reason: `raw lines ${run[0]!.number}–${run[run.length - 1]!.number} alternate between two columns; read one column, then the other`,
+        severity: 'info',
+        line: run[0]!.number,
+      });
+      out.push(...a, ...b);
+    } else out.push(...run);
+    i = j;
+  }
+  return out;
+}
+
+function alternates(run: Line[], judge: SeamJudge, step: number): boolean {
+  const bySlot = new Map<number, Line>();
+  for (const line of run) bySlot.set(Math.round(line.number / step), line);
+  let next = 0;
+  let nextPairs = 0;
+  let afterNext = 0;
+  let afterNextPairs = 0;
+  for (const line of run) {
+    if (endsSentence(line.chars.filter((ch) => !isSpace(ch)))) continue;
+    const slot = Math.round(line.number / step);
+    const one = bySlot.get(slot + 1);
+    const two = bySlot.get(slot + 2);
+    if (one) {
+      next += judge.continuity(line.chars, one.chars);
+      nextPairs++;
+    }
+    if (two) {
+      afterNext += judge.continuity(line.chars, two.chars);
+      afterNextPairs++;
+    }
+  }
+  if (afterNextPairs < 3 || nextPairs === 0) return false;
+  const nextRate = next / nextPairs;
+  const afterNextRate = afterNext / afterNextPairs;
+  return afterNextRate >= nextRate + 0.2 && afterNextRate >= 0.3;
+}
+
+/** Gaps left inside lines where the text does not run on and the left side does not end a sentence. */
+function warnWeakSeams(lines: Line[], judge: SeamJudge, notes: Note[]): void {
+  for (const line of lines) {
+    for (const gap of gapsOf(line)) {
+      const left = line.chars.slice(0, gap.start);
+      const right = line.chars.slice(gap.end);
+      const before = left[left.length - 1]!;
+      const after = right[0]!;
+      if (!isCjk(before) || !isCjk(after)) continue;
+      if (endsSentence(left)) continue;
+      if (judge.continuity(left, right) > 0) continue;
+      const context = `${left.slice(-6).join('')}|${right.slice(0, 6).join('')}`;
+      notes.push({
+        rule: 'clean/columns#weak-seam',
+        reason: `raw line ${line.number}: the text may jump between columns at "${context}"; kept in OCR order`,
+        severity: 'warning',
+        line: line.number,
+        actual: context,
+      });
+    }
+  }
 }

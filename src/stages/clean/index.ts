@@ -27,6 +27,7 @@ import { normalizeLines } from './normalize.js';
 import type { Note } from './notes.js';
 import { applyOcrFixes, compileOcrFixes } from './ocr-fixes.js';
 import { buildParagraphs, type ParagraphDraft } from './paragraphs.js';
+import { seamJudge, unitForms } from './seam.js';
 import { dropSpaces } from './spaces.js';
 
 export const clean = defineStage({
@@ -36,6 +37,7 @@ export const clean = defineStage({
   prepare: (rules) => ({
     furniture: compileFurniture(rules['furniture.yaml']),
     ocrFixes: compileOcrFixes(rules['ocr-fixes.yaml']),
+    units: unitForms(rules),
   }),
   run(doc, { compiled, segmenter }) {
     const notes: Note[] = [];
@@ -43,7 +45,7 @@ export const clean = defineStage({
     let lines = normalizeLines(splitLines(doc.raw));
     lines = applyFurniture(lines, compiled.furniture, notes);
     lines = countBlanks(lines);
-    lines = repairColumns(lines, segmenter, notes);
+    lines = repairColumns(lines, seamJudge(segmenter, compiled.units), notes);
     lines = dropSpaces(lines).filter((line) => line.chars.length > 0);
     const drafts = buildParagraphs(lines, measureLayout(lines));
     applyOcrFixes(drafts, compiled.ocrFixes, segmenter, notes, (raw) => lineOfRaw.rawLineOfRaw(raw));

@@ -1,0 +1,80 @@
+/**
+ * Evidence that one piece of text runs on into another: the judge for column repair.
+ *
+ * `continuity(left, right)` is high when the end of `left` and the start of `right` read as one
+ * text: jieba cuts a dictionary word across the join (`长春市市` + `长王子联` → `市长`), or a
+ * number at the end of `left` finds its unit at the start of `right` (`260` + `亿斤`). It is
+ * zero for an unrelated pair. The unit forms come from the rules (units, classifiers, magnitudes).
+ */
+import type { Rules } from '../../rules/schema.js';
+import type { Segmenter } from '../../text/segment.js';
+import { isDigit, isSpace } from './chars.js';
+
+/** Characters of each side the segmenter sees around a join. */
+const REACH = 6;
+
+export interface SeamJudge {
+  /** 0 (no evidence) … 2 (a long word across the join). */
+  continuity(left: readonly string[], right: readonly string[]): number;
+  /** The dictionary word that crosses the join, if any. */
+  crossingWord(left: readonly string[], right: readonly string[]): string | null;
+}
+
+/** Unit, classifier and magnitude forms, for the number-meets-unit evidence. */
+export function unitForms(rules: Rules): Set<string> {
+  const forms = new Set<string>();
+  for (const file of ['units.yaml', 'classifiers.yaml'] as const) {
+    for (const entry of rules[file]) for (const form of [entry.unit, ...(entry.forms ?? [])]) forms.add(form);
+  }
+  for (const entry of rules['magnitudes.yaml']) forms.add(entry.form);
+  return forms;
+}
+
+export function seamJudge(segmenter: Segmenter, units: ReadonlySet<string>): SeamJudge {
+  const longestUnit = Math.max(1, ...[...units].map((u) => Array.from(u).length));
+  const crossingWord = (left: readonly string[], right: readonly string[]): string | null => {
+    const a = tail(left);
+    const b = head(right);
+    if (a.length === 0 || b.length === 0) return null;
+    for (const token of segmenter.cut(a.join('') + b.join(''))) {
+      const start = token.start;
+      if (start < a.length && token.end > a.length && token.end - start >= 2 && segmenter.isWord(token.word)) {
+        return token.word;
+      }
+    }
+    return null;
+  };
+  return {
+    crossingWord,
+    continuity(left, right) {
+      const word = crossingWord(left, right);
+      if (word !== null) return Array.from(word).length >= 3 ? 2 : 1;
+      const a = tail(left);
+      const b = head(right);
+      if (a.length > 0 && isDigit(a[a.length - 1]!)) {
+        for (let n = Math.min(longestUnit, b.length); n >= 1; n--) {
+          if (units.has(b.slice(0, n).join(''))) return 1;
+        }
+      }
+      return 0;
+    },
+  };
+}
+
+function tail(chars: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = chars.length - 1; i >= 0 && kept.length < REACH; i--) {
+    if (!isSpace(chars[i]!)) kept.unshift(chars[i]!);
+  }
+  return kept;
+}
+
+function head(chars: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (const ch of chars) {
+    if (isSpace(ch)) continue;
+    kept.push(ch);
+    if (kept.length === REACH) break;
+  }
+  return kept;
+}

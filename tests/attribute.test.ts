@@ -21,6 +21,8 @@ import { getSegmenter } from '../src/text/segment.js';
 
 interface Expected {
   q: string;
+  /** The quantity's kind when the guess from its text is wrong. */
+  kind?: Quantity['kind'];
   nth?: number;
   subject?: string;
   change?: Quantity['change'];
@@ -78,7 +80,7 @@ export function attributeCase(c: Case): { doc: Doc; found: Quantity[] } {
       valueMax: null,
       unit: '',
       unitText: '',
-      kind: 'other',
+      kind: expected.kind ?? kindOf(expected.q),
       qualifier: 'exact',
       change: 'none',
       subject: '',
@@ -96,6 +98,11 @@ export function attributeCase(c: Case): { doc: Doc; found: Quantity[] } {
     return doc.quantities.find((q) => q.start === start)!;
   });
   return { doc, found };
+}
+
+/** Measures end in a measuring unit; everything else in these cases counts with a classifier. */
+function kindOf(text: string): Quantity['kind'] {
+  return /(%|倍|百分点|元|亩|公顷|公里|米|吨|斤|千瓦时|P|天|年|立方米)(以上|以下|以内|左右)?$/u.test(text) ? 'other' : 'count';
 }
 
 function nthIndex(chars: string[], needle: string[], nth: number): number {

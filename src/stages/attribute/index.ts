@@ -38,7 +38,7 @@ export const attribute = defineStage<CompiledAttribute>({
       const sentence = doc.sentences[index]!;
       const view = viewOf(doc, compiled, text, segmenter, sentence, index, members);
       const section = sections[sentence.paragraph] ?? { modality: 'actual' as const, year: null, rule: null };
-      const subjects = findSubjects(view, compiled);
+      const subjects = findSubjects(view, compiled, doc.quantities);
       const changes = findChanges(view, compiled);
       const years = members.map((k) => yearBefore(text, sentence, doc.quantities[k]!.start, compiled));
       const modalities = findModalities(view, compiled, section, years);

@@ -65,6 +65,7 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute): s
       break;
     }
   }
+  items = afterLastPredicate(items, compiled);
   items = stripLeading(items, compiled);
   items = stripTrailing(items, compiled);
   // 增速比上年回落1.2个百分点: a rate noun that jieba tags as a verb still names the measure
@@ -72,6 +73,21 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute): s
     (item) => isNounLike(item) || compiled.cues.has(item.text, 'increase') || compiled.cues.has(item.text, 'decrease'),
   );
   return named ? shorten(items) : '';
+}
+
+/**
+ * A known predicate verb inside the phrase starts the object: OCR joins lose the comma before it
+ * (`…产业企建成高标准农田`). Only verb-tagged words of strip_leading count, so a verbal noun
+ * (`基础设施建设投资`) stays.
+ */
+function afterLastPredicate(run: readonly Item[], compiled: CompiledAttribute): Item[] {
+  for (let i = run.length - 2; i > 0; i--) {
+    const item = run[i]!;
+    if (!isVerb(item)) continue;
+    const cue = compiled.cues.startingAt(run, i, ['strip', 'new']);
+    if (cue && cue.end === i && run.slice(i + 1).some(isNounLike)) return run.slice(i + 1);
+  }
+  return [...run];
 }
 
 /**

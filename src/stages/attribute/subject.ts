@@ -7,6 +7,7 @@
  *   投资5000万元以上项目1381个       a threshold describes the noun after it: both are about 项目
  *   比上年增加120万吨               nothing before the number: the previous number's subject
  */
+import type { Quantity } from '../../document.js';
 import type { CompiledAttribute } from './compile.js';
 import type { Item, SentenceView } from './items.js';
 import { nextSolid } from './items.js';
@@ -20,15 +21,16 @@ const INSIDE_TAGS = /^(m|q|f|b)$/;
 const LEFT_REACH = 40;
 
 /** Fills `subjects[k]` for every quantity `k` of the sentence, in order. */
-export function findSubjects(view: SentenceView, compiled: CompiledAttribute): string[] {
+export function findSubjects(view: SentenceView, compiled: CompiledAttribute, quantities: readonly Quantity[]): string[] {
   const subjects: string[] = [];
   view.quantityItems.forEach((at, k) => {
     const walk = walkBack(view.items, at, compiled);
-    let subject = walk.cue ? '' : rightPhrase(view.items, at, compiled);
+    const count = isCount(quantities[view.items[at]!.quantity]!);
+    let subject = walk.cue ? '' : rightPhrase(view.items, at, compiled, count);
     if (subject === '') subject = leftPhrase(view.items, walk.stop, compiled);
     // 是上年的1.5倍, 比上年增加120万吨: the number continues the previous one's subject
     if (subject === '' && k > 0) subject = subjects[k - 1]!;
-    if (subject === '' && walk.cue) subject = rightPhrase(view.items, at, compiled);
+    if (subject === '' && walk.cue) subject = rightPhrase(view.items, at, compiled, count);
     subjects.push(subject);
   });
   return subjects;
@@ -36,12 +38,22 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute): s
 
 /**
  * The noun phrase right after a number: `51件民生实事`, `5000万元以上项目`, `300亿元规模的科创基金`,
- * `1460栋消防水系统缺失高层建筑`. One verb may stand inside when only nouns follow it up to the
- * clause's end (a relative clause before the head noun). Returns `''` when no noun follows.
+ * `5个百亿级产业集群`. It ends at the first verb: `12项成果获国家科学技术奖` counts 成果. A count
+ * may name its noun with a verb first (`30条断头路`); other quantities may not, since
+ * `投资5亿元建设道路` says what the money is for. A threshold between a count and its noun is
+ * passed over: `220个亿元以上产业项目` counts 产业项目. Returns `''` when no noun follows.
  */
-export function rightPhrase(items: readonly Item[], at: number, compiled: CompiledAttribute): string {
+export function rightPhrase(items: readonly Item[], at: number, compiled: CompiledAttribute, count: boolean): string {
   const run: Item[] = [];
   let i = nextSolid(items, at);
+  if (items[i]?.quantity !== undefined && items[i]!.quantity >= 0) i = nextSolid(items, i);
+  const first = items[i];
+  if (!first) return '';
+  if ((first.tag === 'vn' || isVerb(first)) && !count) return '';
+  if (isVerb(first)) {
+    if (!isNounLike(items[i + 1] ?? first)) return '';
+    run.push(items[i++]!);
+  }
   while (i < items.length) {
     const item = items[i]!;
     if (item.separator === 'space') {
@@ -54,13 +66,13 @@ export function rightPhrase(items: readonly Item[], at: number, compiled: Compil
       i++;
       continue;
     }
-    if (isVerb(item) && run.length > 0 && onlyNounsToClauseEnd(items, i + 1)) {
-      for (let j = i; j < items.length && items[j]!.separator !== 'clause'; j++) run.push(items[j]!);
-    }
-    break;
+    const tail = run.length > 0 && isVerb(item) ? compoundTail(items, i) : 0;
+    if (tail === 0) break;
+    run.push(...items.slice(i, i + tail));
+    i += tail;
   }
   while (run.length > 0 && !isNounLike(run[run.length - 1]!)) run.pop();
-  if (!run.some((item) => isNounLike(item))) return '';
+  if (!run.some(isHeadNoun)) return '';
   // 300亿元规模的科创基金: the head after 的
   let last = -1;
   run.forEach((item, index) => {
@@ -69,16 +81,31 @@ export function rightPhrase(items: readonly Item[], at: number, compiled: Compil
   return shorten(last >= 0 && run.slice(last + 1).some(isNounLike) ? run.slice(last + 1) : run);
 }
 
-function onlyNounsToClauseEnd(items: readonly Item[], from: number): boolean {
+/**
+ * How many items, from the verb at `at`, close a compound noun: a verb of two or more characters
+ * and at most two nouns ending the clause, the last a head noun (概念验证中心, 省级以上创新平台,
+ * 缺失高层建筑). 0 when the verb is a predicate instead (成果获国家科学技术奖, 中心投入运营).
+ */
+function compoundTail(items: readonly Item[], at: number): number {
+  if (Array.from(items[at]!.text).length < 2) return 0;
   let nouns = 0;
-  for (let j = from; j < items.length; j++) {
-    const item = items[j]!;
-    if (item.separator === 'clause') break;
-    if (item.separator === 'space') continue;
-    if (!isNounLike(item)) return false;
-    if (item.tag !== 'vn') nouns++;
+  let j = at + 1;
+  while (j < items.length && isNounLike(items[j]!) && nouns < 3) {
+    nouns++;
+    j++;
   }
-  return nouns > 0;
+  const closed = j >= items.length || items[j]!.separator === 'clause' || items[j]!.separator === 'list';
+  return nouns >= 1 && nouns <= 2 && closed && isHeadNoun(items[j - 1]) ? j - at : 0;
+}
+
+/** A noun that can head a phrase: not a verbal noun (通车运营 names no thing). */
+function isHeadNoun(item: Item | undefined): boolean {
+  return item !== undefined && isNounLike(item) && item.tag !== 'vn';
+}
+
+/** A quantity that counts things (a classifier), rather than measuring an amount. */
+function isCount(quantity: Quantity): boolean {
+  return quantity.kind === 'count';
 }
 
 /** The phrase that ends at item `stop` and starts after the clause's previous separator or number. */

@@ -79,7 +79,8 @@ export function degrade(paragraphs: readonly string[], options: Partial<Damage> 
     out.push(line);
     if (damage.gap === 'double') out.push('');
     count++;
-    if (damage.furnitureEvery > 0 && count % damage.furnitureEvery === 0) {
+    // in columns, the page numbers are the furniture
+    if (damage.columns === 'none' && damage.furnitureEvery > 0 && count % damage.furnitureEvery === 0) {
       out.push(FURNITURE[Math.floor(next() * FURNITURE.length)]!);
       if (damage.gap === 'double') out.push('');
     }
@@ -116,7 +117,8 @@ function setInColumns(lines: (string | null)[], damage: Damage): (string | null)
   for (let start = 0; start < lines.length; start += page) {
     const left = lines.slice(start, start + damage.columnHeight);
     const right = lines.slice(start + damage.columnHeight, start + page);
-    if (start > 0) out.push(null);
+    // a page ends with its page number, as printed
+    if (start > 0) out.push(`— ${start / page} —`);
     for (let i = 0; i < Math.max(left.length, right.length); i++) {
       const a = left[i] ?? null;
       const b = right[i] ?? null;

@@ -140,7 +140,8 @@ function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, notes: Not
       severity: 'info',
       line: first,
     });
-    out.push(...left, ...splitAcross(right, judge, blanks, notes, pieces, depth + 1));
+    // a third column is split off only where runs of spaces show it
+    out.push(...left, ...(block.wide > 0 ? splitAcross(right, judge, blanks, notes, pieces, depth + 1) : right));
     i = block.end;
     floor = i;
   }
@@ -160,8 +161,8 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number):
     let matched = 1;
     let lastMatched = 0;
     for (let j = start + 1; j < lines.length; j++) {
-      // a wholly blank line crosses both columns: a page or section boundary
-      if (lines[j]!.blanksBefore > blanks) break;
+      // a page ends the block; so do blank lines across both columns, beyond one blank row
+      if (lines[j]!.pageBreakBefore || lines[j]!.blanksBefore > blanks + 1) break;
       const slot = slotOf(lines[j]!, x);
       if (slot === null) break;
       slots.push(slot);
@@ -172,7 +173,7 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number):
     }
     slots.length = lastMatched + 1;
     let first = start;
-    while (first - 1 >= floor && lines[first]!.blanksBefore <= blanks) {
+    while (first - 1 >= floor && !lines[first]!.pageBreakBefore && lines[first]!.blanksBefore <= blanks + 1) {
       const slot = slotOf(lines[first - 1]!, x);
       if (slot === null) break;
       slots.unshift(slot);
@@ -183,27 +184,50 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number):
     const wide = slots.filter((slot) => slot.kind === 'split' && slot.gap.end - slot.gap.start >= 2).length;
     // lines that fit the columns but are not split (a short left line, a right line alone) are
     // fine, as long as split lines make up half the block
-    if (matched >= MIN_BLOCK && splits * 2 >= slots.length && (best === null || wide > best.wide || (wide === best.wide && matched > best.matched))) {
+    const enough = matched >= MIN_BLOCK || (wide >= 2 && matched >= 2 && splits >= MIN_BLOCK);
+    if (enough && splits * 2 >= slots.length && (best === null || wide > best.wide || (wide === best.wide && matched > best.matched))) {
       best = { start: first, end: first + slots.length, slots, matched, wide, x };
     }
   }
-  return best;
+  return best === null ? null : reslot(lines, best);
+}
+
+/**
+ * Places every line of the block again against the boundary most split lines agree on (the
+ * median gap position), so the line that opened the block, whose gap was only a guess, is
+ * split where the others are.
+ */
+function reslot(lines: Line[], block: Block): Block {
+  const lefts = block.slots
+    .filter((slot): slot is Extract<Slot, { kind: 'split' }> => slot.kind === 'split' && slot.near)
+    .map((slot) => slot.gap.left)
+    .sort((a, b) => a - b);
+  const x = lefts[Math.floor(lefts.length / 2)]!;
+  if (x === block.x) return block;
+  const slots = block.slots.map((slot, k) => slotOf(lines[block.start + k]!, x) ?? slot);
+  return { ...block, slots, x };
 }
 
 /** How a line fits columns split after `x` characters, or null when it does not. */
 function slotOf(line: Line, x: number): Slot | null {
   const tolerance = Math.max(1, Math.round(x * 0.1));
-  const gaps = gapsOf(line);
-  const near = gaps.find((g) => Math.abs(g.left - x) <= tolerance);
+  // the left column is empty on this line: the right column's text stands indented
+  if (leadingSpaces(line) >= Math.max(2, x / 2)) return { kind: 'right' };
+  const gaps = gapsOf(line).filter((g) => g.left <= x + tolerance);
+  const isWide = (g: Gap): boolean => g.end - g.start >= 2;
+  const distance = (g: Gap): number => Math.abs(g.left - x);
+  // a run of spaces beats a single space near the boundary: the single one is noise inside a column
+  const wide = gaps.filter(isWide).sort((a, b) => distance(a) - distance(b))[0];
+  if (wide) return { kind: 'split', gap: wide, near: distance(wide) <= tolerance };
+  const near = gaps.find((g) => distance(g) <= tolerance);
   if (near) return { kind: 'split', gap: near, near: true };
   // a short left line (a paragraph's last line, a heading): the gap comes early
   const early = gaps.filter((g) => g.left < x - tolerance);
   const leftText = (g: Gap): string[] => line.chars.slice(0, g.start).filter((ch) => !isSpace(ch));
-  const ended = early.filter((g) => g.end - g.start >= 2 || endsSentence(leftText(g)));
+  const ended = early.filter((g) => endsSentence(leftText(g)));
   const headingLike = early.filter((g) => !leftText(g).some((ch) => CLAUSE_MARKS.has(ch)));
   const chosen = ended[ended.length - 1] ?? (contentLength(line) > x + tolerance ? headingLike[headingLike.length - 1] : undefined);
   if (chosen) return { kind: 'split', gap: chosen, near: false };
-  if (leadingSpaces(line) >= Math.max(2, x / 2)) return { kind: 'right' };
   if (contentLength(line) <= x + tolerance) return { kind: 'left' };
   return null;
 }

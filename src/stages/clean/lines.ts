@@ -21,6 +21,8 @@ export interface Line {
   role?: LineRole;
   /** `furniture.yaml#id` of the rule that set `role`. */
   rule?: string;
+  /** A dropped furniture line (a page number, a running header) stood just before this line. */
+  pageBreakBefore?: boolean;
   /** Set by the column pass: this line starts a new column stream, so never join it to the line before. */
   breakBefore?: boolean;
   /** Raw line numbers of the seams the column pass joined or doubted inside this line. */

@@ -1,10 +1,220 @@
-/** english: PLACEHOLDER until the English stage lands: finds nothing. */
+/**
+ * english: English sentences → the same Quantity records as the Chinese side, with every field
+ * (the Chinese attribute stage leaves `lang: 'en'` records alone, so this stage fills them).
+ *
+ *   tokens       compromise terms and tags, checked against the text    (tokens.ts)
+ *   numerals     `1,381`, `12.44`; `fifty`, `one hundred and fifty`      (numbers.ts)
+ *   phrases      magnitude, unit, range, bound words                    (phrase.ts)
+ *   counts       `12 million new urban jobs` → 个, subject the noun      (count.ts)
+ *   exclusions   years, dates, names, `the past five years`             (exclusions.ts)
+ *   change       increase / decrease / none                             (change.ts)
+ *   subject      what is measured                                       (subject.ts)
+ *   modality     actual / target, and the period                        (modality.ts)
+ *
+ * Work is done per chunk of a sentence (at most `CHUNK` UTF-16 units, cut at a full stop or a
+ * space), so that compromise never sees a 1 MB line at once. Indexes inside a chunk are UTF-16;
+ * they become code-point offsets of `doc.text` only through `CodePointIndex`, and every record's
+ * text is checked to slice back from `doc.text`.
+ */
+import type { Doc, Quantity, Warning } from '../../document.js';
 import { defineStage } from '../../stage.js';
+import { CodePointIndex } from '../../text/codepoints.js';
+import { changeOf } from './change.js';
+import { compileEnglish, type CompiledEnglish } from './compile.js';
+import { countedNoun } from './count.js';
+import { exclusionOf, nameSpans } from './exclusions.js';
+import { clauseAround, clauseModality, nearestYear, sections, type Section } from './modality.js';
+import { digitNumerals, spelledNumerals, type Numeral } from './numbers.js';
+import { buildCandidates, type Candidate } from './phrase.js';
+import { subjectAfterOf, subjectBefore } from './subject.js';
+import { tokenize } from './tokens.js';
+import { matchForward } from './words.js';
+import { multiplesIn } from './multiples.js';
+
+/** Longest piece of a sentence handed to compromise at once. */
+const CHUNK = 2000;
 
 export const english = defineStage({
   name: 'english',
   requires: ['sentences'],
   assigns: ['quantities'],
-  prepare: () => null,
-  run: (doc) => doc,
+  prepare: (rules) => compileEnglish(rules),
+  run(doc, { compiled }) {
+    if (!doc.paragraphs.some((p) => p.lang === 'en')) return doc;
+    const index = new CodePointIndex(doc.text);
+    const paragraphTexts = doc.paragraphs.map((p) => (p.lang === 'en' || p.end - p.start <= 400 ? index.slice(p.start, p.end) : ''));
+    const sectionOf = sections(paragraphTexts, doc.paragraphs, compiled);
+    const found: Quantity[] = [];
+    const warnings: Warning[] = [];
+    doc.sentences.forEach((sentence, sentenceIndex) => {
+      const paragraph = doc.paragraphs[sentence.paragraph];
+      if (!paragraph || paragraph.lang !== 'en') return;
+      const text = index.slice(sentence.start, sentence.end);
+      const base = index.toUtf16(sentence.start);
+      for (const chunk of chunks(text)) {
+        const context: ChunkContext = {
+          doc,
+          index,
+          text: text.slice(chunk.start, chunk.end),
+          utf16Start: base + chunk.start,
+          sentenceIndex,
+          section: sectionOf[sentence.paragraph]!,
+          compiled,
+          warnings,
+        };
+        found.push(...quantitiesOf(context));
+      }
+    });
+    if (found.length === 0 && warnings.length === 0) return doc;
+    const quantities = [...doc.quantities, ...found].sort((a, b) => a.start - b.start || a.end - b.end);
+    return { ...doc, quantities, warnings: [...doc.warnings, ...warnings] };
+  },
 });
+
+interface ChunkContext {
+  doc: Doc;
+  index: CodePointIndex;
+  /** The chunk's text; indexes below are UTF-16 into it. */
+  text: string;
+  /** UTF-16 index of the chunk in `doc.text`. */
+  utf16Start: number;
+  sentenceIndex: number;
+  section: Section;
+  compiled: CompiledEnglish;
+  warnings: Warning[];
+}
+
+function quantitiesOf(context: ChunkContext): Quantity[] {
+  const { text, compiled } = context;
+  const { tokens, misplaced } = tokenize(text);
+  if (misplaced > 0) warn(context, 0, text.length, 'english/offsets', 'warning', `${misplaced} compromise terms did not match the text at their offsets and were ignored`);
+
+  const glued = (at: number) =>
+    matchForward(compiled.unitsAfter, text, at) !== null ||
+    matchForward(compiled.magnitudes, text, at) !== null ||
+    matchForward(compiled.boundsAfter, text, at) !== null;
+  const digits = digitNumerals(text, glued);
+  for (const rejected of digits.rejected) warn(context, rejected.start, rejected.end, rejected.rule, 'info', rejected.reason);
+  const taken = (start: number, end: number) => digits.numerals.some((n) => n.start < end && start < magnitudeEnd(text, n, compiled));
+  const spelled = spelledNumerals(tokens, taken, (word) => compiled.magnitudes.entries.some((m) => m.phrase === word));
+  const numerals: Numeral[] = [...digits.numerals, ...spelled].sort((a, b) => a.start - b.start);
+
+  const names = nameSpans(text, compiled);
+  const candidates = [...buildCandidates(text, numerals, compiled), ...multiplesIn(text, compiled)].sort((a, b) => a.start - b.start);
+  const quantities: Quantity[] = [];
+  const clauseCues = new Map<number, ReturnType<typeof clauseModality>>();
+  let previousSubject = '';
+  for (const candidate of candidates) {
+    const counted = candidate.unit === null ? countedNoun(text, tokens, candidate.after) : null;
+    const exclusion = exclusionOf(text, tokens, candidate, counted, names, compiled);
+    if (exclusion) {
+      warn(context, candidate.numberStart, candidate.numberEnd, exclusion.rule, 'info', exclusion.reason);
+      continue;
+    }
+    const unit = candidate.unit ?? compiled.countUnit;
+    const rules = [...candidate.rules];
+    if (candidate.unit === null) rules.push(compiled.countUnit.rule);
+
+    const change = changeOf(text, candidate, compiled);
+    if (change.rule) rules.push(change.rule);
+
+    let subject = counted?.phrase ?? subjectAfterOf(text, tokens, candidate, compiled) ?? subjectBefore(text, tokens, candidate, compiled);
+    if (subject !== null && isCueWord(subject, compiled)) subject = null;
+    subject ??= previousSubject;
+    previousSubject = subject;
+
+    const clause = clauseAround(text, candidate.start, candidate.end);
+    if (!clauseCues.has(clause.start)) clauseCues.set(clause.start, clauseModality(text.slice(clause.start, clause.end), compiled));
+    const cue = clauseCues.get(clause.start) ?? null;
+    const modality = cue?.modality ?? context.section.modality ?? 'actual';
+    if (cue) rules.push(cue.rule);
+    else if (context.section.rule) rules.push(context.section.rule);
+
+    const quantity = toQuantity(context, candidate, {
+      unit: unit.unit,
+      kind: unit.kind,
+      unitText: candidate.unitText || (counted?.head ?? ''),
+      change: change.change,
+      subject,
+      modality,
+      period: nearestYear(text.slice(clause.start, clause.end), candidate.start - clause.start) ?? context.section.year,
+      rules,
+    });
+    if (quantity) quantities.push(quantity);
+  }
+  return quantities;
+}
+
+function toQuantity(
+  context: ChunkContext,
+  candidate: Candidate,
+  fields: Pick<Quantity, 'unit' | 'kind' | 'unitText' | 'change' | 'subject' | 'modality' | 'period' | 'rules'>,
+): Quantity | null {
+  const { index, text, utf16Start } = context;
+  const start = index.toCodePoint(utf16Start + candidate.start);
+  const end = index.toCodePoint(utf16Start + candidate.end);
+  const written = text.slice(candidate.start, candidate.end);
+  if (index.slice(start, end) !== written) {
+    warn(context, candidate.start, candidate.end, 'english/offsets', 'warning', `"${written}" does not slice back from the text; record dropped`);
+    return null;
+  }
+  return {
+    start,
+    end,
+    text: written,
+    value: candidate.value.toFixed(),
+    valueMax: candidate.valueMax ? candidate.valueMax.toFixed() : null,
+    qualifier: candidate.qualifier,
+    sentence: context.sentenceIndex,
+    lang: 'en',
+    ...fields,
+  };
+}
+
+function warn(context: ChunkContext, start: number, end: number, rule: string, severity: Warning['severity'], reason: string): void {
+  const from = context.index.toCodePoint(context.utf16Start + start);
+  const to = context.index.toCodePoint(context.utf16Start + end);
+  context.warnings.push({
+    stage: 'english',
+    rule,
+    reason,
+    severity,
+    place: { start: from, end: to, line: context.doc.offsets.rawLine(from) },
+  });
+}
+
+// a change cue standing alone (`increase` in `an increase of …`) names no subject
+function isCueWord(subject: string, compiled: CompiledEnglish): boolean {
+  const word = subject.trim().toLowerCase();
+  return compiled.changeBefore.entries.some((e) => e.phrase === word) || compiled.changeAfter.entries.some((e) => e.phrase === word);
+}
+
+// the end of a digit numeral with its magnitude words, so `million` in `1.5 million` is not read again as a spelled number
+function magnitudeEnd(text: string, numeral: Numeral, compiled: CompiledEnglish): number {
+  let end = numeral.end;
+  for (;;) {
+    let at = end;
+    while (at < text.length && /\s/.test(text[at]!)) at++;
+    const magnitude = matchForward(compiled.magnitudes, text, at);
+    if (!magnitude) return end;
+    end = magnitude.end;
+  }
+}
+
+/** Pieces of `text` of at most `CHUNK` UTF-16 units, cut after a full stop when there is one, else at a space. */
+export function chunks(text: string): { start: number; end: number }[] {
+  const pieces: { start: number; end: number }[] = [];
+  let start = 0;
+  while (text.length - start > CHUNK) {
+    const window = text.slice(start, start + CHUNK);
+    let cut = window.lastIndexOf('. ');
+    if (cut < CHUNK / 2) cut = window.lastIndexOf(' ');
+    const end = cut <= 0 ? start + CHUNK : start + cut + 1;
+    // never cut a surrogate pair in two
+    const safe = /[\uD800-\uDBFF]/.test(text[end - 1] ?? '') ? end + 1 : end;
+    pieces.push({ start, end: safe });
+    start = safe;
+  }
+  if (start < text.length) pieces.push({ start, end: text.length });
+  return pieces;
+}

@@ -48,6 +48,8 @@ export const englishUnitsFile = z
         })
         .strict(),
     ),
+    /** The unit of a count of things with no unit word (`12 million new urban jobs`). */
+    count_unit: word,
     magnitudes: z.array(z.object({ form: word, power: z.number().int().min(1).max(24), ...annotation }).strict()),
     multiples: z.array(
       z
@@ -72,11 +74,14 @@ export const englishBoundsFile = z
   })
   .strict();
 
+/** A change cue; `adjacent` cues count only right before the number (`up 0.2 percent`, not `set up 100 funds`). */
+const changeCues = z.array(z.object({ word, adjacent: z.boolean().optional(), ...annotation }).strict());
+
 /** english-changes.yaml: cues that make a number the size of a rise or a fall. */
 export const englishChangesFile = z
   .object({
-    increase: cueList,
-    decrease: cueList,
+    increase: changeCues,
+    decrease: changeCues,
     /** Words that give the new level (`to`, `reached`): change none. */
     level: cueList,
     /** Rate nouns (`growth`) that keep a rise across a level word. */

@@ -1,0 +1,61 @@
+/**
+ * change: is the number the size of a rise (`grew 5.2 percent`, `an increase of 180 billion
+ * yuan`), of a fall (`down by around 2.5 percent`), or a level (`rose to 2.64 percent`,
+ * `reached 695 million metric tons`, `from A to B`)?
+ *
+ * A cue right after the number and its unit decides first (`a 10 percent increase`,
+ * `1 percentage point lower than`). Otherwise the words before the number are read backwards,
+ * within the clause and a few words: the nearest change cue decides, a level word in between
+ * makes it a level, unless a rate noun (`growth`) names what the number measures.
+ */
+import type { Change } from '../../document.js';
+import type { CompiledEnglish } from './compile.js';
+import type { Candidate } from './phrase.js';
+import { matchBackward, matchForward, skipSpaceBackward, skipSpaceForward } from './words.js';
+
+/** Words read backwards from the number; after `by`, the verb may stand further back (`cut taxes and fees by …`). */
+const WINDOW = 6;
+const BY_WINDOW = 14;
+/** Punctuation that ends a clause when reading backwards. */
+const CLAUSE_END = /[,;:()（）—–!?]/;
+
+export function changeOf(text: string, candidate: Candidate, compiled: CompiledEnglish): { change: Change; rule: string | null } {
+  const after = matchForward(compiled.changeAfter, text, skipSpaceForward(text, candidate.end));
+  if (after) return { change: after.value.change, rule: after.value.rule };
+
+  let position = skipSpaceBackward(text, candidate.boundStart);
+  const byBefore = /\bby$/i.test(text.slice(Math.max(0, position - 3), position));
+  const window = byBefore ? BY_WINDOW : WINDOW;
+  let levelRule: string | null = null;
+  for (let words = 0; words < window && position > 0; words++) {
+    if (CLAUSE_END.test(text[position - 1]!) || sentenceEnd(text, position)) break;
+    const cue = matchBackward(compiled.changeBefore, text, position);
+    if (cue) {
+      const { cue: kind, adjacent, rule } = cue.value;
+      const near = words === 0 || (words === 1 && byBefore);
+      if (kind === 'rate') return { change: 'increase', rule };
+      if (kind === 'level') levelRule ??= rule;
+      else if (levelRule === null && (!adjacent || near)) return { change: kind, rule };
+      position = skipSpaceBackward(text, cue.start);
+      continue;
+    }
+    if (byBefore && levelRule === null) {
+      const verb = matchBackward(compiled.byVerbs, text, position);
+      if (verb) return { change: verb.value.change, rule: verb.value.rule };
+    }
+    position = skipSpaceBackward(text, wordStart(text, position));
+  }
+  return { change: 'none', rule: levelRule };
+}
+
+// the start of the word (or punctuation run) that ends at `end`
+function wordStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && !/\s/.test(text[i - 1]!) && !CLAUSE_END.test(text[i - 1]!)) i--;
+  return i === end ? end - 1 : i;
+}
+
+// `… last year. GDP grew`: a full stop ends the clause, but not the one in `U.S.` or `5.2`
+function sentenceEnd(text: string, position: number): boolean {
+  return text[position - 1] === '.' && /[a-z0-9)]\.$/.test(text.slice(Math.max(0, position - 3), position)) && !/\b[A-Z]\.$/.test(text.slice(Math.max(0, position - 3), position));
+}

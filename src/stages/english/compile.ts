@@ -1,0 +1,126 @@
+/**
+ * The English rules (`rules/english-*.yaml`) compiled once per pipeline into phrase lists and
+ * regular expressions. Every payload carries the id of the rule entry it came from
+ * (`english-units.yaml#percent`), so each record can say which rules made it.
+ */
+import type { Change, Modality, Qualifier, QuantityKind } from '../../document.js';
+import type { Rules } from '../../rules/schema.js';
+import { phraseList, type PhraseList } from './words.js';
+
+export interface UnitMeaning {
+  unit: string;
+  kind: QuantityKind;
+  /** Power of ten from the written unit to the canonical one (gigawatts → 千瓦: 6). */
+  power: number;
+  rule: string;
+}
+
+export type CueKind = 'increase' | 'decrease' | 'level' | 'rate';
+
+
+export interface CompiledEnglish {
+  unitsAfter: PhraseList<UnitMeaning>;
+  unitsBefore: PhraseList<UnitMeaning>;
+  magnitudes: PhraseList<{ power: number; rule: string }>;
+  multiples: PhraseList<{ value: string; rule: string }>;
+  /** The unit of a count of things (`个`) and of a multiple (the `multiple` unit, `倍`). */
+  countUnit: UnitMeaning;
+  multipleUnit: UnitMeaning | null;
+  boundsBefore: PhraseList<{ qualifier: Exclude<Qualifier, 'exact' | 'range'>; rule: string }>;
+  boundsAfter: PhraseList<{ qualifier: Exclude<Qualifier, 'exact' | 'range'>; rule: string }>;
+  rangeConnectors: PhraseList<string>;
+  rangePairs: readonly { open: PhraseList<string>; join: string; levels: boolean; rule: string }[];
+  changeBefore: PhraseList<{ cue: CueKind; adjacent: boolean; rule: string }>;
+  changeAfter: PhraseList<{ change: Exclude<Change, 'none'>; rule: string }>;
+  byVerbs: PhraseList<{ change: Exclude<Change, 'none'>; rule: string }>;
+  modalityCues: PhraseList<{ modality: Modality; rule: string }>;
+  targetSections: readonly { pattern: RegExp; rule: string }[];
+  actualSections: readonly { pattern: RegExp; rule: string }[];
+  /** Change and level words that are never nouns (`rose`, `grew`, `reached`): they end a subject. */
+  verbCues: ReadonlySet<string>;
+  names: PhraseList<string>;
+  contexts: readonly { id: string; before: RegExp | null; after: RegExp | null; rule: string }[];
+}
+
+/** Compiles the validated English rules. */
+export function compileEnglish(rules: Rules): CompiledEnglish {
+  const units = rules['english-units.yaml'];
+  const bounds = rules['english-bounds.yaml'];
+  const changes = rules['english-changes.yaml'];
+  const modality = rules['english-modality.yaml'];
+  const not = rules['english-not-quantities.yaml'];
+  const id = (file: string, key: string) => `${file}#${key}`;
+
+  const unitPairs = (side: 'forms' | 'prefixes') =>
+    units.units.flatMap((entry) =>
+      (entry[side] ?? []).map(
+        (form) =>
+          [
+            form,
+            { unit: entry.unit, kind: entry.kind, power: entry.power ?? 0, rule: id('english-units.yaml', entry.forms[0]!) },
+          ] as const,
+      ),
+    );
+  const cue = <K extends string>(file: string, list: readonly { word: string; adjacent?: boolean }[], kind: K) =>
+    list.map((entry) => [entry.word, { kind, adjacent: entry.adjacent ?? false, rule: id(file, entry.word) }] as const);
+
+  const nounCues = new Set([...changes.rates, ...changes.increase_after, ...changes.decrease_after].map((c) => c.word.toLowerCase()));
+  const verbCues = new Set(
+    [...changes.increase, ...changes.decrease, ...changes.level].map((c) => c.word.toLowerCase()).filter((w) => !nounCues.has(w)),
+  );
+  const multiple = units.units.find((entry) => entry.kind === 'multiple');
+  return {
+    countUnit: { unit: units.count_unit, kind: 'count', power: 0, rule: id('english-units.yaml', 'count_unit') },
+    multipleUnit: multiple
+      ? { unit: multiple.unit, kind: 'multiple', power: 0, rule: id('english-units.yaml', multiple.forms[0]!) }
+      : null,
+    unitsAfter: phraseList(unitPairs('forms')),
+    unitsBefore: phraseList(unitPairs('prefixes')),
+    magnitudes: phraseList(units.magnitudes.map((m) => [m.form, { power: m.power, rule: id('english-units.yaml', m.form) }] as const)),
+    multiples: phraseList(units.multiples.map((m) => [m.word, { value: m.value, rule: id('english-units.yaml', m.word) }] as const)),
+    boundsBefore: phraseList(
+      bounds.before.map((b) => [b.word, { qualifier: b.qualifier, rule: id('english-bounds.yaml', b.word) }] as const),
+    ),
+    boundsAfter: phraseList(
+      bounds.after.map((b) => [b.word, { qualifier: b.qualifier, rule: id('english-bounds.yaml', b.word) }] as const),
+    ),
+    rangeConnectors: phraseList(bounds.range_connectors.map((c) => [c.word, id('english-bounds.yaml', c.word)] as const)),
+    rangePairs: bounds.range_pairs.map((pair) => ({
+      open: phraseList([[pair.open, pair.open]]),
+      join: pair.join,
+      levels: pair.levels ?? false,
+      rule: id('english-bounds.yaml', `${pair.open}…${pair.join}`),
+    })),
+    changeBefore: phraseList(
+      [
+        ...cue('english-changes.yaml', changes.increase, 'increase' as const),
+        ...cue('english-changes.yaml', changes.decrease, 'decrease' as const),
+        ...cue('english-changes.yaml', changes.level, 'level' as const),
+        ...cue('english-changes.yaml', changes.rates, 'rate' as const),
+      ].map(([word, { kind, adjacent, rule }]) => [word, { cue: kind, adjacent, rule }] as const),
+    ),
+    changeAfter: phraseList(
+      [
+        ...cue('english-changes.yaml', changes.increase_after, 'increase' as const),
+        ...cue('english-changes.yaml', changes.decrease_after, 'decrease' as const),
+      ].map(([word, { kind, rule }]) => [word, { change: kind, rule }] as const),
+    ),
+    byVerbs: phraseList(
+      changes.by_verbs.map((v) => [v.word, { change: v.change, rule: id('english-changes.yaml', v.word) }] as const),
+    ),
+    modalityCues: phraseList<{ modality: Modality; rule: string }>([
+      ...modality.target_cues.map((c) => [c.word, { modality: 'target' as const, rule: id('english-modality.yaml', c.word) }] as const),
+      ...modality.actual_cues.map((c) => [c.word, { modality: 'actual' as const, rule: id('english-modality.yaml', c.word) }] as const),
+    ]),
+    targetSections: modality.target_sections.map((s) => ({ pattern: new RegExp(s.pattern, 'iu'), rule: id('english-modality.yaml', s.pattern) })),
+    actualSections: modality.actual_sections.map((s) => ({ pattern: new RegExp(s.pattern, 'iu'), rule: id('english-modality.yaml', s.pattern) })),
+    verbCues,
+    names: phraseList(not.names.map((n) => [n.text, id('english-not-quantities.yaml', n.text)] as const)),
+    contexts: not.patterns.map((p) => ({
+      id: p.id,
+      before: p.before === undefined ? null : new RegExp(p.before, 'u'),
+      after: p.after === undefined ? null : new RegExp(p.after, 'u'),
+      rule: id('english-not-quantities.yaml', p.id),
+    })),
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * modality: was the number achieved (`actual`) or is it planned (`target`)?
+ *
+ * Cues in the number's clause decide first, a target cue before an actual one (`will`, `aim`,
+ * `target`, `is projected`; `last year`, `grew`, `were added`). Otherwise the section decides:
+ * a short heading or list lead-in that matches a section pattern (`Major targets for 2024:`,
+ * `Review of our work in 2023`) sets the modality of what follows it. Otherwise `actual`.
+ */
+import type { Modality, Paragraph } from '../../document.js';
+import type { CompiledEnglish } from './compile.js';
+import { matchForward } from './words.js';
+
+/** A paragraph longer than this is body text, not a heading or lead-in, and sets no section. */
+const HEADING_LENGTH = 160;
+const YEAR = /\b(19|20)\d\d\b/g;
+
+export interface Section {
+  modality: Modality | null;
+  /** The year the section is about (`for 2024`), or null. */
+  year: string | null;
+  rule: string | null;
+}
+
+/** The section each paragraph stands in, in document order, from the headings of English paragraphs. */
+export function sections(paragraphTexts: readonly string[], paragraphs: readonly Paragraph[], compiled: CompiledEnglish): Section[] {
+  let current: Section = { modality: null, year: null, rule: null };
+  return paragraphs.map((paragraph, index) => {
+    const text = paragraphTexts[index]!;
+    const headingLike = paragraph.kind === 'heading' || text.length <= HEADING_LENGTH || /:\s*$/.test(text);
+    if (paragraph.lang === 'en' && headingLike) {
+      const target = compiled.targetSections.find((s) => s.pattern.test(text));
+      const actual = target ? undefined : compiled.actualSections.find((s) => s.pattern.test(text));
+      const hit = target ?? actual;
+      if (hit) current = { modality: target ? 'target' : 'actual', year: lastYear(text), rule: hit.rule };
+    }
+    return current;
+  });
+}
+
+/** The clause around `[start, end)`: between the nearest `;`, `:` or full stop on either side. */
+export function clauseAround(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  while (s > 0 && !/[;:]/.test(text[s - 1]!) && !fullStopAt(text, s - 1)) s--;
+  let e = end;
+  while (e < text.length && !/[;:]/.test(text[e]!) && !fullStopAt(text, e)) e++;
+  return { start: s, end: e };
+}
+
+/** The modality the cues of `clause` give, or null. */
+export function clauseModality(clause: string, compiled: CompiledEnglish): { modality: Modality; rule: string } | null {
+  let actual: { modality: Modality; rule: string } | null = null;
+  for (let i = 0; i < clause.length; i++) {
+    if (i > 0 && /[\p{L}\p{N}]/u.test(clause[i - 1]!)) continue;
+    const cue = matchForward(compiled.modalityCues, clause, i);
+    if (!cue) continue;
+    if (cue.value.modality === 'target') return cue.value;
+    actual ??= cue.value;
+  }
+  return actual;
+}
+
+/** The year nearest to `index` in `text`, or null. */
+export function nearestYear(text: string, index: number): string | null {
+  let best: string | null = null;
+  let distance = Infinity;
+  for (const match of text.matchAll(YEAR)) {
+    const d = Math.abs(match.index! - index);
+    if (d < distance) {
+      distance = d;
+      best = match[0];
+    }
+  }
+  return best;
+}
+
+function lastYear(text: string): string | null {
+  const years = text.match(YEAR);
+  return years ? years[years.length - 1]! : null;
+}
+
+// a full stop that ends a sentence: `… year. GDP`, not `U.S.` or `5.2`
+function fullStopAt(text: string, i: number): boolean {
+  return text[i] === '.' && (i + 1 >= text.length || /\s/.test(text[i + 1]!)) && !/\b[A-Z]$/.test(text.slice(Math.max(0, i - 2), i));
+}

@@ -1,0 +1,40 @@
+/**
+ * Words that are a multiple by themselves (`doubled` → 2 倍, `threefold` → 3 倍), from
+ * `english-units.yaml#multiples`. Whole words only, so `doubles` in a name is left alone.
+ */
+import type { CompiledEnglish } from './compile.js';
+import { Exact } from './numbers.js';
+import type { Candidate } from './phrase.js';
+import { isWordChar, matchForward } from './words.js';
+
+/** Candidates for the multiple words of `text`. */
+export function multiplesIn(text: string, compiled: CompiledEnglish): Candidate[] {
+  const unit = compiled.multipleUnit;
+  if (!unit || compiled.multiples.entries.length === 0) return [];
+  const found: Candidate[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (isWordChar(text[i - 1]) || !isWordChar(text[i])) continue;
+    const match = matchForward(compiled.multiples, text, i);
+    if (!match) continue;
+    found.push({
+      start: i,
+      end: match.end,
+      numberStart: i,
+      numberEnd: match.end,
+      value: new Exact(match.value.value),
+      valueMax: null,
+      unit,
+      unitText: text.slice(i, match.end),
+      qualifier: 'exact',
+      magnitude: false,
+      spelled: false,
+      grouped: false,
+      yearLike: false,
+      after: match.end,
+      boundStart: i,
+      rules: [match.value.rule],
+    });
+    i = match.end - 1;
+  }
+  return found;
+}

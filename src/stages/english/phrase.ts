@@ -1,0 +1,225 @@
+/**
+ * Numerals → candidate quantities: magnitude (`1.7 billion`), unit after or before the number
+ * (`7.5 percent`, `RMB 100 billion`, `US$139 billion`), ranges (`2-3`, `5-10 million yuan`,
+ * `between 2 and 3 percent`), the two levels of `from A to B`, and bound words (`over 100`,
+ * `about 9 million`, `100 or more`). A leading bound word is not part of the text.
+ * Indexes are UTF-16 into the piece searched.
+ */
+import type { Qualifier } from '../../document.js';
+import type { CompiledEnglish, UnitMeaning } from './compile.js';
+import { Exact, type Decimal, type Numeral } from './numbers.js';
+import { matchBackward, matchForward, skipSpaceBackward, skipSpaceForward } from './words.js';
+
+/** A quantity found in English text, before exclusions and attributes. */
+export interface Candidate {
+  /** The quantity's text span: from the currency prefix or first numeral to the unit or bound word. */
+  start: number;
+  end: number;
+  /** Where the first numeral starts and the number (with its magnitude) ends. */
+  numberStart: number;
+  numberEnd: number;
+  value: Decimal;
+  valueMax: Decimal | null;
+  unit: UnitMeaning | null;
+  unitText: string;
+  qualifier: Qualifier;
+  /** A magnitude word applies (`million`), or the numeral was spelled out with one. */
+  magnitude: boolean;
+  spelled: boolean;
+  /** Written with thousands separators (`10,000`). */
+  grouped: boolean;
+  yearLike: boolean;
+  /** The index of the word after the number, where a counted noun may stand. */
+  after: number;
+  /** Where the bound word before the number starts (or `start`). */
+  boundStart: number;
+  rules: string[];
+}
+
+interface NumberPhrase {
+  numeral: Numeral;
+  power: number;
+  numberEnd: number;
+  unit: UnitMeaning | null;
+  unitStart: number;
+  unitEnd: number;
+  prefixStart: number;
+  rules: string[];
+}
+
+/** Builds candidates from the numerals of `text`, in order. */
+export function buildCandidates(text: string, numerals: readonly Numeral[], compiled: CompiledEnglish): Candidate[] {
+  const candidates: Candidate[] = [];
+  const byStart = new Map(numerals.map((n) => [n.start, n]));
+  for (let i = 0; i < numerals.length; i++) {
+    const first = phraseAt(text, numerals[i]!, compiled);
+    const range = rangeAfter(text, first, byStart, compiled);
+    if (range) {
+      i = numerals.indexOf(range.second.numeral);
+      if (range.levels) {
+        const inherit = first.unit === null;
+        const firstLevel = { ...first, unit: inherit ? range.second.unit : first.unit, power: range.firstPower };
+        candidates.push(finish(text, firstLevel, null, compiled, inherit ? [range.rule] : []));
+        candidates.push(finish(text, range.second, null, compiled, [range.rule]));
+      } else {
+        candidates.push(finish(text, { ...first, power: range.firstPower }, range.second, compiled, [range.rule]));
+      }
+      continue;
+    }
+    candidates.push(finish(text, first, null, compiled, []));
+  }
+  return candidates;
+}
+
+function phraseAt(text: string, numeral: Numeral, compiled: CompiledEnglish): NumberPhrase {
+  const rules: string[] = [];
+  let power = 0;
+  let numberEnd = numeral.end;
+  if (!numeral.spelled) {
+    for (;;) {
+      const magnitude = matchForward(compiled.magnitudes, text, skipSpaceForward(text, numberEnd));
+      if (!magnitude) break;
+      power += magnitude.value.power;
+      numberEnd = magnitude.end;
+      rules.push(magnitude.value.rule);
+    }
+  }
+  // 5.2% and 10km are glued; 5.2 percent is spaced; 5-fold has its own form
+  const unitStart = skipSpaceForward(text, numberEnd);
+  const unit = matchForward(compiled.unitsAfter, text, unitStart);
+  let prefixStart = numeral.start;
+  const prefix =
+    matchBackward(compiled.unitsBefore, text, numeral.start) ??
+    matchBackward(compiled.unitsBefore, text, skipSpaceBackward(text, numeral.start));
+  if (prefix && (!unit || unit.value.unit === prefix.value.unit)) prefixStart = prefix.start;
+  const meaning = unit?.value ?? (prefixStart < numeral.start ? prefix!.value : null);
+  if (meaning) rules.push(meaning.rule);
+  return {
+    numeral,
+    power,
+    numberEnd,
+    unit: meaning,
+    unitStart: unit ? unitStart : numberEnd,
+    unitEnd: unit ? unit.end : numberEnd,
+    prefixStart,
+    rules,
+  };
+}
+
+interface Range {
+  second: NumberPhrase;
+  levels: boolean;
+  /** The magnitude of the first end: its own, or the second's (`5-10 million`). */
+  firstPower: number;
+  rule: string;
+}
+
+function rangeAfter(
+  text: string,
+  first: NumberPhrase,
+  byStart: ReadonlyMap<number, Numeral>,
+  compiled: CompiledEnglish,
+): Range | null {
+  const before = skipSpaceBackward(text, first.prefixStart);
+  const pair = compiled.rangePairs.find((p) => matchBackward(p.open, text, before));
+  const joinAt = skipSpaceForward(text, first.unitEnd);
+  let secondAt = -1;
+  let rule = '';
+  let levels = false;
+  if (pair) {
+    const join = matchForward({ entries: [{ phrase: pair.join, value: pair.rule }] }, text, joinAt);
+    if (join) {
+      secondAt = skipSpaceForward(text, join.end);
+      rule = pair.rule;
+      levels = pair.levels;
+    }
+  }
+  if (secondAt < 0) {
+    const connector = matchForward(compiled.rangeConnectors, text, joinAt);
+    if (!connector) return null;
+    // `increased by 3 percent to 5 percent`: a rise and a level, not a range
+    if (/\bby\s*$/i.test(text.slice(Math.max(0, before - 4), before)) && /\p{L}/u.test(connector.phrase)) return null;
+    secondAt = skipSpaceForward(text, connector.end);
+    rule = connector.value;
+  }
+  let second = byStart.get(secondAt);
+  if (!second) {
+    // $1-$2 billion: the second end repeats the currency
+    const prefix = matchForward(compiled.unitsBefore, text, secondAt);
+    if (prefix) second = byStart.get(skipSpaceForward(text, prefix.end));
+  }
+  if (!second || first.numeral.yearLike !== second.yearLike) return null;
+  const secondPhrase = phraseAt(text, second, compiled);
+  if (first.unit && secondPhrase.unit && first.unit.unit !== secondPhrase.unit.unit) return null;
+  if (first.unit && !secondPhrase.unit) return null;
+  let firstPower = first.power;
+  const low = (power: number) => scaled(first.numeral.value, power, first.unit);
+  const high = scaled(second.value, secondPhrase.power, secondPhrase.unit);
+  if (first.power === 0 && !first.numeral.spelled && secondPhrase.power > 0 && low(secondPhrase.power).lt(high)) {
+    firstPower = secondPhrase.power;
+  }
+  if (!levels && !low(firstPower).lt(high)) return null;
+  return { second: secondPhrase, levels, firstPower, rule };
+}
+
+function finish(
+  text: string,
+  first: NumberPhrase,
+  second: NumberPhrase | null,
+  compiled: CompiledEnglish,
+  extraRules: string[],
+): Candidate {
+  const last = second ?? first;
+  const unit = last.unit ?? first.unit;
+  let end = last.unitEnd;
+  let qualifier: Qualifier = second ? 'range' : 'exact';
+  const rules = [...first.rules, ...(second?.rules ?? []), ...extraRules];
+  // 100-plus, 100 or more
+  const afterAt = text[end] === '-' ? end + 1 : skipSpaceForward(text, end);
+  const boundAfter = matchForward(compiled.boundsAfter, text, afterAt);
+  if (boundAfter && !second) {
+    qualifier = boundAfter.value.qualifier;
+    end = boundAfter.end;
+    rules.push(boundAfter.value.rule);
+  }
+  const start = first.prefixStart;
+  let boundStart = start;
+  const boundBefore = matchBackward(compiled.boundsBefore, text, skipSpaceBackward(text, start));
+  if (boundBefore && !second && qualifier === 'exact') {
+    qualifier = boundBefore.value.qualifier;
+    boundStart = boundBefore.start;
+    rules.push(boundBefore.value.rule);
+  }
+  return {
+    start,
+    end,
+    numberStart: first.numeral.start,
+    numberEnd: last.numberEnd,
+    value: scaled(first.numeral.value, first.power, unit),
+    valueMax: second ? scaled(second.numeral.value, second.power, unit) : null,
+    unit,
+    unitText: unit ? unitTextOf(text, last) : '',
+    qualifier,
+    magnitude: first.power > 0 || last.power > 0 || (first.numeral.spelled && first.numeral.value.gte(1000)),
+    spelled: first.numeral.spelled,
+    grouped: text.slice(first.numeral.start, first.numeral.end).includes(','),
+    yearLike: first.numeral.yearLike && first.power === 0 && unit === null,
+    after: last.unitEnd,
+    boundStart,
+    rules,
+  };
+}
+
+/** `value` × 10^(`power` + the unit's own power), exactly. */
+function scaled(value: Decimal, power: number, unit: UnitMeaning | null): Decimal {
+  const total = power + (unit?.power ?? 0);
+  return total === 0 ? value : value.times(new Exact(10).pow(total));
+}
+
+// the unit as written, magnitude included: `billion yuan`, `US$… billion`
+function unitTextOf(text: string, phrase: NumberPhrase): string {
+  const magnitude = text.slice(phrase.numeral.end, phrase.numberEnd).trim();
+  const after = text.slice(phrase.unitStart, phrase.unitEnd);
+  const prefix = text.slice(phrase.prefixStart, phrase.numeral.start).trim();
+  return [prefix, magnitude, after].filter((part) => part !== '').join(' ');
+}

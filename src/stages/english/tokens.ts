@@ -1,0 +1,89 @@
+/**
+ * English words with their part-of-speech tags, from compromise.
+ *
+ * compromise tags each term (`Noun`, `Plural`, `Verb`, `PastTense`, `TextValue`, `Ordinal`,
+ * `Date`, `Month` …) and reports where it stands as a UTF-16 offset into the string it was given.
+ * Each term is checked against that string: a term whose text is not found at its offset is
+ * dropped and reported, so that no span built on it can drift. Offsets stay UTF-16 into the
+ * string tokenized; conversion to code points happens once, in `index.ts`, through
+ * `text/codepoints.ts`.
+ */
+import nlp from 'compromise';
+
+/** One compromise term. `start`/`end` are UTF-16 indexes into the tokenized string. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** compromise's tags, e.g. `Noun`, `Plural`, `Value`, `TextValue`, `PastTense`. */
+  tags: ReadonlySet<string>;
+  /** Punctuation and space after the term, as compromise splits it (`, `, `) `). */
+  post: string;
+  pre: string;
+}
+
+interface CompromiseTerm {
+  text: string;
+  pre: string;
+  post: string;
+  tags: string[];
+  offset: { start: number; length: number };
+}
+
+/** Tokens of `text` that sit exactly where compromise says, and how many did not. */
+export function tokenize(text: string): { tokens: Token[]; misplaced: number } {
+  const sentences = nlp(text).json({ offset: true, terms: { offset: true } }) as { terms: CompromiseTerm[] }[];
+  const tokens: Token[] = [];
+  let misplaced = 0;
+  for (const sentence of sentences) {
+    for (const term of sentence.terms) {
+      // compromise adds empty terms inside `2-3` (an implied `to`); they hold no text
+      if (term.text === '') continue;
+      const start = term.offset.start;
+      const end = start + term.offset.length;
+      if (text.slice(start, end) !== term.text) {
+        misplaced++;
+        continue;
+      }
+      tokens.push({ text: term.text, start, end, tags: new Set(term.tags), post: term.post, pre: term.pre });
+    }
+  }
+  return { tokens, misplaced };
+}
+
+/** The value of a spelled-out whole number (`fifty`, `twenty-five`, `one hundred and fifty thousand`), or null. */
+export function spelledNumber(words: string): number | null {
+  const values = nlp(words).numbers().get() as unknown[];
+  if (values.length !== 1) return null;
+  const value = values[0];
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
+}
+
+/** Index of the first token that ends after `index`, or `tokens.length`. */
+export function tokenAtOrAfter(tokens: readonly Token[], index: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the last token that starts before `index`, or -1. */
+export function tokenBefore(tokens: readonly Token[], index: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** True when `token` carries any of `tags`. */
+export function hasTag(token: Token | undefined, ...tags: string[]): boolean {
+  return token !== undefined && tags.some((tag) => token.tags.has(tag));
+}

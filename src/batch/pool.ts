@@ -33,10 +33,16 @@ export function createExecutor(jobs: number, setup: WorkerSetup): Executor {
 
 function inThread(setup: WorkerSetup): Executor {
   let pipeline: Pipeline | undefined;
+  const limit = pLimit(1);
   return {
-    async run(task) {
-      pipeline ??= createPipeline(loadRules(setup.rulesDir));
-      return runTask(pipeline, task, setup.settings);
+    run(task) {
+      // one at a time, each after a turn of the event loop: the caller's journal line for the
+      // previous document (and the progress bar) come before the next document starts
+      return limit(async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        pipeline ??= createPipeline(loadRules(setup.rulesDir));
+        return runTask(pipeline, task, setup.settings);
+      });
     },
     async close() {},
   };

@@ -83,7 +83,11 @@ export function processBytes(
     return { doc: pipeline.process(doc) };
   } catch (error) {
     if (error instanceof DocumentFailure) {
-      return { failure: { stage: error.stage, rule: error.rule, reason: firstLine(error.message), raw_line: error.line ?? null } };
+      // pipeline.ts wraps a stage's unexpected exception as `<stage>/exception`: say it is a bug
+      const reason = error.rule.endsWith('/exception')
+        ? `the ${error.stage} stage broke on this file (a bug in liang; please report it): ${firstLine(error.message)}`
+        : firstLine(error.message);
+      return { failure: { stage: error.stage, rule: error.rule, reason, raw_line: error.line ?? null } };
     }
     return { failure: { stage: 'pipeline', rule: 'pipeline/exception', reason: firstLine(String((error as Error)?.message ?? error)), raw_line: null } };
   }

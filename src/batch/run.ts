@@ -141,7 +141,7 @@ async function runLocked(
   const { out } = options;
   const current = currentGeneration(out);
   const previous = current === null ? null : readManifest(join(generationDir(out, current), 'manifest.json'));
-  const reusable = options.force ? new Map<string, Reusable>() : reusableDocuments(out, current, previous);
+  const reusable = options.force ? new Map<string, Reusable[]>() : reusableDocuments(out, current, previous);
 
   // 2. hash every input and decide
   const entries: ManifestEntry[] = [];
@@ -156,8 +156,8 @@ async function runLocked(
       continue;
     }
     const hash = sha256(read.bytes);
-    const candidate = reusable.get(input.id);
-    if (candidate && candidate.entry.sha256 === hash && candidate.entry.config === context.config) {
+    const candidate = reusable.get(input.id)?.find((source) => source.entry.sha256 === hash && source.entry.config === context.config);
+    if (candidate) {
       entries.push({ ...candidate.entry, path: input.path });
       linked.push(candidate);
       if (candidate.committed) unchanged++;
@@ -230,26 +230,28 @@ async function runLocked(
   return summarize(manifest, { unchanged, resumed, done, bytes, removed, written: true }, options, context.started);
 }
 
-/** Documents a rerun may take over: the committed manifest's, then killed runs' journals. */
-function reusableDocuments(out: string, current: number | null, previous: Manifest | null): Map<string, Reusable> {
-  const reusable = new Map<string, Reusable>();
-  for (const generation of listGenerations(out)) {
-    if (generation === current) continue;
-    const genDir = generationDir(out, generation);
-    for (const entry of readJournal(join(genDir, 'journal.jsonl'))) {
-      if (entry.sha256 !== null) reusable.set(entry.id, { entry, genDir, committed: false });
-    }
-  }
+/**
+ * Documents a rerun may take over, per id: the committed manifest's entry first, then those of
+ * killed runs' journals (newest first). The caller takes the first whose bytes and config match.
+ */
+function reusableDocuments(out: string, current: number | null, previous: Manifest | null): Map<string, Reusable[]> {
+  const reusable = new Map<string, Reusable[]>();
+  const add = (source: Reusable) => {
+    const id = source.entry.id;
+    if (source.entry.sha256 === null) return;
+    if (source.entry.status === 'done' && !(exists(docPath(source.genDir, id)) && exists(rowsPath(source.genDir, id)))) return;
+    const list = reusable.get(id);
+    if (list) list.push(source);
+    else reusable.set(id, [source]);
+  };
   if (previous && current !== null) {
     const genDir = generationDir(out, current);
-    for (const entry of previous.documents) {
-      if (entry.sha256 !== null) reusable.set(entry.id, { entry, genDir, committed: true });
-    }
+    for (const entry of previous.documents) add({ entry, genDir, committed: true });
   }
-  for (const [id, source] of reusable) {
-    if (source.entry.status === 'done' && !(exists(docPath(source.genDir, id)) && exists(rowsPath(source.genDir, id)))) {
-      reusable.delete(id);
-    }
+  for (const generation of listGenerations(out).reverse()) {
+    if (generation === current) continue;
+    const genDir = generationDir(out, generation);
+    for (const entry of readJournal(join(genDir, 'journal.jsonl'))) add({ entry, genDir, committed: false });
   }
   return reusable;
 }

@@ -36,7 +36,7 @@ const UTF8_MAX_BROKEN = 0.01;
  * Throws `DocumentFailure` for empty, binary and undecodable input.
  */
 export function decode(bytes: Uint8Array, encoding?: string): Decoded {
-  if (bytes.length === 0) throw new DocumentFailure('decode', 'decode/empty', 'the file is empty (0 bytes)', 1);
+  if (bytes.length === 0) throw new DocumentFailure('decode', 'decode/empty', 'the file is empty (0 bytes)');
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = detectBom(bytes);
   if (encoding) {
@@ -50,7 +50,7 @@ export function decode(bytes: Uint8Array, encoding?: string): Decoded {
   }
   if (bom) {
     const text = iconv.decode(buffer.subarray(bom.length), bom.encoding);
-    if (text.trim() === '') throw new DocumentFailure('decode', 'decode/empty', 'the file holds nothing but a byte-order mark and spaces', 1);
+    if (text.trim() === '') throw new DocumentFailure('decode', 'decode/empty', 'the file holds nothing but a byte-order mark and spaces');
     return { text, encoding: bom.encoding, replaced: countReplacements(text) };
   }
   checkNotBinary(bytes);
@@ -74,7 +74,6 @@ export function decode(bytes: Uint8Array, encoding?: string): Decoded {
       'decode/unknown-encoding',
       `the text is not UTF-8, and neither GB18030 (score ${gb.score.toFixed(2)}) nor Big5 (score ${big5.score.toFixed(2)}) ` +
         'reads it as common Chinese characters; name the encoding with --encoding',
-      1,
     );
   }
   const text = iconv.decode(buffer, best.encoding);
@@ -153,7 +152,6 @@ function checkNotBinary(bytes: Uint8Array): void {
       'decode',
       'decode/binary',
       'the file is binary (it holds NUL or control bytes), not text; UTF-16 text needs a byte-order mark or --encoding utf-16le',
-      1,
     );
   }
 }

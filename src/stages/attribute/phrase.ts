@@ -55,7 +55,7 @@ export function phraseText(items: readonly Item[]): string {
  * A phrase that stands before its number (`争取超长期特别国债等各类政策资金`), cleaned into a
  * subject (`政策资金`). Returns `''` when nothing noun-like is left.
  */
-export function finishLeft(run: readonly Item[], compiled: CompiledAttribute): string {
+export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, keepNew = false): string {
   let items = [...run];
   // 天使、种子、风投、创投等科创基金规模: the class after 等 is the subject
   for (let i = items.length - 1; i >= 0; i--) {
@@ -66,12 +66,14 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute): s
     }
   }
   items = afterLastPredicate(items, compiled);
-  items = stripLeading(items, compiled);
+  items = stripLeading(items, compiled, keepNew);
   items = stripTrailing(items, compiled);
   // 增速比上年回落1.2个百分点: a rate noun that jieba tags as a verb still names the measure
-  const named = items.some(
-    (item) => isNounLike(item) || compiled.cues.has(item.text, 'increase') || compiled.cues.has(item.text, 'decrease'),
-  );
+  // 化解率 tagged 化解/v 率/v: a one-character last word is a noun suffix jieba split off
+  const last = items[items.length - 1];
+  const named =
+    (last !== undefined && items.length > 1 && Array.from(last.text).length === 1 && last.separator === null) ||
+    items.some((item) => isNounLike(item) || compiled.cues.has(item.text, 'increase') || compiled.cues.has(item.text, 'decrease'));
   return named ? shorten(items) : '';
 }
 
@@ -93,9 +95,9 @@ function afterLastPredicate(run: readonly Item[], compiled: CompiledAttribute): 
 /**
  * Drops clause openers (adverbs, 其中, 全年 …) from the front while a noun remains, and at most
  * one predicate verb: the verb after it may belong to the subject (新增停车泊位, 开工建设保障房),
- * and a subject that keeps a verb still names its noun.
+ * and a subject that keeps a verb still names its noun. With `keepNew`, a leading 新增/新建 stays.
  */
-export function stripLeading(run: readonly Item[], compiled: CompiledAttribute): Item[] {
+export function stripLeading(run: readonly Item[], compiled: CompiledAttribute, keepNew = false): Item[] {
   let items = [...run];
   let predicates = 0;
   for (;;) {
@@ -104,7 +106,9 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute):
     let width = 1;
     let predicate = false;
     if (first.separator === null) {
-      const cue = compiled.cues.startingAt(items, 0, ['strip', 'new', 'skip', 'bound', 'target', 'actual']);
+      const cue = compiled.cues.startingAt(items, 0, ['new', 'strip', 'skip', 'bound', 'target', 'actual']);
+      // 新建商品住宅价格同比下跌: before a change, 新建 names the measure rather than the act
+      if (cue?.label === 'new' && keepNew) return items;
       if (cue) width = cue.end + 1;
       else if (!NON_NOUN_OPENERS.test(first.tag)) return items;
       predicate = VERB_TAGS.test(first.tag) || first.tag === 'vn' || cue?.label === 'new';
@@ -138,6 +142,11 @@ function stripTrailing(run: readonly Item[], compiled: CompiledAttribute): Item[
 /** Cuts a phrase to `MAX_SUBJECT` characters, keeping its head (the right end). */
 export function shorten(run: readonly Item[]): string {
   let items = [...run];
+  // 第三产业增加值占地区生产总值的比重 → …生产总值比重: 的 is the cheapest character to drop
+  if (characters(items) > MAX_SUBJECT) {
+    const plain = items.filter((item) => !isAttributive(item));
+    if (characters(plain) <= MAX_SUBJECT) items = plain;
+  }
   if (characters(items) > MAX_SUBJECT) {
     const last = findLastIndex(items, isAttributive);
     if (last >= 0 && characters(items.slice(last + 1)) >= 2) items = items.slice(last + 1);

@@ -27,7 +27,7 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     const walk = walkBack(view.items, at, compiled);
     const count = isCount(quantities[view.items[at]!.quantity]!);
     let subject = walk.cue ? '' : rightPhrase(view.items, at, compiled, count);
-    if (subject === '') subject = leftPhrase(view.items, walk.stop, compiled);
+    if (subject === '') subject = leftPhrase(view.items, walk.stop, compiled, walk.cue !== null);
     // 是上年的1.5倍, 比上年增加120万吨: the number continues the previous one's subject
     if (subject === '' && k > 0) subject = subjects[k - 1]!;
     if (subject === '' && walk.cue) subject = rightPhrase(view.items, at, compiled, count);
@@ -109,7 +109,7 @@ function isCount(quantity: Quantity): boolean {
 }
 
 /** The phrase that ends at item `stop` and starts after the clause's previous separator or number. */
-export function leftPhrase(items: readonly Item[], stop: number, compiled: CompiledAttribute): string {
+export function leftPhrase(items: readonly Item[], stop: number, compiled: CompiledAttribute, keepNew = false): string {
   const run: Item[] = [];
   let length = 0;
   for (let i = stop; i >= 0; i--) {
@@ -120,5 +120,5 @@ export function leftPhrase(items: readonly Item[], stop: number, compiled: Compi
     if (length > LEFT_REACH) break;
     run.unshift(item);
   }
-  return finishLeft(run, compiled);
+  return finishLeft(run, compiled, keepNew);
 }

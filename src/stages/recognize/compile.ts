@@ -24,6 +24,8 @@ export interface Compiled {
   connectors: WordTable<string>;
   /** Names with numerals (not-quantities.yaml#names) as code points, longest first. */
   names: readonly (readonly string[])[];
+  /** Every character of every name: a number whose first character is in none needs no name check. */
+  nameChars: ReadonlySet<string>;
   patterns: readonly ExclusionPattern[];
 }
 
@@ -42,6 +44,7 @@ export function compileRecognizer(rules: Rules): Compiled {
     names: [...new Set(notQuantities.names.map((n) => n.text))]
       .map((text) => Array.from(text))
       .sort((a, b) => b.length - a.length),
+    nameChars: new Set(notQuantities.names.flatMap((n) => Array.from(n.text))),
     patterns: notQuantities.patterns.map((p) => ({
       id: p.id,
       note: p.note ?? '',

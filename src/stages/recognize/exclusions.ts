@@ -27,7 +27,9 @@ export function exclusionFor(
   compiled: Compiled,
 ): Exclusion | null {
   const text = chars.slice(candidate.start, candidate.end).join('');
-  const name = nameAround(chars, candidate.numeralStart, from, reach, compiled.names);
+  const name = compiled.nameChars.has(chars[candidate.numeralStart]!)
+    ? nameAround(chars, candidate.numeralStart, from, reach, compiled.names)
+    : null;
   if (name !== null) {
     return { rule: `not-quantities.yaml#${name}`, reason: `"${text}" is part of the name "${name}"` };
   }

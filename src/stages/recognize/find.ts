@@ -172,11 +172,21 @@ function number(context: ScanContext, at: number): NumberResult {
 
   let end = unit.end;
   const afterAt = skipGap(chars, end, context.reach);
-  const after = boundAfter(compiled.after, chars, afterAt, context.reach, context.isWord, true);
   const bounds = [...tail.bounds, ...(range ? range.tail.bounds : [])];
-  if (after) {
-    bounds.push(after);
-    end = after.end;
+  let unitMatch = unit;
+  // 3个多月, 2个多小时: 余/多 inside a two-part unit (个月 = 个 + 月); 多月 being a word does not matter
+  const split = boundAfter(compiled.after, chars, afterAt, context.reach, context.isWord, false);
+  const whole = split?.entry.inside ? compoundUnit(context, unit, split.end) : null;
+  if (split && whole) {
+    bounds.push(split);
+    unitMatch = whole;
+    end = whole.end;
+  } else {
+    const after = boundAfter(compiled.after, chars, afterAt, context.reach, context.isWord, true);
+    if (after) {
+      bounds.push(after);
+      end = after.end;
+    }
   }
   const before = boundBefore(compiled.before, chars, at, context.floor, context.isWord);
   if (first.bare && !before && bounds.length === 0) {
@@ -190,7 +200,7 @@ function number(context: ScanContext, at: number): NumberResult {
   if (first.script === 'chinese') rules.push('recognize/chinese-numeral');
   const magnitude = lastTail.magnitude ?? tail.magnitude;
   if (magnitude) rules.push(`magnitudes.yaml#${magnitude.form}`);
-  rules.unshift(`${unit.entry.file}#${unit.entry.unit}`);
+  rules.unshift(`${unitMatch.entry.file}#${unitMatch.entry.unit}`);
   if (before) rules.push(`qualifiers.yaml#${before.form}`);
   for (const bound of bounds) rules.push(`qualifiers.yaml#${bound.form}`);
 
@@ -203,13 +213,26 @@ function number(context: ScanContext, at: number): NumberResult {
       numeralEnd,
       value,
       valueMax,
-      unit: unit.entry,
-      unitText: (magnitude ? magnitude.form : '') + unit.form,
+      unit: unitMatch.entry,
+      unitText: (magnitude ? magnitude.form : '') + unitMatch.form,
       qualifier: decideQualifier(valueMax !== null, before, bounds),
       rules,
     },
     next: end,
   };
+}
+
+/** The longest unit form that is `unit`'s form plus the characters at `at` (个 + 月 = 个月). */
+function compoundUnit(context: ScanContext, unit: WordMatch<UnitEntry>, at: number): WordMatch<UnitEntry> | null {
+  const { chars, compiled, reach } = context;
+  let form = unit.form;
+  let best: WordMatch<UnitEntry> | null = null;
+  for (let k = at; k < reach && k - at < compiled.units.longest; k++) {
+    form += chars[k]!;
+    const entry = compiled.units.forms.get(form);
+    if (entry) best = { entry, form, start: unit.start, end: k + 1 };
+  }
+  return best;
 }
 
 function magnitudeValue(value: Decimal, tail: Tail): Decimal {

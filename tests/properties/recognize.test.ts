@@ -1,0 +1,80 @@
+/**
+ * recognize: invariants over arbitrary text (fast-check). Whatever the input, the recognizer
+ * does not throw, every record slices back to its text, values are finite decimals, ranges are
+ * ordered, and records are sorted and disjoint.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cpSlice } from '../../src/text/codepoints.js';
+import { recognizePhrase } from '../recognize-helpers.js';
+
+/** Pieces that exercise every path of the scanner: numerals, magnitudes, units, bounds, gaps. */
+const PIECES = [
+  ...'0123456789０１２３４５６７８９.．,-~～至到%％',
+  ...'零〇一二两三四五六七八九十百千万亿点分之翻番了',
+  '万元', '亿元', '个', '项', '人次', '千米', '千瓦时', '百分点', '个百分点', '倍', '年', '日', '月', '天',
+  '以上', '左右', '余', '多', '约', '超', '超过', '签约', '近', '不足', '控制在', '第', '数', '几',
+  ' ', '\u3000', '\n', '，', '、', '。', 'P', 'G', 'km', 'a', '𠀋',
+];
+const reportish = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
+const anyText = fc.oneof(reportish, fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }));
+
+function check(text: string): void {
+  const { quantities, warnings } = recognizePhrase(text);
+  let previousEnd = 0;
+  for (const q of quantities) {
+    expect(cpSlice(text, q.start, q.end)).toBe(q.text);
+    expect(q.start).toBeGreaterThanOrEqual(previousEnd);
+    expect(q.end).toBeGreaterThan(q.start);
+    previousEnd = q.end;
+    expect(q.value).toMatch(/^\d+(\.\d+)?$/);
+    expect(Number.isFinite(Number(q.value))).toBe(true);
+    if (q.valueMax !== null) {
+      expect(q.valueMax).toMatch(/^\d+(\.\d+)?$/);
+      expect(Number(q.valueMax)).toBeGreaterThan(Number(q.value));
+      expect(q.qualifier).toBe('range');
+    }
+    expect(q.unit).not.toBe('');
+    expect(q.rules.length).toBeGreaterThan(0);
+  }
+  for (const w of warnings) {
+    expect(w.place!.start).toBeGreaterThanOrEqual(0);
+    expect(w.place!.end).toBeLessThanOrEqual([...text].length);
+  }
+}
+
+describe('recognize: properties', () => {
+  it('recognize: never throws; records slice back, are sorted, disjoint and finite', () => {
+    fc.assert(fc.property(anyText, (text) => check(text)), { numRuns: 1500 });
+  });
+
+  it('recognize: the same text gives the same records', () => {
+    fc.assert(
+      fc.property(reportish, (text) => {
+        expect(recognizePhrase(text)).toEqual(recognizePhrase(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('recognize: a quantity keeps its value when text is put around it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 ** 9 }), fc.constantFrom('个', '项', '元', '万元', '%', '公里'), (n, unit) => {
+        const { quantities } = recognizePhrase(`全年新增${n}${unit}，其中`);
+        expect(quantities).toHaveLength(1);
+        const scale = unit === '万元' ? 10000n : 1n;
+        expect(quantities[0]!.value).toBe((BigInt(n) * scale).toString());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('recognize: a 1 MB line of digits or of 万 is handled in linear time', () => {
+    for (const line of ['7'.repeat(1_000_000), '万'.repeat(1_000_000), '一'.repeat(1_000_000)]) {
+      const started = performance.now();
+      const { quantities } = recognizePhrase(line);
+      expect(quantities).toEqual([]);
+      expect(performance.now() - started).toBeLessThan(5000);
+    }
+  });
+});

@@ -16,7 +16,7 @@ import { findChanges } from './change.js';
 import { compileAttribute, type CompiledAttribute } from './compile.js';
 import { buildItems, type SentenceView } from './items.js';
 import { findModalities } from './modality.js';
-import { periodOf, yearBefore } from './period.js';
+import { periodOf, yearsBefore } from './period.js';
 import { pairLists } from './respectively.js';
 import { readSections } from './sections.js';
 import { splitGluedCues } from './split.js';
@@ -34,13 +34,14 @@ export const attribute = defineStage<CompiledAttribute>({
     const sections = readSections(doc, compiled, text);
     const quantities = doc.quantities.slice();
     const warnings: Warning[] = [];
-    for (const [index, members] of bySentence) {
+    for (const [index, group] of bySentence) {
       const sentence = doc.sentences[index]!;
-      const view = viewOf(doc, compiled, text, segmenter, sentence, index, members);
+      const view = viewOf(doc, compiled, text, segmenter, sentence, index, group);
+      const members = view.members;
       const section = sections[sentence.paragraph] ?? { modality: 'actual' as const, year: null, rule: null };
       const subjects = findSubjects(view, compiled, doc.quantities);
       const changes = findChanges(view, compiled);
-      const years = members.map((k) => yearBefore(text, sentence, doc.quantities[k]!.start, compiled));
+      const years = yearsBefore(text, sentence, members.map((k) => doc.quantities[k]!.start), compiled);
       const modalities = findModalities(view, compiled, section, years);
       const periods = years.map((year) => periodOf(year, section));
       for (const problem of pairLists(view, compiled, subjects)) {
@@ -84,6 +85,12 @@ function viewOf(
 ): SentenceView {
   const tokens = splitGluedCues(segmenter.tag(text.slice(sentence.start, sentence.end), sentence.start), compiled, segmenter.isWord);
   const items = buildItems(tokens, doc.quantities, members);
-  const quantityItems = members.map((k) => items.findIndex((item) => item.quantity === k));
-  return { sentence: index, paragraph: sentence.paragraph, items, quantityItems };
+  const itemOf = new Map<number, number>();
+  items.forEach((item, index) => {
+    if (item.quantity >= 0) itemOf.set(item.quantity, index);
+  });
+  // a quantity outside its sentence's text (a stage bug upstream) keeps its defaults
+  const placed = members.filter((k) => itemOf.has(k));
+  const quantityItems = placed.map((k) => itemOf.get(k)!);
+  return { sentence: index, paragraph: sentence.paragraph, items, members: placed, quantityItems };
 }

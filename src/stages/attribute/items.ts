@@ -85,7 +85,9 @@ export interface SentenceView {
   /** Index into `doc.paragraphs`. */
   paragraph: number;
   items: Item[];
-  /** Item index of every quantity of the sentence, in order. */
+  /** Index into `doc.quantities` of every quantity of the sentence, in order. */
+  members: number[];
+  /** Item index of every quantity of the sentence, in order (parallel to `members`). */
   quantityItems: number[];
 }
 

@@ -29,21 +29,34 @@ export function yearsIn(text: string, compiled: CompiledAttribute): { year: stri
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** The year the sentence names before code point `before` (exclusive), or null. */
-export function yearBefore(
+/**
+ * For each of `starts` (code points, ascending, inside the sentence), the last year the sentence
+ * names before it. The sentence is scanned once.
+ */
+export function yearsBefore(
   text: CodePointIndex,
   sentence: Sentence,
-  before: number,
+  starts: readonly number[],
   compiled: CompiledAttribute,
-): YearMention | null {
-  let mention: YearMention | null = null;
-  for (const { year, prefix } of yearsIn(text.slice(sentence.start, before), compiled)) {
-    if (compiled.comparisons.some((word) => prefix.endsWith(word))) continue;
+): (YearMention | null)[] {
+  const base = text.toUtf16(sentence.start);
+  const mentions = yearsIn(text.slice(sentence.start, sentence.end), compiled).flatMap(({ year, index, prefix }) => {
+    if (compiled.comparisons.some((word) => prefix.endsWith(word))) return [];
     // 截至2024年底 ends with a deadline word but reports a state reached: not a target
     const reached = [2, 3, 4].some((n) => compiled.cues.has(Array.from(prefix).slice(-n).join(''), 'actual'));
-    mention = { year, until: !reached && compiled.deadlines.some((word) => prefix.endsWith(word)) };
-  }
-  return mention;
+    const until = !reached && compiled.deadlines.some((word) => prefix.endsWith(word));
+    return [{ year, until, at: index }];
+  });
+  let next = 0;
+  let current: YearMention | null = null;
+  return starts.map((start) => {
+    const at = text.toUtf16(start) - base;
+    while (next < mentions.length && mentions[next]!.at < at) {
+      current = { year: mentions[next]!.year, until: mentions[next]!.until };
+      next++;
+    }
+    return current;
+  });
 }
 
 /** The period of a quantity: the year named before it, else its section's year. */

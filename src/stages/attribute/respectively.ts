@@ -15,6 +15,9 @@ import type { Item, SentenceView } from './items.js';
 import { MAX_SUBJECT, phraseText, stripLeading } from './phrase.js';
 import { walkBack } from './walk.js';
 
+/** Most items read on either side of 分别: a list longer than this is not paired. */
+const LIST_REACH = 64;
+
 /** The enumeration comma, used to write a whole list back as one subject. */
 const LIST_MARK = '、';
 
@@ -28,10 +31,11 @@ export interface ListProblem {
 export function pairLists(view: SentenceView, compiled: CompiledAttribute, subjects: string[]): ListProblem[] {
   const problems: ListProblem[] = [];
   const { items } = view;
+  const position = new Map(view.quantityItems.map((at, k) => [at, k]));
   for (let r = 0; r < items.length; r++) {
     const cue = compiled.cues.startingAt(items, r, ['respectively', 'shared']);
     if (!cue) continue;
-    const values = valuesAfter(view, cue.end);
+    const values = valuesAfter(view, cue.end, position);
     if (values.length === 0) continue;
     const groups = listBefore(items, walkBack(items, cue.start, compiled).stop, compiled);
     if (cue.label === 'shared') {
@@ -64,12 +68,12 @@ export function pairLists(view: SentenceView, compiled: CompiledAttribute, subje
 }
 
 /** Positions (in `view.quantityItems`) of the quantities after item `from`, up to the clause's end. */
-function valuesAfter(view: SentenceView, from: number): number[] {
+function valuesAfter(view: SentenceView, from: number, position: ReadonlyMap<number, number>): number[] {
   const values: number[] = [];
-  for (let i = from + 1; i < view.items.length; i++) {
+  for (let i = from + 1; i < view.items.length && i - from <= LIST_REACH; i++) {
     const item = view.items[i]!;
     if (item.separator === 'clause') break;
-    if (item.quantity >= 0) values.push(view.quantityItems.indexOf(i));
+    if (item.quantity >= 0) values.push(position.get(i)!);
   }
   return values;
 }
@@ -78,7 +82,7 @@ function valuesAfter(view: SentenceView, from: number): number[] {
 function listBefore(items: readonly Item[], stop: number, compiled: CompiledAttribute): Item[][] {
   const groups: Item[][] = [[]];
   let i = stop;
-  while (i >= 0) {
+  while (i >= 0 && stop - i <= LIST_REACH) {
     const item = items[i]!;
     if (item.quantity >= 0 || item.separator === 'clause' || item.separator === 'other') break;
     const joiner = compiled.cues.endingAt(items, i, ['joiner']);

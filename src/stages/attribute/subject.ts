@@ -17,6 +17,9 @@ import { walkBack } from './walk.js';
 /** Tags that may stand inside the phrase after a number: 百亿级产业集群, 省级以上创新平台. */
 const INSIDE_TAGS = /^(m|q|f|b)$/;
 
+/** Most items read after a number: its noun follows it closely. */
+const RIGHT_REACH = 12;
+
 /** Longest run (characters) collected before a number; a subject is never this long. */
 const LEFT_REACH = 40;
 
@@ -54,7 +57,8 @@ export function rightPhrase(items: readonly Item[], at: number, compiled: Compil
     if (!isNounLike(items[i + 1] ?? first)) return '';
     run.push(items[i++]!);
   }
-  while (i < items.length) {
+  const limit = Math.min(items.length, i + RIGHT_REACH);
+  while (i < limit) {
     const item = items[i]!;
     if (item.separator === 'space') {
       i++;
@@ -90,7 +94,7 @@ function compoundTail(items: readonly Item[], at: number): number {
   if (Array.from(items[at]!.text).length < 2) return 0;
   let nouns = 0;
   let j = at + 1;
-  while (j < items.length && isNounLike(items[j]!) && nouns < 3) {
+  while (j < items.length && nouns < 3 && isNounLike(items[j]!)) {
     nouns++;
     j++;
   }

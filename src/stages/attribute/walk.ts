@@ -10,6 +10,9 @@ import type { Item } from './items.js';
 /** Tags of words that may stand between a subject and its number: adverbs, prepositions, time, particles. */
 const TRANSPARENT_TAGS = /^(d|ad|dg|p|t|tg|u|uj|ul|uz|ud|ug|uv|y)$/;
 
+/** The most items walked over: a subject stands close to its number, and a hostile run of particles stays linear. */
+const MAX_WALK = 16;
+
 const CHANGE_LABELS: readonly CueLabel[] = ['level', 'increase', 'decrease', 'new'];
 const SKIP_LABELS: readonly CueLabel[] = ['skip', 'bound', 'respectively', 'shared', 'target', 'actual'];
 
@@ -30,7 +33,7 @@ export interface WalkBack {
 export function walkBack(items: readonly Item[], index: number, compiled: CompiledAttribute): WalkBack {
   let cue: CueMatch<CueLabel> | null = null;
   let i = index - 1;
-  while (i >= 0) {
+  while (i >= 0 && index - i <= MAX_WALK) {
     const item = items[i]!;
     if (item.separator === 'space') {
       i--;

@@ -213,22 +213,28 @@ function slotOf(line: Line, x: number): Slot | null {
   const tolerance = Math.max(1, Math.round(x * 0.1));
   // the left column is empty on this line: the right column's text stands indented
   if (leadingSpaces(line) >= Math.max(2, x / 2)) return { kind: 'right' };
+  const total = contentLength(line);
   const gaps = gapsOf(line).filter((g) => g.left <= x + tolerance);
   const isWide = (g: Gap): boolean => g.end - g.start >= 2;
   const distance = (g: Gap): number => Math.abs(g.left - x);
+  const nearest = (list: Gap[], by: (g: Gap) => number): Gap | undefined => [...list].sort((a, b) => by(a) - by(b))[0];
   // a run of spaces beats a single space near the boundary: the single one is noise inside a column
-  const wide = gaps.filter(isWide).sort((a, b) => distance(a) - distance(b))[0];
+  const wide = nearest(gaps.filter(isWide), distance);
   if (wide) return { kind: 'split', gap: wide, near: distance(wide) <= tolerance };
-  const near = gaps.find((g) => distance(g) <= tolerance);
+  // with a single space, the right part is one line of a column as wide as the left one
+  const right = (g: Gap): number => total - g.left;
+  const fitting = gaps.filter((g) => right(g) <= x + tolerance);
+  const near = nearest(fitting.filter((g) => distance(g) <= tolerance), distance);
   if (near) return { kind: 'split', gap: near, near: true };
-  // a short left line (a paragraph's last line, a heading): the gap comes early
-  const early = gaps.filter((g) => g.left < x - tolerance);
+  // a short left line (a paragraph's last line, a heading): the gap comes early, after a
+  // sentence's end or after text with no clause mark, and the right part is a full line
   const leftText = (g: Gap): string[] => line.chars.slice(0, g.start).filter((ch) => !isSpace(ch));
-  const ended = early.filter((g) => endsSentence(leftText(g)));
-  const headingLike = early.filter((g) => !leftText(g).some((ch) => CLAUSE_MARKS.has(ch)));
-  const chosen = ended[ended.length - 1] ?? (contentLength(line) > x + tolerance ? headingLike[headingLike.length - 1] : undefined);
+  const early = fitting.filter(
+    (g) => g.left < x - tolerance && (endsSentence(leftText(g)) || !leftText(g).some((ch) => CLAUSE_MARKS.has(ch))),
+  );
+  const chosen = total > x + tolerance ? nearest(early, (g) => Math.abs(right(g) - x)) : undefined;
   if (chosen) return { kind: 'split', gap: chosen, near: false };
-  if (contentLength(line) <= x + tolerance) return { kind: 'left' };
+  if (total <= x + tolerance) return { kind: 'left' };
   return null;
 }
 
@@ -269,7 +275,20 @@ function columnsRunDown(lines: Line[], block: Block, judge: SeamJudge): boolean 
   // split unless the words say the text runs across the gap
   if (wide * 2 >= block.matched) return acrossRate <= downRate + 0.2;
   // a single space is also what OCR leaves inside a column: ask for more lines and more words
-  return block.matched >= MIN_BLOCK + 1 && down >= 2 && downRate >= acrossRate + 0.15 && downRate >= 0.25;
+  // (where the space is only a wrap the OCR joined, words run across it in most lines)
+  if (block.matched < MIN_BLOCK + 1 || down < 2) return false;
+  if (downRate >= 2 * acrossRate + 0.3) return true;
+  // Where
+  // noise spaces are dense, some space falls near any boundary by chance: the aligned lines must
+  // then stand out well above that chance.
+  const tolerance = Math.max(1, Math.round(block.x * 0.1));
+  const blockLines = lines.slice(block.start, block.end);
+  const splits = block.slots.filter((slot) => slot.kind === 'split').length;
+  const spaces = blockLines.reduce((n, line) => n + gapsOf(line).length, 0) - splits;
+  const characters = blockLines.reduce((n, line) => n + contentLength(line), 0);
+  const chance = Math.min(1, ((2 * tolerance + 1) * spaces) / Math.max(1, characters));
+  if (splits / block.slots.length < Math.min(0.9, chance + 0.3)) return false;
+  return block.matched >= MIN_BLOCK + 1 && down >= 2 && downRate + 0.1 >= acrossRate && acrossRate < 0.4;
 }
 
 /**
@@ -340,6 +359,8 @@ function alternates(run: Line[], judge: SeamJudge, step: number): boolean {
 /** Gaps left inside lines where the text does not run on and the left side does not end a sentence. */
 function warnWeakSeams(lines: Line[], judge: SeamJudge, notes: Note[]): void {
   for (const line of lines) {
+    // spaces between the phrases of a heading (`2024年 攻坚克难 奋力前行`) are no seam
+    if (!line.chars.some((ch) => CLAUSE_MARKS.has(ch))) continue;
     for (const gap of gapsOf(line)) {
       const left = line.chars.slice(0, gap.start);
       const right = line.chars.slice(gap.end);

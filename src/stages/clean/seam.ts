@@ -52,6 +52,8 @@ export function seamJudge(segmenter: Segmenter, units: ReadonlySet<string>): Sea
       const a = tail(left);
       const b = head(right);
       if (a.length > 0 && isDigit(a[a.length - 1]!)) {
+        // 3865 + .2亿元: a number cut in two
+        if (b.length > 0 && (isDigit(b[0]!) || b[0] === '.' || b[0] === '%')) return 1;
         for (let n = Math.min(longestUnit, b.length); n >= 1; n--) {
           if (units.has(b.slice(0, n).join(''))) return 1;
         }

@@ -9,7 +9,7 @@ import type { Quantity } from '../../document.js';
 import type { Token } from '../../text/segment.js';
 
 /** How a non-word item separates the words around it. */
-export type Separator = 'clause' | 'list' | 'quote' | 'space' | 'other';
+export type Separator = 'clause' | 'list' | 'quote' | 'space' | 'open' | 'close' | 'other';
 
 export interface Item {
   text: string;
@@ -24,7 +24,10 @@ export interface Item {
 }
 
 /** Punctuation that ends a clause (structural, not a word list). */
-const CLAUSE_MARKS = new Set(['，', ',', '；', ';', '：', ':', '。', '！', '!', '？', '?', '（', '）', '(', ')', '【', '】', '《', '》', '\n']);
+const CLAUSE_MARKS = new Set(['，', ',', '；', ';', '：', ':', '。', '！', '!', '？', '?', '《', '》', '\n']);
+/** Brackets: a remark inside them (按可比价格计算) is passed over when looking for a subject. */
+const OPEN_MARKS = new Set(['（', '(', '【', '[']);
+const CLOSE_MARKS = new Set(['）', ')', '】', ']']);
 /** The enumeration comma: items of one list. */
 const LIST_MARKS = new Set(['、']);
 /** Quotes stay inside a phrase: 打造"百村示范村"30个. */
@@ -38,6 +41,8 @@ export function separatorOf(text: string): Separator | null {
   if (!PUNCTUATION.test(text)) return null;
   const first = Array.from(text)[0]!;
   if (CLAUSE_MARKS.has(first)) return 'clause';
+  if (OPEN_MARKS.has(first)) return 'open';
+  if (CLOSE_MARKS.has(first)) return 'close';
   if (LIST_MARKS.has(first)) return 'list';
   if (QUOTE_MARKS.has(first)) return 'quote';
   return 'other';
@@ -103,4 +108,20 @@ export function nextSolid(items: readonly Item[], index: number): number {
   let i = index + 1;
   while (i < items.length && items[i]!.separator === 'space') i++;
   return i;
+}
+
+/** Most items a bracketed remark may hold and still be passed over. */
+const BRACKET_REACH = 24;
+
+/**
+ * For a closing bracket at `close`, the index of its opening bracket, or -1 when there is none
+ * within reach on the same clause: 规模以上工业增加值（按可比价格计算）增长6.5%.
+ */
+export function openingBracket(items: readonly Item[], close: number): number {
+  for (let i = close - 1; i >= 0 && close - i <= BRACKET_REACH; i--) {
+    const separator = items[i]!.separator;
+    if (separator === 'open') return i;
+    if (separator === 'clause' || separator === 'close' || items[i]!.quantity >= 0) return -1;
+  }
+  return -1;
 }

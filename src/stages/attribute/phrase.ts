@@ -16,8 +16,8 @@ const ATTRIBUTIVE = '的';
 const NOUN_TAGS = new Set([
   'n', 'nr', 'nr1', 'nr2', 'nrj', 'nrf', 'nrt', 'ns', 'nsf', 'nt', 'nz', 'nl', 'ng', 'vn', 'an', 'l', 'j', 'eng', 'b', 'k', 'h', 'g',
 ]);
-/** Tags of words that can open a clause but not a noun phrase: verbs, adverbs, prepositions … */
-const NON_NOUN_OPENERS = /^(v|vd|vi|vl|vg|vf|vx|vshi|vyou|d|ad|dg|p|c|t|tg|r|rr|rz|u|uj|ul|uz|ud|ug|uv|y|e|o|f|q|zg)$/;
+/** Tags of words that open a clause but never a noun phrase: adverbs, prepositions, time words … */
+const NON_NOUN_OPENERS = /^(d|ad|dg|p|c|t|tg|r|rr|rz|u|uj|ul|uz|ud|ug|uv|y|e|o|f|q|zg)$/;
 /** Tags that mark a predicate verb (not a verbal noun). */
 const VERB_TAGS = /^(v|vd|vi|vl|vg|vf|vx|vshi|vyou)$/;
 
@@ -65,7 +65,6 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, ke
       break;
     }
   }
-  items = afterLastPredicate(items, compiled);
   items = stripLeading(items, compiled, keepNew);
   items = stripTrailing(items, compiled);
   // 增速比上年回落1.2个百分点: a rate noun that jieba tags as a verb still names the measure
@@ -78,24 +77,11 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, ke
 }
 
 /**
- * A known predicate verb inside the phrase starts the object: OCR joins lose the comma before it
- * (`…产业企建成高标准农田`). Only verb-tagged words of strip_leading count, so a verbal noun
- * (`基础设施建设投资`) stays.
- */
-function afterLastPredicate(run: readonly Item[], compiled: CompiledAttribute): Item[] {
-  for (let i = run.length - 2; i > 0; i--) {
-    const item = run[i]!;
-    if (!isVerb(item)) continue;
-    const cue = compiled.cues.startingAt(run, i, ['strip', 'new']);
-    if (cue && cue.end === i && run.slice(i + 1).some(isNounLike)) return run.slice(i + 1);
-  }
-  return [...run];
-}
-
-/**
- * Drops clause openers (adverbs, 其中, 全年 …) from the front while a noun remains, and at most
- * one predicate verb: the verb after it may belong to the subject (新增停车泊位, 开工建设保障房),
- * and a subject that keeps a verb still names its noun. With `keepNew`, a leading 新增/新建 stays.
+ * Drops clause openers from the front while a noun remains: adverbs, prepositions and time words
+ * by their tag (认真, 为, 当年), and predicate verbs only when subjects.yaml lists them (实施, 建成,
+ * 新增), and one at most. An unlisted verb stays, because it often belongs to the name (出生人口,
+ * 停车泊位, 筹集安置房 → 安置房), and a subject that keeps a verb still names its noun. With
+ * `keepNew`, a leading 新增/新建 stays.
  */
 export function stripLeading(run: readonly Item[], compiled: CompiledAttribute, keepNew = false): Item[] {
   let items = [...run];
@@ -104,19 +90,22 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute, 
     const first = items[0];
     if (!first) return items;
     let width = 1;
-    let predicate = false;
-    if (first.separator === null) {
+    if (first.separator === 'open') {
+      // （一）工业增加值: a numbering or remark in brackets before the phrase goes with its brackets
+      const close = items.findIndex((item) => item.separator === 'close');
+      if (close > 0) width = close + 1;
+    } else if (first.separator === null) {
       const cue = compiled.cues.startingAt(items, 0, ['new', 'strip', 'skip', 'bound', 'target', 'actual']);
       // 新建商品住宅价格同比下跌: before a change, 新建 names the measure rather than the act
       if (cue?.label === 'new' && keepNew) return items;
+      // one predicate at most: in 筹集安置房 the second verb belongs to the name
+      const predicate = cue !== null && (cue.label === 'new' || /^v/.test(first.tag));
+      if (predicate && predicates++ > 0) return items;
       if (cue) width = cue.end + 1;
       else if (!NON_NOUN_OPENERS.test(first.tag)) return items;
-      predicate = VERB_TAGS.test(first.tag) || first.tag === 'vn' || cue?.label === 'new';
-      if (predicate && predicates > 0) return items;
     }
     const rest = items.slice(width);
     if (first.separator === null && !rest.some(isNounLike)) return items;
-    if (predicate) predicates++;
     items = rest;
   }
 }

@@ -24,6 +24,8 @@ export interface Section {
 /** A short paragraph without sentence punctuation reads as a heading even if the cleaner left it a body. */
 const HEADING_LENGTH = 30;
 const SENTENCE_PUNCTUATION = /[。；;，,！!？?]/u;
+/** The numbering before a heading: 一、 （二） 3. — numerals and punctuation only. */
+const ENUMERATOR = /^\s*[（(]?[一二三四五六七八九十\d]+[）)、.．]?\s*/u;
 /** First clause of a body paragraph: up to the first clause mark. */
 const FIRST_CLAUSE = /^[^，,：:。；;！!？?]{0,40}/u;
 
@@ -38,14 +40,17 @@ export function readSections(doc: Doc, compiled: CompiledAttribute, text: CodePo
       paragraph.kind === 'heading' || (Array.from(whole).length <= HEADING_LENGTH && !SENTENCE_PUNCTUATION.test(whole));
     const probe = headingLike ? whole : (FIRST_CLAUSE.exec(whole)?.[0] ?? '');
     const dateline = compiled.datelines.some((pattern) => pattern.test(probe));
-    const year = dateline ? null : (yearsIn(probe, compiled)[0]?.year ?? null);
+    const named = dateline ? undefined : yearsIn(probe, compiled)[0];
+    const year = named?.year ?? null;
+    // only a heading that opens with its year is about that year (2025年重点工作, not 巩固2024年成果)
+    const opensWithYear = named !== undefined && probe.slice(0, named.index).replace(ENUMERATOR, '').trim() === '';
     const match = firstMatch(probe, compiled);
     if (match) {
       // 2024年工作回顾 … 过去一年，…: a section of the same kind without a year keeps the year
       const kept = !year && match.modality === current.modality ? current.year : year;
       current = { modality: match.modality, year: kept, rule: match.rule };
       if (match.modality === 'actual' && year) reviewYear = Number(year);
-    } else if (headingLike && year) {
+    } else if (headingLike && year && opensWithYear) {
       const later =
         (current.modality === 'target' && current.year !== null && Number(year) >= Number(current.year)) ||
         (reviewYear !== null && Number(year) > reviewYear);

@@ -10,7 +10,7 @@
 import type { Quantity } from '../../document.js';
 import type { CompiledAttribute } from './compile.js';
 import type { Item, SentenceView } from './items.js';
-import { nextSolid } from './items.js';
+import { nextSolid, openingBracket } from './items.js';
 import { finishLeft, isAttributive, isNounLike, isVerb, shorten } from './phrase.js';
 import { walkBack } from './walk.js';
 
@@ -19,6 +19,9 @@ const INSIDE_TAGS = /^(m|q|f|b)$/;
 
 /** Most items read after a number: its noun follows it closely. */
 const RIGHT_REACH = 12;
+
+/** Most items inside brackets that are kept as part of a name: 执业（助理）医师. */
+const NAME_BRACKET = 3;
 
 /** Longest run (characters) collected before a number; a subject is never this long. */
 const LEFT_REACH = 40;
@@ -50,6 +53,8 @@ export function rightPhrase(items: readonly Item[], at: number, compiled: Compil
   const run: Item[] = [];
   let i = nextSolid(items, at);
   if (items[i]?.quantity !== undefined && items[i]!.quantity >= 0) i = nextSolid(items, i);
+  // 85%的行政村, 5000万元的项目
+  if (items[i] && isAttributive(items[i]!)) i = nextSolid(items, i);
   const first = items[i];
   if (!first) return '';
   if ((first.tag === 'vn' || isVerb(first)) && !count) return '';
@@ -118,6 +123,17 @@ export function leftPhrase(items: readonly Item[], stop: number, compiled: Compi
   let length = 0;
   for (let i = stop; i >= 0; i--) {
     const item = items[i]!;
+    // 执业（助理）医师: a short remark inside the phrase is part of its name; a long one is passed over
+    const open = item.separator === 'close' ? openingBracket(items, i) : -1;
+    if (open >= 0 && i - open > NAME_BRACKET) {
+      i = open;
+      continue;
+    }
+    if (open >= 0 || item.separator === 'open') {
+      length += 1;
+      run.unshift(item);
+      continue;
+    }
     if (item.quantity >= 0) break;
     if (item.separator !== null && item.separator !== 'space' && item.separator !== 'quote') break;
     length += Array.from(item.text).length;

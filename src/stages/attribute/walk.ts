@@ -5,7 +5,7 @@
  */
 import type { CompiledAttribute, CueLabel } from './compile.js';
 import type { CueMatch } from './cues.js';
-import type { Item } from './items.js';
+import { openingBracket, type Item } from './items.js';
 
 /** Tags of words that may stand between a subject and its number: adverbs, prepositions, time, particles. */
 const TRANSPARENT_TAGS = /^(d|ad|dg|p|t|tg|u|uj|ul|uz|ud|ug|uv|y)$/;
@@ -38,6 +38,13 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
     if (item.separator === 'space') {
       i--;
       continue;
+    }
+    if (item.separator === 'close') {
+      const open = openingBracket(items, i);
+      if (open >= 0) {
+        i = open - 1;
+        continue;
+      }
     }
     if (item.separator !== null || item.quantity >= 0) break;
     const change = compiled.cues.endingAt(items, i, CHANGE_LABELS);

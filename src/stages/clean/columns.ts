@@ -28,6 +28,10 @@ interface Gap {
 
 /** How many gaps of a line are tried as the column boundary. */
 const MAX_GAPS_TRIED = 8;
+/** Widest column tried, in characters: a gap further in is not a column boundary. */
+const MAX_COLUMN_WIDTH = 160;
+/** Characters on each side of a gap handed to the judge. */
+const CONTEXT = 12;
 /** Lines a block needs before its columns are split. */
 const MIN_BLOCK = 3;
 
@@ -155,7 +159,7 @@ function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, notes: Not
 function findBlock(lines: Line[], start: number, blanks: number, floor: number): Block | null {
   const gaps = gapsOf(lines[start]!);
   let best: Block | null = null;
-  for (const gap of gaps.slice(0, MAX_GAPS_TRIED)) {
+  for (const gap of gaps.filter((g) => g.left <= MAX_COLUMN_WIDTH).slice(0, MAX_GAPS_TRIED)) {
     const x = gap.left;
     const slots: Slot[] = [{ kind: 'split', gap, near: true }];
     let matched = 1;
@@ -171,7 +175,11 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number):
         lastMatched = slots.length - 1;
       }
     }
-    slots.length = lastMatched + 1;
+    // left lines straight after the last split one are the left column running on below a
+    // shorter right column; anything else after it is not part of the block
+    let end = lastMatched + 1;
+    while (end < slots.length && slots[end]!.kind === 'left' && lines[start + end]!.blanksBefore <= blanks) end++;
+    slots.length = end;
     let first = start;
     while (first - 1 >= floor && !lines[first]!.pageBreakBefore && lines[first]!.blanksBefore <= blanks + 1) {
       const slot = slotOf(lines[first - 1]!, x);
@@ -228,7 +236,7 @@ function slotOf(line: Line, x: number): Slot | null {
   if (near) return { kind: 'split', gap: near, near: true };
   // a short left line (a paragraph's last line, a heading): the gap comes early, after a
   // sentence's end or after text with no clause mark, and the right part is a full line
-  const leftText = (g: Gap): string[] => line.chars.slice(0, g.start).filter((ch) => !isSpace(ch));
+  const leftText = (g: Gap): string[] => line.chars.slice(Math.max(0, g.start - MAX_COLUMN_WIDTH), g.start).filter((ch) => !isSpace(ch));
   const early = fitting.filter(
     (g) => g.left < x - tolerance && (endsSentence(leftText(g)) || !leftText(g).some((ch) => CLAUSE_MARKS.has(ch))),
   );
@@ -362,8 +370,8 @@ function warnWeakSeams(lines: Line[], judge: SeamJudge, notes: Note[]): void {
     // spaces between the phrases of a heading (`2024年 攻坚克难 奋力前行`) are no seam
     if (!line.chars.some((ch) => CLAUSE_MARKS.has(ch))) continue;
     for (const gap of gapsOf(line)) {
-      const left = line.chars.slice(0, gap.start);
-      const right = line.chars.slice(gap.end);
+      const left = line.chars.slice(Math.max(0, gap.start - CONTEXT), gap.start);
+      const right = line.chars.slice(gap.end, gap.end + CONTEXT);
       const before = left[left.length - 1]!;
       const after = right[0]!;
       if (!isCjk(before) || !isCjk(after)) continue;

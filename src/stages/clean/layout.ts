@@ -50,11 +50,19 @@ function toleranceOf(width: number): number {
 function cluster(widths: number[]): { width: number | null; share: number } {
   const long = widths.filter((w) => w >= 6);
   if (long.length < 3) return { width: null, share: 0 };
+  // a histogram over whole widths keeps this linear in the number of lines
+  const histogram = new Map<number, number>();
+  for (const w of long) histogram.set(Math.round(w), (histogram.get(Math.round(w)) ?? 0) + 1);
+  const within = (candidate: number): number => {
+    const tolerance = toleranceOf(candidate);
+    let count = 0;
+    for (let w = Math.ceil(candidate - tolerance); w <= candidate + tolerance; w++) count += histogram.get(w) ?? 0;
+    return count;
+  };
   let bestWidth = 0;
   let bestCount = 0;
-  for (const candidate of new Set(long)) {
-    const tolerance = toleranceOf(candidate);
-    const count = long.filter((w) => Math.abs(w - candidate) <= tolerance).length;
+  for (const candidate of histogram.keys()) {
+    const count = within(candidate);
     if (count > bestCount || (count === bestCount && candidate > bestWidth)) {
       bestCount = count;
       bestWidth = candidate;
@@ -62,7 +70,7 @@ function cluster(widths: number[]): { width: number | null; share: number } {
   }
   const share = bestCount / long.length;
   if (bestCount < 3 || share < 0.35) return { width: null, share };
-  // the full width is the top of the cluster: lines just short of it are full lines with wider glyphs
+  // the full width is the middle of the cluster: lines just short of it are full lines with wider glyphs
   const tolerance = toleranceOf(bestWidth);
   const members = long.filter((w) => Math.abs(w - bestWidth) <= tolerance).sort((a, b) => a - b);
   return { width: members[Math.floor(members.length / 2)]!, share };

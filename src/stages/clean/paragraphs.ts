@@ -12,9 +12,12 @@
  * except one space between two Latin words.
  */
 import type { ParagraphKind } from '../../document.js';
-import { CLAUSE_MARKS, CONTINUING_MARKS, endsSentence, isCjk, isDigit, isHan, isLatinLetter } from './chars.js';
+import { CLAUSE_MARKS, CLOSERS, CONTINUING_MARKS, endsSentence, isCjk, isDigit, isHan, isLatinLetter } from './chars.js';
 import type { Layout } from './layout.js';
 import type { Line } from './lines.js';
+
+/** Marks no paragraph starts with: what follows them belongs to the line before. */
+const OPENS_NOTHING = new Set([...CLAUSE_MARKS, ...[...CLOSERS].filter((ch) => ch !== '"' && ch !== "'"), '、', '%', '.']);
 
 /** A paragraph before it is placed in `doc.text`. */
 export interface ParagraphDraft {
@@ -45,6 +48,8 @@ export function buildParagraphs(lines: readonly Line[], layout: Layout): Paragra
 /** True when a paragraph break stands between `above` and `below`. */
 export function endsParagraph(above: Line, below: Line, layout: Layout): boolean {
   if (above.role !== undefined || below.role !== undefined || below.breakBefore) return true;
+  // no paragraph starts with a comma, a closing mark or a percent sign
+  if (OPENS_NOTHING.has(below.chars[0]!)) return false;
   if (isHeadingLike(above, layout) || isHeadingLike(below, layout)) return true;
   const full = isFull(above, layout);
   const sentenceEnds = endsSentence(above.chars);
@@ -67,7 +72,9 @@ export function isHeadingLike(line: Line, layout: Layout): boolean {
   if (chars.length < 2) return false;
   const limit = layout.width === null ? 30 : layout.width * 0.75;
   if (layout.measure(line) > limit) return false;
-  if (endsSentence(chars) || CONTINUING_MARKS.has(chars[chars.length - 1]!)) return false;
+  const last = chars[chars.length - 1]!;
+  // a number at the end waits for its unit on the next line: `新建服务站点15` + `个`
+  if (endsSentence(chars) || CONTINUING_MARKS.has(last) || isDigit(last)) return false;
   if (chars.some((ch) => CLAUSE_MARKS.has(ch))) return false;
   const han = chars.filter(isHan).length;
   return han * 2 >= chars.length;
@@ -81,8 +88,11 @@ function assemble(lines: Line[], layout: Layout): ParagraphDraft {
       chars.push(' ');
       origins.push(origins[origins.length - 1]! + 1);
     }
-    chars.push(...line.chars);
-    origins.push(...line.origins);
+    // a loop, not push(...spread): a line may be a megabyte long
+    for (let i = 0; i < line.chars.length; i++) {
+      chars.push(line.chars[i]!);
+      origins.push(line.origins[i]!);
+    }
   });
   return { chars, origins, kind: kindOf(lines, layout), lines: lines.map((line) => line.number) };
 }

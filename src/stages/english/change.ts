@@ -11,6 +11,7 @@
 import type { Change } from '../../document.js';
 import type { CompiledEnglish } from './compile.js';
 import type { Candidate } from './phrase.js';
+import { hasTag, tokenAtOrAfter, type Token } from './tokens.js';
 import { matchBackward, matchForward, skipSpaceBackward, skipSpaceForward } from './words.js';
 
 /** Words read backwards from the number; after `by`, the verb may stand further back (`cut taxes and fees by …`). */
@@ -19,12 +20,20 @@ const BY_WINDOW = 14;
 /** Punctuation that ends a clause when reading backwards. */
 const CLAUSE_END = /[,;:()（）—–!?]/;
 
-export function changeOf(text: string, candidate: Candidate, compiled: CompiledEnglish): { change: Change; rule: string | null } {
+export function changeOf(
+  text: string,
+  tokens: readonly Token[],
+  candidate: Candidate,
+  compiled: CompiledEnglish,
+): { change: Change; rule: string | null } {
   const after = matchForward(compiled.changeAfter, text, skipSpaceForward(text, candidate.end));
   if (after) return { change: after.value.change, rule: after.value.rule };
 
   let position = skipSpaceBackward(text, candidate.boundStart);
-  const byBefore = /\bby$/i.test(text.slice(Math.max(0, position - 3), position));
+  const filler = matchBackward(compiled.byFillers, text, position);
+  const beforeFiller = filler ? skipSpaceBackward(text, filler.start) : position;
+  const byBefore = /\bby$/i.test(text.slice(Math.max(0, beforeFiller - 3), beforeFiller));
+  if (byBefore) position = beforeFiller;
   const window = byBefore ? BY_WINDOW : WINDOW;
   let levelRule: string | null = null;
   for (let words = 0; words < window && position > 0; words++) {
@@ -34,6 +43,8 @@ export function changeOf(text: string, candidate: Candidate, compiled: CompiledE
       const { cue: kind, adjacent, rule } = cue.value;
       const near = words === 0 || (words === 1 && byBefore);
       if (kind === 'rate') return { change: 'increase', rule };
+      // `CPI increase at around 2 pct`: a change noun names a rate, and a level word does not undo it
+      if (levelRule !== null && kind !== 'level' && !compiled.verbCues.has(cue.phrase) && isNoun(tokens, cue.start)) return { change: kind, rule };
       if (kind === 'level') levelRule ??= rule;
       else if (levelRule === null && (!adjacent || near)) return { change: kind, rule };
       position = skipSpaceBackward(text, cue.start);
@@ -46,6 +57,11 @@ export function changeOf(text: string, candidate: Candidate, compiled: CompiledE
     position = skipSpaceBackward(text, wordStart(text, position));
   }
   return { change: 'none', rule: levelRule };
+}
+
+function isNoun(tokens: readonly Token[], start: number): boolean {
+  const token = tokens[tokenAtOrAfter(tokens, start)];
+  return token !== undefined && token.start === start && hasTag(token, 'Noun') && !hasTag(token, 'Verb');
 }
 
 // the start of the word (or punctuation run) that ends at `end`

@@ -33,6 +33,7 @@ export interface CompiledEnglish {
   changeBefore: PhraseList<{ cue: CueKind; adjacent: boolean; rule: string }>;
   changeAfter: PhraseList<{ change: Exclude<Change, 'none'>; rule: string }>;
   byVerbs: PhraseList<{ change: Exclude<Change, 'none'>; rule: string }>;
+  byFillers: PhraseList<string>;
   modalityCues: PhraseList<{ modality: Modality; rule: string }>;
   targetSections: readonly { pattern: RegExp; rule: string }[];
   actualSections: readonly { pattern: RegExp; rule: string }[];
@@ -64,6 +65,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
   const cue = <K extends string>(file: string, list: readonly { word: string; adjacent?: boolean }[], kind: K) =>
     list.map((entry) => [entry.word, { kind, adjacent: entry.adjacent ?? false, rule: id(file, entry.word) }] as const);
 
+  const rateWords = new Set(changes.rates.map((c) => c.word.toLowerCase()));
   const nounCues = new Set([...changes.rates, ...changes.increase_after, ...changes.decrease_after].map((c) => c.word.toLowerCase()));
   const verbCues = new Set(
     [...changes.increase, ...changes.decrease, ...changes.level].map((c) => c.word.toLowerCase()).filter((w) => !nounCues.has(w)),
@@ -91,9 +93,10 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       levels: pair.levels ?? false,
       rule: id('english-bounds.yaml', `${pair.open}…${pair.join}`),
     })),
+    // a word listed both as a rise and as a rate noun (`growth`) is a rate
     changeBefore: phraseList(
       [
-        ...cue('english-changes.yaml', changes.increase, 'increase' as const),
+        ...cue('english-changes.yaml', changes.increase.filter((c) => !rateWords.has(c.word.toLowerCase())), 'increase' as const),
         ...cue('english-changes.yaml', changes.decrease, 'decrease' as const),
         ...cue('english-changes.yaml', changes.level, 'level' as const),
         ...cue('english-changes.yaml', changes.rates, 'rate' as const),
@@ -108,6 +111,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     byVerbs: phraseList(
       changes.by_verbs.map((v) => [v.word, { change: v.change, rule: id('english-changes.yaml', v.word) }] as const),
     ),
+    byFillers: phraseList(changes.by_fillers.map((f) => [f.word, id('english-changes.yaml', f.word)] as const)),
     modalityCues: phraseList<{ modality: Modality; rule: string }>([
       ...modality.target_cues.map((c) => [c.word, { modality: 'target' as const, rule: id('english-modality.yaml', c.word) }] as const),
       ...modality.actual_cues.map((c) => [c.word, { modality: 'actual' as const, rule: id('english-modality.yaml', c.word) }] as const),

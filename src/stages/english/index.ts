@@ -11,8 +11,9 @@
  *   subject      what is measured                                       (subject.ts)
  *   modality     actual / target, and the period                        (modality.ts)
  *
- * Work is done per chunk of a sentence (at most `CHUNK` UTF-16 units, cut at a full stop or a
- * space), so that compromise never sees a 1 MB line at once. Indexes inside a chunk are UTF-16;
+ * Work is done per segment of a sentence (segments.ts: raw lines that end a thought, at most
+ * `CHUNK` UTF-16 units), so that headings and bullets stay apart and compromise never sees a
+ * 1 MB line at once. Indexes inside a segment are UTF-16;
  * they become code-point offsets of `doc.text` only through `CodePointIndex`, and every record's
  * text is checked to slice back from `doc.text`.
  */
@@ -23,16 +24,15 @@ import { changeOf } from './change.js';
 import { compileEnglish, type CompiledEnglish } from './compile.js';
 import { countedNoun } from './count.js';
 import { exclusionOf, nameSpans } from './exclusions.js';
-import { clauseAround, clauseModality, nearestYear, sections, type Section } from './modality.js';
+import { clauseAround, clauseModality, nearestYear, sectionAfter, type Section } from './modality.js';
+import { segmentsOf } from './segments.js';
+import { pairRespectively, type Subjected } from './respectively.js';
 import { digitNumerals, spelledNumerals, type Numeral } from './numbers.js';
 import { buildCandidates, type Candidate } from './phrase.js';
-import { subjectAfterOf, subjectBefore } from './subject.js';
+import { countSubject, subjectAfterUnit, subjectBefore } from './subject.js';
 import { tokenize } from './tokens.js';
 import { matchForward } from './words.js';
 import { multiplesIn } from './multiples.js';
-
-/** Longest piece of a sentence handed to compromise at once. */
-const CHUNK = 2000;
 
 export const english = defineStage({
   name: 'english',
@@ -42,26 +42,18 @@ export const english = defineStage({
   run(doc, { compiled }) {
     if (!doc.paragraphs.some((p) => p.lang === 'en')) return doc;
     const index = new CodePointIndex(doc.text);
-    const paragraphTexts = doc.paragraphs.map((p) => (p.lang === 'en' || p.end - p.start <= 400 ? index.slice(p.start, p.end) : ''));
-    const sectionOf = sections(paragraphTexts, doc.paragraphs, compiled);
     const found: Quantity[] = [];
     const warnings: Warning[] = [];
+    let section: Section = { modality: null, year: null, rule: null };
     doc.sentences.forEach((sentence, sentenceIndex) => {
-      const paragraph = doc.paragraphs[sentence.paragraph];
-      if (!paragraph || paragraph.lang !== 'en') return;
+      if (doc.paragraphs[sentence.paragraph]?.lang !== 'en') return;
       const text = index.slice(sentence.start, sentence.end);
       const base = index.toUtf16(sentence.start);
-      for (const chunk of chunks(text)) {
-        const context: ChunkContext = {
-          doc,
-          index,
-          text: text.slice(chunk.start, chunk.end),
-          utf16Start: base + chunk.start,
-          sentenceIndex,
-          section: sectionOf[sentence.paragraph]!,
-          compiled,
-          warnings,
-        };
+      const rawLineOf = (i: number) => doc.offsets.rawLine(index.toCodePoint(base + i));
+      for (const segment of segmentsOf(text, rawLineOf)) {
+        const segmentText = text.slice(segment.start, segment.end);
+        section = sectionAfter(section, segmentText, compiled);
+        const context: ChunkContext = { doc, index, text: segmentText, utf16Start: base + segment.start, sentenceIndex, section, compiled, warnings };
         found.push(...quantitiesOf(context));
       }
     });
@@ -104,8 +96,10 @@ function quantitiesOf(context: ChunkContext): Quantity[] {
   const quantities: Quantity[] = [];
   const clauseCues = new Map<number, ReturnType<typeof clauseModality>>();
   let previousSubject = '';
+  let floor = 0;
+  const spans: Subjected[] = [];
   for (const candidate of candidates) {
-    const counted = candidate.unit === null ? countedNoun(text, tokens, candidate.after) : null;
+    const counted = candidate.unit === null ? countedNoun(text, tokens, candidate.after, compiled) : null;
     const exclusion = exclusionOf(text, tokens, candidate, counted, names, compiled);
     if (exclusion) {
       warn(context, candidate.numberStart, candidate.numberEnd, exclusion.rule, 'info', exclusion.reason);
@@ -115,13 +109,18 @@ function quantitiesOf(context: ChunkContext): Quantity[] {
     const rules = [...candidate.rules];
     if (candidate.unit === null) rules.push(compiled.countUnit.rule);
 
-    const change = changeOf(text, candidate, compiled);
+    const change = changeOf(text, tokens, candidate, compiled);
     if (change.rule) rules.push(change.rule);
 
-    let subject = counted?.phrase ?? subjectAfterOf(text, tokens, candidate, compiled) ?? subjectBefore(text, tokens, candidate, compiled);
+    let subject =
+      (counted ? countSubject(text, tokens, counted, compiled) : null) ??
+      subjectAfterUnit(text, tokens, candidate, compiled) ??
+      subjectBefore(text, tokens, candidate, floor, compiled) ??
+      subjectAfterUnit(text, tokens, candidate, compiled, true);
     if (subject !== null && isCueWord(subject, compiled)) subject = null;
     subject ??= previousSubject;
     previousSubject = subject;
+    floor = candidate.end;
 
     const clause = clauseAround(text, candidate.start, candidate.end);
     if (!clauseCues.has(clause.start)) clauseCues.set(clause.start, clauseModality(text.slice(clause.start, clause.end), compiled));
@@ -140,8 +139,15 @@ function quantitiesOf(context: ChunkContext): Quantity[] {
       period: nearestYear(text.slice(clause.start, clause.end), candidate.start - clause.start) ?? context.section.year,
       rules,
     });
-    if (quantity) quantities.push(quantity);
+    if (quantity) {
+      quantities.push(quantity);
+      spans.push({ start: candidate.start, end: candidate.end, subject });
+    }
   }
+  pairRespectively(text, spans);
+  spans.forEach((span, i) => {
+    quantities[i]!.subject = span.subject;
+  });
   return quantities;
 }
 
@@ -199,22 +205,4 @@ function magnitudeEnd(text: string, numeral: Numeral, compiled: CompiledEnglish)
     if (!magnitude) return end;
     end = magnitude.end;
   }
-}
-
-/** Pieces of `text` of at most `CHUNK` UTF-16 units, cut after a full stop when there is one, else at a space. */
-export function chunks(text: string): { start: number; end: number }[] {
-  const pieces: { start: number; end: number }[] = [];
-  let start = 0;
-  while (text.length - start > CHUNK) {
-    const window = text.slice(start, start + CHUNK);
-    let cut = window.lastIndexOf('. ');
-    if (cut < CHUNK / 2) cut = window.lastIndexOf(' ');
-    const end = cut <= 0 ? start + CHUNK : start + cut + 1;
-    // never cut a surrogate pair in two
-    const safe = /[\uD800-\uDBFF]/.test(text[end - 1] ?? '') ? end + 1 : end;
-    pieces.push({ start, end: safe });
-    start = safe;
-  }
-  if (start < text.length) pieces.push({ start, end: text.length });
-  return pieces;
 }

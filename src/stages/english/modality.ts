@@ -6,7 +6,7 @@
  * a short heading or list lead-in that matches a section pattern (`Major targets for 2024:`,
  * `Review of our work in 2023`) sets the modality of what follows it. Otherwise `actual`.
  */
-import type { Modality, Paragraph } from '../../document.js';
+import type { Modality } from '../../document.js';
 import type { CompiledEnglish } from './compile.js';
 import { matchForward } from './words.js';
 
@@ -21,28 +21,25 @@ export interface Section {
   rule: string | null;
 }
 
-/** The section each paragraph stands in, in document order, from the headings of English paragraphs. */
-export function sections(paragraphTexts: readonly string[], paragraphs: readonly Paragraph[], compiled: CompiledEnglish): Section[] {
-  let current: Section = { modality: null, year: null, rule: null };
-  return paragraphs.map((paragraph, index) => {
-    const text = paragraphTexts[index]!;
-    const headingLike = paragraph.kind === 'heading' || text.length <= HEADING_LENGTH || /:\s*$/.test(text);
-    if (paragraph.lang === 'en' && headingLike) {
-      const target = compiled.targetSections.find((s) => s.pattern.test(text));
-      const actual = target ? undefined : compiled.actualSections.find((s) => s.pattern.test(text));
-      const hit = target ?? actual;
-      if (hit) current = { modality: target ? 'target' : 'actual', year: lastYear(text), rule: hit.rule };
-    }
-    return current;
-  });
+/**
+ * The section after reading `segment`: a short heading or list lead-in that matches a section
+ * pattern starts a new one (with the year it names); any other segment leaves `current` as is.
+ */
+export function sectionAfter(current: Section, segment: string, compiled: CompiledEnglish): Section {
+  const text = segment.trim();
+  if (text.length > HEADING_LENGTH && !/:\s*$/.test(text)) return current;
+  const target = compiled.targetSections.find((s) => s.pattern.test(text));
+  const hit = target ?? compiled.actualSections.find((s) => s.pattern.test(text));
+  if (!hit) return current;
+  return { modality: target ? 'target' : 'actual', year: lastYear(text), rule: hit.rule };
 }
 
-/** The clause around `[start, end)`: between the nearest `;`, `:` or full stop on either side. */
+/** The clause around `[start, end)`: between the nearest `;`, `:`, full stop or bullet dash on either side. */
 export function clauseAround(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
-  while (s > 0 && !/[;:]/.test(text[s - 1]!) && !fullStopAt(text, s - 1)) s--;
+  while (s > 0 && !/[;:—•]/.test(text[s - 1]!) && !fullStopAt(text, s - 1) && !text.startsWith('--', s - 2)) s--;
   let e = end;
-  while (e < text.length && !/[;:]/.test(text[e]!) && !fullStopAt(text, e)) e++;
+  while (e < text.length && !/[;:—•]/.test(text[e]!) && !fullStopAt(text, e) && !text.startsWith('--', e)) e++;
   return { start: s, end: e };
 }
 

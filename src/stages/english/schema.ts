@@ -90,6 +90,8 @@ export const englishChangesFile = z
     decrease_after: cueList,
     /** Verbs whose size follows `by` after their object (`cut the deficit by 10 percent`). */
     by_verbs: z.array(z.object({ word, change: z.enum(['increase', 'decrease']), ...annotation }).strict()),
+    /** Words that may stand between `by` and the number (`raised by another 20 yuan`). */
+    by_fillers: cueList,
   })
   .strict();
 

@@ -2,57 +2,84 @@
  * subject: the words that name what a number measures or counts.
  *
  *   count            the counted noun phrase            `12 million new urban jobs` → new urban jobs
- *   unit + of        the phrase after `of`              `695 million metric tons of grain` → grain
+ *   unit + of/in     the phrase after it (money, goods)  `695 million metric tons of grain` → grain,
+ *                                                        `1.3 trillion yuan in treasury bonds`
  *   noun before      the noun phrase the number follows, across a verb, a cue or a bound word
  *                    `Grain output reached 695 million`, `GDP growth target of around 5 percent`,
  *                    `energy consumption per unit of GDP down by around 2.5 percent`
- *   none of these    the subject of the number before it in the same sentence
+ *   none of these    the subject of the number before it in the same segment (index.ts)
  *                    `…reached 47.1 trillion yuan, up 7.2 percent`
  *
- * The phrase is read from compromise's tags: nouns, adjectives, acronyms and possessives, joined
- * by `of`, `per`, `in` or `and` between nouns.
+ * Phrases are read from compromise's tags as corrected by `nouns.ts`: nouns, adjectives,
+ * acronyms and possessives, joined by `of`, `per`, `in`, `for` or `and` between nouns.
  */
 import type { CompiledEnglish } from './compile.js';
+import { isHeadNoun, isNounLike } from './nouns.js';
 import type { Candidate } from './phrase.js';
 import { hasTag, tokenAtOrAfter, tokenBefore, type Token } from './tokens.js';
 import { skipSpaceForward } from './words.js';
 
 // words crossed between a subject and its number: verbs, cues, bounds, prepositions
-const CROSS_TAGS = ['Verb', 'Copula', 'Auxiliary', 'Modal', 'Adverb', 'Preposition', 'Value', 'Particle'];
+const CROSS_TAGS = ['Verb', 'Copula', 'Auxiliary', 'Modal', 'Adverb', 'Preposition', 'Particle', 'Adjective', 'Determiner', 'Negative'];
 const MAX_CROSSED = 6;
-const JOINERS = new Set(['of', 'per', 'in', 'and', 'for', '&']);
-const MAX_PHRASE = 12;
+const JOINERS = new Set(['of', 'per', 'in', 'and', 'for', '&', 'with']);
+const MAX_PHRASE = 14;
+// words after a money or goods quantity that name what it is made of or spent on
+const AFTER_UNIT = new Set(['of', 'in', 'from', 'for']);
+// punctuation a phrase may cross: a closing bracket (`product (GDP) grew`) or nothing
+const OPEN_POST = /^\)?[\s-]*$/;
 
-/** The noun phrase that follows `of` right after the quantity (`tons of grain`), or null. */
-export function subjectAfterOf(text: string, tokens: readonly Token[], candidate: Candidate, compiled: CompiledEnglish): string | null {
-  if (candidate.unit === null || candidate.unit.kind === 'percent' || candidate.unit.kind === 'percentage_point') return null;
-  let i = tokenAtOrAfter(tokens, skipSpaceForward(text, candidate.end));
-  const of = tokens[i];
-  if (!of || of.start !== skipSpaceForward(text, candidate.end) || of.text.toLowerCase() !== 'of' || !/^\s+$/.test(of.post)) return null;
+/**
+ * The noun phrase after `of` (any unit but a percentage), or after `in`/`from`/`for` (money),
+ * right after the quantity: `tons of grain`, `1.3 trillion yuan in treasury bonds`. With
+ * `rates`, only `in` after a percentage: `a drop of around 2 percent in energy consumption`.
+ */
+export function subjectAfterUnit(
+  text: string,
+  tokens: readonly Token[],
+  candidate: Candidate,
+  compiled: CompiledEnglish,
+  rates = false,
+): string | null {
+  if (candidate.unit === null) return null;
+  const percentage = candidate.unit.kind === 'percent' || candidate.unit.kind === 'percentage_point';
+  if (percentage !== rates) return null;
+  const at = skipSpaceForward(text, candidate.end);
+  let i = tokenAtOrAfter(tokens, at);
+  const joiner = tokens[i];
+  if (!joiner || joiner.start !== at || !/^\s+$/.test(joiner.post)) return null;
+  const word = joiner.text.toLowerCase();
+  if (rates ? word !== 'in' : !AFTER_UNIT.has(word) || (word !== 'of' && candidate.unit.kind !== 'money')) return null;
   i++;
   while (i < tokens.length && hasTag(tokens[i], 'Determiner')) i++;
-  const first = i;
-  let last = -1;
-  for (; i < tokens.length && i - first < MAX_PHRASE; i++) {
-    const token = tokens[i]!;
-    if (!nounish(token, compiled)) break;
-    if (hasTag(token, 'Noun')) last = i;
-    if (!/^[\s-]*$/.test(token.post)) break;
+  if (hasTag(tokens[i], 'Date', 'Value')) return null; // `in 2024`, `in real terms` has no noun after `real` either
+  return phraseForward(text, tokens, i, compiled);
+}
+
+/** The counted noun phrase, extended by `of` and what follows (`2.1 million units of housing`). */
+export function countSubject(text: string, tokens: readonly Token[], phrase: { start: number; end: number }, compiled: CompiledEnglish): string {
+  let i = tokenAtOrAfter(tokens, phrase.end);
+  const of = tokens[i];
+  if (!of || of.text.toLowerCase() !== 'of' || of.start !== skipSpaceForward(text, phrase.end) || !/^\s+$/.test(tokens[i - 1]!.post)) {
+    return text.slice(phrase.start, phrase.end);
   }
-  return last < 0 ? null : text.slice(tokens[first]!.start, tokens[last]!.end);
+  i++;
+  while (i < tokens.length && hasTag(tokens[i], 'Determiner')) i++;
+  const after = phraseForward(text, tokens, i, compiled);
+  return after === null ? text.slice(phrase.start, phrase.end) : text.slice(phrase.start, tokens[i]!.start) + after;
 }
 
 /**
- * The noun phrase that the number follows, within its clause, or null. A phrase that opens with
- * `a`/`an` is a predicate (`reached a record high of 695 million`): the subject before the verb
- * is preferred when there is one.
+ * The noun phrase that the number follows, within its clause, or null. Tokens before `floor`
+ * belong to an earlier quantity and are never crossed. A phrase that opens with `a`/`an` is a
+ * predicate (`reached a record high of 695 million`): the subject before the verb is preferred.
  */
-export function subjectBefore(text: string, tokens: readonly Token[], candidate: Candidate, compiled: CompiledEnglish): string | null {
-  const found = phraseBefore(text, tokens, tokenBefore(tokens, candidate.boundStart), compiled);
+export function subjectBefore(text: string, tokens: readonly Token[], candidate: Candidate, floor: number, compiled: CompiledEnglish): string | null {
+  const found = phraseBefore(text, tokens, tokenBefore(tokens, candidate.boundStart), floor, compiled);
   if (!found) return null;
   const article = tokens[found.first - 1]?.text.toLowerCase();
   if (article === 'a' || article === 'an') {
-    const further = phraseBefore(text, tokens, found.first - 2, compiled);
+    const further = phraseBefore(text, tokens, found.first - 2, floor, compiled);
     if (further) return further.phrase;
   }
   return found.phrase;
@@ -62,56 +89,51 @@ function phraseBefore(
   text: string,
   tokens: readonly Token[],
   from: number,
+  floor: number,
   compiled: CompiledEnglish,
 ): { phrase: string; first: number } | null {
   let i = from;
   let crossed = 0;
   // cross the verb, cue and bound words between the number and its subject
-  while (i >= 0 && crossed < MAX_CROSSED) {
+  for (; i >= 0 && crossed < MAX_CROSSED; i--, crossed++) {
     const token = tokens[i]!;
-    if (!/^[\s-]*$/.test(token.post)) return null;
-    // a number or unit word in between belongs to another quantity: `from 2.4 percent to 2.64 percent`
-    if (hasTag(token, 'Value') || compiled.unitsAfter.entries.some((e) => e.phrase === token.text.toLowerCase())) return null;
-    if (hasTag(token, 'Noun') && !hasTag(token, 'Pronoun', 'Value') && nounish(token, compiled)) break;
-    if (pluralReadAsVerb(tokens, i, compiled)) break;
-    const cue = compiled.verbCues.has(token.text.toLowerCase());
-    if (!cue && !hasTag(token, ...CROSS_TAGS) && !hasTag(token, 'Adjective', 'Determiner')) return null;
-    i--;
-    crossed++;
+    if (token.start < floor || !OPEN_POST.test(token.post)) return null;
+    if (isHeadNoun(tokens, i, compiled) && !isUnitWord(token, compiled)) break;
+    if (isUnitWord(token, compiled)) return null;
+    const afterCopula = hasTag(tokens[i - 1], 'Copula', 'Auxiliary', 'Modal'); // `is set at`
+    if (!compiled.verbCues.has(token.text.toLowerCase()) && !hasTag(token, ...CROSS_TAGS) && !afterCopula) return null;
   }
   if (i < 0 || crossed >= MAX_CROSSED) return null;
   const last = i;
   let first = i;
   for (let j = i - 1; j >= 0 && last - j < MAX_PHRASE; j--) {
     const token = tokens[j]!;
-    if (!/^[\s-]*$/.test(token.post)) break;
-    const word = token.text.toLowerCase();
-    if (JOINERS.has(word)) {
-      if (!hasTag(tokens[j - 1], 'Noun', 'Acronym', 'Adjective')) break;
+    if (token.start < floor || !/^[\s-]*$/.test(token.post)) break;
+    if (JOINERS.has(token.text.toLowerCase()) && !hyphenJoined(tokens, j)) {
+      if (j === 0 || !isNounLike(tokens, j - 1, compiled) || !/^[\s-]*$/.test(tokens[j - 1]!.post)) break;
       continue;
     }
-    if (!nounish(token, compiled)) break;
+    if (!isNounLike(tokens, j, compiled)) break;
     first = j;
   }
   return { phrase: text.slice(tokens[first]!.start, tokens[last]!.end), first };
 }
 
-// `Consumer prices rose`: compromise may read a plural noun before a verb as a verb
-function pluralReadAsVerb(tokens: readonly Token[], i: number, compiled: CompiledEnglish): boolean {
-  const token = tokens[i]!;
-  const next = tokens[i + 1];
-  return (
-    hasTag(token, 'PresentTense') &&
-    /s$/i.test(token.text) &&
-    hasTag(tokens[i - 1], 'Noun', 'Adjective') &&
-    next !== undefined &&
-    (hasTag(next, 'PastTense', 'Copula', 'Modal') || compiled.verbCues.has(next.text.toLowerCase()))
-  );
+function phraseForward(text: string, tokens: readonly Token[], from: number, compiled: CompiledEnglish): string | null {
+  let last = -1;
+  for (let i = from; i < tokens.length && i - from < MAX_PHRASE; i++) {
+    if (!isNounLike(tokens, i, compiled)) break;
+    if (isHeadNoun(tokens, i, compiled)) last = i;
+    if (!/^[\s-]*$/.test(tokens[i]!.post)) break;
+  }
+  return last < 0 ? null : text.slice(tokens[from]!.start, tokens[last]!.end);
 }
 
-function nounish(token: Token, compiled: CompiledEnglish): boolean {
-  if (compiled.verbCues.has(token.text.toLowerCase())) return false;
-  if (hasTag(token, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Copula', 'Modal')) return false;
-  if (hasTag(token, 'Verb') && !hasTag(token, 'Noun', 'Adjective', 'Gerund', 'Participle')) return false;
-  return hasTag(token, 'Noun', 'Adjective', 'Acronym', 'Possessive', 'Gerund') || /^[\p{Lu}\d][\p{L}\d&-]*$/u.test(token.text);
+function isUnitWord(token: Token, compiled: CompiledEnglish): boolean {
+  const word = token.text.toLowerCase();
+  return hasTag(token, 'Unit') || compiled.unitsAfter.entries.some((e) => e.phrase === word || e.phrase.endsWith(` ${word}`));
+}
+
+function hyphenJoined(tokens: readonly Token[], j: number): boolean {
+  return tokens[j]!.post === '-' || tokens[j - 1]?.post === '-';
 }

@@ -1,0 +1,58 @@
+/**
+ * Is a token part of a noun phrase? compromise's tags, corrected for the ways report English
+ * trips them: hyphenated compounds (`non-working`, `deficit-to-GDP`), nouns read as verbs inside
+ * a phrase (`Foreign trade`, `childcare places`, `special-purpose bonds`), and participles after
+ * a copula read as nouns (`is set at`).
+ */
+import type { CompiledEnglish } from './compile.js';
+import { hasTag, type Token } from './tokens.js';
+
+/** True when `tokens[i]` can stand inside a noun phrase. */
+export function isNounLike(tokens: readonly Token[], i: number, compiled: CompiledEnglish): boolean {
+  const token = tokens[i]!;
+  const previous = tokens[i - 1];
+  if (hyphenated(tokens, i)) return true;
+  if (compiled.verbCues.has(token.text.toLowerCase())) return false;
+  if (hasTag(token, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Copula', 'Modal', 'Auxiliary', 'Value')) return false;
+  // `is set at`, `was raised by`: a word after a copula is the verb
+  if (hasTag(previous, 'Copula', 'Auxiliary', 'Modal') && /^\s+$/.test(previous!.post)) return false;
+  if (hasTag(token, 'Noun', 'Adjective', 'Acronym', 'Possessive', 'Gerund')) return true;
+  if (pluralBeforeVerb(tokens, i, compiled)) return true;
+  if (/^\d+\p{L}+$/u.test(token.text)) return true; // 5G base stations
+  // `Foreign trade`, `childcare places`: a present-tense "verb" right after an adjective or noun is a noun
+  const modifier = hasTag(previous, 'Adjective', 'Noun') || (previous !== undefined && /^\d+\p{L}+$/u.test(previous.text));
+  if (hasTag(token, 'PresentTense', 'Infinitive') && !hasTag(token, 'PastTense') && modifier && /^[\s-]+$/.test(previous!.post)) {
+    return true;
+  }
+  // a capitalized word that opens the text is the start of its subject (`Imports and exports grew`)
+  const opens = previous === undefined || /[.;:!?]\s*$/.test(previous.post);
+  return /^\p{Lu}[\p{L}\d&]*$/u.test(token.text) && (opens || !hasTag(token, 'Verb'));
+}
+
+/** True for a noun, or a word compromise calls a verb where the phrase needs a noun (see `isNounLike`). */
+export function isHeadNoun(tokens: readonly Token[], i: number, compiled: CompiledEnglish): boolean {
+  const token = tokens[i]!;
+  if (!isNounLike(tokens, i, compiled)) return false;
+  if (hasTag(token, 'Noun', 'Acronym') || /^\d+\p{L}+$/u.test(token.text)) return true;
+  return hasTag(token, 'PresentTense', 'Infinitive') && !hasTag(token, 'Adjective');
+}
+
+// `Imports and exports grew`: a plural compromise reads as a verb, right before the real verb
+function pluralBeforeVerb(tokens: readonly Token[], i: number, compiled: CompiledEnglish): boolean {
+  const token = tokens[i]!;
+  const next = tokens[i + 1];
+  return (
+    hasTag(token, 'PresentTense') &&
+    /s$/i.test(token.text) &&
+    next !== undefined &&
+    /^\s+$/.test(token.post) &&
+    (hasTag(next, 'PastTense', 'Copula', 'Modal') || compiled.verbCues.has(next.text.toLowerCase()))
+  );
+}
+
+// `non-working`, `deficit-to-GDP`: words joined by a hyphen with no space
+function hyphenated(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i]!;
+  const previous = tokens[i - 1];
+  return token.post === '-' || (previous !== undefined && previous.post === '-');
+}

@@ -1,0 +1,33 @@
+/**
+ * `Imports and exports grew 3.8 percent and 6.1 percent, respectively`: the numbers of one
+ * clause with `respectively` share a listed subject; each takes its item, in order
+ * (QUANTITIES.md §6, the English 分别). The list splits at commas and `and`; when the count of
+ * items differs from the count of numbers, the shared subject stays.
+ */
+import { clauseAround } from './modality.js';
+
+export interface Subjected {
+  /** UTF-16 span of the quantity in the segment. */
+  start: number;
+  end: number;
+  subject: string;
+}
+
+const RESPECTIVELY = /\brespectively\b/gi;
+const LIST_SPLIT = /\s*,\s*(?:and\s+)?|\s+and\s+/;
+
+/** Rewrites the subjects of `items` (in text order) for every `respectively` in `text`. */
+export function pairRespectively(text: string, items: Subjected[]): void {
+  for (const match of text.matchAll(RESPECTIVELY)) {
+    const clause = clauseAround(text, match.index!, match.index! + match[0].length);
+    const group = items.filter((item) => item.start >= clause.start && item.end <= clause.end);
+    if (group.length < 2) continue;
+    const shared = group[0]!.subject;
+    if (!group.every((item) => item.subject === shared)) continue;
+    const parts = shared.split(LIST_SPLIT).filter((part) => part.trim() !== '');
+    if (parts.length !== group.length) continue;
+    group.forEach((item, index) => {
+      item.subject = parts[index]!;
+    });
+  }
+}

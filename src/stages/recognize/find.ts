@@ -135,22 +135,35 @@ function readNumeral(context: ScanContext, at: number, limit: number): Numeral |
 /** A number starting at `at`: numeral, tail, optional range, bounds. */
 function number(context: ScanContext, at: number): NumberResult {
   const { chars, to, compiled } = context;
-  const first = readNumeral(context, at, to);
+  let first = readNumeral(context, at, to);
   if (first === null) return { refusal: null, next: skipNumeralRun(chars, at, to) };
   if ('tooLong' in first) {
     return { refusal: { start: at, end: first.end, rule: 'recognize/too-long', reason: 'digit run too long to be an amount' }, next: first.end };
+  }
+  if (first.script === 'arabic' && isZero(chars[at]) && isArabicDigit(chars[at + 1])) {
+    // 0431, 000万元 (an OCR-split 5 000): a code or a fragment, not an amount
+    return {
+      refusal: { start: at, end: first.end, rule: 'recognize/leading-zero', reason: `number with a leading zero: ${chars.slice(at, first.end).join('')}` },
+      next: first.end,
+    };
   }
   if (chars[first.end] === FRACTION_MARK[0] && chars[first.end + 1] === FRACTION_MARK[1]) {
     const fraction = fractionAt(context, first);
     if (fraction) return { candidate: fraction, next: fraction.end };
   }
-  const tail = readTail(context, first);
+  let tail = readTail(context, first);
+  const joined = tail.unit || tail.magnitude ? null : spacedThousands(context, first);
+  if (joined) {
+    first = joined.numeral;
+    tail = joined.tail;
+  }
   let last: Numeral = first;
   let lastTail = tail;
   let value = magnitudeValue(first.value, tail);
   let valueMax = first.valueMax ? magnitudeValue(first.valueMax, tail) : null;
   const rules: string[] = [];
   if (first.valueMax) rules.push('recognize/adjacent-numerals');
+  if (joined) rules.push('recognize/spaced-thousands');
 
   const range = first.valueMax === null ? rangeAfter(context, first, tail) : null;
   if (range) {
@@ -171,12 +184,20 @@ function number(context: ScanContext, at: number): NumberResult {
   }
 
   let end = unit.end;
+  let unitMatch = unit;
+  const half = range || first.valueMax ? null : halfAfter(context, unit);
+  if (half) {
+    // 一年半 → 1.5 年, 两个半月 → 2.5 个月
+    value = add(value, scale(integer(5), -1 + (lastTail.magnitude ? lastTail.power : 0)));
+    unitMatch = half;
+    end = half.end;
+    rules.push('recognize/half');
+  }
   const afterAt = skipGap(chars, end, context.reach);
   const bounds = [...tail.bounds, ...(range ? range.tail.bounds : [])];
-  let unitMatch = unit;
   // 3个多月, 2个多小时: 余/多 inside a two-part unit (个月 = 个 + 月); 多月 being a word does not matter
   const split = boundAfter(compiled.after, chars, afterAt, context.reach, context.isWord, false);
-  const whole = split?.entry.inside ? compoundUnit(context, unit, split.end) : null;
+  const whole = split?.entry.inside && !half ? compoundUnit(context, unit, split.end) : null;
   if (split && whole) {
     bounds.push(split);
     unitMatch = whole;
@@ -220,6 +241,23 @@ function number(context: ScanContext, at: number): NumberResult {
     },
     next: end,
   };
+}
+
+/** 半 after a unit adds one half: 一年半, 3倍半, 两个半月 (个 + 半 + 月); not 3个半导体. */
+const HALF = '半';
+
+function halfAfter(context: ScanContext, unit: WordMatch<UnitEntry>): WordMatch<UnitEntry> | null {
+  const { chars, reach, isWord } = context;
+  if (chars[unit.end] !== HALF) return null;
+  const compound = compoundUnit(context, unit, unit.end + 1);
+  if (compound) return { ...compound, start: unit.start };
+  if (unit.entry.file === 'classifiers.yaml') return null;
+  // 半 opening a word of its own (半导体, 半数) is not a half; 半时 in 一年半时间 is, because 时间 is a word
+  const next = chars.slice(unit.end, Math.min(reach, unit.end + 3));
+  const word = (from: number, to: number) => next.length >= to && isWord(next.slice(from, to).join(''));
+  if (word(0, 3)) return null;
+  if (word(0, 2) && !word(1, 3)) return null;
+  return { ...unit, end: unit.end + 1 };
 }
 
 /** The longest unit form that is `unit`'s form plus the characters at `at` (个 + 月 = 个月). */
@@ -283,6 +321,28 @@ function insideBound(context: ScanContext, k: number, tail: Tail): number {
     return resume;
   }
   return k;
+}
+
+/** Spaces the OCR reads inside a number: `5 000万元` is 5000万元. */
+const DIGIT_GAP = new Set([' ', '\u00a0', '\u3000']);
+
+/**
+ * `5 000万元`, `1 381个`: one to three digits, one space, exactly three digits, and then a
+ * magnitude or unit. Only tried when the first part has no unit of its own.
+ */
+function spacedThousands(context: ScanContext, first: Numeral): { numeral: Numeral; tail: Tail } | null {
+  const { chars, to } = context;
+  if (first.script !== 'arabic' || first.end - first.start > 3 || !DIGIT_GAP.has(chars[first.end]!)) return null;
+  for (let k = first.start; k < first.end; k++) if (!isArabicDigit(chars[k])) return null;
+  const groupAt = first.end + 1;
+  let digits = 0;
+  while (groupAt + digits < to && isArabicDigit(chars[groupAt + digits])) digits++;
+  if (digits !== 3) return null;
+  const group = parseArabic(chars, groupAt, to);
+  if (!group || 'tooLong' in group) return null;
+  const numeral: Numeral = { ...first, end: group.end, value: add(scale(first.value, 3), group.value) };
+  const tail = readTail(context, numeral);
+  return tail.unit || tail.magnitude ? { numeral, tail } : null;
 }
 
 /** 1亿2000万: an Arabic part with a smaller magnitude right after a magnitude adds to the number. */
@@ -396,6 +456,10 @@ function doubling(context: ScanContext, at: number): Candidate | null {
     qualifier: 'exact',
     rules: [`units.yaml#${unit.unit}`, 'recognize/doubling'],
   };
+}
+
+function isZero(ch: string | undefined): boolean {
+  return ch === '0' || ch === '０';
 }
 
 /** The numeral, or null for no numeral or an over-long digit run. */

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
-import { createPipeline, type Pipeline } from '../pipeline.js';
+import type { Pipeline } from '../pipeline.js';
 import { loadRules } from '../rules/load.js';
 import type { ManifestEntry } from './manifest.js';
 import { runTask, type DecodeSettings, type Task } from './process.js';
@@ -40,7 +40,8 @@ function inThread(setup: WorkerSetup): Executor {
       // previous document (and the progress bar) come before the next document starts
       return limit(async () => {
         await new Promise((resolve) => setImmediate(resolve));
-        pipeline ??= createPipeline(loadRules(setup.rulesDir));
+        // imported here, not above: a rerun with nothing to do never loads the stages
+        pipeline ??= (await import('../pipeline.js')).createPipeline(loadRules(setup.rulesDir));
         return runTask(pipeline, task, setup.settings);
       });
     },

@@ -3,7 +3,7 @@
  * (or the main thread with `--jobs 1`); a failure of the document is returned, never thrown.
  */
 import { readFileSync } from 'node:fs';
-import * as OpenCC from 'opencc-js';
+import { createRequire } from 'node:module';
 import type { Doc } from '../document.js';
 import { DocumentFailure } from '../document.js';
 import type { Pipeline } from '../pipeline.js';
@@ -63,7 +63,11 @@ let toSimplifiedConverter: ((text: string) => string) | undefined;
 
 /** Traditional → simplified (mainland forms) through OpenCC's dictionaries. */
 export function toSimplified(text: string): string {
-  const convert = (toSimplifiedConverter ??= OpenCC.Converter({ from: 't', to: 'cn' }) as (text: string) => string);
+  // loaded on first use: its dictionaries cost every run that does not convert
+  const convert = (toSimplifiedConverter ??= (createRequire(import.meta.url)('opencc-js') as typeof import('opencc-js')).Converter({
+    from: 't',
+    to: 'cn',
+  }) as (text: string) => string);
   return convert(text);
 }
 

@@ -2,7 +2,6 @@
  * `liang run -`: one document from standard input, its JSON on standard output as one line (JSON
  * lines), no output folder. Decoding and the pipeline are the same as for files.
  */
-import { createPipeline } from '../pipeline.js';
 import { loadRules, defaultRulesDir } from '../rules/load.js';
 import { docJson } from '../output/json.js';
 import type { FailureInfo } from './manifest.js';
@@ -18,10 +17,11 @@ export async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 }
 
 /** Processes `bytes` as one document; returns the JSON line, or the failure. */
-export function runStdinBytes(
+export async function runStdinBytes(
   bytes: Uint8Array,
   options: { rulesDir?: string; settings: DecodeSettings },
-): { line: string; quantities: number } | { failure: FailureInfo } {
+): Promise<{ line: string; quantities: number } | { failure: FailureInfo }> {
+  const { createPipeline } = await import('../pipeline.js');
   const pipeline = createPipeline(loadRules(options.rulesDir ?? defaultRulesDir));
   const result = processBytes(pipeline, STDIN_ID, '-', bytes, options.settings);
   if ('failure' in result) return result;

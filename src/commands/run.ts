@@ -118,7 +118,7 @@ export function summaryLine(summary: RunSummary): string {
 
 async function runStdin(options: CliOptions): Promise<void> {
   const bytes = await readAll(process.stdin);
-  const result = runStdinBytes(bytes, {
+  const result = await runStdinBytes(bytes, {
     rulesDir: options.rules,
     settings: { encoding: options.encoding?.toLowerCase() ?? null, toSimplified: Boolean(options.toSimplified) },
   });

@@ -5,7 +5,6 @@
  * Sessions`, `"two new"`), `one` as an article, and numbers with nothing to count.
  */
 import type { CompiledEnglish } from './compile.js';
-import type { CountedNoun } from './count.js';
 import type { Candidate } from './phrase.js';
 import { hasTag, tokenAtOrAfter, tokenBefore, type Token } from './tokens.js';
 import { isWordChar } from './words.js';
@@ -34,12 +33,12 @@ export function nameSpans(text: string, compiled: CompiledEnglish): { start: num
   return spans;
 }
 
-/** Why `candidate` is not a quantity, or null when it is one. */
+/** Why `candidate` is not a quantity, or null when it is one. `counts`: a noun or a count phrase says what it counts. */
 export function exclusionOf(
   text: string,
   tokens: readonly Token[],
   candidate: Candidate,
-  counted: CountedNoun | null,
+  counts: boolean,
   names: readonly { start: number; end: number; rule: string }[],
   compiled: CompiledEnglish,
 ): Exclusion | null {
@@ -71,7 +70,7 @@ export function exclusionOf(
       return { rule: 'english/article', reason: `"${number}" is an article, not an amount` };
     }
   }
-  if (candidate.unit === null && !counted) {
+  if (candidate.unit === null && !counts) {
     if (candidate.spelled || (!candidate.magnitude && !candidate.grouped)) {
       return { rule: 'english/no-unit', reason: `"${number}" has no unit and counts no noun` };
     }

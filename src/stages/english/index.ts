@@ -29,7 +29,7 @@ import { segmentsOf } from './segments.js';
 import { pairRespectively, type Subjected } from './respectively.js';
 import { digitNumerals, spelledNumerals, type Numeral } from './numbers.js';
 import { buildCandidates, type Candidate } from './phrase.js';
-import { countSubject, subjectAfterUnit, subjectBefore } from './subject.js';
+import { countSubject, informative, phraseAt, subjectAfterUnit, subjectBefore } from './subject.js';
 import { tokenize } from './tokens.js';
 import { matchForward } from './words.js';
 import { multiplesIn } from './multiples.js';
@@ -100,7 +100,8 @@ function quantitiesOf(context: ChunkContext): Quantity[] {
   const spans: Subjected[] = [];
   for (const candidate of candidates) {
     const counted = candidate.unit === null ? countedNoun(text, tokens, candidate.after, compiled) : null;
-    const exclusion = exclusionOf(text, tokens, candidate, counted, names, compiled);
+    const countPhrase = candidate.unit === null && !counted ? countPhraseBefore(text, candidate, compiled) : null;
+    const exclusion = exclusionOf(text, tokens, candidate, counted !== null || countPhrase !== null, names, compiled);
     if (exclusion) {
       warn(context, candidate.numberStart, candidate.numberEnd, exclusion.rule, 'info', exclusion.reason);
       continue;
@@ -112,13 +113,13 @@ function quantitiesOf(context: ChunkContext): Quantity[] {
     const change = changeOf(text, tokens, candidate, compiled);
     if (change.rule) rules.push(change.rule);
 
-    let subject =
+    const subject =
       (counted ? countSubject(text, tokens, counted, compiled) : null) ??
-      subjectAfterUnit(text, tokens, candidate, compiled) ??
-      subjectBefore(text, tokens, candidate, floor, compiled) ??
-      subjectAfterUnit(text, tokens, candidate, compiled, true);
-    if (subject !== null && isCueWord(subject, compiled)) subject = null;
-    subject ??= previousSubject;
+      (countPhrase !== null ? phraseAt(text, tokens, countPhrase, compiled) : null) ??
+      informative(subjectAfterUnit(text, tokens, candidate, compiled), compiled) ??
+      informative(subjectBefore(text, tokens, candidate, floor, compiled), compiled) ??
+      informative(subjectAfterUnit(text, tokens, candidate, compiled, true), compiled) ??
+      previousSubject;
     previousSubject = subject;
     floor = candidate.end;
 
@@ -189,10 +190,15 @@ function warn(context: ChunkContext, start: number, end: number, rule: string, s
   });
 }
 
-// a change cue standing alone (`increase` in `an increase of …`) names no subject
-function isCueWord(subject: string, compiled: CompiledEnglish): boolean {
-  const word = subject.trim().toLowerCase();
-  return compiled.changeBefore.entries.some((e) => e.phrase === word) || compiled.changeAfter.entries.some((e) => e.phrase === word);
+// `the number of … reached 312`: where the count phrase ends, or null
+function countPhraseBefore(text: string, candidate: Candidate, compiled: CompiledEnglish): number | null {
+  const clause = clauseAround(text, candidate.start, candidate.end);
+  const before = text.slice(clause.start, candidate.start).toLowerCase();
+  for (const phrase of compiled.countPhrases) {
+    const at = before.lastIndexOf(phrase);
+    if (at >= 0 && !/[\p{L}\p{N}]/u.test(before[at - 1] ?? '')) return clause.start + at + phrase.length;
+  }
+  return null;
 }
 
 // the end of a digit numeral with its magnitude words, so `million` in `1.5 million` is not read again as a spelled number

@@ -16,6 +16,8 @@ export function isNounLike(tokens: readonly Token[], i: number, compiled: Compil
   if (hasTag(token, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Copula', 'Modal', 'Auxiliary', 'Value')) return false;
   // `is set at`, `was raised by`: a word after a copula is the verb
   if (hasTag(previous, 'Copula', 'Auxiliary', 'Modal') && /^\s+$/.test(previous!.post)) return false;
+  // `designated size`, `eroded land`: a participle before a noun modifies it; `total went up`: a verb
+  if (hasTag(token, 'PastTense')) return hasTag(tokens[i + 1], 'Noun', 'Adjective') && /^[\s-]+$/.test(token.post);
   if (hasTag(token, 'Noun', 'Adjective', 'Acronym', 'Possessive', 'Gerund')) return true;
   if (pluralBeforeVerb(tokens, i, compiled)) return true;
   if (/^\d+\p{L}+$/u.test(token.text)) return true; // 5G base stations

@@ -85,8 +85,13 @@ function phraseAt(text: string, numeral: Numeral, compiled: CompiledEnglish): Nu
     }
   }
   // 5.2% and 10km are glued; 5.2 percent is spaced; 5-fold has its own form
-  const unitStart = skipSpaceForward(text, numberEnd);
-  const unit = matchForward(compiled.unitsAfter, text, unitStart);
+  let unitStart = skipSpaceForward(text, numberEnd);
+  let unit = matchForward(compiled.unitsAfter, text, unitStart);
+  // a 9.5-percent growth, a 186-kilometer railway: the unit as an adjective
+  if (!unit && text[numberEnd] === '-') {
+    unit = matchForward(compiled.unitsAfter, text, numberEnd + 1);
+    if (unit) unitStart = numberEnd + 1;
+  }
   let prefixStart = numeral.start;
   const prefix =
     matchBackward(compiled.unitsBefore, text, numeral.start) ??

@@ -22,17 +22,18 @@ import { skipSpaceForward } from './words.js';
 // words crossed between a subject and its number: verbs, cues, bounds, prepositions
 const CROSS_TAGS = ['Verb', 'Copula', 'Auxiliary', 'Modal', 'Adverb', 'Preposition', 'Particle', 'Adjective', 'Determiner', 'Negative'];
 const MAX_CROSSED = 6;
-const JOINERS = new Set(['of', 'per', 'in', 'and', 'for', '&', 'with']);
+const JOINERS = new Set(['of', 'per', 'in', 'and', 'for', '&', 'with', 'above']);
 const MAX_PHRASE = 14;
 // words after a money or goods quantity that name what it is made of or spent on
-const AFTER_UNIT = new Set(['of', 'in', 'from', 'for']);
+const AFTER_UNIT = new Set(['of', 'in', 'from', 'for', 'on']);
 // punctuation a phrase may cross: a closing bracket (`product (GDP) grew`) or nothing
 const OPEN_POST = /^\)?[\s-]*$/;
 
 /**
  * The noun phrase after `of` (any unit but a percentage), or after `in`/`from`/`for` (money),
  * right after the quantity: `tons of grain`, `1.3 trillion yuan in treasury bonds`. With
- * `rates`, only `in` after a percentage: `a drop of around 2 percent in energy consumption`.
+ * `rates`, only `in`/`of` after a percentage, the last resort for a percentage with no subject
+ * before it: `a drop of around 2 percent in energy consumption`, `Nearly 40 percent of villages`.
  */
 export function subjectAfterUnit(
   text: string,
@@ -49,7 +50,7 @@ export function subjectAfterUnit(
   const joiner = tokens[i];
   if (!joiner || joiner.start !== at || !/^\s+$/.test(joiner.post)) return null;
   const word = joiner.text.toLowerCase();
-  if (rates ? word !== 'in' : !AFTER_UNIT.has(word) || (word !== 'of' && candidate.unit.kind !== 'money')) return null;
+  if (rates ? word !== 'in' && word !== 'of' : !AFTER_UNIT.has(word) || (word !== 'of' && candidate.unit.kind !== 'money')) return null;
   i++;
   while (i < tokens.length && hasTag(tokens[i], 'Determiner')) i++;
   if (hasTag(tokens[i], 'Date', 'Value')) return null; // `in 2024`, `in real terms` has no noun after `real` either
@@ -109,7 +110,15 @@ function phraseBefore(
   for (let j = i - 1; j >= 0 && last - j < MAX_PHRASE; j--) {
     const token = tokens[j]!;
     if (token.start < floor || !/^[\s-]*$/.test(token.post)) break;
-    if (JOINERS.has(token.text.toLowerCase()) && !hyphenJoined(tokens, j)) {
+    const word = token.text.toLowerCase();
+    // `per capita GDP`: the Latin phrase opens the subject
+    if (word === 'per' && tokens[j + 1]?.text.toLowerCase() === 'capita') {
+      first = j;
+      continue;
+    }
+    // `share of the total`: a determiner right after a joiner stays inside the phrase
+    if (hasTag(token, 'Determiner') && j > 0 && JOINERS.has(tokens[j - 1]!.text.toLowerCase())) continue;
+    if (JOINERS.has(word) && !hyphenJoined(tokens, j)) {
       if (j === 0 || !isNounLike(tokens, j - 1, compiled) || !/^[\s-]*$/.test(tokens[j - 1]!.post)) break;
       continue;
     }
@@ -117,6 +126,28 @@ function phraseBefore(
     first = j;
   }
   return { phrase: text.slice(tokens[first]!.start, tokens[last]!.end), first };
+}
+
+/** The noun phrase that starts at UTF-16 index `at` (after any determiners), or null. */
+export function phraseAt(text: string, tokens: readonly Token[], at: number, compiled: CompiledEnglish): string | null {
+  let i = tokenAtOrAfter(tokens, skipSpaceForward(text, at));
+  while (i < tokens.length && hasTag(tokens[i], 'Determiner')) i++;
+  return phraseForward(text, tokens, i, compiled);
+}
+
+/**
+ * Null for a phrase that only names a change (`increase`, `year-on-year increase`): it says how
+ * the number moved, not what it measures, so the next way of finding a subject is tried.
+ */
+export function informative(phrase: string | null, compiled: CompiledEnglish): string | null {
+  if (phrase === null) return null;
+  const isCue = (word: string) =>
+    compiled.changeBefore.entries.some((e) => e.phrase === word) || compiled.changeAfter.entries.some((e) => e.phrase === word);
+  const rest = phrase
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== '' && !isCue(word) && !/^[a-z]+(-[a-z]+)+$/.test(word) && word !== 'a' && word !== 'an');
+  return rest.length === 0 ? null : phrase;
 }
 
 function phraseForward(text: string, tokens: readonly Token[], from: number, compiled: CompiledEnglish): string | null {

@@ -7,9 +7,9 @@
  *
  * Why 0.2: one Chinese character carries about as much as one English word of five or six
  * letters, so a Chinese sentence with English fragments stays far above it (`CPI涨幅控制在2%左右`
- * has 8 CJK to 3 Latin, 0.73; `推动5G、AI、GDP` 2 to 5, 0.29), while an English paragraph that
- * quotes a Chinese term stays far below it (`the Belt and Road Initiative (一带一路)`: 4 to 27,
- * 0.13). A paragraph with no letters at all (`5.2%`, `—`) takes the language of the paragraph
+ * has 8 CJK to 3 Latin, 0.73; `推动5G、AI、GDP` 2 to 6, 0.25), while an English paragraph that
+ * quotes a Chinese term stays below it (`the Belt and Road Initiative (一带一路)`: 4 to 24,
+ * 0.14). A paragraph with no letters at all (`5.2%`, `—`) takes the language of the paragraph
  * before it, or of the document's first paragraph that has letters, or `zh`.
  */
 import type { Lang, Paragraph } from '../document.js';

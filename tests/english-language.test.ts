@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { CJK_SHARE_FOR_ZH, languageOf, letterCounts } from '../src/stages/language.js';
+import { cpSlice } from '../src/text/codepoints.js';
+import { runEnglish } from './helpers/english.js';
+
+describe('language: share of CJK among letters', () => {
+  it.each([
+    ['CPI涨幅控制在2%左右', 'zh'],
+    ['推动5G、AI、GDP和IoT融合发展', 'zh'],
+    ['全市GDP增长5.2%，CPI上涨0.3%，5G基站新增1.2万个', 'zh'],
+    ['GDP grew by 5.2 percent.', 'en'],
+    ['We will advance the Belt and Road Initiative (一带一路) with high standards.', 'en'],
+    ['— Over 12 million new urban jobs', 'en'],
+  ])('%s → %s', (text, lang) => {
+    expect(languageOf(text)).toBe(lang);
+  });
+
+  it('the threshold sits between the two kinds of mixed text it was chosen for', () => {
+    const zh = letterCounts('CPI涨幅控制在2%左右');
+    const en = letterCounts('the Belt and Road Initiative (一带一路)');
+    expect(zh.cjk / (zh.cjk + zh.latin)).toBeGreaterThan(CJK_SHARE_FOR_ZH);
+    expect(en.cjk / (en.cjk + en.latin)).toBeLessThan(CJK_SHARE_FOR_ZH);
+  });
+
+  it('a paragraph with no letters takes the language of the one before it', () => {
+    const doc = runEnglish('GDP grew by 5.2 percent.\n5.2%\n城镇新增就业1256万人\n2024');
+    expect(doc.paragraphs.map((p) => p.lang)).toEqual(['en', 'en', 'zh', 'zh']);
+  });
+});
+
+describe('english: offsets and robustness', () => {
+  it('spans are code points: astral characters before a quantity do not shift it', () => {
+    const doc = runEnglish('𝐀𝐁 Grain output reached 695 million metric tons 😀 and exports grew 7.5 percent.');
+    expect(doc.quantities.map((q) => q.text)).toEqual(['695 million metric tons', '7.5 percent']);
+    for (const q of doc.quantities) expect(cpSlice(doc.text, q.start, q.end)).toBe(q.text);
+    expect(doc.quantities[0]!.start).toBe(Array.from('𝐀𝐁 Grain output reached ').length);
+  });
+
+  it('values are exact decimals, never floats', () => {
+    const doc = runEnglish('Revenue reached 238.9 million yuan and 0.07 billion yuan and 1,234,567.891 trillion yuan.');
+    expect(doc.quantities.map((q) => q.value)).toEqual(['238900000', '70000000', '1234567891000000000']);
+  });
+
+  it('a 1 MB hostile line finishes quickly and finds its numbers', () => {
+    const unit = 'over 12 million new urban jobs 5 percent of GDP---- 1,2,3,4 1.1.1.1 $$$$ by by by ';
+    const line = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const started = performance.now();
+    const doc = runEnglish(line);
+    const elapsed = performance.now() - started;
+    expect(doc.quantities.length).toBeGreaterThan(1000);
+    expect(elapsed).toBeLessThan(60_000);
+  }, 120_000);
+
+  it('English records carry every field of the Quantity model', () => {
+    const doc = runEnglish('I. Review of Our Work in 2025\nIn 2025, consumer prices rose by about 0.3 percent.');
+    expect(doc.quantities).toEqual([
+      {
+        start: expect.any(Number),
+        end: expect.any(Number),
+        text: '0.3 percent',
+        value: '0.3',
+        valueMax: null,
+        unit: '%',
+        unitText: 'percent',
+        kind: 'percent',
+        qualifier: 'approx',
+        change: 'increase',
+        subject: 'consumer prices',
+        modality: 'actual',
+        period: '2025',
+        sentence: 1,
+        lang: 'en',
+        rules: expect.arrayContaining(['english-units.yaml#%', 'english-bounds.yaml#about', 'english-changes.yaml#rose']),
+      },
+    ]);
+  });
+});

@@ -59,6 +59,8 @@ export const qualifiersFile = z
     before: z.array(boundEntry),
     after: z.array(boundEntry),
     range_connectors: z.array(z.object({ word, ...annotation }).strict()),
+    /** Words right before a number that make `A至B` a change from A to B, not a range (从A到B). */
+    range_breakers: z.array(z.object({ word, ...annotation }).strict()).optional(),
   })
   .strict();
 

@@ -22,6 +22,8 @@ export interface Compiled {
   before: WordTable<BoundEntry>;
   after: WordTable<BoundEntry>;
   connectors: WordTable<string>;
+  /** Words before a first number that make a connector mean "from A to B" (从, 由). */
+  rangeBreakers: WordTable<string>;
   /** Names with numerals (not-quantities.yaml#names) as code points, longest first. */
   names: readonly (readonly string[])[];
   /** Every character of every name: a number whose first character is in none needs no name check. */
@@ -41,6 +43,7 @@ export function compileRecognizer(rules: Rules): Compiled {
     before: wordTable(rules['qualifiers.yaml'].before.map(bound)),
     after: wordTable(rules['qualifiers.yaml'].after.map(bound)),
     connectors: wordTable(rules['qualifiers.yaml'].range_connectors.map((c) => [c.word, c.word] as [string, string])),
+    rangeBreakers: wordTable((rules['qualifiers.yaml'].range_breakers ?? []).map((c) => [c.word, c.word] as [string, string])),
     names: [...new Set(notQuantities.names.map((n) => n.text))]
       .map((text) => Array.from(text))
       .sort((a, b) => b.length - a.length),

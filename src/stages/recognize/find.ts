@@ -12,7 +12,7 @@ import { add, integer, lessThan, percentOf, scale, type Decimal } from '../../te
 import { boundAfter, boundBefore, decideQualifier, type IsWord } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { isArabicDigit, isChineseDigit, isChineseNumeralChar, parseArabic, parseChinese, type Numeral, type TooLong } from './numerals.js';
-import { matchAt, skipGap, type BoundEntry, type UnitEntry, type WordMatch } from './units.js';
+import { matchAt, matchEndingAt, skipGap, type BoundEntry, type UnitEntry, type WordMatch } from './units.js';
 
 /** `X分之Y`: the fraction mark between denominator and numerator (三分之一, 百分之七十一). */
 const FRACTION_MARK = ['分', '之'] as const;
@@ -378,6 +378,7 @@ function rangeAfter(context: ScanContext, first: Numeral, tail: Tail): Range | n
   if (tail.bounds.length > 0) return null;
   const connector = matchAt(compiled.connectors, chars, connectorAt, to);
   if (!connector) return null;
+  if (matchEndingAt(compiled.rangeBreakers, chars, first.start, context.floor)) return null;
   const secondAt = connector.end;
   if (!(isArabicDigit(chars[secondAt]) || isChineseDigit(chars[secondAt]))) return null;
   const second = readNumeral(context, secondAt, to);

@@ -65,6 +65,7 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, ke
       break;
     }
   }
+  items = afterLastPredicate(items, compiled);
   items = stripLeading(items, compiled, keepNew);
   items = stripTrailing(items, compiled);
   // 增速比上年回落1.2个百分点: a rate noun that jieba tags as a verb still names the measure
@@ -74,6 +75,22 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, ke
     (last !== undefined && items.length > 1 && Array.from(last.text).length === 1 && last.separator === null) ||
     items.some((item) => isNounLike(item) || compiled.cues.has(item.text, 'increase') || compiled.cues.has(item.text, 'decrease'));
   return named ? shorten(items) : '';
+}
+
+/**
+ * A listed predicate verb inside the phrase starts its object: the comma before it was lost or
+ * never written (规模以上工业企业实现营业收入, 困难群众发放救助金). Only verb-tagged words of
+ * strip_leading count, so a verbal noun (基础设施建设投资) and a relation (增加值占…比重) stay.
+ */
+function afterLastPredicate(run: readonly Item[], compiled: CompiledAttribute): Item[] {
+  for (let i = run.length - 2; i > 0; i--) {
+    if (!isVerb(run[i]!)) continue;
+    const cue = compiled.cues.startingAt(run, i, ['strip']);
+    if (cue && cue.end < run.length - 1 && characters(run.slice(cue.end + 1)) >= 2) {
+      if (run.slice(cue.end + 1).some(isNounLike)) return run.slice(cue.end + 1);
+    }
+  }
+  return [...run];
 }
 
 /**
@@ -95,11 +112,11 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute, 
       const close = items.findIndex((item) => item.separator === 'close');
       if (close > 0) width = close + 1;
     } else if (first.separator === null) {
-      const cue = compiled.cues.startingAt(items, 0, ['new', 'strip', 'skip', 'bound', 'target', 'actual']);
+      const cue = compiled.cues.startingAt(items, 0, ['new', 'skip', 'bound', 'target', 'actual', 'strip']);
       // 新建商品住宅价格同比下跌: before a change, 新建 names the measure rather than the act
       if (cue?.label === 'new' && keepNew) return items;
       // one predicate at most: in 筹集安置房 the second verb belongs to the name
-      const predicate = cue !== null && (cue.label === 'new' || /^v/.test(first.tag));
+      const predicate = cue !== null && (cue.label === 'new' || (cue.label === 'strip' && /^v/.test(first.tag)));
       if (predicate && predicates++ > 0) return items;
       if (cue) width = cue.end + 1;
       else if (!NON_NOUN_OPENERS.test(first.tag)) return items;

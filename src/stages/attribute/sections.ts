@@ -5,8 +5,9 @@
  * A section opens at a heading (or the first clause of a body paragraph) that matches a pattern
  * of modality.yaml (`回首2024年`, `2025年政府工作的总体要求`). A heading that names a later year than
  * the year under review opens a plan even when its words are a slogan (`2025年 凝心聚力 真抓实干`
- * after `2024年 攻坚克难`). Sections without a year take it from their neighbours: a plan is about
- * the year after the review.
+ * after `2024年 攻坚克难`). Reports go from review to plan, so inside a plan only a heading opens a
+ * review again. Sections without a year take it from their neighbours: a plan is about the year
+ * after the review.
  */
 import type { Doc, Modality } from '../../document.js';
 import type { CodePointIndex } from '../../text/codepoints.js';
@@ -45,7 +46,10 @@ export function readSections(doc: Doc, compiled: CompiledAttribute, text: CodePo
     // only a heading that opens with its year is about that year (2025年重点工作, not 巩固2024年成果)
     const opensWithYear = named !== undefined && probe.slice(0, named.index).replace(ENUMERATOR, '').trim() === '';
     const match = firstMatch(probe, compiled);
-    if (match) {
+    // reports go from review to plan: once a plan has begun, only a heading returns to a review,
+    // never a body paragraph (a quoted 过去的一年 in a delegate's comment)
+    const backwards = match !== null && !headingLike && match.modality === 'actual' && current.modality === 'target';
+    if (match && !backwards) {
       // 2024年工作回顾 … 过去一年，…: a section of the same kind without a year keeps the year
       const kept = !year && match.modality === current.modality ? current.year : year;
       current = { modality: match.modality, year: kept, rule: match.rule };

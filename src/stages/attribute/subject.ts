@@ -31,12 +31,14 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
   const subjects: string[] = [];
   view.quantityItems.forEach((at, k) => {
     const walk = walkBack(view.items, at, compiled);
-    const count = isCount(quantities[view.items[at]!.quantity]!);
-    let subject = walk.cue ? '' : rightPhrase(view.items, at, compiled, count);
+    const quantity = quantities[view.items[at]!.quantity]!;
+    const count = isCount(quantity);
+    const threshold = quantity.qualifier === 'at_least';
+    let subject = walk.cue ? '' : rightPhrase(view.items, at, compiled, count, threshold);
     if (subject === '') subject = leftPhrase(view.items, walk.stop, compiled, walk.cue !== null);
     // 是上年的1.5倍, 比上年增加120万吨: the number continues the previous one's subject
     if (subject === '' && k > 0) subject = subjects[k - 1]!;
-    if (subject === '' && walk.cue) subject = rightPhrase(view.items, at, compiled, count);
+    if (subject === '' && walk.cue) subject = rightPhrase(view.items, at, compiled, count, threshold);
     subjects.push(subject);
   });
   return subjects;
@@ -45,11 +47,17 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
 /**
  * The noun phrase right after a number: `51件民生实事`, `5000万元以上项目`, `300亿元规模的科创基金`,
  * `5个百亿级产业集群`. It ends at the first verb: `12项成果获国家科学技术奖` counts 成果. A count
- * may name its noun with a verb first (`30条断头路`); other quantities may not, since
- * `投资5亿元建设道路` says what the money is for. A threshold between a count and its noun is
+ * or a threshold may name its noun with a verb first (`30条断头路`, `亿元以上在建项目`); other
+ * quantities may not, since `投资5亿元建设道路` says what the money is for. A threshold between a count and its noun is
  * passed over: `220个亿元以上产业项目` counts 产业项目. Returns `''` when no noun follows.
  */
-export function rightPhrase(items: readonly Item[], at: number, compiled: CompiledAttribute, count: boolean): string {
+export function rightPhrase(
+  items: readonly Item[],
+  at: number,
+  compiled: CompiledAttribute,
+  count: boolean,
+  threshold = false,
+): string {
   const run: Item[] = [];
   let i = nextSolid(items, at);
   if (items[i]?.quantity !== undefined && items[i]!.quantity >= 0) i = nextSolid(items, i);
@@ -57,7 +65,7 @@ export function rightPhrase(items: readonly Item[], at: number, compiled: Compil
   if (items[i] && isAttributive(items[i]!)) i = nextSolid(items, i);
   const first = items[i];
   if (!first) return '';
-  if ((first.tag === 'vn' || isVerb(first)) && !count) return '';
+  if ((first.tag === 'vn' || isVerb(first)) && !count && !threshold) return '';
   if (isVerb(first)) {
     if (!isNounLike(items[i + 1] ?? first)) return '';
     run.push(items[i++]!);

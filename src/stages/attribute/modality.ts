@@ -2,8 +2,8 @@
  * modality: actual (achieved) or target (planned), by the clause first, then the section.
  *
  *   后续还要有7个项目进行保护      target: a clause cue, even inside a review
- *   该区今年计划实施项目45个，总投资约210亿元   target: a cue of two or more characters in an
- *                                             earlier clause holds for the later ones
+ *   今年将新建学校50所，新增学位3.5万个   target: a cue in an earlier clause of the sentence
+ *                                       holds for the later ones
  *   到2027年产值达到1000亿元       target: a later year than the one under review, or a deadline
  *   规上工业增加值增长7%以上        the section's: a plan section makes it a target
  *
@@ -27,7 +27,6 @@ export function findModalities(
   const result: Modality[] = [];
   let clause: Modality | null = null;
   let sentence: Modality | null = null;
-  let pending: Modality | null = null;
   let k = 0;
   for (let i = 0; i < items.length && k < view.quantityItems.length; i++) {
     const item = items[i]!;
@@ -37,16 +36,14 @@ export function findModalities(
       continue;
     }
     if (item.separator === 'clause') {
-      // a cue of two or more characters outlives its clause; 将, 要 do not
-      if (pending) sentence = pending;
+      // a cue holds for the later clauses of its sentence until another cue: 今年将新建学校50所，新增学位3.5万个
+      if (clause) sentence = clause;
       clause = null;
-      pending = null;
       continue;
     }
     const cue = compiled.cues.endingAt(items, i, ['target', 'actual']);
     if (!cue || isPreposition(items, cue)) continue;
     clause = cue.label === 'target' ? 'target' : 'actual';
-    pending = Array.from(cue.word).length >= 2 ? clause : pending;
   }
   return result;
 }

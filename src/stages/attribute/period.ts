@@ -14,16 +14,37 @@ export interface YearMention {
   until: boolean;
 }
 
+/** Chinese digits of a year written out (一九九五年), by value: structural numerals. */
+const DIGITS = new Map([...'〇一二三四五六七八九'].map((digit, value) => [digit, String(value)] as const).concat([
+  ['零', '0'],
+  ['○', '0'],
+  ['Ｏ', '0'],
+]));
+
+/** `一九九五` → `1995`; Arabic digits pass through. */
+function arabicYear(written: string): string {
+  return Array.from(written, (ch) => DIGITS.get(ch) ?? ch).join('');
+}
+
+/** A year found in a text: its value, where its digits start and its match ends (UTF-16), and the text before it. */
+export interface YearFound {
+  year: string;
+  index: number;
+  end: number;
+  prefix: string;
+}
+
 /** Every year `text` names, with the text right before it (up to four characters). */
-export function yearsIn(text: string, compiled: CompiledAttribute): { year: string; index: number; prefix: string }[] {
-  const found: { year: string; index: number; prefix: string }[] = [];
+export function yearsIn(text: string, compiled: CompiledAttribute): YearFound[] {
+  const found: YearFound[] = [];
   for (const pattern of compiled.years) {
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {
-      const year = match[1];
-      if (!year) continue;
-      const index = match.index + match[0].indexOf(year);
-      found.push({ year, index, prefix: text.slice(Math.max(0, index - 4), index).trimEnd() });
+      const written = match[1];
+      if (!written) continue;
+      const year = arabicYear(written);
+      const index = match.index + match[0].indexOf(written);
+      found.push({ year, index, end: match.index + match[0].length, prefix: text.slice(Math.max(0, index - 4), index).trimEnd() });
     }
   }
   return found.sort((a, b) => a.index - b.index);

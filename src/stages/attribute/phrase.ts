@@ -5,6 +5,7 @@
  */
 import type { CompiledAttribute } from './compile.js';
 import type { Item } from './items.js';
+import { yearsIn } from './period.js';
 
 /** The longest subject written (characters). */
 export const MAX_SUBJECT = 16;
@@ -107,7 +108,9 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute, 
     const first = items[0];
     if (!first) return items;
     let width = 1;
-    if (first.separator === 'open') {
+    const year = leadingYear(items, compiled);
+    if (year > 0) width = year;
+    else if (first.separator === 'open') {
       // （一）工业增加值: a numbering or remark in brackets before the phrase goes with its brackets
       const close = items.findIndex((item) => item.separator === 'close');
       if (close > 0) width = close + 1;
@@ -125,6 +128,17 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute, 
     if (first.separator === null && !rest.some(isNounLike)) return items;
     items = rest;
   }
+}
+
+/** How many leading items spell a year (1995年全省国内生产总值 → 2), or 0. */
+function leadingYear(items: readonly Item[], compiled: CompiledAttribute): number {
+  let text = '';
+  for (let n = 1; n <= Math.min(3, items.length); n++) {
+    text += items[n - 1]!.text;
+    const found = yearsIn(text, compiled)[0];
+    if (found && found.index === 0 && found.end === text.length) return n;
+  }
+  return 0;
 }
 
 function stripTrailing(run: readonly Item[], compiled: CompiledAttribute): Item[] {

@@ -100,18 +100,21 @@ export function rightPhrase(
 
 /**
  * How many items, from the verb at `at`, close a compound noun: a verb of two or more characters
- * and at most two nouns ending the clause, the last a head noun (概念验证中心, 省级以上创新平台,
- * 缺失高层建筑). 0 when the verb is a predicate instead (成果获国家科学技术奖, 中心投入运营).
+ * and at most two nouns ending the clause or followed by the predicate, the last a head noun
+ * (概念验证中心, 省级以上创新平台, 校舍改造项目). 0 when the verb is a predicate instead
+ * (成果获国家科学技术奖, 中心投入运营, 江河持续超警洪水).
  */
 function compoundTail(items: readonly Item[], at: number): number {
-  if (Array.from(items[at]!.text).length < 2) return 0;
+  // 持续/vd modifies a predicate; 获 is too short to be part of a name
+  if (Array.from(items[at]!.text).length < 2 || items[at]!.tag === 'vd') return 0;
   let nouns = 0;
   let j = at + 1;
   while (j < items.length && nouns < 3 && isNounLike(items[j]!)) {
     nouns++;
     j++;
   }
-  const closed = j >= items.length || items[j]!.separator === 'clause' || items[j]!.separator === 'list';
+  // the name ends where the clause does or where its predicate starts (校舍改造项目纳入…)
+  const closed = j >= items.length || items[j]!.separator === 'clause' || items[j]!.separator === 'list' || isVerb(items[j]!);
   return nouns >= 1 && nouns <= 2 && closed && isHeadNoun(items[j - 1]) ? j - at : 0;
 }
 

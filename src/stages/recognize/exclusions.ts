@@ -8,6 +8,17 @@ import type { Candidate } from './find.js';
 
 /** Characters of sentence context a `before`/`after` pattern sees. */
 const CONTEXT = 12;
+/** Quotation marks and title marks: opener → closer. A straight quote closes itself. */
+const QUOTES: ReadonlyMap<string, string> = new Map([
+  ['“', '”'], ['「', '」'], ['『', '』'], ['《', '》'], ['"', '"'],
+]);
+const CLOSERS = new Set(QUOTES.values());
+const STRAIGHT_QUOTE = '"';
+/** A quoted stretch longer than this is speech or a citation, not a name (“18条” is 3). */
+const MAX_QUOTED = 8;
+/** Titles run longer: 《关于促进经济发展的30条措施》. */
+const TITLE = '《';
+const MAX_TITLE = 30;
 
 /** Why a candidate was dropped: the rule id (`not-quantities.yaml#article`) and a sentence. */
 export interface Exclusion {
@@ -25,8 +36,15 @@ export function exclusionFor(
   from: number,
   reach: number,
   compiled: Compiled,
+  straightQuotes: StraightQuotes,
 ): Exclusion | null {
   const text = chars.slice(candidate.start, candidate.end).join('');
+  if (quoted(candidate, chars, from, reach, straightQuotes)) {
+    return {
+      rule: 'recognize/quoted-name',
+      reason: `"${text}" stands inside a short quotation or title: a name such as "18条", not an amount`,
+    };
+  }
   const name = compiled.nameChars.has(chars[candidate.numeralStart]!)
     ? nameAround(chars, candidate.numeralStart, from, reach, compiled.names)
     : null;
@@ -61,6 +79,58 @@ function matches(
     return false;
   }
   return true;
+}
+
+/**
+ * Where the straight quotes of a text open and close: `isOpener(i)` is true when the `"` at `i`
+ * is the first of a pair in its paragraph (an even number of `"` stand before it). Built once
+ * per document, so each lookup is O(1).
+ */
+export class StraightQuotes {
+  private readonly opener: Uint8Array;
+
+  constructor(chars: readonly string[]) {
+    this.opener = new Uint8Array(chars.length);
+    let inside = false;
+    chars.forEach((ch, i) => {
+      if (ch === '\n') inside = false;
+      else if (ch === STRAIGHT_QUOTE) {
+        this.opener[i] = inside ? 0 : 1;
+        inside = !inside;
+      }
+    });
+  }
+
+  isOpener(i: number): boolean {
+    return this.opener[i] === 1;
+  }
+}
+
+/**
+ * True when the candidate stands inside a short quotation or title (“18条”, 《30条措施》): the
+ * nearest quote mark before it opens, and its closer follows within `MAX_QUOTED` characters.
+ */
+function quoted(candidate: Candidate, chars: readonly string[], from: number, reach: number, straight: StraightQuotes): boolean {
+  let opener: string | undefined;
+  let openAt = -1;
+  for (let i = candidate.start - 1; i >= Math.max(from, candidate.start - MAX_TITLE); i--) {
+    const ch = chars[i]!;
+    if (ch === STRAIGHT_QUOTE ? straight.isOpener(i) : QUOTES.has(ch)) {
+      opener = ch;
+      openAt = i;
+      break;
+    }
+    if (CLOSERS.has(ch)) return false;
+  }
+  if (opener === undefined) return false;
+  const closer = QUOTES.get(opener)!;
+  const longest = opener === TITLE ? MAX_TITLE : MAX_QUOTED;
+  for (let i = candidate.end; i < Math.min(reach, openAt + longest + 2); i++) {
+    const ch = chars[i]!;
+    if (ch === closer) return true;
+    if (QUOTES.has(ch) && ch !== STRAIGHT_QUOTE) return false;
+  }
+  return false;
 }
 
 /** The longest listed name that covers position `at` (within `[from, reach)`), or null. */

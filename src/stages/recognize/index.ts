@@ -39,7 +39,7 @@ import type { Doc, Quantity, Warning } from '../../document.js';
 import { defineStage } from '../../stage.js';
 import { toPlain } from '../../text/decimal.js';
 import { compileRecognizer, type Compiled } from './compile.js';
-import { exclusionFor } from './exclusions.js';
+import { exclusionFor, StraightQuotes } from './exclusions.js';
 import { scan, type Candidate } from './find.js';
 import type { IsWord } from './bounds.js';
 
@@ -68,6 +68,7 @@ export const recognize = defineStage<Compiled>({
  */
 export function recognizeDoc(doc: Doc, compiled: Compiled, isWord: IsWord): { quantities: Quantity[]; warnings: Warning[] } {
   const chars = Array.from(doc.text);
+  const straightQuotes = new StraightQuotes(chars);
   const quantities: Quantity[] = [];
   const warnings: Warning[] = [];
   const isChinese = (sentence: number) => doc.paragraphs[doc.sentences[sentence]!.paragraph]?.lang === 'zh';
@@ -86,7 +87,7 @@ export function recognizeDoc(doc: Doc, compiled: Compiled, isWord: IsWord): { qu
       warnings.push({ stage: STAGE, rule: refusal.rule, reason: refusal.reason, severity: 'info', place: place(refusal.start, refusal.end) });
     }
     for (const candidate of result.candidates) {
-      const exclusion = exclusionFor(candidate, chars, sentence.start, reach, compiled);
+      const exclusion = exclusionFor(candidate, chars, sentence.start, reach, compiled, straightQuotes);
       if (exclusion) {
         warnings.push({
           stage: STAGE,

@@ -74,6 +74,8 @@ export const changesFile = z
     level: cueList,
     /** Words that count new things (`新增`, `新建`): change `none`. */
     new_things: cueList,
+    /** Comparisons whose base may stand before the number (`高于全国平均水平1个百分点`); each also listed above. */
+    comparators: cueList.optional(),
   })
   .strict();
 

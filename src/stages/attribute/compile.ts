@@ -11,6 +11,7 @@ export type CueLabel =
   | 'decrease'
   | 'level'
   | 'new'
+  | 'comparator'
   | 'bound'
   | 'skip'
   | 'strip'
@@ -53,6 +54,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('decrease', words(changes.decrease))
     .add('level', words(changes.level))
     .add('new', words(changes.new_things))
+    .add('comparator', words(changes.comparators ?? []))
     .add('bound', words(rules['qualifiers.yaml'].before))
     .add('skip', words(subjects.skip_before))
     .add('strip', words(subjects.strip_leading))

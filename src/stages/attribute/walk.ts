@@ -67,5 +67,28 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
     }
     break;
   }
+  if (!cue) {
+    const comparison = comparatorBefore(items, i, compiled);
+    if (comparison) return { stop: comparison.start - 1, cue: comparison };
+  }
   return { stop: i, cue };
+}
+
+/** Most words a comparison base may hold: 高于全国平均水平1.2个百分点. */
+const MAX_BASE = 4;
+
+/**
+ * A comparison word a few words before `stop`, with only its base between: the number is the
+ * size of the difference, and the subject stands before the comparison word.
+ */
+function comparatorBefore(items: readonly Item[], stop: number, compiled: CompiledAttribute): CueMatch<CueLabel> | null {
+  for (let i = stop; i >= 0 && stop - i < MAX_BASE; i--) {
+    const item = items[i]!;
+    if (item.separator !== null || item.quantity >= 0) return null;
+    const comparator = compiled.cues.endingAt(items, i, ['comparator']);
+    if (!comparator) continue;
+    const direction = compiled.cues.endingAt(items, i, ['increase', 'decrease']);
+    return direction && direction.start === comparator.start ? direction : null;
+  }
+  return null;
 }

@@ -36,8 +36,11 @@ export function changeOf(
   if (byBefore) position = beforeFiller;
   const window = byBefore ? BY_WINDOW : WINDOW;
   let levelRule: string | null = null;
+  let levelAt = -1;
   for (let words = 0; words < window && position > 0; words++) {
     if (CLAUSE_END.test(text[position - 1]!) || sentenceEnd(text, position)) break;
+    // a rate noun counts across a level word only right before it (`growth rate reached`)
+    if (levelRule !== null && words > levelAt + 1) break;
     const cue = matchBackward(compiled.changeBefore, text, position);
     if (cue) {
       const { cue: kind, adjacent, rule } = cue.value;
@@ -45,8 +48,12 @@ export function changeOf(
       if (kind === 'rate') return { change: 'increase', rule };
       // `CPI increase at around 2 pct`: a change noun names a rate, and a level word does not undo it
       if (levelRule !== null && kind !== 'level' && !compiled.verbCues.has(cue.phrase) && isNoun(tokens, cue.start)) return { change: kind, rule };
-      if (kind === 'level') levelRule ??= rule;
-      else if (levelRule === null && (!adjacent || near)) return { change: kind, rule };
+      if (kind === 'level') {
+        if (levelRule === null) {
+          levelRule = rule;
+          levelAt = words;
+        }
+      } else if (levelRule === null && (!adjacent || near)) return { change: kind, rule };
       position = skipSpaceBackward(text, cue.start);
       continue;
     }

@@ -35,11 +35,19 @@ export interface CompiledEnglish {
   changeAfter: PhraseList<{ change: Exclude<Change, 'none'>; rule: string }>;
   byVerbs: PhraseList<{ change: Exclude<Change, 'none'>; rule: string }>;
   byFillers: PhraseList<string>;
-  modalityCues: PhraseList<{ modality: Modality; rule: string }>;
+  /** Target and actual cues; comparisons (`than last year`) have modality null and hide the cues inside them. */
+  modalityCues: PhraseList<{ modality: Modality | null; rule: string }>;
   targetSections: readonly { pattern: RegExp; rule: string }[];
   actualSections: readonly { pattern: RegExp; rule: string }[];
   /** Change and level words that are never nouns (`rose`, `grew`, `reached`): they end a subject. */
   verbCues: ReadonlySet<string>;
+  subjects: {
+    joiners: ReadonlySet<string>;
+    afterUnit: ReadonlySet<string>;
+    countOpeners: ReadonlySet<string>;
+    containers: ReadonlySet<string>;
+    notSubjects: ReadonlySet<string>;
+  };
   names: PhraseList<string>;
   contexts: readonly { id: string; before: RegExp | null; after: RegExp | null; rule: string }[];
 }
@@ -51,6 +59,8 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
   const changes = rules['english-changes.yaml'];
   const modality = rules['english-modality.yaml'];
   const not = rules['english-not-quantities.yaml'];
+  const subjects = rules['english-subjects.yaml'];
+  const words = (list: readonly { word: string }[]) => new Set(list.map((entry) => entry.word.toLowerCase()));
   const id = (file: string, key: string) => `${file}#${key}`;
 
   const unitPairs = (side: 'forms' | 'prefixes') =>
@@ -114,13 +124,21 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       changes.by_verbs.map((v) => [v.word, { change: v.change, rule: id('english-changes.yaml', v.word) }] as const),
     ),
     byFillers: phraseList(changes.by_fillers.map((f) => [f.word, id('english-changes.yaml', f.word)] as const)),
-    modalityCues: phraseList<{ modality: Modality; rule: string }>([
+    modalityCues: phraseList<{ modality: Modality | null; rule: string }>([
+      ...modality.comparisons.map((c) => [c.word, { modality: null, rule: id('english-modality.yaml', c.word) }] as const),
       ...modality.target_cues.map((c) => [c.word, { modality: 'target' as const, rule: id('english-modality.yaml', c.word) }] as const),
       ...modality.actual_cues.map((c) => [c.word, { modality: 'actual' as const, rule: id('english-modality.yaml', c.word) }] as const),
     ]),
     targetSections: modality.target_sections.map((s) => ({ pattern: new RegExp(s.pattern, 'iu'), rule: id('english-modality.yaml', s.pattern) })),
     actualSections: modality.actual_sections.map((s) => ({ pattern: new RegExp(s.pattern, 'iu'), rule: id('english-modality.yaml', s.pattern) })),
     verbCues,
+    subjects: {
+      joiners: words(subjects.joiners),
+      afterUnit: words(subjects.after_unit),
+      countOpeners: words(subjects.count_openers),
+      containers: words(subjects.containers),
+      notSubjects: words(subjects.not_subjects),
+    },
     names: phraseList(not.names.map((n) => [n.text, id('english-not-quantities.yaml', n.text)] as const)),
     contexts: not.patterns.map((p) => ({
       id: p.id,

@@ -18,8 +18,6 @@ export interface CountedNoun {
   head: string;
 }
 
-// `12 million more jobs`, `5,000 additional beds`: a comparative or `new` may open the phrase
-const OPENERS = new Set(['more', 'fewer', 'new', 'additional', 'extra', 'other']);
 const MAX_WORDS = 7;
 
 /** The noun phrase counted by the number that ends at `after`, or null. */
@@ -31,8 +29,10 @@ export function countedNoun(text: string, tokens: readonly Token[], after: numbe
   let lastNoun = -1;
   for (; i < tokens.length && i - first < MAX_WORDS; i++) {
     const token = tokens[i]!;
-    const opener = i === first && OPENERS.has(token.text.toLowerCase());
-    if (!opener && !isNounLike(tokens, i, compiled)) break;
+    const opener = i === first && compiled.subjects.countOpeners.has(token.text.toLowerCase());
+    // `1 million more childcare places`: right after the number, a "verb" before a noun modifies it
+    const leading = (i === first || (i === first + 1 && lastNoun < 0)) && hasTag(token, 'PresentTense', 'Infinitive') && hasTag(tokens[i + 1], 'Noun');
+    if (!opener && !leading && !isNounLike(tokens, i, compiled)) break;
     if (!opener && isHeadNoun(tokens, i, compiled)) lastNoun = i;
     // a phrase ends at punctuation: `10,000 bridges, 200 tunnels`
     if (!/^[\s-]*$/.test(token.post)) break;

@@ -24,7 +24,7 @@ import { changeOf } from './change.js';
 import { compileEnglish, type CompiledEnglish } from './compile.js';
 import { countedNoun } from './count.js';
 import { exclusionOf, nameSpans } from './exclusions.js';
-import { clauseAround, clauseModality, nearestYear, sectionAfter, type Section } from './modality.js';
+import { clauseAround, clauseModality, nearestYear, sectionAfter, sentenceStart, subclauseAround, type Section } from './modality.js';
 import { segmentsOf } from './segments.js';
 import { pairRespectively, type Subjected } from './respectively.js';
 import { digitNumerals, spelledNumerals, type Numeral } from './numbers.js';
@@ -94,8 +94,7 @@ function quantitiesOf(context: ChunkContext): Quantity[] {
   const names = nameSpans(text, compiled);
   const candidates = [...buildCandidates(text, numerals, compiled), ...multiplesIn(text, compiled)].sort((a, b) => a.start - b.start);
   const quantities: Quantity[] = [];
-  const clauseCues = new Map<number, ReturnType<typeof clauseModality>>();
-  let previousSubject = '';
+  let previous = { subject: '', sentence: -1 };
   let floor = 0;
   const spans: Subjected[] = [];
   for (const candidate of candidates) {
@@ -113,19 +112,29 @@ function quantitiesOf(context: ChunkContext): Quantity[] {
     const change = changeOf(text, tokens, candidate, compiled);
     if (change.rule) rules.push(change.rule);
 
+    const container = counted !== null && compiled.subjects.containers.has(counted.head.toLowerCase());
+    const start = sentenceStart(text, candidate.start);
+    const fallback =
+      previous.sentence === start && previous.subject !== ''
+        ? previous.subject
+        : (informative(phraseAt(text, tokens, start, compiled), compiled) ?? previous.subject);
     const subject =
+      (container ? informative(subjectBefore(text, tokens, candidate, floor, compiled), compiled) : null) ??
       (counted ? countSubject(text, tokens, counted, compiled) : null) ??
+      (candidate.adjectival ? informative(phraseAt(text, tokens, candidate.end, compiled), compiled) : null) ??
       (countPhrase !== null ? phraseAt(text, tokens, countPhrase, compiled) : null) ??
       informative(subjectAfterUnit(text, tokens, candidate, compiled), compiled) ??
       informative(subjectBefore(text, tokens, candidate, floor, compiled), compiled) ??
       informative(subjectAfterUnit(text, tokens, candidate, compiled, true), compiled) ??
-      previousSubject;
-    previousSubject = subject;
+      fallback;
+    previous = { subject, sentence: start };
     floor = candidate.end;
 
+    // the cues of the number's own comma-part first, then those before it in the clause
     const clause = clauseAround(text, candidate.start, candidate.end);
-    if (!clauseCues.has(clause.start)) clauseCues.set(clause.start, clauseModality(text.slice(clause.start, clause.end), compiled));
-    const cue = clauseCues.get(clause.start) ?? null;
+    const part = subclauseAround(text, clause.start, clause.end, candidate.start);
+    const cue =
+      clauseModality(text.slice(part.start, part.end), compiled) ?? clauseModality(text.slice(clause.start, part.start), compiled);
     const modality = cue?.modality ?? context.section.modality ?? 'actual';
     if (cue) rules.push(cue.rule);
     else if (context.section.rule) rules.push(context.section.rule);

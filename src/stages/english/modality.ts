@@ -43,6 +43,21 @@ export function clauseAround(text: string, start: number, end: number): { start:
   return { start: s, end: e };
 }
 
+/** The comma-delimited part of `[clauseStart, clauseEnd)` around `index`. */
+export function subclauseAround(text: string, clauseStart: number, clauseEnd: number, index: number): { start: number; end: number } {
+  let s = index;
+  while (s > clauseStart && text[s - 1] !== ',') s--;
+  let e = index;
+  while (e < clauseEnd && text[e] !== ',') e++;
+  return { start: s, end: e };
+}
+
+/** Where the sentence around `index` starts: after the last full stop before it, or 0. */
+export function sentenceStart(text: string, index: number): number {
+  for (let i = index - 1; i > 0; i--) if (fullStopAt(text, i)) return i + 1;
+  return 0;
+}
+
 /** The modality the cues of `clause` give, or null. */
 export function clauseModality(clause: string, compiled: CompiledEnglish): { modality: Modality; rule: string } | null {
   let actual: { modality: Modality; rule: string } | null = null;
@@ -50,8 +65,13 @@ export function clauseModality(clause: string, compiled: CompiledEnglish): { mod
     if (i > 0 && /[\p{L}\p{N}]/u.test(clause[i - 1]!)) continue;
     const cue = matchForward(compiled.modalityCues, clause, i);
     if (!cue) continue;
-    if (cue.value.modality === 'target') return cue.value;
-    actual ??= cue.value;
+    if (cue.value.modality === null) {
+      i = cue.end - 1; // `more than last year` compares; it does not date the number
+      continue;
+    }
+    const found = { modality: cue.value.modality, rule: cue.value.rule };
+    if (found.modality === 'target') return found;
+    actual ??= found;
   }
   return actual;
 }

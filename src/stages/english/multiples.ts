@@ -31,6 +31,7 @@ export function multiplesIn(text: string, compiled: CompiledEnglish): Candidate[
       grouped: false,
       yearLike: false,
       after: match.end,
+      adjectival: false,
       boundStart: i,
       rules: [match.value.rule],
     });

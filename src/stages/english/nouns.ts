@@ -13,14 +13,16 @@ export function isNounLike(tokens: readonly Token[], i: number, compiled: Compil
   const previous = tokens[i - 1];
   if (hyphenated(tokens, i)) return true;
   if (compiled.verbCues.has(token.text.toLowerCase())) return false;
+  if (/^\d+\p{L}+$/u.test(token.text)) return true; // 5G base stations, 3D printers
   if (hasTag(token, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Copula', 'Modal', 'Auxiliary', 'Value')) return false;
+  // `accounting for`, `reaching`: a gerund before a preposition or a number is a verb
+  if (hasTag(token, 'Gerund') && hasTag(tokens[i + 1], 'Preposition', 'Determiner', 'Value')) return false;
   // `is set at`, `was raised by`: a word after a copula is the verb
   if (hasTag(previous, 'Copula', 'Auxiliary', 'Modal') && /^\s+$/.test(previous!.post)) return false;
   // `designated size`, `eroded land`: a participle before a noun modifies it; `total went up`: a verb
   if (hasTag(token, 'PastTense')) return hasTag(tokens[i + 1], 'Noun', 'Adjective') && /^[\s-]+$/.test(token.post);
   if (hasTag(token, 'Noun', 'Adjective', 'Acronym', 'Possessive', 'Gerund')) return true;
   if (pluralBeforeVerb(tokens, i, compiled)) return true;
-  if (/^\d+\p{L}+$/u.test(token.text)) return true; // 5G base stations
   // `Foreign trade`, `childcare places`: a present-tense "verb" right after an adjective or noun is a noun
   const modifier = hasTag(previous, 'Adjective', 'Noun') || (previous !== undefined && /^\d+\p{L}+$/u.test(previous.text));
   if (hasTag(token, 'PresentTense', 'Infinitive') && !hasTag(token, 'PastTense') && modifier && /^[\s-]+$/.test(previous!.post)) {

@@ -31,6 +31,8 @@ export interface Candidate {
   yearLike: boolean;
   /** The index of the word after the number, where a counted noun may stand. */
   after: number;
+  /** The unit is an adjective glued by a hyphen (`a 186-kilometer railway`): the noun after it is the subject. */
+  adjectival: boolean;
   /** Where the bound word before the number starts (or `start`). */
   boundStart: number;
   rules: string[];
@@ -43,6 +45,7 @@ interface NumberPhrase {
   unit: UnitMeaning | null;
   unitStart: number;
   unitEnd: number;
+  adjectival: boolean;
   prefixStart: number;
   rules: string[];
 }
@@ -88,9 +91,13 @@ function phraseAt(text: string, numeral: Numeral, compiled: CompiledEnglish): Nu
   let unitStart = skipSpaceForward(text, numberEnd);
   let unit = matchForward(compiled.unitsAfter, text, unitStart);
   // a 9.5-percent growth, a 186-kilometer railway: the unit as an adjective
+  // a 40-day travel rush, the five-year LPR: a duration adjective labels a period or a product
   if (!unit && text[numberEnd] === '-') {
-    unit = matchForward(compiled.unitsAfter, text, numberEnd + 1);
-    if (unit) unitStart = numberEnd + 1;
+    const adjective = matchForward(compiled.unitsAfter, text, numberEnd + 1);
+    if (adjective && adjective.value.kind !== 'duration') {
+      unit = adjective;
+      unitStart = numberEnd + 1;
+    }
   }
   let prefixStart = numeral.start;
   const prefix =
@@ -105,6 +112,7 @@ function phraseAt(text: string, numeral: Numeral, compiled: CompiledEnglish): Nu
     numberEnd,
     unit: meaning,
     unitStart: unit ? unitStart : numberEnd,
+    adjectival: unit !== null && unitStart === numberEnd + 1 && text[numberEnd] === '-',
     unitEnd: unit ? unit.end : numberEnd,
     prefixStart,
     rules,
@@ -210,6 +218,7 @@ function finish(
     grouped: text.slice(first.numeral.start, first.numeral.end).includes(','),
     yearLike: first.numeral.yearLike && first.power === 0 && unit === null,
     after: last.unitEnd,
+    adjectival: last.adjectival,
     boundStart,
     rules,
   };

@@ -102,6 +102,8 @@ export const englishModalityFile = z
   .object({
     target_cues: cueList,
     actual_cues: cueList,
+    /** Comparisons that contain an actual cue but do not date the number (`more than last year`). */
+    comparisons: cueList,
     target_sections: z.array(z.object({ pattern, ...annotation }).strict()),
     actual_sections: z.array(z.object({ pattern, ...annotation }).strict()),
   })
@@ -120,6 +122,17 @@ export const englishNotQuantitiesFile = z
   })
   .strict();
 
+/** english-subjects.yaml: the words that join, open or end a subject phrase. */
+export const englishSubjectsFile = z
+  .object({
+    joiners: cueList,
+    after_unit: cueList,
+    count_openers: cueList,
+    containers: cueList,
+    not_subjects: cueList,
+  })
+  .strict();
+
 /** The English rules files, by file name, for `ruleFiles`. */
 export const englishRuleFiles = {
   'english-units.yaml': englishUnitsFile,
@@ -127,4 +140,5 @@ export const englishRuleFiles = {
   'english-changes.yaml': englishChangesFile,
   'english-modality.yaml': englishModalityFile,
   'english-not-quantities.yaml': englishNotQuantitiesFile,
+  'english-subjects.yaml': englishSubjectsFile,
 } as const;

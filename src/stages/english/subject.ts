@@ -22,10 +22,7 @@ import { skipSpaceForward } from './words.js';
 // words crossed between a subject and its number: verbs, cues, bounds, prepositions
 const CROSS_TAGS = ['Verb', 'Copula', 'Auxiliary', 'Modal', 'Adverb', 'Preposition', 'Particle', 'Adjective', 'Determiner', 'Negative'];
 const MAX_CROSSED = 6;
-const JOINERS = new Set(['of', 'per', 'in', 'and', 'for', '&', 'with', 'above']);
 const MAX_PHRASE = 14;
-// words after a money or goods quantity that name what it is made of or spent on
-const AFTER_UNIT = new Set(['of', 'in', 'from', 'for', 'on']);
 // punctuation a phrase may cross: a closing bracket (`product (GDP) grew`) or nothing
 const OPEN_POST = /^\)?[\s-]*$/;
 
@@ -50,11 +47,12 @@ export function subjectAfterUnit(
   const joiner = tokens[i];
   if (!joiner || joiner.start !== at || !/^\s+$/.test(joiner.post)) return null;
   const word = joiner.text.toLowerCase();
-  if (rates ? word !== 'in' && word !== 'of' : !AFTER_UNIT.has(word) || (word !== 'of' && candidate.unit.kind !== 'money')) return null;
+  if (rates ? word !== 'in' && word !== 'of' : !compiled.subjects.afterUnit.has(word) || (word !== 'of' && candidate.unit.kind !== 'money')) return null;
   i++;
   while (i < tokens.length && hasTag(tokens[i], 'Determiner')) i++;
-  if (hasTag(tokens[i], 'Date', 'Value')) return null; // `in 2024`, `in real terms` has no noun after `real` either
-  return phraseForward(text, tokens, i, compiled);
+  if (hasTag(tokens[i], 'Date', 'Value')) return null; // `in 2024`
+  const phrase = phraseForward(text, tokens, i, compiled);
+  return phrase === null || compiled.subjects.notSubjects.has(phrase.toLowerCase()) ? null : phrase;
 }
 
 /** The counted noun phrase, extended by `of` and what follows (`2.1 million units of housing`). */
@@ -80,8 +78,9 @@ export function subjectBefore(text: string, tokens: readonly Token[], candidate:
   if (!found) return null;
   const article = tokens[found.first - 1]?.text.toLowerCase();
   if (article === 'a' || article === 'an') {
+    // only across a verb: `Grain output reached a record high`, not `Beijing set a growth target`
     const further = phraseBefore(text, tokens, found.first - 2, floor, compiled);
-    if (further) return further.phrase;
+    if (further && further.last < found.first - 2) return further.phrase;
   }
   return found.phrase;
 }
@@ -92,15 +91,17 @@ function phraseBefore(
   from: number,
   floor: number,
   compiled: CompiledEnglish,
-): { phrase: string; first: number } | null {
+): { phrase: string; first: number; last: number } | null {
   let i = from;
   let crossed = 0;
   // cross the verb, cue and bound words between the number and its subject
   for (; i >= 0 && crossed < MAX_CROSSED; i--, crossed++) {
     const token = tokens[i]!;
     if (token.start < floor || !OPEN_POST.test(token.post)) return null;
-    if (isHeadNoun(tokens, i, compiled) && !isUnitWord(token, compiled)) break;
-    if (isUnitWord(token, compiled)) return null;
+    // `2.4 percent to 2.64 percent`: a unit after a number belongs to the quantity before
+    const quantityUnit = isUnitWord(token, compiled) && hasTag(tokens[i - 1], 'Value');
+    if (quantityUnit) return null;
+    if (isHeadNoun(tokens, i, compiled)) break;
     const afterCopula = hasTag(tokens[i - 1], 'Copula', 'Auxiliary', 'Modal'); // `is set at`
     if (!compiled.verbCues.has(token.text.toLowerCase()) && !hasTag(token, ...CROSS_TAGS) && !afterCopula) return null;
   }
@@ -117,15 +118,15 @@ function phraseBefore(
       continue;
     }
     // `share of the total`: a determiner right after a joiner stays inside the phrase
-    if (hasTag(token, 'Determiner') && j > 0 && JOINERS.has(tokens[j - 1]!.text.toLowerCase())) continue;
-    if (JOINERS.has(word) && !hyphenJoined(tokens, j)) {
+    if (hasTag(token, 'Determiner') && j > 0 && compiled.subjects.joiners.has(tokens[j - 1]!.text.toLowerCase())) continue;
+    if (compiled.subjects.joiners.has(word) && !hyphenJoined(tokens, j)) {
       if (j === 0 || !isNounLike(tokens, j - 1, compiled) || !/^[\s-]*$/.test(tokens[j - 1]!.post)) break;
       continue;
     }
     if (!isNounLike(tokens, j, compiled)) break;
     first = j;
   }
-  return { phrase: text.slice(tokens[first]!.start, tokens[last]!.end), first };
+  return { phrase: text.slice(tokens[first]!.start, tokens[last]!.end), first, last };
 }
 
 /** The noun phrase that starts at UTF-16 index `at` (after any determiners), or null. */

@@ -11,6 +11,9 @@
 /** A phrase list compiled for lookup: lower-cased, longest first, each with its payload. */
 export interface PhraseList<T> {
   readonly entries: readonly { phrase: string; value: T }[];
+  /** The entries by first and by last character, longest first, so a lookup tries only a few. */
+  readonly byFirst?: ReadonlyMap<string, readonly { phrase: string; value: T }[]>;
+  readonly byLast?: ReadonlyMap<string, readonly { phrase: string; value: T }[]>;
 }
 
 /** Builds a phrase list from `[phrase, payload]` pairs. */
@@ -19,7 +22,15 @@ export function phraseList<T>(pairs: readonly (readonly [string, T])[]): PhraseL
     .map(([phrase, value]) => ({ phrase: phrase.toLowerCase().replace(/\s+/g, ' ').trim(), value }))
     .filter((entry) => entry.phrase.length > 0)
     .sort((a, b) => b.phrase.length - a.phrase.length || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0));
-  return { entries };
+  const byFirst = new Map<string, { phrase: string; value: T }[]>();
+  const byLast = new Map<string, { phrase: string; value: T }[]>();
+  for (const entry of entries) {
+    const first = entry.phrase[0]!;
+    const last = entry.phrase[entry.phrase.length - 1]!;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), entry]);
+    byLast.set(last, [...(byLast.get(last) ?? []), entry]);
+  }
+  return { entries, byFirst, byLast };
 }
 
 /** The longest phrase of `list` that starts at `index`, with the index just after it. */
@@ -28,7 +39,8 @@ export function matchForward<T>(
   text: string,
   index: number,
 ): { phrase: string; value: T; end: number } | null {
-  for (const entry of list.entries) {
+  const candidates = list.byFirst ? (list.byFirst.get(text[index]?.toLowerCase() ?? '') ?? []) : list.entries;
+  for (const entry of candidates) {
     const end = forwardEnd(text, index, entry.phrase);
     if (end >= 0 && boundaryAfter(text, end, entry.phrase)) return { ...entry, end };
   }
@@ -41,7 +53,8 @@ export function matchBackward<T>(
   text: string,
   index: number,
 ): { phrase: string; value: T; start: number } | null {
-  for (const entry of list.entries) {
+  const candidates = list.byLast ? (list.byLast.get(text[index - 1]?.toLowerCase() ?? '') ?? []) : list.entries;
+  for (const entry of candidates) {
     const start = backwardStart(text, index, entry.phrase);
     if (start >= 0 && boundaryBefore(text, start, entry.phrase)) return { ...entry, start };
   }

@@ -14,7 +14,7 @@ const PIECES = [
   ...'零〇一二两三四五六七八九十百千万亿点分之翻番了',
   '万元', '亿元', '个', '项', '人次', '千米', '千瓦时', '百分点', '个百分点', '倍', '年', '日', '月', '天',
   '以上', '左右', '余', '多', '约', '超', '超过', '签约', '近', '不足', '控制在', '第', '数', '几',
-  ' ', '\u3000', '\n', '，', '、', '。', 'P', 'G', 'km', 'a', '𠀋',
+  ' ', '\u3000', '\n', '，', '、', '。', 'P', 'G', 'km', 'a', '𠀋', '"', '“', '”', '《', '》', '半', '从', '由', '的',
 ];
 const reportish = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(reportish, fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }));

@@ -10,12 +10,15 @@
  * - read line by line in turn: lines alternate between two columns. The run is split by parity
  *   when each line runs on into the line after next more than into the next line.
  * A gap inside a line that neither shape explains, where the text does not run on across it and
- * the left side does not end a sentence, stays in place and is reported as a weak seam naming
- * the raw line (`clean/columns#weak-seam`).
+ * the left side does not end a sentence, is handed to `relink.ts`: repaired where a dictionary
+ * word joins it to a neighbouring line's fragment, else kept in place and reported as a weak
+ * seam naming the raw line (`clean/columns#weak-seam`).
  */
 import { CLAUSE_MARKS, endsSentence, isCjk, isSpace } from './chars.js';
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
+import { measureLayout } from './layout.js';
+import { relink } from './relink.js';
 import type { SeamJudge } from './seam.js';
 
 /** A run of spaces inside a line (non-space text on both sides). */
@@ -30,8 +33,6 @@ interface Gap {
 const MAX_GAPS_TRIED = 8;
 /** Widest column tried, in characters: a gap further in is not a column boundary. */
 const MAX_COLUMN_WIDTH = 160;
-/** Characters on each side of a gap handed to the judge. */
-const CONTEXT = 12;
 /** Lines a block needs before its columns are split. */
 const MIN_BLOCK = 3;
 
@@ -40,8 +41,10 @@ export function repairColumns(lines: Line[], judge: SeamJudge, notes: Note[]): L
   const pieces = new Set<Line>();
   const across = splitAcross(lines, judge, blanks, notes, pieces, 0);
   const ordered = deinterleave(across, judge, blanks, notes, pieces);
-  warnWeakSeams(ordered, judge, notes);
-  return ordered;
+  // where lines share a width, columns show in the layout and were handled above; only in a dump
+  // of blocks (a paragraph or a column's run per line) must the words alone decide
+  const blocks = measureLayout(ordered).width === null;
+  return relink(ordered, judge, blanks, notes, blocks);
 }
 
 function usualBlanks(lines: Line[]): number {
@@ -362,29 +365,4 @@ function alternates(run: Line[], judge: SeamJudge, step: number): boolean {
   const nextRate = next / nextPairs;
   const afterNextRate = afterNext / afterNextPairs;
   return afterNextRate >= nextRate + 0.2 && afterNextRate >= 0.3;
-}
-
-/** Gaps left inside lines where the text does not run on and the left side does not end a sentence. */
-function warnWeakSeams(lines: Line[], judge: SeamJudge, notes: Note[]): void {
-  for (const line of lines) {
-    // spaces between the phrases of a heading (`2024年 攻坚克难 奋力前行`) are no seam
-    if (!line.chars.some((ch) => CLAUSE_MARKS.has(ch))) continue;
-    for (const gap of gapsOf(line)) {
-      const left = line.chars.slice(Math.max(0, gap.start - CONTEXT), gap.start);
-      const right = line.chars.slice(gap.end, gap.end + CONTEXT);
-      const before = left[left.length - 1]!;
-      const after = right[0]!;
-      if (!isCjk(before) || !isCjk(after)) continue;
-      if (endsSentence(left)) continue;
-      if (judge.continuity(left, right) > 0) continue;
-      const context = `${left.slice(-6).join('')}|${right.slice(0, 6).join('')}`;
-      notes.push({
-        rule: 'clean/columns#weak-seam',
-        reason: `raw line ${line.number}: the text may jump between columns at "${context}"; kept in OCR order`,
-        severity: 'warning',
-        line: line.number,
-        actual: context,
-      });
-    }
-  }
 }

@@ -25,6 +25,8 @@ export interface Line {
   pageBreakBefore?: boolean;
   /** Set by the column pass: this line starts a new column stream, so never join it to the line before. */
   breakBefore?: boolean;
+  /** Set by the column pass: this line continues the one before it mid-sentence (a repaired seam). */
+  continuesPrevious?: boolean;
   /** Raw line numbers of the seams the column pass joined or doubted inside this line. */
   seams?: number[];
 }

@@ -48,6 +48,7 @@ export function buildParagraphs(lines: readonly Line[], layout: Layout): Paragra
 /** True when a paragraph break stands between `above` and `below`. */
 export function endsParagraph(above: Line, below: Line, layout: Layout): boolean {
   if (above.role !== undefined || below.role !== undefined || below.breakBefore) return true;
+  if (below.continuesPrevious) return false;
   // no paragraph starts with a comma, a closing mark or a percent sign
   if (OPENS_NOTHING.has(below.chars[0]!)) return false;
   if (isHeadingLike(above, layout) || isHeadingLike(below, layout)) return true;

@@ -8,7 +8,10 @@
  */
 import type { Rules } from '../../rules/schema.js';
 import type { Segmenter } from '../../text/segment.js';
-import { isDigit, isSpace } from './chars.js';
+import { isDigit, isHan, isSpace } from './chars.js';
+
+/** jieba's tags for words that stand alone as one character: p c u uj ul uz uv ud ug f d r y e o. */
+const FUNCTION_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'uz', 'uv', 'ud', 'ug', 'f', 'd', 'r', 'y', 'e', 'o', 'm', 'q']);
 
 /** Characters of each side the segmenter sees around a join. */
 const REACH = 6;
@@ -18,6 +21,13 @@ export interface SeamJudge {
   continuity(left: readonly string[], right: readonly string[]): number;
   /** The dictionary word that crosses the join, if any. */
   crossingWord(left: readonly string[], right: readonly string[]): string | null;
+  /**
+   * Which side of the join is left stranded: jieba glues the two sides into a token that is no
+   * dictionary word (`资源加` + `度推动` → `加度`, both sides), or a single Han character stands
+   * at the join on that side (`增速高` + `人数` → `高`, the left). Text cut by interleaved
+   * columns looks like this; a wrap between two words mostly does not.
+   */
+  stranded(left: readonly string[], right: readonly string[]): { left: boolean; right: boolean };
 }
 
 /** Unit, classifier and magnitude forms, for the number-meets-unit evidence. */
@@ -44,8 +54,26 @@ export function seamJudge(segmenter: Segmenter, units: ReadonlySet<string>): Sea
     }
     return null;
   };
+  const stranded = (left: readonly string[], right: readonly string[]): { left: boolean; right: boolean } => {
+    const a = tail(left);
+    const b = head(right);
+    const result = { left: false, right: false };
+    if (a.length === 0 || b.length === 0) return result;
+    for (const token of segmenter.tag(a.join('') + b.join(''))) {
+      if (token.start < a.length && token.end > a.length) {
+        const glued = !segmenter.isWord(token.word);
+        return { left: glued, right: glued };
+      }
+      // a preposition, conjunction, particle or direction word stands alone by right (`为`, `和`, `等`, `上`)
+      const single = token.end - token.start === 1 && isHan(token.word) && !FUNCTION_TAGS.has(token.tag);
+      if (token.end === a.length) result.left = single;
+      if (token.start === a.length) result.right = single;
+    }
+    return result;
+  };
   return {
     crossingWord,
+    stranded,
     continuity(left, right) {
       const word = crossingWord(left, right);
       if (word !== null) return Array.from(word).length >= 3 ? 2 : 1;

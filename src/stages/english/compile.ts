@@ -26,6 +26,7 @@ export interface CompiledEnglish {
   /** The unit of a count of things (`个`) and of a multiple (the `multiple` unit, `倍`). */
   countUnit: UnitMeaning;
   countPhrases: readonly string[];
+  unitModifiers: PhraseList<string>;
   multipleUnit: UnitMeaning | null;
   boundsBefore: PhraseList<{ qualifier: Exclude<Qualifier, 'exact' | 'range'>; rule: string }>;
   boundsAfter: PhraseList<{ qualifier: Exclude<Qualifier, 'exact' | 'range'>; rule: string }>;
@@ -84,6 +85,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
   const multiple = units.units.find((entry) => entry.kind === 'multiple');
   return {
     countPhrases: units.count_phrases.map((p) => p.toLowerCase()),
+    unitModifiers: phraseList(units.unit_modifiers.map((m) => [m, id('english-units.yaml', m)] as const)),
     countUnit: { unit: units.count_unit, kind: 'count', power: 0, rule: id('english-units.yaml', 'count_unit') },
     multipleUnit: multiple
       ? { unit: multiple.unit, kind: 'multiple', power: 0, rule: id('english-units.yaml', multiple.forms[0]!) }

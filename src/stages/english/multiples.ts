@@ -5,7 +5,7 @@
 import type { CompiledEnglish } from './compile.js';
 import { Exact } from './numbers.js';
 import type { Candidate } from './phrase.js';
-import { isWordChar, matchForward } from './words.js';
+import { isWordChar, matchBackward, matchForward, skipSpaceBackward } from './words.js';
 
 /** Candidates for the multiple words of `text`. */
 export function multiplesIn(text: string, compiled: CompiledEnglish): Candidate[] {
@@ -16,6 +16,8 @@ export function multiplesIn(text: string, compiled: CompiledEnglish): Candidate[
     if (isWordChar(text[i - 1]) || !isWordChar(text[i])) continue;
     const match = matchForward(compiled.multiples, text, i);
     if (!match) continue;
+    // more than doubled
+    const bound = matchBackward(compiled.boundsBefore, text, skipSpaceBackward(text, i));
     found.push({
       start: i,
       end: match.end,
@@ -25,15 +27,15 @@ export function multiplesIn(text: string, compiled: CompiledEnglish): Candidate[
       valueMax: null,
       unit,
       unitText: text.slice(i, match.end),
-      qualifier: 'exact',
+      qualifier: bound?.value.qualifier ?? 'exact',
       magnitude: false,
       spelled: false,
       grouped: false,
       yearLike: false,
       after: match.end,
       adjectival: false,
-      boundStart: i,
-      rules: [match.value.rule],
+      boundStart: bound?.start ?? i,
+      rules: bound ? [match.value.rule, bound.value.rule] : [match.value.rule],
     });
     i = match.end - 1;
   }

@@ -91,6 +91,16 @@ function phraseAt(text: string, numeral: Numeral, compiled: CompiledEnglish): Nu
   let unitStart = skipSpaceForward(text, numberEnd);
   let unit = matchForward(compiled.unitsAfter, text, unitStart);
   // a 9.5-percent growth, a 186-kilometer railway: the unit as an adjective
+  // three consecutive years: one modifier between the number and its unit
+  if (!unit) {
+    const modifier = matchForward(compiled.unitModifiers, text, unitStart);
+    const after = modifier ? matchForward(compiled.unitsAfter, text, skipSpaceForward(text, modifier.end)) : null;
+    if (modifier && after && modifier.end < text.length && /\s/.test(text[modifier.end]!)) {
+      unit = after;
+      unitStart = skipSpaceForward(text, modifier.end);
+      rules.push(modifier.value);
+    }
+  }
   // a 40-day travel rush, the five-year LPR: a duration adjective labels a period or a product
   if (!unit && text[numberEnd] === '-') {
     const adjective = matchForward(compiled.unitsAfter, text, numberEnd + 1);

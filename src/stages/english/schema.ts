@@ -50,6 +50,8 @@ export const englishUnitsFile = z
     ),
     /** The unit of a count of things with no unit word (`12 million new urban jobs`). */
     count_unit: word,
+    /** Words that may stand between a number and its unit (`three consecutive years`). */
+    unit_modifiers: z.array(word),
     /** Phrases that make a bare number a count (`the number of … reached 312`). */
     count_phrases: z.array(word),
     magnitudes: z.array(z.object({ form: word, power: z.number().int().min(1).max(24), ...annotation }).strict()),

@@ -154,9 +154,13 @@ export function informative(phrase: string | null, compiled: CompiledEnglish): s
 function phraseForward(text: string, tokens: readonly Token[], from: number, compiled: CompiledEnglish): string | null {
   let last = -1;
   for (let i = from; i < tokens.length && i - from < MAX_PHRASE; i++) {
-    if (!isNounLike(tokens, i, compiled)) break;
-    if (isHeadNoun(tokens, i, compiled)) last = i;
-    if (!/^[\s-]*$/.test(tokens[i]!.post)) break;
+    const token = tokens[i]!;
+    const next = i + 1 < tokens.length && isNounLike(tokens, i + 1, compiled);
+    // `Retail sales of consumer goods`, `Fortune Global 500 companies`: a joiner or a number inside a name
+    const inside = i > from && next && (compiled.subjects.joiners.has(token.text.toLowerCase()) || hasTag(token, 'Value'));
+    if (!inside && !isNounLike(tokens, i, compiled)) break;
+    if (!inside && isHeadNoun(tokens, i, compiled)) last = i;
+    if (!/^[\s-]*$/.test(token.post)) break;
   }
   return last < 0 ? null : text.slice(tokens[from]!.start, tokens[last]!.end);
 }

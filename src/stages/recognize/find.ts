@@ -7,55 +7,19 @@
  * never overlap and the work is linear in the text (each lookup probes at most the longest
  * word of its table).
  */
-import type { Qualifier } from '../../document.js';
-import { add, integer, lessThan, percentOf, scale, type Decimal } from '../../text/decimal.js';
+import { add, integer, scale } from '../../text/decimal.js';
 import { boundAfter, boundBefore, decideQualifier, type IsWord } from './bounds.js';
 import type { Compiled } from './compile.js';
-import { isArabicDigit, isChineseDigit, isChineseNumeralChar, parseArabic, parseChinese, type Numeral, type TooLong } from './numerals.js';
-import { matchAt, matchEndingAt, skipGap, type BoundEntry, type UnitEntry, type WordMatch } from './units.js';
+import { readNumeral, type Candidate, type Refusal, type Scan, type ScanContext } from './context.js';
+import { DOUBLING_OPEN, FRACTION_MARK, doubling, fractionAt } from './number-words.js';
+import { isArabicDigit, isChineseNumeralChar, type Numeral } from './numerals.js';
+import { rangeAfter } from './ranges.js';
+import { compoundUnit, halfAfter, magnitudeValue, readTail, spacedThousands } from './tail.js';
+import { skipGap } from './units.js';
 
-/** `X分之Y`: the fraction mark between denominator and numerator (三分之一, 百分之七十一). */
-const FRACTION_MARK = ['分', '之'] as const;
-/** `翻N番`: doubling N times (翻一番 = ×2, 翻两番 = ×4); 了 may stand after 翻. */
-const DOUBLING_OPEN = '翻';
-const DOUBLING_CLOSE = '番';
-const DOUBLING_ASPECT = '了';
-/** Decimal places kept for a fraction that does not terminate (三分之一 → 33.3333 %). */
-const FRACTION_PLACES = 4;
-/** Canonical units the number-word constructions resolve to; they must exist in units.yaml. */
-const PERCENT_UNIT = '%';
-const MULTIPLE_UNIT = '倍';
+export type { Candidate, Refusal, Scan } from './context.js';
+
 const LATIN_LETTER = /^[A-Za-z]$/;
-
-/** A resolved candidate, before exclusions. Offsets are code points into the scanned text. */
-export interface Candidate {
-  start: number;
-  end: number;
-  /** The number as written, from the first numeral to the end of the last (ranges included). */
-  numeralStart: number;
-  numeralEnd: number;
-  value: Decimal;
-  valueMax: Decimal | null;
-  unit: UnitEntry;
-  unitText: string;
-  qualifier: Qualifier;
-  rules: string[];
-}
-
-/** A number the scan looked at and refused before any exclusion rule (no unit, bare magnitude). */
-export interface Refusal {
-  start: number;
-  end: number;
-  rule: string;
-  reason: string;
-}
-
-export interface Scan {
-  candidates: Candidate[];
-  refusals: Refusal[];
-  /** First index not consumed: a candidate may run past `to` into the extension. */
-  consumed: number;
-}
 
 /**
  * Scans `chars[from, to)` for quantities. Units, magnitudes and trailing bound words may be
@@ -98,39 +62,7 @@ export function scan(
   return out;
 }
 
-interface ScanContext {
-  chars: readonly string[];
-  to: number;
-  reach: number;
-  compiled: Compiled;
-  isWord: IsWord;
-  /** Before-bound words are looked for no further back than this (the end of the last candidate). */
-  floor: number;
-}
-
 type NumberResult = { candidate: Candidate; next: number } | { refusal: Refusal | null; next: number };
-
-/** What follows a numeral: bound words inside, a magnitude, a unit. */
-interface Tail {
-  power: number;
-  /** Extra value from a chained Arabic part (1亿2000万 → + 2000×10⁴), already scaled. */
-  extra: Decimal | null;
-  magnitude: WordMatch<{ form: string; power: number }> | null;
-  unit: WordMatch<UnitEntry> | null;
-  bounds: WordMatch<BoundEntry>[];
-  end: number;
-}
-
-function readNumeral(context: ScanContext, at: number, limit: number): Numeral | TooLong | null {
-  const { chars, compiled } = context;
-  if (isArabicDigit(chars[at])) return parseArabic(chars, at, limit);
-  const numeral = parseChinese(chars, at, limit);
-  // 三千米, 二十千瓦: the last multiplier begins a unit, so it is not part of the numeral
-  if (numeral && numeral.endsWithMultiplier && matchAt(compiled.units, chars, numeral.end - 1, context.reach)) {
-    return numeral.end - 1 > at ? parseChinese(chars, at, numeral.end - 1) : null;
-  }
-  return numeral;
-}
 
 /** A number starting at `at`: numeral, tail, optional range, bounds. */
 function number(context: ScanContext, at: number): NumberResult {
@@ -243,229 +175,9 @@ function number(context: ScanContext, at: number): NumberResult {
   };
 }
 
-/** 半 after a unit adds one half: 一年半, 3倍半, 两个半月 (个 + 半 + 月); not 3个半导体. */
-const HALF = '半';
-
-function halfAfter(context: ScanContext, unit: WordMatch<UnitEntry>): WordMatch<UnitEntry> | null {
-  const { chars, reach, isWord } = context;
-  if (chars[unit.end] !== HALF) return null;
-  const compound = compoundUnit(context, unit, unit.end + 1);
-  if (compound) return { ...compound, start: unit.start };
-  if (unit.entry.file === 'classifiers.yaml') return null;
-  // 半 opening a word of its own (半导体, 半数) is not a half; 半时 in 一年半时间 is, because 时间 is a word
-  const next = chars.slice(unit.end, Math.min(reach, unit.end + 3));
-  const word = (from: number, to: number) => next.length >= to && isWord(next.slice(from, to).join(''));
-  if (word(0, 3)) return null;
-  if (word(0, 2) && !word(1, 3)) return null;
-  return { ...unit, end: unit.end + 1 };
-}
-
-/** The longest unit form that is `unit`'s form plus the characters at `at` (个 + 月 = 个月). */
-function compoundUnit(context: ScanContext, unit: WordMatch<UnitEntry>, at: number): WordMatch<UnitEntry> | null {
-  const { chars, compiled, reach } = context;
-  let form = unit.form;
-  let best: WordMatch<UnitEntry> | null = null;
-  for (let k = at; k < reach && k - at < compiled.units.longest; k++) {
-    form += chars[k]!;
-    const entry = compiled.units.forms.get(form);
-    if (entry) best = { entry, form, start: unit.start, end: k + 1 };
-  }
-  return best;
-}
-
-function magnitudeValue(value: Decimal, tail: Tail): Decimal {
-  const scaled = scale(value, tail.power);
-  return tail.extra ? add(scaled, tail.extra) : scaled;
-}
-
-/**
- * After the numeral: `余`/`多` (130余个, 10多万), a magnitude unless a unit is at least as long
- * (3千米 is a unit, 3千万 a magnitude), a chained Arabic part (1亿2000万), `余` again (3万余人),
- * then the unit. OCR gaps are bridged only when something is found after them.
- */
-function readTail(context: ScanContext, numeral: Numeral): Tail {
-  const { chars, compiled, reach } = context;
-  const tail: Tail = { power: 0, extra: null, magnitude: null, unit: null, bounds: [], end: numeral.end };
-  let k = skipGap(chars, numeral.end, reach);
-  k = insideBound(context, k, tail);
-  const unit = matchAt(compiled.units, chars, k, reach);
-  const magnitude = matchAt(compiled.magnitudes, chars, k, reach);
-  if (magnitude && (!unit || magnitude.end - magnitude.start > unit.end - unit.start)) {
-    tail.magnitude = magnitude;
-    tail.power = magnitude.entry.power;
-    tail.end = magnitude.end;
-    k = magnitude.end;
-    if (numeral.script === 'arabic') k = chainedPart(context, k, tail);
-    k = insideBound(context, skipGap(chars, k, reach), tail);
-    tail.unit = matchAt(compiled.units, chars, k, reach);
-  } else {
-    tail.unit = unit;
-  }
-  if (tail.unit) tail.end = tail.unit.end;
-  return tail;
-}
-
-/**
- * 130余个, 10多万人: 余/多 between the number and its magnitude or unit; also a full bound word
- * when a unit follows it directly (10万以上人口).
- */
-function insideBound(context: ScanContext, k: number, tail: Tail): number {
-  const { chars, compiled, reach, isWord } = context;
-  const bound = boundAfter(compiled.after, chars, k, reach, isWord, false);
-  if (!bound) return k;
-  const resume = skipGap(chars, bound.end, reach);
-  const unitFollows = matchAt(compiled.units, chars, resume, reach) !== null;
-  const magnitudeFollows = matchAt(compiled.magnitudes, chars, resume, reach) !== null;
-  if (bound.entry.inside ? unitFollows || magnitudeFollows : unitFollows) {
-    tail.bounds.push(bound);
-    return resume;
-  }
-  return k;
-}
-
-/** Spaces the OCR reads inside a number: `5 000万元` is 5000万元. */
-const DIGIT_GAP = new Set([' ', '\u00a0', '\u3000']);
-
-/**
- * `5 000万元`, `1 381个`: one to three digits, one space, exactly three digits, and then a
- * magnitude or unit. Only tried when the first part has no unit of its own.
- */
-function spacedThousands(context: ScanContext, first: Numeral): { numeral: Numeral; tail: Tail } | null {
-  const { chars, to } = context;
-  if (first.script !== 'arabic' || first.end - first.start > 3 || !DIGIT_GAP.has(chars[first.end]!)) return null;
-  for (let k = first.start; k < first.end; k++) if (!isArabicDigit(chars[k])) return null;
-  const groupAt = first.end + 1;
-  let digits = 0;
-  while (groupAt + digits < to && isArabicDigit(chars[groupAt + digits])) digits++;
-  if (digits !== 3) return null;
-  const group = parseArabic(chars, groupAt, to);
-  if (!group || 'tooLong' in group) return null;
-  const numeral: Numeral = { ...first, end: group.end, value: add(scale(first.value, 3), group.value) };
-  const tail = readTail(context, numeral);
-  return tail.unit || tail.magnitude ? { numeral, tail } : null;
-}
-
-/** 1亿2000万: an Arabic part with a smaller magnitude right after a magnitude adds to the number. */
-function chainedPart(context: ScanContext, k: number, tail: Tail): number {
-  const { chars, compiled, to } = context;
-  if (!isArabicDigit(chars[k])) return k;
-  const part = parseArabic(chars, k, to);
-  if (!part || 'tooLong' in part) return k;
-  const magnitude = matchAt(compiled.magnitudes, chars, part.end, context.reach);
-  if (!magnitude || magnitude.entry.power >= tail.power) return k;
-  if (matchAt(compiled.units, chars, part.end, context.reach)) return k;
-  const partValue = scale(part.value, magnitude.entry.power);
-  tail.extra = tail.extra ? add(tail.extra, partValue) : partValue;
-  tail.end = magnitude.end;
-  return magnitude.end;
-}
-
-interface Range {
-  second: Numeral;
-  tail: Tail;
-  value: Decimal;
-  valueMax: Decimal;
-}
-
-/**
- * `2-3所`, `2至3所`, `5%-8%`, `3-5万元`, `3万-5万元`: a connector and a second number. The
- * first half takes the second's magnitude when it has none and stays below it (3-5万 → 3万–5万),
- * and must not name a different unit. The low end must be below the high end.
- */
-function rangeAfter(context: ScanContext, first: Numeral, tail: Tail): Range | null {
-  const { chars, compiled, to } = context;
-  const connectorAt = tail.unit ? tail.unit.end : tail.magnitude ? tail.magnitude.end : first.end;
-  if (tail.bounds.length > 0) return null;
-  const connector = matchAt(compiled.connectors, chars, connectorAt, to);
-  if (!connector) return null;
-  if (matchEndingAt(compiled.rangeBreakers, chars, first.start, context.floor)) return null;
-  const secondAt = connector.end;
-  if (!(isArabicDigit(chars[secondAt]) || isChineseDigit(chars[secondAt]))) return null;
-  const second = readNumeral(context, secondAt, to);
-  if (!second || 'tooLong' in second || second.bare || second.valueMax) return null;
-  const secondTail = readTail(context, second);
-  if (!secondTail.unit) return null;
-  if (tail.unit && tail.unit.entry.unit !== secondTail.unit.entry.unit) return null;
-  const high = magnitudeValue(second.value, secondTail);
-  let low = magnitudeValue(first.value, tail);
-  if (!tail.magnitude && secondTail.magnitude) {
-    const borrowed = scale(first.value, secondTail.power);
-    if (lessThan(borrowed, high)) low = borrowed;
-  }
-  if (!lessThan(low, high)) return null;
-  return { second, tail: secondTail, value: low, valueMax: high };
-}
-
-/** `X分之Y` → 100·Y/X percent: 百分之七十一 → 71 %, 三分之一 → 33.3333 %, 千分之三 → 0.3 %. */
-function fractionAt(context: ScanContext, denominator: Numeral): Candidate | null {
-  const { chars, compiled, to, reach, isWord } = context;
-  const unit = compiled.units.forms.get(PERCENT_UNIT);
-  if (!unit || denominator.valueMax || denominator.value.isZero()) return null;
-  const numeratorAt = denominator.end + FRACTION_MARK.length;
-  const numerator = plain(isArabicDigit(chars[numeratorAt]) ? parseArabic(chars, numeratorAt, to) : parseChinese(chars, numeratorAt, to));
-  // 百分之百 is 100 %: the numerator may be a bare multiplier
-  if (!numerator || numerator.valueMax) return null;
-  const value = percentOf(numerator.value, denominator.value, FRACTION_PLACES);
-  let end = numerator.end;
-  const bounds: WordMatch<BoundEntry>[] = [];
-  const after = boundAfter(compiled.after, chars, skipGap(chars, end, reach), reach, isWord, true);
-  if (after) {
-    bounds.push(after);
-    end = after.end;
-  }
-  const before = boundBefore(compiled.before, chars, denominator.start, context.floor, isWord);
-  const percentWords = denominator.value.equals(100);
-  const rules = [`units.yaml#${unit.unit}`, percentWords ? 'recognize/percent-words' : 'recognize/fraction'];
-  if (before) rules.push(`qualifiers.yaml#${before.form}`);
-  for (const bound of bounds) rules.push(`qualifiers.yaml#${bound.form}`);
-  return {
-    start: denominator.start,
-    end,
-    numeralStart: denominator.start,
-    numeralEnd: numerator.end,
-    value,
-    valueMax: null,
-    unit,
-    // 百分之 is the percent sign written in words; in 三分之一 only 分之 marks the unit
-    unitText: chars.slice(percentWords ? denominator.start : denominator.end, denominator.end + FRACTION_MARK.length).join(''),
-    qualifier: decideQualifier(false, before, bounds),
-    rules,
-  };
-}
-
-/** `翻一番` → 2 倍, `翻两番` → 4 倍, `翻了一番` → 2 倍: doubling N times is 2^N. */
-function doubling(context: ScanContext, at: number): Candidate | null {
-  const { chars, compiled, to } = context;
-  const unit = compiled.units.forms.get(MULTIPLE_UNIT);
-  if (!unit) return null;
-  let k = at + 1;
-  if (chars[k] === DOUBLING_ASPECT) k++;
-  const times = plain(isArabicDigit(chars[k]) ? parseArabic(chars, k, to) : parseChinese(chars, k, to));
-  if (!times || times.valueMax || times.bare) return null;
-  if (chars[times.end] !== DOUBLING_CLOSE) return null;
-  const count = Number(times.value.toFixed());
-  if (!Number.isInteger(count) || count < 1 || count > 10) return null;
-  return {
-    start: at,
-    end: times.end + 1,
-    numeralStart: times.start,
-    numeralEnd: times.end,
-    value: integer(2 ** count),
-    valueMax: null,
-    unit,
-    unitText: DOUBLING_CLOSE,
-    qualifier: 'exact',
-    rules: [`units.yaml#${unit.unit}`, 'recognize/doubling'],
-  };
-}
 
 function isZero(ch: string | undefined): boolean {
   return ch === '0' || ch === '０';
-}
-
-/** The numeral, or null for no numeral or an over-long digit run. */
-function plain(result: Numeral | TooLong | null): Numeral | null {
-  return result === null || 'tooLong' in result ? null : result;
 }
 
 /** Index after the run of Chinese numeral characters (or digits) that starts at `at`. */
@@ -478,4 +190,5 @@ function skipNumeralRun(chars: readonly string[], at: number, to: number): numbe
   while (k < to && isChineseNumeralChar(chars[k])) k++;
   return Math.max(k, at + 1);
 }
+
 

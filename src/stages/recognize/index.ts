@@ -2,11 +2,14 @@
  * recognize: Chinese sentences → quantities (value, unit, kind, qualifier), spec §1–§5.
  *
  * Passes, in order, per sentence of a `zh` paragraph:
- *   find        numeral, magnitude, unit, bound words, range      (find.ts)     227 项 → 227 项
- *     numerals  Arabic, full-width, Chinese numerals → exact      (numerals.ts) 两万 → 20000
- *     units     longest-first units, classifiers, magnitudes      (units.ts)    3千米 → 3 公里
- *     bounds    bound words, whole words only → qualifier         (bounds.ts)   130余个 → at_least
- *   exclude     dates, ordinals, names, article 一, vague amounts (exclusions.ts) 一个重大课题 → dropped
+ *   find          scan for numbers, resolve each one               (find.ts)         227 项 → 227 项
+ *     numerals    Arabic, full-width, Chinese numerals → exact     (numerals.ts)     两万 → 20000
+ *     tail        余/多, magnitude, unit, halves, OCR gaps          (tail.ts)         130余个, 3.6万个
+ *     units       longest-first units, classifiers, magnitudes     (units.ts)        3千米 → 3 公里
+ *     ranges      connector and a second number                    (ranges.ts)       2-3所 → 2–3
+ *     words       X分之Y and 翻N番                                  (number-words.ts) 三分之一 → 33.3333 %
+ *     bounds      bound words, whole words only → qualifier        (bounds.ts)       超过10万人 → at_least
+ *   exclude       dates, ordinals, names, article 一, vague, quoted (exclusions.ts)   一个重大课题 → dropped
  *
  * Decisions (spec gaps, settled here):
  * - Fractions are percentages: `X分之Y` → 100·Y/X with unit `%`, kind percent, rounded half-even

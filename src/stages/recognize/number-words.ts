@@ -1,0 +1,85 @@
+/**
+ * Numbers written as words around a numeral: `X分之Y` (三分之一, 百分之七十一, 千分之三) and
+ * `翻N番` (翻一番, 翻两番).
+ */
+import { integer, percentOf } from '../../text/decimal.js';
+import { boundAfter, boundBefore, decideQualifier } from './bounds.js';
+import { plain, type Candidate, type ScanContext } from './context.js';
+import { isArabicDigit, parseArabic, parseChinese, type Numeral } from './numerals.js';
+import { skipGap, type BoundEntry, type WordMatch } from './units.js';
+
+/** `X分之Y`: the fraction mark between denominator and numerator (三分之一, 百分之七十一). */
+export const FRACTION_MARK = ['分', '之'] as const;
+/** `翻N番`: doubling N times (翻一番 = ×2, 翻两番 = ×4); 了 may stand after 翻. */
+export const DOUBLING_OPEN = '翻';
+const DOUBLING_CLOSE = '番';
+const DOUBLING_ASPECT = '了';
+/** Decimal places kept for a fraction that does not terminate (三分之一 → 33.3333 %). */
+const FRACTION_PLACES = 4;
+/** Canonical units the number-word constructions resolve to; they must exist in units.yaml. */
+const PERCENT_UNIT = '%';
+const MULTIPLE_UNIT = '倍';
+
+/** `X分之Y` → 100·Y/X percent: 百分之七十一 → 71 %, 三分之一 → 33.3333 %, 千分之三 → 0.3 %. */
+export function fractionAt(context: ScanContext, denominator: Numeral): Candidate | null {
+  const { chars, compiled, to, reach, isWord } = context;
+  const unit = compiled.units.forms.get(PERCENT_UNIT);
+  if (!unit || denominator.valueMax || denominator.value.isZero()) return null;
+  const numeratorAt = denominator.end + FRACTION_MARK.length;
+  const numerator = plain(isArabicDigit(chars[numeratorAt]) ? parseArabic(chars, numeratorAt, to) : parseChinese(chars, numeratorAt, to));
+  // 百分之百 is 100 %: the numerator may be a bare multiplier
+  if (!numerator || numerator.valueMax) return null;
+  const value = percentOf(numerator.value, denominator.value, FRACTION_PLACES);
+  let end = numerator.end;
+  const bounds: WordMatch<BoundEntry>[] = [];
+  const after = boundAfter(compiled.after, chars, skipGap(chars, end, reach), reach, isWord, true);
+  if (after) {
+    bounds.push(after);
+    end = after.end;
+  }
+  const before = boundBefore(compiled.before, chars, denominator.start, context.floor, isWord);
+  const percentWords = denominator.value.equals(100);
+  const rules = [`units.yaml#${unit.unit}`, percentWords ? 'recognize/percent-words' : 'recognize/fraction'];
+  if (before) rules.push(`qualifiers.yaml#${before.form}`);
+  for (const bound of bounds) rules.push(`qualifiers.yaml#${bound.form}`);
+  return {
+    start: denominator.start,
+    end,
+    numeralStart: denominator.start,
+    numeralEnd: numerator.end,
+    value,
+    valueMax: null,
+    unit,
+    // 百分之 is the percent sign written in words; in 三分之一 only 分之 marks the unit
+    unitText: chars.slice(percentWords ? denominator.start : denominator.end, denominator.end + FRACTION_MARK.length).join(''),
+    qualifier: decideQualifier(false, before, bounds),
+    rules,
+  };
+}
+
+/** `翻一番` → 2 倍, `翻两番` → 4 倍, `翻了一番` → 2 倍: doubling N times is 2^N. */
+export function doubling(context: ScanContext, at: number): Candidate | null {
+  const { chars, compiled, to } = context;
+  const unit = compiled.units.forms.get(MULTIPLE_UNIT);
+  if (!unit) return null;
+  let k = at + 1;
+  if (chars[k] === DOUBLING_ASPECT) k++;
+  const times = plain(isArabicDigit(chars[k]) ? parseArabic(chars, k, to) : parseChinese(chars, k, to));
+  if (!times || times.valueMax || times.bare) return null;
+  if (chars[times.end] !== DOUBLING_CLOSE) return null;
+  const count = Number(times.value.toFixed());
+  if (!Number.isInteger(count) || count < 1 || count > 10) return null;
+  return {
+    start: at,
+    end: times.end + 1,
+    numeralStart: times.start,
+    numeralEnd: times.end,
+    value: integer(2 ** count),
+    valueMax: null,
+    unit,
+    unitText: DOUBLING_CLOSE,
+    qualifier: 'exact',
+    rules: [`units.yaml#${unit.unit}`, 'recognize/doubling'],
+  };
+}
+

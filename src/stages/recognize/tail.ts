@@ -1,0 +1,128 @@
+/**
+ * What follows a numeral, up to its unit: 余/多 (130余个), a magnitude (3.6万), a chained Arabic
+ * part (1亿2000万), an OCR-spaced thousands group (5 000万元), a half (一年半) and two-part
+ * units split by a bound (3个多月).
+ */
+import { add, scale, type Decimal } from '../../text/decimal.js';
+import { boundAfter } from './bounds.js';
+import type { ScanContext, Tail } from './context.js';
+import { isArabicDigit, parseArabic, type Numeral } from './numerals.js';
+import { matchAt, skipGap, type UnitEntry, type WordMatch } from './units.js';
+
+/** 半 after a unit adds one half: 一年半, 3倍半, 两个半月 (个 + 半 + 月); not 3个半导体. */
+const HALF = '半';
+
+export function halfAfter(context: ScanContext, unit: WordMatch<UnitEntry>): WordMatch<UnitEntry> | null {
+  const { chars, reach, isWord } = context;
+  if (chars[unit.end] !== HALF) return null;
+  const compound = compoundUnit(context, unit, unit.end + 1);
+  if (compound) return { ...compound, start: unit.start };
+  if (unit.entry.file === 'classifiers.yaml') return null;
+  // 半 opening a word of its own (半导体, 半数) is not a half; 半时 in 一年半时间 is, because 时间 is a word
+  const next = chars.slice(unit.end, Math.min(reach, unit.end + 3));
+  const word = (from: number, to: number) => next.length >= to && isWord(next.slice(from, to).join(''));
+  if (word(0, 3)) return null;
+  if (word(0, 2) && !word(1, 3)) return null;
+  return { ...unit, end: unit.end + 1 };
+}
+
+/** The longest unit form that is `unit`'s form plus the characters at `at` (个 + 月 = 个月). */
+export function compoundUnit(context: ScanContext, unit: WordMatch<UnitEntry>, at: number): WordMatch<UnitEntry> | null {
+  const { chars, compiled, reach } = context;
+  let form = unit.form;
+  let best: WordMatch<UnitEntry> | null = null;
+  for (let k = at; k < reach && k - at < compiled.units.longest; k++) {
+    form += chars[k]!;
+    const entry = compiled.units.forms.get(form);
+    if (entry) best = { entry, form, start: unit.start, end: k + 1 };
+  }
+  return best;
+}
+
+export function magnitudeValue(value: Decimal, tail: Tail): Decimal {
+  const scaled = scale(value, tail.power);
+  return tail.extra ? add(scaled, tail.extra) : scaled;
+}
+
+/**
+ * After the numeral: `余`/`多` (130余个, 10多万), a magnitude unless a unit is at least as long
+ * (3千米 is a unit, 3千万 a magnitude), a chained Arabic part (1亿2000万), `余` again (3万余人),
+ * then the unit. OCR gaps are bridged only when something is found after them.
+ */
+export function readTail(context: ScanContext, numeral: Numeral): Tail {
+  const { chars, compiled, reach } = context;
+  const tail: Tail = { power: 0, extra: null, magnitude: null, unit: null, bounds: [], end: numeral.end };
+  let k = skipGap(chars, numeral.end, reach);
+  k = insideBound(context, k, tail);
+  const unit = matchAt(compiled.units, chars, k, reach);
+  const magnitude = matchAt(compiled.magnitudes, chars, k, reach);
+  if (magnitude && (!unit || magnitude.end - magnitude.start > unit.end - unit.start)) {
+    tail.magnitude = magnitude;
+    tail.power = magnitude.entry.power;
+    tail.end = magnitude.end;
+    k = magnitude.end;
+    if (numeral.script === 'arabic') k = chainedPart(context, k, tail);
+    k = insideBound(context, skipGap(chars, k, reach), tail);
+    tail.unit = matchAt(compiled.units, chars, k, reach);
+  } else {
+    tail.unit = unit;
+  }
+  if (tail.unit) tail.end = tail.unit.end;
+  return tail;
+}
+
+/**
+ * 130余个, 10多万人: 余/多 between the number and its magnitude or unit; also a full bound word
+ * when a unit follows it directly (10万以上人口).
+ */
+export function insideBound(context: ScanContext, k: number, tail: Tail): number {
+  const { chars, compiled, reach, isWord } = context;
+  const bound = boundAfter(compiled.after, chars, k, reach, isWord, false);
+  if (!bound) return k;
+  const resume = skipGap(chars, bound.end, reach);
+  const unitFollows = matchAt(compiled.units, chars, resume, reach) !== null;
+  const magnitudeFollows = matchAt(compiled.magnitudes, chars, resume, reach) !== null;
+  if (bound.entry.inside ? unitFollows || magnitudeFollows : unitFollows) {
+    tail.bounds.push(bound);
+    return resume;
+  }
+  return k;
+}
+
+/** Spaces the OCR reads inside a number: `5 000万元` is 5000万元. */
+const DIGIT_GAP = new Set([' ', '\u00a0', '\u3000']);
+
+/**
+ * `5 000万元`, `1 381个`: one to three digits, one space, exactly three digits, and then a
+ * magnitude or unit. Only tried when the first part has no unit of its own.
+ */
+export function spacedThousands(context: ScanContext, first: Numeral): { numeral: Numeral; tail: Tail } | null {
+  const { chars, to } = context;
+  if (first.script !== 'arabic' || first.end - first.start > 3 || !DIGIT_GAP.has(chars[first.end]!)) return null;
+  for (let k = first.start; k < first.end; k++) if (!isArabicDigit(chars[k])) return null;
+  const groupAt = first.end + 1;
+  let digits = 0;
+  while (groupAt + digits < to && isArabicDigit(chars[groupAt + digits])) digits++;
+  if (digits !== 3) return null;
+  const group = parseArabic(chars, groupAt, to);
+  if (!group || 'tooLong' in group) return null;
+  const numeral: Numeral = { ...first, end: group.end, value: add(scale(first.value, 3), group.value) };
+  const tail = readTail(context, numeral);
+  return tail.unit || tail.magnitude ? { numeral, tail } : null;
+}
+
+/** 1亿2000万: an Arabic part with a smaller magnitude right after a magnitude adds to the number. */
+export function chainedPart(context: ScanContext, k: number, tail: Tail): number {
+  const { chars, compiled, to } = context;
+  if (!isArabicDigit(chars[k])) return k;
+  const part = parseArabic(chars, k, to);
+  if (!part || 'tooLong' in part) return k;
+  const magnitude = matchAt(compiled.magnitudes, chars, part.end, context.reach);
+  if (!magnitude || magnitude.entry.power >= tail.power) return k;
+  if (matchAt(compiled.units, chars, part.end, context.reach)) return k;
+  const partValue = scale(part.value, magnitude.entry.power);
+  tail.extra = tail.extra ? add(tail.extra, partValue) : partValue;
+  tail.end = magnitude.end;
+  return magnitude.end;
+}
+

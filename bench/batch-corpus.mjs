@@ -7,7 +7,7 @@
  *
  *   node bench/batch-corpus.mjs [DIR=bench/corpus/1000] [COUNT=1000]
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
@@ -73,6 +73,20 @@ export function makeCorpus(dir, count, { bad = true } = {}) {
     writeFileSync(join(dir, 'scan.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.alloc(4096, 9)]));
   }
   return bytes;
+}
+
+/**
+ * A frozen copy of the built tool (dist/, rules/, package.json) under bench/corpus/: the working
+ * tree is shared, and a rebuild or a rules edit by someone else mid-benchmark would change the
+ * config key (and redo everything) or break the run. Returns the copy's CLI path.
+ */
+export function snapshotTool(name) {
+  const dir = join(root, 'bench', 'corpus', `tool-${name}`);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
+  cpSync(join(root, 'rules'), join(dir, 'rules'), { recursive: true });
+  cpSync(join(root, 'package.json'), join(dir, 'package.json'));
+  return { cli: join(dir, 'dist', 'cli.js'), dist: join(dir, 'dist') };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -2,8 +2,9 @@
 /**
  * kill -9 at random moments (issue 6, "Done when"): before each try the inputs change (a third
  * of the files get new numbers, some are removed, some added), so the old and new output sets
- * differ; `liang run` is started and killed with SIGKILL after a random delay (half the tries
- * aimed at the end of the run, where the commit happens). After each kill the outputs must be
+ * differ; `liang run` is started and killed with SIGKILL at a random moment, drawn in turn from
+ * three kinds so that every phase is hit on any machine speed: a random time after the start, a
+ * random number of finished documents, or a random few milliseconds into the assembly and commit. After each kill the outputs must be
  * exactly the old or exactly the new complete set (verifyOutputs: the CSVs agree with
  * docs/*.json, the manifest lists exactly the inputs of one side), and the following run must
  * complete them to the new set.
@@ -11,12 +12,12 @@
  *   npx tsc -p . && node bench/batch-kill.mjs [TRIES=20] [COUNT=300] [JOBS=cores]
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeCorpus, random, reportBytes, reportPath } from './batch-corpus.mjs';
+import { makeCorpus, random, reportBytes, reportPath, snapshotTool } from './batch-corpus.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const tries = Number(process.argv[2] ?? 20);
@@ -24,11 +25,9 @@ const count = Number(process.argv[3] ?? 300);
 const jobs = Number(process.argv[4] ?? availableParallelism());
 const corpus = join(root, 'bench', 'corpus', `kill-${count}`);
 const out = join(root, 'bench', 'corpus', `kill-${count}-out`);
-const rules = join(root, 'bench', 'corpus', 'rules-snapshot-kill');
-rmSync(rules, { recursive: true, force: true });
-cpSync(join(root, 'rules'), rules, { recursive: true });
-const { verifyOutputs } = await import(join(root, 'dist', 'batch', 'verify.js'));
-const args = ['run', corpus, '--out', out, '--jobs', String(jobs), '--rules', rules, '--quiet', '--json'];
+const tool = snapshotTool('kill');
+const { verifyOutputs } = await import(join(tool.dist, 'batch', 'verify.js'));
+const args = ['run', corpus, '--out', out, '--jobs', String(jobs), '--quiet', '--json'];
 
 const next = random(20261127);
 const sha = (bytes) => createHash('sha256').update(bytes).digest('hex');
@@ -47,20 +46,52 @@ const same = (a, b) => a.size === b.size && [...a].every(([k, v]) => b.get(k) ==
 
 function complete() {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [tool.cli, ...args], { encoding: 'utf8' });
   if (result.status !== 0 && result.status !== 1) throw new Error(`run exited ${result.status}: ${result.stderr}`);
   return { seconds: (performance.now() - started) / 1000, summary: JSON.parse(result.stdout) };
 }
 
-function killAfter(ms) {
-  return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolvePromise({ code, signal });
-    });
-  });
+const sleep = (ms) => new Promise((resolvePromise) => setTimeout(resolvePromise, ms));
+
+/** Journal lines and the assembly state of the generation being built (not yet committed). */
+function building() {
+  const state = join(out, '.liang');
+  let current = null;
+  try {
+    current = readlinkSync(join(state, 'current'));
+  } catch {}
+  let lines = 0;
+  let assembling = false;
+  for (const name of existsSync(state) ? readdirSync(state) : []) {
+    if (!name.startsWith('gen-') || name === current) continue;
+    try {
+      lines += readFileSync(join(state, name, 'journal.jsonl'), 'utf8').split('\n').filter(Boolean).length;
+    } catch {}
+    if (existsSync(join(state, name, 'paragraphs.csv'))) assembling = true;
+  }
+  return { lines, assembling };
+}
+
+/**
+ * Starts a run and kills it with SIGKILL when `moment` says so: after a random time, after a
+ * random number of documents, or a few random milliseconds into the assembly and commit.
+ */
+async function killAt(moment) {
+  const child = spawn(process.execPath, [tool.cli, ...args], { stdio: 'ignore' });
+  let exited = null;
+  const exit = new Promise((resolvePromise) => child.on('exit', (code, signal) => resolvePromise((exited = { code, signal }))));
+  const started = performance.now();
+  while (!exited) {
+    const state = building();
+    const elapsed = performance.now() - started;
+    if (moment.kind === 'time' ? elapsed >= moment.ms : moment.kind === 'documents' ? state.lines >= moment.documents : state.assembling) {
+      if (moment.kind === 'commit') await sleep(moment.ms);
+      child.kill('SIGKILL');
+      break;
+    }
+    await sleep(3);
+  }
+  return { ...(await exit), at: Math.round(performance.now() - started) };
 }
 
 rmSync(out, { recursive: true, force: true });
@@ -100,8 +131,15 @@ for (let t = 1; t <= tries; t++) {
   const expectedNew = expectedHashes(present, variants);
   const changed = [...expectedNew].filter(([id, hash]) => expectedOld.get(id) !== hash).length;
   const estimate = 1000 * (startup + perDoc * changed);
-  const delay = t % 2 ? next() * estimate * 1.1 : estimate * (0.8 + 0.4 * next());
-  const killed = await killAfter(delay);
+  const moment =
+    t % 3 === 1
+      ? { kind: 'time', ms: Math.round(next() * estimate * 1.2) }
+      : t % 3 === 2
+        ? { kind: 'documents', documents: Math.floor(next() * changed) }
+        : { kind: 'commit', ms: Math.floor(next() * 40) };
+  const killed = await killAt(moment);
+  const when =
+    moment.kind === 'time' ? `${moment.ms} ms after start` : moment.kind === 'documents' ? `after ${moment.documents} documents` : `${moment.ms} ms into assembly/commit`;
 
   const after = verifyOutputs(out);
   const isOld = same(after.hashes, expectedOld);
@@ -115,7 +153,7 @@ for (let t = 1; t <= tries; t++) {
   const completed = final.problems.length === 0 && same(final.hashes, expectedNew);
   if (ok && completed) passed++;
   console.log(
-    `try ${String(t).padStart(2)}: ${changed} docs differ, killed after ${Math.round(delay)} ms (${killed.signal ?? `exit ${killed.code}`}) → ` +
+    `try ${String(t).padStart(2)}: ${changed} docs differ, killed ${when} (${killed.signal ?? `exit ${killed.code}`} at ${killed.at} ms) → ` +
       `${isOld ? 'old set' : isNew ? 'new set' : 'MIX'}${after.problems.length ? ` PROBLEMS: ${after.problems.slice(0, 3).join('; ')}` : ''}; ` +
       `next run: resumed ${rerun.summary.resumed}, done ${rerun.summary.done}, unchanged ${rerun.summary.unchanged} → ${completed ? 'new set complete' : 'INCOMPLETE'}`,
   );

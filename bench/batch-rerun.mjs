@@ -7,26 +7,23 @@
  *   npx tsc -p . && node bench/batch-rerun.mjs [COUNT=1000] [JOBS=cores]
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeCorpus, reportBytes, reportPath } from './batch-corpus.mjs';
+import { makeCorpus, reportBytes, reportPath, snapshotTool } from './batch-corpus.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const count = Number(process.argv[2] ?? 1000);
 const jobs = Number(process.argv[3] ?? availableParallelism());
 const corpus = join(root, 'bench', 'corpus', `rerun-${count}`);
 const out = join(root, 'bench', 'corpus', `rerun-${count}-out`);
-// a frozen copy of the rules: others editing rules/ meanwhile must not change the figures
-const rules = join(root, 'bench', 'corpus', 'rules-snapshot');
-rmSync(rules, { recursive: true, force: true });
-cpSync(join(root, 'rules'), rules, { recursive: true });
-const { verifyOutputs } = await import(join(root, 'dist', 'batch', 'verify.js'));
+const tool = snapshotTool('rerun');
+const { verifyOutputs } = await import(join(tool.dist, 'batch', 'verify.js'));
 
 function run(...extra) {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'run', corpus, '--out', out, '--jobs', String(jobs), '--json', '--quiet', '--rules', rules, ...extra], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [tool.cli, 'run', corpus, '--out', out, '--jobs', String(jobs), '--json', '--quiet', ...extra], { encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0 && result.status !== 1) throw new Error(`liang run exited ${result.status}: ${result.stderr}`);
   return { seconds, status: result.status, summary: JSON.parse(result.stdout) };

@@ -187,6 +187,18 @@ describe('batch: inputs, shards, merge', () => {
     expect(() => expandInputs([join(dir, 'nope')])).toThrow(UsageError);
   });
 
+  it('the output folder inside an input folder is not read, and a link cycle ends', async () => {
+    const dir = tempDir();
+    writeCorpus(join(dir, 'in'), 2);
+    const { symlinkSync } = await import('node:fs');
+    symlinkSync('..', join(dir, 'in', 'loop'));
+    const out = join(dir, 'in', 'results');
+    await run([join(dir, 'in')], out);
+    const again = await run([join(dir, 'in')], out);
+    expect(again).toMatchObject({ files: 2, unchanged: 2, written: false });
+    expect(expandInputs([join(dir, 'in')], { skip: [out] }).map((input) => input.id)).toEqual(['doc-0000', 'doc-0001']);
+  });
+
   it('--shard K/N: slices that are disjoint, cover everything, and do not move when files are added', () => {
     const ids = Array.from({ length: 200 }, (_, i) => `report-${i}`);
     const slices = [1, 2, 3].map((k) => ids.filter((id) => inShard(id, parseShard(`${k}/3`))));

@@ -5,8 +5,8 @@
  * pattern without `/` matches the file name at any depth); files named on the command line are
  * always taken.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 
 export interface InputFile {
@@ -20,6 +20,8 @@ export class UsageError extends Error {}
 export interface ExpandOptions {
   include?: readonly string[];
   exclude?: readonly string[];
+  /** Folders never read (the output folder, when it lies inside an input folder). */
+  skip?: readonly string[];
 }
 
 /** Files and folders → inputs sorted by id. Throws `UsageError` for a missing path or an id clash. */
@@ -35,7 +37,8 @@ export function expandInputs(paths: readonly string[], options: ExpandOptions = 
       throw new UsageError(`no such file or folder: ${path}`);
     }
     if (stats.isDirectory()) {
-      for (const file of walk(path)) {
+      const skip = new Set((options.skip ?? []).map((folder) => realOrResolved(folder)));
+      for (const file of walk(path, skip, new Set())) {
         const rel = relative(path, file).split(sep).join('/');
         if (included(rel) && !excluded(rel)) inputs.push({ id: withoutExtension(rel), path: file });
       }
@@ -70,24 +73,38 @@ function withoutExtension(path: string): string {
   return (extension ? path.slice(0, -extension.length) : path).split(sep).join('/');
 }
 
-/** Regular files below `folder`, hidden files and folders left out, in a stable order. */
-function walk(folder: string): string[] {
+/**
+ * Regular files below `folder`, hidden files and folders left out, in a stable order. Links are
+ * followed, each real folder once (a link cycle ends there); folders in `skip` are left out.
+ */
+function walk(folder: string, skip: Set<string>, seen: Set<string>): string[] {
+  const real = realOrResolved(folder);
+  if (skip.has(real) || seen.has(real)) return [];
+  seen.add(real);
   const files: string[] = [];
   const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => compareIds(a.name, b.name));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) files.push(...walk(path));
+    if (entry.isDirectory()) files.push(...walk(path, skip, seen));
     else if (entry.isFile()) files.push(path);
     else if (entry.isSymbolicLink()) {
       try {
         const target = statSync(path);
         if (target.isFile()) files.push(path);
-        else if (target.isDirectory()) files.push(...walk(path));
+        else if (target.isDirectory()) files.push(...walk(path, skip, seen));
       } catch {
         files.push(path); // a dangling link: reading it fails and becomes an error row
       }
     }
   }
   return files;
+}
+
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
 }

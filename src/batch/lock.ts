@@ -19,6 +19,8 @@ export interface LockOwner {
   pid: number;
   host: string;
   started: string;
+  /** The process's start time in clock ticks since boot (Linux), to tell a reused pid apart. */
+  ticks?: number | null;
 }
 
 /** Another live run holds the lock (a usage error: exit code 2 at the CLI). */
@@ -49,7 +51,7 @@ export async function acquireLock(dir: string, label: string, waitMs = 0): Promi
   for (;;) {
     try {
       mkdirSync(dir);
-      const owner: LockOwner = { pid: process.pid, host: hostname(), started: new Date().toISOString() };
+      const owner: LockOwner = { pid: process.pid, host: hostname(), started: new Date().toISOString(), ticks: startTicks(process.pid) };
       writeFileSync(join(dir, 'owner.json'), JSON.stringify(owner) + '\n');
       const heartbeat = setInterval(() => {
         try {
@@ -97,16 +99,32 @@ function isStale(dir: string, owner: LockOwner | null): boolean {
   } catch {
     return false; // released meanwhile: the next mkdir decides
   }
-  if (owner && owner.host === hostname()) return !isAlive(owner.pid);
+  // same host: the process decides (a long synchronous phase may delay the heartbeat); our own
+  // pid is a previous incarnation (pid 1 in a restarted container), since we do not hold the lock
+  if (owner && owner.host === hostname()) return owner.pid === process.pid || !isAlive(owner);
   return age > (owner ? STALE_MS : OWNERLESS_GRACE_MS);
 }
 
-function isAlive(pid: number): boolean {
+function isAlive(owner: LockOwner): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    process.kill(owner.pid, 0);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  const ticks = startTicks(owner.pid);
+  return owner.ticks == null || ticks === null || ticks === owner.ticks;
+}
+
+/** Field 22 of /proc/PID/stat (start time since boot); null where there is no /proc. */
+function startTicks(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // the command name (field 2) may hold spaces and parentheses: count from the last ')'
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const value = Number(fields[19]);
+    return Number.isFinite(value) ? value : null;
+  } catch {
+    return null;
   }
 }
 

@@ -26,9 +26,13 @@ export function workersAvailable(): boolean {
   return existsSync(fileURLToPath(workerUrl));
 }
 
-export function createExecutor(jobs: number, setup: WorkerSetup): Executor {
-  if (jobs <= 1 || !workersAvailable()) return inThread(setup);
-  return workerPool(jobs, setup);
+/**
+ * `timeoutMs` fails a document whose worker has not answered in time (the worker is replaced);
+ * it needs worker threads, so with a timeout even one job runs on a worker.
+ */
+export function createExecutor(jobs: number, setup: WorkerSetup, timeoutMs = 0): Executor {
+  if (!workersAvailable() || (jobs <= 1 && !timeoutMs)) return inThread(setup);
+  return workerPool(Math.max(1, jobs), setup, timeoutMs);
 }
 
 function inThread(setup: WorkerSetup): Executor {
@@ -49,21 +53,35 @@ function inThread(setup: WorkerSetup): Executor {
   };
 }
 
-function workerPool(jobs: number, setup: WorkerSetup): Executor {
+function workerPool(jobs: number, setup: WorkerSetup, timeoutMs: number): Executor {
   const limit = pLimit(jobs);
   const idle: Worker[] = [];
   const all = new Set<Worker>();
 
-  const spawn = (): Worker => {
-    const worker = new Worker(workerUrl, { workerData: setup });
-    all.add(worker);
-    return worker;
-  };
-  const take = (): Worker => idle.pop() ?? spawn();
+  /** A new worker, once it has built its pipeline (or failed to). */
+  const spawn = (): Promise<Worker> =>
+    new Promise((resolve, reject) => {
+      const worker = new Worker(workerUrl, { workerData: setup });
+      all.add(worker);
+      const onMessage = (reply: WorkerReply) => {
+        if (!('ready' in reply)) return;
+        worker.off('error', onError);
+        worker.off('message', onMessage);
+        resolve(worker);
+      };
+      const onError = (error: Error) => {
+        all.delete(worker);
+        reject(new Error(`a worker thread could not start: ${error.message}`));
+      };
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+    });
+  const take = async (): Promise<Worker> => idle.pop() ?? (await spawn());
 
-  const runOn = (worker: Worker, task: Task): Promise<{ entry?: ManifestEntry; fatal?: string; crashed?: string }> =>
+  const runOn = (worker: Worker, task: Task): Promise<{ entry?: ManifestEntry; fatal?: string; crashed?: string; timedOut?: boolean }> =>
     new Promise((resolve) => {
       const onMessage = (reply: WorkerReply) => {
+        if ('ready' in reply) return;
         cleanup();
         resolve(reply.ok ? { entry: reply.entry } : { fatal: reply.error });
       };
@@ -75,7 +93,15 @@ function workerPool(jobs: number, setup: WorkerSetup): Executor {
         cleanup();
         resolve({ crashed: `the worker exited with code ${code}` });
       };
+      const timer =
+        timeoutMs > 0
+          ? setTimeout(() => {
+              cleanup();
+              resolve({ crashed: 'timeout', timedOut: true });
+            }, timeoutMs)
+          : undefined;
       const cleanup = () => {
+        if (timer) clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -89,7 +115,7 @@ function workerPool(jobs: number, setup: WorkerSetup): Executor {
   return {
     run(task) {
       return limit(async () => {
-        const worker = take();
+        const worker = await take();
         const outcome = await runOn(worker, task);
         if (outcome.entry) {
           idle.push(worker);
@@ -112,12 +138,20 @@ function workerPool(jobs: number, setup: WorkerSetup): Executor {
           paragraphs: 0,
           quantities: 0,
           warnings: 0,
-          failure: {
-            stage: 'pipeline',
-            rule: 'pipeline/crash',
-            reason: `processing this file crashed its worker thread (${outcome.crashed}); it may be too large or trip a bug`,
-            raw_line: null,
-          },
+          // no hash: a machine-side failure is retried by the next run
+          failure: outcome.timedOut
+            ? {
+                stage: 'pipeline',
+                rule: 'pipeline/timeout',
+                reason: `processing took longer than ${timeoutMs / 1000} s (--timeout) and was stopped; the next run tries again`,
+                raw_line: null,
+              }
+            : {
+                stage: 'pipeline',
+                rule: 'pipeline/crash',
+                reason: `processing this file stopped its worker thread (${outcome.crashed}); it may be too large or trip a bug in liang`,
+                raw_line: null,
+              },
         } satisfies ManifestEntry;
       });
     },

@@ -66,6 +66,8 @@ export interface RunOptions {
   jobs?: number;
   force?: boolean;
   shard?: Shard;
+  /** Fail a document not done in this many milliseconds (0: no limit). */
+  timeoutMs?: number;
   /** Wait this long for another run's lock before giving up (0: give up at once). */
   waitMs?: number;
   progress?: ProgressSink;
@@ -119,7 +121,7 @@ export async function runBatch(options: RunOptions): Promise<RunSummary> {
   if (options.encoding && !isKnownEncoding(options.encoding)) {
     throw new UsageError(`unknown encoding "${options.encoding}" (try utf-8, gb18030, gbk, big5, utf-16le, utf-16be)`);
   }
-  let inputs = expandInputs(options.paths, { include: options.include, exclude: options.exclude });
+  let inputs = expandInputs(options.paths, { include: options.include, exclude: options.exclude, skip: [options.out] });
   if (options.shard) inputs = inputs.filter((input) => inShard(input.id, options.shard!));
   const settings: DecodeSettings = { encoding: options.encoding?.toLowerCase() ?? null, toSimplified: Boolean(options.toSimplified) };
   const config = configKey({ version, rulesHash: rules.hash, encoding: settings.encoding, toSimplified: settings.toSimplified });
@@ -191,7 +193,7 @@ async function runLocked(
   const progress = options.progress;
   progress?.start(todo.length, todo.reduce((sum, item) => sum + item.bytes, 0));
   // a worker costs a pipeline build (about a second): no more workers than documents to do
-  const executor = createExecutor(Math.min(options.jobs ?? 1, todo.length), { rulesDir: context.rulesDir, settings: context.settings });
+  const executor = createExecutor(Math.min(options.jobs ?? 1, todo.length), { rulesDir: context.rulesDir, settings: context.settings }, options.timeoutMs ?? 0);
   let done = 0;
   let bytes = 0;
   try {

@@ -12,10 +12,15 @@ export interface WorkerSetup {
   settings: DecodeSettings;
 }
 
-export type WorkerReply = { ok: true; entry: import('./manifest.js').ManifestEntry } | { ok: false; error: string };
+export type WorkerReply =
+  | { ok: true; entry: import('./manifest.js').ManifestEntry }
+  | { ok: false; error: string }
+  | { ready: true };
 
 const setup = workerData as WorkerSetup;
 const pipeline = createPipeline(loadRules(setup.rulesDir));
+// the pipeline is built: from here on a task's time is the document's own (for --timeout)
+parentPort!.postMessage({ ready: true } satisfies WorkerReply);
 
 parentPort!.on('message', (task: Task) => {
   let reply: WorkerReply;

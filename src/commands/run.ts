@@ -27,6 +27,7 @@ interface CliOptions {
   exclude: string[];
   shard?: string;
   wait?: number | true;
+  timeout?: number;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -56,6 +57,7 @@ export function runCommand(): Command {
     .option('-j, --jobs <n>', 'documents processed at once, on worker threads (default: the number of cores)', positiveInteger)
     .option('--force', 'redo every document, even those unchanged since the last run')
     .option('--shard <K/N>', 'process only the K-th of N deterministic slices of the inputs (for job arrays; see liang merge)')
+    .option('--timeout <seconds>', 'fail a document that takes longer than this (it is retried on the next run)', seconds)
     .option('--wait [seconds]', 'if another run holds the output folder, wait for it (forever, or this many seconds)', seconds)
     .option('--no-bom', 'write the CSVs without the UTF-8 byte-order mark (it is there by default so Excel reads Chinese)')
     .option('-q, --quiet', 'print nothing but errors')
@@ -84,6 +86,7 @@ export function runCommand(): Command {
           force: options.force,
           shard: options.shard ? parseShard(options.shard) : undefined,
           waitMs: options.wait === undefined ? 0 : options.wait === true ? Number.POSITIVE_INFINITY : options.wait * 1000,
+          timeoutMs: options.timeout ? options.timeout * 1000 : 0,
           progress: createProgress(process.stderr, { quiet: Boolean(options.quiet) }),
         });
       } catch (error) {

@@ -8,6 +8,9 @@ import type { Item } from './items.js';
 /** Words, each with the labels it carries (`增速` → increase; `新增` → new). */
 export class CueTable<Label extends string> {
   private readonly labels = new Map<string, Set<Label>>();
+  /** Every ending and every beginning of a cue word: a search stops as soon as its text is neither. */
+  private readonly endings = new Set<string>();
+  private readonly beginnings = new Set<string>();
   /** The most items a cue may span; jieba splits few cues into more than three words. */
   private readonly maxItems = 4;
 
@@ -16,6 +19,10 @@ export class CueTable<Label extends string> {
       const set = this.labels.get(word) ?? new Set<Label>();
       set.add(label);
       this.labels.set(word, set);
+      for (let i = 0; i < word.length; i++) {
+        this.endings.add(word.slice(i));
+        this.beginnings.add(word.slice(0, i + 1));
+      }
     }
     return this;
   }
@@ -35,6 +42,7 @@ export class CueTable<Label extends string> {
       const item = items[start]!;
       if (item.quantity >= 0 || item.separator !== null) break;
       text = item.text + text;
+      if (!this.endings.has(text)) break;
       const labels = this.labels.get(text);
       if (!labels) continue;
       const label = wanted.find((w) => labels.has(w));
@@ -51,6 +59,7 @@ export class CueTable<Label extends string> {
       const item = items[end]!;
       if (item.quantity >= 0 || item.separator !== null) break;
       text += item.text;
+      if (!this.beginnings.has(text)) break;
       const labels = this.labels.get(text);
       if (!labels) continue;
       const label = wanted.find((w) => labels.has(w));

@@ -16,7 +16,7 @@ import { findChanges } from './change.js';
 import { compileAttribute, type CompiledAttribute } from './compile.js';
 import { buildItems, type SentenceView } from './items.js';
 import { findModalities } from './modality.js';
-import { periodOf, yearsBefore } from './period.js';
+import { periodOf, placeYears, yearsBefore } from './period.js';
 import { pairLists } from './respectively.js';
 import { readSections } from './sections.js';
 import { splitGluedCues } from './split.js';
@@ -32,6 +32,7 @@ export const attribute = defineStage<CompiledAttribute>({
     if (bySentence.size === 0) return doc;
     const text = new CodePointIndex(doc.text);
     const sections = readSections(doc, compiled, text);
+    const placedYears = placeYears(text, compiled);
     const quantities = doc.quantities.slice();
     const warnings: Warning[] = [];
     for (const [index, group] of bySentence) {
@@ -41,7 +42,7 @@ export const attribute = defineStage<CompiledAttribute>({
       const section = sections[sentence.paragraph] ?? { modality: 'actual' as const, year: null, rule: null };
       const subjects = findSubjects(view, compiled, doc.quantities);
       const changes = findChanges(view, compiled);
-      const years = yearsBefore(text, sentence, members.map((k) => doc.quantities[k]!.start), compiled);
+      const years = yearsBefore(placedYears, sentence, members.map((k) => doc.quantities[k]!.start));
       const modalities = findModalities(view, compiled, section, years);
       const periods = years.map((year) => periodOf(year, section));
       for (const problem of pairLists(view, compiled, subjects)) {

@@ -37,6 +37,11 @@ const PUNCTUATION = /^[\p{P}\p{S}]+$/u;
 
 /** Classifies a token's text as a separator, or null for a word. */
 export function separatorOf(text: string): Separator | null {
+  // fast path: a word starting with a Han character, a letter or a digit
+  const code = text.charCodeAt(0);
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) {
+    return null;
+  }
   if (SPACE.test(text)) return text.includes('\n') ? 'clause' : 'space';
   if (!PUNCTUATION.test(text)) return null;
   const first = Array.from(text)[0]!;
@@ -59,6 +64,12 @@ export function buildItems(tokens: readonly Token[], all: readonly Quantity[], q
     if (end > start) items.push({ text, tag, start, end, quantity: -1, separator: separatorOf(text) });
   };
   for (const token of tokens) {
+    // the common case: no quantity touches this word
+    const upcoming = next < quantities.length ? all[quantities[next]!]! : undefined;
+    if (!upcoming || upcoming.start >= token.end) {
+      items.push({ text: token.word, tag: token.tag, start: token.start, end: token.end, quantity: -1, separator: separatorOf(token.word) });
+      continue;
+    }
     let cursor = token.start;
     const chars = Array.from(token.word);
     const piece = (from: number, to: number) => chars.slice(from - token.start, to - token.start).join('');

@@ -50,34 +50,50 @@ export function yearsIn(text: string, compiled: CompiledAttribute): YearFound[] 
   return found.sort((a, b) => a.index - b.index);
 }
 
+/** A year named in the document, with its place (code point of its first digit). */
+export interface PlacedYear extends YearMention {
+  at: number;
+}
+
 /**
- * For each of `starts` (code points, ascending, inside the sentence), the last year the sentence
- * names before it. The sentence is scanned once.
+ * Every period-bearing year of the document, in order, found in one pass: comparison bases
+ * (比2020年) left out, deadlines (到2027年) marked.
  */
-export function yearsBefore(
-  text: CodePointIndex,
-  sentence: Sentence,
-  starts: readonly number[],
-  compiled: CompiledAttribute,
-): (YearMention | null)[] {
-  const base = text.toUtf16(sentence.start);
-  const mentions = yearsIn(text.slice(sentence.start, sentence.end), compiled).flatMap(({ year, index, prefix }) => {
+export function placeYears(text: CodePointIndex, compiled: CompiledAttribute): PlacedYear[] {
+  return yearsIn(text.text, compiled).flatMap(({ year, index, prefix }) => {
     if (compiled.comparisons.some((word) => prefix.endsWith(word))) return [];
     // 截至2024年底 ends with a deadline word but reports a state reached: not a target
     const reached = [2, 3, 4].some((n) => compiled.cues.has(Array.from(prefix).slice(-n).join(''), 'actual'));
     const until = !reached && compiled.deadlines.some((word) => prefix.endsWith(word));
-    return [{ year, until, at: index }];
+    return [{ year, until, at: text.toCodePoint(index) }];
   });
-  let next = 0;
+}
+
+/**
+ * For each of `starts` (code points, ascending, inside the sentence), the last year the sentence
+ * names before it.
+ */
+export function yearsBefore(years: readonly PlacedYear[], sentence: Sentence, starts: readonly number[]): (YearMention | null)[] {
+  let next = firstAtOrAfter(years, sentence.start);
   let current: YearMention | null = null;
   return starts.map((start) => {
-    const at = text.toUtf16(start) - base;
-    while (next < mentions.length && mentions[next]!.at < at) {
-      current = { year: mentions[next]!.year, until: mentions[next]!.until };
+    while (next < years.length && years[next]!.at < start) {
+      current = { year: years[next]!.year, until: years[next]!.until };
       next++;
     }
     return current;
   });
+}
+
+function firstAtOrAfter(years: readonly PlacedYear[], position: number): number {
+  let lo = 0;
+  let hi = years.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (years[mid]!.at < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The period of a quantity: the year named before it, else its section's year. */

@@ -24,6 +24,8 @@ export interface Section {
 
 /** A short paragraph without sentence punctuation reads as a heading even if the cleaner left it a body. */
 const HEADING_LENGTH = 30;
+/** Characters of a paragraph read for a section cue. */
+const HEADING_READ = 80;
 const SENTENCE_PUNCTUATION = /[。；;，,！!？?]/u;
 /** The numbering before a heading: 一、 （二） 3. — numerals and punctuation only. */
 const ENUMERATOR = /^\s*[（(]?[一二三四五六七八九十\d]+[）)、.．]?\s*/u;
@@ -36,9 +38,10 @@ export function readSections(doc: Doc, compiled: CompiledAttribute, text: CodePo
   let current: Section = { modality: 'actual', year: null, rule: null };
   let reviewYear: number | null = null;
   for (const paragraph of doc.paragraphs) {
-    const whole = text.slice(paragraph.start, paragraph.end).trim();
-    const headingLike =
-      paragraph.kind === 'heading' || (Array.from(whole).length <= HEADING_LENGTH && !SENTENCE_PUNCTUATION.test(whole));
+    // a heading is short: only its first characters are read
+    const whole = text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + HEADING_READ)).trim();
+    const short = paragraph.end - paragraph.start <= HEADING_LENGTH;
+    const headingLike = paragraph.kind === 'heading' || (short && !SENTENCE_PUNCTUATION.test(whole));
     const probe = headingLike ? whole : (FIRST_CLAUSE.exec(whole)?.[0] ?? '');
     const dateline = compiled.datelines.some((pattern) => pattern.test(probe));
     const named = dateline ? undefined : yearsIn(probe, compiled)[0];

@@ -15,6 +15,11 @@ const LONGEST_CUE = 4;
 export function splitGluedCues(tokens: Token[], compiled: CompiledAttribute, isWord: (word: string) => boolean): Token[] {
   const out: Token[] = [];
   for (const token of tokens) {
+    // most words are shorter than a prefix word plus a two-character cue
+    if (token.word.length < 3) {
+      out.push(token);
+      continue;
+    }
     const chars = Array.from(token.word);
     let split = false;
     for (let n = Math.min(LONGEST_CUE, chars.length - 1); n >= 2 && !split; n--) {

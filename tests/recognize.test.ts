@@ -112,6 +112,21 @@ describe('recognize: the stage contract', () => {
     ]);
   });
 
+  it('recognize: a bound word opening the next paragraph does not belong to the number', () => {
+    const text = '全年新建学校3所\n以上成绩来之不易';
+    const doc = phraseDoc(text);
+    doc.paragraphs = [
+      { start: 0, end: 8, kind: 'body', lang: 'zh', rawLineStart: 1, rawLineEnd: 1 },
+      { start: 9, end: 17, kind: 'body', lang: 'zh', rawLineStart: 2, rawLineEnd: 2 },
+    ];
+    doc.sentences = [
+      { start: 0, end: 8, paragraph: 0 },
+      { start: 9, end: 17, paragraph: 1 },
+    ];
+    const out = recognize.run(doc, context);
+    expect(out.quantities.map((q) => [q.text, q.qualifier])).toEqual([['3所', 'exact']]);
+  });
+
   it('recognize: offsets are code points, also after characters outside the BMP', () => {
     const text = '𠀋𠀋新增3个';
     const { quantities } = recognizePhrase(text);

@@ -15,7 +15,7 @@ import { DOUBLING_OPEN, FRACTION_MARK, doubling, fractionAt } from './number-wor
 import { isArabicDigit, isChineseNumeralChar, type Numeral } from './numerals.js';
 import { rangeAfter } from './ranges.js';
 import { compoundUnit, halfAfter, magnitudeValue, readTail, spacedThousands } from './tail.js';
-import { skipGap } from './units.js';
+import { skipGap, type BoundEntry, type UnitEntry, type WordMatch } from './units.js';
 
 export type { Candidate, Refusal, Scan } from './context.js';
 
@@ -115,31 +115,16 @@ function number(context: ScanContext, at: number): NumberResult {
     return { refusal, next: first.script === 'arabic' ? end : skipNumeralRun(chars, at, to) };
   }
 
-  let end = unit.end;
-  let unitMatch = unit;
-  const half = range || first.valueMax ? null : halfAfter(context, unit);
-  if (half) {
+  // a unit may continue on the next line (260⏎亿斤), but what follows the unit stays in the sentence
+  const afterContext = unit.end <= to ? { ...context, reach: to } : context;
+  const bounds = [...tail.bounds, ...(range ? range.tail.bounds : [])];
+  const after = afterUnit(afterContext, unit, range !== null || first.valueMax !== null, bounds);
+  let end = after.end;
+  const unitMatch = after.unit;
+  if (after.half) {
     // 一年半 → 1.5 年, 两个半月 → 2.5 个月
     value = add(value, scale(integer(5), -1 + (lastTail.magnitude ? lastTail.power : 0)));
-    unitMatch = half;
-    end = half.end;
     rules.push('recognize/half');
-  }
-  const afterAt = skipGap(chars, end, context.reach);
-  const bounds = [...tail.bounds, ...(range ? range.tail.bounds : [])];
-  // 3个多月, 2个多小时: 余/多 inside a two-part unit (个月 = 个 + 月); 多月 being a word does not matter
-  const split = boundAfter(compiled.after, chars, afterAt, context.reach, context.isWord, false);
-  const whole = split?.entry.inside && !half ? compoundUnit(context, unit, split.end) : null;
-  if (split && whole) {
-    bounds.push(split);
-    unitMatch = whole;
-    end = whole.end;
-  } else {
-    const after = boundAfter(compiled.after, chars, afterAt, context.reach, context.isWord, true);
-    if (after) {
-      bounds.push(after);
-      end = after.end;
-    }
   }
   const before = boundBefore(compiled.before, chars, at, context.floor, context.isWord);
   if (first.bare && !before && bounds.length === 0) {
@@ -175,6 +160,32 @@ function number(context: ScanContext, at: number): NumberResult {
   };
 }
 
+
+/**
+ * What follows the unit: a half (一年半), a bound word (以上, 左右), or 余/多 inside a two-part
+ * unit (3个多月 = 个 + 多 + 月). Pushes the bound onto `bounds`; returns the final unit and end.
+ */
+function afterUnit(
+  context: ScanContext,
+  unit: WordMatch<UnitEntry>,
+  isRange: boolean,
+  bounds: WordMatch<BoundEntry>[],
+): { unit: WordMatch<UnitEntry>; end: number; half: boolean } {
+  const { chars, compiled, reach, isWord } = context;
+  const half = isRange ? null : halfAfter(context, unit);
+  const current = half ?? unit;
+  const afterAt = skipGap(chars, current.end, reach);
+  // 多月 being a dictionary word does not matter inside 3个多月
+  const split = boundAfter(compiled.after, chars, afterAt, reach, isWord, false);
+  const whole = split?.entry.inside && !half ? compoundUnit(context, unit, split.end) : null;
+  if (split && whole) {
+    bounds.push(split);
+    return { unit: whole, end: whole.end, half: false };
+  }
+  const after = boundAfter(compiled.after, chars, afterAt, reach, isWord, true);
+  if (after) bounds.push(after);
+  return { unit: current, end: after ? after.end : current.end, half: half !== null };
+}
 
 function isZero(ch: string | undefined): boolean {
   return ch === '0' || ch === '０';

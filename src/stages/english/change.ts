@@ -17,6 +17,8 @@ import { matchBackward, matchForward, skipSpaceBackward, skipSpaceForward } from
 /** Words read backwards from the number; after `by`, the verb may stand further back (`cut taxes and fees by …`). */
 const WINDOW = 6;
 const BY_WINDOW = 14;
+/** A rate noun may stand further back: `the average growth rate of GDP over the past five years was 5.2 percent`. */
+const RATE_WINDOW = 14;
 /** Punctuation that ends a clause when reading backwards. */
 const CLAUSE_END = /[,;:()（）—–!?]/;
 
@@ -35,9 +37,10 @@ export function changeOf(
   const byBefore = /\bby$/i.test(text.slice(Math.max(0, beforeFiller - 3), beforeFiller));
   if (byBefore) position = beforeFiller;
   const window = byBefore ? BY_WINDOW : WINDOW;
+  const reach = Math.max(window, RATE_WINDOW);
   let levelRule: string | null = null;
   let levelAt = -1;
-  for (let words = 0; words < window && position > 0; words++) {
+  for (let words = 0; words < reach && position > 0; words++) {
     if (CLAUSE_END.test(text[position - 1]!) || sentenceEnd(text, position)) break;
     // a rate noun counts across a level word only right before it (`growth rate reached`)
     if (levelRule !== null && words > levelAt + 1) break;
@@ -46,6 +49,11 @@ export function changeOf(
       const { cue: kind, adjacent, rule } = cue.value;
       const near = words === 0 || (words === 1 && byBefore);
       if (kind === 'rate') return { change: 'increase', rule };
+      if (words >= window) {
+        if (kind === 'level') break; // past the window only a rate noun counts, and a level word ends the search
+        position = skipSpaceBackward(text, cue.start);
+        continue;
+      }
       // `CPI increase at around 2 pct`: a change noun names a rate, and a level word does not undo it
       if (levelRule !== null && kind !== 'level' && !compiled.verbCues.has(cue.phrase) && isNoun(tokens, cue.start)) return { change: kind, rule };
       if (kind === 'level') {
@@ -57,7 +65,7 @@ export function changeOf(
       position = skipSpaceBackward(text, cue.start);
       continue;
     }
-    if (byBefore && levelRule === null) {
+    if (byBefore && levelRule === null && words < window) {
       const verb = matchBackward(compiled.byVerbs, text, position);
       if (verb) return { change: verb.value.change, rule: verb.value.rule };
     }

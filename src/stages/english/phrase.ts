@@ -160,8 +160,8 @@ function rangeAfter(
   if (secondAt < 0) {
     const connector = matchForward(compiled.rangeConnectors, text, joinAt);
     if (!connector) return null;
-    // `increased by 3 percent to 5 percent`: a rise and a level, not a range
-    if (/\bby\s*$/i.test(text.slice(Math.max(0, before - 4), before)) && /\p{L}/u.test(connector.phrase)) return null;
+    // `increased by 3 percent to 5 percent`: a rise and a level, not a range (but `by 0.5 to 1 point` is one)
+    if ((first.unit || first.power > 0) && /\bby\s*$/i.test(text.slice(Math.max(0, before - 4), before)) && /\p{L}/u.test(connector.phrase)) return null;
     secondAt = skipSpaceForward(text, connector.end);
     rule = connector.value;
   }

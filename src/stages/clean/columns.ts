@@ -47,6 +47,11 @@ export function repairColumns(lines: Line[], judge: SeamJudge, notes: Note[]): L
   return relink(ordered, judge, blanks, notes, blocks);
 }
 
+/** `target.push(...items)` without the argument limit: a document may have a million lines. */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 function usualBlanks(lines: Line[]): number {
   const counts = new Map<number, number>();
   for (const line of lines.slice(1)) counts.set(line.blanksBefore, (counts.get(line.blanksBefore) ?? 0) + 1);
@@ -148,7 +153,8 @@ function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, notes: Not
       line: first,
     });
     // a third column is split off only where runs of spaces show it
-    out.push(...left, ...(block.wide > 0 ? splitAcross(right, judge, blanks, notes, pieces, depth + 1) : right));
+    appendAll(out, left);
+    appendAll(out, block.wide > 0 ? splitAcross(right, judge, blanks, notes, pieces, depth + 1) : right);
     i = block.end;
     floor = i;
   }
@@ -333,8 +339,9 @@ function deinterleave(lines: Line[], judge: SeamJudge, blanks: number, notes: No
         severity: 'info',
         line: run[0]!.number,
       });
-      out.push(...a, ...b);
-    } else out.push(...run);
+      appendAll(out, a);
+      appendAll(out, b);
+    } else appendAll(out, run);
     i = j;
   }
   return out;

@@ -90,8 +90,9 @@ function place(raw: string, drafts: ParagraphDraft[]): { text: string; offsets: 
       end: builder.length,
       kind: draft.kind,
       lang: 'zh',
-      rawLineStart: Math.min(...draft.lines),
-      rawLineEnd: Math.max(...draft.lines),
+      // reduce, not Math.min(...spread): a paragraph may gather many thousand lines
+      rawLineStart: draft.lines.reduce((a, b) => Math.min(a, b)),
+      rawLineEnd: draft.lines.reduce((a, b) => Math.max(a, b)),
     });
   }
   const { text, offsets } = builder.finish(raw, rawLength);
@@ -100,7 +101,7 @@ function place(raw: string, drafts: ParagraphDraft[]): { text: string; offsets: 
 
 /** Places a note in `doc.text`: the cleaned span that came from its raw line, else the point after it. */
 function toWarning(note: Note, spans: LineSpans): Warning {
-  const span = spans.of(note.line);
+  const span = (note.raw && spans.ofRaw(note.raw)) || spans.of(note.line);
   const warning: Warning = {
     stage: 'clean',
     rule: note.rule,
@@ -115,6 +116,8 @@ function toWarning(note: Note, spans: LineSpans): Warning {
 
 interface LineSpans {
   of(line: number): { start: number; end: number };
+  /** The cleaned span of raw offsets `[start, end)`, or null when none of them survived. */
+  ofRaw(raw: { start: number; end: number }): { start: number; end: number } | null;
 }
 
 /** For each raw line, the cleaned code points that came from it (first to last), built in one pass. */
@@ -122,7 +125,9 @@ function lineSpans(offsets: OffsetMap): LineSpans {
   const first = new Map<number, number>();
   const last = new Map<number, number>();
   const linesInOrder: number[] = [];
+  const fromRaw = new Map<number, number>();
   for (let cp = 0; cp < offsets.length; cp++) {
+    if (!fromRaw.has(offsets.toRaw(cp))) fromRaw.set(offsets.toRaw(cp), cp);
     const line = offsets.rawLine(cp);
     if (!first.has(line)) {
       first.set(line, cp);
@@ -132,6 +137,12 @@ function lineSpans(offsets: OffsetMap): LineSpans {
   }
   const sorted = [...linesInOrder].sort((a, b) => a - b);
   return {
+    ofRaw(raw) {
+      const start = fromRaw.get(raw.start);
+      if (start === undefined) return null;
+      const end = fromRaw.get(raw.end - 1);
+      return { start, end: (end ?? start) + 1 };
+    },
     of(line) {
       const start = first.get(line);
       if (start !== undefined) return { start, end: last.get(line)! };

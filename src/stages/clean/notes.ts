@@ -11,6 +11,8 @@ export interface Note {
   severity: Severity;
   /** 1-based raw line the note is about. */
   line: number;
+  /** Raw code-point offsets of what the note is about, when it is narrower than the line. */
+  raw?: { start: number; end: number };
   actual?: string;
   expected?: string;
 }

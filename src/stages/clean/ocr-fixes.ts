@@ -48,9 +48,12 @@ export function applyOcrFixes(
       if (!candidates) continue;
       for (const fix of candidates) {
         if (!matchesAt(chars, i, fix.wrong)) continue;
-        const fixed = [...chars.slice(0, i), ...fix.right, ...chars.slice(i + fix.wrong.length)];
-        if (hasWordAround(chars, i, fix.wrong.length, segmenter)) break;
-        if (!hasWordAround(fixed, i, fix.right.length, segmenter)) continue;
+        // only the window around the spot matters: judge a local copy, not the whole paragraph
+        const from = Math.max(0, i - WINDOW);
+        const before = chars.slice(from, i + fix.wrong.length + WINDOW);
+        const after = [...chars.slice(from, i), ...fix.right, ...chars.slice(i + fix.wrong.length, i + fix.wrong.length + WINDOW)];
+        if (hasWordAround(before, i - from, fix.wrong.length, segmenter)) break;
+        if (!hasWordAround(after, i - from, fix.right.length, segmenter)) continue;
         const context = chars.slice(Math.max(0, i - 3), i + fix.wrong.length + 3).join('');
         const replacedOrigins = fix.right.map((_, k) => origins[i + Math.min(k, fix.wrong.length - 1)]!);
         chars.splice(i, fix.wrong.length, ...fix.right);
@@ -60,6 +63,7 @@ export function applyOcrFixes(
           reason: `OCR confusion fixed: "${fix.wrong.join('')}" → "${fix.right.join('')}" in "${context}"`,
           severity: 'info',
           line: lineOf(replacedOrigins[0]!),
+          raw: { start: replacedOrigins[0]!, end: replacedOrigins[replacedOrigins.length - 1]! + 1 },
           actual: fix.wrong.join(''),
           expected: fix.right.join(''),
         });

@@ -179,8 +179,10 @@ export function relink(lines: Line[], judge: SeamJudge, blanks: number, notes: N
     const last = out[out.length - 1];
     if (last && previous === index - 1 && fragment.cutBefore && last.number === fragment.line.number) {
       // still in OCR order: the fragment goes back into its line
-      last.chars.push(...fragment.line.chars);
-      last.origins.push(...fragment.line.origins);
+      for (let i = 0; i < fragment.line.chars.length; i++) {
+        last.chars.push(fragment.line.chars[i]!);
+        last.origins.push(fragment.line.origins[i]!);
+      }
       return;
     }
     if (linked.has(previous) && claimed.has(index) && succ[previous] === index) {

@@ -1,0 +1,93 @@
+/**
+ * clean: invariants over arbitrary damaged text (fast-check), and linear time on hostile input.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createPipeline, processText } from '../../src/pipeline.js';
+import { loadRules } from '../../src/rules/load.js';
+import { clean } from '../../src/stages/clean/index.js';
+import { cpSlice } from '../../src/text/codepoints.js';
+
+const pipeline = createPipeline(loadRules(), [clean]);
+
+/** Pieces OCR output is made of: Chinese, digits (both widths), punctuation, spaces, breaks, invisibles. */
+const piece = fc.constantFrom(
+  '发展', '经济', '增长', '项目', '亿元', '个', '万', '%', '。', '，', ',', '、', '；', '：', '"',
+  '1', '23', '4.5', '１２', '％', '．', ' ', '  ', '\u3000', '\n', '\n\n', '\u200b', '\r\n', 'AI', 'model ',
+  '— 3 —\n', '本版撰稿: 张三\n', '𠀀', '⾏',
+);
+const document = fc.array(piece, { maxLength: 80 }).map((parts) => parts.join(''));
+
+const CJK_SPACE = /[\u4e00-\u9fff，。；：、！？][ \t\u3000]+[\u4e00-\u9fff，。；：、！？]/u;
+
+describe('clean: invariants', () => {
+  it('paragraphs partition the text, hold no line break, and map back into their raw lines', () => {
+    fc.assert(
+      fc.property(document, (raw) => {
+        const doc = processText(pipeline, 'p', raw);
+        const texts = doc.paragraphs.map((p) => cpSlice(doc.text, p.start, p.end));
+        expect(texts.join('\n')).toBe(doc.text);
+        for (const [i, p] of doc.paragraphs.entries()) {
+          expect(texts[i]!.length).toBeGreaterThan(0);
+          expect(texts[i]).not.toContain('\n');
+          for (let cp = p.start; cp < p.end; cp++) {
+            const line = doc.offsets.rawLine(cp);
+            expect(line).toBeGreaterThanOrEqual(p.rawLineStart);
+            expect(line).toBeLessThanOrEqual(p.rawLineEnd);
+          }
+        }
+        expect(doc.text).not.toMatch(CJK_SPACE);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('every raw character of prose is used exactly once, except dropped furniture lines', () => {
+    fc.assert(
+      fc.property(document, (raw) => {
+        const doc = processText(pipeline, 'p', raw);
+        const dropped = new Set(
+          doc.warnings.filter((w) => w.rule.startsWith('furniture.yaml#') && w.severity === 'info').map((w) => w.place!.line),
+        );
+        const used = new Map<number, number>();
+        Array.from(doc.text).forEach((ch, cp) => {
+          if (ch === '\n' || ch === ' ') return;
+          const origin = doc.offsets.toRaw(cp);
+          used.set(origin, (used.get(origin) ?? 0) + 1);
+        });
+        const identity = doc.offsets.rawLineOfRaw.bind(doc.offsets);
+        const missing: number[] = [];
+        Array.from(raw).forEach((ch, i) => {
+          if (/[\s\u200b]/u.test(ch) || dropped.has(identity(i))) return;
+          if (used.get(i) !== 1) missing.push(i);
+        });
+        expect(missing).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('clean: linear time on hostile input', () => {
+  const hostile: [string, string][] = [
+    ['a megabyte of Chinese with a space after every character', '中 '.repeat(500_000)],
+    ['a megabyte of digit groups and commas', '1,'.repeat(500_000)],
+    ['a megabyte of short lines', '发展经济。\n'.repeat(170_000)],
+    ['a megabyte of two columns read across', '发展经济增长项目   亿元个万发展经济\n'.repeat(50_000)],
+  ];
+  it.each(hostile)('%s is cleaned within seconds', (_, raw) => {
+    const started = performance.now();
+    const doc = processText(pipeline, 'hostile', raw);
+    expect(doc.text.length).toBeGreaterThan(0);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});
+
+describe('clean: OCR fixes stay local', () => {
+  it('a megabyte paragraph full of confusable characters is cleaned within seconds', () => {
+    const started = performance.now();
+    const doc = processText(pipeline, 'hostile', '尚未完成己经全面银兴，'.repeat(90_000));
+    expect(doc.text).toContain('尚未完成已经全面振兴');
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});

@@ -32,7 +32,10 @@ export function phraseDoc(text: string, lang: 'zh' | 'en' = 'zh'): Doc {
 
 /** Runs the recognizer over `text` as one sentence. */
 export function recognizePhrase(text: string) {
-  return recognizeDoc(phraseDoc(text), compiled, (word) => segmenter.isWord(word));
+  return recognizeDoc(phraseDoc(text), compiled, {
+    isWord: (word) => segmenter.isWord(word),
+    cut: (text, base) => segmenter.cut(text, base),
+  });
 }
 
 /** [text, value, unit, kind, qualifier = exact, value_max = null] */

@@ -2,18 +2,35 @@
  * Bound words around a number (约, 超过, 以上, 余 …) → qualifier, and the whole-word rule.
  *
  * Whole words: bound words are single characters or short words that also end or begin other
- * words (签约, 节约, 最近, 赶超; 多元化). The decision uses the segmenter's dictionary on the
- * neighbouring characters rather than jieba's cut of the sentence, because jieba glues bound
- * words to numerals and classifiers in ways that move token boundaries (`130余个` → 130|余个,
- * `10多万人` → 10|多万|人): a `before` word is not a bound when the one or two characters in
- * front of it make a dictionary word with it (签+约 = 签约); a one-character `after` word is not
- * a bound when it makes a dictionary word with the one or two characters after it (多+元 = 多元).
+ * words (签约, 节约, 最近, 赶超; 多元化). The decision is made in two steps:
+ * 1. the segmenter's dictionary on the neighbouring characters: a `before` word whose one or two
+ *    preceding characters make a dictionary word with it (签+约), or a one-character `after` word
+ *    that makes one with the characters after it (多+元), is suspect; anything else is a bound;
+ * 2. a suspect word is settled by jieba's cut of a few characters around it: it is a bound when
+ *    a token starts at it (before words: 收入|超|3万元, but 签约|3亿元) or ends with it (after
+ *    words: 3|年|多|时间, but 5|个|多元化).
+ * jieba is not asked first because it glues bound words to numerals and classifiers in ways
+ * that move token boundaries (`130余个` → 130|余个, `10多万人` → 10|多万|人), and because the
+ * dictionary test alone rejects real bounds whose neighbours happen to form a word (收入超 has
+ * 入超, trade deficit).
  */
 import type { Qualifier } from '../../document.js';
 import { isGap, matchAt, matchEndingAt, type BoundEntry, type WordMatch, type WordTable } from './units.js';
 
-/** Dictionary lookup (the segmenter's `isWord`). */
-export type IsWord = (word: string) => boolean;
+/** The segmenter as the recognizer uses it: dictionary lookup and cutting a short window. */
+export interface Lexicon {
+  isWord(word: string): boolean;
+  /** Tokens of `text`, with code-point offsets shifted by `base`. */
+  cut(text: string, base: number): readonly { start: number; end: number }[];
+}
+
+/** Characters on each side of a suspect bound word that jieba sees. */
+const WINDOW = 4;
+
+/** jieba's tokens over `chars[from, to)`. */
+function tokensAround(lexicon: Lexicon, chars: readonly string[], from: number, to: number) {
+  return lexicon.cut(chars.slice(from, to).join(''), from);
+}
 
 /**
  * The `before` bound word that ends right before `numeralStart` (across OCR gaps), not reaching
@@ -24,18 +41,21 @@ export function boundBefore(
   chars: readonly string[],
   numeralStart: number,
   floor: number,
-  isWord: IsWord,
+  lexicon: Lexicon,
 ): WordMatch<BoundEntry> | null {
   let end = numeralStart;
   while (end > floor && end > numeralStart - 4 && isGap(chars[end - 1])) end--;
   const match = matchEndingAt(table, chars, end, floor);
   if (match === null) return null;
-  for (let k = 1; k <= 2 && match.start - k >= floor; k++) {
+  let suspect = false;
+  for (let k = 1; k <= 2 && match.start - k >= floor && !suspect; k++) {
     const prefix = chars.slice(match.start - k, match.start).join('');
     if (isGap(prefix[0])) break;
-    if (isWord(prefix + match.form)) return null;
+    suspect = lexicon.isWord(prefix + match.form);
   }
-  return match;
+  if (!suspect) return match;
+  const tokens = tokensAround(lexicon, chars, Math.max(floor, match.start - WINDOW), Math.min(chars.length, end + WINDOW));
+  return tokens.some((token) => token.start === match.start) ? match : null;
 }
 
 /**
@@ -48,21 +68,22 @@ export function boundAfter(
   chars: readonly string[],
   start: number,
   limit: number,
-  isWord: IsWord,
+  lexicon: Lexicon,
   wholeWord: boolean,
 ): WordMatch<BoundEntry> | null {
   const match = matchAt(table, chars, start, limit);
-  if (match === null) return null;
-  if (wholeWord && match.end - match.start === 1) {
-    let text = match.form;
-    for (let k = 0; k < 2 && match.end + k < limit; k++) {
-      const ch = chars[match.end + k]!;
-      if (isGap(ch)) break;
-      text += ch;
-      if (isWord(text)) return null;
-    }
+  if (match === null || !wholeWord || match.end - match.start !== 1) return match;
+  let text = match.form;
+  let suspect = false;
+  for (let k = 0; k < 2 && match.end + k < limit && !suspect; k++) {
+    const ch = chars[match.end + k]!;
+    if (isGap(ch)) break;
+    text += ch;
+    suspect = lexicon.isWord(text);
   }
-  return match;
+  if (!suspect) return match;
+  const tokens = tokensAround(lexicon, chars, Math.max(0, match.start - WINDOW), Math.min(limit, match.end + WINDOW));
+  return tokens.some((token) => token.end === match.end) ? match : null;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { Qualifier } from '../../document.js';
 import type { Decimal } from '../../text/decimal.js';
-import type { IsWord } from './bounds.js';
+import type { Lexicon } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { isArabicDigit, parseArabic, parseChinese, type Numeral, type TooLong } from './numerals.js';
 import { matchAt, type BoundEntry, type UnitEntry, type WordMatch } from './units.js';
@@ -45,7 +45,7 @@ export interface ScanContext {
   to: number;
   reach: number;
   compiled: Compiled;
-  isWord: IsWord;
+  lexicon: Lexicon;
   /** Before-bound words are looked for no further back than this (the end of the last candidate). */
   floor: number;
 }

@@ -8,7 +8,7 @@
  * word of its table).
  */
 import { add, integer, scale } from '../../text/decimal.js';
-import { boundAfter, boundBefore, decideQualifier, type IsWord } from './bounds.js';
+import { boundAfter, boundBefore, decideQualifier, type Lexicon } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { readNumeral, type Candidate, type Refusal, type Scan, type ScanContext } from './context.js';
 import { DOUBLING_OPEN, FRACTION_MARK, doubling, fractionAt } from './number-words.js';
@@ -32,10 +32,10 @@ export function scan(
   to: number,
   reach: number,
   compiled: Compiled,
-  isWord: IsWord,
+  lexicon: Lexicon,
 ): Scan {
   const out: Scan = { candidates: [], refusals: [], consumed: from };
-  const context: ScanContext = { chars, to, reach, compiled, isWord, floor: from };
+  const context: ScanContext = { chars, to, reach, compiled, lexicon, floor: from };
   let i = from;
   while (i < to) {
     const ch = chars[i]!;
@@ -126,7 +126,7 @@ function number(context: ScanContext, at: number): NumberResult {
     value = add(value, scale(integer(5), -1 + (lastTail.magnitude ? lastTail.power : 0)));
     rules.push('recognize/half');
   }
-  const before = boundBefore(compiled.before, chars, at, context.floor, context.isWord);
+  const before = boundBefore(compiled.before, chars, at, context.floor, context.lexicon);
   if (first.bare && !before && bounds.length === 0) {
     // 亿元, 万人 with no number and no bound word: a magnitude naming a class, not an amount
     return {
@@ -171,18 +171,18 @@ function afterUnit(
   isRange: boolean,
   bounds: WordMatch<BoundEntry>[],
 ): { unit: WordMatch<UnitEntry>; end: number; half: boolean } {
-  const { chars, compiled, reach, isWord } = context;
+  const { chars, compiled, reach, lexicon } = context;
   const half = isRange ? null : halfAfter(context, unit);
   const current = half ?? unit;
   const afterAt = skipGap(chars, current.end, reach);
   // 多月 being a dictionary word does not matter inside 3个多月
-  const split = boundAfter(compiled.after, chars, afterAt, reach, isWord, false);
+  const split = boundAfter(compiled.after, chars, afterAt, reach, lexicon, false);
   const whole = split?.entry.inside && !half ? compoundUnit(context, unit, split.end) : null;
   if (split && whole) {
     bounds.push(split);
     return { unit: whole, end: whole.end, half: false };
   }
-  const after = boundAfter(compiled.after, chars, afterAt, reach, isWord, true);
+  const after = boundAfter(compiled.after, chars, afterAt, reach, lexicon, true);
   if (after) bounds.push(after);
   return { unit: current, end: after ? after.end : current.end, half: half !== null };
 }

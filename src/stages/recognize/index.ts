@@ -24,12 +24,13 @@
  * - A bare magnitude (no digit of its own: 亿, 百亿, 万) is a quantity only next to a bound word:
  *   亿元以上 and 超亿元 → value 10⁸, unit 元, at_least; 接近百亿元 → 10¹⁰, approx. Without
  *   one (每万人, 千亿级) it is refused (info `recognize/bare-magnitude`).
- * - Bound words count only as whole words, decided with the segmenter's dictionary on the
- *   neighbouring characters (ctx.segmenter.isWord), not with jieba's cut: a `before` word is not
- *   a bound when the one or two characters in front of it form a dictionary word with it (签约,
- *   节约, 最近), a one-character `after` word not when it begins a dictionary word with what
- *   follows (多元). jieba's cut glues 余 and 多 to classifiers (余个, 多万), so its token
- *   boundaries would reject genuine bounds.
+ * - Bound words count only as whole words. A bound word is suspect when the segmenter's
+ *   dictionary (ctx.segmenter.isWord) makes a word of it and its neighbours (签+约, 最+近, 多+元);
+ *   a suspect word is a bound only if jieba's cut of the few characters around it
+ *   (ctx.segmenter.cut) starts a token at it (收入|超|3万元 is a bound, 签约|3亿元 is not) or, after
+ *   a number, ends one with it (3|年|多|时间, not 5|个|多元化). jieba is not asked first: it glues
+ *   余 and 多 to classifiers (130|余个, 10|多万|人), so its boundaries alone would reject real
+ *   bounds. See bounds.ts.
  * - A number with no unit is not a quantity (spec §2); an Arabic one is reported as info
  *   `recognize/no-unit`, because its unit may have been lost to the OCR.
  * - A unit may follow its number across at most 4 spaces or line breaks, also into the next
@@ -44,7 +45,7 @@ import { toPlain } from '../../text/decimal.js';
 import { compileRecognizer, type Compiled } from './compile.js';
 import { exclusionFor, StraightQuotes } from './exclusions.js';
 import { scan, type Candidate } from './find.js';
-import type { IsWord } from './bounds.js';
+import type { Lexicon } from './bounds.js';
 
 const STAGE = 'recognize';
 
@@ -54,8 +55,11 @@ export const recognize = defineStage<Compiled>({
   assigns: ['quantities'],
   prepare: (rules) => compileRecognizer(rules),
   run(doc, context) {
-    const isWord: IsWord = (word) => context.segmenter.isWord(word);
-    const { quantities, warnings } = recognizeDoc(doc, context.compiled, isWord);
+    const lexicon: Lexicon = {
+      isWord: (word) => context.segmenter.isWord(word),
+      cut: (text, base) => context.segmenter.cut(text, base),
+    };
+    const { quantities, warnings } = recognizeDoc(doc, context.compiled, lexicon);
     const others = doc.quantities.filter((q) => q.lang !== 'zh');
     return {
       ...doc,
@@ -69,7 +73,7 @@ export const recognize = defineStage<Compiled>({
  * Every quantity of the Chinese sentences of `doc`, in document order, and the info warnings
  * for the numbers that were dropped. Pure: reads `doc`, returns new records.
  */
-export function recognizeDoc(doc: Doc, compiled: Compiled, isWord: IsWord): { quantities: Quantity[]; warnings: Warning[] } {
+export function recognizeDoc(doc: Doc, compiled: Compiled, lexicon: Lexicon): { quantities: Quantity[]; warnings: Warning[] } {
   const chars = Array.from(doc.text);
   const straightQuotes = new StraightQuotes(chars);
   const quantities: Quantity[] = [];
@@ -82,7 +86,7 @@ export function recognizeDoc(doc: Doc, compiled: Compiled, isWord: IsWord): { qu
     const from = Math.max(sentence.start, consumed);
     if (from >= sentence.end) return;
     const reach = reachOf(doc, chars, index, isChinese);
-    const result = scan(chars, from, sentence.end, reach, compiled, isWord);
+    const result = scan(chars, from, sentence.end, reach, compiled, lexicon);
     consumed = result.consumed;
     const place = (start: number, end: number) => ({ start, end, line: doc.offsets.rawLine(start) });
 

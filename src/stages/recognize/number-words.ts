@@ -22,7 +22,7 @@ const MULTIPLE_UNIT = '倍';
 
 /** `X分之Y` → 100·Y/X percent: 百分之七十一 → 71 %, 三分之一 → 33.3333 %, 千分之三 → 0.3 %. */
 export function fractionAt(context: ScanContext, denominator: Numeral): Candidate | null {
-  const { chars, compiled, to, reach, isWord } = context;
+  const { chars, compiled, to, reach, lexicon } = context;
   const unit = compiled.units.forms.get(PERCENT_UNIT);
   if (!unit || denominator.valueMax || denominator.value.isZero()) return null;
   const numeratorAt = denominator.end + FRACTION_MARK.length;
@@ -32,12 +32,12 @@ export function fractionAt(context: ScanContext, denominator: Numeral): Candidat
   const value = percentOf(numerator.value, denominator.value, FRACTION_PLACES);
   let end = numerator.end;
   const bounds: WordMatch<BoundEntry>[] = [];
-  const after = boundAfter(compiled.after, chars, skipGap(chars, end, reach), reach, isWord, true);
+  const after = boundAfter(compiled.after, chars, skipGap(chars, end, reach), reach, lexicon, true);
   if (after) {
     bounds.push(after);
     end = after.end;
   }
-  const before = boundBefore(compiled.before, chars, denominator.start, context.floor, isWord);
+  const before = boundBefore(compiled.before, chars, denominator.start, context.floor, lexicon);
   const percentWords = denominator.value.equals(100);
   const rules = [`units.yaml#${unit.unit}`, percentWords ? 'recognize/percent-words' : 'recognize/fraction'];
   if (before) rules.push(`qualifiers.yaml#${before.form}`);

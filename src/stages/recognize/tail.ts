@@ -13,14 +13,14 @@ import { matchAt, skipGap, type UnitEntry, type WordMatch } from './units.js';
 const HALF = '半';
 
 export function halfAfter(context: ScanContext, unit: WordMatch<UnitEntry>): WordMatch<UnitEntry> | null {
-  const { chars, reach, isWord } = context;
+  const { chars, reach, lexicon } = context;
   if (chars[unit.end] !== HALF) return null;
   const compound = compoundUnit(context, unit, unit.end + 1);
   if (compound) return { ...compound, start: unit.start };
   if (unit.entry.file === 'classifiers.yaml') return null;
   // 半 opening a word of its own (半导体, 半数) is not a half; 半时 in 一年半时间 is, because 时间 is a word
   const next = chars.slice(unit.end, Math.min(reach, unit.end + 3));
-  const word = (from: number, to: number) => next.length >= to && isWord(next.slice(from, to).join(''));
+  const word = (from: number, to: number) => next.length >= to && lexicon.isWord(next.slice(from, to).join(''));
   if (word(0, 3)) return null;
   if (word(0, 2) && !word(1, 3)) return null;
   return { ...unit, end: unit.end + 1 };
@@ -76,8 +76,8 @@ export function readTail(context: ScanContext, numeral: Numeral): Tail {
  * when a unit follows it directly (10万以上人口).
  */
 export function insideBound(context: ScanContext, k: number, tail: Tail): number {
-  const { chars, compiled, reach, isWord } = context;
-  const bound = boundAfter(compiled.after, chars, k, reach, isWord, false);
+  const { chars, compiled, reach, lexicon } = context;
+  const bound = boundAfter(compiled.after, chars, k, reach, lexicon, false);
   if (!bound) return k;
   const resume = skipGap(chars, bound.end, reach);
   const unitFollows = matchAt(compiled.units, chars, resume, reach) !== null;

@@ -43,7 +43,7 @@ export function pairLists(view: SentenceView, compiled: CompiledAttribute, subje
       continue;
     }
     if (values.length === 1) continue;
-    const paired = pair(view, groups, values, compiled, subjects);
+    const paired = pair(groups, values, compiled, subjects);
     if (paired) {
       values.forEach((k, i) => (subjects[k] = paired[i]!));
       continue;
@@ -101,7 +101,6 @@ function listBefore(items: readonly Item[], stop: number, compiled: CompiledAttr
 
 /** One subject per value, or null when the list and the values do not match. */
 function pair(
-  view: SentenceView,
   groups: Item[][],
   values: number[],
   compiled: CompiledAttribute,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CJK_SHARE_FOR_ZH, languageOf, letterCounts } from '../src/stages/language.js';
 import { cpSlice } from '../src/text/codepoints.js';
-import { runEnglish } from './helpers/english.js';
+import { blockDoc, runEnglish } from './helpers/english.js';
 
 describe('language: share of CJK among letters', () => {
   it.each([
@@ -72,6 +72,36 @@ describe('english: offsets and robustness', () => {
         lang: 'en',
         rules: expect.arrayContaining(['english-units.yaml#%', 'english-bounds.yaml#about', 'english-changes.yaml#rose']),
       },
+    ]);
+  });
+});
+
+describe('english: segments', () => {
+  it('a hard-wrapped PDF paragraph stays one piece: a number and its unit on two lines are one quantity', () => {
+    const wrapped = [
+      'In 2025, the gross domestic product of the province grew by 5.2',
+      'percent, and the surveyed urban unemployment rate stood at an average of',
+      '5.1 percent. We created 1.2 million new urban jobs over the course of the',
+      'year and renovated 3,000 old residential communities across all cities.',
+      'This is filler text of the same width so the wrapped lines look like a page.',
+    ].join('\n');
+    const doc = runEnglish(wrapped, blockDoc);
+    expect(doc.quantities.map((q) => [q.text, q.change])).toEqual([
+      ['5.2\npercent'.replace('\n', ' '), 'increase'],
+      ['5.1 percent', 'none'],
+      ['1.2 million', 'none'],
+      ['3,000', 'none'],
+    ]);
+    expect(doc.quantities[0]!.subject).toContain('gross domestic product');
+  });
+
+  it('headings and bullets joined into one paragraph are still read apart', () => {
+    const doc = runEnglish('2025 REVIEW\n-- GDP up 5.1 pct\n2026 TARGETS\n-- GDP growth at around 5 pct\n-- Over 12 million new urban jobs', blockDoc);
+    expect(doc.paragraphs).toHaveLength(1);
+    expect(doc.quantities.map((q) => [q.value, q.modality, q.change])).toEqual([
+      ['5.1', 'actual', 'increase'],
+      ['5', 'target', 'increase'],
+      ['12000000', 'target', 'none'],
     ]);
   });
 });

@@ -25,7 +25,7 @@ import { compileEnglish, type CompiledEnglish } from './compile.js';
 import { countedNoun } from './count.js';
 import { exclusionOf, nameSpans } from './exclusions.js';
 import { clauseAround, clauseModality, nearestYear, sectionAfter, sentenceStart, subclauseAround, type Section } from './modality.js';
-import { segmentsOf } from './segments.js';
+import { segmentsOf, shortLineFor } from './segments.js';
 import { pairRespectively, type Subjected } from './respectively.js';
 import { digitNumerals, spelledNumerals, type Numeral } from './numbers.js';
 import { buildCandidates, type Candidate } from './phrase.js';
@@ -45,12 +45,13 @@ export const english = defineStage({
     const found: Quantity[] = [];
     const warnings: Warning[] = [];
     let section: Section = { modality: null, year: null, rule: null };
+    const shortLine = shortLineFor(doc.raw);
     doc.sentences.forEach((sentence, sentenceIndex) => {
       if (doc.paragraphs[sentence.paragraph]?.lang !== 'en') return;
       const text = index.slice(sentence.start, sentence.end);
       const base = index.toUtf16(sentence.start);
       const rawLineOf = (i: number) => doc.offsets.rawLine(index.toCodePoint(base + i));
-      for (const segment of segmentsOf(text, rawLineOf)) {
+      for (const segment of segmentsOf(text, rawLineOf, shortLine)) {
         const segmentText = text.slice(segment.start, segment.end);
         section = sectionAfter(section, segmentText, compiled);
         const context: ChunkContext = { doc, index, text: segmentText, utf16Start: base + segment.start, sentenceIndex, section, compiled, warnings };

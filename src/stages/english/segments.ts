@@ -12,8 +12,26 @@
  */
 /** Longest piece handed to compromise at once, in UTF-16 units. */
 export const CHUNK = 2000;
-/** A raw line up to this long with no closing punctuation is a heading or a bullet, not a wrap. */
+/**
+ * A raw line with no closing punctuation is a heading or a bullet, not a wrap, when it is short:
+ * at most `SHORT_LINE`, and at most `SHORT_SHARE` of the document's long lines (its 90th
+ * percentile), so that the 80-character lines of a hard-wrapped PDF stay joined.
+ */
 const SHORT_LINE = 90;
+const SHORT_SHARE = 0.6;
+const SHORTEST = 24;
+
+/** The longest raw line that counts as a heading or bullet in `raw`. */
+export function shortLineFor(raw: string): number {
+  const lengths = raw
+    .split('\n')
+    .map((line) => line.trim().length)
+    .filter((length) => length > 0)
+    .sort((a, b) => a - b);
+  if (lengths.length === 0) return SHORT_LINE;
+  const p90 = lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.9))]!;
+  return Math.max(SHORTEST, Math.min(SHORT_LINE, Math.floor(p90 * SHORT_SHARE)));
+}
 const CLOSES = /[.!?:;。！？：；]["'”’)]*$/;
 const BULLET = /^(?:[-–—•*·▪●]|\d{1,2}[.)]\s)/;
 
@@ -21,7 +39,11 @@ const BULLET = /^(?:[-–—•*·▪●]|\d{1,2}[.)]\s)/;
  * Segments of `text` (one sentence), as UTF-16 ranges into `text`. `rawLineOf(i)` gives the raw
  * line that UTF-16 index `i` of `text` comes from.
  */
-export function segmentsOf(text: string, rawLineOf: (utf16: number) => number): { start: number; end: number }[] {
+export function segmentsOf(
+  text: string,
+  rawLineOf: (utf16: number) => number,
+  shortLine: number = SHORT_LINE,
+): { start: number; end: number }[] {
   const cuts: number[] = [];
   let lineStart = 0;
   let line = text.length > 0 ? rawLineOf(0) : 0;
@@ -32,7 +54,7 @@ export function segmentsOf(text: string, rawLineOf: (utf16: number) => number): 
     if (current === line) continue;
     const previous = text.slice(lineStart, i).trim();
     const next = text.slice(i, i + 4).trimStart();
-    if (previous !== '' && (CLOSES.test(previous) || previous.length <= SHORT_LINE || BULLET.test(next))) cuts.push(i);
+    if (previous !== '' && (CLOSES.test(previous) || previous.length <= shortLine || BULLET.test(next))) cuts.push(i);
     line = current;
     lineStart = i;
   }

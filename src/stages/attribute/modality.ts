@@ -2,8 +2,8 @@
  * modality: actual (achieved) or target (planned), by the clause first, then the section.
  *
  *   后续还要有7个项目进行保护      target: a clause cue, even inside a review
- *   今年将新建学校50所，新增学位3.5万个   target: a cue in an earlier clause of the sentence
- *                                       holds for the later ones
+ *   今年将新建学校50所，新增学位3.5万个   target: a plan cue in an earlier clause of the
+ *                                       sentence holds for the later ones
  *   到2027年产值达到1000亿元       target: a later year than the one under review, or a deadline
  *   规上工业增加值增长7%以上        the section's: a plan section makes it a target
  *
@@ -26,6 +26,7 @@ export function findModalities(
   const { items } = view;
   const result: Modality[] = [];
   let clause: Modality | null = null;
+  let planned = false;
   let sentence: Modality | null = null;
   let k = 0;
   for (let i = 0; i < items.length && k < view.quantityItems.length; i++) {
@@ -36,14 +37,17 @@ export function findModalities(
       continue;
     }
     if (item.separator === 'clause') {
-      // a cue holds for the later clauses of its sentence until another cue: 今年将新建学校50所，新增学位3.5万个
-      if (clause) sentence = clause;
+      // a plan holds for the later clauses of its sentence: 今年将新建学校50所，新增学位3.5万个.
+      // A result does not: 确保完成年度目标任务，增长6% is still a plan
+      if (planned) sentence = 'target';
       clause = null;
+      planned = false;
       continue;
     }
     const cue = compiled.cues.endingAt(items, i, ['target', 'actual']);
     if (!cue || isPreposition(items, cue)) continue;
     clause = cue.label === 'target' ? 'target' : 'actual';
+    planned ||= clause === 'target';
   }
   return result;
 }

@@ -45,11 +45,16 @@ describe('clean on the degradation harness (no columns)', () => {
   });
 });
 
-const columns: [string, Partial<Damage>][] = [
-  ['side-by-side, gap 3', { columns: 'side-by-side', columnGap: 3 }],
-  ['side-by-side, gap 1', { columns: 'side-by-side', columnGap: 1 }],
+const columns: [string, Partial<Damage>][] = [];
+for (const [layout, extra] of [
+  ['across, 3 spaces', { columns: 'side-by-side', columnGap: 3 }],
+  ['across, 1 space', { columns: 'side-by-side', columnGap: 1 }],
   ['alternate lines', { columns: 'alternate' }],
-];
+] as const) {
+  for (const gap of ['single', 'blank', 'double'] as const) {
+    for (const width of [16, 24]) columns.push([`${layout}, width ${width}, gap ${gap}`, { ...extra, gap, width }]);
+  }
+}
 
 describe('clean on the degradation harness (two columns)', () => {
   it.each(columns)('%s: no CJK space left, nothing lost or invented', (_, damage) => {
@@ -65,7 +70,7 @@ it('harness figures', () => {
   const rows = [...plain, ...columns].map(([name, damage]) => {
     const all = [1, 2, 3].map((seed) => run({ ...damage, seed }).scores);
     const mean = (f: (s: (typeof all)[number]) => number) => (all.reduce((n, s) => n + f(s), 0) / all.length).toFixed(3);
-    return `${name.padEnd(28)} F1 ${mean((s) => s.paragraphF1)}  whole ${mean((s) => s.sentencesWhole)}  cjkSpaces ${all.reduce((n, s) => n + s.cjkSpaces, 0)}  sameChars ${all.every((s) => s.sameCharacters)}`;
+    return `${name.padEnd(40)} F1 ${mean((s) => s.paragraphF1)}  whole ${mean((s) => s.sentencesWhole)}  cjkSpaces ${all.reduce((n, s) => n + s.cjkSpaces, 0)}  sameChars ${all.every((s) => s.sameCharacters)}`;
   });
   console.log(rows.join('\n'));
   expect(rows.length).toBeGreaterThan(0);

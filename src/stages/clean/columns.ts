@@ -309,30 +309,39 @@ function columnsRunDown(lines: Line[], block: Block, judge: SeamJudge): boolean 
 }
 
 /**
- * Lines that alternate between two columns: within a run of lines with no wide gap, each line
- * runs on into the line after next. Slots count raw lines, so a blank line left by a paragraph
- * break in one column keeps the parity.
+ * Lines that alternate between two columns: within a page (a run of lines up to a dropped page
+ * number), each line runs on into the line after next. Slots count raw lines, so a blank line
+ * left by a paragraph break in one column keeps the parity, and the page's first slot says which
+ * parity is the left column.
  */
 function deinterleave(lines: Line[], judge: SeamJudge, blanks: number, notes: Note[], pieces: Set<Line>): Line[] {
   const out: Line[] = [];
   const step = blanks + 1;
+  const slot = (line: Line): number => Math.round(line.number / step);
   let i = 0;
   while (i < lines.length) {
+    if (pieces.has(lines[i]!)) {
+      out.push(lines[i]!);
+      i++;
+      continue;
+    }
     let j = i + 1;
-    while (j < lines.length && !pieces.has(lines[j]!) && !pieces.has(lines[i]!) && (lines[j]!.number - lines[j - 1]!.number) / step <= 2) j++;
+    while (j < lines.length && !pieces.has(lines[j]!) && !lines[j]!.pageBreakBefore) j++;
     const run = lines.slice(i, j);
     if (run.length >= 4 && alternates(run, judge, step)) {
-      const parity = Math.round(run[0]!.number / step) % 2;
-      const a = run.filter((line) => Math.round(line.number / step) % 2 === parity);
-      const b = run.filter((line) => Math.round(line.number / step) % 2 !== parity);
+      // the page's first row is the slot after its page number (or the document's first line)
+      const pageBreak = run[0]!.pageBreakBefore;
+      const leftParity = (pageBreak === undefined ? Math.round(1 / step) : Math.round(pageBreak / step) + 1) % 2;
+      const a = run.filter((line) => slot(line) % 2 === leftParity);
+      const b = run.filter((line) => slot(line) % 2 !== leftParity);
       for (const stream of [a, b]) {
         stream.forEach((line, k) => {
           if (k === 0) return;
-          const slotGap = (line.number - stream[k - 1]!.number) / step;
+          const slotGap = slot(line) - slot(stream[k - 1]!);
           line.blanksBefore = slotGap > 2 ? blanks + 1 : blanks;
         });
       }
-      b[0]!.blanksBefore = blanks;
+      if (b.length > 0) b[0]!.blanksBefore = blanks;
       notes.push({
         rule: 'clean/columns#alternating',
         reason: `raw lines ${run[0]!.number}–${run[run.length - 1]!.number} alternate between two columns; read one column, then the other`,

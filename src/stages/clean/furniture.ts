@@ -22,14 +22,14 @@ export function compileFurniture(rules: Rules['furniture.yaml']): FurnitureRule[
 /** Tags or drops furniture lines; returns the lines that remain. Rules are tried in file order. */
 export function applyFurniture(lines: Line[], rules: FurnitureRule[], notes: Note[]): Line[] {
   const kept: Line[] = [];
-  let dropped = false;
+  let dropped = 0;
   for (const line of lines) {
     const text = lineText(line).trim();
     const rule = text === '' ? undefined : rules.find((r) => r.pattern.test(text));
     if (!rule) {
-      if (dropped && text !== '') {
-        line.pageBreakBefore = true;
-        dropped = false;
+      if (dropped > 0 && text !== '') {
+        line.pageBreakBefore = dropped;
+        dropped = 0;
       }
       kept.push(line);
       continue;
@@ -43,10 +43,10 @@ export function applyFurniture(lines: Line[], rules: FurnitureRule[], notes: Not
         line: line.number,
         actual: text,
       });
-      dropped = true;
+      dropped = line.number;
       continue;
     }
-    dropped = false;
+    dropped = 0;
     line.role = rule.action;
     line.rule = `furniture.yaml#${rule.id}`;
     kept.push(line);

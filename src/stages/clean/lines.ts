@@ -21,8 +21,8 @@ export interface Line {
   role?: LineRole;
   /** `furniture.yaml#id` of the rule that set `role`. */
   rule?: string;
-  /** A dropped furniture line (a page number, a running header) stood just before this line. */
-  pageBreakBefore?: boolean;
+  /** A dropped furniture line (a page number, a running header) stood before this line: its raw line number. */
+  pageBreakBefore?: number;
   /** Set by the column pass: this line starts a new column stream, so never join it to the line before. */
   breakBefore?: boolean;
   /** Set by the column pass: this line continues the one before it mid-sentence (a repaired seam). */

@@ -13,8 +13,15 @@ const ARABIC_DIGITS: ReadonlyMap<string, number> = new Map(
 );
 /** Decimal points, ASCII and full-width. */
 const DECIMAL_POINTS = new Set(['.', '．']);
-/** The thousands separator; only ASCII, because the full-width comma separates clauses. */
+/** The thousands separator. */
 const THOUSANDS_SEPARATOR = ',';
+/**
+ * The full-width comma separates clauses, but full-width typesetting also groups thousands with
+ * it (１，３８１ → 1，381 after width folding). It is read as a separator only in a number whose
+ * groups all have exactly three digits after a first group of one to three (1，381 but not
+ * 2024，381 nor 5，12).
+ */
+const FULL_WIDTH_SEPARATOR = '，';
 
 /** Chinese digits, everyday and financial (大写) forms. 两 is 2 before a magnitude or classifier. */
 const CHINESE_DIGITS: ReadonlyMap<string, number> = new Map([
@@ -83,6 +90,7 @@ export function parseArabic(
   let digits = '';
   let i = start;
   let count = 0;
+  let groups = 0;
   while (i < limit) {
     const ch = chars[i]!;
     const digit = ARABIC_DIGITS.get(ch);
@@ -91,6 +99,9 @@ export function parseArabic(
       count++;
       i++;
     } else if (ch === THOUSANDS_SEPARATOR && isThousandsGroup(chars, i + 1, limit)) {
+      i++;
+    } else if (ch === FULL_WIDTH_SEPARATOR && count <= 3 + 3 * groups && isThousandsGroup(chars, i + 1, limit)) {
+      groups++;
       i++;
     } else break;
   }

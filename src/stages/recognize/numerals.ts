@@ -13,7 +13,7 @@ const ARABIC_DIGITS: ReadonlyMap<string, number> = new Map(
 );
 /** Decimal points, ASCII and full-width. */
 const DECIMAL_POINTS = new Set(['.', '．']);
-/** The thousands separator. */
+/** The thousands separator (1,381). */
 const THOUSANDS_SEPARATOR = ',';
 /**
  * The full-width comma separates clauses, but full-width typesetting also groups thousands with
@@ -77,7 +77,8 @@ export function isChineseDigit(ch: string | undefined): boolean {
 }
 
 /**
- * An Arabic number at `start`: digits, `,` thousands groups of exactly three digits, and a
+ * An Arabic number at `start`: digits, `,` thousands groups of exactly three digits after a
+ * first group of one to three, and a
  * decimal part. Returns null when `chars[start]` is not a digit; returns `tooLong` (with the
  * end of the digit run) when the integer part exceeds `MAX_INTEGER_DIGITS`.
  */
@@ -98,9 +99,12 @@ export function parseArabic(
       if (count < MAX_INTEGER_DIGITS + 1) digits += digit;
       count++;
       i++;
-    } else if (ch === THOUSANDS_SEPARATOR && isThousandsGroup(chars, i + 1, limit)) {
-      i++;
-    } else if (ch === FULL_WIDTH_SEPARATOR && count <= 3 + 3 * groups && isThousandsGroup(chars, i + 1, limit)) {
+    } else if (
+      (ch === THOUSANDS_SEPARATOR || ch === FULL_WIDTH_SEPARATOR) &&
+      count <= 3 + 3 * groups &&
+      isThousandsGroup(chars, i + 1, limit)
+    ) {
+      // 1,381 and 12,345,678: a first group of one to three digits, then groups of three
       groups++;
       i++;
     } else break;

@@ -67,7 +67,8 @@ function building() {
     try {
       lines += readFileSync(join(state, name, 'journal.jsonl'), 'utf8').split('\n').filter(Boolean).length;
     } catch {}
-    if (existsSync(join(state, name, 'paragraphs.csv'))) assembling = true;
+    // manifest.json is the last file written before the commit rename
+    if (existsSync(join(state, name, 'manifest.json'))) assembling = true;
   }
   return { lines, assembling };
 }
@@ -136,10 +137,10 @@ for (let t = 1; t <= tries; t++) {
       ? { kind: 'time', ms: Math.round(next() * estimate * 1.2) }
       : t % 3 === 2
         ? { kind: 'documents', documents: Math.floor(next() * changed) }
-        : { kind: 'commit', ms: Math.floor(next() * 40) };
+        : { kind: 'commit', ms: Math.floor(next() * 12) };
   const killed = await killAt(moment);
   const when =
-    moment.kind === 'time' ? `${moment.ms} ms after start` : moment.kind === 'documents' ? `after ${moment.documents} documents` : `${moment.ms} ms into assembly/commit`;
+    moment.kind === 'time' ? `${moment.ms} ms after start` : moment.kind === 'documents' ? `after ${moment.documents} documents` : `${moment.ms} ms after the manifest was written (commit and clean-up)`;
 
   const after = verifyOutputs(out);
   const isOld = same(after.hashes, expectedOld);

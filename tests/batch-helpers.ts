@@ -1,6 +1,6 @@
 /** Shared by the batch tests: temporary corpora made from the sample page, and the built CLI. */
 import { spawnSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 
@@ -43,4 +43,11 @@ export function runCli(args: string[], options: { input?: string | Buffer } = {}
 export function startCli(args: string[]): ChildProcess {
   requireBuiltCli();
   return spawn(process.execPath, [cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** A private copy of rules/: the shared working tree's rules may change while a test runs. */
+export function snapshotRules(): string {
+  const dir = join(tempDir('liang-rules-'), 'rules');
+  cpSync(join(root, 'rules'), dir, { recursive: true });
+  return dir;
 }

@@ -11,9 +11,11 @@ import { mergeOutputs } from '../src/batch/merge.js';
 import { verifyOutputs, parseCsv } from '../src/batch/verify.js';
 import { expandInputs, UsageError } from '../src/batch/inputs.js';
 import { inShard, parseShard } from '../src/batch/shard.js';
-import { tempDir, writeCorpus, documentText } from './batch-helpers.js';
+import { tempDir, writeCorpus, documentText, snapshotRules } from './batch-helpers.js';
 
-const run = (paths: string[], out: string, extra: Partial<RunOptions> = {}) => runBatch({ paths, out, bom: true, jobs: 1, ...extra });
+// a copy of the rules taken once: others may edit rules/ while the tests run
+const rulesDir = snapshotRules();
+const run = (paths: string[], out: string, extra: Partial<RunOptions> = {}) => runBatch({ paths, out, bom: true, jobs: 1, rulesDir, ...extra });
 
 function docStat(out: string, id: string) {
   const stats = statSync(join(out, 'docs', `${id}.json`));
@@ -139,37 +141,24 @@ describe('batch: bad inputs', () => {
     expect(again.failed).toBe(summary.failed);
     expect(again.done).toBe(unreadable ? 0 : 0);
   });
+});
 
-  it('a file with one 5 MB line is processed (or fails alone, with a reason)', async () => {
+describe('batch: a 5 MB line end to end', () => {
+  it('a file with one 5 MB line is processed, next to a normal one', async () => {
     const dir = tempDir();
     const input = join(dir, 'in');
     writeCorpus(input, 1);
-    const flat = documentText(3).replace(/\s+/g, '');
+    const flat = documentText(4).replace(/\s+/g, '');
     writeFileSync(join(input, 'long.txt'), flat.repeat(Math.ceil(1_950_000 / flat.length)).slice(0, 1_950_000));
     expect(statSync(join(input, 'long.txt')).size).toBeGreaterThan(5_000_000);
     const out = join(dir, 'out');
     const summary = await run([input], out);
-    expect(summary.files).toBe(2);
+    expect(summary.failures).toEqual([]);
+    expect(summary).toMatchObject({ files: 2, done: 2 });
     expect(verifyOutputs(out).problems).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-    const long = manifest.documents.find((entry: { id: string }) => entry.id === 'long');
-    expect(long.bytes).toBeGreaterThan(5_000_000);
-    if (long.status === 'failed') expect(long.failure.reason.length).toBeGreaterThan(10);
-    expect(manifest.documents.find((entry: { id: string }) => entry.id === 'doc-0000').status).toBe('done');
-  }, 120_000);
-});
-
-describe('batch: a 5 MB line end to end', () => {
-  // the batch side passes (above); the clean stage overflows the call stack on a 5 MB line
-  // ("RangeError: Maximum call stack size exceeded", clean/exception), to be fixed in clean/
-  it.fails('a file with one 5 MB line is processed without failure', async () => {
-    const dir = tempDir();
-    const flat = documentText(4).replace(/\s+/g, '');
-    mkdirSync(join(dir, 'in'));
-    writeFileSync(join(dir, 'in', 'long.txt'), flat.repeat(Math.ceil(1_950_000 / flat.length)).slice(0, 1_950_000));
-    const summary = await run([join(dir, 'in')], join(dir, 'out'));
-    expect(summary.failures).toEqual([]);
-  }, 120_000);
+    expect(manifest.documents.find((entry: { id: string }) => entry.id === 'long').bytes).toBeGreaterThan(5_000_000);
+  }, 180_000);
 });
 
 describe('batch: inputs, shards, merge', () => {

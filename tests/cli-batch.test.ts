@@ -9,7 +9,13 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { verifyOutputs } from '../src/batch/verify.js';
 import { sha256 } from '../src/stages/decode.js';
-import { documentText, root, runCli, startCli, tempDir, writeCorpus } from './batch-helpers.js';
+import { documentText, root, runCli as runCliLive, snapshotRules, startCli as startCliLive, tempDir, writeCorpus } from './batch-helpers.js';
+
+// every run of a test file uses one copy of the rules (others may edit rules/ meanwhile)
+const rules = snapshotRules();
+const withRules = (args: string[]) => (args[0] === 'run' && !args.includes('--rules') ? [...args, '--rules', rules] : args);
+const runCli = (args: string[], options?: { input?: string | Buffer }) => runCliLive(withRules(args), options);
+const startCli = (args: string[]) => startCliLive(withRules(args));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import type { Doc } from '../document.js';
 import { DocumentFailure } from '../document.js';
 import type { Pipeline } from '../pipeline.js';
+import { loadRules } from '../rules/load.js';
+import type { Rules } from '../rules/schema.js';
 import { decodeDoc, sha256 } from '../stages/decode.js';
 import { toCsv } from '../output/csv.js';
 import { docJsonText } from '../output/json.js';
@@ -24,6 +26,23 @@ import { docPath, rowsPath, writeDurable } from './store.js';
 export interface DecodeSettings {
   encoding: string | null;
   toSimplified: boolean;
+}
+
+/** What a worker thread (or the main thread, with one job) needs to build its pipeline. */
+export interface WorkerSetup {
+  rulesDir: string;
+  /** The hash of the rules the main thread validated and records in the manifest. */
+  rulesHash: string;
+  settings: DecodeSettings;
+}
+
+/** Loads the rules again in this thread; they must be the ones the manifest will name. */
+export function loadSameRules(setup: WorkerSetup): Rules {
+  const rules = loadRules(setup.rulesDir);
+  if (rules.hash !== setup.rulesHash) {
+    throw new Error(`the rules in ${setup.rulesDir} changed while liang was running; run it again`);
+  }
+  return rules;
 }
 
 export interface Task {

@@ -29,7 +29,8 @@ export function createProgress(stream: NodeJS.WriteStream, options: { quiet: boo
     const seconds = Math.max((performance.now() - started) / 1000, 0.001);
     const rate = done / seconds;
     const byteRate = doneBytes / seconds;
-    const remaining = byteRate > 0 ? (totalBytes - doneBytes) / byteRate : rate > 0 ? (total - done) / rate : 0;
+    // before the first document (workers still starting) there is no rate to extrapolate
+    const remaining = done === 0 ? NaN : byteRate > 0 ? (totalBytes - doneBytes) / byteRate : (total - done) / rate;
     return (
       `${done}/${total} files  ${(doneBytes / MB).toFixed(1)}/${(totalBytes / MB).toFixed(1)} MB  ` +
       `${rate.toFixed(1)} files/s  ${(byteRate / MB).toFixed(2)} MB/s  ETA ${formatSeconds(remaining)}`

@@ -175,6 +175,7 @@ async function runLocked(
   const sameOptions = previous !== null && previous.config === context.config && previous.options.bom === options.bom && previous.shard === shardText(options.shard);
   const readFailures = entries.filter((entry) => entry.sha256 === null).length;
   if (sameOptions && todo.length === 0 && removed === 0 && resumed === 0 && readFailures === 0 && previous!.documents.length === entries.length) {
+    removeOldGenerations(out); // what a killed run left behind
     return summarize(previous!, { unchanged, resumed: 0, done: 0, bytes: 0, removed: 0, written: false }, options, context.started);
   }
 
@@ -193,7 +194,7 @@ async function runLocked(
   const progress = options.progress;
   progress?.start(todo.length, todo.reduce((sum, item) => sum + item.bytes, 0));
   // a worker costs a pipeline build (about a second): no more workers than documents to do
-  const executor = createExecutor(Math.min(options.jobs ?? 1, todo.length), { rulesDir: context.rulesDir, settings: context.settings }, options.timeoutMs ?? 0);
+  const executor = createExecutor(Math.min(options.jobs ?? 1, todo.length), { rulesDir: context.rulesDir, rulesHash: context.rulesHash, settings: context.settings }, options.timeoutMs ?? 0);
   let done = 0;
   let bytes = 0;
   try {

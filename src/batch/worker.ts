@@ -4,31 +4,26 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPipeline } from '../pipeline.js';
-import { loadRules } from '../rules/load.js';
-import { runTask, type DecodeSettings, type Task } from './process.js';
-
-export interface WorkerSetup {
-  rulesDir: string;
-  settings: DecodeSettings;
-}
+import { loadSameRules, runTask, type Task, type WorkerSetup } from './process.js';
 
 export type WorkerReply =
   | { ok: true; entry: import('./manifest.js').ManifestEntry }
   | { ok: false; error: string }
   | { ready: true };
 
-const setup = workerData as WorkerSetup;
-const pipeline = createPipeline(loadRules(setup.rulesDir));
-// the pipeline is built: from here on a task's time is the document's own (for --timeout)
-parentPort!.postMessage({ ready: true } satisfies WorkerReply);
-
-parentPort!.on('message', (task: Task) => {
-  let reply: WorkerReply;
-  try {
-    reply = { ok: true, entry: runTask(pipeline, task, setup.settings) };
-  } catch (error) {
-    // writing the document's files failed (disk full, permissions): the run cannot commit
-    reply = { ok: false, error: String((error as Error)?.message ?? error) };
-  }
-  parentPort!.postMessage(reply);
-});
+const setup = workerData as WorkerSetup | null;
+const pipeline = setup ? createPipeline(loadSameRules(setup)) : null;
+if (setup && pipeline && parentPort) {
+  // the pipeline is built: from here on a task's time is the document's own (for --timeout)
+  parentPort.postMessage({ ready: true } satisfies WorkerReply);
+  parentPort.on('message', (task: Task) => {
+    let reply: WorkerReply;
+    try {
+      reply = { ok: true, entry: runTask(pipeline, task, setup.settings) };
+    } catch (error) {
+      // writing the document's files failed (disk full, permissions): the run cannot commit
+      reply = { ok: false, error: String((error as Error)?.message ?? error) };
+    }
+    parentPort!.postMessage(reply);
+  });
+}

@@ -3,10 +3,10 @@
  * Exit codes: 0 all good, 1 some files failed (see DIR/errors.csv), 2 nothing written: a usage,
  * rules or lock error, or an I/O error that stopped the run before its commit.
  */
-import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { runBatch, type RunSummary } from '../batch/run.js';
 import { createProgress } from '../batch/progress.js';
+import { defaultJobs } from '../batch/pool.js';
 import { parseShard } from '../batch/shard.js';
 import { readAll, runStdinBytes } from '../batch/stdin.js';
 import { UsageError } from '../batch/inputs.js';
@@ -54,7 +54,7 @@ export function runCommand(): Command {
     .option('--exclude <glob>', 'leave out files in folders matching this glob (repeatable)', collect, [])
     .option('--encoding <name>', 'read every input in this encoding instead of detecting it (e.g. gb18030, big5, utf-16le)')
     .option('--to-simplified', 'convert traditional characters to simplified (OpenCC) before processing')
-    .option('-j, --jobs <n>', 'documents processed at once, on worker threads (default: the number of cores)', positiveInteger)
+    .option('-j, --jobs <n>', 'documents processed at once, on worker threads (default: the number of cores, fewer if memory is short)', positiveInteger)
     .option('--force', 'redo every document, even those unchanged since the last run')
     .option('--shard <K/N>', 'process only the K-th of N deterministic slices of the inputs (for job arrays; see liang merge)')
     .option('--timeout <seconds>', 'fail a document that takes longer than this (it is retried on the next run)', seconds)
@@ -82,7 +82,7 @@ export function runCommand(): Command {
           bom: options.bom,
           include: options.include,
           exclude: options.exclude,
-          jobs: options.jobs ?? availableParallelism(),
+          jobs: options.jobs ?? defaultJobs(),
           force: options.force,
           shard: options.shard ? parseShard(options.shard) : undefined,
           waitMs: options.wait === undefined ? 0 : options.wait === true ? Number.POSITIVE_INFINITY : options.wait * 1000,

@@ -64,14 +64,17 @@ export interface TooLong {
   end: number;
 }
 
+/** True for an ASCII or full-width digit. */
 export function isArabicDigit(ch: string | undefined): boolean {
   return ch !== undefined && ARABIC_DIGITS.has(ch);
 }
 
+/** True for a Chinese digit or multiplier (一 两 十 百 万 亿 …). */
 export function isChineseNumeralChar(ch: string | undefined): boolean {
   return ch !== undefined && (CHINESE_DIGITS.has(ch) || CHINESE_SMALL_UNITS.has(ch) || CHINESE_BIG_UNITS.has(ch));
 }
 
+/** True for a Chinese digit (零 一 两 … 九, financial forms included). */
 export function isChineseDigit(ch: string | undefined): boolean {
   return ch !== undefined && CHINESE_DIGITS.has(ch);
 }

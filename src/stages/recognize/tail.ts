@@ -9,9 +9,13 @@ import type { ScanContext, Tail } from './context.js';
 import { isArabicDigit, parseArabic, type Numeral } from './numerals.js';
 import { matchAt, skipGap, type UnitEntry, type WordMatch } from './units.js';
 
-/** 半 after a unit adds one half: 一年半, 3倍半, 两个半月 (个 + 半 + 月); not 3个半导体. */
+/** One half, after a unit: 一年半 = 1.5 年. */
 const HALF = '半';
 
+/**
+ * The unit extended over a following 半 (一年半, 3倍半, 两个半月 = 个 + 半 + 月), or null when 半
+ * does not follow or begins a word of its own (3个半导体). The caller adds the half.
+ */
 export function halfAfter(context: ScanContext, unit: WordMatch<UnitEntry>): WordMatch<UnitEntry> | null {
   const { chars, reach, lexicon } = context;
   if (chars[unit.end] !== HALF) return null;
@@ -39,6 +43,7 @@ export function compoundUnit(context: ScanContext, unit: WordMatch<UnitEntry>, a
   return best;
 }
 
+/** The numeral's value with the tail's magnitude and chained part applied, exactly. */
 export function magnitudeValue(value: Decimal, tail: Tail): Decimal {
   const scaled = scale(value, tail.power);
   return tail.extra ? add(scaled, tail.extra) : scaled;

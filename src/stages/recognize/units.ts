@@ -117,6 +117,7 @@ const GAP = new Set([' ', '\u3000', '\t', '\n', '\r', '\u00a0']);
 /** At most this many gap characters are bridged (a blank line between two wrapped lines). */
 const MAX_GAP = 4;
 
+/** True for a space or line break the OCR may put inside a quantity. */
 export function isGap(ch: string | undefined): boolean {
   return ch !== undefined && GAP.has(ch);
 }

@@ -56,7 +56,7 @@ export function phraseText(items: readonly Item[]): string {
  * A phrase that stands before its number (`争取超长期特别国债等各类政策资金`), cleaned into a
  * subject (`政策资金`). Returns `''` when nothing noun-like is left.
  */
-export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, keepNew = false): string {
+export function finishLeft(run: readonly Item[], compiled: CompiledAttribute): string {
   let items = [...run];
   // 天使、种子、风投、创投等科创基金规模: the class after 等 is the subject
   for (let i = items.length - 1; i >= 0; i--) {
@@ -67,7 +67,7 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, ke
     }
   }
   items = afterLastPredicate(items, compiled);
-  items = stripLeading(items, compiled, keepNew);
+  items = stripLeading(items, compiled);
   items = stripTrailing(items, compiled);
   // 增速比上年回落1.2个百分点: a rate noun that jieba tags as a verb still names the measure
   // 化解率 tagged 化解/v 率/v: a one-character last word is a noun suffix jieba split off
@@ -98,10 +98,10 @@ function afterLastPredicate(run: readonly Item[], compiled: CompiledAttribute): 
  * Drops clause openers from the front while a noun remains: adverbs, prepositions and time words
  * by their tag (认真, 为, 当年), and predicate verbs only when subjects.yaml lists them (实施, 建成,
  * 新增), and one at most. An unlisted verb stays, because it often belongs to the name (出生人口,
- * 停车泊位, 筹集安置房 → 安置房), and a subject that keeps a verb still names its noun. With
- * `keepNew`, a leading 新增/新建 stays.
+ * 停车泊位, 筹集安置房 → 安置房), and a subject that keeps a verb still names its noun. A leading
+ * 新增/新建 stays: what is new is part of what is counted.
  */
-export function stripLeading(run: readonly Item[], compiled: CompiledAttribute, keepNew = false): Item[] {
+export function stripLeading(run: readonly Item[], compiled: CompiledAttribute): Item[] {
   let items = [...run];
   let predicates = 0;
   for (;;) {
@@ -115,11 +115,11 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute, 
       const close = items.findIndex((item) => item.separator === 'close');
       if (close > 0) width = close + 1;
     } else if (first.separator === null) {
-      const cue = compiled.cues.startingAt(items, 0, ['new', 'skip', 'bound', 'target', 'actual', 'strip']);
-      // 新建商品住宅价格同比下跌: before a change, 新建 names the measure rather than the act
-      if (cue?.label === 'new' && keepNew) return items;
+      const cue = compiled.cues.startingAt(items, 0, ['new', 'skip', 'bound', 'target', 'actual', 'strip', 'increase', 'decrease']);
+      // 新增义务教育学位, 新开工项目, 新建商品住宅价格: what is new is part of what is counted
+      if (cue?.label === 'new') return items;
       // one predicate at most: in 筹集安置房 the second verb belongs to the name
-      const predicate = cue !== null && (cue.label === 'new' || (cue.label === 'strip' && /^v/.test(first.tag)));
+      const predicate = cue !== null && cue.label === 'strip' && /^v/.test(first.tag);
       if (predicate && predicates++ > 0) return items;
       if (cue) width = cue.end + 1;
       else if (!NON_NOUN_OPENERS.test(first.tag)) return items;
@@ -150,7 +150,8 @@ function stripTrailing(run: readonly Item[], compiled: CompiledAttribute): Item[
       items.pop();
       continue;
     }
-    const cue = compiled.cues.endingAt(items, items.length - 1, ['skip', 'stop']);
+    // 项目新开工: a trailing predicate of new things is not part of the name
+    const cue = compiled.cues.endingAt(items, items.length - 1, ['skip', 'stop', 'new']);
     if (cue && cue.start > 0) {
       items.length = cue.start;
       continue;

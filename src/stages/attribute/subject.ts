@@ -35,7 +35,7 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     const count = isCount(quantity);
     const threshold = quantity.qualifier === 'at_least';
     let subject = walk.cue ? '' : rightPhrase(view.items, at, compiled, count, threshold);
-    if (subject === '') subject = leftPhrase(view.items, walk.stop, compiled, walk.cue !== null);
+    if (subject === '') subject = leftPhrase(view.items, walk.stop, compiled);
     // 是上年的1.5倍, 比上年增加120万吨: the number continues the previous one's subject
     if (subject === '' && k > 0) subject = subjects[k - 1]!;
     if (subject === '' && walk.cue) subject = rightPhrase(view.items, at, compiled, count, threshold);
@@ -77,7 +77,7 @@ export function rightPhrase(
       i++;
       continue;
     }
-    if (compiled.cues.startingAt(items, i, ['stop'])) break;
+    if (compiled.cues.startingAt(items, i, ['stop', 'new'])) break;
     if (isNounLike(item) || (run.length > 0 && isAttributive(item)) || INSIDE_TAGS.test(item.tag)) {
       run.push(item);
       i++;
@@ -129,7 +129,7 @@ function isCount(quantity: Quantity): boolean {
 }
 
 /** The phrase that ends at item `stop` and starts after the clause's previous separator or number. */
-export function leftPhrase(items: readonly Item[], stop: number, compiled: CompiledAttribute, keepNew = false): string {
+export function leftPhrase(items: readonly Item[], stop: number, compiled: CompiledAttribute): string {
   const run: Item[] = [];
   let length = 0;
   for (let i = stop; i >= 0; i--) {
@@ -151,5 +151,5 @@ export function leftPhrase(items: readonly Item[], stop: number, compiled: Compi
     if (length > LEFT_REACH) break;
     run.unshift(item);
   }
-  return finishLeft(run, compiled, keepNew);
+  return finishLeft(run, compiled);
 }

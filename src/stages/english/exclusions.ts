@@ -66,6 +66,9 @@ export function exclusionOf(
     if (/^\p{Lu}/u.test(number) && !startsSentence(text, candidate.numberStart)) {
       return { rule: 'english/capitalized-name', reason: `"${number}" is capitalized inside a sentence: a name` };
     }
+    if (candidate.unit === null && candidate.value.eq(0)) {
+      return { rule: 'english/zero', reason: `"${number}" names an attitude or a policy (zero tolerance), not an amount` };
+    }
     if (candidate.unit === null && candidate.value.eq(1) && !candidate.magnitude) {
       return { rule: 'english/article', reason: `"${number}" is an article, not an amount` };
     }

@@ -135,7 +135,8 @@ function quantitiesOf(context: ChunkContext): Quantity[] {
     const clause = clauseAround(text, candidate.start, candidate.end);
     const part = subclauseAround(text, clause.start, clause.end, candidate.start);
     const cue =
-      clauseModality(text.slice(part.start, part.end), compiled) ?? clauseModality(text.slice(clause.start, part.start), compiled);
+      clauseModality(text.slice(part.start, part.end), compiled, candidate.start - part.start, candidate.end - part.start) ??
+      clauseModality(text.slice(clause.start, part.start), compiled);
     const modality = cue?.modality ?? context.section.modality ?? 'actual';
     if (cue) rules.push(cue.rule);
     else if (context.section.rule) rules.push(context.section.rule);

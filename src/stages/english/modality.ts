@@ -58,9 +58,18 @@ export function sentenceStart(text: string, index: number): number {
   return 0;
 }
 
-/** The modality the cues of `clause` give, or null. */
-export function clauseModality(clause: string, compiled: CompiledEnglish): { modality: Modality; rule: string } | null {
-  let actual: { modality: Modality; rule: string } | null = null;
+/**
+ * The modality the cues of `clause` give, or null: the cue nearest to `[at, atEnd)` (indexes into
+ * `clause`) wins, a target cue on a tie (`This year's report said GDP grew 5 percent last year`
+ * is actual; `the deficit is projected at 3 percent` is a target).
+ */
+export function clauseModality(
+  clause: string,
+  compiled: CompiledEnglish,
+  at = clause.length,
+  atEnd = at,
+): { modality: Modality; rule: string } | null {
+  let best: { modality: Modality; rule: string; distance: number } | null = null;
   for (let i = 0; i < clause.length; i++) {
     if (i > 0 && /[\p{L}\p{N}]/u.test(clause[i - 1]!)) continue;
     const cue = matchForward(compiled.modalityCues, clause, i);
@@ -69,11 +78,11 @@ export function clauseModality(clause: string, compiled: CompiledEnglish): { mod
       i = cue.end - 1; // `more than last year` compares; it does not date the number
       continue;
     }
-    const found = { modality: cue.value.modality, rule: cue.value.rule };
-    if (found.modality === 'target') return found;
-    actual ??= found;
+    const distance = cue.end <= at ? at - cue.end : i >= atEnd ? i - atEnd : 0;
+    const better = best === null || distance < best.distance || (distance === best.distance && cue.value.modality === 'target');
+    if (better) best = { modality: cue.value.modality, rule: cue.value.rule, distance };
   }
-  return actual;
+  return best === null ? null : { modality: best.modality, rule: best.rule };
 }
 
 /** The year nearest to `index` in `text`, or null. */

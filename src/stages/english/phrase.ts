@@ -80,7 +80,9 @@ function phraseAt(text: string, numeral: Numeral, compiled: CompiledEnglish): Nu
   let numberEnd = numeral.end;
   if (!numeral.spelled) {
     for (;;) {
-      const magnitude = matchForward(compiled.magnitudes, text, skipSpaceForward(text, numberEnd));
+      // 1.5 billion, 1.5bn, a 100-billion-yuan fund
+      const at = text[numberEnd] === '-' ? numberEnd + 1 : skipSpaceForward(text, numberEnd);
+      const magnitude = matchForward(compiled.magnitudes, text, at);
       if (!magnitude) break;
       power += magnitude.value.power;
       numberEnd = magnitude.end;

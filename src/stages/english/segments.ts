@@ -4,8 +4,8 @@
  * A sentence is cut where its raw lines end a thought: after a line that ends with a full stop,
  * colon or semicolon, after a short line with no closing punctuation (a heading such as
  * `2026 TARGETS` or a bullet such as `-- CPI up 0.3 pct`), and before a line that opens with a
- * bullet. A long line that runs on without punctuation is a hard wrap and stays joined. This
- * keeps headings and bullets apart even when the cleaner has joined them into one paragraph,
+ * bullet; a bullet item ends with its line when the next line opens in capitals. A long line
+ * that runs on without punctuation is a hard wrap and stays joined. This keeps headings and bullets apart even when the cleaner has joined them into one paragraph,
  * and changes nothing when each raw line is a paragraph of its own. Segments longer than
  * `CHUNK` are cut again, at a full stop or a space, so that compromise never reads a 1 MB line
  * at once.
@@ -54,7 +54,9 @@ export function segmentsOf(
     if (current === line) continue;
     const previous = text.slice(lineStart, i).trim();
     const next = text.slice(i, i + 4).trimStart();
-    if (previous !== '' && (CLOSES.test(previous) || previous.length <= shortLine || BULLET.test(next))) cuts.push(i);
+    // a bullet item ends with its line unless the next line carries on in lower case
+    const itemEnds = BULLET.test(previous) && /^[\p{Lu}\d]/u.test(next);
+    if (previous !== '' && (CLOSES.test(previous) || previous.length <= shortLine || BULLET.test(next) || itemEnds)) cuts.push(i);
     line = current;
     lineStart = i;
   }

@@ -10,8 +10,8 @@ import { yearsIn } from './period.js';
 /** The longest subject written (characters). */
 export const MAX_SUBJECT = 16;
 
-/** The particle of attribution: 规模的科创基金. Structural, like punctuation. */
-const ATTRIBUTIVE = '的';
+/** jieba's tag for the particle of attribution, 的: 规模的科创基金. */
+const ATTRIBUTIVE_TAG = 'uj';
 
 /** jieba tags of words that can stand inside a noun phrase. */
 const NOUN_TAGS = new Set([
@@ -30,12 +30,14 @@ export function isNounLike(item: Item): boolean {
   return item.tag === 'x' && /[\p{Script=Han}A-Za-z]/u.test(item.text);
 }
 
+/** True for a predicate verb (jieba's v tags; a verbal noun `vn` is not one). */
 export function isVerb(item: Item): boolean {
   return item.separator === null && item.quantity < 0 && VERB_TAGS.test(item.tag);
 }
 
+/** True for the particle of attribution (的) that joins a modifier to its head noun. */
 export function isAttributive(item: Item): boolean {
-  return item.separator === null && item.text === ATTRIBUTIVE;
+  return item.separator === null && item.quantity < 0 && item.tag === ATTRIBUTIVE_TAG;
 }
 
 function characters(items: readonly Item[]): number {

@@ -10,10 +10,14 @@
  * One pass over the sentence's items, so a long sentence with many numbers stays linear.
  */
 import type { Modality } from '../../document.js';
-import type { CompiledAttribute } from './compile.js';
+import type { CompiledAttribute, CueLabel } from './compile.js';
 import type { Item, SentenceView } from './items.js';
 import { nextSolid } from './items.js';
+import { isNounLike } from './phrase.js';
 import type { YearMention } from './period.js';
+
+/** Cue labels of words that act as verbs after 将 (将新建, 将增长, 将达到). */
+const VERB_LABELS: readonly CueLabel[] = ['new', 'strip', 'skip', 'increase', 'decrease', 'level', 'target'];
 import type { Section } from './sections.js';
 
 /** The modality of every quantity of the sentence, in order. `years[k]` is the year named before it. */
@@ -45,7 +49,7 @@ export function findModalities(
       continue;
     }
     const cue = compiled.cues.endingAt(items, i, ['target', 'actual']);
-    if (!cue || isPreposition(items, cue)) continue;
+    if (!cue || isPreposition(items, cue, compiled)) continue;
     clause = cue.label === 'target' ? 'target' : 'actual';
     planned ||= clause === 'target';
   }
@@ -63,11 +67,17 @@ function bySection(section: Section, year: YearMention | null): Modality {
 }
 
 /**
- * A one-character cue right before a number is a preposition, not a plan: the 将 of
- * 将5000万元以上项目纳入调度 marks the object (the ba-construction), not the future.
+ * A one-character cue followed by a number or a noun is a preposition, not a plan: the 将 of
+ * 将5000万元以上项目纳入调度 or 将数字经济作为首位产业 marks the object (the ba-construction).
+ * Followed by a verb or an adverb (将新建, 将全面推进) it is the future.
  */
-function isPreposition(items: readonly Item[], cue: { word: string; end: number }): boolean {
+function isPreposition(items: readonly Item[], cue: { word: string; end: number }, compiled: CompiledAttribute): boolean {
   if (Array.from(cue.word).length !== 1) return false;
-  const next = items[nextSolid(items, cue.end)];
-  return next !== undefined && next.quantity >= 0;
+  const at = nextSolid(items, cue.end);
+  const next = items[at];
+  if (next === undefined) return false;
+  if (next.quantity >= 0) return true;
+  // jieba tags some report verbs as nouns (新建/ns): a listed verb counts as a verb
+  if (compiled.cues.startingAt(items, at, VERB_LABELS)) return false;
+  return isNounLike(next);
 }

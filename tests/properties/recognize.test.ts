@@ -27,7 +27,7 @@ function check(text: string): void {
     expect(q.start).toBeGreaterThanOrEqual(previousEnd);
     expect(q.end).toBeGreaterThan(q.start);
     previousEnd = q.end;
-    expect(q.value).toMatch(/^\d+(\.\d+)?$/);
+    expect(q.value).toMatch(/^-?\d+(\.\d+)?$/);
     expect(Number.isFinite(Number(q.value))).toBe(true);
     if (q.valueMax !== null) {
       expect(q.valueMax).toMatch(/^\d+(\.\d+)?$/);

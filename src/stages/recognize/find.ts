@@ -7,7 +7,7 @@
  * never overlap and the work is linear in the text (each lookup probes at most the longest
  * word of its table).
  */
-import { add, integer, scale } from '../../text/decimal.js';
+import { add, integer, negate, scale } from '../../text/decimal.js';
 import { boundAfter, boundBefore, decideQualifier, type Lexicon } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { readNumeral, type Candidate, type Refusal, type Scan, type ScanContext } from './context.js';
@@ -126,7 +126,14 @@ function number(context: ScanContext, at: number): NumberResult {
     value = add(value, scale(integer(5), -1 + (lastTail.magnitude ? lastTail.power : 0)));
     rules.push('recognize/half');
   }
-  const before = boundBefore(compiled.before, chars, at, context.floor, context.lexicon);
+  // 增长-2.1%, 气温-5℃: a minus sign right before an Arabic number that no digit precedes
+  const signed = first.script === 'arabic' && valueMax === null && isMinus(chars, at, context.floor);
+  const start = signed ? at - 1 : at;
+  if (signed) {
+    value = negate(value);
+    rules.push('recognize/minus');
+  }
+  const before = boundBefore(compiled.before, chars, start, context.floor, context.lexicon);
   if (first.bare && !before && bounds.length === 0) {
     // 亿元, 万人 with no number and no bound word: a magnitude naming a class, not an amount
     return {
@@ -145,9 +152,9 @@ function number(context: ScanContext, at: number): NumberResult {
   const numeralEnd = last.end;
   return {
     candidate: {
-      start: at,
+      start,
       end,
-      numeralStart: at,
+      numeralStart: start,
       numeralEnd,
       value,
       valueMax,
@@ -185,6 +192,16 @@ function afterUnit(
   const after = boundAfter(compiled.after, chars, afterAt, reach, lexicon, true);
   if (after) bounds.push(after);
   return { unit: current, end: after ? after.end : current.end, half: half !== null };
+}
+
+/** Minus signs: ASCII, full-width, and the mathematical minus. */
+const MINUS = new Set(['-', '－', '−']);
+
+/** A minus sign at `at - 1`, not preceded by a digit, letter or closing bracket (1-11月 is a span). */
+function isMinus(chars: readonly string[], at: number, floor: number): boolean {
+  if (at - 1 < floor || !MINUS.has(chars[at - 1]!)) return false;
+  const before = chars[at - 2];
+  return before === undefined || !/^[0-9０-９A-Za-z.)）\]%％]$/u.test(before);
 }
 
 function isZero(ch: string | undefined): boolean {

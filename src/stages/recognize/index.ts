@@ -37,7 +37,15 @@
  *   sentence when the number ends a paragraph (`260⏎亿斤`): a wrapped line.
  * - `unitText` is the magnitude and the unit as written after an Arabic number (`万元`); a
  *   Chinese numeral keeps its own 万/亿 (两万人 → unitText `人`).
- * - Signs are not read: `-2.1%` gives 2.1 (the change stage reads 下降/增长).
+ * - A minus sign right before an Arabic number is read when no digit, letter or `%` stands
+ *   before it (增长-2.1% → "-2.1", 气温-5℃ → "-5"; 1-11月 is a span, 5%-8% a range); the text
+ *   then starts at the sign. Rule `recognize/minus`.
+ * - Numbers inside a short quotation or a title are names (“18条”, 《…30条措施》): rule
+ *   `recognize/quoted-name`. 从A到B / 由A至B are two levels, not a range.
+ * - OCR repairs: `5 000万元` (a space inside a thousands group) is 50000000, rule
+ *   `recognize/spaced-thousands`; a full-width comma groups thousands only after a first group of
+ *   one to three digits (１，３８１个).
+ * - 半 after a unit adds a half: 一年半 → 1.5 年, 两个半月 → 2.5 个月 (rule `recognize/half`).
  */
 import type { Doc, Quantity, Warning } from '../../document.js';
 import { defineStage } from '../../stage.js';

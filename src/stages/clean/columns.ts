@@ -115,7 +115,7 @@ function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, notes: Not
   let i = 0;
   let floor = 0;
   while (i < lines.length) {
-    const block = depth < 3 ? findBlock(lines, i, blanks, floor) : null;
+    const block = depth < 3 ? findBlock(lines, i, blanks, floor, judge) : null;
     if (block === null || !columnsRunDown(lines, block, judge)) {
       out.push(lines[i]!);
       i++;
@@ -165,7 +165,7 @@ function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, notes: Not
  * The longest block starting at `start` whose lines share a gap position, extended back over
  * the lines before it (down to `floor`) that fit the same columns.
  */
-function findBlock(lines: Line[], start: number, blanks: number, floor: number): Block | null {
+function findBlock(lines: Line[], start: number, blanks: number, floor: number, judge: SeamJudge): Block | null {
   const gaps = gapsOf(lines[start]!);
   let best: Block | null = null;
   for (const gap of gaps.filter((g) => g.left <= MAX_COLUMN_WIDTH).slice(0, MAX_GAPS_TRIED)) {
@@ -175,8 +175,9 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number):
     let lastMatched = 0;
     for (let j = start + 1; j < lines.length; j++) {
       // a page ends the block; so do blank lines across both columns, beyond one blank row
-      if (lines[j]!.pageBreakBefore || lines[j]!.blanksBefore > blanks + 1) break;
-      const slot = slotOf(lines[j]!, x);
+      // (one row is the usual blank lines, plus one line, plus its own usual blank lines)
+      if (lines[j]!.pageBreakBefore || lines[j]!.blanksBefore > 2 * blanks + 1) break;
+      const slot = slotOf(lines[j]!, x, judge);
       if (slot === null) break;
       slots.push(slot);
       if (slot.kind === 'split') {
@@ -190,8 +191,8 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number):
     while (end < slots.length && slots[end]!.kind === 'left' && lines[start + end]!.blanksBefore <= blanks) end++;
     slots.length = end;
     let first = start;
-    while (first - 1 >= floor && !lines[first]!.pageBreakBefore && lines[first]!.blanksBefore <= blanks + 1) {
-      const slot = slotOf(lines[first - 1]!, x);
+    while (first - 1 >= floor && !lines[first]!.pageBreakBefore && lines[first]!.blanksBefore <= 2 * blanks + 1) {
+      const slot = slotOf(lines[first - 1]!, x, judge);
       if (slot === null) break;
       slots.unshift(slot);
       if (slot.kind === 'split' && slot.near) matched++;
@@ -206,7 +207,7 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number):
       best = { start: first, end: first + slots.length, slots, matched, wide, x };
     }
   }
-  return best === null ? null : reslot(lines, best);
+  return best === null ? null : reslot(lines, best, judge);
 }
 
 /**
@@ -214,19 +215,19 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number):
  * median gap position), so the line that opened the block, whose gap was only a guess, is
  * split where the others are.
  */
-function reslot(lines: Line[], block: Block): Block {
+function reslot(lines: Line[], block: Block, judge: SeamJudge): Block {
   const lefts = block.slots
     .filter((slot): slot is Extract<Slot, { kind: 'split' }> => slot.kind === 'split' && slot.near)
     .map((slot) => slot.gap.left)
     .sort((a, b) => a - b);
   const x = lefts[Math.floor(lefts.length / 2)]!;
   if (x === block.x) return block;
-  const slots = block.slots.map((slot, k) => slotOf(lines[block.start + k]!, x) ?? slot);
+  const slots = block.slots.map((slot, k) => slotOf(lines[block.start + k]!, x, judge) ?? slot);
   return { ...block, slots, x };
 }
 
 /** How a line fits columns split after `x` characters, or null when it does not. */
-function slotOf(line: Line, x: number): Slot | null {
+function slotOf(line: Line, x: number, judge: SeamJudge): Slot | null {
   const tolerance = Math.max(1, Math.round(x * 0.1));
   // the left column is empty on this line: the right column's text stands indented
   if (leadingSpaces(line) >= Math.max(2, x / 2)) return { kind: 'right' };
@@ -241,15 +242,22 @@ function slotOf(line: Line, x: number): Slot | null {
   // with a single space, the right part is one line of a column as wide as the left one
   const right = (g: Gap): number => total - g.left;
   const fitting = gaps.filter((g) => right(g) <= x + tolerance);
-  const near = nearest(fitting.filter((g) => distance(g) <= tolerance), distance);
+  // of two single spaces, one the words run across is noise inside a column (`30 件`)
+  const runsAcross = (g: Gap): boolean =>
+    judge.continuity(line.chars.slice(Math.max(0, g.start - 8), g.start), line.chars.slice(g.end, g.end + 8)) > 0;
+  const nearGaps = fitting.filter((g) => distance(g) <= tolerance);
+  // (when the only gap near the boundary runs across, it still counts: the block's evidence weighs it)
+  const near = nearest(nearGaps.filter((g) => !runsAcross(g)), distance) ?? nearest(nearGaps, distance);
   if (near) return { kind: 'split', gap: near, near: true };
   // a short left line (a paragraph's last line, a heading): the gap comes early, after a
   // sentence's end or after text with no clause mark, and the right part is a full line
   const leftText = (g: Gap): string[] => line.chars.slice(Math.max(0, g.start - MAX_COLUMN_WIDTH), g.start).filter((ch) => !isSpace(ch));
-  const early = fitting.filter(
-    (g) => g.left < x - tolerance && (endsSentence(leftText(g)) || !leftText(g).some((ch) => CLAUSE_MARKS.has(ch))),
-  );
-  const chosen = total > x + tolerance ? nearest(early, (g) => Math.abs(right(g) - x)) : undefined;
+  const early = fitting.filter((g) => g.left < x - tolerance && !runsAcross(g));
+  const ended = early.filter((g) => endsSentence(leftText(g)));
+  const headingLike = early.filter((g) => !leftText(g).some((ch) => CLAUSE_MARKS.has(ch)));
+  const byWidth = (g: Gap): number => Math.abs(right(g) - x);
+  // after a sentence's end first; a heading-like left part only when the line is too long for one column
+  const chosen = nearest(ended, byWidth) ?? (total > x + tolerance ? nearest(headingLike, byWidth) : undefined);
   if (chosen) return { kind: 'split', gap: chosen, near: false };
   if (total <= x + tolerance) return { kind: 'left' };
   return null;
@@ -270,7 +278,14 @@ function columnsRunDown(lines: Line[], block: Block, judge: SeamJudge): boolean 
       left.push(l);
       right.push(r);
       if (!endsSentence(l.filter((ch) => !isSpace(ch)))) {
-        across += judge.continuity(l, r);
+        // judged over every gap near the boundary, not only the chosen one: the choice prefers
+        // gaps the words do not run across, which would bias the count
+        const tolerance = Math.max(1, Math.round(block.x * 0.1));
+        const near = gapsOf(line).filter((g) => Math.abs(g.left - block.x) <= tolerance);
+        const runs = [slot.gap, ...near].map((g) =>
+          judge.continuity(line.chars.slice(Math.max(0, g.start - 8), g.start), line.chars.slice(g.end, g.end + 8)),
+        );
+        across += Math.max(...runs);
         acrossPairs++;
       }
       if (slot.gap.end - slot.gap.start >= 2) wide++;

@@ -82,7 +82,7 @@ function phraseAt(text: string, numeral: Numeral, compiled: CompiledEnglish): Nu
     for (;;) {
       // 1.5 billion, 1.5bn, a 100-billion-yuan fund
       const at = text[numberEnd] === '-' ? numberEnd + 1 : skipSpaceForward(text, numberEnd);
-      const magnitude = matchForward(compiled.magnitudes, text, at);
+      const magnitude = matchForward(compiled.magnitudes, text, at, true);
       if (!magnitude) break;
       power += magnitude.value.power;
       numberEnd = magnitude.end;

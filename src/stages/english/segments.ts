@@ -5,11 +5,12 @@
  * colon or semicolon, after a short line with no closing punctuation (a heading such as
  * `2026 TARGETS` or a bullet such as `-- CPI up 0.3 pct`), and before a line that opens with a
  * bullet; a bullet item ends with its line when the next line opens in capitals. A long line
- * that runs on without punctuation is a hard wrap and stays joined. This keeps headings and bullets apart even when the cleaner has joined them into one paragraph,
- * and changes nothing when each raw line is a paragraph of its own. Segments longer than
- * `CHUNK` are cut again, at a full stop or a space, so that compromise never reads a 1 MB line
- * at once.
+ * that runs on without punctuation is a hard wrap and stays joined. This keeps headings and
+ * bullets apart even when the cleaner has joined them into one paragraph, and changes nothing
+ * when each raw line is a paragraph of its own. Segments longer than `CHUNK` are cut again, at a
+ * full stop or a space, so that compromise never reads a 1 MB line at once.
  */
+
 /** Longest piece handed to compromise at once, in UTF-16 units. */
 export const CHUNK = 2000;
 /**

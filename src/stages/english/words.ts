@@ -38,11 +38,13 @@ export function matchForward<T>(
   list: PhraseList<T>,
   text: string,
   index: number,
+  /** Accept a hyphen and a letter right after the phrase (`billion` in `100-billion-yuan`). */
+  hyphenOk = false,
 ): { phrase: string; value: T; end: number } | null {
   const candidates = list.byFirst ? (list.byFirst.get(text[index]?.toLowerCase() ?? '') ?? []) : list.entries;
   for (const entry of candidates) {
     const end = forwardEnd(text, index, entry.phrase);
-    if (end >= 0 && boundaryAfter(text, end, entry.phrase)) return { ...entry, end };
+    if (end >= 0 && boundaryAfter(text, end, entry.phrase, hyphenOk)) return { ...entry, end };
   }
   return null;
 }
@@ -108,9 +110,10 @@ function backwardStart(text: string, index: number, phrase: string): number {
   return t;
 }
 
-// a phrase that ends in a letter must not run on into a longer word (`ton` in `tonnes`)
-function boundaryAfter(text: string, end: number, phrase: string): boolean {
-  return !isWordChar(phrase[phrase.length - 1]) || !isWordChar(text[end]);
+// a phrase that ends in a letter must not run on into a longer word (`ton` in `tonnes`, in `ton-kilometers`)
+function boundaryAfter(text: string, end: number, phrase: string, hyphenOk: boolean): boolean {
+  if (!isWordChar(phrase[phrase.length - 1])) return true;
+  return !isWordChar(text[end]) && (hyphenOk || !(text[end] === '-' && /\p{L}/u.test(text[end + 1] ?? '')));
 }
 
 function boundaryBefore(text: string, start: number, phrase: string): boolean {

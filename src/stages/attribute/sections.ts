@@ -43,7 +43,8 @@ export function readSections(doc: Doc, compiled: CompiledAttribute, text: CodePo
     // a heading is short: only its first characters are read
     const whole = text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + HEADING_READ)).trim();
     const short = paragraph.end - paragraph.start <= HEADING_LENGTH;
-    const headingLike = paragraph.kind === 'heading' || (short && !SENTENCE_PUNCTUATION.test(whole));
+    // a heading with sentence punctuation is a fragment or a sentence (OCR columns), read as a body
+    const headingLike = (paragraph.kind === 'heading' || short) && !SENTENCE_PUNCTUATION.test(whole);
     const probe = headingLike ? whole : (FIRST_CLAUSE.exec(whole)?.[0] ?? '');
     const dateline = compiled.datelines.some((pattern) => pattern.test(probe));
     const named = dateline ? undefined : yearsIn(probe, compiled)[0];

@@ -50,8 +50,12 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
     if (item.separator !== null || item.quantity >= 0) break;
     const change = compiled.cues.endingAt(items, i, CHANGE_LABELS);
     if (change && change.label !== 'new') {
-      // 增速比上年回落1.2个百分点: a second cue further back (增速) names the measure itself
-      if (cue) break;
+      // 增速比上年回落1.2个百分点: a second cue further back (增速) names the measure itself;
+      // after a level (增速回落到4.8%, 降幅收窄至1.2%) the rate still says what the number is
+      if (cue) {
+        if (cue.label === 'level' && change.label !== 'level') cue = change;
+        break;
+      }
       cue = change;
       i = change.start - 1;
       continue;

@@ -40,6 +40,8 @@ export function changeOf(
   const reach = Math.max(window, RATE_WINDOW);
   let levelRule: string | null = null;
   let levelAt = -1;
+  // past the window a rate noun counts only if no other number stands in between
+  let crossedNumber = false;
   for (let words = 0; words < reach && position > 0; words++) {
     if (CLAUSE_END.test(text[position - 1]!) || sentenceEnd(text, position)) break;
     // a rate noun counts across a level word only right before it (`growth rate reached`)
@@ -50,7 +52,7 @@ export function changeOf(
       const near = words === 0 || (words === 1 && byBefore);
       if (kind === 'rate') return { change: 'increase', rule };
       if (words >= window) {
-        if (kind === 'level') break; // past the window only a rate noun counts, and a level word ends the search
+        if (kind === 'level' || crossedNumber) break; // past the window only a rate noun counts, and a level word ends the search
         position = skipSpaceBackward(text, cue.start);
         continue;
       }
@@ -69,7 +71,10 @@ export function changeOf(
       const verb = matchBackward(compiled.byVerbs, text, position);
       if (verb) return { change: verb.value.change, rule: verb.value.rule };
     }
-    position = skipSpaceBackward(text, wordStart(text, position));
+    const start = wordStart(text, position);
+    if (/\d/.test(text.slice(start, position))) crossedNumber = true;
+    if (words >= window && crossedNumber) break;
+    position = skipSpaceBackward(text, start);
   }
   return { change: 'none', rule: levelRule };
 }

@@ -16,7 +16,10 @@ export function isNounLike(tokens: readonly Token[], i: number, compiled: Compil
   if (/^\d+\p{L}+$/u.test(token.text)) return true; // 5G base stations, 3D printers
   if (hasTag(token, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Copula', 'Modal', 'Auxiliary', 'Value')) return false;
   // `accounting for`, `reaching`: a gerund before a preposition or a number is a verb
-  if (hasTag(token, 'Gerund') && hasTag(tokens[i + 1], 'Preposition', 'Determiner', 'Value')) return false;
+  // (but `of housing at` is a noun after a preposition)
+  if (hasTag(token, 'Gerund') && hasTag(tokens[i + 1], 'Preposition', 'Determiner', 'Value') && !hasTag(previous, 'Preposition', 'Determiner', 'Adjective')) {
+    return false;
+  }
   // `is set at`, `was raised by`: a word after a copula is the verb
   if (hasTag(previous, 'Copula', 'Auxiliary', 'Modal') && /^\s+$/.test(previous!.post)) return false;
   // `designated size`, `eroded land`: a participle before a noun modifies it; `total went up`: a verb

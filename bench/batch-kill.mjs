@@ -161,5 +161,5 @@ for (let t = 1; t <= tries; t++) {
   expectedOld = expectedNew;
 }
 console.log(`${passed}/${tries} tries: outputs were the old or the new complete set after kill -9, and the next run completed them ` +
-  `(old ${landed.old}, new ${landed.new}; documents resumed from killed runs ${resumedTotal}); leftover generations: ${existsSync(out) ? 'checked by the runs' : ''}`);
+  `(old ${landed.old}, new ${landed.new}; documents resumed from killed runs ${resumedTotal}); generation folders left: ${readdirSync(join(out, '.liang')).filter((name) => name.startsWith('gen-')).length}`);
 process.exitCode = passed === tries ? 0 : 1;

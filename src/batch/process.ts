@@ -90,9 +90,12 @@ export function toSimplified(text: string): string {
   return convert(text);
 }
 
-/** Decodes and runs the pipeline; a DocumentFailure (or a bug) becomes the failure. */
+/**
+ * Decodes and runs the pipeline (only decodes with `pipeline` null); a DocumentFailure (or a
+ * bug) becomes the failure.
+ */
 export function processBytes(
-  pipeline: Pipeline,
+  pipeline: Pipeline | null,
   id: string,
   path: string,
   bytes: Uint8Array,
@@ -103,7 +106,7 @@ export function processBytes(
       encoding: settings.encoding ?? undefined,
       convert: settings.toSimplified ? toSimplified : undefined,
     });
-    return { doc: pipeline.process(doc) };
+    return { doc: pipeline ? pipeline.process(doc) : doc };
   } catch (error) {
     if (error instanceof DocumentFailure) {
       // pipeline.ts wraps a stage's unexpected exception as `<stage>/exception`: say it is a bug

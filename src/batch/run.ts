@@ -193,8 +193,7 @@ async function runLocked(
 
   const progress = options.progress;
   progress?.start(todo.length, todo.reduce((sum, item) => sum + item.bytes, 0));
-  // a worker costs a pipeline build (about a second): no more workers than documents to do
-  const executor = createExecutor(Math.min(options.jobs ?? 1, todo.length), { rulesDir: context.rulesDir, rulesHash: context.rulesHash, settings: context.settings }, options.timeoutMs ?? 0);
+  const executor = createExecutor(usefulJobs(options.jobs ?? 1, todo), { rulesDir: context.rulesDir, rulesHash: context.rulesHash, settings: context.settings }, options.timeoutMs ?? 0);
   let done = 0;
   let bytes = 0;
   try {
@@ -258,6 +257,18 @@ function reusableDocuments(out: string, current: number | null, previous: Manife
   }
   return reusable;
 }
+
+/**
+ * A worker costs a pipeline build (jieba's dictionaries, the rules: 1–2 s, about what it takes to
+ * process 1 MB of text), so a small batch gets fewer workers than `--jobs`, down to none (one
+ * job runs in this thread).
+ */
+function usefulJobs(jobs: number, todo: readonly { bytes: number }[]): number {
+  const bytes = todo.reduce((sum, item) => sum + item.bytes, 0);
+  return Math.max(1, Math.min(jobs, todo.length, Math.floor(bytes / BYTES_PER_WORKER)));
+}
+
+const BYTES_PER_WORKER = 1024 * 1024;
 
 function readFailure(input: InputFile, config: string, failure: ManifestEntry['failure']): ManifestEntry {
   return {

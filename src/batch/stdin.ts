@@ -21,6 +21,9 @@ export async function runStdinBytes(
   bytes: Uint8Array,
   options: { rulesDir?: string; settings: DecodeSettings },
 ): Promise<{ line: string; quantities: number } | { failure: FailureInfo }> {
+  // decoding first: empty or binary input fails before the pipeline is built
+  const decoded = processBytes(null, STDIN_ID, '-', bytes, options.settings);
+  if ('failure' in decoded) return decoded;
   const { createPipeline } = await import('../pipeline.js');
   const pipeline = createPipeline(loadRules(options.rulesDir ?? defaultRulesDir));
   const result = processBytes(pipeline, STDIN_ID, '-', bytes, options.settings);

@@ -7,13 +7,13 @@
  *     tail        余/多, magnitude, unit, halves, OCR gaps          (tail.ts)         130余个, 3.6万个
  *     units       longest-first units, classifiers, magnitudes     (units.ts)        3千米 → 3 公里
  *     ranges      connector and a second number                    (ranges.ts)       2-3所 → 2–3
- *     words       X分之Y and 翻N番                                  (number-words.ts) 三分之一 → 33.3333 %
+ *     words       X分之Y and 翻N番                                  (number-words.ts) 三分之一 → 33.33… %
  *     bounds      bound words, whole words only → qualifier        (bounds.ts)       超过10万人 → at_least
  *   exclude       dates, ordinals, names, article 一, vague, quoted (exclusions.ts)   一个重大课题 → dropped
  *
  * Decisions (spec gaps, settled here):
  * - Fractions are percentages: `X分之Y` → 100·Y/X with unit `%`, kind percent, rounded half-even
- *   to 4 decimal places when it does not terminate (三分之一 → "33.3333", 四分之三 → "75",
+ *   to 10 decimal places when it does not terminate (三分之一 → "33.3333333333", 四分之三 → "75",
  *   千分之三 → "0.3"); 百分之N is the same mechanism and always exact. Rule
  *   `recognize/fraction` (or `recognize/percent-words`) says which.
  * - `翻N番` is a multiple: 2^N 倍 (翻一番 → 2, 翻两番 → 4), text from 翻 to 番, rule

@@ -14,13 +14,13 @@ export const FRACTION_MARK = ['分', '之'] as const;
 export const DOUBLING_OPEN = '翻';
 const DOUBLING_CLOSE = '番';
 const DOUBLING_ASPECT = '了';
-/** Decimal places kept for a fraction that does not terminate (三分之一 → 33.3333 %). */
-const FRACTION_PLACES = 4;
+/** Decimal places kept for a fraction that does not terminate: enough to agree with a float 100/3 to 1e-12. */
+const FRACTION_PLACES = 10;
 /** Canonical units the number-word constructions resolve to; they must exist in units.yaml. */
 const PERCENT_UNIT = '%';
 const MULTIPLE_UNIT = '倍';
 
-/** `X分之Y` → 100·Y/X percent: 百分之七十一 → 71 %, 三分之一 → 33.3333 %, 千分之三 → 0.3 %. */
+/** `X分之Y` → 100·Y/X percent: 百分之七十一 → 71 %, 三分之一 → 33.3333333333 %, 千分之三 → 0.3 %. */
 export function fractionAt(context: ScanContext, denominator: Numeral): Candidate | null {
   const { chars, compiled, to, reach, lexicon } = context;
   const unit = compiled.units.forms.get(PERCENT_UNIT);

@@ -14,9 +14,9 @@ import { CodePointIndex } from '../../text/codepoints.js';
 import type { Segmenter } from '../../text/segment.js';
 import { findChanges } from './change.js';
 import { compileAttribute, type CompiledAttribute } from './compile.js';
-import { buildItems, type SentenceView } from './items.js';
+import { buildItems, markYears, type SentenceView } from './items.js';
 import { findModalities } from './modality.js';
-import { periodOf, placeYears, yearsBefore } from './period.js';
+import { firstSpanAfter, periodOf, placeYears, yearsBefore } from './period.js';
 import { pairLists } from './respectively.js';
 import { readSections } from './sections.js';
 import { splitGluedCues } from './split.js';
@@ -38,11 +38,12 @@ export const attribute = defineStage<CompiledAttribute>({
     for (const [index, group] of bySentence) {
       const sentence = doc.sentences[index]!;
       const view = viewOf(doc, compiled, text, segmenter, sentence, index, group);
+      markYears(view.items, placedYears.spans, firstSpanAfter(placedYears.spans, sentence.start));
       const members = view.members;
       const section = sections[sentence.paragraph] ?? { modality: 'actual' as const, year: null, rule: null };
       const subjects = findSubjects(view, compiled, doc.quantities);
       const changes = findChanges(view, compiled);
-      const years = yearsBefore(placedYears, sentence, members.map((k) => doc.quantities[k]!.start));
+      const years = yearsBefore(placedYears.periods, sentence, members.map((k) => doc.quantities[k]!.start));
       const modalities = findModalities(view, compiled, section, years);
       const periods = years.map((year) => periodOf(year, section));
       for (const problem of pairLists(view, compiled, subjects)) {

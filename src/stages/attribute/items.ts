@@ -21,6 +21,8 @@ export interface Item {
   quantity: number;
   /** Set for punctuation and whitespace; null for words and quantities. */
   separator: Separator | null;
+  /** True for a word that is part of a year (2024年), marked by `markYears`. */
+  inYear?: boolean;
 }
 
 /** Punctuation that ends a clause (structural, not a word list). */
@@ -135,4 +137,19 @@ export function openingBracket(items: readonly Item[], close: number): number {
     if (separator === 'clause' || separator === 'close' || items[i]!.quantity >= 0) return -1;
   }
   return -1;
+}
+
+/**
+ * Marks the words that lie inside a year mention. `spans` are the document's year mentions,
+ * sorted, as code-point ranges; `from` is the index of the first that may touch these items.
+ */
+export function markYears(items: Item[], spans: readonly { start: number; end: number }[], from: number): void {
+  let next = from;
+  for (const item of items) {
+    while (next < spans.length && spans[next]!.end <= item.start) next++;
+    const span = spans[next];
+    if (span && item.quantity < 0 && item.separator === null && item.start >= span.start && item.end <= span.end) {
+      item.inYear = true;
+    }
+  }
 }

@@ -59,14 +59,36 @@ export interface PlacedYear extends YearMention {
  * Every period-bearing year of the document, in order, found in one pass: comparison bases
  * (比2020年) left out, deadlines (到2027年) marked.
  */
-export function placeYears(text: CodePointIndex, compiled: CompiledAttribute): PlacedYear[] {
-  return yearsIn(text.text, compiled).flatMap(({ year, index, prefix }) => {
+export function placeYears(text: CodePointIndex, compiled: CompiledAttribute): DocumentYears {
+  const found = yearsIn(text.text, compiled);
+  const spans = found.map(({ index, end }) => ({ start: text.toCodePoint(index), end: text.toCodePoint(end) }));
+  const periods = found.flatMap(({ year, index, prefix }) => {
     if (compiled.comparisons.some((word) => prefix.endsWith(word))) return [];
     // 截至2024年底 ends with a deadline word but reports a state reached: not a target
     const reached = [2, 3, 4].some((n) => compiled.cues.has(Array.from(prefix).slice(-n).join(''), 'actual'));
     const until = !reached && compiled.deadlines.some((word) => prefix.endsWith(word));
     return [{ year, until, at: text.toCodePoint(index) }];
   });
+  return { periods, spans };
+}
+
+/** The years of a document: those that give a period, and the span of every year mention. */
+export interface DocumentYears {
+  periods: PlacedYear[];
+  /** Code-point ranges of every year mention, comparison bases included, in order. */
+  spans: { start: number; end: number }[];
+}
+
+/** Index of the first span that ends after `position` (binary search). */
+export function firstSpanAfter(spans: readonly { start: number; end: number }[], position: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

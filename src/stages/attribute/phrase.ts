@@ -5,7 +5,6 @@
  */
 import type { CompiledAttribute } from './compile.js';
 import type { Item } from './items.js';
-import { yearsIn } from './period.js';
 
 /** The longest subject written (characters). */
 export const MAX_SUBJECT = 16;
@@ -110,8 +109,8 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute):
     const first = items[0];
     if (!first) return items;
     let width = 1;
-    const year = leadingYear(items, compiled);
-    if (year > 0) width = year;
+    // 1995年全省国内生产总值: a year is the time, not part of the name (one word of it per turn)
+    if (first.inYear) width = 1;
     else if (first.separator === 'open') {
       // （一）工业增加值: a numbering or remark in brackets before the phrase goes with its brackets
       const close = items.findIndex((item) => item.separator === 'close');
@@ -130,17 +129,6 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute):
     if (first.separator === null && !rest.some(isNounLike)) return items;
     items = rest;
   }
-}
-
-/** How many leading items spell a year (1995年全省国内生产总值 → 2), or 0. */
-function leadingYear(items: readonly Item[], compiled: CompiledAttribute): number {
-  let text = '';
-  for (let n = 1; n <= Math.min(3, items.length); n++) {
-    text += items[n - 1]!.text;
-    const found = yearsIn(text, compiled)[0];
-    if (found && found.index === 0 && found.end === text.length) return n;
-  }
-  return 0;
 }
 
 function stripTrailing(run: readonly Item[], compiled: CompiledAttribute): Item[] {

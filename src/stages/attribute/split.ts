@@ -13,26 +13,28 @@ const LONGEST_CUE = 4;
 
 /** `tokens` with glued change words split off; offsets stay code points. */
 export function splitGluedCues(tokens: Token[], compiled: CompiledAttribute, isWord: (word: string) => boolean): Token[] {
-  const out: Token[] = [];
-  for (const token of tokens) {
-    // most words are shorter than a prefix word plus a two-character cue
-    if (token.word.length < 3) {
-      out.push(token);
-      continue;
-    }
-    const chars = Array.from(token.word);
-    let split = false;
-    for (let n = Math.min(LONGEST_CUE, chars.length - 1); n >= 2 && !split; n--) {
-      const suffix = chars.slice(chars.length - n).join('');
-      if (!SPLIT_LABELS.some((label) => compiled.cues.has(suffix, label))) continue;
-      const prefix = chars.slice(0, chars.length - n).join('');
-      if (!isWord(prefix)) continue;
-      const middle = token.start + chars.length - n;
-      out.push({ word: prefix, tag: 'n', start: token.start, end: middle });
-      out.push({ word: suffix, tag: 'v', start: middle, end: token.end });
-      split = true;
-    }
-    if (!split) out.push(token);
+  let out: Token[] | null = null;
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    const split = token.word.length >= 3 ? splitOne(token, compiled, isWord) : null;
+    if (split && !out) out = tokens.slice(0, t);
+    if (out) out.push(...(split ?? [token]));
   }
-  return out;
+  return out ?? tokens;
+}
+
+function splitOne(token: Token, compiled: CompiledAttribute, isWord: (word: string) => boolean): Token[] | null {
+  const chars = Array.from(token.word);
+  for (let n = Math.min(LONGEST_CUE, chars.length - 1); n >= 2; n--) {
+    const suffix = chars.slice(chars.length - n).join('');
+    if (!SPLIT_LABELS.some((label) => compiled.cues.has(suffix, label))) continue;
+    const prefix = chars.slice(0, chars.length - n).join('');
+    if (!isWord(prefix)) continue;
+    const middle = token.start + chars.length - n;
+    return [
+      { word: prefix, tag: 'n', start: token.start, end: middle },
+      { word: suffix, tag: 'v', start: middle, end: token.end },
+    ];
+  }
+  return null;
 }

@@ -6,7 +6,6 @@
 import type { CompiledAttribute, CueLabel } from './compile.js';
 import type { CueMatch } from './cues.js';
 import { openingBracket, type Item } from './items.js';
-import { yearsIn } from './period.js';
 
 /** Tags of words that may stand between a subject and its number: adverbs, prepositions, time, particles. */
 const TRANSPARENT_TAGS = /^(d|ad|dg|p|t|tg|u|uj|ul|uz|ud|ug|uv|y)$/;
@@ -67,9 +66,8 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
       continue;
     }
     // 是2020年的2.6倍, 比2020年增长: a year before the number is its base or its time, not its subject
-    const year = yearEndingAt(items, i, compiled);
-    if (year >= 0) {
-      i = year - 1;
+    if (item.inYear) {
+      i--;
       continue;
     }
     if (TRANSPARENT_TAGS.test(item.tag)) {
@@ -83,19 +81,6 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
     if (comparison) return { stop: comparison.start - 1, cue: comparison };
   }
   return { stop: i, cue };
-}
-
-/** The first of the (at most three) items ending at `end` that spell a year, or -1. */
-export function yearEndingAt(items: readonly Item[], end: number, compiled: CompiledAttribute): number {
-  let text = '';
-  for (let start = end; start >= 0 && end - start < 3; start--) {
-    const item = items[start]!;
-    if (item.quantity >= 0 || (item.separator !== null && item.separator !== 'space')) return -1;
-    text = item.text + text;
-    const found = yearsIn(text, compiled)[0];
-    if (found && found.index === 0 && found.end === text.length) return start;
-  }
-  return -1;
 }
 
 /** Most words a comparison base may hold: 高于全国平均水平1.2个百分点. */

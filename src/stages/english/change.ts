@@ -19,8 +19,8 @@ const WINDOW = 6;
 const BY_WINDOW = 14;
 /** A rate noun may stand further back: `the average growth rate of GDP over the past five years was 5.2 percent`. */
 const RATE_WINDOW = 14;
-/** Punctuation that ends a clause when reading backwards. */
-const CLAUSE_END = /[,;:()（）—–!?]/;
+/** Punctuation that ends a clause when reading backwards; a colon does not (`GDP growth: around 5%`). */
+const CLAUSE_END = /[,;()（）—–!?]/;
 
 export function changeOf(
   text: string,
@@ -44,6 +44,7 @@ export function changeOf(
   let crossedNumber = false;
   for (let words = 0; words < reach && position > 0; words++) {
     if (CLAUSE_END.test(text[position - 1]!) || sentenceEnd(text, position)) break;
+    if (text[position - 1] === ':') position = skipSpaceBackward(text, position - 1);
     // a rate noun counts across a level word only right before it (`growth rate reached`)
     if (levelRule !== null && words > levelAt + 1) break;
     const cue = matchBackward(compiled.changeBefore, text, position);

@@ -47,6 +47,7 @@ export interface CompiledEnglish {
     afterUnit: ReadonlySet<string>;
     countOpeners: ReadonlySet<string>;
     containers: ReadonlySet<string>;
+    lineContinuations: ReadonlySet<string>;
     notSubjects: ReadonlySet<string>;
   };
   names: PhraseList<string>;
@@ -139,6 +140,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       afterUnit: words(subjects.after_unit),
       countOpeners: words(subjects.count_openers),
       containers: words(subjects.containers),
+      lineContinuations: words(subjects.line_continuations),
       notSubjects: words(subjects.not_subjects),
     },
     names: phraseList(not.names.map((n) => [n.text, id('english-not-quantities.yaml', n.text)] as const)),

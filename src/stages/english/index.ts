@@ -51,7 +51,7 @@ export const english = defineStage({
       const text = index.slice(sentence.start, sentence.end);
       const base = index.toUtf16(sentence.start);
       const rawLineOf = (i: number) => doc.offsets.rawLine(index.toCodePoint(base + i));
-      for (const segment of segmentsOf(text, rawLineOf, shortLine)) {
+      for (const segment of segmentsOf(text, rawLineOf, shortLine, (word) => compiled.subjects.lineContinuations.has(word))) {
         const segmentText = text.slice(segment.start, segment.end);
         section = sectionAfter(section, segmentText, compiled);
         const context: ChunkContext = { doc, index, text: segmentText, utf16Start: base + segment.start, sentenceIndex, section, compiled, warnings };

@@ -12,6 +12,8 @@ import { matchForward } from './words.js';
 
 /** A paragraph longer than this is body text, not a heading or lead-in, and sets no section. */
 const HEADING_LENGTH = 160;
+/** A line this short that names only a year can be a heading by itself. */
+const SHORT_HEADING = 80;
 const YEAR = /\b(19|20)\d\d\b/g;
 
 export interface Section {
@@ -30,6 +32,11 @@ export function sectionAfter(current: Section, segment: string, compiled: Compil
   if (text.length > HEADING_LENGTH && !/:\s*$/.test(text)) return current;
   const target = compiled.targetSections.find((s) => s.pattern.test(text));
   const hit = target ?? compiled.actualSections.find((s) => s.pattern.test(text));
+  // `2024 in numbers` after `Targets for 2025`: a heading that names only an earlier year looks back
+  if (!hit && current.modality === 'target' && current.year !== null && /^[^\d]*\b(19|20)\d\d\b[^\d]*$/.test(text) && !/[.,;]$/.test(text)) {
+    const year = lastYear(text);
+    if (year !== null && year < current.year && text.length <= SHORT_HEADING) return { modality: 'actual', year, rule: 'english/earlier-year-heading' };
+  }
   if (!hit) return current;
   return { modality: target ? 'target' : 'actual', year: lastYear(text), rule: hit.rule };
 }

@@ -131,6 +131,7 @@ export const englishSubjectsFile = z
     after_unit: cueList,
     count_openers: cueList,
     containers: cueList,
+    line_continuations: cueList,
     not_subjects: cueList,
   })
   .strict();

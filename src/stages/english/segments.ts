@@ -44,6 +44,7 @@ export function segmentsOf(
   text: string,
   rawLineOf: (utf16: number) => number,
   shortLine: number = SHORT_LINE,
+  continues: (word: string) => boolean = () => true,
 ): { start: number; end: number }[] {
   const cuts: number[] = [];
   let lineStart = 0;
@@ -57,7 +58,10 @@ export function segmentsOf(
     const next = text.slice(i, i + 4).trimStart();
     // a bullet item ends with its line unless the next line carries on in lower case
     const itemEnds = BULLET.test(previous) && /^[\p{Lu}\d]/u.test(next);
-    if (previous !== '' && (CLOSES.test(previous) || previous.length <= shortLine || BULLET.test(next) || itemEnds)) cuts.push(i);
+    // `Deficit-to-GDP ratio: around 4%` + `Special-purpose bonds: …`: a capital after a line that does not end mid-phrase
+    const lastWord = /([\p{L}]+)[^\p{L}]*$/u.exec(previous)?.[1]?.toLowerCase() ?? '';
+    const newItem = /^\p{Lu}/u.test(next) && !/[,\-–]$/.test(previous) && !continues(lastWord);
+    if (previous !== '' && (CLOSES.test(previous) || previous.length <= shortLine || BULLET.test(next) || itemEnds || newItem)) cuts.push(i);
     line = current;
     lineStart = i;
   }

@@ -97,7 +97,10 @@ function phraseBefore(
   // cross the verb, cue and bound words between the number and its subject
   for (; i >= 0 && crossed < MAX_CROSSED; i--, crossed++) {
     const token = tokens[i]!;
-    if (token.start < floor || !OPEN_POST.test(token.post)) return null;
+    // `New urban jobs: over 12 million`: the key of a key-value line names the value
+    const key = /^:\s*$/.test(token.post) && isNounLike(tokens, i, compiled);
+    if (token.start < floor || (!OPEN_POST.test(token.post) && !key)) return null;
+    if (key) break;
     // `2.4 percent to 2.64 percent`: a unit after a number belongs to the quantity before
     const quantityUnit = isUnitWord(token, compiled) && hasTag(tokens[i - 1], 'Value');
     if (quantityUnit) return null;

@@ -69,6 +69,24 @@ describe('recognize: properties', () => {
     );
   });
 
+  it('recognize: magnitudes scale decimals exactly, with no float drift', () => {
+    const magnitudes: [string, number][] = [['万', 4], ['亿', 8], ['万亿', 12], ['千万', 7]];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 99999 }),
+        fc.integer({ min: 0, max: 999 }),
+        fc.constantFrom(...magnitudes),
+        (whole, fraction, [magnitude, power]) => {
+          const digits = `${whole}.${String(fraction).padStart(3, '0')}`;
+          const { quantities } = recognizePhrase(`投资${digits}${magnitude}元`);
+          const scaled = BigInt(`${whole}${String(fraction).padStart(3, '0')}`) * 10n ** BigInt(power - 3);
+          expect(quantities[0]?.value).toBe(scaled.toString());
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('recognize: a 1 MB line of digits or of 万 is handled in linear time', () => {
     for (const line of ['7'.repeat(1_000_000), '万'.repeat(1_000_000), '一'.repeat(1_000_000)]) {
       const started = performance.now();

@@ -123,6 +123,23 @@ describe('cli: exit codes and messages', { timeout: 120_000 }, () => {
   });
 });
 
+describe('cli: shards and merge', { timeout: 120_000 }, () => {
+  it('--shard K/N runs and liang merge give the CSVs of one whole run', () => {
+    const dir = tempDir();
+    writeCorpus(join(dir, 'in'), 6);
+    for (const k of [1, 2]) expect(runCli(['run', join(dir, 'in'), '--out', join(dir, `s${k}`), '--shard', `${k}/2`, '--quiet']).status).toBe(0);
+    expect(runCli(['run', join(dir, 'in'), '--out', join(dir, 'all'), '--quiet']).status).toBe(0);
+    const merged = runCli(['merge', join(dir, 's1'), join(dir, 's2'), '--out', join(dir, 'merged')]);
+    expect(merged.status).toBe(0);
+    expect(merged.stderr).toMatch(/merged 2 folders: 6 files/);
+    expect(readFileSync(join(dir, 'merged', 'quantities.csv'))).toEqual(readFileSync(join(dir, 'all', 'quantities.csv')));
+    expect(verifyOutputs(join(dir, 'merged')).problems).toEqual([]);
+    const notOutput = runCli(['merge', join(dir, 'in'), '--out', join(dir, 'm2')]);
+    expect(notOutput.status).toBe(2);
+    expect(notOutput.stderr).toMatch(/not a liang output folder/);
+  });
+});
+
 describe('cli: standard input', { timeout: 120_000 }, () => {
   it('- reads one document (GB18030 here) and prints its JSON as one line', () => {
     const result = runCli(['run', '-'], { input: iconv.encode(documentText(5), 'gb18030') });

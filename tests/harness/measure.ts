@@ -77,3 +77,43 @@ function difference(expected: string, actual: string): { lost: string; invented:
   }
   return { lost, invented };
 }
+
+/**
+ * Share of source sentences found whole in one output paragraph, allowing one misread
+ * character per sentence (a real OCR engine misreads some: `俱人奋进` for `催人奋进`).
+ */
+export function sentencesWholeFuzzy(source: readonly string[], output: readonly string[]): number {
+  const squeezedOutput = output.map(squeeze);
+  const sentences = source.flatMap((text) => squeeze(text).match(/[^。！？；]+[。！？；]?/gu) ?? []);
+  const found = (sentence: string): boolean => {
+    if (squeezedOutput.some((p) => p.includes(sentence))) return true;
+    const chars = Array.from(sentence);
+    // one character may be misread: replaced, dropped or added
+    const escape = (ch: string): string => ch.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+    const variants: string[] = [];
+    for (let i = 0; i < chars.length; i++) {
+      variants.push(chars.map((ch, k) => (k === i ? '.' : escape(ch))).join(''));
+      variants.push(chars.map((ch, k) => (k === i ? '' : escape(ch))).join(''));
+      variants.push(chars.map((ch, k) => (k === i ? `${escape(ch)}.` : escape(ch))).join(''));
+    }
+    return variants.some((variant) => {
+      const pattern = new RegExp(variant, 'u');
+      return squeezedOutput.some((p) => pattern.test(p));
+    });
+  };
+  const whole = sentences.filter(found).length;
+  return sentences.length === 0 ? 1 : whole / sentences.length;
+}
+
+/** The plain cleaner the issue compares against: join the lines of each blank-line block, drop CJK spaces. */
+export function plainClean(raw: string): string[] {
+  return raw
+    .split(/\n[ \t]*\n/u)
+    .map((block) => block.replace(/\n/gu, '').replace(new RegExp(`(${CJK})[ \\t\\u3000]+(?=${CJK})`, 'gu'), '$1').trim())
+    .filter((block) => block !== '');
+}
+
+/** Paragraph-start F1 alone (a start is the first 10 characters of a paragraph). */
+export function paragraphF1(source: readonly string[], output: readonly string[]): number {
+  return score(source, output).paragraphF1;
+}

@@ -152,9 +152,11 @@ function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, notes: Not
       severity: 'info',
       line: first,
     });
-    // a third column is split off only where runs of spaces show it
-    appendAll(out, left);
-    appendAll(out, block.wide > 0 ? splitAcross(right, judge, blanks, notes, pieces, depth + 1) : right);
+    // a third column, on either side of the boundary found, is split off only where runs of
+    // spaces show it
+    const more = (stream: Line[]): Line[] => (block.wide > 0 ? splitAcross(stream, judge, blanks, notes, pieces, depth + 1) : stream);
+    appendAll(out, more(left));
+    appendAll(out, more(right));
     i = block.end;
     floor = i;
   }

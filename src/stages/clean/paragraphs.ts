@@ -29,7 +29,8 @@ export interface ParagraphDraft {
 }
 
 /** Assembles paragraphs from non-blank lines in reading order. */
-export function buildParagraphs(lines: readonly Line[], layout: Layout): ParagraphDraft[] {
+export function buildParagraphs(input: readonly Line[], layout: Layout): ParagraphDraft[] {
+  const lines = liftInterruptingHeadings(input, layout);
   const drafts: ParagraphDraft[] = [];
   let current: { lines: Line[] } | null = null;
   lines.forEach((line, index) => {
@@ -43,6 +44,30 @@ export function buildParagraphs(lines: readonly Line[], layout: Layout): Paragra
   });
   if (current) drafts.push(assemble((current as { lines: Line[] }).lines, layout));
   return drafts;
+}
+
+/**
+ * A heading the OCR read into the middle of a sentence (a page title placed between the bottom
+ * of one column and the top of the next) moves after the paragraph it interrupted: the line
+ * above it is full and stops mid-sentence, the line below is prose.
+ */
+function liftInterruptingHeadings(input: readonly Line[], layout: Layout): Line[] {
+  const lines = [...input];
+  for (let i = 1; i + 1 < lines.length; i++) {
+    const heading = lines[i]!;
+    const above = lines[i - 1]!;
+    const below = lines[i + 1]!;
+    if (heading.role !== undefined || below.role !== undefined || below.breakBefore || heading.breakBefore) continue;
+    if (!isHeadingLike(heading, layout) || isHeadingLike(above, layout) || isHeadingLike(below, layout)) continue;
+    if (endsSentence(above.chars) || !isFull(above, layout)) continue;
+    let end = i + 1;
+    while (end + 1 < lines.length && !endsParagraph(lines[end]!, lines[end + 1]!, layout)) end++;
+    below.continuesPrevious = true;
+    lines.splice(i, 1);
+    lines.splice(end, 0, heading);
+    i = end;
+  }
+  return lines;
 }
 
 /** True when a paragraph break stands between `above` and `below`. */

@@ -7,29 +7,27 @@
  *   phrases      magnitude, unit, range, bound words                    (phrase.ts)
  *   counts       `12 million new urban jobs` → 个, subject the noun      (count.ts)
  *   exclusions   years, dates, names, `the past five years`             (exclusions.ts)
- *   change       increase / decrease / none                             (change.ts)
- *   subject      what is measured                                       (subject.ts)
- *   modality     actual / target, and the period                        (modality.ts)
+ *   attributes   change, subject, modality, period                      (attribute.ts)
+ *   respectively each number of a `respectively` list takes its item   (respectively.ts)
  *
  * Work is done per segment of a sentence (segments.ts: raw lines that end a thought, at most
  * `CHUNK` UTF-16 units), so that headings and bullets stay apart and compromise never sees a
- * 1 MB line at once. Indexes inside a segment are UTF-16;
- * they become code-point offsets of `doc.text` only through `CodePointIndex`, and every record's
- * text is checked to slice back from `doc.text`.
+ * 1 MB line at once. Indexes inside a segment are UTF-16; they become code-point offsets of
+ * `doc.text` only through `CodePointIndex`, and every record's text is checked to slice back
+ * from `doc.text`.
  */
 import type { Doc, Quantity, Warning } from '../../document.js';
 import { defineStage } from '../../stage.js';
 import { CodePointIndex } from '../../text/codepoints.js';
-import { changeOf } from './change.js';
+import { attributesOf, emptyMemory } from './attribute.js';
 import { compileEnglish, type CompiledEnglish } from './compile.js';
 import { countedNoun } from './count.js';
 import { exclusionOf, nameSpans } from './exclusions.js';
-import { clauseAround, clauseModality, nearestYear, sectionAfter, sentenceStart, subclauseAround, type Section } from './modality.js';
+import { clauseAround, sectionAfter, type Section } from './modality.js';
 import { segmentsOf, shortLineFor } from './segments.js';
 import { pairRespectively, type Subjected } from './respectively.js';
 import { digitNumerals, spelledNumerals, type Numeral } from './numbers.js';
 import { buildCandidates, type Candidate } from './phrase.js';
-import { countSubject, informative, phraseAt, subjectAfterUnit, subjectBefore } from './subject.js';
 import { tokenize } from './tokens.js';
 import { matchForward } from './words.js';
 import { multiplesIn } from './multiples.js';
@@ -95,8 +93,7 @@ function quantitiesOf(context: ChunkContext): Quantity[] {
   const names = nameSpans(text, compiled);
   const candidates = [...buildCandidates(text, numerals, compiled), ...multiplesIn(text, compiled)].sort((a, b) => a.start - b.start);
   const quantities: Quantity[] = [];
-  let previous = { subject: '', sentence: -1 };
-  let floor = 0;
+  const memory = emptyMemory();
   const spans: Subjected[] = [];
   for (const candidate of candidates) {
     const counted = candidate.unit === null ? countedNoun(text, tokens, candidate.after, compiled) : null;
@@ -107,53 +104,21 @@ function quantitiesOf(context: ChunkContext): Quantity[] {
       continue;
     }
     const unit = candidate.unit ?? compiled.countUnit;
-    const rules = [...candidate.rules];
-    if (candidate.unit === null) rules.push(compiled.countUnit.rule);
-
-    const change = changeOf(text, tokens, candidate, compiled);
-    if (change.rule) rules.push(change.rule);
-
-    const container = counted !== null && compiled.subjects.containers.has(counted.head.toLowerCase());
-    const start = sentenceStart(text, candidate.start);
-    const fallback =
-      previous.sentence === start && previous.subject !== ''
-        ? previous.subject
-        : (informative(phraseAt(text, tokens, start, compiled), compiled) ?? previous.subject);
-    const subject =
-      (container ? informative(subjectBefore(text, tokens, candidate, floor, compiled), compiled) : null) ??
-      (counted ? countSubject(text, tokens, counted, compiled) : null) ??
-      (candidate.adjectival ? informative(phraseAt(text, tokens, candidate.end, compiled), compiled) : null) ??
-      (countPhrase !== null ? phraseAt(text, tokens, countPhrase, compiled) : null) ??
-      informative(subjectAfterUnit(text, tokens, candidate, compiled), compiled) ??
-      informative(subjectBefore(text, tokens, candidate, floor, compiled), compiled) ??
-      informative(subjectAfterUnit(text, tokens, candidate, compiled, true), compiled) ??
-      fallback;
-    previous = { subject, sentence: start };
-    floor = candidate.end;
-
-    // the cues of the number's own comma-part first, then those before it in the clause
-    const clause = clauseAround(text, candidate.start, candidate.end);
-    const part = subclauseAround(text, clause.start, clause.end, candidate.start);
-    const cue =
-      clauseModality(text.slice(part.start, part.end), compiled, candidate.start - part.start, candidate.end - part.start) ??
-      clauseModality(text.slice(clause.start, part.start), compiled);
-    const modality = cue?.modality ?? context.section.modality ?? 'actual';
-    if (cue) rules.push(cue.rule);
-    else if (context.section.rule) rules.push(context.section.rule);
-
+    const attributes = attributesOf(text, tokens, candidate, counted, countPhrase, context.section, memory, compiled);
+    const rules = [...candidate.rules, ...(candidate.unit === null ? [compiled.countUnit.rule] : []), ...attributes.rules];
     const quantity = toQuantity(context, candidate, {
       unit: unit.unit,
       kind: unit.kind,
       unitText: candidate.unitText || (counted?.head ?? ''),
-      change: change.change,
-      subject,
-      modality,
-      period: nearestYear(text.slice(clause.start, clause.end), candidate.start - clause.start) ?? context.section.year,
+      change: attributes.change,
+      subject: attributes.subject,
+      modality: attributes.modality,
+      period: attributes.period,
       rules,
     });
     if (quantity) {
       quantities.push(quantity);
-      spans.push({ start: candidate.start, end: candidate.end, subject });
+      spans.push({ start: candidate.start, end: candidate.end, subject: attributes.subject });
     }
   }
   pairRespectively(text, spans);

@@ -1,0 +1,110 @@
+/**
+ * The attributes of one English quantity, in the order the Chinese attribute stage fills them
+ * for Chinese ones: change, subject, modality, period. (The Chinese attribute stage leaves
+ * `lang: 'en'` records alone.)
+ *
+ *   change     cues around the number                         (change.ts)
+ *   subject    counted noun, `of`-phrase, noun before, the sentence's first noun phrase,
+ *              the subject of the number before it            (subject.ts)
+ *   modality   the nearest cue of the number's comma-part, then of its clause, then the section
+ *   period     the year nearest the number in its clause, else the section's year
+ */
+import type { Change, Modality } from '../../document.js';
+import { changeOf } from './change.js';
+import type { CompiledEnglish } from './compile.js';
+import type { CountedNoun } from './count.js';
+import { clauseAround, clauseModality, nearestYear, sentenceStart, subclauseAround, type Section } from './modality.js';
+import type { Candidate } from './phrase.js';
+import { countSubject, informative, phraseAt, subjectAfterUnit, subjectBefore } from './subject.js';
+import type { Token } from './tokens.js';
+
+export interface Attributes {
+  change: Change;
+  subject: string;
+  modality: Modality;
+  period: string | null;
+  rules: string[];
+}
+
+/** What the numbers of one segment carry over to the next: the last subject and where it was. */
+export interface SubjectMemory {
+  subject: string;
+  /** Start of the sentence the last subject stood in. */
+  sentence: number;
+  /** End of the last quantity: no subject is read across it. */
+  floor: number;
+}
+
+export function emptyMemory(): SubjectMemory {
+  return { subject: '', sentence: -1, floor: 0 };
+}
+
+/**
+ * The attributes of `candidate` in segment `text`. `counted` is its counted noun phrase and
+ * `countPhrase` where a `the number of` before it ends, if any. Updates `memory`.
+ */
+export function attributesOf(
+  text: string,
+  tokens: readonly Token[],
+  candidate: Candidate,
+  counted: CountedNoun | null,
+  countPhrase: number | null,
+  section: Section,
+  memory: SubjectMemory,
+  compiled: CompiledEnglish,
+): Attributes {
+  const rules: string[] = [];
+  const change = changeOf(text, tokens, candidate, compiled);
+  if (change.rule) rules.push(change.rule);
+
+  const subject = subjectOf(text, tokens, candidate, counted, countPhrase, memory, compiled);
+
+  const clause = clauseAround(text, candidate.start, candidate.end);
+  const part = subclauseAround(text, clause.start, clause.end, candidate.start);
+  const cue =
+    clauseModality(text.slice(part.start, part.end), compiled, candidate.start - part.start, candidate.end - part.start) ??
+    clauseModality(text.slice(clause.start, part.start), compiled);
+  if (cue) rules.push(cue.rule);
+  else if (section.rule) rules.push(section.rule);
+
+  return {
+    change: change.change,
+    subject,
+    modality: cue?.modality ?? section.modality ?? 'actual',
+    period: nearestYear(text.slice(clause.start, clause.end), candidate.start - clause.start) ?? section.year,
+    rules,
+  };
+}
+
+function subjectOf(
+  text: string,
+  tokens: readonly Token[],
+  candidate: Candidate,
+  counted: CountedNoun | null,
+  countPhrase: number | null,
+  memory: SubjectMemory,
+  compiled: CompiledEnglish,
+): string {
+  const container = counted !== null && compiled.subjects.containers.has(counted.head.toLowerCase());
+  const start = sentenceStart(text, candidate.start);
+  const fallback =
+    memory.sentence === start && memory.subject !== ''
+      ? memory.subject
+      : (informative(phraseAt(text, tokens, start, compiled), compiled) ?? memory.subject);
+  const subject =
+    // `Sales of new energy vehicles surpassed 12.8 million units`
+    (container ? informative(subjectBefore(text, tokens, candidate, memory.floor, compiled), compiled) : null) ??
+    (counted ? countSubject(text, tokens, counted, compiled) : null) ??
+    // `a 186-kilometer intercity railway`
+    (candidate.adjectival ? informative(phraseAt(text, tokens, candidate.end, compiled), compiled) : null) ??
+    // `the number of Fortune Global 500 companies … reached 312`
+    (countPhrase !== null ? phraseAt(text, tokens, countPhrase, compiled) : null) ??
+    informative(subjectAfterUnit(text, tokens, candidate, compiled), compiled) ??
+    informative(subjectBefore(text, tokens, candidate, memory.floor, compiled), compiled) ??
+    informative(subjectAfterUnit(text, tokens, candidate, compiled, true), compiled) ??
+    fallback;
+  memory.subject = subject;
+  memory.sentence = start;
+  memory.floor = candidate.end;
+  return subject;
+}

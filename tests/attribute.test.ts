@@ -145,3 +145,18 @@ describe('attribute: the table', () => {
     expect(cases.length).toBeGreaterThanOrEqual(100);
   });
 });
+
+describe('attribute: warnings', () => {
+  it('a 分别 list shorter than its values is a warning with its place, and the values keep the whole list', () => {
+    const { doc, found } = attributeCase({
+      text: '全年实现营业收入1200亿元。\n猪牛羊禽肉、禽蛋、牛奶产量分别增长4.1%、2.8%。',
+      quantities: [{ q: '4.1%' }, { q: '2.8%' }],
+    });
+    expect(doc.warnings).toHaveLength(1);
+    const warning = doc.warnings[0]!;
+    expect(warning).toMatchObject({ stage: 'attribute', severity: 'warning', actual: '3', expected: '2' });
+    expect(warning.place?.line).toBe(2);
+    expect(Array.from(doc.text).slice(warning.place!.start, warning.place!.end).join('')).toBe('分别增长4.1%、2.8%');
+    expect(found.map((q) => q.subject)).toEqual(['猪牛羊禽肉、禽蛋、牛奶产量', '猪牛羊禽肉、禽蛋、牛奶产量']);
+  });
+});

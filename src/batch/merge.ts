@@ -45,7 +45,9 @@ export interface MergeSummary {
 export async function mergeOutputs(options: MergeOptions): Promise<MergeSummary> {
   const started = performance.now();
   const out = resolve(options.out);
-  const dirs = options.dirs.map((dir) => resolve(dir));
+  const unique = [...new Map(options.dirs.map((dir) => [resolve(dir), dir])).entries()];
+  const dirs = unique.map(([absolute]) => absolute);
+  const names = unique.map(([, given]) => given);
   if (dirs.includes(out)) throw new UsageError(`the merged output ${options.out} cannot also be one of the folders merged`);
   mkdirSync(stateDir(out), { recursive: true });
   const locks: Lock[] = [];
@@ -53,13 +55,15 @@ export async function mergeOutputs(options: MergeOptions): Promise<MergeSummary>
     locks.push(await acquireLock(join(stateDir(out), 'lock'), options.out, options.waitMs ?? 0));
     const sources: { dir: string; genDir: string; manifest: Manifest }[] = [];
     for (const [i, dir] of dirs.entries()) {
+      const notOutput = () =>
+        new UsageError(`${names[i]} is not a liang output folder (no committed manifest); run liang run --out ${names[i]} first`);
+      if (currentGeneration(dir) === null) throw notOutput();
+      // locked before reading: a shard run cannot commit (and delete what is read) meanwhile
+      locks.push(await acquireLock(join(stateDir(dir), 'lock'), names[i]!, options.waitMs ?? 0));
       const generation = currentGeneration(dir);
       const manifest = generation === null ? null : readManifest(join(generationDir(dir, generation), 'manifest.json'));
-      if (generation === null || manifest === null) {
-        throw new UsageError(`${options.dirs[i]} is not a liang output folder (no committed manifest); run liang run --out ${options.dirs[i]} first`);
-      }
-      locks.push(await acquireLock(join(stateDir(dir), 'lock'), options.dirs[i]!, options.waitMs ?? 0));
-      sources.push({ dir: options.dirs[i]!, genDir: generationDir(dir, currentGeneration(dir)!), manifest });
+      if (generation === null || manifest === null) throw notOutput();
+      sources.push({ dir: names[i]!, genDir: generationDir(dir, generation), manifest });
     }
     const first = sources[0]!.manifest;
     for (const source of sources) {

@@ -29,6 +29,8 @@ const HEADING_READ = 80;
 const SENTENCE_PUNCTUATION = /[。；;，,！!？?]/u;
 /** The numbering before a heading: 一、 （二） 3. — numerals and punctuation only. */
 const ENUMERATOR = /^\s*[（(]?[一二三四五六七八九十\d]+[）)、.．]?\s*/u;
+/** A section number with its mark, starting a paragraph: 二、 （三） 4. */
+const NUMBERED = /^\s*[（(]?[一二三四五六七八九十\d]{1,3}[）)、．]/u;
 /** The colon after a clause that introduces what follows (structural punctuation). */
 const INTRODUCER = /^[：:]$/u;
 /** First clause of a body paragraph: up to the first clause mark. */
@@ -51,9 +53,11 @@ export function readSections(doc: Doc, compiled: CompiledAttribute, text: CodePo
     const year = named?.year ?? null;
     // only a heading that opens with its year is about that year (2025年重点工作, not 巩固2024年成果)
     const opensWithYear = named !== undefined && probe.slice(0, named.index).replace(ENUMERATOR, '').trim() === '';
-    // a body paragraph opens a plan only when its first clause introduces it (…的总体要求是：),
-    // not when it mentions one (全面完成年度目标任务，…)
-    const introduces = headingLike || INTRODUCER.test(whole.slice(probe.length, probe.length + 1));
+    // a body paragraph opens a plan only when its first clause introduces it (…的总体要求是：) or
+    // it starts with a section number (二、2025年工作安排 run into its text), not when it mentions
+    // one (全面完成年度目标任务，…)
+    const numbered = NUMBERED.test(whole);
+    const introduces = headingLike || numbered || INTRODUCER.test(whole.slice(probe.length, probe.length + 1));
     const found = firstMatch(probe, compiled);
     const match = found && (found.modality === 'actual' || introduces) ? found : null;
     // reports go from review to plan: once a plan has begun, only a heading returns to a review,

@@ -15,7 +15,7 @@ import { DOUBLING_OPEN, FRACTION_MARK, doubling, fractionAt } from './number-wor
 import { isArabicDigit, isChineseNumeralChar, type Numeral } from './numerals.js';
 import { rangeAfter } from './ranges.js';
 import { compoundUnit, halfAfter, magnitudeValue, readTail, spacedThousands } from './tail.js';
-import { skipGap, type BoundEntry, type UnitEntry, type WordMatch } from './units.js';
+import { matchEndingAt, skipGap, type BoundEntry, type UnitEntry, type WordMatch } from './units.js';
 
 export type { Candidate, Refusal, Scan } from './context.js';
 
@@ -127,7 +127,7 @@ function number(context: ScanContext, at: number): NumberResult {
     rules.push('recognize/half');
   }
   // 增长-2.1%, 气温-5℃: a minus sign right before an Arabic number that no digit precedes
-  const signed = first.script === 'arabic' && valueMax === null && isMinus(chars, at, context.floor);
+  const signed = first.script === 'arabic' && valueMax === null && isMinus(context, at);
   const start = signed ? at - 1 : at;
   if (signed) {
     value = negate(value);
@@ -197,11 +197,17 @@ function afterUnit(
 /** Minus signs: ASCII, full-width, and the mathematical minus. */
 const MINUS = new Set(['-', '－', '−']);
 
-/** A minus sign at `at - 1`, not preceded by a digit, letter or closing bracket (1-11月 is a span). */
-function isMinus(chars: readonly string[], at: number, floor: number): boolean {
+/**
+ * A minus sign at `at - 1`, not preceded by a digit, letter, closing bracket, numeral, magnitude
+ * or unit: 1-11月 is a span, 2万-1万元 and 10元-5元 are (reversed) spans, not negatives.
+ */
+function isMinus(context: ScanContext, at: number): boolean {
+  const { chars, compiled, floor } = context;
   if (at - 1 < floor || !MINUS.has(chars[at - 1]!)) return false;
   const before = chars[at - 2];
-  return before === undefined || !/^[0-9０-９A-Za-z.)）\]%％]$/u.test(before);
+  if (before === undefined) return true;
+  if (/^[0-9０-９A-Za-z.)）\]%％]$/u.test(before) || isChineseNumeralChar(before)) return false;
+  return !matchEndingAt(compiled.units, chars, at - 1, 0) && !matchEndingAt(compiled.magnitudes, chars, at - 1, 0);
 }
 
 function isZero(ch: string | undefined): boolean {

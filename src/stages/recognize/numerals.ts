@@ -56,6 +56,8 @@ export interface Numeral {
   bare: boolean;
   /** Kind of the last character (for backing off when it begins a unit: 三千米 → 三 + 千米). */
   endsWithMultiplier: boolean;
+  /** Power of ten of a multiplier that ends the numeral (五万 → 4, 五千 → 3), else 0. */
+  trailingPower: number;
 }
 
 /** A digit run too long to be an amount, and where it ends. */
@@ -133,6 +135,7 @@ export function parseArabic(
     script: 'arabic',
     bare: false,
     endsWithMultiplier: false,
+    trailingPower: 0,
   };
 }
 
@@ -174,6 +177,7 @@ export function parseChinese(chars: readonly string[], start: number, limit: num
       script: 'chinese',
       bare: false,
       endsWithMultiplier: false,
+      trailingPower: 0,
     };
   }
 
@@ -284,5 +288,6 @@ export function parseChinese(chars: readonly string[], start: number, limit: num
     script: 'chinese',
     bare,
     endsWithMultiplier: previous === 'small' || previous === 'big',
+    trailingPower: previous === 'small' || previous === 'big' ? previousPower : 0,
   };
 }

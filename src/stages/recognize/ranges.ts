@@ -35,8 +35,10 @@ export function rangeAfter(context: ScanContext, first: Numeral, tail: Tail): Ra
   if (tail.unit && tail.unit.entry.unit !== secondTail.unit.entry.unit) return null;
   const high = magnitudeValue(second.value, secondTail);
   let low = magnitudeValue(first.value, tail);
-  if (!tail.magnitude && secondTail.magnitude) {
-    const borrowed = scale(first.value, secondTail.power);
+  // 3-5万 → 3万–5万; 三至五万 → 三万–五万; 三至五千 → 三千–五千 (a multiplier of 百 or more)
+  const power = secondTail.magnitude ? secondTail.power : second.trailingPower >= 2 ? second.trailingPower : 0;
+  if (!tail.magnitude && first.trailingPower === 0 && power > 0) {
+    const borrowed = scale(first.value, power);
     if (lessThan(borrowed, high)) low = borrowed;
   }
   if (!lessThan(low, high)) return null;

@@ -15,7 +15,7 @@ import type { CompiledEnglish } from './compile.js';
 import type { CountedNoun } from './count.js';
 import { clauseAround, clauseModality, nearestYear, sentenceStart, subclauseAround, type Section } from './modality.js';
 import type { Candidate } from './phrase.js';
-import { countSubject, informative, phraseAt, subjectAfterUnit, subjectBefore } from './subject.js';
+import { countSubject, informative as keepInformative, phraseAt, subjectAfterUnit, subjectBefore } from './subject.js';
 import type { Token } from './tokens.js';
 
 export interface Attributes {
@@ -85,24 +85,31 @@ function subjectOf(
   memory: SubjectMemory,
   compiled: CompiledEnglish,
 ): string {
+  // a phrase that only names a change (`Growth was 3 percent`) is kept as the last resort
+  let lastResort: string | null = null;
+  const informative = (phrase: string | null) => {
+    lastResort ??= phrase;
+    return keepInformative(phrase, compiled);
+  };
   const container = counted !== null && compiled.subjects.containers.has(counted.head.toLowerCase());
   const start = sentenceStart(text, candidate.start);
-  const fallback =
+  // the subject of the number before it in this sentence, else the sentence's first noun phrase
+  const fallback = () =>
     memory.sentence === start && memory.subject !== ''
       ? memory.subject
-      : (informative(phraseAt(text, tokens, start, compiled), compiled) ?? memory.subject);
+      : (informative(phraseAt(text, tokens, start, compiled)) ?? memory.subject);
   const subject =
     // `Sales of new energy vehicles surpassed 12.8 million units`
-    (container ? informative(subjectBefore(text, tokens, candidate, memory.floor, compiled), compiled) : null) ??
+    (container ? informative(subjectBefore(text, tokens, candidate, memory.floor, compiled)) : null) ??
     (counted ? countSubject(text, tokens, counted, compiled) : null) ??
     // `a 186-kilometer intercity railway`
-    (candidate.adjectival ? informative(phraseAt(text, tokens, candidate.end, compiled), compiled) : null) ??
+    (candidate.adjectival ? informative(phraseAt(text, tokens, candidate.end, compiled)) : null) ??
     // `the number of Fortune Global 500 companies … reached 312`
     (countPhrase !== null ? phraseAt(text, tokens, countPhrase, compiled) : null) ??
-    informative(subjectAfterUnit(text, tokens, candidate, compiled), compiled) ??
-    informative(subjectBefore(text, tokens, candidate, memory.floor, compiled), compiled) ??
-    informative(subjectAfterUnit(text, tokens, candidate, compiled, true), compiled) ??
-    fallback;
+    informative(subjectAfterUnit(text, tokens, candidate, compiled)) ??
+    informative(subjectBefore(text, tokens, candidate, memory.floor, compiled)) ??
+    informative(subjectAfterUnit(text, tokens, candidate, compiled, true)) ??
+    (fallback() || lastResort || '');
   memory.subject = subject;
   memory.sentence = start;
   memory.floor = candidate.end;

@@ -92,7 +92,6 @@ function phraseAt(text: string, numeral: Numeral, compiled: CompiledEnglish): Nu
   // 5.2% and 10km are glued; 5.2 percent is spaced; 5-fold has its own form
   let unitStart = skipSpaceForward(text, numberEnd);
   let unit = matchForward(compiled.unitsAfter, text, unitStart);
-  // a 9.5-percent growth, a 186-kilometer railway: the unit as an adjective
   // three consecutive years: one modifier between the number and its unit
   if (!unit) {
     const modifier = matchForward(compiled.unitModifiers, text, unitStart);
@@ -103,7 +102,8 @@ function phraseAt(text: string, numeral: Numeral, compiled: CompiledEnglish): Nu
       rules.push(modifier.value);
     }
   }
-  // a 40-day travel rush, the five-year LPR: a duration adjective labels a period or a product
+  // a 9.5-percent growth, a 186-kilometer railway: the unit as an adjective; but a 40-day travel
+  // rush, the five-year LPR: a duration adjective labels a period or a product
   if (!unit && text[numberEnd] === '-') {
     const adjective = matchForward(compiled.unitsAfter, text, numberEnd + 1);
     if (adjective && adjective.value.kind !== 'duration') {

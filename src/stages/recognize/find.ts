@@ -41,8 +41,15 @@ export function scan(
     const ch = chars[i]!;
     let next = i + 1;
     if (isArabicDigit(ch) && LATIN_LETTER.test(chars[i - 1] ?? '')) {
-      // PM2.5, G20, H7N9: digits inside an identifier
-      while (next < to && /^[A-Za-z0-9.]$/.test(chars[next]!)) next++;
+      // GDP1.2万美元 is an amount; PM2.5, G20, H7N9, P2P are identifiers (no unit, or a Latin one)
+      const result = number(context, i);
+      const form = 'candidate' in result ? chars[result.candidate.end - 1] : undefined;
+      if ('candidate' in result && !LATIN_LETTER.test(form ?? '')) {
+        out.candidates.push(result.candidate);
+        next = result.next;
+      } else {
+        while (next < to && /^[A-Za-z0-9.]$/.test(chars[next]!)) next++;
+      }
     } else if (ch === DOUBLING_OPEN) {
       const found = doubling(context, i);
       if (found) {

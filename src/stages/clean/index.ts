@@ -5,7 +5,9 @@
  *   normalize   full-width ASCII, safe NFKC, invisible characters, `,` → `，` in Chinese   (normalize.ts)
  *   furniture   page numbers dropped, bylines/captions tagged (rules/furniture.yaml)     (furniture.ts)
  *   blanks      blank lines counted onto the line after them                           (this file)
- *   columns     interleaved columns put back in reading order, weak seams warned       (columns.ts)
+ *   columns     interleaved columns put back in reading order: blocks read across,     (columns.ts)
+ *               alternating lines, fragments relinked by a word across the seam (市市|长 → 市长);
+ *               weak seams warned                                                    (relink.ts)
  *   spaces      `习近平总书 记` → `习近平总书记`, `227 项` → `227项`                      (spaces.ts)
  *   layout      the usual line width, blank-line gap and indent of the page             (layout.ts)
  *   paragraphs  hard-wrapped lines joined; headings, bylines, captions on their own     (paragraphs.ts)

@@ -93,7 +93,8 @@ export function spelledNumerals(
     i = j;
     if (run.every((t) => t.text.toLowerCase() === 'and' || isMagnitude(t.text.toLowerCase()))) continue;
     const value = spelledNumber(words);
-    if (value === null) continue;
+    // `tens of thousands`, `millions of`: compromise reads a plural magnitude as 0; it is vague, not zero
+    if (value === null || (value === 0 && !/\bzero\b/i.test(words))) continue;
     numerals.push({ start: run[0]!.start, end: run[run.length - 1]!.end, value: new Exact(value), spelled: true, yearLike: false });
   }
   return numerals;

@@ -31,7 +31,7 @@ export interface CompiledEnglish {
   boundsBefore: PhraseList<{ qualifier: Exclude<Qualifier, 'exact' | 'range'>; rule: string }>;
   boundsAfter: PhraseList<{ qualifier: Exclude<Qualifier, 'exact' | 'range'>; rule: string }>;
   rangeConnectors: PhraseList<string>;
-  rangePairs: readonly { open: PhraseList<string>; join: string; levels: boolean; rule: string }[];
+  rangePairs: readonly { open: PhraseList<string>; join: PhraseList<string>; levels: boolean; rule: string }[];
   changeBefore: PhraseList<{ cue: CueKind; adjacent: boolean; rule: string }>;
   changeAfter: PhraseList<{ change: Exclude<Change, 'none'>; rule: string }>;
   byVerbs: PhraseList<{ change: Exclude<Change, 'none'>; rule: string }>;
@@ -104,7 +104,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     rangeConnectors: phraseList(bounds.range_connectors.map((c) => [c.word, id('english-bounds.yaml', c.word)] as const)),
     rangePairs: bounds.range_pairs.map((pair) => ({
       open: phraseList([[pair.open, pair.open]]),
-      join: pair.join,
+      join: phraseList([[pair.join, pair.join]]),
       levels: pair.levels ?? false,
       rule: id('english-bounds.yaml', `${pair.open}…${pair.join}`),
     })),

@@ -152,7 +152,7 @@ function rangeAfter(
   let rule = '';
   let levels = false;
   if (pair) {
-    const join = matchForward({ entries: [{ phrase: pair.join, value: pair.rule }] }, text, joinAt);
+    const join = matchForward(pair.join, text, joinAt);
     if (join) {
       secondAt = skipSpaceForward(text, join.end);
       rule = pair.rule;

@@ -9,8 +9,9 @@
  * is relinked to a fragment nearby whose start is left stranded after its OCR predecessor, when
  * the two make a dictionary word across the join (`长春市市` + `长王子联` → `市长`; `科创资源加`
  * + `速集聚` → `加速`) and each is the other's only such partner: chance words across random
- * joins are many, a true seam is one. Seams that stay unrepaired are reported (`clean/columns#weak-seam`,
- * naming the raw line); each repair is reported too (`clean/columns#relinked`).
+ * joins are many, a true seam is one. Seams that stay unrepaired and leave a character stranded
+ * are reported (`clean/columns#weak-seam`, naming the raw line); each repair is reported too
+ * (`clean/columns#relinked`).
  */
 import { CLAUSE_MARKS, endsSentence, isCjk, isDigit, isSpace } from './chars.js';
 import type { Line } from './lines.js';
@@ -49,6 +50,13 @@ export function relink(lines: Line[], judge: SeamJudge, blanks: number, notes: N
   };
   const n = fragments.length;
   const chars = (i: number): string[] => fragments[i]!.line.chars;
+  // a seam worth a warning leaves a character stranded or a number without its unit; one
+  // between two whole words reads as an ordinary wrap the OCR joined with a space
+  const looksCut = (left: string[], right: string[]): boolean => {
+    const stranded = judge.stranded(left, right);
+    const last = left[left.length - 1] ?? '';
+    return stranded.left || stranded.right || isDigit(last) || last === '%';
+  };
   const tailOf = (i: number): string[] => chars(i).slice(-CONTEXT);
   const headOf = (i: number): string[] => chars(i).slice(0, CONTEXT);
 
@@ -166,7 +174,7 @@ export function relink(lines: Line[], judge: SeamJudge, blanks: number, notes: N
   order.forEach((index, k) => {
     const fragment = fragments[index]!;
     const previous = k > 0 ? order[k - 1]! : -1;
-    if (fragment.cutBefore && previous === index - 1) {
+    if (fragment.cutBefore && previous === index - 1 && looksCut(tailOf(previous), headOf(index))) {
       const context = `${tailOf(previous).slice(-6).join('')}|${headOf(index).slice(0, 6).join('')}`;
       notes.push({
         rule: 'clean/columns#weak-seam',
@@ -217,6 +225,8 @@ function cut(lines: Line[], judge: SeamJudge, blanks: number): Fragment[] {
 /** Spaces inside a line of prose where the text does not run on and the left side does not end a sentence. */
 function suspectGaps(line: Line, judge: SeamJudge): [number, number][] {
   const { chars } = line;
+  // a byline's or caption's spaces separate names, not columns
+  if (line.role !== undefined) return [];
   // spaces between the phrases of a heading (`2024年 攻坚克难 奋力前行`) are no seam
   if (!chars.some((ch) => CLAUSE_MARKS.has(ch))) return [];
   const gaps: [number, number][] = [];

@@ -24,12 +24,15 @@ export interface Section {
 }
 
 /**
- * The section after reading `segment`: a short heading or list lead-in that matches a section
- * pattern starts a new one (with the year it names); any other segment leaves `current` as is.
+ * The section after reading `segment`: a short heading (no closing full stop) or a list lead-in
+ * (ending with a colon) that matches a section pattern starts a new one, with the year it names;
+ * any other segment leaves `current` as is.
  */
 export function sectionAfter(current: Section, segment: string, compiled: CompiledEnglish): Section {
   const text = segment.trim();
-  if (text.length > HEADING_LENGTH && !/:\s*$/.test(text)) return current;
+  // a heading has no closing full stop (`The main targets for 2024 were met.` is a sentence); a lead-in ends with a colon
+  const leadIn = /:\s*$/.test(text);
+  if (!leadIn && (text.length > HEADING_LENGTH || /[.!?]["'”’)]*$/.test(text))) return current;
   const target = compiled.targetSections.find((s) => s.pattern.test(text));
   const hit = target ?? compiled.actualSections.find((s) => s.pattern.test(text));
   // `2024 in numbers` after `Targets for 2025`: a heading that names only an earlier year looks back

@@ -76,6 +76,8 @@ export const changesFile = z
     new_things: cueList,
     /** Comparisons whose base may stand before the number (`高于全国平均水平1个百分点`); each also listed above. */
     comparators: cueList.optional(),
+    /** Change verbs whose object may stand between them and the number (`减少碳排放120万吨`); each also listed above. */
+    object_verbs: cueList.optional(),
   })
   .strict();
 

@@ -12,6 +12,7 @@ export type CueLabel =
   | 'level'
   | 'new'
   | 'comparator'
+  | 'object'
   | 'bound'
   | 'skip'
   | 'strip'
@@ -55,6 +56,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('level', words(changes.level))
     .add('new', words(changes.new_things))
     .add('comparator', words(changes.comparators ?? []))
+    .add('object', words(changes.object_verbs ?? []))
     .add('bound', words(rules['qualifiers.yaml'].before))
     .add('skip', words(subjects.skip_before))
     .add('strip', words(subjects.strip_leading))

@@ -6,6 +6,7 @@
 import type { CompiledAttribute, CueLabel } from './compile.js';
 import type { CueMatch } from './cues.js';
 import { openingBracket, type Item } from './items.js';
+import { isNounLike, isVerb } from './phrase.js';
 
 /** Tags of words that may stand between a subject and its number: adverbs, prepositions, time, particles. */
 const TRANSPARENT_TAGS = /^(d|ad|dg|p|t|tg|u|uj|ul|uz|ud|ug|uv|y)$/;
@@ -76,28 +77,44 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
     }
     break;
   }
-  if (!cue) {
-    const comparison = comparatorBefore(items, i, compiled);
-    if (comparison) return { stop: comparison.start - 1, cue: comparison };
+  if (!cue && i >= 0) {
+    const verb = changeVerbBefore(items, i, compiled);
+    // 高于全国平均水平1.2个百分点: the subject stands before the comparison;
+    // 减少碳排放120万吨: the object between the verb and the number is the subject
+    if (verb?.comparator) return { stop: verb.cue.start - 1, cue: verb.cue };
+    if (verb) return { stop: i, cue: verb.cue };
   }
   return { stop: i, cue };
 }
 
-/** Most words a comparison base may hold: 高于全国平均水平1.2个百分点. */
+/** Most words a comparison base or a changed object may hold: 高于全国平均水平1.2个百分点. */
 const MAX_BASE = 4;
 
 /**
- * A comparison word a few words before `stop`, with only its base between: the number is the
- * size of the difference, and the subject stands before the comparison word.
+ * A change word a few words before `stop`, with only nouns between it and the number: the number
+ * is the size of the change of that noun (减少碳排放120万吨, 增加学位4.2万个), or of the
+ * difference from a comparison base (高于全国平均水平1.2个百分点).
  */
-function comparatorBefore(items: readonly Item[], stop: number, compiled: CompiledAttribute): CueMatch<CueLabel> | null {
+function changeVerbBefore(
+  items: readonly Item[],
+  stop: number,
+  compiled: CompiledAttribute,
+): { cue: CueMatch<CueLabel>; comparator: boolean } | null {
   for (let i = stop; i >= 0 && stop - i < MAX_BASE; i--) {
     const item = items[i]!;
     if (item.separator !== null || item.quantity >= 0) return null;
-    const comparator = compiled.cues.endingAt(items, i, ['comparator']);
-    if (!comparator) continue;
-    const direction = compiled.cues.endingAt(items, i, ['increase', 'decrease']);
-    return direction && direction.start === comparator.start ? direction : null;
+    const cue = compiled.cues.endingAt(items, i, ['increase', 'decrease']);
+    if (cue && cue.end === i) {
+      const comparator = compiled.cues.endingAt(items, i, ['comparator'])?.start === cue.start;
+      if (comparator) return { cue, comparator };
+      // a change verb that takes an object (changes.yaml object_verbs), then only that object:
+      // 减少碳排放120万吨; not 高价值发明专利 (高 modifies) or 改造提升农村公路2.6万公里
+      const object = items.slice(i + 1, stop + 1);
+      const plain = object.every((between) => isNounLike(between) || isVerb(between) || between.separator === 'space');
+      const takesObject = compiled.cues.endingAt(items, i, ['object'])?.start === cue.start;
+      return takesObject && plain && object.some(isNounLike) ? { cue, comparator } : null;
+    }
+    if (compiled.cues.endingAt(items, i, ['new', 'level'])) return null;
   }
   return null;
 }

@@ -237,7 +237,8 @@ function suspectGaps(line: Line, judge: SeamJudge): [number, number][] {
     if (end >= chars.length) break;
     const left = chars.slice(Math.max(0, i - CONTEXT), i);
     const right = chars.slice(end, end + CONTEXT);
-    if ((isCjk(left[left.length - 1]!) || isDigit(left[left.length - 1]!)) && isCjk(right[0]!) && !endsSentence(left) && judge.continuity(left, right) === 0) {
+    const last = left[left.length - 1]!;
+    if ((isCjk(last) || isDigit(last) || last === '%') && isCjk(right[0]!) && !endsSentence(left) && judge.continuity(left, right) === 0) {
       gaps.push([i, end]);
     }
     i = end - 1;

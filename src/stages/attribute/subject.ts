@@ -29,17 +29,22 @@ const LEFT_REACH = 40;
 /** Fills `subjects[k]` for every quantity `k` of the sentence, in order. */
 export function findSubjects(view: SentenceView, compiled: CompiledAttribute, quantities: readonly Quantity[]): string[] {
   const subjects: string[] = [];
+  // what a later number with nothing before it continues: the previous number's subject, or
+  // the clause's own subject when the previous number counted an object (跨越两个万亿元台阶)
+  let carried = '';
   view.quantityItems.forEach((at, k) => {
     const walk = walkBack(view.items, at, compiled);
     const quantity = quantities[view.items[at]!.quantity]!;
     const count = isCount(quantity);
     const threshold = quantity.qualifier === 'at_least';
-    let subject = walk.cue ? '' : rightPhrase(view.items, at, compiled, count, threshold);
-    if (subject === '') subject = leftPhrase(view.items, walk.stop, compiled);
+    const right = walk.cue ? '' : rightPhrase(view.items, at, compiled, count, threshold);
+    const left = leftPhrase(view.items, walk.stop, compiled);
+    let subject = right || left;
     // 是上年的1.5倍, 比上年增加120万吨: the number continues the previous one's subject
-    if (subject === '' && k > 0) subject = subjects[k - 1]!;
+    if (subject === '' && k > 0) subject = carried;
     if (subject === '' && walk.cue) subject = rightPhrase(view.items, at, compiled, count, threshold);
     subjects.push(subject);
+    carried = right && left ? clauseSubject(view.items, walk.stop, compiled) || subject : subject;
   });
   return subjects;
 }
@@ -126,6 +131,19 @@ function isHeadNoun(item: Item | undefined): boolean {
 /** A quantity that counts things (a classifier), rather than measuring an amount. */
 function isCount(quantity: Quantity): boolean {
   return quantity.kind === 'count';
+}
+
+/**
+ * The subject of the clause a counted object stands in: the left phrase up to its first verb
+ * (全省经济总量连续跨越 → 全省经济总量), or `''` when it has none.
+ */
+function clauseSubject(items: readonly Item[], stop: number, compiled: CompiledAttribute): string {
+  let end = stop;
+  while (end >= 0 && items[end]!.separator === null && items[end]!.quantity < 0 && !isNounLike(items[end]!)) end--;
+  let start = end;
+  while (start > 0 && isNounLike(items[start - 1]!)) start--;
+  if (end < 0 || !isNounLike(items[end]!)) return '';
+  return finishLeft(items.slice(start, end + 1), compiled);
 }
 
 /** The phrase that ends at item `stop` and starts after the clause's previous separator or number. */

@@ -43,7 +43,7 @@ const compiled = attribute.prepare(rules, segmenter);
 const cases = parse(readFileSync(new URL('./cases/attribute.yaml', import.meta.url), 'utf8')) as Case[];
 
 /** Builds the Doc of a case and runs the sentence and attribute stages over it. */
-export function attributeCase(c: Case): { doc: Doc; found: Quantity[] } {
+function attributeCase(c: Case): { doc: Doc; found: Quantity[] } {
   const lines = c.text.trim().split('\n');
   const paragraphs: Paragraph[] = [];
   const texts: string[] = [];

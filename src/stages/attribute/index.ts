@@ -7,6 +7,11 @@
  *   modality      力争…增长10% → target; the section decides otherwise     (modality.ts, sections.ts)
  *   period        回首2024年… → 2024; 到2027年… → 2027                      (period.ts)
  *   respectively  A、B分别增长7%、12% → A's and B's own subjects           (respectively.ts)
+ *
+ * Beneath the passes: compile.ts (rules → one whole-word cue table), items.ts (a sentence as
+ * jieba words with each quantity as one item), split.ts (change words jieba glued to a noun),
+ * cues.ts (whole-word matching), walk.ts (the words between a number and its subject), phrase.ts
+ * (a run of words cleaned into a table-header subject).
  */
 import type { Doc, Quantity, Sentence, Warning } from '../../document.js';
 import { defineStage } from '../../stage.js';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CJK_SHARE_FOR_ZH, languageOf, letterCounts } from '../src/stages/language.js';
 import { cpSlice } from '../src/text/codepoints.js';
+import { MappedTextBuilder } from '../src/text/offsets.js';
+import { createDoc } from '../src/stages/decode.js';
 import { blockDoc, runEnglish } from './helpers/english.js';
 
 describe('language: share of CJK among letters', () => {
@@ -103,5 +105,25 @@ describe('english: segments', () => {
       ['5', 'target', 'increase'],
       ['12000000', 'target', 'none'],
     ]);
+  });
+});
+
+describe('english: numbers across raw lines', () => {
+  it('two raw lines joined without a space never make one number', () => {
+    // a cleaner that joins `…reached 126` and `2024 was…` with nothing between
+    const first = 'In the first eleven months of the year the total output of the manufacturing sector reached 126';
+    const raw = `${first}\n2024 was a good year, and exports grew 5 percent.`;
+    const builder = new MappedTextBuilder();
+    builder.appendRaw(first, 0);
+    builder.appendRaw('2024 was a good year, and exports grew 5 percent.', first.length + 1);
+    const { text, offsets } = builder.finish(raw, Array.from(raw).length);
+    const doc = runEnglish(raw, () => ({
+      ...createDoc('joined', raw),
+      text,
+      offsets,
+      paragraphs: [{ start: 0, end: Array.from(text).length, kind: 'body', lang: 'zh', rawLineStart: 1, rawLineEnd: 2 }],
+    }));
+    expect(doc.quantities.map((q) => q.value)).toEqual(['5']);
+    expect(doc.warnings.some((w) => w.rule === 'english/line-join')).toBe(true);
   });
 });

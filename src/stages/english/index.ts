@@ -52,7 +52,17 @@ export const english = defineStage({
       for (const segment of segmentsOf(text, rawLineOf, shortLine, (word) => compiled.subjects.lineContinuations.has(word))) {
         const segmentText = text.slice(segment.start, segment.end);
         section = sectionAfter(section, segmentText, compiled);
-        const context: ChunkContext = { doc, index, text: segmentText, utf16Start: base + segment.start, sentenceIndex, section, compiled, warnings };
+        const context: ChunkContext = {
+          doc,
+          index,
+          text: segmentText,
+          utf16Start: base + segment.start,
+          rawLineOf: (i) => rawLineOf(segment.start + i),
+          sentenceIndex,
+          section,
+          compiled,
+          warnings,
+        };
         found.push(...quantitiesOf(context));
       }
     });
@@ -69,6 +79,8 @@ interface ChunkContext {
   text: string;
   /** UTF-16 index of the chunk in `doc.text`. */
   utf16Start: number;
+  /** The raw line a UTF-16 index of the chunk comes from. */
+  rawLineOf: (utf16: number) => number;
   sentenceIndex: number;
   section: Section;
   compiled: CompiledEnglish;
@@ -86,6 +98,12 @@ function quantitiesOf(context: ChunkContext): Quantity[] {
     matchForward(compiled.boundsAfter, text, at) !== null;
   const digits = digitNumerals(text, glued);
   for (const rejected of digits.rejected) warn(context, rejected.start, rejected.end, rejected.rule, 'info', rejected.reason);
+  // `126` + `2024` from two raw lines joined without a space would read as 1262024: refuse it
+  digits.numerals = digits.numerals.filter((numeral) => {
+    const joined = context.rawLineOf(numeral.start) !== context.rawLineOf(numeral.end - 1);
+    if (joined) warn(context, numeral.start, numeral.end, 'english/line-join', 'warning', `"${text.slice(numeral.start, numeral.end)}" runs across two raw lines with nothing between; not read as one number`);
+    return !joined;
+  });
   const taken = (start: number, end: number) => digits.numerals.some((n) => n.start < end && start < magnitudeEnd(text, n, compiled));
   const spelled = spelledNumerals(tokens, taken, (word) => compiled.magnitudes.entries.some((m) => m.phrase === word));
   const numerals: Numeral[] = [...digits.numerals, ...spelled].sort((a, b) => a.start - b.start);

@@ -68,6 +68,11 @@ export function readSections(doc: Doc, compiled: CompiledAttribute, text: CodePo
       const kept = !year && match.modality === current.modality ? current.year : year;
       current = { modality: match.modality, year: kept, rule: match.rule };
       if (match.modality === 'actual' && year) reviewYear = Number(year);
+    } else if (headingLike && year && !opensWithYear && current.year === null && current.rule !== null) {
+      // 附：2025年重点民生实事 names the year a section without one is about; a plan takes only a
+      // year later than the review's (not 巩固2024年成果)
+      const fits = current.modality === 'actual' || reviewYear === null || Number(year) > reviewYear;
+      if (fits) current = { ...current, year };
     } else if (headingLike && year && opensWithYear) {
       const later =
         (current.modality === 'target' && current.year !== null && Number(year) >= Number(current.year)) ||
@@ -91,19 +96,33 @@ function firstMatch(probe: string, compiled: CompiledAttribute) {
   return best;
 }
 
-/** A plan without a year is about the year after the review before it; a review, the year before the plan after it. */
+/**
+ * Years for sections that name none: a section takes the year a later heading of the same section
+ * names (附：2025年…), a plan the year after the review before it, a review the year before the
+ * plan after it.
+ */
 function fillYears(sections: Section[]): Section[] {
   const filled = sections.map((section) => ({ ...section }));
-  let lastActual: string | null = null;
-  for (const section of filled) {
-    if (section.modality === 'actual' && section.year) lastActual = section.year;
-    if (section.modality === 'target' && !section.year && lastActual) section.year = String(Number(lastActual) + 1);
+  for (let i = filled.length - 2; i >= 0; i--) {
+    const section = filled[i]!;
+    const next = filled[i + 1]!;
+    if (!section.year && next.year && next.rule === section.rule && next.modality === section.modality) section.year = next.year;
   }
+  forward(filled);
   let nextTarget: string | null = null;
   for (let i = filled.length - 1; i >= 0; i--) {
     const section = filled[i]!;
     if (section.modality === 'target' && section.year) nextTarget = section.year;
     if (section.modality === 'actual' && !section.year && nextTarget) section.year = String(Number(nextTarget) - 1);
   }
+  forward(filled);
   return filled;
+}
+
+function forward(sections: Section[]): void {
+  let lastActual: string | null = null;
+  for (const section of sections) {
+    if (section.modality === 'actual' && section.year) lastActual = section.year;
+    if (section.modality === 'target' && !section.year && lastActual) section.year = String(Number(lastActual) + 1);
+  }
 }

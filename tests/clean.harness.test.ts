@@ -31,6 +31,8 @@ for (const width of [13, 24, 37]) {
   }
 }
 plain.push(['heavy spaces', { spaceRate: 0.3, fullWidthRate: 1 }]);
+plain.push(['indented first lines, width 24, gap single', { indent: true, gap: 'single' }]);
+plain.push(['indented first lines, width 37, gap single', { indent: true, gap: 'single', width: 37 }]);
 plain.push(['furniture every 5 lines', { furnitureEvery: 5, gap: 'double' }]);
 
 describe('clean on the degradation harness (no columns)', () => {

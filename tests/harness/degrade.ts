@@ -22,6 +22,8 @@ export interface Damage {
   /** How paragraphs are separated: `single` a line break only, `blank` one blank line, `double` a blank after every line. */
   gap: 'single' | 'blank' | 'double';
   columns: 'none' | 'side-by-side' | 'alternate';
+  /** Each paragraph's first line indented by two ideographic spaces, as printed. */
+  indent: boolean;
   /** Lines per column on a page, when set in columns. */
   columnHeight: number;
   /** Spaces between two columns read straight across. */
@@ -36,6 +38,7 @@ export const defaultDamage: Damage = {
   furnitureEvery: 17,
   gap: 'blank',
   columns: 'none',
+  indent: false,
   columnHeight: 10,
   columnGap: 3,
   seed: 1,
@@ -65,7 +68,10 @@ export function degrade(paragraphs: readonly string[], options: Partial<Damage> 
   paragraphs.forEach((text, index) => {
     if (index > 0) lines.push(null);
     const chars = Array.from(text);
-    for (let i = 0; i < chars.length; i += damage.width) lines.push(chars.slice(i, i + damage.width).join(''));
+    for (let i = 0; i < chars.length; i += damage.width) {
+      const line = chars.slice(i, i + damage.width).join('');
+      lines.push(i === 0 && damage.indent ? `\u3000\u3000${line}` : line);
+    }
   });
   const noisy = lines.map((line) => (line === null ? null : fullWidth(injectSpaces(line, damage.spaceRate, next), damage.fullWidthRate, next)));
   const laidOut = damage.columns === 'none' ? noisy : setInColumns(noisy, damage);

@@ -11,6 +11,7 @@ import { mergeOutputs } from '../src/batch/merge.js';
 import { verifyOutputs, parseCsv } from '../src/batch/verify.js';
 import { expandInputs, UsageError } from '../src/batch/inputs.js';
 import { inShard, parseShard } from '../src/batch/shard.js';
+import { LockBusyError } from '../src/batch/lock.js';
 import { tempDir, writeCorpus, documentText, snapshotRules } from './batch-helpers.js';
 
 // a copy of the rules taken once: others may edit rules/ while the tests run
@@ -94,6 +95,17 @@ describe('batch: incremental runs', () => {
     // changing a decoding option changes the config key, as a rules change does
     const again = await run([join(dir, 'in')], out, { toSimplified: true });
     expect(again).toMatchObject({ done: 2, unchanged: 0 });
+  });
+
+  it('two runs at once on one folder in one process: the second is refused, the first completes', async () => {
+    const dir = tempDir();
+    writeCorpus(join(dir, 'in'), 3);
+    const out = join(dir, 'out');
+    const results = await Promise.allSettled([run([join(dir, 'in')], out), run([join(dir, 'in')], out)]);
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(LockBusyError);
+    expect(verifyOutputs(out).problems).toEqual([]);
   });
 
   it('the visible names are links into one generation; older generations are removed', async () => {

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { UsageError } from './inputs.js';
 
 const HEARTBEAT_MS = 2_000;
@@ -42,6 +42,9 @@ export interface Lock {
   release(): void;
 }
 
+/** Locks this process holds, so that a second taker in the same process waits like any other. */
+const held = new Set<string>();
+
 /**
  * Takes the lock `dir`. Without `waitMs` a held lock throws `LockBusyError` at once; with it,
  * polls until the lock is free or the time is up.
@@ -51,6 +54,7 @@ export async function acquireLock(dir: string, label: string, waitMs = 0): Promi
   for (;;) {
     try {
       mkdirSync(dir);
+      held.add(resolve(dir));
       const owner: LockOwner = { pid: process.pid, host: hostname(), started: new Date().toISOString(), ticks: startTicks(process.pid) };
       writeFileSync(join(dir, 'owner.json'), JSON.stringify(owner) + '\n');
       const heartbeat = setInterval(() => {
@@ -67,6 +71,7 @@ export async function acquireLock(dir: string, label: string, waitMs = 0): Promi
         release() {
           if (released) return;
           released = true;
+          held.delete(resolve(dir));
           clearInterval(heartbeat);
           rmSync(dir, { recursive: true, force: true });
         },
@@ -100,8 +105,10 @@ function isStale(dir: string, owner: LockOwner | null): boolean {
     return false; // released meanwhile: the next mkdir decides
   }
   // same host: the process decides (a long synchronous phase may delay the heartbeat); our own
-  // pid is a previous incarnation (pid 1 in a restarted container), since we do not hold the lock
-  if (owner && owner.host === hostname()) return owner.pid === process.pid || !isAlive(owner);
+  // pid on a lock we do not hold is a previous incarnation (pid 1 in a restarted container)
+  if (owner && owner.host === hostname()) {
+    return owner.pid === process.pid ? !held.has(resolve(dir)) : !isAlive(owner);
+  }
   return age > (owner ? STALE_MS : OWNERLESS_GRACE_MS);
 }
 

@@ -16,7 +16,7 @@ import type { CountedNoun } from './count.js';
 import { clauseAround, clauseModality, nearestYear, sentenceStart, subclauseAround, type Section } from './modality.js';
 import type { Candidate } from './phrase.js';
 import { countSubject, informative as keepInformative, phraseAt, subjectAfterUnit, subjectBefore } from './subject.js';
-import type { Token } from './tokens.js';
+import { hasTag, tokenAtOrAfter, type Token } from './tokens.js';
 
 export interface Attributes {
   change: Change;
@@ -61,9 +61,8 @@ export function attributesOf(
 
   const clause = clauseAround(text, candidate.start, candidate.end);
   const part = subclauseAround(text, clause.start, clause.end, candidate.start);
-  const cue =
-    clauseModality(text.slice(part.start, part.end), compiled, candidate.start - part.start, candidate.end - part.start) ??
-    clauseModality(text.slice(clause.start, part.start), compiled);
+  const own = clauseModality(text.slice(part.start, part.end), compiled, candidate.start - part.start, candidate.end - part.start);
+  const cue = own ?? (independent(tokens, clause.start, part.start, part.end) ? null : clauseModality(text.slice(clause.start, part.start), compiled));
   if (cue) rules.push(cue.rule);
   else if (section.rule) rules.push(section.rule);
 
@@ -74,6 +73,24 @@ export function attributesOf(
     period: nearestYear(text.slice(clause.start, clause.end), candidate.start - clause.start) ?? section.year,
     rules,
   };
+}
+
+/**
+ * True when the comma-part `[partStart, partEnd)` is a clause of its own: it and what comes
+ * before it in the clause both have a verb, and the part opens (after `and`, `but`, `while`) with a noun phrase, not a
+ * verb. `We will issue bonds, and create jobs` shares the `will`; `Hong Kong plans to spend
+ * HK$80 billion, and the city's visitor arrivals logged a rise` does not.
+ */
+function independent(tokens: readonly Token[], clauseStart: number, partStart: number, partEnd: number): boolean {
+  if (partStart <= clauseStart) return false;
+  let i = tokenAtOrAfter(tokens, partStart);
+  const before = tokens.slice(tokenAtOrAfter(tokens, clauseStart), i);
+  const part = tokens.slice(i, tokenAtOrAfter(tokens, partEnd));
+  // `…, an increase of 1 percentage point over last year` has no verb: an appositive, not a clause
+  if (!before.some((token) => hasTag(token, 'Verb')) || !part.some((token) => hasTag(token, 'Verb'))) return false;
+  while (i < tokens.length && hasTag(tokens[i], 'Conjunction')) i++;
+  const opener = tokens[i];
+  return opener !== undefined && hasTag(opener, 'Determiner', 'Noun', 'Pronoun', 'Possessive', 'Adjective') && !hasTag(opener, 'Verb');
 }
 
 function subjectOf(

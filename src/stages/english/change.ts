@@ -40,6 +40,7 @@ export function changeOf(
   const reach = Math.max(window, RATE_WINDOW);
   let levelRule: string | null = null;
   let levelAt = -1;
+  let levelMoves = false;
   // past the window a rate noun counts only if no other number stands in between
   let crossedNumber = false;
   for (let words = 0; words < reach && position > 0; words++) {
@@ -58,11 +59,15 @@ export function changeOf(
         continue;
       }
       // `CPI increase at around 2 pct`: a change noun names a rate, and a level word does not undo it
-      if (levelRule !== null && kind !== 'level' && !compiled.verbCues.has(cue.phrase) && isNoun(tokens, cue.start)) return { change: kind, rule };
+      // (but `a 30.9 percent rise to 44.5 million`: after `to` or `from` the number is the new level)
+      if (levelRule !== null && !levelMoves && kind !== 'level' && !compiled.verbCues.has(cue.phrase) && isNoun(tokens, cue.start)) {
+        return { change: kind, rule };
+      }
       if (kind === 'level') {
         if (levelRule === null) {
           levelRule = rule;
           levelAt = words;
+          levelMoves = compiled.newLevel.has(cue.phrase);
         }
       } else if (levelRule === null && (!adjacent || near)) return { change: kind, rule };
       position = skipSpaceBackward(text, cue.start);

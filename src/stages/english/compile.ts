@@ -36,6 +36,7 @@ export interface CompiledEnglish {
   changeAfter: PhraseList<{ change: Exclude<Change, 'none'>; rule: string }>;
   byVerbs: PhraseList<{ change: Exclude<Change, 'none'>; rule: string }>;
   byFillers: PhraseList<string>;
+  newLevel: ReadonlySet<string>;
   /** Target and actual cues; comparisons (`than last year`) have modality null and hide the cues inside them. */
   modalityCues: PhraseList<{ modality: Modality | null; rule: string }>;
   targetSections: readonly { pattern: RegExp; rule: string }[];
@@ -126,6 +127,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     byVerbs: phraseList(
       changes.by_verbs.map((v) => [v.word, { change: v.change, rule: id('english-changes.yaml', v.word) }] as const),
     ),
+    newLevel: new Set(changes.new_level.map((w) => w.word.toLowerCase())),
     byFillers: phraseList(changes.by_fillers.map((f) => [f.word, id('english-changes.yaml', f.word)] as const)),
     modalityCues: phraseList<{ modality: Modality | null; rule: string }>([
       ...modality.comparisons.map((c) => [c.word, { modality: null, rule: id('english-modality.yaml', c.word) }] as const),

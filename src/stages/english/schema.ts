@@ -88,6 +88,8 @@ export const englishChangesFile = z
     decrease: changeCues,
     /** Words that give the new level (`to`, `reached`): change none. */
     level: cueList,
+    /** Level words after which even a change noun gives the new level (`a rise to 44.5 million`). */
+    new_level: cueList,
     /** Rate nouns (`growth`) that keep a rise across a level word. */
     rates: cueList,
     increase_after: cueList,

@@ -50,7 +50,7 @@ export const attribute = defineStage<CompiledAttribute>({
       const changes = findChanges(view, compiled);
       const years = yearsBefore(placedYears.periods, sentence, members.map((k) => doc.quantities[k]!.start));
       const modalities = findModalities(view, compiled, section, years);
-      const periods = years.map((year) => periodOf(year, section));
+      const periods = years.map((year, i) => periodOf(year, section, modalities[i]!));
       for (const problem of pairLists(view, compiled, subjects)) {
         warnings.push({ ...problem.warning, place: { start: problem.start, end: problem.end, line: doc.offsets.rawLine(problem.start) } });
       }

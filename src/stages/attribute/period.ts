@@ -3,7 +3,7 @@
  * (`2024年，全市…增长5%` → 2024; `到2027年…` → 2027), except a comparison base (`比2020年增长`);
  * otherwise the year of the section (`回首2024年` → 2024; a plan after it → 2025); else null.
  */
-import type { Sentence } from '../../document.js';
+import type { Modality, Sentence } from '../../document.js';
 import type { CodePointIndex } from '../../text/codepoints.js';
 import type { CompiledAttribute } from './compile.js';
 import type { Section } from './sections.js';
@@ -118,7 +118,12 @@ function firstAtOrAfter(years: readonly PlacedYear[], position: number): number 
   return lo;
 }
 
-/** The period of a quantity: the year named before it, else its section's year. */
-export function periodOf(mention: YearMention | null, section: Section): string | null {
-  return mention?.year ?? section.year;
+/**
+ * The period of a quantity: the year named before it, else its section's year when the quantity
+ * agrees with its section (a plan inside a review, or a result inside a plan, has no known year).
+ */
+export function periodOf(mention: YearMention | null, section: Section, modality: Modality): string | null {
+  if (mention) return mention.year;
+  // 后续还要有7个项目 inside a review of 2024: a plan whose year the text does not say
+  return modality === section.modality ? section.year : null;
 }

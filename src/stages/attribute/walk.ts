@@ -20,7 +20,11 @@ const SKIP_LABELS: readonly CueLabel[] = ['skip', 'bound', 'respectively', 'shar
 export interface WalkBack {
   /** Index of the first item (going back) that is not between the number and its subject; -1 at the start. */
   stop: number;
-  /** The nearest change cue passed on the way (a level cue ends the walk). */
+  /**
+   * The change cue that decides the number's change: the nearest one passed, or a rate noun
+   * before a level verb (增速回落到), or a comparison or a verb with its object found just before
+   * the stop (高于全国平均水平, 减少碳排放); null when none.
+   */
   cue: CueMatch<CueLabel> | null;
 }
 

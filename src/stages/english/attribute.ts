@@ -129,6 +129,6 @@ function subjectOf(
     (fallback() || lastResort || '');
   memory.subject = subject;
   memory.sentence = start;
-  memory.floor = candidate.end;
+  memory.floor = Math.max(candidate.end, counted?.end ?? 0); // `2,000 new stores and CPI …`: the noun is taken
   return subject;
 }

@@ -69,10 +69,15 @@ export function changeOf(
           levelAt = words;
           levelMoves = compiled.newLevel.has(cue.phrase);
         }
-      } else if (levelRule === null && (!adjacent || near)) return { change: kind, rule };
+      } else if (levelRule === null && (!adjacent || (near && !afterParticleVerb(text, tokens, cue.start, compiled)))) {
+        return { change: kind, rule };
+      }
       position = skipSpaceBackward(text, cue.start);
       continue;
     }
+    // `plummeted`, `skyrocketing`: a verb whose dictionary form is a listed cue
+    const verb = levelRule === null && words < window ? verbCueEndingAt(tokens, position, compiled) : null;
+    if (verb) return verb;
     if (byBefore && levelRule === null && words < window) {
       const verb = matchBackward(compiled.byVerbs, text, position);
       if (verb) return { change: verb.value.change, rule: verb.value.rule };
@@ -83,6 +88,24 @@ export function changeOf(
     position = skipSpaceBackward(text, start);
   }
   return { change: 'none', rule: levelRule };
+}
+
+// `set up 2,000 stores`: the `up` of a phrasal verb
+function afterParticleVerb(text: string, tokens: readonly Token[], cueStart: number, compiled: CompiledEnglish): boolean {
+  const verbEnd = skipSpaceBackward(text, cueStart);
+  const verb = tokens[tokenAtOrAfter(tokens, verbEnd - 1)];
+  if (!verb || verb.end !== verbEnd) return false;
+  return compiled.particleVerbs.has(verb.text.toLowerCase()) || (verb.root !== null && compiled.particleVerbs.has(verb.root.toLowerCase()));
+}
+
+function verbCueEndingAt(
+  tokens: readonly Token[],
+  end: number,
+  compiled: CompiledEnglish,
+): { change: Exclude<Change, 'none'>; rule: string } | null {
+  const token = tokens[tokenAtOrAfter(tokens, end - 1)];
+  if (!token || token.end !== end || token.root === null || !hasTag(token, 'Verb')) return null;
+  return compiled.changeRoots.get(token.root.toLowerCase()) ?? null;
 }
 
 function isNoun(tokens: readonly Token[], start: number): boolean {

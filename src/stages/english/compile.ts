@@ -36,7 +36,10 @@ export interface CompiledEnglish {
   changeAfter: PhraseList<{ change: Exclude<Change, 'none'>; rule: string }>;
   byVerbs: PhraseList<{ change: Exclude<Change, 'none'>; rule: string }>;
   byFillers: PhraseList<string>;
+  /** Single-word rise and fall cues by dictionary form, for verbs in any inflection (`plummeted` → `plummet`). */
+  changeRoots: ReadonlyMap<string, { change: Exclude<Change, 'none'>; rule: string }>;
   newLevel: ReadonlySet<string>;
+  particleVerbs: ReadonlySet<string>;
   /** Target and actual cues; comparisons (`than last year`) have modality null and hide the cues inside them. */
   modalityCues: PhraseList<{ modality: Modality | null; rule: string }>;
   targetSections: readonly { pattern: RegExp; rule: string }[];
@@ -127,6 +130,14 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     byVerbs: phraseList(
       changes.by_verbs.map((v) => [v.word, { change: v.change, rule: id('english-changes.yaml', v.word) }] as const),
     ),
+    changeRoots: new Map<string, { change: Exclude<Change, 'none'>; rule: string }>(
+      (['increase', 'decrease'] as const).flatMap((change) =>
+        changes[change]
+          .filter((c) => !/\s/.test(c.word))
+          .map((c) => [c.word.toLowerCase(), { change, rule: id('english-changes.yaml', c.word) }] as [string, { change: typeof change; rule: string }]),
+      ),
+    ),
+    particleVerbs: words(changes.particle_verbs),
     newLevel: new Set(changes.new_level.map((w) => w.word.toLowerCase())),
     byFillers: phraseList(changes.by_fillers.map((f) => [f.word, id('english-changes.yaml', f.word)] as const)),
     modalityCues: phraseList<{ modality: Modality | null; rule: string }>([

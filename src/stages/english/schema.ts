@@ -88,6 +88,8 @@ export const englishChangesFile = z
     decrease: changeCues,
     /** Words that give the new level (`to`, `reached`): change none. */
     level: cueList,
+    /** Verbs that make an adjacent `up`/`down` a particle (`set up 2,000 stores`). */
+    particle_verbs: cueList,
     /** Level words after which even a change noun gives the new level (`a rise to 44.5 million`). */
     new_level: cueList,
     /** Rate nouns (`growth`) that keep a rise across a level word. */

@@ -19,11 +19,14 @@ export interface Token {
   tags: ReadonlySet<string>;
   /** Punctuation and space after the term, as compromise splits it (`, `, `) `). */
   post: string;
+  /** The dictionary form of a verb (`soared` → `soar`), or null. */
+  root: string | null;
   pre: string;
 }
 
 interface CompromiseTerm {
   text: string;
+  root?: string | null;
   pre: string;
   post: string;
   tags: string[];
@@ -32,7 +35,9 @@ interface CompromiseTerm {
 
 /** Tokens of `text` that sit exactly where compromise says, and how many did not. */
 export function tokenize(text: string): { tokens: Token[]; misplaced: number } {
-  const sentences = nlp(text).json({ offset: true, terms: { offset: true } }) as { terms: CompromiseTerm[] }[];
+  const doc = nlp(text);
+  doc.compute('root');
+  const sentences = doc.json({ offset: true, terms: { offset: true } }) as { terms: CompromiseTerm[] }[];
   const tokens: Token[] = [];
   let misplaced = 0;
   for (const sentence of sentences) {
@@ -45,7 +50,7 @@ export function tokenize(text: string): { tokens: Token[]; misplaced: number } {
         misplaced++;
         continue;
       }
-      tokens.push({ text: term.text, start, end, tags: new Set(term.tags), post: term.post, pre: term.pre });
+      tokens.push({ text: term.text, start, end, tags: new Set(term.tags), post: term.post, pre: term.pre, root: term.root ?? null });
     }
   }
   return { tokens, misplaced };

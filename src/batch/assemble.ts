@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { toCsv } from '../output/csv.js';
 import { paragraphColumns, quantityColumns, warningColumns } from '../output/records.js';
 import { compareIds } from './inputs.js';
-import { manifestText, type Manifest, type ManifestEntry } from './manifest.js';
+import { manifestText, type Manifest } from './manifest.js';
 import type { RowFragments } from './process.js';
 import { fsyncDir, rowsPath, writeDurable } from './store.js';
 

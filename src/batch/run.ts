@@ -33,7 +33,9 @@ import { version } from '../version.js';
 import { assembleGeneration, errorColumns } from './assemble.js';
 import { expandInputs, UsageError, type InputFile } from './inputs.js';
 import { acquireLock } from './lock.js';
-import { configKey, readJournal, readManifest, type Manifest, type ManifestEntry, MANIFEST_FORMAT } from './manifest.js';
+import { configKey, readManifest, type Manifest, type ManifestEntry, MANIFEST_FORMAT } from './manifest.js';
+import { reusableDocuments, type Reusable } from './reuse.js';
+import { failureLine, summarize, type RunSummary } from './summary.js';
 import { createExecutor } from './pool.js';
 import { readInput, type DecodeSettings } from './process.js';
 import type { ProgressSink } from './progress.js';
@@ -43,7 +45,6 @@ import {
   currentGeneration,
   docPath,
   ensureVisibleLinks,
-  exists,
   generationDir,
   linkOrCopy,
   listGenerations,
@@ -53,6 +54,7 @@ import {
 } from './store.js';
 
 export { errorColumns };
+export { failureLine, type FailedInput, type RunSummary } from './summary.js';
 
 export interface RunOptions {
   paths: string[];
@@ -71,46 +73,6 @@ export interface RunOptions {
   /** Wait this long for another run's lock before giving up (0: give up at once). */
   waitMs?: number;
   progress?: ProgressSink;
-}
-
-export interface FailedInput {
-  doc_id: string;
-  path: string;
-  stage: string;
-  rule: string;
-  reason: string;
-  raw_line: number | null;
-}
-
-export interface RunSummary {
-  /** Inputs of this run (after --include/--exclude/--shard). */
-  files: number;
-  /** Documents processed in this run without failure. */
-  done: number;
-  /** Documents skipped because bytes, rules, version and options are as in the last run. */
-  unchanged: number;
-  /** Documents finished by a killed run and taken over from it. */
-  resumed: number;
-  /** Documents in errors.csv (new failures and unchanged failed files). */
-  failed: number;
-  /** Documents of the previous outputs whose input is gone. */
-  removed: number;
-  paragraphs: number;
-  quantities: number;
-  warnings: number;
-  /** Bytes of input processed in this run. */
-  bytes: number;
-  seconds: number;
-  out: string;
-  /** False when nothing changed and the outputs were left as they were. */
-  written: boolean;
-  failures: FailedInput[];
-}
-
-interface Reusable {
-  entry: ManifestEntry;
-  genDir: string;
-  committed: boolean;
 }
 
 /** Runs the batch. Throws `RulesError`, `UsageError` or `LockBusyError` before any output changes. */
@@ -176,7 +138,7 @@ async function runLocked(
   const readFailures = entries.filter((entry) => entry.sha256 === null).length;
   if (sameOptions && todo.length === 0 && removed === 0 && resumed === 0 && readFailures === 0 && previous!.documents.length === entries.length) {
     removeOldGenerations(out); // what a killed run left behind
-    return summarize(previous!, { unchanged, resumed: 0, done: 0, bytes: 0, removed: 0, written: false }, options, context.started);
+    return summarize(previous!, { unchanged, resumed: 0, done: 0, bytes: 0, removed: 0, written: false }, out, context.started);
   }
 
   // 4. a new generation
@@ -229,33 +191,7 @@ async function runLocked(
   ensureVisibleLinks(out);
   commitGeneration(out, generation);
   removeOldGenerations(out);
-  return summarize(manifest, { unchanged, resumed, done, bytes, removed, written: true }, options, context.started);
-}
-
-/**
- * Documents a rerun may take over, per id: the committed manifest's entry first, then those of
- * killed runs' journals (newest first). The caller takes the first whose bytes and config match.
- */
-function reusableDocuments(out: string, current: number | null, previous: Manifest | null): Map<string, Reusable[]> {
-  const reusable = new Map<string, Reusable[]>();
-  const add = (source: Reusable) => {
-    const id = source.entry.id;
-    if (source.entry.sha256 === null) return;
-    if (source.entry.status === 'done' && !(exists(docPath(source.genDir, id)) && exists(rowsPath(source.genDir, id)))) return;
-    const list = reusable.get(id);
-    if (list) list.push(source);
-    else reusable.set(id, [source]);
-  };
-  if (previous && current !== null) {
-    const genDir = generationDir(out, current);
-    for (const entry of previous.documents) add({ entry, genDir, committed: true });
-  }
-  for (const generation of listGenerations(out).reverse()) {
-    if (generation === current) continue;
-    const genDir = generationDir(out, generation);
-    for (const entry of readJournal(join(genDir, 'journal.jsonl'))) add({ entry, genDir, committed: false });
-  }
-  return reusable;
+  return summarize(manifest, { unchanged, resumed, done, bytes, removed, written: true }, out, context.started);
 }
 
 /**
@@ -288,46 +224,4 @@ function readFailure(input: InputFile, config: string, failure: ManifestEntry['f
 
 function shardText(shard: Shard | undefined): string | null {
   return shard ? `${shard.index}/${shard.count}` : null;
-}
-
-/** `path[:line]: reason [rule]`, the form a person reads in a log. */
-export function failureLine(entry: ManifestEntry): string {
-  const line = entry.failure?.raw_line ? `:${entry.failure.raw_line}` : '';
-  return `liang: ${entry.path}${line}: ${entry.failure?.reason ?? 'failed'} [${entry.failure?.rule ?? ''}]`;
-}
-
-function summarize(
-  manifest: Manifest,
-  counts: { unchanged: number; resumed: number; done: number; bytes: number; removed: number; written: boolean },
-  options: RunOptions,
-  started: number,
-): RunSummary {
-  const failures = manifest.documents
-    .filter((entry) => entry.status === 'failed')
-    .map((entry) => ({
-      doc_id: entry.id,
-      path: entry.path,
-      stage: entry.failure?.stage ?? '',
-      rule: entry.failure?.rule ?? '',
-      reason: entry.failure?.reason ?? '',
-      raw_line: entry.failure?.raw_line ?? null,
-    }));
-  const sum = (field: 'paragraphs' | 'quantities' | 'warnings') =>
-    manifest.documents.reduce((total, entry) => total + (entry.status === 'done' ? entry[field] : 0), 0);
-  return {
-    files: manifest.documents.length,
-    done: counts.done,
-    unchanged: counts.unchanged,
-    resumed: counts.resumed,
-    failed: failures.length,
-    removed: counts.removed,
-    paragraphs: sum('paragraphs'),
-    quantities: sum('quantities'),
-    warnings: sum('warnings'),
-    bytes: counts.bytes,
-    seconds: (performance.now() - started) / 1000,
-    out: options.out,
-    written: counts.written,
-    failures,
-  };
 }

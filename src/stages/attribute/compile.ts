@@ -42,6 +42,8 @@ export interface CompiledAttribute {
   sections: SectionPattern[];
   /** `产销量` → [`产量`, `销量`]. */
   splitWords: Map<string, string[]>;
+  /** Change and level words of two or more characters: the ones split off a word jieba glued them to. */
+  gluable: Set<string>;
 }
 
 /** Builds the cue table and section patterns from validated rules. */
@@ -85,6 +87,9 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     cues,
     sections,
     splitWords,
+    gluable: new Set(
+      [...changes.increase, ...changes.decrease, ...changes.level].map((entry) => entry.word).filter((word) => Array.from(word).length >= 2),
+    ),
     years: periods.years.map((entry) => new RegExp(entry.pattern, 'gu')),
     comparisons: words(periods.comparisons),
     deadlines: words(periods.deadlines),

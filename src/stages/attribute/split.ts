@@ -5,9 +5,7 @@
  * never split off, so the `约` of `签约` and the `增` of `新增` stay inside their words.
  */
 import type { Token } from '../../text/segment.js';
-import type { CompiledAttribute, CueLabel } from './compile.js';
-
-const SPLIT_LABELS: readonly CueLabel[] = ['increase', 'decrease', 'level'];
+import type { CompiledAttribute } from './compile.js';
 /** The longest cue tried as a suffix (characters). */
 const LONGEST_CUE = 4;
 
@@ -24,13 +22,15 @@ export function splitGluedCues(tokens: Token[], compiled: CompiledAttribute, isW
 }
 
 function splitOne(token: Token, compiled: CompiledAttribute, isWord: (word: string) => boolean): Token[] | null {
-  const chars = Array.from(token.word);
-  for (let n = Math.min(LONGEST_CUE, chars.length - 1); n >= 2; n--) {
-    const suffix = chars.slice(chars.length - n).join('');
-    if (!SPLIT_LABELS.some((label) => compiled.cues.has(suffix, label))) continue;
-    const prefix = chars.slice(0, chars.length - n).join('');
+  const chars = token.word.length === token.end - token.start ? null : Array.from(token.word);
+  const length = chars ? chars.length : token.word.length;
+  const slice = (from: number, to: number) => (chars ? chars.slice(from, to).join('') : token.word.slice(from, to));
+  for (let n = Math.min(LONGEST_CUE, length - 1); n >= 2; n--) {
+    const suffix = slice(length - n, length);
+    if (!compiled.gluable.has(suffix)) continue;
+    const prefix = slice(0, length - n);
     if (!isWord(prefix)) continue;
-    const middle = token.start + chars.length - n;
+    const middle = token.start + length - n;
     return [
       { word: prefix, tag: 'n', start: token.start, end: middle },
       { word: suffix, tag: 'v', start: middle, end: token.end },

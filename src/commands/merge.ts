@@ -3,7 +3,7 @@
  * Exit codes: 0 merged and no document failed, 1 merged but some documents had failed in their
  * shard (see OUT/errors.csv), 2 nothing written (not an output folder, shards that disagree, lock).
  */
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { mergeOutputs } from '../batch/merge.js';
 
 export function mergeCommand(): Command {
@@ -12,7 +12,11 @@ export function mergeCommand(): Command {
     .argument('<dirs...>', 'output folders of liang run')
     .requiredOption('-o, --out <dir>', 'the merged output folder')
     .option('--no-bom', 'write the CSVs without the UTF-8 byte-order mark')
-    .option('--wait [seconds]', 'wait for runs still writing to these folders', (value: string) => Number(value))
+    .option('--wait [seconds]', 'wait for runs still writing to these folders (forever, or this many seconds)', (value: string) => {
+      const n = Number(value);
+      if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('a number of seconds ≥ 0');
+      return n;
+    })
     .option('-q, --quiet', 'print nothing but errors')
     .option('--json', 'print the summary as JSON on standard output')
     .action(async (dirs: string[], options: { out: string; bom: boolean; wait?: number | true; quiet?: boolean; json?: boolean }) => {

@@ -23,14 +23,14 @@ interface CliOptions {
   json?: boolean;
   jobs?: number;
   force?: boolean;
-  include: string[];
-  exclude: string[];
+  include?: string[];
+  exclude?: string[];
   shard?: string;
   wait?: number | true;
   timeout?: number;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -50,8 +50,8 @@ export function runCommand(): Command {
     .argument('[paths...]', 'input files or folders (folders are read recursively); - reads standard input and prints JSON lines', ['input'])
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('--rules <dir>', 'rules folder (default: the rules/ shipped with liang)')
-    .option('--include <glob>', 'only files in folders matching this glob (repeatable; without / it matches the file name)', collect, [])
-    .option('--exclude <glob>', 'leave out files in folders matching this glob (repeatable)', collect, [])
+    .option('--include <glob>', 'only files in folders matching this glob (repeatable; without / it matches the file name)', collect)
+    .option('--exclude <glob>', 'leave out files in folders matching this glob (repeatable)', collect)
     .option('--encoding <name>', 'read every input in this encoding instead of detecting it (e.g. gb18030, big5, utf-16le)')
     .option('--to-simplified', 'convert traditional characters to simplified (OpenCC) before processing')
     .option('-j, --jobs <n>', 'documents processed at once, on worker threads (default: the number of cores, fewer if memory is short)', positiveInteger)

@@ -21,7 +21,7 @@ import { skipSpaceForward } from './words.js';
 
 // words crossed between a subject and its number: verbs, cues, bounds, prepositions
 const CROSS_TAGS = ['Verb', 'Copula', 'Auxiliary', 'Modal', 'Adverb', 'Preposition', 'Particle', 'Adjective', 'Determiner', 'Negative'];
-const MAX_CROSSED = 6;
+const MAX_CROSSED = 8;
 const MAX_PHRASE = 14;
 // punctuation a phrase may cross: a closing bracket (`product (GDP) grew`) or nothing
 const OPEN_POST = /^\)?[\s-]*$/;

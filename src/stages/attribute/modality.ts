@@ -16,6 +16,9 @@ import { nextSolid } from './items.js';
 import { isNounLike } from './phrase.js';
 import type { YearMention } from './period.js';
 
+/** A target word at most this many items after a result word is what was reached (实现了预期目标). */
+const ADJACENT = 2;
+
 /** Cue labels of words that act as verbs after 将 (将新建, 将增长, 将达到). */
 const VERB_LABELS: readonly CueLabel[] = ['new', 'strip', 'skip', 'increase', 'decrease', 'level', 'target'];
 import type { Section } from './sections.js';
@@ -31,6 +34,7 @@ export function findModalities(
   const result: Modality[] = [];
   let clause: Modality | null = null;
   let planned = false;
+  let resultEnd = -ADJACENT - 1;
   let sentence: Modality | null = null;
   let k = 0;
   for (let i = 0; i < items.length && k < view.quantityItems.length; i++) {
@@ -46,10 +50,14 @@ export function findModalities(
       if (planned) sentence = 'target';
       clause = null;
       planned = false;
+      resultEnd = -ADJACENT - 1;
       continue;
     }
     const cue = compiled.cues.endingAt(items, i, ['target', 'actual']);
     if (!cue || isPreposition(items, cue, compiled)) continue;
+    // 实现了预期目标: a target reached right after a result word is a result
+    if (cue.label === 'target' && cue.start - resultEnd <= ADJACENT) continue;
+    if (cue.label === 'actual') resultEnd = cue.end;
     clause = cue.label === 'target' ? 'target' : 'actual';
     planned ||= clause === 'target';
   }

@@ -16,11 +16,14 @@ import { nextSolid } from './items.js';
 import { isNounLike } from './phrase.js';
 import type { YearMention } from './period.js';
 
+/** Colons: a clause that ends with one introduces what follows. */
+const INTRODUCERS = new Set(['：', ':']);
+
 /** A target word at most this many items after a result word is what was reached (实现了预期目标). */
 const ADJACENT = 2;
 
-/** Cue labels of words that act as verbs after 将 (将新建, 将增长, 将达到). */
-const VERB_LABELS: readonly CueLabel[] = ['new', 'strip', 'skip', 'increase', 'decrease', 'level', 'target'];
+/** Cue labels of words that act as verbs or adverbs after 将 (将新建, 将增长, 将全面推进). */
+const VERB_LABELS: readonly CueLabel[] = ['new', 'strip', 'skip', 'stop', 'increase', 'decrease', 'level', 'target'];
 import type { Section } from './sections.js';
 
 /** The modality of every quantity of the sentence, in order. `years[k]` is the year named before it. */
@@ -57,11 +60,19 @@ export function findModalities(
     if (!cue || isPreposition(items, cue, compiled)) continue;
     // 实现了预期目标: a target reached right after a result word is a result
     if (cue.label === 'target' && cue.start - resultEnd <= ADJACENT) continue;
+    // 制定人才发展计划，…: a plan word that ends its clause names a plan, it does not make one
+    if (cue.label === 'target' && items[cue.end]!.tag.startsWith('n') && endsClause(items, cue.end)) continue;
     if (cue.label === 'actual') resultEnd = cue.end;
     clause = cue.label === 'target' ? 'target' : 'actual';
     planned ||= clause === 'target';
   }
   return result;
+}
+
+/** True when the item after `end` closes the clause (a colon introduces instead: 目标是：). */
+function endsClause(items: readonly Item[], end: number): boolean {
+  const next = items[nextSolid(items, end)];
+  return next !== undefined && next.separator === 'clause' && !INTRODUCERS.has(next.text);
 }
 
 /** Without a cue: a year later than a review's is a plan, an earlier one than a plan's is a result. */

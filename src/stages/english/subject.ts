@@ -123,10 +123,10 @@ function phraseBefore(
     // `share of the total`: a determiner right after a joiner stays inside the phrase
     if (hasTag(token, 'Determiner') && j > 0 && compiled.subjects.joiners.has(tokens[j - 1]!.text.toLowerCase())) continue;
     if (compiled.subjects.joiners.has(word) && !hyphenJoined(tokens, j)) {
-      if (j === 0 || !isNounLike(tokens, j - 1, compiled) || !/^[\s-]*$/.test(tokens[j - 1]!.post)) break;
+      if (j === 0 || !inPhrase(tokens, j - 1, compiled) || !/^[\s-]*$/.test(tokens[j - 1]!.post)) break;
       continue;
     }
-    if (!isNounLike(tokens, j, compiled)) break;
+    if (!inPhrase(tokens, j, compiled)) break;
     first = j;
   }
   return { phrase: text.slice(tokens[first]!.start, tokens[last]!.end), first, last };
@@ -152,6 +152,13 @@ export function informative(phrase: string | null, compiled: CompiledEnglish): s
     .split(/\s+/)
     .filter((word) => word !== '' && !isCue(word) && !/^[a-z]+(-[a-z]+)+$/.test(word) && word !== 'a' && word !== 'an');
   return rest.length === 0 ? null : phrase;
+}
+
+// a noun-phrase word, or a participle right after a noun (`the population living in cities`,
+// `government spending on education`)
+function inPhrase(tokens: readonly Token[], j: number, compiled: CompiledEnglish): boolean {
+  if (isNounLike(tokens, j, compiled)) return true;
+  return hasTag(tokens[j], 'Gerund') && j > 0 && isHeadNoun(tokens, j - 1, compiled) && /^\s+$/.test(tokens[j - 1]!.post);
 }
 
 function phraseForward(text: string, tokens: readonly Token[], from: number, compiled: CompiledEnglish): string | null {

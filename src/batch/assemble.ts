@@ -4,13 +4,13 @@
  * then errors.csv and the manifest. Run by `liang run` and `liang merge`.
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { toCsv } from '../output/csv.js';
 import { paragraphColumns, quantityColumns, warningColumns } from '../output/records.js';
 import { compareIds } from './inputs.js';
 import { manifestText, type Manifest } from './manifest.js';
 import type { RowFragments } from './process.js';
-import { fsyncDir, rowsPath, writeDurable } from './store.js';
+import { docPath, fsyncDir, rowsPath, writeDurable } from './store.js';
 
 export const errorColumns = ['doc_id', 'path', 'stage', 'rule', 'reason', 'raw_line'] as const;
 
@@ -67,8 +67,14 @@ export function assembleGeneration(genDir: string, manifest: Manifest): Totals {
     }));
   writeDurable(join(genDir, 'errors.csv'), toCsv(errorColumns, failures, { bom }));
   writeDurable(join(genDir, 'manifest.json'), manifestText(manifest));
-  fsyncDir(join(genDir, 'docs'));
-  fsyncDir(join(genDir, 'rows'));
+  // the names (new files, hard links) must be on disk before the commit points at them
+  const folders = new Set([join(genDir, 'docs'), join(genDir, 'rows')]);
+  for (const entry of entries) {
+    if (entry.status !== 'done') continue;
+    folders.add(dirname(docPath(genDir, entry.id)));
+    folders.add(dirname(rowsPath(genDir, entry.id)));
+  }
+  for (const folder of folders) fsyncDir(folder);
   fsyncDir(genDir);
   return totals;
 }

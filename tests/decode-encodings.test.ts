@@ -41,6 +41,12 @@ describe('decode: encodings', () => {
     expect(decoded.replaced).toBe(0);
   });
 
+  it.each(['utf-16le', 'utf-16be'])('reads %s without a BOM by where its NUL bytes stand', (encoding) => {
+    const decoded = decode(iconv.encode(sample, encoding));
+    expect(decoded.encoding).toBe(encoding);
+    expect(decoded.text).toBe(sample);
+  });
+
   it('names the detected encoding in source.encoding', () => {
     expect(decodeDoc('a', 'a.txt', iconv.encode(sample, 'gbk')).source.encoding).toBe('gb18030');
     expect(decodeDoc('a', 'a.txt', iconv.encode(traditional, 'big5')).source.encoding).toBe('big5');

@@ -2,7 +2,7 @@
  * decode: bytes → raw text and the encoding it was read in; creates the Doc.
  *
  * The one stage that sees bytes. Detection order: empty; a byte-order mark (UTF-8, UTF-16 LE/BE);
- * binary (NUL or control bytes); strict UTF-8; then the Chinese legacy encodings GB18030 (a
+ * UTF-16 without one (NULs on one side only); binary (NUL or control bytes); strict UTF-8; then the Chinese legacy encodings GB18030 (a
  * superset of GBK and GB2312) and Big5, told apart by which one reads the bytes as *frequent*
  * characters (see `legacyScore`); last, UTF-8 with a few broken bytes. `--encoding` overrides all
  * detection but the empty and binary checks.
@@ -53,6 +53,8 @@ export function decode(bytes: Uint8Array, encoding?: string): Decoded {
     if (text.trim() === '') throw new DocumentFailure('decode', 'decode/empty', 'the file holds nothing but a byte-order mark and spaces');
     return { text, encoding: bom.encoding, replaced: countReplacements(text) };
   }
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { text: utf16.text, encoding: utf16.encoding, replaced: 0 };
   checkNotBinary(bytes);
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', replaced: 0 };
@@ -166,6 +168,35 @@ function looksBinary(bytes: Uint8Array): boolean {
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) controls++;
   }
   return controls > n * 0.05;
+}
+
+/**
+ * UTF-16 without a byte-order mark: the NUL bytes of its ASCII characters (line breaks, digits)
+ * stand mostly on odd offsets (LE) or mostly on even ones (BE), and the whole text decodes to
+ * ideographs, CJK punctuation and printable ASCII. Anything less clear-cut is left to the other
+ * checks (a binary file fails the second test).
+ */
+function utf16WithoutBom(bytes: Uint8Array): { text: string; encoding: string } | null {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  const n = Math.min(bytes.length, 8192);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  // ideographs like 一 (U+4E00) put a NUL on the other side too, but far fewer than ASCII does
+  const encoding = odd >= 4 && odd >= 5 * even ? 'utf-16le' : even >= 4 && even >= 5 * odd ? 'utf-16be' : null;
+  if (!encoding) return null;
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  let plausible = 0;
+  let total = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    total++;
+    if (c === REPLACEMENT || (c >= 0xd800 && c <= 0xdfff)) return null;
+    const ascii = (c >= 0x20 && c < 0x7f) || c === 0x09 || c === 0x0a || c === 0x0d;
+    const han = (c >= 0x3400 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2000 && c <= 0x206f);
+    if (ascii || han) plausible++;
+  }
+  return plausible >= total * 0.95 ? { text, encoding } : null;
 }
 
 function countReplacements(text: string): number {

@@ -27,6 +27,8 @@ const HEADING_LENGTH = 30;
 /** Characters of a paragraph read for a section cue. */
 const HEADING_READ = 80;
 const SENTENCE_PUNCTUATION = /[。；;，,！!？?]/u;
+/** The rule of a section opened by a heading that names only a year (a title, or a review's slogan). */
+const YEAR_ONLY = 'attribute/section#year';
 /** The numbering before a heading: 一、 （二） 3. — numerals and punctuation only. */
 const ENUMERATOR = /^\s*[（(]?[一二三四五六七八九十\d]+[）)、.．]?\s*/u;
 /** A section number with its mark, starting a paragraph: 二、 （三） 4. */
@@ -64,8 +66,10 @@ export function readSections(doc: Doc, compiled: CompiledAttribute, text: CodePo
     // never a body paragraph (a quoted 过去的一年 in a delegate's comment)
     const backwards = match !== null && !headingLike && match.modality === 'actual' && current.modality === 'target';
     if (match && !backwards) {
-      // 2024年工作回顾 … 过去一年，…: a section of the same kind without a year keeps the year
-      const kept = !year && match.modality === current.modality ? current.year : year;
+      // 2024年工作回顾 … 过去一年，…: a section of the same kind without a year keeps the year,
+      // but not a bare title's (2025年政府工作报告 … 过去一年，… reviews 2024)
+      const sameKind = match.modality === current.modality && current.rule !== YEAR_ONLY;
+      const kept = !year && sameKind ? current.year : year;
       current = { modality: match.modality, year: kept, rule: match.rule };
       if (match.modality === 'actual' && year) reviewYear = Number(year);
     } else if (headingLike && year && !opensWithYear && current.year === null && current.rule !== null) {
@@ -77,7 +81,7 @@ export function readSections(doc: Doc, compiled: CompiledAttribute, text: CodePo
       const later =
         (current.modality === 'target' && current.year !== null && Number(year) >= Number(current.year)) ||
         (reviewYear !== null && Number(year) > reviewYear);
-      current = { modality: later ? 'target' : 'actual', year, rule: later ? 'attribute/section#later-year' : 'attribute/section#year' };
+      current = { modality: later ? 'target' : 'actual', year, rule: later ? 'attribute/section#later-year' : YEAR_ONLY };
       if (!later) reviewYear = Number(year);
     }
     sections.push(current);

@@ -123,7 +123,10 @@ function firstAtOrAfter(years: readonly PlacedYear[], position: number): number 
  * agrees with its section (a plan inside a review, or a result inside a plan, has no known year).
  */
 export function periodOf(mention: YearMention | null, section: Section, modality: Modality): string | null {
-  if (mention) return mention.year;
+  // 2024年，着手实施…，后续还要有7个项目: a plan is not about the reviewed year named before it
+  const reviewed = modality === 'target' && section.modality === 'actual' && section.year !== null;
+  if (mention && !(reviewed && !mention.until && Number(mention.year) <= Number(section.year))) return mention.year;
+  if (mention) return null;
   // 后续还要有7个项目 inside a review of 2024: a plan whose year the text does not say
   return modality === section.modality ? section.year : null;
 }

@@ -81,18 +81,21 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
     }
     break;
   }
-  if (!cue && i >= 0) {
+  if (i >= 0) {
     const verb = changeVerbBefore(items, i, compiled);
-    // 高于全国平均水平1.2个百分点: the subject stands before the comparison;
+    // 高于全国平均水平1.2个百分点: the subject stands before the comparison, also when the base
+    // ends with a rate of its own (高于全省平均水平的增速1.1个百分点);
     // 减少碳排放120万吨: the object between the verb and the number is the subject
     if (verb?.comparator) return { stop: verb.cue.start - 1, cue: verb.cue };
-    if (verb) return { stop: i, cue: verb.cue };
+    if (verb && !cue) return { stop: i, cue: verb.cue };
   }
   return { stop: i, cue };
 }
 
-/** Most words a comparison base or a changed object may hold: 高于全国平均水平1.2个百分点. */
-const MAX_BASE = 4;
+/** Most words a comparison base may hold: 高于全省城镇居民平均水平的增速1.1个百分点. */
+const MAX_BASE = 8;
+/** Most words the object of a change verb may hold: 减少碳排放120万吨. */
+const MAX_OBJECT = 4;
 
 /**
  * A change word a few words before `stop`, with only nouns between it and the number: the number
@@ -111,6 +114,7 @@ function changeVerbBefore(
     if (cue && cue.end === i) {
       const comparator = compiled.cues.endingAt(items, i, ['comparator'])?.start === cue.start;
       if (comparator) return { cue, comparator };
+      if (stop - i >= MAX_OBJECT) return null;
       // a change verb that takes an object (changes.yaml object_verbs), then only that object:
       // 减少碳排放120万吨; not 高价值发明专利 (高 modifies) or 改造提升农村公路2.6万公里
       const object = items.slice(i + 1, stop + 1);

@@ -8,12 +8,12 @@ import { loadRules } from '../src/rules/load.js';
 const rules = loadRules();
 
 /** One body paragraph per line of `text`, then the sentence stage. */
-function split(text: string): string[] {
+function split(text: string, lang: 'zh' | 'en' = 'zh'): string[] {
   const doc: Doc = createDoc('t', text);
   let start = 0;
   for (const line of text.split('\n')) {
     const length = Array.from(line).length;
-    doc.paragraphs.push({ start, end: start + length, kind: 'body', lang: 'zh', rawLineStart: 1, rawLineEnd: 1 });
+    doc.paragraphs.push({ start, end: start + length, kind: 'body', lang, rawLineStart: 1, rawLineEnd: 1 });
     start += length + 1;
   }
   const out = sentences.run(doc, { rules, compiled: null, segmenter: undefined as never });
@@ -37,6 +37,19 @@ describe('sentences', () => {
 
   it('a sentence never crosses a paragraph', () => {
     expect(split('上一段没有句号\n下一段。')).toEqual(['上一段没有句号', '下一段。']);
+  });
+
+  it.each([
+    ['GDP grew 5.1 percent. The CPI rose 0.3 percent.', ['GDP grew 5.1 percent.', 'The CPI rose 0.3 percent.']],
+    ['Reserves exceeded 3.2 trillion U.S. dollars in total.', ['Reserves exceeded 3.2 trillion U.S. dollars in total.']],
+    ['II. Review of Our Work. We did well.', ['II. Review of Our Work.', 'We did well.']],
+    ['BEIJING, Jan. 17 (Xinhua) -- It grew. "Good," he said.', ['BEIJING, Jan. 17 (Xinhua) -- It grew.', '"Good," he said.']],
+  ])('English: %s', (text, expected) => {
+    expect(split(text, 'en')).toEqual(expected);
+  });
+
+  it('a full stop does not end a Chinese sentence', () => {
+    expect(split('增长2. 5%')).toEqual(['增长2. 5%']);
   });
 
   it('a decimal point is not a sentence end', () => {

@@ -57,9 +57,18 @@ export function isLatinLetter(ch: string): boolean {
   return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
 }
 
-/** True when `chars` ends a sentence: an end mark, perhaps followed by closing marks. */
+/**
+ * True when `chars` ends a sentence: an end mark, perhaps followed by closing marks. A full stop
+ * `.` ends an English sentence only after a letter or a closing mark (`…in 2025.`, `(CPPCC).`);
+ * after a digit it is a decimal point cut by the wrap (`增长2.` + `5%`).
+ */
 export function endsSentence(chars: readonly string[]): boolean {
   let i = chars.length - 1;
   while (i >= 0 && CLOSERS.has(chars[i]!)) i--;
-  return i >= 0 && SENTENCE_END.has(chars[i]!);
+  if (i < 0) return false;
+  if (chars[i] === '.') {
+    const before = chars[i - 1] ?? '';
+    return isLatinLetter(before) || CLOSERS.has(before);
+  }
+  return SENTENCE_END.has(chars[i]!);
 }

@@ -39,6 +39,12 @@ export function measureLayout(lines: readonly Line[]): Layout {
   };
 }
 
+/**
+ * No printed page wraps lines this long (in ems or code points): lines that share such a width
+ * are unwrapped paragraphs of similar length, one per line, not a page's column width.
+ */
+const MAX_WRAP_WIDTH = 120;
+
 function toleranceOf(width: number): number {
   return Math.max(1, Math.floor(width * 0.08));
 }
@@ -69,7 +75,7 @@ function cluster(widths: number[]): { width: number | null; share: number } {
     }
   }
   const share = bestCount / long.length;
-  if (bestCount < 3 || share < 0.35) return { width: null, share };
+  if (bestCount < 3 || share < 0.35 || bestWidth > MAX_WRAP_WIDTH) return { width: null, share };
   // the full width is the middle of the cluster: lines just short of it are full lines with wider glyphs
   const tolerance = toleranceOf(bestWidth);
   const members = long.filter((w) => Math.abs(w - bestWidth) <= tolerance).sort((a, b) => a - b);

@@ -19,6 +19,18 @@ import type { Line } from './lines.js';
 /** Marks no paragraph starts with: what follows them belongs to the line before. */
 const OPENS_NOTHING = new Set([...CLAUSE_MARKS, ...[...CLOSERS].filter((ch) => ch !== '"' && ch !== "'"), '、', '%', '.']);
 
+/**
+ * A line that opens a list item starts a paragraph: `-- GDP up 5.1 pct`, `• …`, `1. …`, `(2) …`,
+ * `一、…`, `（三）…`. A digit with a point needs a non-digit after it, so `1.5%` at the start of a
+ * wrapped line is not an item.
+ */
+const LIST_ITEM = /^(?:[-—–•·*●■◆▪]{1,2}\s|\d{1,2}[.、)](?:\s|[^\d.%])|[一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）])/u;
+
+/** ASCII marks an English line may end with before a word space: `rose 5%,` + `while`. */
+const LATIN_SPACED_AFTER = new Set(['.', ',', ';', ':', '!', '?', ')', '%', '"', "'"]);
+/** ASCII marks an English line may start with after a word space. */
+const LATIN_OPENERS = new Set(['(', '"', "'", '$']);
+
 /** A paragraph before it is placed in `doc.text`. */
 export interface ParagraphDraft {
   chars: string[];
@@ -77,6 +89,7 @@ export function endsParagraph(above: Line, below: Line, layout: Layout): boolean
   // no paragraph starts with a comma, a closing mark or a percent sign
   if (OPENS_NOTHING.has(below.chars[0]!)) return false;
   if (isHeadingLike(above, layout) || isHeadingLike(below, layout)) return true;
+  if (LIST_ITEM.test(below.chars.slice(0, 8).join(''))) return true;
   const full = isFull(above, layout);
   const sentenceEnds = endsSentence(above.chars);
   if (below.blanksBefore > layout.blanks) return sentenceEnds || !full;
@@ -96,14 +109,26 @@ function isFull(line: Line, layout: Layout): boolean {
 export function isHeadingLike(line: Line, layout: Layout): boolean {
   const { chars } = line;
   if (chars.length < 2) return false;
+  const han = chars.filter(isHan).length;
+  const latin = han === 0 && chars.filter(isLatinLetter).length * 2 >= chars.length;
   const limit = layout.width === null ? 30 : layout.width * 0.75;
-  if (layout.measure(line) > limit) return false;
+  // an English title is measured as printed, a Latin letter half an em: `2025 REVIEW`
+  const size = latin ? chars.length / 2 : layout.measure(line);
+  if (size > limit) return false;
   const last = chars[chars.length - 1]!;
   // a number at the end waits for its unit on the next line: `新建服务站点15` + `个`
   if (endsSentence(chars) || CONTINUING_MARKS.has(last) || isDigit(last)) return false;
   if (chars.some((ch) => CLAUSE_MARKS.has(ch))) return false;
-  const han = chars.filter(isHan).length;
+  if (latin) return isEnglishTitle(chars);
   return han * 2 >= chars.length;
+}
+
+/** A Latin line of at most a dozen words, not a bulleted item, not ending in a function word. */
+function isEnglishTitle(chars: readonly string[]): boolean {
+  // a bulleted line is an item of a list, not a title
+  if (/^[-—–•·*●■◆▪]/u.test(chars[0]!)) return false;
+  const words = chars.join('').trim().split(/\s+/);
+  return words.length <= 12 && !/^(?:and|or|of|the|to|in|for|with|by)$/i.test(words[words.length - 1] ?? '');
 }
 
 function assemble(lines: Line[], layout: Layout): ParagraphDraft {
@@ -130,12 +155,17 @@ function kindOf(lines: Line[], layout: Layout): ParagraphKind {
   return 'body';
 }
 
-/** `the` + `model` → `the model`, but `260` + `亿斤` → `260亿斤` and `30` + `00亿元` → `3000亿元` in Chinese text. */
+/**
+ * `the` + `model` → `the model`, `Friday.` + `The` → `Friday. The`, but `260` + `亿斤` → `260亿斤`
+ * and `30` + `00亿元` → `3000亿元` in Chinese text.
+ */
 function needsSpace(before: string[], after: string[]): boolean {
   const last = before[before.length - 1] ?? '';
   const first = after[0] ?? '';
   const latinOrDigit = (ch: string): boolean => isLatinLetter(ch) || isDigit(ch);
-  if (!latinOrDigit(last) || !latinOrDigit(first)) return false;
+  // English punctuation that a word space follows; a hyphen may be a word cut by the wrap
+  const endsEnglishClause = LATIN_SPACED_AFTER.has(last) && latinOrDigit(before[before.length - 2] ?? '');
+  if (!(latinOrDigit(last) || endsEnglishClause) || !(latinOrDigit(first) || LATIN_OPENERS.has(first))) return false;
   // 30 + 00亿元, 奥迪PP + E纯电动: a word cut by the wrap, unless the text around it is Latin
   const context = [...before.slice(-6), ...after.slice(0, 6)];
   return !context.some(isCjk);

@@ -125,6 +125,8 @@ export const modalityFile = z
     /** A heading or paragraph that matches one of these starts a section about the future. */
     target_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),
     actual_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),
+    /** A sentence opening with one of these continues the plan of the sentence before (`其中`). */
+    continuations: cueList.optional(),
   })
   .strict();
 

@@ -22,7 +22,8 @@ export type CueLabel =
   | 'respectively'
   | 'shared'
   | 'target'
-  | 'actual';
+  | 'actual'
+  | 'continuation';
 
 export interface SectionPattern {
   modality: 'actual' | 'target';
@@ -68,7 +69,8 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('respectively', words(subjects.respectively))
     .add('shared', words(subjects.shared))
     .add('target', words(modality.target_cues))
-    .add('actual', words(modality.actual_cues));
+    .add('actual', words(modality.actual_cues))
+    .add('continuation', words(modality.continuations ?? []));
   const sections: SectionPattern[] = [
     ...modality.target_sections.map((entry) => ({
       modality: 'target' as const,

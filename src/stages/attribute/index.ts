@@ -40,7 +40,9 @@ export const attribute = defineStage<CompiledAttribute>({
     const placedYears = placeYears(text, compiled);
     const quantities = doc.quantities.slice();
     const warnings: Warning[] = [];
-    for (const [index, group] of bySentence) {
+    let lastPlan = { paragraph: -1, plan: false };
+    for (const index of [...bySentence.keys()].sort((a, b) => a - b)) {
+      const group = bySentence.get(index)!;
       const sentence = doc.sentences[index]!;
       const view = viewOf(doc, compiled, text, segmenter, sentence, index, group);
       markYears(view.items, placedYears.spans, firstSpanAfter(placedYears.spans, sentence.start));
@@ -49,7 +51,9 @@ export const attribute = defineStage<CompiledAttribute>({
       const subjects = findSubjects(view, compiled, doc.quantities);
       const changes = findChanges(view, compiled);
       const years = yearsBefore(placedYears.periods, sentence, members.map((k) => doc.quantities[k]!.start));
-      const modalities = findModalities(view, compiled, section, years);
+      const afterPlan = lastPlan.paragraph === sentence.paragraph && lastPlan.plan;
+      const { modalities, plan } = findModalities(view, compiled, section, years, afterPlan);
+      lastPlan = { paragraph: sentence.paragraph, plan };
       const periods = years.map((year, i) => periodOf(year, section, modalities[i]!));
       for (const problem of pairLists(view, compiled, subjects)) {
         warnings.push({ ...problem.warning, place: { start: problem.start, end: problem.end, line: doc.offsets.rawLine(problem.start) } });

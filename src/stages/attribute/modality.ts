@@ -26,24 +26,33 @@ const ADJACENT = 2;
 const VERB_LABELS: readonly CueLabel[] = ['new', 'strip', 'skip', 'stop', 'increase', 'decrease', 'level', 'target'];
 import type { Section } from './sections.js';
 
-/** The modality of every quantity of the sentence, in order. `years[k]` is the year named before it. */
+/**
+ * The modality of every quantity of the sentence, in order. `years[k]` is the year named before
+ * it; `afterPlan` says the sentence before, in the same paragraph, ended in a plan.
+ */
 export function findModalities(
   view: SentenceView,
   compiled: CompiledAttribute,
   section: Section,
   years: readonly (YearMention | null)[],
-): Modality[] {
+  afterPlan = false,
+): Sentenced {
   const { items } = view;
-  const result: Modality[] = [];
+  const modalities: Modality[] = [];
   let clause: Modality | null = null;
   let planned = false;
   let resultEnd = -ADJACENT - 1;
-  let sentence: Modality | null = null;
+  // 今年将新建学校50所。其中，小学30所: a sentence that details a planned one keeps its plan
+  const first = nextSolid(items, -1);
+  let sentence: Modality | null = afterPlan && compiled.cues.startingAt(items, first, ['continuation']) ? 'target' : null;
+  let plan = false;
   let k = 0;
   for (let i = 0; i < items.length && k < view.quantityItems.length; i++) {
     const item = items[i]!;
     if (i === view.quantityItems[k]) {
-      result.push(clause ?? sentence ?? bySection(section, years[k] ?? null));
+      const byCue = clause ?? sentence;
+      modalities.push(byCue ?? bySection(section, years[k] ?? null));
+      plan = byCue === 'target';
       k++;
       continue;
     }
@@ -66,7 +75,13 @@ export function findModalities(
     clause = cue.label === 'target' ? 'target' : 'actual';
     planned ||= clause === 'target';
   }
-  return result;
+  return { modalities, plan };
+}
+
+/** The modalities of a sentence's quantities, and whether its last one was planned by a cue. */
+export interface Sentenced {
+  modalities: Modality[];
+  plan: boolean;
 }
 
 /** True when the item after `end` closes the clause (a colon introduces instead: 目标是：). */

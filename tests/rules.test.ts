@@ -1,9 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPattern } from '../src/rules/check.js';
 import { defaultRulesDir, loadRules, RulesError } from '../src/rules/load.js';
+import { ruleFiles } from '../src/rules/schema.js';
 
 /** A copy of the shipped rules with one file replaced. */
 function rulesWith(file: string, content: string): string {
@@ -92,5 +93,22 @@ describe('rules: patterns are linear-time safe', () => {
     const result = checkPattern(pattern);
     if (expected === null) expect(result).toBeNull();
     else expect(result).toMatch(expected);
+  });
+});
+
+describe('rules: the folder and its README agree', () => {
+  const readme = readFileSync(join(defaultRulesDir, 'README.md'), 'utf8');
+  const headings = readme
+    .split('\n')
+    .filter((line) => line.startsWith('## '))
+    .flatMap((line) => line.slice(3).split(', '));
+  const known = [...Object.keys(ruleFiles), 'userdict.txt', 'README.md'];
+
+  it.each([...Object.keys(ruleFiles), 'userdict.txt'])('%s has a section in rules/README.md', (file) => {
+    expect(headings).toContain(file);
+  });
+
+  it('every file in rules/ is one the loader validates', () => {
+    expect(readdirSync(defaultRulesDir).filter((file) => !known.includes(file))).toEqual([]);
   });
 });

@@ -57,20 +57,24 @@ export interface Sentence extends Span {
   paragraph: number;
 }
 
-export type QuantityKind =
-  | 'money'
-  | 'count'
-  | 'percent'
-  | 'percentage_point'
-  | 'multiple'
-  | 'area'
-  | 'length'
-  | 'mass'
-  | 'volume'
-  | 'duration'
-  | 'energy'
-  | 'computing'
-  | 'other';
+/** What a quantity measures (QUANTITIES.md §3 `kind`). */
+export const quantityKinds = [
+  'money',
+  'count',
+  'percent',
+  'percentage_point',
+  'multiple',
+  'area',
+  'length',
+  'mass',
+  'volume',
+  'duration',
+  'energy',
+  'computing',
+  'other',
+] as const;
+
+export type QuantityKind = (typeof quantityKinds)[number];
 
 export type Qualifier = 'exact' | 'approx' | 'at_least' | 'at_most' | 'range';
 export type Change = 'increase' | 'decrease' | 'none';

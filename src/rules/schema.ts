@@ -6,26 +6,12 @@
  * ignores both, they are for the people who edit the rules.
  */
 import { z } from 'zod';
+import { quantityKinds } from '../document.js';
 import { englishRuleFiles } from '../stages/english/schema.js';
 
 const word = z.string().min(1, 'must not be empty');
 const annotation = { note: z.string().optional(), source: z.string().optional() };
 
-export const quantityKinds = [
-  'money',
-  'count',
-  'percent',
-  'percentage_point',
-  'multiple',
-  'area',
-  'length',
-  'mass',
-  'volume',
-  'duration',
-  'energy',
-  'computing',
-  'other',
-] as const;
 
 /** units.yaml and classifiers.yaml: a canonical unit, its kind, and how it is written. */
 const unitEntry = z

@@ -4,6 +4,7 @@
  * can change without touching each other. Every word matches whole words, case-insensitively.
  */
 import { z } from 'zod';
+import { quantityKinds as kinds } from '../../document.js';
 import { checkPattern } from '../../rules/check.js';
 
 const word = z.string().min(1, 'must not be empty');
@@ -14,21 +15,6 @@ const pattern = word.superRefine((value, context) => {
   const problem = checkPattern(value);
   if (problem) context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
 });
-const kinds = [
-  'money',
-  'count',
-  'percent',
-  'percentage_point',
-  'multiple',
-  'area',
-  'length',
-  'mass',
-  'volume',
-  'duration',
-  'energy',
-  'computing',
-  'other',
-] as const;
 
 /** english-units.yaml: English unit words → canonical units; magnitude words; multiple words. */
 export const englishUnitsFile = z

@@ -1,6 +1,7 @@
 /** Shared by the batch tests: temporary corpora made from the sample page, and the built CLI. */
 import { spawnSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 
@@ -9,9 +10,18 @@ export const cli = join(root, 'dist', 'cli.js');
 export const sample = readFileSync(join(root, 'input', 'changchun-2025-lianghui.txt'), 'utf8');
 export const sampleLines = sample.split('\n');
 
+const made: string[] = [];
+
+/** A fresh temporary folder, removed when the test file is done. */
 export function tempDir(prefix = 'liang-batch-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
+
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A document that differs from the others: a slice of the sample and a line naming it. */
 export function documentText(n: number, variant = 0): string {

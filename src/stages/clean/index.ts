@@ -124,33 +124,46 @@ interface LineSpans {
 
 /** For each raw line, the cleaned code points that came from it (first to last), built in one pass. */
 function lineSpans(offsets: OffsetMap): LineSpans {
-  const first = new Map<number, number>();
-  const last = new Map<number, number>();
-  const linesInOrder: number[] = [];
-  const fromRaw = new Map<number, number>();
-  for (let cp = 0; cp < offsets.length; cp++) {
-    if (!fromRaw.has(offsets.toRaw(cp))) fromRaw.set(offsets.toRaw(cp), cp);
-    const line = offsets.rawLine(cp);
-    if (!first.has(line)) {
-      first.set(line, cp);
-      linesInOrder.push(line);
-    }
-    last.set(line, cp + 1);
+  // typed arrays indexed by raw offset and raw line, not maps: this runs over every code point
+  const n = offsets.length;
+  const raws = new Int32Array(n);
+  const lines = new Int32Array(n);
+  let maxRaw = 0;
+  let maxLine = 0;
+  for (let cp = 0; cp < n; cp++) {
+    const raw = offsets.toRaw(cp);
+    raws[cp] = raw;
+    lines[cp] = offsets.rawLineOfRaw(raw);
+    if (raw > maxRaw) maxRaw = raw;
+    if (lines[cp]! > maxLine) maxLine = lines[cp]!;
   }
-  const sorted = [...linesInOrder].sort((a, b) => a - b);
+  const fromRaw = new Int32Array(maxRaw + 1).fill(-1);
+  const first = new Int32Array(maxLine + 1).fill(-1);
+  const last = new Int32Array(maxLine + 1);
+  for (let cp = 0; cp < n; cp++) {
+    if (fromRaw[raws[cp]!] === -1) fromRaw[raws[cp]!] = cp;
+    const line = lines[cp]!;
+    if (first[line] === -1) first[line] = cp;
+    last[line] = cp + 1;
+  }
+  const cpOfRaw = (raw: number): number | undefined => (raw >= 0 && raw <= maxRaw && fromRaw[raw] !== -1 ? fromRaw[raw] : undefined);
   return {
     ofRaw(raw) {
-      const start = fromRaw.get(raw.start);
+      const start = cpOfRaw(raw.start);
       if (start === undefined) return null;
-      const end = fromRaw.get(raw.end - 1);
+      const end = cpOfRaw(raw.end - 1);
       return { start, end: (end ?? start) + 1 };
     },
     of(line) {
-      const start = first.get(line);
-      if (start !== undefined) return { start, end: last.get(line)! };
+      if (Number.isInteger(line) && line >= 0 && line <= maxLine && first[line] !== -1) return { start: first[line]!, end: last[line]! };
       // a dropped line: the point where the text after it begins
-      const next = sorted.find((l) => l > line);
-      const at = next === undefined ? offsets.length : first.get(next)!;
+      let at = n;
+      for (let next = Math.max(0, Math.floor(line) + 1); next <= maxLine; next++) {
+        if (first[next] !== -1) {
+          at = first[next]!;
+          break;
+        }
+      }
       return { start: at, end: at };
     },
   };

@@ -42,32 +42,51 @@ export function unitForms(rules: Rules): Set<string> {
 
 export function seamJudge(segmenter: Segmenter, units: ReadonlySet<string>): SeamJudge {
   const longestUnit = Math.max(1, ...[...units].map((u) => Array.from(u).length));
+  // Column repair asks about the same join many times (each candidate layout re-scores it), and
+  // the answer depends only on the few characters either side: remember it per join text.
+  const crossings = new Map<string, string | null>();
+  const strandings = new Map<string, { left: boolean; right: boolean }>();
+  const remember = <T>(memo: Map<string, T>, key: string, value: T): T => {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, value);
+    return value;
+  };
   const crossingWord = (left: readonly string[], right: readonly string[]): string | null => {
     const a = tail(left);
     const b = head(right);
     if (a.length === 0 || b.length === 0) return null;
-    for (const token of segmenter.cut(a.join('') + b.join(''))) {
+    const joined = a.join('') + b.join('');
+    const key = a.length + JOIN_MARK + joined;
+    const known = crossings.get(key);
+    if (known !== undefined) return known;
+    for (const token of segmenter.cut(joined)) {
       const start = token.start;
       if (start < a.length && token.end > a.length && token.end - start >= 2 && segmenter.isWord(token.word)) {
-        return token.word;
+        return remember(crossings, key, token.word);
       }
     }
-    return null;
+    return remember(crossings, key, null);
   };
   const stranded = (left: readonly string[], right: readonly string[]): { left: boolean; right: boolean } => {
     const a = tail(left);
     const b = head(right);
+    if (a.length === 0 || b.length === 0) return { left: false, right: false };
+    const joined = a.join('') + b.join('');
+    const key = a.length + JOIN_MARK + joined;
+    const known = strandings.get(key) ?? remember(strandings, key, strandedAt(joined, a.length));
+    return { left: known.left, right: known.right };
+  };
+  const strandedAt = (joined: string, seam: number): { left: boolean; right: boolean } => {
     const result = { left: false, right: false };
-    if (a.length === 0 || b.length === 0) return result;
-    for (const token of segmenter.tag(a.join('') + b.join(''))) {
-      if (token.start < a.length && token.end > a.length) {
+    for (const token of segmenter.tag(joined)) {
+      if (token.start < seam && token.end > seam) {
         const glued = !segmenter.isWord(token.word);
         return { left: glued, right: glued };
       }
       // a preposition, conjunction, particle or direction word stands alone by right (`为`, `和`, `等`, `上`)
       const single = token.end - token.start === 1 && isHan(token.word) && !FUNCTION_TAGS.has(token.tag);
-      if (token.end === a.length) result.left = single;
-      if (token.start === a.length) result.right = single;
+      if (token.end === seam) result.left = single;
+      if (token.start === seam) result.right = single;
     }
     return result;
   };
@@ -90,6 +109,12 @@ export function seamJudge(segmenter: Segmenter, units: ReadonlySet<string>): Sea
     },
   };
 }
+
+/** Joins remembered per judge before the memory starts over (a bound, not a tuning knob). */
+const MEMO_LIMIT = 1 << 16;
+
+/** Separates the seam position from the joined text in a memo key (a digit run then a non-digit). */
+const JOIN_MARK = '|';
 
 function tail(chars: readonly string[]): string[] {
   const kept: string[] = [];

@@ -18,6 +18,7 @@ import { CLAUSE_MARKS, endsSentence, isCjk, isSpace } from './chars.js';
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
 import { measureLayout } from './layout.js';
+import { readGrid } from './grid.js';
 import { relink } from './relink.js';
 import type { SeamJudge } from './seam.js';
 
@@ -39,7 +40,11 @@ const MIN_BLOCK = 3;
 export function repairColumns(lines: Line[], judge: SeamJudge, notes: Note[]): Line[] {
   const blanks = usualBlanks(lines);
   const pieces = new Set<Line>();
-  const across = splitAcross(lines, judge, blanks, notes, pieces, 0);
+  // pages of columns read across with runs of spaces first; their lines are left alone below
+  const gridLines = new Set<Line>();
+  const gridded = readGrid(lines, judge, blanks, notes, gridLines);
+  const across = splitAcross(gridded, judge, blanks, notes, pieces, 0, gridLines);
+  for (const line of gridLines) pieces.add(line);
   const ordered = deinterleave(across, judge, blanks, notes, pieces);
   // where lines share a width, columns show in the layout and were handled above; only in a dump
   // of blocks (a paragraph or a column's run per line) must the words alone decide
@@ -110,12 +115,12 @@ interface Block {
 }
 
 /** Splits blocks read straight across into a left stream then a right stream (recursing for a third column). */
-function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, notes: Note[], pieces: Set<Line>, depth: number): Line[] {
+function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, notes: Note[], pieces: Set<Line>, depth: number, done: ReadonlySet<Line>): Line[] {
   const out: Line[] = [];
   let i = 0;
   let floor = 0;
   while (i < lines.length) {
-    const block = depth < 3 ? findBlock(lines, i, blanks, floor, judge) : null;
+    const block = depth < 3 && !done.has(lines[i]!) ? findBlock(lines, i, blanks, floor, judge, done) : null;
     if (block === null || !columnsRunDown(lines, block, judge)) {
       out.push(lines[i]!);
       i++;
@@ -154,7 +159,7 @@ function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, notes: Not
     });
     // a third column, on either side of the boundary found, is split off only where runs of
     // spaces show it
-    const more = (stream: Line[]): Line[] => (block.wide > 0 ? splitAcross(stream, judge, blanks, notes, pieces, depth + 1) : stream);
+    const more = (stream: Line[]): Line[] => (block.wide > 0 ? splitAcross(stream, judge, blanks, notes, pieces, depth + 1, done) : stream);
     appendAll(out, more(left));
     appendAll(out, more(right));
     i = block.end;
@@ -167,7 +172,7 @@ function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, notes: Not
  * The longest block starting at `start` whose lines share a gap position, extended back over
  * the lines before it (down to `floor`) that fit the same columns.
  */
-function findBlock(lines: Line[], start: number, blanks: number, floor: number, judge: SeamJudge): Block | null {
+function findBlock(lines: Line[], start: number, blanks: number, floor: number, judge: SeamJudge, done: ReadonlySet<Line>): Block | null {
   const gaps = gapsOf(lines[start]!);
   let best: Block | null = null;
   for (const gap of gaps.filter((g) => g.left <= MAX_COLUMN_WIDTH).slice(0, MAX_GAPS_TRIED)) {
@@ -178,7 +183,7 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
     for (let j = start + 1; j < lines.length; j++) {
       // a page ends the block; so do blank lines across both columns, beyond one blank row
       // (one row is the usual blank lines, plus one line, plus its own usual blank lines)
-      if (lines[j]!.pageBreakBefore || lines[j]!.blanksBefore > 2 * blanks + 1) break;
+      if (lines[j]!.pageBreakBefore || lines[j]!.blanksBefore > 2 * blanks + 1 || done.has(lines[j]!)) break;
       const slot = slotOf(lines[j]!, x, judge);
       if (slot === null) break;
       slots.push(slot);
@@ -193,7 +198,7 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
     while (end < slots.length && slots[end]!.kind === 'left' && lines[start + end]!.blanksBefore <= blanks) end++;
     slots.length = end;
     let first = start;
-    while (first - 1 >= floor && !lines[first]!.pageBreakBefore && lines[first]!.blanksBefore <= 2 * blanks + 1) {
+    while (first - 1 >= floor && !done.has(lines[first - 1]!) && !lines[first]!.pageBreakBefore && lines[first]!.blanksBefore <= 2 * blanks + 1) {
       const slot = slotOf(lines[first - 1]!, x, judge);
       if (slot === null) break;
       slots.unshift(slot);

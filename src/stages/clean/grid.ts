@@ -1,0 +1,304 @@
+/**
+ * grid: a page of several columns that the OCR engine read straight across, each line holding
+ * fragments of every column separated by runs of spaces (Tesseract `--psm 6`).
+ *
+ * Character positions are lost, but the printed width of the text (Chinese two units, ASCII
+ * one) and of the spaces stands in for them: the fragments that follow a run of spaces start
+ * near the same places on line after line, at the column boundaries. A block of such lines is
+ * measured for its column count and pitch; then each line's fragments are dealt into the
+ * columns, left to right (an order-keeping assignment, several fragments may share a column,
+ * a column may get none). Positions alone mislead where the engine dropped the padding of an
+ * empty left column or squeezed a gap, so each assignment is also scored by the seam judge:
+ * a fragment that runs on from the text its column holds so far (a dictionary word across the
+ * join, a number meeting its unit) is evidence for it. The block is then read column by column.
+ *
+ * Cost: per line, at most `MAX_FRAGMENTS` fragments, judged once against each column's text so
+ * far; the assignments of a line are enumerated over those cached judgements (a bounded number),
+ * so the pass is linear in the input.
+ */
+import { endsSentence, isCjk, isSpace } from './chars.js';
+import type { Line } from './lines.js';
+import type { Note } from './notes.js';
+import type { SeamJudge } from './seam.js';
+
+/** A run of this many spaces is what the engine writes between columns (a single one is noise inside a column too). */
+const WIDE = 3;
+/** Lines with a wide gap a block needs. */
+const MIN_GRID_LINES = 4;
+/** Lines without a wide gap a block may hold in a row (a column's short last line, a line of one column). */
+const MAX_PLAIN_RUN = 2;
+/** Most columns tried. */
+const MAX_COLUMNS = 4;
+/** Fragments of a line dealt one by one; beyond, the line is kept whole. */
+const MAX_FRAGMENTS = 10;
+/** Cost of a column pitch's worth of distance between a fragment and its column's start. */
+const POSITION_WEIGHT = 2;
+/** Worth of one unit of the judge's continuity (0 … 2) across a join. */
+const CONTINUITY_WEIGHT = 1.5;
+/** Cost of reading a line as shifted (the engine dropped the padding of empty columns to its left). */
+const SHIFT_COST = 0.5;
+/** Cost of a run of spaces inside one column's line: the engine writes those between columns. */
+const WIDE_INSIDE_COST = 3;
+/** Cost of leaving a column empty on a line when its last line was full and stopped mid-sentence. */
+const MID_STOP_COST = 1;
+
+interface Fragment {
+  /** Code-point range in the line. */
+  start: number;
+  end: number;
+  /** Printed range. */
+  x0: number;
+  x1: number;
+  /** Spaces before it on its line (for the first, the padding the engine kept for empty columns). */
+  gapBefore: number;
+}
+
+interface Geometry {
+  columns: number;
+  pitch: number;
+}
+
+/** Printed width of a character: Chinese two units, the rest one. */
+function widthOf(ch: string): number {
+  return isCjk(ch) || ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+}
+
+function fragmentsOf(line: Line): Fragment[] {
+  const out: Fragment[] = [];
+  const { chars } = line;
+  let x = 0;
+  let gap = 0;
+  let current: Fragment | null = null;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (isSpace(ch)) {
+      if (current) out.push(current);
+      current = null;
+      gap++;
+      x += ch === '\u3000' ? 2 : ch === '\t' ? 4 : 1;
+      continue;
+    }
+    if (!current) {
+      current = { start: i, end: i, x0: x, x1: x, gapBefore: gap };
+      gap = 0;
+    }
+    x += widthOf(ch);
+    current.end = i + 1;
+    current.x1 = x;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+const hasWideGap = (fragments: readonly Fragment[]): boolean => fragments.some((f) => f.gapBefore >= WIDE);
+
+/**
+ * Reads blocks of lines set in columns read straight across, column by column. Lines it
+ * produces are added to `done`, so the later column passes leave them alone.
+ */
+export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes: Note[], done: Set<Line>): Line[] {
+  const fragments = lines.map(fragmentsOf);
+  const out: Line[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!hasWideGap(fragments[i]!)) {
+      out.push(lines[i]!);
+      i++;
+      continue;
+    }
+    // the block: lines with wide gaps, short runs of lines without, up to a page break
+    let end = i + 1;
+    let lastWide = i;
+    let wide = 1;
+    while (end < lines.length && !lines[end]!.pageBreakBefore && end - lastWide <= MAX_PLAIN_RUN + 1) {
+      if (hasWideGap(fragments[end]!)) {
+        lastWide = end;
+        wide++;
+      }
+      end++;
+    }
+    end = lastWide + 1;
+    // a column's text running on below the last wide line (a shorter column beside it) stays in the block
+    while (end < lines.length && end - lastWide <= MAX_PLAIN_RUN && !lines[end]!.pageBreakBefore && lines[end]!.blanksBefore <= blanks) end++;
+    const block = lines.slice(i, end);
+    const blockFragments = fragments.slice(i, end);
+    const geometry = wide >= MIN_GRID_LINES ? measure(blockFragments) : null;
+    if (geometry === null) {
+      for (let k = i; k <= lastWide; k++) out.push(lines[k]!);
+      i = lastWide + 1;
+      continue;
+    }
+    const read = readBlock(block, blockFragments, geometry, judge, blanks);
+    for (const line of read) {
+      done.add(line);
+      out.push(line);
+    }
+    notes.push({
+      rule: 'clean/columns#grid',
+      reason: `raw lines ${block[0]!.number}–${block[block.length - 1]!.number} hold ${geometry.columns} columns read straight across (pitch ${Math.round(geometry.pitch)} units); read column by column`,
+      severity: 'info',
+      line: block[0]!.number,
+    });
+    i = end;
+  }
+  return out;
+}
+
+/** The column count and pitch of a block, from where the fragments after wide gaps start; null when they do not line up. */
+function measure(block: readonly Fragment[][]): Geometry | null {
+  const ends = block.filter(hasWideGap).map((f) => f[f.length - 1]!.x1).sort((a, b) => a - b);
+  const width = ends[Math.floor(ends.length * 0.8)]!;
+  const starts = block.flatMap((f) => f.filter((g) => g.gapBefore >= WIDE).map((g) => g.x0));
+  const need = Math.max(2, Math.ceil(ends.length * 0.25));
+  for (let columns = MAX_COLUMNS; columns >= 2; columns--) {
+    // a column's text and the gap after it: the last column's gap is not printed
+    const gap = WIDE;
+    const pitch = (width + gap) / columns;
+    const tolerance = pitch * 0.2;
+    let ok = true;
+    for (let b = 1; b < columns && ok; b++) {
+      const hits = starts.filter((x) => Math.abs(x - b * pitch) <= tolerance).length;
+      ok = hits >= need;
+    }
+    if (ok) return { columns, pitch };
+  }
+  return null;
+}
+
+interface Piece {
+  line: Line;
+  from: number;
+  to: number;
+  /** Printed width of its text. */
+  width: number;
+}
+
+function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, judge: SeamJudge, blanks: number): Line[] {
+  const { columns, pitch } = geometry;
+  const streams: Piece[][] = Array.from({ length: columns }, () => []);
+  const tails: string[][] = Array.from({ length: columns }, () => []);
+  // the column's last line was full and stopped mid-sentence: its text must go on
+  const open: boolean[] = Array.from({ length: columns }, () => false);
+  // rows a column has gone without text since its last piece
+  const skipped: number[] = Array.from({ length: columns }, () => 0);
+  const skippedBefore = new Map<Piece, number>();
+  block.forEach((line, k) => {
+    const frags = fragments[k]!;
+    const assignment = frags.length > MAX_FRAGMENTS ? keepWhole(frags, pitch, columns) : deal(line, frags, geometry, tails, open, judge);
+    const used = new Set<number>();
+    let f = 0;
+    while (f < frags.length) {
+      const column = assignment[f]!;
+      let g = f;
+      while (g + 1 < frags.length && assignment[g + 1] === column) g++;
+      const text = line.chars.slice(frags[f]!.start, frags[g]!.end).filter((ch) => !isSpace(ch));
+      const piece: Piece = { line, from: frags[f]!.start, to: frags[g]!.end, width: text.reduce((n, ch) => n + widthOf(ch), 0) };
+      skippedBefore.set(piece, skipped[column]!);
+      streams[column]!.push(piece);
+      tails[column] = text.slice(-8);
+      open[column] = piece.width >= pitch * 0.75 && !endsSentence(text);
+      used.add(column);
+      f = g + 1;
+    }
+    for (let c = 0; c < columns; c++) skipped[c] = used.has(c) ? 0 : skipped[c]! + 1;
+  });
+  // a full line of a column: the usual width of its pieces
+  const widths = streams.flat().map((p) => p.width).sort((a, b) => a - b);
+  const full = widths[Math.floor(widths.length * 0.75)] ?? 0;
+  const out: Line[] = [];
+  let previous: { chars: string[]; width: number } | null = null;
+  streams.forEach((stream, c) => {
+    stream.forEach((piece, k) => {
+      const chars = piece.line.chars.slice(piece.from, piece.to);
+      const line: Line = {
+        number: piece.line.number,
+        chars,
+        origins: piece.line.origins.slice(piece.from, piece.to),
+        blanksBefore: blanks,
+        indent: 0,
+      };
+      if (out.length === 0) line.blanksBefore = block[0]!.blanksBefore;
+      if (piece.line.pageBreakBefore !== undefined && c === 0 && k === 0) line.pageBreakBefore = piece.line.pageBreakBefore;
+      if (previous !== null) {
+        const ended = endsSentence(previous.chars.filter((ch) => !isSpace(ch)));
+        // a column's first piece follows the last of the column before; within a column a
+        // sentence that ends short of a full line, or before rows the column left empty, ends its paragraph
+        const short = previous.width < full * 0.8;
+        if (ended && (k === 0 || short || skippedBefore.get(piece)! > 0)) line.blanksBefore = blanks + 1;
+      }
+      out.push(line);
+      previous = { chars, width: piece.width };
+    });
+  });
+  return out;
+}
+
+/** A line with too many fragments to deal: each fragment goes to the column its position names. */
+function keepWhole(frags: Fragment[], pitch: number, columns: number): number[] {
+  let last = 0;
+  return frags.map((f) => {
+    last = Math.max(last, Math.min(columns - 1, Math.floor((f.x0 + pitch * 0.2) / pitch)));
+    return last;
+  });
+}
+
+/** The best order-keeping assignment of a line's fragments to columns. */
+function deal(line: Line, frags: Fragment[], geometry: Geometry, tails: string[][], open: readonly boolean[], judge: SeamJudge): number[] {
+  const { columns, pitch } = geometry;
+  const n = frags.length;
+  const texts = frags.map((f) => line.chars.slice(f.start, f.end));
+  // judged once: fragment i opening column c, and fragment i running on across a single space
+  const opens: number[][] = frags.map((_, i) =>
+    tails.map((tail) => (tail.length === 0 || endsSentence(tail) ? 0 : judge.continuity(tail, texts[i]!))),
+  );
+  const joins: number[] = frags.map((f, i) => (i > 0 && f.gapBefore < WIDE ? judge.continuity(texts[i - 1]!, texts[i]!) : 0));
+  const shifts: number[] = [0];
+  // where the line starts at the margin, the engine may have dropped the padding of empty columns
+  if (frags[0]!.x0 < pitch * 0.2) for (let s = 1; s < columns; s++) if (frags[n - 1]!.x1 + s * pitch <= columns * pitch + pitch * 0.2) shifts.push(s);
+  let best: number[] = [];
+  let bestScore = -Infinity;
+  const assignment: number[] = new Array<number>(n).fill(0);
+  const score = (shift: number): number => {
+    let total = -shift * SHIFT_COST;
+    const used = new Set(assignment);
+    for (let c = 0; c < columns; c++) if (open[c] && !used.has(c)) total -= MID_STOP_COST;
+    for (let i = 0; i < n; i++) {
+      const c = assignment[i]!;
+      const f = frags[i]!;
+      if (i === 0 || assignment[i - 1] !== c) {
+        total -= POSITION_WEIGHT * Math.min(1.5, Math.abs(f.x0 + shift * pitch - c * pitch) / pitch);
+        total += CONTINUITY_WEIGHT * opens[i]![c]!;
+      } else {
+        total += CONTINUITY_WEIGHT * joins[i]!;
+        // a wide gap inside one column is unlikely
+        if (f.gapBefore >= WIDE) total -= WIDE_INSIDE_COST;
+      }
+      // a column's text on one line is no wider than the column
+      if (i + 1 === n || assignment[i + 1] !== c) {
+        let first = i;
+        while (first > 0 && assignment[first - 1] === c) first--;
+        const excess = f.x1 - frags[first]!.x0 - pitch;
+        if (excess > 0) total -= POSITION_WEIGHT * Math.min(1.5, excess / pitch);
+      }
+    }
+    return total;
+  };
+  const walk = (i: number, from: number, shift: number): void => {
+    if (i === n) {
+      const value = score(shift);
+      if (value > bestScore) {
+        bestScore = value;
+        best = [...assignment];
+      }
+      return;
+    }
+    for (let c = from; c < columns; c++) {
+      assignment[i] = c;
+      walk(i + 1, c, shift);
+    }
+  };
+  // where the engine kept the padding of empty columns, the first fragment stands beyond them
+  const first = frags[0]!.x0 >= pitch * 0.4 ? Math.min(columns - 1, Math.max(1, Math.floor((frags[0]!.x0 + pitch * 0.4) / pitch))) : 0;
+  for (const shift of shifts) walk(0, first, shift);
+  return best;
+}

@@ -1,8 +1,12 @@
 /**
- * Builds a benchmark corpus of realistic report text: paragraphs assembled from varied
- * report-style clauses (metrics, changes, counts, money, targets, prose without numbers), some
- * of them hard-wrapped and sprinkled with OCR spaces, as the inputs are. Deterministic for a
- * given seed, so two runs measure the same text. Not committed: written under bench/corpus/.
+ * Builds a benchmark corpus of realistic report text: long paragraphs (200–800 characters)
+ * assembled from varied report-style clauses (metrics, changes, counts, money, targets, prose
+ * without numbers), so that a number stands every 20–60 characters as in real work reports;
+ * numbered headings at three levels; now and then an English paragraph (news in English, a
+ * quoted release) and Latin tokens inside Chinese text (GDP, 5G, PM2.5); documents of varied
+ * length. Half of the documents are hard-wrapped and sprinkled with OCR spaces, as scanned inputs
+ * are. Deterministic for a given seed, so two runs measure the same text. Not committed: written
+ * under bench/corpus/.
  *
  *   node bench/corpus.mjs <megabytes> <folder> [files]
  */
@@ -45,6 +49,23 @@ const prose = [
   '各级领导干部要勇于担当、善于作为，以钉钉子精神抓好各项工作落实。',
 ];
 
+const english = [
+  'The city\'s GDP grew 5.2 percent year on year to 780 billion yuan, while retail sales rose 6.1 percent.',
+  'Fixed-asset investment increased 3.4 percent, and the surveyed urban unemployment rate stood at 5.1 percent.',
+  'Per capita disposable income of urban residents reached 48,314 yuan, up 4.9 percent in nominal terms.',
+  'A total of 126 key projects were started, with planned investment of more than 32 billion yuan.',
+  'The government plans to build 1,200 5G base stations and renovate 86 old residential communities this year.',
+  'Exports of new energy vehicles jumped 37 percent, accounting for over 40 percent of the province\'s total.',
+  'Officials said the target for grain output was around 12 million tonnes, up slightly from last year.',
+];
+const inline = ['GDP', '5G基站', 'PM2.5平均浓度', 'CPI', 'R&D经费', 'AAAA级景区'];
+const headings = [
+  ['一、', '二、', '三、', '四、', '五、', '六、'],
+  ['（一）', '（二）', '（三）', '（四）', '（五）'],
+  ['1.', '2.', '3.', '4.'],
+];
+const headingTexts = ['过去一年工作回顾', '今年主要目标任务', '着力扩大有效需求', '加快发展新质生产力', '持续保障和改善民生', '加强政府自身建设', '推进城乡融合发展'];
+
 function number(r, decimals) {
   const n = r() < 0.5 ? Math.floor(r() * 1000) + 1 : Math.floor(r() * 100000) / 10 ** (decimals ? 1 : 0);
   return String(n);
@@ -52,7 +73,8 @@ function number(r, decimals) {
 
 function clause(r, year) {
   const pick = (list) => list[Math.floor(r() * list.length)];
-  switch (Math.floor(r() * 7)) {
+  // cases 0–5 hold numbers, the rest (about half) are prose, for a number every 20–60 characters
+  switch (Math.floor(r() * 11)) {
     case 0:
       return `${pick(places)}${pick(metrics)}增长${(r() * 20).toFixed(1)}%`;
     case 1:
@@ -68,7 +90,9 @@ function clause(r, year) {
     case 4:
       return `力争${pick(metrics)}增长${Math.ceil(r() * 8)}%左右`;
     case 5:
-      return `${year}年${pick(metrics)}比上年提高${(r() * 3).toFixed(1)}个百分点`;
+      return r() < 0.3
+        ? `${pick(inline)}${r() < 0.5 ? '达到' : '增长'}${(r() * 100).toFixed(1)}${r() < 0.5 ? '%' : '万个'}`
+        : `${year}年${pick(metrics)}比上年提高${(r() * 3).toFixed(1)}个百分点`;
     default:
       return pick(prose).slice(0, -1);
   }
@@ -76,9 +100,10 @@ function clause(r, year) {
 
 function paragraph(r, year) {
   const parts = [];
-  const n = 2 + Math.floor(r() * 5);
-  for (let i = 0; i < n; i++) parts.push(clause(r, year));
-  let text = parts.join('，') + '。';
+  // real report paragraphs run long: 8–30 clauses, several sentences
+  const n = 8 + Math.floor(r() * 23);
+  for (let i = 0; i < n; i++) parts.push(clause(r, year) + (i === n - 1 ? '' : r() < 0.2 ? '。' : '，'));
+  let text = parts.join('') + '。';
   if (r() < 0.5) text = prose[Math.floor(r() * prose.length)] + text;
   return text;
 }
@@ -106,8 +131,21 @@ export function document(seed, bytes) {
   const damaged = r() < 0.5;
   const parts = [`${year}年政府工作报告`, ''];
   let size = 0;
+  const counters = [0, 0, 0];
   while (size < bytes) {
-    if (r() < 0.1) parts.push(['一、过去一年工作回顾', '二、今年主要目标任务', '三、加强政府自身建设'][Math.floor(r() * 3)], '');
+    const h = r();
+    const level = h < 0.05 ? 0 : h < 0.15 ? 1 : h < 0.22 ? 2 : -1;
+    if (level >= 0) {
+      const marks = headings[level];
+      parts.push(`${marks[counters[level]++ % marks.length]}${headingTexts[Math.floor(r() * headingTexts.length)]}`, '');
+      for (let deeper = level + 1; deeper < counters.length; deeper++) counters[deeper] = 0;
+    }
+    if (r() < 0.04) {
+      const text = Array.from({ length: 2 + Math.floor(r() * 4) }, () => english[Math.floor(r() * english.length)]).join(' ');
+      parts.push(text, '');
+      size += Buffer.byteLength(text);
+      continue;
+    }
     const text = paragraph(r, year);
     parts.push(damaged ? damage(r, text) : text, '');
     size += Buffer.byteLength(text);
@@ -120,7 +158,8 @@ export function buildCorpus(megabytes, folder, files = Math.max(10, Math.round(m
   const perFile = Math.round((megabytes * 1024 * 1024) / files);
   let total = 0;
   for (let i = 0; i < files; i++) {
-    const text = document(i + 1, perFile);
+    // lengths vary from a quarter to 1.75× the mean (a bulletin beside a full work report)
+    const text = document(i + 1, Math.round(perFile * (0.25 + 1.5 * ((i * 7919) % files) / files)));
     writeFileSync(join(folder, `report-${String(i).padStart(5, '0')}.txt`), text);
     total += Buffer.byteLength(text);
   }

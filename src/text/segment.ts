@@ -36,12 +36,19 @@ export interface Segmenter {
   cut(text: string, base?: number): Token[];
   /** True when `word` is in jieba's main dictionary or the user dictionary. */
   isWord(word: string): boolean;
+  /**
+   * False when no word of either dictionary holds code point `left` directly followed by code
+   * point `right`, so no dictionary word can run across a join between them; true may be a false
+   * alarm. Lets a caller skip asking jieba about most joins.
+   */
+  pairInWord(left: string, right: string): boolean;
 }
 
 let loadedWith: string | null | undefined;
 let jieba: Jieba | undefined;
 let words: Set<string> | undefined;
 let userWords: Set<string> = new Set();
+let pairs: Uint32Array | undefined;
 
 /**
  * Returns the process-wide segmenter, loading jieba with `userDictPath` on first use.
@@ -69,7 +76,41 @@ export function getSegmenter(userDictPath: string | null): Segmenter {
         base,
       ),
     isWord: (word) => userWords.has(word) || mainWords(j).has(word),
+    pairInWord: (left, right) => {
+      const bits = (pairs ??= wordPairs([mainWords(j), userWords]));
+      const h = pairHash(left.codePointAt(0) ?? 0, right.codePointAt(0) ?? 0);
+      return (bits[h >>> 5]! & (1 << (h & 31))) !== 0;
+    },
   };
+}
+
+/**
+ * A bit per hashed pair of neighbouring code points of every dictionary word (2 MB): a pair never
+ * seen is certainly in no word; a collision only costs the caller the jieba call it would have made.
+ */
+function wordPairs(sets: readonly Set<string>[]): Uint32Array {
+  const bits = new Uint32Array(1 << (PAIR_BITS - 5));
+  for (const set of sets) {
+    for (const word of set) {
+      let previous = -1;
+      for (let i = 0; i < word.length; ) {
+        const code = word.codePointAt(i)!;
+        if (previous >= 0) {
+          const h = pairHash(previous, code);
+          bits[h >>> 5]! |= 1 << (h & 31);
+        }
+        previous = code;
+        i += code > 0xffff ? 2 : 1;
+      }
+    }
+  }
+  return bits;
+}
+
+const PAIR_BITS = 24;
+
+function pairHash(left: number, right: number): number {
+  return Math.imul(left ^ Math.imul(right, 0x85ebca6b), 0xc2b2ae35) >>> (32 - PAIR_BITS);
 }
 
 function mainWords(j: Jieba): Set<string> {
@@ -80,9 +121,11 @@ function mainWords(j: Jieba): Set<string> {
 /** The first field of every line of a jieba dictionary (`word [freq] [tag]`). */
 function readDictWords(path: string): Set<string> {
   const set = new Set<string>();
+  // the first run of non-space characters: what trim().split(/\s+/)[0] gives, without the arrays
+  const first = /\S+/;
   for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const word = line.trim().split(/\s+/)[0];
-    if (word) set.add(word);
+    const word = first.exec(line);
+    if (word) set.add(word[0]);
   }
   return set;
 }

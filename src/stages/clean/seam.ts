@@ -59,6 +59,8 @@ export function seamJudge(segmenter: Segmenter, units: ReadonlySet<string>): Sea
     const key = a.length + JOIN_MARK + joined;
     const known = crossings.get(key);
     if (known !== undefined) return known;
+    // a word across the join holds the two characters that meet there
+    if (!segmenter.pairInWord(a[a.length - 1]!, b[0]!)) return remember(crossings, key, null);
     for (const token of segmenter.cut(joined)) {
       const start = token.start;
       if (start < a.length && token.end > a.length && token.end - start >= 2 && segmenter.isWord(token.word)) {

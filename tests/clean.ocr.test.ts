@@ -103,7 +103,7 @@ describe('clean on real OCR, a baseline-grid page read straight across (psm 6)',
     expect(result.whole).toBeGreaterThan(result.plainWhole + 0.1);
     expect(result.f1).toBeGreaterThan(result.plainF1);
   });
-  it.fails('sentences whole ≥ 0.80 and quantity F1 ≥ 0.90 (the issue’s gates)', () => {
+  it('sentences whole ≥ 0.80 and quantity F1 ≥ 0.90 (the issue’s gates)', () => {
     expect(result.whole).toBeGreaterThanOrEqual(0.8);
     expect(result.quantities).toBeGreaterThanOrEqual(0.9);
   });

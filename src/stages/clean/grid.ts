@@ -117,18 +117,24 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
       }
       end++;
     }
-    end = lastWide + 1;
-    // a column's text running on below the last wide line (a shorter column beside it) stays in the block
-    while (end < lines.length && end - lastWide <= MAX_PLAIN_RUN && !lines[end]!.pageBreakBefore && lines[end]!.blanksBefore <= blanks) end++;
-    const block = lines.slice(i, end);
-    const blockFragments = fragments.slice(i, end);
-    const geometry = wide >= MIN_GRID_LINES ? measure(blockFragments) : null;
+    const geometry = wide >= MIN_GRID_LINES ? measure(fragments.slice(i, lastWide + 1)) : null;
     if (geometry === null) {
       for (let k = i; k <= lastWide; k++) out.push(lines[k]!);
       i = lastWide + 1;
       continue;
     }
-    const read = readBlock(block, blockFragments, geometry, judge, blanks);
+    // lines below whose fragments start at the columns' boundaries, even after a single space,
+    // belong to the same block
+    let lastFit = lastWide;
+    for (let j = lastWide + 1; j < lines.length && !lines[j]!.pageBreakBefore && j - lastFit <= MAX_PLAIN_RUN + 1; j++) {
+      if (fitsColumns(fragments[j]!, geometry)) lastFit = j;
+    }
+    end = lastFit + 1;
+    // a column's text running on below the last line of the block (a shorter column beside it) stays in it
+    while (end < lines.length && end - lastFit <= MAX_PLAIN_RUN && !lines[end]!.pageBreakBefore && lines[end]!.blanksBefore <= blanks) end++;
+    const block = lines.slice(i, end);
+    const blockFragments = fragments.slice(i, end);
+    const read = readBlock(block, blockFragments, geometry, judge, blanks, notes);
     for (const line of read) {
       done.add(line);
       out.push(line);
@@ -142,6 +148,18 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
     i = end;
   }
   return out;
+}
+
+/** A line of the block's columns: a wide gap, or a fragment after a space that starts at a boundary. */
+function fitsColumns(frags: readonly Fragment[], geometry: Geometry): boolean {
+  if (hasWideGap(frags)) return true;
+  const { columns, pitch } = geometry;
+  if (frags[frags.length - 1]!.x1 > columns * pitch + pitch * 0.3) return false;
+  return frags.some((f) => {
+    if (f.gapBefore === 0) return false;
+    for (let b = 1; b < columns; b++) if (Math.abs(f.x0 - b * pitch) <= pitch * 0.15) return true;
+    return false;
+  });
 }
 
 /** The column count and pitch of a block, from where the fragments after wide gaps start; null when they do not line up. */
@@ -173,7 +191,7 @@ interface Piece {
   width: number;
 }
 
-function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, judge: SeamJudge, blanks: number): Line[] {
+function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, judge: SeamJudge, blanks: number, notes: Note[]): Line[] {
   const { columns, pitch } = geometry;
   const streams: Piece[][] = Array.from({ length: columns }, () => []);
   const tails: string[][] = Array.from({ length: columns }, () => []);
@@ -183,7 +201,7 @@ function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, j
   const skipped: number[] = Array.from({ length: columns }, () => 0);
   const skippedBefore = new Map<Piece, number>();
   block.forEach((line, k) => {
-    const frags = fragments[k]!;
+    const frags = splitOverwide(line, fragments[k]!, geometry);
     const assignment = frags.length > MAX_FRAGMENTS ? keepWhole(frags, pitch, columns) : deal(line, frags, geometry, tails, open, judge);
     const used = new Set<number>();
     let f = 0;
@@ -230,7 +248,119 @@ function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, j
       previous = { chars, width: piece.width };
     });
   });
+  dropStrayQuotes(out, notes);
   return out;
+}
+
+const OPENING = new Set(['“', '‘']);
+const CLOSING = new Set(['”', '’']);
+/** How far on an opening quote's partner is looked for. */
+const QUOTE_REACH = 60;
+
+/**
+ * The engine reads the gap before a column's line as a quote mark (`全部超”过10万元`,
+ * `”1800个`): a quote mark opening a column's line that pairs with nothing (a closing one with
+ * no quote open before it in reading order, an opening one with no closing one soon after) is
+ * dropped, with a note naming the raw line.
+ */
+function dropStrayQuotes(lines: Line[], notes: Note[]): void {
+  let open = 0;
+  lines.forEach((line, k) => {
+    let i = 0;
+    while (i < line.chars.length && isSpace(line.chars[i]!)) i++;
+    const stray: number[] = [];
+    for (; i < line.chars.length; i++) {
+      const ch = line.chars[i]!;
+      const unpaired = (CLOSING.has(ch) && open - stray.length <= 0) || (OPENING.has(ch) && !closesSoon(lines, k, i + 1));
+      if (!unpaired) break;
+      stray.push(i);
+    }
+    if (stray.length > 0) {
+      notes.push({
+        rule: 'clean/columns#gap-quote',
+        reason: `raw line ${line.number}: "${stray.map((at) => line.chars[at]).join('')}" before a column's line pairs with no quote; read as the gap between columns and dropped`,
+        severity: 'info',
+        line: line.number,
+        raw: { start: line.origins[stray[0]!]!, end: line.origins[stray[stray.length - 1]!]! + 1 },
+      });
+      const keep = (_: unknown, at: number): boolean => !stray.includes(at);
+      line.chars = line.chars.filter(keep);
+      line.origins = line.origins.filter(keep);
+    }
+    for (const ch of line.chars) {
+      if (OPENING.has(ch)) open++;
+      else if (CLOSING.has(ch)) open = Math.max(0, open - 1);
+    }
+  });
+}
+
+/** True when a closing quote follows position `from` of line `k` before another opening one, within reach. */
+function closesSoon(lines: readonly Line[], k: number, from: number): boolean {
+  let seen = 0;
+  for (let j = k; j < lines.length && seen < QUOTE_REACH; j++) {
+    const chars = lines[j]!.chars;
+    for (let i = j === k ? from : 0; i < chars.length && seen < QUOTE_REACH; i++) {
+      if (CLOSING.has(chars[i]!)) return true;
+      if (OPENING.has(chars[i]!)) return false;
+      seen++;
+    }
+  }
+  return false;
+}
+
+/** Marks the engine leaves where it met the gap between two columns (`全年”1450亿元`). */
+const GAP_MARKS = new Set(['“', '”', '"', '‘', '’', "'", '|']);
+const NUMBER_PART = /[0-9.,%]/u;
+
+/**
+ * Fragments wider than a column hold two columns the engine joined without a space: each is cut
+ * at the column boundary it crosses, before a stray quote mark there if there is one, else at
+ * the nearest character, never inside a number.
+ */
+function splitOverwide(line: Line, frags: Fragment[], geometry: Geometry): Fragment[] {
+  const { columns, pitch } = geometry;
+  const out: Fragment[] = [];
+  for (const fragment of frags) {
+    let rest = fragment;
+    for (let b = 1; b < columns; b++) {
+      const target = b * pitch;
+      if (rest.x1 - rest.x0 <= pitch * 1.15 || target < rest.x0 + pitch * 0.4 || target > rest.x1 - pitch * 0.2) continue;
+      // printed position of each character of the fragment
+      let x = rest.x0;
+      let best = -1;
+      let bestDistance = Infinity;
+      let mark = -1;
+      let markDistance = Infinity;
+      for (let i = rest.start; i < rest.end; i++) {
+        const ch = line.chars[i]!;
+        const distance = Math.abs(x - target);
+        if (i > rest.start && GAP_MARKS.has(ch) && distance <= pitch * 0.2 && distance < markDistance) {
+          mark = i;
+          markDistance = distance;
+        }
+        const inNumber = i > rest.start && NUMBER_PART.test(ch) && NUMBER_PART.test(line.chars[i - 1]!);
+        if (i > rest.start && !inNumber && distance < bestDistance) {
+          best = i;
+          bestDistance = distance;
+        }
+        x += widthOf(ch);
+      }
+      const cut = mark >= 0 ? mark : best;
+      if (cut < 0 || bestDistance > pitch * 0.3) continue;
+      const cutX = markX(line, rest, cut);
+      out.push({ start: rest.start, end: cut, x0: rest.x0, x1: cutX, gapBefore: rest.gapBefore });
+      rest = { start: cut, end: rest.end, x0: cutX, x1: rest.x1, gapBefore: 0 };
+    }
+    out.push(rest);
+  }
+  return out;
+}
+
+/** Printed position of character `at` of a fragment. */
+function markX(line: Line, fragment: Fragment, at: number): number {
+  let x = fragment.x0;
+  for (let i = fragment.start; i < at; i++) x += widthOf(line.chars[i]!);
+  return x;
 }
 
 /** A line with too many fragments to deal: each fragment goes to the column its position names. */

@@ -13,8 +13,9 @@
  *
  * Decisions (spec gaps, settled here):
  * - Fractions are percentages: `X分之Y` → 100·Y/X with unit `%`, kind percent, rounded half-even
- *   to 10 decimal places when it does not terminate (三分之一 → "33.3333333333", 四分之三 → "75",
- *   千分之三 → "0.3"); 百分之N is the same mechanism and always exact. Rule
+ *   to 10 decimal places when it does not terminate (三分之一 → "33.3333333333", 四分之三 → "75");
+ *   百分之N is the same mechanism and always exact. 千分之N is per mille, unit `‰` with value N
+ *   (千分之三 → "3" ‰), so it agrees with the same figure written `3‰` in another year's report. Rule
  *   `recognize/fraction` (or `recognize/percent-words`) says which.
  * - `翻N番` is a multiple: 2^N 倍 (翻一番 → 2, 翻两番 → 4), text from 翻 to 番, rule
  *   `recognize/doubling`.

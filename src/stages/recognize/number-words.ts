@@ -18,18 +18,22 @@ const DOUBLING_ASPECT = '了';
 const FRACTION_PLACES = 10;
 /** Canonical units the number-word constructions resolve to; they must exist in units.yaml. */
 const PERCENT_UNIT = '%';
+/** 千分之N is per mille, written as the ‰ sign is: 千分之十二 and 12‰ are the same figure. */
+const PERMILLE_UNIT = '‰';
+const PERMILLE_DENOMINATOR = 1000;
 const MULTIPLE_UNIT = '倍';
 
-/** `X分之Y` → 100·Y/X percent: 百分之七十一 → 71 %, 三分之一 → 33.3333333333 %, 千分之三 → 0.3 %. */
+/** `X分之Y` → 100·Y/X percent: 百分之七十一 → 71 %, 三分之一 → 33.3333333333 %; 千分之三 → 3 ‰. */
 export function fractionAt(context: ScanContext, denominator: Numeral): Candidate | null {
   const { chars, compiled, to, reach, lexicon } = context;
-  const unit = compiled.units.forms.get(PERCENT_UNIT);
+  const permille = denominator.value.equals(PERMILLE_DENOMINATOR) ? compiled.units.forms.get(PERMILLE_UNIT) : undefined;
+  const unit = permille ?? compiled.units.forms.get(PERCENT_UNIT);
   if (!unit || denominator.valueMax || denominator.value.isZero()) return null;
   const numeratorAt = denominator.end + FRACTION_MARK.length;
   const numerator = plain(isArabicDigit(chars[numeratorAt]) ? parseArabic(chars, numeratorAt, to) : parseChinese(chars, numeratorAt, to));
   // 百分之百 is 100 %: the numerator may be a bare multiplier
   if (!numerator || numerator.valueMax) return null;
-  const value = percentOf(numerator.value, denominator.value, FRACTION_PLACES);
+  const value = permille ? numerator.value : percentOf(numerator.value, denominator.value, FRACTION_PLACES);
   let end = numerator.end;
   const bounds: WordMatch<BoundEntry>[] = [];
   const after = boundAfter(compiled.after, chars, skipGap(chars, end, reach), reach, lexicon, true);
@@ -38,7 +42,8 @@ export function fractionAt(context: ScanContext, denominator: Numeral): Candidat
     end = after.end;
   }
   const before = boundBefore(compiled.before, chars, denominator.start, context.floor, lexicon);
-  const percentWords = denominator.value.equals(100);
+  // 百分之 and 千分之 are the % and ‰ signs written in words
+  const percentWords = denominator.value.equals(100) || permille !== undefined;
   const rules = [`units.yaml#${unit.unit}`, percentWords ? 'recognize/percent-words' : 'recognize/fraction'];
   if (before) rules.push(`qualifiers.yaml#${before.form}`);
   for (const bound of bounds) rules.push(`qualifiers.yaml#${bound.form}`);

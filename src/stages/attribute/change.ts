@@ -6,9 +6,11 @@
  *   新增学位5000个      none (new things) 增长7%、12%       both increase (a list shares its cue)
  */
 import type { Change } from '../../document.js';
-import type { CompiledAttribute } from './compile.js';
+import type { CompiledAttribute, CueLabel } from './compile.js';
+import type { CueMatch } from './cues.js';
 import type { SentenceView } from './items.js';
-import { previousSolid } from './items.js';
+import { nextSolid, previousSolid } from './items.js';
+import { isAttributive } from './phrase.js';
 import { walkBack } from './walk.js';
 
 /** The change of every quantity of the sentence, in order. */
@@ -19,11 +21,19 @@ export function findChanges(view: SentenceView, compiled: CompiledAttribute): Ch
     const walk = walkBack(view.items, at, compiled);
     let change: Change = 'none';
     if (walk.cue?.label === 'increase' || walk.cue?.label === 'decrease') change = walk.cue.label;
+    // 低于3%左右的调控目标: after a comparison, a number that modifies a noun is the base, not the gap
+    if (change !== 'none' && isComparisonBase(view, at, walk.cue!, compiled)) change = 'none';
     else if (!walk.cue) change = listNeighbour(view, walk.stop, compiled, byItem) ?? 'none';
     changes.push(change);
     byItem.set(at, change);
   }
   return changes;
+}
+
+function isComparisonBase(view: SentenceView, at: number, cue: CueMatch<CueLabel>, compiled: CompiledAttribute): boolean {
+  if (compiled.cues.endingAt(view.items, cue.end, ['comparator'])?.start !== cue.start) return false;
+  const next = view.items[nextSolid(view.items, at)];
+  return next !== undefined && isAttributive(next);
 }
 
 /** 分别增长7%、12%: a number right after `、` or `和` and another number takes that number's change. */

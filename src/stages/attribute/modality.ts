@@ -13,7 +13,7 @@ import type { Modality } from '../../document.js';
 import type { CompiledAttribute, CueLabel } from './compile.js';
 import type { Item, SentenceView } from './items.js';
 import { nextSolid } from './items.js';
-import { isNounLike } from './phrase.js';
+import { isAttributive, isNounLike } from './phrase.js';
 import type { YearMention } from './period.js';
 
 /** Colons: a clause that ends with one introduces what follows. */
@@ -50,7 +50,8 @@ export function findModalities(
   for (let i = 0; i < items.length && k < view.quantityItems.length; i++) {
     const item = items[i]!;
     if (i === view.quantityItems[k]) {
-      const byCue = clause ?? sentence;
+      // 超额完成1000万人以上的预期目标: the number is the target itself, whatever the clause reports
+      const byCue = namesTarget(items, i, compiled) ? 'target' : (clause ?? sentence);
       modalities.push(byCue ?? bySection(section, years[k] ?? null));
       plan = byCue === 'target';
       k++;
@@ -76,6 +77,26 @@ export function findModalities(
     planned ||= clause === 'target';
   }
   return { modalities, plan };
+}
+
+/** Most words between `的` and the target noun a number describes: 3%左右的(调控)目标. */
+const TARGET_NOUN_REACH = 3;
+
+/**
+ * True when the number at `at` modifies a target noun: `6.5%-7%的预期目标`, `3%左右的调控目标`,
+ * `下降3.4%以上的年度目标`. A plan word that is a noun, reached through 的 and nouns only.
+ */
+export function namesTarget(items: readonly Item[], at: number, compiled: CompiledAttribute): boolean {
+  const particle = nextSolid(items, at);
+  if (!items[particle] || !isAttributive(items[particle]!)) return false;
+  let i = particle;
+  for (let n = 0; n < TARGET_NOUN_REACH; n++) {
+    i = nextSolid(items, i);
+    const item = items[i];
+    if (!item || !isNounLike(item)) return false;
+    if (item.tag.startsWith('n') && compiled.cues.endingAt(items, i, ['target'])) return true;
+  }
+  return false;
 }
 
 /** The modalities of a sentence's quantities, and whether its last one was planned by a cue. */

@@ -65,7 +65,11 @@ export function placeYears(text: CodePointIndex, compiled: CompiledAttribute): D
   const periods = found.flatMap(({ year, index, prefix }) => {
     if (compiled.comparisons.some((word) => prefix.endsWith(word))) return [];
     // 截至2024年底 ends with a deadline word but reports a state reached: not a target
-    const reached = [2, 3, 4].some((n) => compiled.cues.has(Array.from(prefix).slice(-n).join(''), 'actual'));
+    // 恢复到2019年的87% ends with 到 but names the level's base year: not a deadline either
+    const reached = [2, 3, 4].some((n) => {
+      const word = Array.from(prefix).slice(-n).join('');
+      return compiled.cues.has(word, 'actual') || compiled.cues.has(word, 'level');
+    });
     const until = !reached && compiled.deadlines.some((word) => prefix.endsWith(word));
     return [{ year, until, at: text.toCodePoint(index) }];
   });

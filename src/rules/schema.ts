@@ -84,6 +84,8 @@ export const subjectsFile = z
     respectively: cueList,
     /** One value shared by every listed item (`均`). */
     shared: cueList,
+    /** A share's verb: in `A占B的N%` the share is A's, B is only its base (`占`). */
+    share_of: cueList.optional(),
     /** Words that name two things at once, split for a 分别 list (`产销量` → 产量, 销量). */
     split_words: z.array(z.object({ word, parts: z.array(word).min(2), ...annotation }).strict()),
   })

@@ -23,7 +23,8 @@ export type CueLabel =
   | 'shared'
   | 'target'
   | 'actual'
-  | 'continuation';
+  | 'continuation'
+  | 'share';
 
 export interface SectionPattern {
   modality: 'actual' | 'target';
@@ -70,7 +71,8 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('shared', words(subjects.shared))
     .add('target', words(modality.target_cues))
     .add('actual', words(modality.actual_cues))
-    .add('continuation', words(modality.continuations ?? []));
+    .add('continuation', words(modality.continuations ?? []))
+    .add('share', words(subjects.share_of ?? []));
   const sections: SectionPattern[] = [
     ...modality.target_sections.map((entry) => ({
       modality: 'target' as const,

@@ -10,7 +10,7 @@
 import type { Quantity } from '../../document.js';
 import type { CompiledAttribute } from './compile.js';
 import type { Item, SentenceView } from './items.js';
-import { nextSolid, openingBracket } from './items.js';
+import { nextSolid, openingBracket, previousSolid } from './items.js';
 import { finishLeft, isAttributive, isNounLike, isVerb, shorten } from './phrase.js';
 import { walkBack } from './walk.js';
 
@@ -38,7 +38,9 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     const count = isCount(quantity);
     const threshold = quantity.qualifier === 'at_least';
     const right = walk.cue ? '' : rightPhrase(view.items, at, compiled, count, threshold);
-    const left = leftPhrase(view.items, walk.stop, compiled);
+    // 民生支出268.7亿元，占一般公共预算支出的81.3%: the share is of what stands before 占
+    const share = shareVerb(view.items, walk.stop, at, compiled);
+    const left = leftPhrase(view.items, share >= 0 ? share - 1 : walk.stop, compiled);
     let subject = right || left;
     // 是上年的1.5倍, 比上年增加120万吨: the number continues the previous one's subject
     if (subject === '' && k > 0) subject = carried;
@@ -126,6 +128,26 @@ function compoundTail(items: readonly Item[], at: number): number {
 /** A noun that can head a phrase: not a verbal noun (通车运营 names no thing). */
 function isHeadNoun(item: Item | undefined): boolean {
   return item !== undefined && isNounLike(item) && item.tag !== 'vn';
+}
+
+/** Most words a share's base may hold: 占一般公共预算支出的81.3%. */
+const MAX_SHARE_BASE = 6;
+
+/**
+ * The item where a share verb stands when the number is `占<base>的N%` (the base a noun phrase
+ * joined to the number by 的), or -1. `占…的比重为12%` is not one: 比重 names the share itself.
+ */
+function shareVerb(items: readonly Item[], stop: number, at: number, compiled: CompiledAttribute): number {
+  const before = items[previousSolid(items, at)];
+  if (!before || !isAttributive(before)) return -1;
+  for (let i = stop; i >= 0 && stop - i < MAX_SHARE_BASE; i--) {
+    const verb = compiled.cues.endingAt(items, i, ['share']);
+    if (verb) return i < stop ? verb.start : -1;
+    // the base is a noun phrase; jieba tags some of its words as places or times (国内/s)
+    const item = items[i]!;
+    if (item.separator !== null || item.quantity >= 0 || isVerb(item)) return -1;
+  }
+  return -1;
 }
 
 /** A quantity that counts things (a classifier), rather than measuring an amount. */

@@ -227,7 +227,13 @@ function reslot(lines: Line[], block: Block, judge: SeamJudge): Block {
     .filter((slot): slot is Extract<Slot, { kind: 'split' }> => slot.kind === 'split' && slot.near)
     .map((slot) => slot.gap.left)
     .sort((a, b) => a - b);
-  const x = lefts[Math.floor(lefts.length / 2)]!;
+  // the most common position, where one stands out (full left lines all end at the boundary;
+  // noise spaces near it scatter), else the median
+  const counts = new Map<number, number>();
+  for (const left of lefts) counts.set(left, (counts.get(left) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const mode = ranked.length > 0 && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1]) ? ranked[0]![0] : undefined;
+  const x = mode ?? lefts[Math.floor(lefts.length / 2)]!;
   if (x === block.x) return block;
   const slots = block.slots.map((slot, k) => slotOf(lines[block.start + k]!, x, judge) ?? slot);
   return { ...block, slots, x };
@@ -254,8 +260,10 @@ function slotOf(line: Line, x: number, judge: SeamJudge): Slot | null {
     judge.continuity(line.chars.slice(Math.max(0, g.start - 8), g.start), line.chars.slice(g.end, g.end + 8)) > 0;
   const nearGaps = fitting.filter((g) => distance(g) <= tolerance);
   // (when the only gap near the boundary runs across, it still counts: the block's evidence weighs it)
-  const near = nearest(nearGaps.filter((g) => !runsAcross(g)), distance) ?? nearest(nearGaps, distance);
-  if (near) return { kind: 'split', gap: near, near: true };
+  // the words decide between gaps only where positions do not: an exact fit wins (`达到3 成` is
+  // a number meeting a unit by chance)
+  const exact = nearGaps.filter((g) => distance(g) === 0);
+  const near = exact.length === 1 ? exact[0] : nearest(nearGaps.filter((g) => !runsAcross(g)), distance) ?? nearest(nearGaps, distance);
   // a short left line (a paragraph's last line, a heading): the gap comes early, after a
   // sentence's end or after text with no clause mark, and the right part is a full line
   const leftText = (g: Gap): string[] => line.chars.slice(Math.max(0, g.start - MAX_COLUMN_WIDTH), g.start).filter((ch) => !isSpace(ch));
@@ -265,6 +273,10 @@ function slotOf(line: Line, x: number, judge: SeamJudge): Slot | null {
   const byWidth = (g: Gap): number => Math.abs(right(g) - x);
   // after a sentence's end first; a heading-like left part only when the line is too long for one column
   const chosen = nearest(ended, byWidth) ?? (total > x + tolerance ? nearest(headingLike, byWidth) : undefined);
+  // a short left line beside a full right one beats a gap near the boundary that leaves only a
+  // scrap on the right (`过去一年工作回顾 ，新增…总数 达到1842`)
+  if (near && chosen && distance(near) > 0 && right(near) < x / 2 && byWidth(chosen) <= 2 * tolerance) return { kind: 'split', gap: chosen, near: false };
+  if (near) return { kind: 'split', gap: near, near: true };
   if (chosen) return { kind: 'split', gap: chosen, near: false };
   if (total <= x + tolerance) return { kind: 'left' };
   return null;

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { cpLength } from './codepoints.js';
+import { WordTable } from './word-table.js';
 
 const require = createRequire(import.meta.url);
 
@@ -50,8 +51,9 @@ const IDF_STUB = fileURLToPath(new URL('../../assets/jieba-idf-stub.utf8', impor
 
 let loadedWith: string | null | undefined;
 let jieba: Jieba | undefined;
-let words: Set<string> | undefined;
-let userWords: Set<string> = new Set();
+/** The user dictionary's text, read when jieba loads it; the word table is built on first use. */
+let userText = '';
+let words: WordTable | undefined;
 let pairs: Uint32Array | undefined;
 
 /**
@@ -65,7 +67,7 @@ export function getSegmenter(userDictPath: string | null): Segmenter {
     // ~20 MB and 0.15 s per thread) are replaced by a one-line stub: cut and tag do not read them
     jieba.load({ idfDict: IDF_STUB, stopWordDict: IDF_STUB, ...(userDictPath ? { userDict: userDictPath } : {}) });
     loadedWith = userDictPath;
-    userWords = userDictPath ? readDictWords(userDictPath) : new Set();
+    userText = userDictPath ? readFileSync(userDictPath, 'utf8') : '';
   } else if (loadedWith !== userDictPath) {
     throw new Error(
       `nodejieba was already loaded with user dictionary ${String(loadedWith)}; ` +
@@ -81,9 +83,9 @@ export function getSegmenter(userDictPath: string | null): Segmenter {
         j.cut(text, true).map((word) => ({ word, tag: '' })),
         base,
       ),
-    isWord: (word) => userWords.has(word) || mainWords(j).has(word),
+    isWord: (word) => wordTable(j).has(word),
     pairInWord: (left, right) => {
-      const bits = (pairs ??= wordPairs([mainWords(j), userWords]));
+      const bits = (pairs ??= wordPairs(wordTable(j)));
       const h = pairHash(left.codePointAt(0) ?? 0, right.codePointAt(0) ?? 0);
       return (bits[h >>> 5]! & (1 << (h & 31))) !== 0;
     },
@@ -94,22 +96,20 @@ export function getSegmenter(userDictPath: string | null): Segmenter {
  * A bit per hashed pair of neighbouring code points of every dictionary word (2 MB): a pair never
  * seen is certainly in no word; a collision only costs the caller the jieba call it would have made.
  */
-function wordPairs(sets: readonly Set<string>[]): Uint32Array {
+function wordPairs(table: WordTable): Uint32Array {
   const bits = new Uint32Array(1 << (PAIR_BITS - 5));
-  for (const set of sets) {
-    for (const word of set) {
-      let previous = -1;
-      for (let i = 0; i < word.length; ) {
-        const code = word.codePointAt(i)!;
-        if (previous >= 0) {
-          const h = pairHash(previous, code);
-          bits[h >>> 5]! |= 1 << (h & 31);
-        }
-        previous = code;
-        i += code > 0xffff ? 2 : 1;
+  table.forEachSpan((text, start, end) => {
+    let previous = -1;
+    for (let i = start; i < end; ) {
+      const code = text.codePointAt(i)!;
+      if (previous >= 0) {
+        const h = pairHash(previous, code);
+        bits[h >>> 5]! |= 1 << (h & 31);
       }
+      previous = code;
+      i += code > 0xffff ? 2 : 1;
     }
-  }
+  });
   return bits;
 }
 
@@ -119,21 +119,9 @@ function pairHash(left: number, right: number): number {
   return Math.imul(left ^ Math.imul(right, 0x85ebca6b), 0xc2b2ae35) >>> (32 - PAIR_BITS);
 }
 
-function mainWords(j: Jieba): Set<string> {
-  if (words === undefined) words = readDictWords(j.DEFAULT_DICT);
-  return words;
-}
-
-/** The first field of every line of a jieba dictionary (`word [freq] [tag]`). */
-function readDictWords(path: string): Set<string> {
-  const set = new Set<string>();
-  // the first run of non-space characters: what trim().split(/\s+/)[0] gives, without the arrays
-  const first = /\S+/;
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const word = first.exec(line);
-    if (word) set.add(word[0]);
-  }
-  return set;
+/** Words of jieba's main dictionary and of the user dictionary, read on first use. */
+function wordTable(j: Jieba): WordTable {
+  return (words ??= new WordTable(readFileSync(j.DEFAULT_DICT, 'utf8') + '\n' + userText));
 }
 
 function align(text: string, raw: { word: string; tag: string }[], base: number): Token[] {

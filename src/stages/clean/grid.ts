@@ -30,13 +30,17 @@ const MAX_PLAIN_RUN = 2;
 /** Most columns tried. */
 const MAX_COLUMNS = 4;
 /** Fragments of a line dealt one by one; beyond, the line is kept whole. */
-const MAX_FRAGMENTS = 10;
+const MAX_FRAGMENTS = 14;
 /** Cost of a column pitch's worth of distance between a fragment and its column's start. */
 const POSITION_WEIGHT = 2;
 /** Worth of one unit of the judge's continuity (0 … 2) across a join. */
 const CONTINUITY_WEIGHT = 1.5;
 /** Cost of reading a line as shifted (the engine dropped the padding of empty columns to its left). */
 const SHIFT_COST = 0.5;
+/** Worth, in continuity units, of keeping together text the engine wrote without a space. */
+const TOUCHING = 0.3;
+/** Assignments of one line scored at most (columns, fragments and shifts multiply); beyond, positions alone deal the line. */
+const MAX_ASSIGNMENTS = 2000;
 /** Cost of a run of spaces inside one column's line: the engine writes those between columns. */
 const WIDE_INSIDE_COST = 3;
 /** Cost of leaving a column empty on a line when its last line was full and stopped mid-sentence. */
@@ -202,7 +206,7 @@ function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, j
   const skippedBefore = new Map<Piece, number>();
   block.forEach((line, k) => {
     const frags = splitOverwide(line, fragments[k]!, geometry);
-    const assignment = frags.length > MAX_FRAGMENTS ? keepWhole(frags, pitch, columns) : deal(line, frags, geometry, tails, open, judge);
+    const assignment = frags.length > MAX_FRAGMENTS || assignments(frags.length, columns) > MAX_ASSIGNMENTS ? keepWhole(frags, pitch, columns) : deal(line, frags, geometry, tails, open, judge);
     const used = new Set<number>();
     let f = 0;
     while (f < frags.length) {
@@ -311,6 +315,10 @@ function closesSoon(lines: readonly Line[], k: number, from: number): boolean {
 /** Marks the engine leaves where it met the gap between two columns (`全年”1450亿元`). */
 const GAP_MARKS = new Set(['“', '”', '"', '‘', '’', "'", '|']);
 const NUMBER_PART = /[0-9.,%]/u;
+/** Closing punctuation, which no printed Chinese line starts with. */
+const NO_LINE_START = new Set(['，', '。', '、', '；', '：', '！', '？', '%', '）', '》', '”', '’', ',', '.', ';', ':', '!', '?', ')']);
+/** Cuts tried where text of two columns touches without a space. */
+const MAX_CUTS = 3;
 
 /**
  * Fragments wider than a column hold two columns the engine joined without a space: each is cut
@@ -324,43 +332,41 @@ function splitOverwide(line: Line, frags: Fragment[], geometry: Geometry): Fragm
     let rest = fragment;
     for (let b = 1; b < columns; b++) {
       const target = b * pitch;
-      if (rest.x1 - rest.x0 <= pitch * 1.15 || target < rest.x0 + pitch * 0.4 || target > rest.x1 - pitch * 0.2) continue;
-      // printed position of each character of the fragment
+      if (rest.x1 - rest.x0 <= pitch * 1.15 || target < rest.x0 + pitch * 0.25 || target > rest.x1 - pitch * 0.2) continue;
+      // the cuts near the boundary: before a stray quote mark if there is one, else the few
+      // nearest character boundaries that a printed line may start at (not inside a number, not
+      // before closing punctuation); the dealing picks among them by the columns' text
+      const candidates: { at: number; x: number; distance: number }[] = [];
+      let mark: { at: number; x: number; distance: number } | null = null;
       let x = rest.x0;
-      let best = -1;
-      let bestDistance = Infinity;
-      let mark = -1;
-      let markDistance = Infinity;
       for (let i = rest.start; i < rest.end; i++) {
         const ch = line.chars[i]!;
         const distance = Math.abs(x - target);
-        if (i > rest.start && GAP_MARKS.has(ch) && distance <= pitch * 0.2 && distance < markDistance) {
-          mark = i;
-          markDistance = distance;
+        if (i > rest.start && distance <= pitch * 0.2) {
+          if (GAP_MARKS.has(ch) && (mark === null || distance < mark.distance)) mark = { at: i, x, distance };
+          const inNumber = NUMBER_PART.test(ch) && NUMBER_PART.test(line.chars[i - 1]!);
+          if (!inNumber && !NO_LINE_START.has(ch)) candidates.push({ at: i, x, distance });
         }
-        const inNumber = i > rest.start && NUMBER_PART.test(ch) && NUMBER_PART.test(line.chars[i - 1]!);
-        if (i > rest.start && !inNumber && distance < bestDistance) {
-          best = i;
-          bestDistance = distance;
-        }
+        if (x - target > pitch * 0.2) break;
         x += widthOf(ch);
       }
-      const cut = mark >= 0 ? mark : best;
-      if (cut < 0 || bestDistance > pitch * 0.3) continue;
-      const cutX = markX(line, rest, cut);
-      out.push({ start: rest.start, end: cut, x0: rest.x0, x1: cutX, gapBefore: rest.gapBefore });
-      rest = { start: cut, end: rest.end, x0: cutX, x1: rest.x1, gapBefore: 0 };
+      const cuts = mark !== null ? [mark] : candidates.sort((p, q) => p.distance - q.distance).slice(0, MAX_CUTS).sort((p, q) => p.at - q.at);
+      if (cuts.length === 0) continue;
+      for (const cut of cuts) {
+        out.push({ start: rest.start, end: cut.at, x0: rest.x0, x1: cut.x, gapBefore: rest.gapBefore });
+        rest = { start: cut.at, end: rest.end, x0: cut.x, x1: rest.x1, gapBefore: 0 };
+      }
     }
     out.push(rest);
   }
   return out;
 }
 
-/** Printed position of character `at` of a fragment. */
-function markX(line: Line, fragment: Fragment, at: number): number {
-  let x = fragment.x0;
-  for (let i = fragment.start; i < at; i++) x += widthOf(line.chars[i]!);
-  return x;
+/** Order-keeping assignments of `n` fragments to `k` columns, times the shifts tried: C(n+k-1, k-1)·k. */
+function assignments(n: number, k: number): number {
+  let count = 1;
+  for (let i = 1; i < k; i++) count = (count * (n + i)) / i;
+  return count * k;
 }
 
 /** A line with too many fragments to deal: each fragment goes to the column its position names. */
@@ -381,7 +387,13 @@ function deal(line: Line, frags: Fragment[], geometry: Geometry, tails: string[]
   const opens: number[][] = frags.map((_, i) =>
     tails.map((tail) => (tail.length === 0 || endsSentence(tail) ? 0 : judge.continuity(tail, texts[i]!))),
   );
-  const joins: number[] = frags.map((f, i) => (i > 0 && f.gapBefore < WIDE ? judge.continuity(texts[i - 1]!, texts[i]!) : 0));
+  // text across a single space or none, judged with the whole line around it; text the engine
+  // wrote without a space stays together unless the columns' text says otherwise
+  const joins: number[] = frags.map((f, i) =>
+    i > 0 && f.gapBefore < WIDE
+      ? judge.continuity(line.chars.slice(Math.max(0, f.start - 8), f.start), line.chars.slice(f.start, f.start + 8)) + (f.gapBefore === 0 ? TOUCHING : 0)
+      : 0,
+  );
   const shifts: number[] = [0];
   // where the line starts at the margin, the engine may have dropped the padding of empty columns
   if (frags[0]!.x0 < pitch * 0.2) for (let s = 1; s < columns; s++) if (frags[n - 1]!.x1 + s * pitch <= columns * pitch + pitch * 0.2) shifts.push(s);

@@ -23,11 +23,19 @@ export function findChanges(view: SentenceView, compiled: CompiledAttribute): Ch
     if (walk.cue?.label === 'increase' || walk.cue?.label === 'decrease') change = walk.cue.label;
     // 低于3%左右的调控目标: after a comparison, a number that modifies a noun is the base, not the gap
     if (change !== 'none' && isComparisonBase(view, at, walk.cue!, compiled)) change = 'none';
-    else if (!walk.cue) change = listNeighbour(view, walk.stop, compiled, byItem) ?? 'none';
+    else if (!walk.cue) change = listNeighbour(view, walk.stop, compiled, byItem) ?? changeNamedAfter(view, at, compiled) ?? 'none';
     changes.push(change);
     byItem.set(at, change);
   }
   return changes;
+}
+
+/** 实现5%左右的增长, 保持6%以上的增速: the number modifies a change noun through 的. */
+function changeNamedAfter(view: SentenceView, at: number, compiled: CompiledAttribute): Change | undefined {
+  const particle = nextSolid(view.items, at);
+  if (!view.items[particle] || !isAttributive(view.items[particle]!)) return undefined;
+  const cue = compiled.cues.startingAt(view.items, nextSolid(view.items, particle), ['increase', 'decrease']);
+  return cue?.label === 'increase' || cue?.label === 'decrease' ? cue.label : undefined;
 }
 
 function isComparisonBase(view: SentenceView, at: number, cue: CueMatch<CueLabel>, compiled: CompiledAttribute): boolean {

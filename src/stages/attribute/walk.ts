@@ -94,6 +94,8 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
 
 /** Most words a comparison base may hold: 高于全省城镇居民平均水平的增速1.1个百分点. */
 const MAX_BASE = 8;
+/** Tags of words that may modify the object of a change verb: 落后/a, 绝对/d. */
+const OBJECT_MODIFIER_TAGS = /^(a|ad|an|d)$/;
 /** Most words the object of a change verb may hold: 减少碳排放120万吨. */
 const MAX_OBJECT = 4;
 
@@ -118,7 +120,10 @@ function changeVerbBefore(
       // a change verb that takes an object (changes.yaml object_verbs), then only that object:
       // 减少碳排放120万吨; not 高价值发明专利 (高 modifies) or 改造提升农村公路2.6万公里
       const object = items.slice(i + 1, stop + 1);
-      const plain = object.every((between) => isNounLike(between) || isVerb(between) || between.separator === 'space');
+      // adjectives and adverbs may modify the object: 淘汰落后水泥产能, 减少农村绝对贫困人口
+      const plain = object.every(
+        (between) => isNounLike(between) || isVerb(between) || OBJECT_MODIFIER_TAGS.test(between.tag) || between.separator === 'space',
+      );
       const takesObject = compiled.cues.endingAt(items, i, ['object'])?.start === cue.start;
       return takesObject && plain && object.some(isNounLike) ? { cue, comparator } : null;
     }

@@ -44,12 +44,15 @@ export function sectionAfter(current: Section, segment: string, compiled: Compil
   return { modality: target ? 'target' : 'actual', year: lastYear(text), rule: hit.rule };
 }
 
+/** Marks that end a clause; each is one UTF-16 unit, tested with a string search (runs per character). */
+const CLAUSE_STOPS = ';:—•';
+
 /** The clause around `[start, end)`: between the nearest `;`, `:`, full stop or bullet dash on either side. */
 export function clauseAround(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
-  while (s > 0 && !/[;:—•]/.test(text[s - 1]!) && !fullStopAt(text, s - 1) && !text.startsWith('--', s - 2)) s--;
+  while (s > 0 && !CLAUSE_STOPS.includes(text[s - 1]!) && !fullStopAt(text, s - 1) && !text.startsWith('--', s - 2)) s--;
   let e = end;
-  while (e < text.length && !/[;:—•]/.test(text[e]!) && !fullStopAt(text, e) && !text.startsWith('--', e)) e++;
+  while (e < text.length && !CLAUSE_STOPS.includes(text[e]!) && !fullStopAt(text, e) && !text.startsWith('--', e)) e++;
   return { start: s, end: e };
 }
 

@@ -52,6 +52,8 @@ for (const [layout, extra] of [
   ['across, 3 spaces', { columns: 'side-by-side', columnGap: 3 }],
   ['across, 1 space', { columns: 'side-by-side', columnGap: 1 }],
   ['alternate lines', { columns: 'alternate' }],
+  ['three across, printed padding', { columns: 'side-by-side', columnCount: 3, columnGap: 3, padding: 'printed' }],
+  ['three across, printed padding, 1 space', { columns: 'side-by-side', columnCount: 3, columnGap: 1, padding: 'printed' }],
 ] as const) {
   for (const gap of ['single', 'blank', 'double'] as const) {
     for (const width of [16, 24]) columns.push([`${layout}, width ${width}, gap ${gap}`, { ...extra, gap, width }]);

@@ -28,6 +28,15 @@ export interface Damage {
   columnHeight: number;
   /** Spaces between two columns read straight across. */
   columnGap: number;
+  /** Columns on a page. */
+  columnCount: number;
+  /**
+   * How a column read straight across is padded: `none` (an empty column's cell is `width`
+   * spaces, a short line is not padded), or `printed` as Tesseract pads by the page: every cell
+   * filled to the column's printed width (Chinese two units, ASCII one), and the padding of empty
+   * columns at the start of a line dropped.
+   */
+  padding: 'none' | 'printed';
   seed: number;
 }
 
@@ -41,6 +50,8 @@ export const defaultDamage: Damage = {
   indent: false,
   columnHeight: 10,
   columnGap: 3,
+  columnCount: 2,
+  padding: 'none',
   seed: 1,
 };
 
@@ -114,27 +125,59 @@ function fullWidth(line: string, rate: number, next: () => number): string {
 }
 
 /**
- * Pages of two columns, `columnHeight` lines each, as the OCR reads them. A paragraph break
- * inside a column is a blank line of that column.
+ * Pages of `columnCount` columns, `columnHeight` lines each, as the OCR reads them. A paragraph
+ * break inside a column is a blank line of that column.
  */
 function setInColumns(lines: (string | null)[], damage: Damage): (string | null)[] {
   const out: (string | null)[] = [];
-  const page = damage.columnHeight * 2;
+  const count = damage.columnCount;
+  const page = damage.columnHeight * count;
   for (let start = 0; start < lines.length; start += page) {
-    const left = lines.slice(start, start + damage.columnHeight);
-    const right = lines.slice(start + damage.columnHeight, start + page);
+    const columns = Array.from({ length: count }, (_, c) =>
+      lines.slice(start + c * damage.columnHeight, start + (c + 1) * damage.columnHeight),
+    );
     // a page ends with its page number, as printed
     if (start > 0) out.push(`— ${start / page} —`);
-    for (let i = 0; i < Math.max(left.length, right.length); i++) {
-      const a = left[i] ?? null;
-      const b = right[i] ?? null;
+    const rows = Math.max(...columns.map((column) => column.length));
+    for (let i = 0; i < rows; i++) {
+      const cells = columns.map((column) => column[i] ?? null);
       if (damage.columns === 'alternate') {
-        out.push(a ?? '', b ?? '');
-      } else {
-        const padded = (a ?? '').padEnd(a === null ? damage.width : 0, ' ');
-        out.push(b === null ? (a ?? '') : padded + ' '.repeat(damage.columnGap) + b);
-      }
+        for (const cell of cells) out.push(cell ?? '');
+      } else out.push(acrossRow(cells, damage));
     }
   }
   return out;
+}
+
+/** One row of the columns read straight across. */
+function acrossRow(cells: (string | null)[], damage: Damage): string {
+  let last = cells.length - 1;
+  while (last > 0 && cells[last] === null) last--;
+  const gap = ' '.repeat(damage.columnGap);
+  if (cells[last] === null) return '';
+  if (damage.padding === 'none') {
+    let row = '';
+    for (let c = 0; c <= last; c++) {
+      if (c > 0) row += gap;
+      row += cells[c] ?? ' '.repeat(damage.width);
+    }
+    return row;
+  }
+  const columnWidth = 2 * damage.width;
+  let row = '';
+  let leading = true;
+  for (let c = 0; c <= last; c++) {
+    const cell = cells[c] ?? '';
+    if (leading && cell === '' && c < last) continue;
+    if (!leading) row += gap;
+    leading = false;
+    row += c < last ? cell + ' '.repeat(Math.max(0, columnWidth - printedWidth(cell))) : cell;
+  }
+  return row;
+}
+
+function printedWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  return width;
 }

@@ -104,6 +104,8 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
   const fragments = lines.map(fragmentsOf);
   const out: Line[] = [];
   let i = 0;
+  // first line not yet taken by a block
+  let floor = 0;
   while (i < lines.length) {
     if (!hasWideGap(fragments[i]!)) {
       out.push(lines[i]!);
@@ -136,8 +138,17 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
     end = lastFit + 1;
     // a column's text running on below the last line of the block (a shorter column beside it) stays in it
     while (end < lines.length && end - lastFit <= MAX_PLAIN_RUN && !lines[end]!.pageBreakBefore && lines[end]!.blanksBefore <= blanks) end++;
-    const block = lines.slice(i, end);
-    const blockFragments = fragments.slice(i, end);
+    // the lines just above on the same page that fit one column's width (the top row of a page,
+    // where the engine dropped the padding of the empty columns before it) belong to it too
+    let start = i;
+    while (start - 1 >= floor && i - (start - 1) <= MAX_PLAIN_RUN && !lines[start]!.pageBreakBefore && lines[start]!.blanksBefore <= blanks) {
+      const above = fragments[start - 1]!;
+      if (above[above.length - 1]!.x1 > geometry.pitch * 1.15) break;
+      start--;
+    }
+    out.length -= i - start;
+    const block = lines.slice(start, end);
+    const blockFragments = fragments.slice(start, end);
     const read = readBlock(block, blockFragments, geometry, judge, blanks, notes);
     for (const line of read) {
       done.add(line);
@@ -150,6 +161,7 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
       line: block[0]!.number,
     });
     i = end;
+    floor = end;
   }
   return out;
 }
@@ -193,6 +205,10 @@ interface Piece {
   to: number;
   /** Printed width of its text. */
   width: number;
+  /** Row of the block it stands on. */
+  row: number;
+  /** The only piece of a line that starts at the margin: which column it is may be a guess. */
+  alone: boolean;
 }
 
 function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, judge: SeamJudge, blanks: number, notes: Note[]): Line[] {
@@ -214,7 +230,8 @@ function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, j
       let g = f;
       while (g + 1 < frags.length && assignment[g + 1] === column) g++;
       const text = line.chars.slice(frags[f]!.start, frags[g]!.end).filter((ch) => !isSpace(ch));
-      const piece: Piece = { line, from: frags[f]!.start, to: frags[g]!.end, width: text.reduce((n, ch) => n + widthOf(ch), 0) };
+      const alone = f === 0 && g === frags.length - 1 && frags[0]!.gapBefore === 0;
+      const piece: Piece = { line, from: frags[f]!.start, to: frags[g]!.end, width: text.reduce((n, ch) => n + widthOf(ch), 0), row: k, alone };
       skippedBefore.set(piece, skipped[column]!);
       streams[column]!.push(piece);
       tails[column] = text.slice(-8);
@@ -224,6 +241,7 @@ function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, j
     }
     for (let c = 0; c < columns; c++) skipped[c] = used.has(c) ? 0 : skipped[c]! + 1;
   });
+  moveOpeningPieces(streams, judge);
   // a full line of a column: the usual width of its pieces
   const widths = streams.flat().map((p) => p.width).sort((a, b) => a - b);
   const full = widths[Math.floor(widths.length * 0.75)] ?? 0;
@@ -310,6 +328,33 @@ function closesSoon(lines: readonly Line[], k: number, from: number): boolean {
     }
   }
   return false;
+}
+
+/**
+ * A line at the top of a block with one column's text, the padding before it dropped, is dealt
+ * to the first column for want of text above it. Once the columns are read, the text that runs
+ * into it is known: the end of the column before the one it belongs to (`…完成684.` + `5亿元`).
+ * It moves to the top of a later column when that column's row is free, the end of the column
+ * before runs on into it, and nothing runs on into it where it stands.
+ */
+function moveOpeningPieces(streams: Piece[][], judge: SeamJudge): void {
+  const textOf = (piece: Piece): string[] => piece.line.chars.slice(piece.from, piece.to);
+  for (let c = 0; c + 1 < streams.length; c++) {
+    const piece = streams[c]![0];
+    if (piece === undefined || !piece.alone) continue;
+    const before = c > 0 ? streams[c - 1]![streams[c - 1]!.length - 1] : undefined;
+    if (before !== undefined && judge.continuity(textOf(before), textOf(piece)) > 0) continue;
+    for (let target = c + 1; target < streams.length; target++) {
+      const first = streams[target]![0];
+      if (first !== undefined && first.row <= piece.row) continue;
+      const above = streams[target - 1]!.filter((p) => p !== piece);
+      const end = above[above.length - 1];
+      if (end === undefined || judge.continuity(textOf(end), textOf(piece)) === 0) continue;
+      streams[c]!.shift();
+      streams[target]!.unshift(piece);
+      break;
+    }
+  }
 }
 
 /** Marks the engine leaves where it met the gap between two columns (`全年”1450亿元`). */

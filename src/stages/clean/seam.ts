@@ -52,15 +52,17 @@ export function seamJudge(segmenter: Segmenter, units: ReadonlySet<string>): Sea
     return value;
   };
   const crossingWord = (left: readonly string[], right: readonly string[]): string | null => {
+    // a word across the join holds the two characters that meet there: most joins end here,
+    // before any string is built
+    const last = lastSolid(left);
+    const first = firstSolid(right);
+    if (last === undefined || first === undefined || !segmenter.pairInWord(last, first)) return null;
     const a = tail(left);
     const b = head(right);
-    if (a.length === 0 || b.length === 0) return null;
     const joined = a.join('') + b.join('');
     const key = a.length + JOIN_MARK + joined;
     const known = crossings.get(key);
     if (known !== undefined) return known;
-    // a word across the join holds the two characters that meet there
-    if (!segmenter.pairInWord(a[a.length - 1]!, b[0]!)) return remember(crossings, key, null);
     for (const token of segmenter.cut(joined)) {
       const start = token.start;
       if (start < a.length && token.end > a.length && token.end - start >= 2 && segmenter.isWord(token.word)) {
@@ -98,9 +100,9 @@ export function seamJudge(segmenter: Segmenter, units: ReadonlySet<string>): Sea
     continuity(left, right) {
       const word = crossingWord(left, right);
       if (word !== null) return Array.from(word).length >= 3 ? 2 : 1;
-      const a = tail(left);
-      const b = head(right);
-      if (a.length > 0 && isDigit(a[a.length - 1]!)) {
+      const last = lastSolid(left);
+      if (last !== undefined && isDigit(last)) {
+        const b = head(right);
         // 3865 + .2亿元: a number cut in two
         if (b.length > 0 && (isDigit(b[0]!) || b[0] === '.' || b[0] === '%')) return 1;
         for (let n = Math.min(longestUnit, b.length); n >= 1; n--) {
@@ -118,12 +120,24 @@ const MEMO_LIMIT = 1 << 16;
 /** Separates the seam position from the joined text in a memo key (a digit run then a non-digit). */
 const JOIN_MARK = '|';
 
+/** The last character of `chars` that is not a space. */
+function lastSolid(chars: readonly string[]): string | undefined {
+  for (let i = chars.length - 1; i >= 0; i--) if (!isSpace(chars[i]!)) return chars[i];
+  return undefined;
+}
+
+/** The first character of `chars` that is not a space. */
+function firstSolid(chars: readonly string[]): string | undefined {
+  for (const ch of chars) if (!isSpace(ch)) return ch;
+  return undefined;
+}
+
 function tail(chars: readonly string[]): string[] {
   const kept: string[] = [];
   for (let i = chars.length - 1; i >= 0 && kept.length < REACH; i--) {
-    if (!isSpace(chars[i]!)) kept.unshift(chars[i]!);
+    if (!isSpace(chars[i]!)) kept.push(chars[i]!);
   }
-  return kept;
+  return kept.reverse();
 }
 
 function head(chars: readonly string[]): string[] {

@@ -27,6 +27,8 @@ const WIDE = 3;
 const MIN_GRID_LINES = 4;
 /** Lines without a wide gap a block may hold in a row (a column's short last line, a line of one column). */
 const MAX_PLAIN_RUN = 2;
+/** Lines of a run tried at once for columns met after single spaces (about a page). */
+const MAX_NARROW_BLOCK = 80;
 /** Most columns tried. */
 const MAX_COLUMNS = 4;
 /** Fragments of a line dealt one by one; beyond, the line is kept whole. */
@@ -106,8 +108,32 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
   let i = 0;
   // first line not yet taken by a block
   let floor = 0;
+  // a run of lines up to a page break is tried once for columns met after single spaces
+  let narrowTried = 0;
   while (i < lines.length) {
     if (!hasWideGap(fragments[i]!)) {
+      if (i >= narrowTried) {
+        let segmentEnd = i + 1;
+        while (segmentEnd < lines.length && segmentEnd - i < MAX_NARROW_BLOCK && !lines[segmentEnd]!.pageBreakBefore) segmentEnd++;
+        narrowTried = segmentEnd;
+        const narrow = measureNarrow(fragments.slice(i, segmentEnd));
+        if (narrow !== null) {
+          const block = lines.slice(i, segmentEnd);
+          for (const line of readBlock(block, fragments.slice(i, segmentEnd), narrow, judge, blanks, notes)) {
+            done.add(line);
+            out.push(line);
+          }
+          notes.push({
+            rule: 'clean/columns#grid',
+            reason: `raw lines ${block[0]!.number}–${block[block.length - 1]!.number} hold ${narrow.columns} columns read straight across with single spaces (pitch ${Math.round(narrow.pitch)} units); read column by column`,
+            severity: 'info',
+            line: block[0]!.number,
+          });
+          i = segmentEnd;
+          floor = i;
+          continue;
+        }
+      }
       out.push(lines[i]!);
       i++;
       continue;
@@ -138,12 +164,14 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
     end = lastFit + 1;
     // a column's text running on below the last line of the block (a shorter column beside it) stays in it
     while (end < lines.length && end - lastFit <= MAX_PLAIN_RUN && !lines[end]!.pageBreakBefore && lines[end]!.blanksBefore <= blanks) end++;
-    // the lines just above on the same page that fit one column's width (the top row of a page,
-    // where the engine dropped the padding of the empty columns before it) belong to it too
+    // the lines just above on the same page whose fragments start at the boundaries, or that fit
+    // one column's width (the top row of a page, where the engine dropped the padding of the
+    // empty columns before it), belong to it too
     let start = i;
-    while (start - 1 >= floor && i - (start - 1) <= MAX_PLAIN_RUN && !lines[start]!.pageBreakBefore && lines[start]!.blanksBefore <= blanks) {
+    while (start - 1 >= floor && !lines[start]!.pageBreakBefore && lines[start]!.blanksBefore <= 2 * blanks + 1) {
       const above = fragments[start - 1]!;
-      if (above[above.length - 1]!.x1 > geometry.pitch * 1.15) break;
+      const oneColumn = above[above.length - 1]!.x1 <= geometry.pitch * 1.15 && i - (start - 1) <= MAX_PLAIN_RUN;
+      if (!oneColumn && !fitsColumns(above, geometry)) break;
       start--;
     }
     out.length -= i - start;
@@ -164,6 +192,30 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
     floor = end;
   }
   return out;
+}
+
+/**
+ * Columns met after single spaces: three or more, each boundary hit on most lines of the run,
+ * well above what the noise spaces of one column would give by chance. Two columns joined by
+ * a single space are left to `columns.ts`, which weighs them line by line.
+ */
+function measureNarrow(block: readonly Fragment[][]): Geometry | null {
+  if (block.length < MIN_GRID_LINES * 2) return null;
+  const ends = block.map((f) => f[f.length - 1]!.x1).sort((a, b) => a - b);
+  const width = ends[Math.floor(ends.length * 0.8)]!;
+  const starts = block.flatMap((f) => f.filter((g) => g.gapBefore >= 1).map((g) => g.x0));
+  for (let columns = MAX_COLUMNS; columns >= 3; columns--) {
+    const pitch = (width + 1) / columns;
+    const tolerance = pitch * 0.1;
+    const chance = (starts.length * (2 * tolerance + 1)) / Math.max(1, width);
+    let ok = true;
+    for (let b = 1; b < columns && ok; b++) {
+      const hits = starts.filter((x) => Math.abs(x - b * pitch) <= tolerance).length;
+      ok = hits >= block.length * 0.5 && hits >= 3 * chance;
+    }
+    if (ok) return { columns, pitch };
+  }
+  return null;
 }
 
 /** A line of the block's columns: a wide gap, or a fragment after a space that starts at a boundary. */

@@ -5,6 +5,8 @@
  *   normalize   full-width ASCII, safe NFKC, invisible characters, `,` → `，` in Chinese   (normalize.ts)
  *   furniture   page numbers dropped, bylines/captions tagged (rules/furniture.yaml)     (furniture.ts)
  *   blanks      blank lines counted onto the line after them                           (this file)
+ *   grid        pages of several columns read straight across, dealt into columns by    (grid.ts)
+ *               printed position and the seam judge, read column by column
  *   columns     interleaved columns put back in reading order: blocks read across,     (columns.ts)
  *               alternating lines, fragments relinked by a word across the seam (市市|长 → 市长);
  *               weak seams warned                                                    (relink.ts)

@@ -53,7 +53,8 @@ export function findModalities(
       // 超额完成1000万人以上的预期目标: the number is the target itself, whatever the clause reports
       const byCue = namesTarget(items, i, compiled) ? 'target' : (clause ?? sentence);
       modalities.push(byCue ?? bySection(section, years[k] ?? null));
-      plan = byCue === 'target';
+      // 其中 continues a plan only when the whole sentence before was one (not 增长10%，超过原定计划的4%)
+      plan = (k === 0 || plan) && byCue === 'target';
       k++;
       continue;
     }

@@ -51,8 +51,9 @@ export function exclusionFor(
   if (name !== null) {
     return { rule: `not-quantities.yaml#${name}`, reason: `"${text}" is part of the name "${name}"` };
   }
+  const around = new Around(candidate, chars, from, reach);
   for (const pattern of compiled.patterns) {
-    if (matches(pattern, candidate, chars, from, reach, text)) {
+    if (matches(pattern, candidate, around, text)) {
       const why = pattern.note ? `: ${pattern.note}` : '';
       return { rule: `not-quantities.yaml#${pattern.id}`, reason: `"${text}" is not a quantity (${pattern.id})${why}` };
     }
@@ -60,24 +61,41 @@ export function exclusionFor(
   return null;
 }
 
-function matches(
-  pattern: ExclusionPattern,
-  candidate: Candidate,
-  chars: readonly string[],
-  from: number,
-  reach: number,
-  text: string,
-): boolean {
+/** The texts a pattern tests, each built once per candidate (there are dozens of patterns). */
+class Around {
+  private numeralText: string | undefined;
+  private beforeText: string | undefined;
+  private afterText: string | undefined;
+
+  constructor(
+    private readonly candidate: Candidate,
+    private readonly chars: readonly string[],
+    private readonly from: number,
+    private readonly reach: number,
+  ) {}
+
+  get numeral(): string {
+    return (this.numeralText ??= this.chars.slice(this.candidate.numeralStart, this.candidate.numeralEnd).join(''));
+  }
+
+  get before(): string {
+    const start = this.candidate.numeralStart;
+    return (this.beforeText ??= this.chars.slice(Math.max(this.from, start - CONTEXT), start).join(''));
+  }
+
+  get after(): string {
+    const end = this.candidate.end;
+    return (this.afterText ??= this.chars.slice(end, Math.min(this.reach, end + CONTEXT)).join(''));
+  }
+}
+
+function matches(pattern: ExclusionPattern, candidate: Candidate, around: Around, text: string): boolean {
   if (pattern.pattern && !pattern.pattern.test(text)) return false;
-  if (pattern.numeral && !pattern.numeral.test(chars.slice(candidate.numeralStart, candidate.numeralEnd).join(''))) return false;
+  if (pattern.numeral && !pattern.numeral.test(around.numeral)) return false;
   if (pattern.unit && !pattern.unit.test(candidate.unit.unit)) return false;
   if (pattern.classifier !== null && (candidate.unit.file === 'classifiers.yaml') !== pattern.classifier) return false;
-  if (pattern.before && !pattern.before.test(chars.slice(Math.max(from, candidate.numeralStart - CONTEXT), candidate.numeralStart).join(''))) {
-    return false;
-  }
-  if (pattern.after && !pattern.after.test(chars.slice(candidate.end, Math.min(reach, candidate.end + CONTEXT)).join(''))) {
-    return false;
-  }
+  if (pattern.before && !pattern.before.test(around.before)) return false;
+  if (pattern.after && !pattern.after.test(around.after)) return false;
   return true;
 }
 

@@ -96,7 +96,9 @@ export class MappedTextBuilder {
 
   /** Appends one code point (or an inserted/replaced string) attributed to raw offset `origin`. */
   appendAt(text: string, origin: number): void {
-    for (const ch of text) this.push(ch, origin);
+    // one code point, the usual case (a whole document goes through here): no string iterator
+    if (text.length === 1 || (text.length === 2 && text.codePointAt(0)! > 0xffff)) this.push(text, origin);
+    else for (const ch of text) this.push(ch, origin);
   }
 
   /** Code points appended so far. */

@@ -87,7 +87,7 @@ function place(raw: string, drafts: ParagraphDraft[]): { text: string; offsets: 
     // the separator stands where the previous paragraph's raw text ended
     if (builder.length > 0) builder.appendAt('\n', Math.min(previousEnd, rawLength));
     const start = builder.length;
-    draft.chars.forEach((ch, i) => builder.appendAt(ch, draft.origins[i]!));
+    for (let i = 0; i < draft.chars.length; i++) builder.appendAt(draft.chars[i]!, draft.origins[i]!);
     previousEnd = draft.origins[draft.origins.length - 1]! + 1;
     paragraphs.push({
       start,

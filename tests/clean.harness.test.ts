@@ -79,3 +79,25 @@ it('harness figures', () => {
   console.log(rows.join('\n'));
   expect(rows.length).toBeGreaterThan(0);
 });
+
+describe('clean: columns read straight across, not tables', () => {
+  // a table's cells line up in columns like text set in columns, but its rows are its reading
+  // order: read column by column, every figure would part from its label
+  it('a table of figures keeps each figure after its row label', () => {
+    const raw = [
+      '表1  2024年主要经济指标',
+      '指标              单位        绝对数        比上年增长(%)',
+      '地区生产总值      亿元        3865.2        5.8',
+      '第一产业增加值    亿元        245.1         3.2',
+      '第二产业增加值    亿元        1502.7        6.9',
+      '第三产业增加值    亿元        2117.4        5.4',
+      '一般公共预算收入  亿元        312.4         4.1',
+      '',
+    ].join('\n');
+    const doc = processText(pipeline, 'table', raw);
+    const order = ['地区生产总值', '3865.2', '5.8', '第一产业增加值', '245.1', '第二产业增加值', '1502.7', '第三产业增加值', '2117.4', '一般公共预算收入', '312.4'];
+    const at = order.map((text) => doc.text.indexOf(text));
+    expect(at.every((position) => position >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+});

@@ -117,7 +117,7 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
         while (segmentEnd < lines.length && segmentEnd - i < MAX_NARROW_BLOCK && !lines[segmentEnd]!.pageBreakBefore) segmentEnd++;
         narrowTried = segmentEnd;
         const narrow = measureNarrow(fragments.slice(i, segmentEnd));
-        if (narrow !== null) {
+        if (narrow !== null && !tabular(lines.slice(i, segmentEnd), fragments.slice(i, segmentEnd))) {
           const block = lines.slice(i, segmentEnd);
           for (const line of readBlock(block, fragments.slice(i, segmentEnd), narrow, judge, blanks, notes)) {
             done.add(line);
@@ -177,6 +177,22 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
     out.length -= i - start;
     const block = lines.slice(start, end);
     const blockFragments = fragments.slice(start, end);
+    if (tabular(block, blockFragments)) {
+      // a table: its rows are its reading order; the later column passes leave it alone too
+      for (const line of block) {
+        done.add(line);
+        out.push(line);
+      }
+      notes.push({
+        rule: 'clean/columns#table',
+        reason: `raw lines ${block[0]!.number}–${block[block.length - 1]!.number} line up in columns of figures: read as a table, row by row`,
+        severity: 'info',
+        line: block[0]!.number,
+      });
+      i = end;
+      floor = end;
+      continue;
+    }
     const read = readBlock(block, blockFragments, geometry, judge, blanks, notes);
     for (const line of read) {
       done.add(line);
@@ -216,6 +232,27 @@ function measureNarrow(block: readonly Fragment[][]): Geometry | null {
     if (ok) return { columns, pitch };
   }
   return null;
+}
+
+/** Characters of a figure in a table cell. */
+const FIGURE = /[0-9.,%()（）+\-－—]/u;
+
+/**
+ * Columns of figures are a table, not text set in columns: most cells after a gap are figures.
+ * Reading it column by column would part every figure from its row's label.
+ */
+function tabular(block: readonly Line[], fragments: readonly Fragment[][]): boolean {
+  let cells = 0;
+  let figures = 0;
+  fragments.forEach((frags, k) => {
+    for (const f of frags) {
+      if (f.gapBefore === 0) continue;
+      cells++;
+      const text = block[k]!.chars.slice(f.start, f.end);
+      if (text.filter((ch) => FIGURE.test(ch)).length * 10 >= text.length * 6) figures++;
+    }
+  });
+  return cells > 0 && figures * 10 >= cells * 4;
 }
 
 /** A line of the block's columns: a wide gap, or a fragment after a space that starts at a boundary. */

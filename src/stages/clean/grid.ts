@@ -171,7 +171,7 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
     while (start - 1 >= floor && !lines[start]!.pageBreakBefore && lines[start]!.blanksBefore <= 2 * blanks + 1) {
       const above = fragments[start - 1]!;
       const oneColumn = above[above.length - 1]!.x1 <= geometry.pitch * 1.15 && i - (start - 1) <= MAX_PLAIN_RUN;
-      if (!oneColumn && !fitsColumns(above, geometry)) break;
+      if (!oneColumn && !fitsColumns(above, geometry, 1)) break;
       start--;
     }
     out.length -= i - start;
@@ -256,15 +256,15 @@ function tabular(block: readonly Line[], fragments: readonly Fragment[][]): bool
 }
 
 /** A line of the block's columns: a wide gap, or a fragment after a space that starts at a boundary. */
-function fitsColumns(frags: readonly Fragment[], geometry: Geometry): boolean {
+function fitsColumns(frags: readonly Fragment[], geometry: Geometry, need = 2): boolean {
   if (hasWideGap(frags)) return true;
   const { columns, pitch } = geometry;
   if (frags[frags.length - 1]!.x1 > columns * pitch + pitch * 0.3) return false;
-  return frags.some((f) => {
-    if (f.gapBefore === 0) return false;
-    for (let b = 1; b < columns; b++) if (Math.abs(f.x0 - b * pitch) <= pitch * 0.15) return true;
-    return false;
-  });
+  // every boundary met, or `need` where there are more: a noise space of a line of prose lands
+  // near one boundary by chance far more often than near two
+  let hits = 0;
+  for (let b = 1; b < columns; b++) if (frags.some((f) => f.gapBefore > 0 && Math.abs(f.x0 - b * pitch) <= pitch * 0.15)) hits++;
+  return hits >= Math.min(need, columns - 1);
 }
 
 /** The column count and pitch of a block, from where the fragments after wide gaps start; null when they do not line up. */

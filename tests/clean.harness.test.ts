@@ -101,3 +101,29 @@ describe('clean: columns read straight across, not tables', () => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 });
+
+describe('clean: pages of three columns read straight across', () => {
+  const three: Partial<Damage> = { columns: 'side-by-side', columnCount: 3, padding: 'printed' };
+  const mean = (damage: Partial<Damage>, f: (s: ReturnType<typeof score>) => number): number =>
+    [1, 2, 3].reduce((n, seed) => n + f(run({ ...damage, seed }).scores), 0) / 3;
+  // floors a little under the figures measured when the grid pass came in (tests/clean.harness.test.ts figures)
+  it.each([
+    ['3 spaces, width 16', { ...three, columnGap: 3, width: 16 }, 0.92, 0.87],
+    ['3 spaces, width 24', { ...three, columnGap: 3, width: 24 }, 0.92, 0.87],
+    ['1 space, width 16', { ...three, columnGap: 1, width: 16 }, 0.82, 0.8],
+    ['1 space, width 24', { ...three, columnGap: 1, width: 24 }, 0.88, 0.83],
+  ] as const)('%s: sentences whole and paragraph F1 above their floors', (_, damage, whole, f1) => {
+    expect(mean(damage, (s) => s.sentencesWhole)).toBeGreaterThanOrEqual(whole);
+    expect(mean(damage, (s) => s.paragraphF1)).toBeGreaterThanOrEqual(f1);
+  });
+
+  it('prose set across the page below the columns is not dealt into them', () => {
+    const columns = degrade(source.slice(0, 6), { ...three, columnGap: 3, width: 16, gap: 'single' });
+    // the closing paragraph set full width, with noise spaces of its own
+    const prose = degrade(source.slice(-2), { width: 50, spaceRate: 0.15, furnitureEvery: 0, gap: 'single', seed: 7 });
+    const doc = processText(pipeline, 'harness', columns + prose);
+    const output = doc.paragraphs.map((p) => cpSlice(doc.text, p.start, p.end));
+    const scores = score(source.slice(-2), output);
+    expect(scores.sentencesWhole).toBe(1);
+  });
+});

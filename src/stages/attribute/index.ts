@@ -27,6 +27,9 @@ import { readSections } from './sections.js';
 import { splitGluedCues } from './split.js';
 import { findSubjects } from './subject.js';
 
+/** Sentence ends that chain clauses of one list (the sentences stage splits at them). */
+const RUN_ON_MARKS = new Set(['；', ';']);
+
 export const attribute = defineStage<CompiledAttribute>({
   name: 'attribute',
   requires: ['quantities'],
@@ -40,7 +43,7 @@ export const attribute = defineStage<CompiledAttribute>({
     const placedYears = placeYears(text, compiled);
     const quantities = doc.quantities.slice();
     const warnings: Warning[] = [];
-    let lastPlan = { paragraph: -1, plan: false };
+    let lastPlan = { paragraph: -1, plan: false, index: -1 };
     for (const index of [...bySentence.keys()].sort((a, b) => a - b)) {
       const group = bySentence.get(index)!;
       const sentence = doc.sentences[index]!;
@@ -52,8 +55,11 @@ export const attribute = defineStage<CompiledAttribute>({
       const changes = findChanges(view, compiled);
       const years = yearsBefore(placedYears.periods, sentence, members.map((k) => doc.quantities[k]!.start));
       const afterPlan = lastPlan.paragraph === sentence.paragraph && lastPlan.plan;
-      const { modalities, plan } = findModalities(view, compiled, section, years, afterPlan);
-      lastPlan = { paragraph: sentence.paragraph, plan };
+      // 全年将新建幼儿园300所；改造老旧小区2000个左右: a plan ended by a semicolon runs on
+      const previous = doc.sentences[index - 1];
+      const runOn = previous !== undefined && lastPlan.index === index - 1 && RUN_ON_MARKS.has(text.slice(previous.end - 1, previous.end));
+      const { modalities, plan } = findModalities(view, compiled, section, years, afterPlan, runOn);
+      lastPlan = { paragraph: sentence.paragraph, plan, index };
       const periods = years.map((year, i) => periodOf(year, section, modalities[i]!));
       for (const problem of pairLists(view, compiled, subjects)) {
         warnings.push({ ...problem.warning, place: { start: problem.start, end: problem.end, line: doc.offsets.rawLine(problem.start) } });

@@ -28,7 +28,8 @@ import type { Section } from './sections.js';
 
 /**
  * The modality of every quantity of the sentence, in order. `years[k]` is the year named before
- * it; `afterPlan` says the sentence before, in the same paragraph, ended in a plan.
+ * it; `afterPlan` says the sentence before, in the same paragraph, ended in a plan; `runOn` that
+ * it ended with a semicolon, so this one continues its list.
  */
 export function findModalities(
   view: SentenceView,
@@ -36,6 +37,7 @@ export function findModalities(
   section: Section,
   years: readonly (YearMention | null)[],
   afterPlan = false,
+  runOn = false,
 ): Sentenced {
   const { items } = view;
   const modalities: Modality[] = [];
@@ -44,7 +46,7 @@ export function findModalities(
   let resultEnd = -ADJACENT - 1;
   // 今年将新建学校50所。其中，小学30所: a sentence that details a planned one keeps its plan
   const first = nextSolid(items, -1);
-  let sentence: Modality | null = afterPlan && compiled.cues.startingAt(items, first, ['continuation']) ? 'target' : null;
+  let sentence: Modality | null = afterPlan && (runOn || compiled.cues.startingAt(items, first, ['continuation'])) ? 'target' : null;
   let plan = false;
   let k = 0;
   for (let i = 0; i < items.length && k < view.quantityItems.length; i++) {

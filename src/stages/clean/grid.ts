@@ -382,7 +382,19 @@ function dropStrayQuotes(lines: Line[], notes: Note[]): void {
     const stray: number[] = [];
     for (; i < line.chars.length; i++) {
       const ch = line.chars[i]!;
-      const unpaired = (CLOSING.has(ch) && open - stray.length <= 0) || (OPENING.has(ch) && !closesSoon(lines, k, i + 1));
+      const closing = (at: number): boolean => CLOSING.has(line.chars[at] ?? '') && open - stray.length <= 0;
+      // punctuation before a stray closing quote is the same gap (`专，”业点`, `就。”业`): no
+      // printed line starts with either
+      if (NO_LINE_START.has(ch) && !CLOSING.has(ch)) {
+        let next = i + 1;
+        while (next < line.chars.length && NO_LINE_START.has(line.chars[next]!) && !CLOSING.has(line.chars[next]!)) next++;
+        if (next - i <= 2 && closing(next)) {
+          for (let at = i; at < next; at++) stray.push(at);
+          i = next - 1;
+          continue;
+        }
+      }
+      const unpaired = closing(i) || (OPENING.has(ch) && !closesSoon(lines, k, i + 1));
       if (!unpaired) break;
       stray.push(i);
     }
@@ -410,8 +422,11 @@ function closesSoon(lines: readonly Line[], k: number, from: number): boolean {
   let seen = 0;
   for (let j = k; j < lines.length && seen < QUOTE_REACH; j++) {
     const chars = lines[j]!.chars;
+    let lead = 0;
+    while (lead < chars.length && (isSpace(chars[lead]!) || (NO_LINE_START.has(chars[lead]!) && !CLOSING.has(chars[lead]!)))) lead++;
     for (let i = j === k ? from : 0; i < chars.length && seen < QUOTE_REACH; i++) {
-      if (CLOSING.has(chars[i]!)) return true;
+      // a closing quote opening a later line is the engine's gap mark, not a partner
+      if (CLOSING.has(chars[i]!) && !(j > k && i === lead)) return true;
       if (OPENING.has(chars[i]!)) return false;
       seen++;
     }

@@ -62,6 +62,8 @@ export const changesFile = z
     new_things: cueList,
     /** Comparisons whose base may stand before the number (`高于全国平均水平1个百分点`); each also listed above. */
     comparators: cueList.optional(),
+    /** Words that open a comparison base before a bare change word: `增速比全省平均水平高0.6个百分点` (`比`). */
+    base_openers: cueList.optional(),
     /** Change verbs whose object may stand between them and the number (`减少碳排放120万吨`); each also listed above. */
     object_verbs: cueList.optional(),
   })

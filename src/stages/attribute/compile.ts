@@ -24,7 +24,8 @@ export type CueLabel =
   | 'target'
   | 'actual'
   | 'continuation'
-  | 'share';
+  | 'share'
+  | 'opener';
 
 export interface SectionPattern {
   modality: 'actual' | 'target';
@@ -60,6 +61,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('level', words(changes.level))
     .add('new', words(changes.new_things))
     .add('comparator', words(changes.comparators ?? []))
+    .add('opener', words(changes.base_openers ?? []))
     .add('object', words(changes.object_verbs ?? []))
     .add('bound', words(rules['qualifiers.yaml'].before))
     .add('skip', words(subjects.skip_before))

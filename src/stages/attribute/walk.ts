@@ -81,6 +81,11 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
     }
     break;
   }
+  // 增速比全省平均水平高0.6个百分点: the words after 比 are the base, the subject stands before it
+  if (i >= 0 && cue && cue.label !== 'level') {
+    const opener = baseOpenerBefore(items, i, compiled);
+    if (opener >= 0) return { stop: opener - 1, cue };
+  }
   if (i >= 0) {
     const verb = changeVerbBefore(items, i, compiled);
     // 高于全国平均水平1.2个百分点: the subject stands before the comparison, also when the base
@@ -94,6 +99,17 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
 
 /** Most words a comparison base may hold: 高于全省城镇居民平均水平的增速1.1个百分点. */
 const MAX_BASE = 8;
+
+/** The item of a base opener (比) a few words before `stop`, with only the base between; -1 if none. */
+function baseOpenerBefore(items: readonly Item[], stop: number, compiled: CompiledAttribute): number {
+  for (let i = stop; i >= 0 && stop - i < MAX_BASE; i--) {
+    const item = items[i]!;
+    if (item.separator !== null || item.quantity >= 0 || isVerb(item)) return -1;
+    const opener = compiled.cues.endingAt(items, i, ['opener']);
+    if (opener && opener.start === i && i < stop) return i;
+  }
+  return -1;
+}
 /** Tags of words that may modify the object of a change verb: 落后/a, 绝对/d. */
 const OBJECT_MODIFIER_TAGS = /^(a|ad|an|d)$/;
 /** Most words the object of a change verb may hold: 减少碳排放120万吨. */

@@ -34,6 +34,8 @@ interface Gap {
 const MAX_GAPS_TRIED = 8;
 /** Widest column tried, in characters: a gap further in is not a column boundary. */
 const MAX_COLUMN_WIDTH = 160;
+/** Characters of a heading beside a column's line. */
+const MIN_HEADING = 4;
 /** Lines a block needs before its columns are split. */
 const MIN_BLOCK = 3;
 
@@ -278,7 +280,17 @@ function slotOf(line: Line, x: number, judge: SeamJudge): Slot | null {
   if (near && chosen && distance(near) > 0 && right(near) < x / 2 && byWidth(chosen) <= 2 * tolerance) return { kind: 'split', gap: chosen, near: false };
   if (near) return { kind: 'split', gap: near, near: true };
   if (chosen) return { kind: 'split', gap: chosen, near: false };
-  if (total <= x + tolerance) return { kind: 'left' };
+  if (total <= x + tolerance) {
+    // a heading beside the last line of a paragraph in the right column (`过去一年工作回顾 4.1%。`):
+    // a left part with no clause mark, a right part that ends a sentence, no word across the gap
+    const besideEnd = early.filter((g) => {
+      const left = leftText(g);
+      const rightText = line.chars.slice(g.end).filter((ch) => !isSpace(ch));
+      return left.length >= MIN_HEADING && !left.some((ch) => CLAUSE_MARKS.has(ch)) && !endsSentence(left) && endsSentence(rightText) && !rightText.slice(0, -1).some((ch) => CLAUSE_MARKS.has(ch)) && rightText.length < x / 2;
+    });
+    if (besideEnd.length === 1) return { kind: 'split', gap: besideEnd[0]!, near: false };
+    return { kind: 'left' };
+  }
   return null;
 }
 

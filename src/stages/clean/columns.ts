@@ -350,8 +350,11 @@ function columnsRunDown(lines: Line[], block: Block, judge: SeamJudge): boolean 
   const spaces = blockLines.reduce((n, line) => n + gapsOf(line).length, 0) - splits;
   const characters = blockLines.reduce((n, line) => n + contentLength(line), 0);
   const chance = Math.min(1, ((2 * tolerance + 1) * spaces) / Math.max(1, characters));
-  if (splits / block.slots.length < Math.min(0.9, chance + 0.3)) return false;
-  return block.matched >= MIN_BLOCK + 1 && down >= 2 && downRate + 0.1 >= acrossRate && acrossRate < 0.4;
+  // a line of the right column alone, standing after the left column's padding, is as good as a split
+  const rights = block.slots.filter((slot) => slot.kind === 'right').length;
+  if ((splits + rights) / block.slots.length < Math.min(0.9, chance + 0.3)) return false;
+  // (the words may run across some gaps by chance where they clearly run down more)
+  return block.matched >= MIN_BLOCK + 1 && down >= 2 && downRate + 0.1 >= acrossRate && (acrossRate < 0.4 || downRate >= acrossRate + 0.25);
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { CompiledAttribute, CueLabel } from './compile.js';
 import type { CueMatch } from './cues.js';
 import { openingBracket, type Item } from './items.js';
-import { isNounLike, isVerb } from './phrase.js';
+import { isAttributive, isNounLike, isVerb } from './phrase.js';
 
 /** Tags of words that may stand between a subject and its number: adverbs, prepositions, time, particles. */
 const TRANSPARENT_TAGS = /^(d|ad|dg|p|t|tg|u|uj|ul|uz|ud|ug|uv|y)$/;
@@ -81,8 +81,10 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
     }
     break;
   }
-  // 增速比全省平均水平高0.6个百分点: the words after 比 are the base, the subject stands before it
-  if (i >= 0 && cue && cue.label !== 'level') {
+  // 增速比全省平均水平高0.6个百分点, 投资是"十五"时期的3.2倍: the words after 比/是 are the base,
+  // the subject stands before it
+  const before = items[index - 1];
+  if (i >= 0 && ((cue && cue.label !== 'level') || (before !== undefined && isAttributive(before)))) {
     const opener = baseOpenerBefore(items, i, compiled);
     if (opener >= 0) return { stop: opener - 1, cue };
   }
@@ -104,9 +106,11 @@ const MAX_BASE = 8;
 function baseOpenerBefore(items: readonly Item[], stop: number, compiled: CompiledAttribute): number {
   for (let i = stop; i >= 0 && stop - i < MAX_BASE; i--) {
     const item = items[i]!;
-    if (item.separator !== null || item.quantity >= 0 || isVerb(item)) return -1;
+    if (item.separator === 'quote' || item.separator === 'space') continue;
+    if (item.separator !== null || item.quantity >= 0) return -1;
     const opener = compiled.cues.endingAt(items, i, ['opener']);
     if (opener && opener.start === i && i < stop) return i;
+    if (isVerb(item)) return -1;
   }
   return -1;
 }

@@ -35,6 +35,10 @@ const ENUMERATOR = /^\s*[（(]?[一二三四五六七八九十\d]+[）)、.．]?
 const NUMBERED = /^\s*[（(]?[一二三四五六七八九十\d]{1,3}[）)、．]/u;
 /** The colon after a clause that introduces what follows (structural punctuation). */
 const INTRODUCER = /^[：:]$/u;
+/** A speaker's label before a colon (记者：, 问：, 王强代表：): at most this many characters. */
+const SPEAKER_LABEL = 5;
+/** A paragraph that is one question (记者：今年提出了哪些目标？) introduces the answers after it. */
+const QUESTION_END = /[？?]$/u;
 /** First clause of a body paragraph: up to the first clause mark. */
 const FIRST_CLAUSE = /^[^，,：:。；;！!？?]{0,40}/u;
 
@@ -49,7 +53,12 @@ export function readSections(doc: Doc, compiled: CompiledAttribute, text: CodePo
     const short = paragraph.end - paragraph.start <= HEADING_LENGTH;
     // a heading with sentence punctuation is a fragment or a sentence (OCR columns), read as a body
     const headingLike = (paragraph.kind === 'heading' || short) && !SENTENCE_PUNCTUATION.test(whole);
-    const probe = headingLike ? whole : (FIRST_CLAUSE.exec(whole)?.[0] ?? '');
+    let probe = headingLike ? whole : (FIRST_CLAUSE.exec(whole)?.[0] ?? '');
+    // 记者：今年政府工作报告提出了哪些目标？ a speaker's label is not the clause; what is said is
+    const labelled = !headingLike && Array.from(probe).length <= SPEAKER_LABEL && INTRODUCER.test(whole.slice(probe.length, probe.length + 1));
+    const said = labelled && !firstMatch(probe, compiled) ? whole.slice(probe.length + 1) : whole;
+    if (said !== whole) probe = FIRST_CLAUSE.exec(said)?.[0] ?? '';
+    const question = labelled && short && QUESTION_END.test(whole);
     const dateline = compiled.datelines.some((pattern) => pattern.test(probe));
     const named = dateline ? undefined : yearsIn(probe, compiled)[0];
     const year = named?.year ?? null;
@@ -59,7 +68,7 @@ export function readSections(doc: Doc, compiled: CompiledAttribute, text: CodePo
     // it starts with a section number (二、2025年工作安排 run into its text), not when it mentions
     // one (全面完成年度目标任务，…)
     const numbered = NUMBERED.test(whole);
-    const introduces = headingLike || numbered || INTRODUCER.test(whole.slice(probe.length, probe.length + 1));
+    const introduces = headingLike || numbered || question || INTRODUCER.test(said.slice(probe.length, probe.length + 1));
     const found = firstMatch(probe, compiled);
     const match = found && (found.modality === 'actual' || introduces) ? found : null;
     // reports go from review to plan: once a plan has begun, only a heading returns to a review,

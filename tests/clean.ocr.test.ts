@@ -11,6 +11,8 @@
  *                           2481×3509 px (A4 at 300 dpi), read with `--psm 6` as above: the rows of
  *                           the three columns line up, so the engine reads them cleanly, but mostly
  *                           with a single space (or none, or a stray quote mark) between columns
+ *   two-columns-grid.psm6.txt  the same on two columns (page-grid-2col.html, 9 pt on 15 pt lines),
+ *                           read the same way
  * Sentences count as whole when one paragraph holds them with at most one misread character.
  * Figures are compared with the plain cleaner the issue names (join blank-line blocks, drop CJK
  * spaces). Quantities: the full pipeline on the OCR text against the full pipeline on the source.
@@ -110,5 +112,14 @@ describe('clean on real OCR, a baseline-grid page read straight across (psm 6)',
   it('sentences whole ≥ 0.80 and quantity F1 ≥ 0.90 (the issue’s gates)', () => {
     expect(result.whole).toBeGreaterThanOrEqual(0.8);
     expect(result.quantities).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('clean on real OCR, a two-column baseline-grid page read straight across (psm 6)', () => {
+  const result = measure('two-columns-grid.psm6.txt');
+  it('sentences whole ≥ 0.80 and quantity F1 ≥ 0.90', () => {
+    expect(result.whole).toBeGreaterThanOrEqual(0.8);
+    expect(result.quantities).toBeGreaterThanOrEqual(0.9);
+    expect(result.f1).toBeGreaterThan(result.plainF1);
   });
 });

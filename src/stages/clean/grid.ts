@@ -162,8 +162,16 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
       if (fitsColumns(fragments[j]!, geometry)) lastFit = j;
     }
     end = lastFit + 1;
-    // a column's text running on below the last line of the block (a shorter column beside it) stays in it
-    while (end < lines.length && end - lastFit <= MAX_PLAIN_RUN && !lines[end]!.pageBreakBefore && lines[end]!.blanksBefore <= blanks) end++;
+    // a column's text running on below the last line of the block (a shorter column beside it)
+    // stays in it, also after a blank row, when it is no wider than a column
+    const narrow = (frags: readonly Fragment[]): boolean => frags[frags.length - 1]!.x1 <= geometry.pitch * 1.15;
+    while (
+      end < lines.length &&
+      end - lastFit <= MAX_PLAIN_RUN &&
+      !lines[end]!.pageBreakBefore &&
+      (lines[end]!.blanksBefore <= blanks || (lines[end]!.blanksBefore <= 2 * blanks + 1 && narrow(fragments[end]!)))
+    )
+      end++;
     // the lines just above on the same page whose fragments start at the boundaries, or that fit
     // one column's width (the top row of a page, where the engine dropped the padding of the
     // empty columns before it), belong to it too

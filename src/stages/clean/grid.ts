@@ -12,6 +12,13 @@
  * a fragment that runs on from the text its column holds so far (a dictionary word across the
  * join, a number meeting its unit) is evidence for it. The block is then read column by column.
  *
+ * Also: text of two columns the engine joined without a space is cut near the boundary (the
+ * dealing picks the cut); pages whose columns are met after single spaces are found when three
+ * or more boundaries line up on most lines; a lone line at a block's top moves to the column
+ * whose text runs into it; columns of figures are a table and keep their rows; the quote marks
+ * the engine writes at a column's gap are dropped (gap-marks.ts). Paragraph breaks inside a
+ * column are set where a sentence ends short of a full line or before rows the column left empty.
+ *
  * Cost: per line, at most `MAX_FRAGMENTS` fragments, judged once against each column's text so
  * far; the assignments of a line are enumerated over those cached judgements (a bounded number),
  * so the pass is linear in the input.
@@ -19,6 +26,7 @@
 import { endsSentence, isCjk, isSpace } from './chars.js';
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
+import { dropStrayQuotes, NO_LINE_START } from './gap-marks.js';
 import type { SeamJudge } from './seam.js';
 
 /** A run of this many spaces is what the engine writes between columns (a single one is noise inside a column too). */
@@ -31,7 +39,7 @@ const MAX_PLAIN_RUN = 2;
 const MAX_NARROW_BLOCK = 80;
 /** Most columns tried. */
 const MAX_COLUMNS = 4;
-/** Fragments of a line dealt one by one; beyond, the line is kept whole. */
+/** Fragments of a line dealt by position and words; beyond, by position alone. */
 const MAX_FRAGMENTS = 14;
 /** Cost of a column pitch's worth of distance between a fragment and its column's start. */
 const POSITION_WEIGHT = 2;
@@ -371,77 +379,6 @@ function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, j
   return out;
 }
 
-const OPENING = new Set(['“', '‘']);
-const CLOSING = new Set(['”', '’']);
-/** How far on an opening quote's partner is looked for. */
-const QUOTE_REACH = 60;
-
-/**
- * The engine reads the gap before a column's line as a quote mark (`全部超”过10万元`,
- * `”1800个`): a quote mark opening a column's line that pairs with nothing (a closing one with
- * no quote open before it in reading order, an opening one with no closing one soon after) is
- * dropped, with a note naming the raw line.
- */
-function dropStrayQuotes(lines: Line[], notes: Note[]): void {
-  let open = 0;
-  lines.forEach((line, k) => {
-    let i = 0;
-    while (i < line.chars.length && isSpace(line.chars[i]!)) i++;
-    const stray: number[] = [];
-    for (; i < line.chars.length; i++) {
-      const ch = line.chars[i]!;
-      const closing = (at: number): boolean => CLOSING.has(line.chars[at] ?? '') && open - stray.length <= 0;
-      // punctuation before a stray closing quote is the same gap (`专，”业点`, `就。”业`): no
-      // printed line starts with either
-      if (NO_LINE_START.has(ch) && !CLOSING.has(ch)) {
-        let next = i + 1;
-        while (next < line.chars.length && NO_LINE_START.has(line.chars[next]!) && !CLOSING.has(line.chars[next]!)) next++;
-        if (next - i <= 2 && closing(next)) {
-          for (let at = i; at < next; at++) stray.push(at);
-          i = next - 1;
-          continue;
-        }
-      }
-      const unpaired = closing(i) || (OPENING.has(ch) && !closesSoon(lines, k, i + 1));
-      if (!unpaired) break;
-      stray.push(i);
-    }
-    if (stray.length > 0) {
-      notes.push({
-        rule: 'clean/columns#gap-quote',
-        reason: `raw line ${line.number}: "${stray.map((at) => line.chars[at]).join('')}" before a column's line pairs with no quote; read as the gap between columns and dropped`,
-        severity: 'info',
-        line: line.number,
-        raw: { start: line.origins[stray[0]!]!, end: line.origins[stray[stray.length - 1]!]! + 1 },
-      });
-      const keep = (_: unknown, at: number): boolean => !stray.includes(at);
-      line.chars = line.chars.filter(keep);
-      line.origins = line.origins.filter(keep);
-    }
-    for (const ch of line.chars) {
-      if (OPENING.has(ch)) open++;
-      else if (CLOSING.has(ch)) open = Math.max(0, open - 1);
-    }
-  });
-}
-
-/** True when a closing quote follows position `from` of line `k` before another opening one, within reach. */
-function closesSoon(lines: readonly Line[], k: number, from: number): boolean {
-  let seen = 0;
-  for (let j = k; j < lines.length && seen < QUOTE_REACH; j++) {
-    const chars = lines[j]!.chars;
-    let lead = 0;
-    while (lead < chars.length && (isSpace(chars[lead]!) || (NO_LINE_START.has(chars[lead]!) && !CLOSING.has(chars[lead]!)))) lead++;
-    for (let i = j === k ? from : 0; i < chars.length && seen < QUOTE_REACH; i++) {
-      // a closing quote opening a later line is the engine's gap mark, not a partner
-      if (CLOSING.has(chars[i]!) && !(j > k && i === lead)) return true;
-      if (OPENING.has(chars[i]!)) return false;
-      seen++;
-    }
-  }
-  return false;
-}
-
 /**
  * A line at the top of a block with one column's text, the padding before it dropped, is dealt
  * to the first column for want of text above it. Once the columns are read, the text that runs
@@ -472,8 +409,6 @@ function moveOpeningPieces(streams: Piece[][], judge: SeamJudge): void {
 /** Marks the engine leaves where it met the gap between two columns (`全年”1450亿元`). */
 const GAP_MARKS = new Set(['“', '”', '"', '‘', '’', "'", '|']);
 const NUMBER_PART = /[0-9.,%]/u;
-/** Closing punctuation, which no printed Chinese line starts with. */
-const NO_LINE_START = new Set(['，', '。', '、', '；', '：', '！', '？', '%', '）', '》', '”', '’', ',', '.', ';', ':', '!', '?', ')']);
 /** Cuts tried where text of two columns touches without a space. */
 const MAX_CUTS = 3;
 

@@ -155,21 +155,33 @@ async function runLocked(
 
   const progress = options.progress;
   progress?.start(todo.length, todo.reduce((sum, item) => sum + item.bytes, 0));
-  const executor = createExecutor(usefulJobs(options.jobs ?? 1, todo), { rulesDir: context.rulesDir, rulesHash: context.rulesHash, settings: context.settings }, options.timeoutMs ?? 0);
+  const jobs = usefulJobs(options.jobs ?? 1, todo);
+  const executor = createExecutor(jobs, { rulesDir: context.rulesDir, rulesHash: context.rulesHash, settings: context.settings }, options.timeoutMs ?? 0);
   let done = 0;
   let bytes = 0;
   try {
-    await Promise.all(
-      todo.map(async ({ input }) => {
-        const entry = await executor.run({ id: input.id, path: input.path, genDir, config: context.config });
-        appendFileSync(journal, JSON.stringify(entry) + '\n');
-        entries.push(entry);
-        bytes += entry.bytes;
-        if (entry.status === 'done') done++;
-        else progress?.failure(failureLine(entry));
-        progress?.advance(entry.bytes);
-      }),
-    );
+    // a few lanes take the documents in order, not one pending promise per document: with
+    // 100,000 inputs the queue would hold them all at once
+    let next = 0;
+    let stopped = false;
+    const lane = async () => {
+      while (!stopped && next < todo.length) {
+        const { input } = todo[next++]!;
+        try {
+          const entry = await executor.run({ id: input.id, path: input.path, genDir, config: context.config });
+          appendFileSync(journal, JSON.stringify(entry) + '\n');
+          entries.push(entry);
+          bytes += entry.bytes;
+          if (entry.status === 'done') done++;
+          else progress?.failure(failureLine(entry));
+          progress?.advance(entry.bytes);
+        } catch (error) {
+          stopped = true;
+          throw error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(todo.length, 2 * jobs) }, lane));
   } finally {
     await executor.close();
     progress?.finish();

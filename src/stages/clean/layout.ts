@@ -3,7 +3,7 @@
  * number of blank lines between lines, the usual indent. The paragraph pass reads a line against
  * these: a line that ends a sentence well short of the usual width ends its paragraph.
  */
-import { isCjk } from './chars.js';
+import { endsSentence, isCjk } from './chars.js';
 import type { Line } from './lines.js';
 
 export interface Layout {
@@ -17,6 +17,11 @@ export interface Layout {
   blanks: number;
   /** The usual indent of a line. */
   indent: number;
+  /**
+   * Each line is a whole paragraph (text saved from a web page or a word processor): nearly every
+   * long line ends a sentence, where a hard-wrapped page ends most of its lines mid-sentence.
+   */
+  linePerParagraph: boolean;
 }
 
 /** Code points, as a harness that wraps every N characters counts them. */
@@ -30,14 +35,21 @@ export function measureLayout(lines: readonly Line[]): Layout {
   const byPoints = cluster(body.map(codePoints));
   const byEms = cluster(body.map(ems));
   const best = byEms.share > byPoints.share ? { ...byEms, measure: ems } : { ...byPoints, measure: codePoints };
+  const long = body.filter((line) => line.chars.length >= LONG_LINE);
+  const ended = long.filter((line) => endsSentence(line.chars)).length;
+  const linePerParagraph = long.length >= 3 && ended >= long.length * 0.8;
   return {
-    width: best.width,
+    linePerParagraph,
+    width: linePerParagraph ? null : best.width,
     tolerance: best.width === null ? 0 : toleranceOf(best.width),
     measure: best.measure,
     blanks: mode(lines.slice(1).map((line) => line.blanksBefore)),
     indent: mode(lines.map((line) => line.indent)),
   };
 }
+
+/** A line this long (code points) that ends a sentence is evidence for one paragraph a line. */
+const LONG_LINE = 40;
 
 /**
  * No printed page wraps lines this long (in ems or code points): lines that share such a width

@@ -90,6 +90,11 @@ export function endsParagraph(above: Line, below: Line, layout: Layout): boolean
   if (OPENS_NOTHING.has(below.chars[0]!)) return false;
   if (isHeadingLike(above, layout) || isHeadingLike(below, layout)) return true;
   if (LIST_ITEM.test(below.chars.slice(0, 8).join(''))) return true;
+  // one paragraph a line: a break is a paragraph end unless the line stops mid-number or mid-clause
+  if (layout.linePerParagraph) {
+    const last = above.chars[above.chars.length - 1]!;
+    return !(isDigit(last) || CONTINUING_MARKS.has(last));
+  }
   const full = isFull(above, layout);
   const sentenceEnds = endsSentence(above.chars);
   if (below.blanksBefore > layout.blanks) return sentenceEnds || !full;

@@ -2,7 +2,8 @@
  * One input through read → decode → pipeline → per-document files. Runs inside a worker thread
  * (or the main thread with `--jobs 1`); a failure of the document is returned, never thrown.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Doc } from '../document.js';
 import { DocumentFailure } from '../document.js';
@@ -65,17 +66,44 @@ export function readInput(path: string): { bytes: Buffer } | { failure: FailureI
   try {
     return { bytes: readFileSync(path) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'ENOENT'
-          ? 'the file disappeared (or is a dangling link)'
-          : code === 'EISDIR'
-            ? 'it is a folder'
-            : (error as Error).message;
-    return { failure: { stage: 'read', rule: 'read/io', reason: `cannot read the file: ${why}`, raw_line: null } };
+    return { failure: readFailure(error) };
   }
+}
+
+/**
+ * A file's SHA-256 (hex, as `sha256` of its bytes gives it) and size, read through `scratch`:
+ * the run hashes every input before it starts, and a whole-file buffer per input would pile up
+ * outside the heap faster than the collector returns it (memory growing with the corpus).
+ */
+export function hashInput(path: string, scratch: Buffer): { sha256: string; bytes: number } | { failure: FailureInfo } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for (let n = readSync(fd, scratch, 0, scratch.length, null); n > 0; n = readSync(fd, scratch, 0, scratch.length, null)) {
+      hash.update(scratch.subarray(0, n));
+      bytes += n;
+    }
+    return { sha256: hash.digest('hex'), bytes };
+  } catch (error) {
+    return { failure: readFailure(error) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function readFailure(error: unknown): FailureInfo {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'ENOENT'
+        ? 'the file disappeared (or is a dangling link)'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : (error as Error).message;
+  return { stage: 'read', rule: 'read/io', reason: `cannot read the file: ${why}`, raw_line: null };
 }
 
 let toSimplifiedConverter: ((text: string) => string) | undefined;

@@ -28,7 +28,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRules, defaultRulesDir } from '../rules/load.js';
-import { isKnownEncoding, sha256 } from '../stages/decode.js';
+import { isKnownEncoding } from '../stages/decode.js';
 import { version } from '../version.js';
 import { assembleGeneration, errorColumns } from './assemble.js';
 import { expandInputs, UsageError, type InputFile } from './inputs.js';
@@ -37,7 +37,7 @@ import { configKey, readManifest, type Manifest, type ManifestEntry, MANIFEST_FO
 import { reusableDocuments, type Reusable } from './reuse.js';
 import { failureLine, summarize, type RunSummary } from './summary.js';
 import { createExecutor } from './pool.js';
-import { readInput, type DecodeSettings } from './process.js';
+import { hashInput, type DecodeSettings } from './process.js';
 import type { ProgressSink } from './progress.js';
 import { inShard, type Shard } from './shard.js';
 import {
@@ -113,13 +113,14 @@ async function runLocked(
   const todo: { input: InputFile; bytes: number }[] = [];
   let unchanged = 0;
   let resumed = 0;
+  const scratch = Buffer.allocUnsafe(HASH_CHUNK);
   for (const input of inputs) {
-    const read = readInput(input.path);
+    const read = hashInput(input.path, scratch);
     if ('failure' in read) {
       entries.push(readFailure(input, context.config, read.failure));
       continue;
     }
-    const hash = sha256(read.bytes);
+    const hash = read.sha256;
     const candidate = reusable.get(input.id)?.find((source) => source.entry.sha256 === hash && source.entry.config === context.config);
     if (candidate) {
       entries.push({ ...candidate.entry, path: input.path });
@@ -127,7 +128,7 @@ async function runLocked(
       if (candidate.committed) unchanged++;
       else resumed++;
     } else {
-      todo.push({ input, bytes: read.bytes.length });
+      todo.push({ input, bytes: read.bytes });
     }
   }
   const inputIds = new Set(inputs.map((input) => input.id));
@@ -217,6 +218,9 @@ function usefulJobs(jobs: number, todo: readonly { bytes: number }[]): number {
 }
 
 const BYTES_PER_WORKER = 1024 * 1024;
+
+/** Bytes read at a time while hashing the inputs. */
+const HASH_CHUNK = 1024 * 1024;
 
 function readFailure(input: InputFile, config: string, failure: ManifestEntry['failure']): ManifestEntry {
   return {

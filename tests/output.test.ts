@@ -52,6 +52,11 @@ describe('output: CSV', () => {
     expect(parse(csv)).toEqual([['a', 'b', 'c'], ['有,逗号', '有"引号"', '两\n行']]);
   });
 
+  it('a lone line break inside a field is quoted too', () => {
+    const csv = toCsv(['a', 'b'], [{ a: '两\n行', b: '回\r车' }], { bom: false });
+    expect(csv.split('\r\n')[1]).toBe('"两\n行","回\r车"');
+  });
+
   it('null is an empty field', () => {
     const csv = toCsv(['a', 'b'], [{ a: null, b: 1 }], { bom: false });
     expect(csv.split('\r\n')[1]).toBe(',1');

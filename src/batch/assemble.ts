@@ -11,6 +11,7 @@ import { compareIds } from './inputs.js';
 import { manifestText, type Manifest } from './manifest.js';
 import type { RowFragments } from './process.js';
 import { docPath, fsyncDir, rowsPath, writeDurable } from './store.js';
+import { failureRows } from './summary.js';
 
 export const errorColumns = ['doc_id', 'path', 'stage', 'rule', 'reason', 'raw_line'] as const;
 
@@ -55,17 +56,7 @@ export function assembleGeneration(genDir: string, manifest: Manifest): Totals {
     for (const fd of Object.values(files)) closeSync(fd);
   }
 
-  const failures = entries
-    .filter((entry) => entry.status === 'failed')
-    .map((entry) => ({
-      doc_id: entry.id,
-      path: entry.path,
-      stage: entry.failure?.stage ?? '',
-      rule: entry.failure?.rule ?? '',
-      reason: entry.failure?.reason ?? '',
-      raw_line: entry.failure?.raw_line ?? null,
-    }));
-  writeDurable(join(genDir, 'errors.csv'), toCsv(errorColumns, failures, { bom }));
+  writeDurable(join(genDir, 'errors.csv'), toCsv(errorColumns, failureRows(entries), { bom }));
   writeDurable(join(genDir, 'manifest.json'), manifestText(manifest));
   // the names (new files, hard links) must be on disk before the commit points at them
   const folders = new Set([join(genDir, 'docs'), join(genDir, 'rows')]);

@@ -36,6 +36,20 @@ export interface RunSummary {
 }
 
 /** `path[:line]: reason [rule]`, the form a person reads in a log. */
+/** The rows of errors.csv: every failed input of a manifest, with its stage, rule and reason. */
+export function failureRows(entries: readonly ManifestEntry[]): FailedInput[] {
+  return entries
+    .filter((entry) => entry.status === 'failed')
+    .map((entry) => ({
+      doc_id: entry.id,
+      path: entry.path,
+      stage: entry.failure?.stage ?? '',
+      rule: entry.failure?.rule ?? '',
+      reason: entry.failure?.reason ?? '',
+      raw_line: entry.failure?.raw_line ?? null,
+    }));
+}
+
 export function failureLine(entry: ManifestEntry): string {
   const line = entry.failure?.raw_line ? `:${entry.failure.raw_line}` : '';
   return `liang: ${entry.path}${line}: ${entry.failure?.reason ?? 'failed'} [${entry.failure?.rule ?? ''}]`;
@@ -48,16 +62,7 @@ export function summarize(
   out: string,
   started: number,
 ): RunSummary {
-  const failures = manifest.documents
-    .filter((entry) => entry.status === 'failed')
-    .map((entry) => ({
-      doc_id: entry.id,
-      path: entry.path,
-      stage: entry.failure?.stage ?? '',
-      rule: entry.failure?.rule ?? '',
-      reason: entry.failure?.reason ?? '',
-      raw_line: entry.failure?.raw_line ?? null,
-    }));
+  const failures = failureRows(manifest.documents);
   const sum = (field: 'paragraphs' | 'quantities' | 'warnings') =>
     manifest.documents.reduce((total, entry) => total + (entry.status === 'done' ? entry[field] : 0), 0);
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Doc } from '../src/document.js';
 import { createDoc } from '../src/stages/decode.js';
-import { sentences } from '../src/stages/sentences.js';
+import { MAX_SENTENCE, sentences } from '../src/stages/sentences.js';
 import { cpSlice } from '../src/text/codepoints.js';
 import { loadRules } from '../src/rules/load.js';
 
@@ -50,6 +50,21 @@ describe('sentences', () => {
 
   it('a full stop does not end a Chinese sentence', () => {
     expect(split('增长2. 5%')).toEqual(['增长2. 5%']);
+  });
+
+  it('a run-on sentence is cut at clause marks, never longer than MAX_SENTENCE', () => {
+    const clause = '增长5000万元以上项目1381个，';
+    const pieces = split(clause.repeat(500));
+    expect(pieces.join('')).toBe(clause.repeat(500));
+    for (const piece of pieces) {
+      expect(Array.from(piece).length).toBeLessThanOrEqual(MAX_SENTENCE);
+      expect(piece.endsWith('，')).toBe(true);
+    }
+  });
+
+  it('a run-on sentence with no clause mark is cut at the limit', () => {
+    const pieces = split('字'.repeat(MAX_SENTENCE * 2 + 5));
+    expect(pieces.map((p) => p.length)).toEqual([MAX_SENTENCE, MAX_SENTENCE, 5]);
   });
 
   it('a decimal point is not a sentence end', () => {

@@ -6,12 +6,21 @@
  * sentences chain whole clauses with it (`…增长71%；…`), and a researcher wants the clause.
  * In an English paragraph a full stop ends a sentence too, when a space and a capital letter
  * follow (`…5.1 percent. The…`, but not `U.S. dollars` or `Jan. 17`).
+ *
+ * A sentence longer than MAX_SENTENCE code points (a table flattened into one line, a run-on
+ * OCR block, hostile input) is cut at its last clause mark (，、,) before the limit: every
+ * quantity row repeats its sentence, so an unbounded sentence would make the output grow with
+ * the square of the input.
  */
 import type { Sentence } from '../document.js';
 import { defineStage } from '../stage.js';
 
 /** Characters that end a sentence. Structural punctuation, not a word list. */
 const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';']);
+/** Longest sentence, in code points; real report sentences stay well below it. */
+export const MAX_SENTENCE = 600;
+/** Marks a sentence over MAX_SENTENCE may be cut after: the clause ends inside it. */
+const CLAUSE_CUTS = new Set(['，', '、', ',', '：', ':']);
 /** Closing marks that stay with the sentence they close: `…。”` */
 const CLOSERS = new Set(['”', '’', '"', "'", '）', ')', '」', '』', '】', '》']);
 
@@ -57,6 +66,17 @@ function endsEnglishSentence(chars: string[], i: number, end: number): boolean {
 }
 
 function pushTrimmed(list: Sentence[], chars: string[], start: number, end: number, paragraph: number): void {
+  while (end - start > MAX_SENTENCE) {
+    let cut = start + MAX_SENTENCE;
+    while (cut > start + MAX_SENTENCE / 2 && !CLAUSE_CUTS.has(chars[cut - 1]!)) cut--;
+    if (cut <= start + MAX_SENTENCE / 2) cut = start + MAX_SENTENCE;
+    pushOne(list, chars, start, cut, paragraph);
+    start = cut;
+  }
+  pushOne(list, chars, start, end, paragraph);
+}
+
+function pushOne(list: Sentence[], chars: string[], start: number, end: number, paragraph: number): void {
   while (start < end && /\s/.test(chars[start]!)) start++;
   while (end > start && /\s/.test(chars[end - 1]!)) end--;
   if (end > start) list.push({ start, end, paragraph });

@@ -38,6 +38,11 @@ export interface CompiledEnglish {
   byFillers: PhraseList<string>;
   /** Single-word rise and fall cues by dictionary form, for verbs in any inflection (`plummeted` → `plummet`). */
   changeRoots: ReadonlyMap<string, { change: Exclude<Change, 'none'>; rule: string }>;
+  /**
+   * Values of spelled numbers already read (`fifty` → 50), kept across documents because a
+   * compromise parse costs far more than the lookup; the reading depends on the words alone.
+   */
+  spelledValues: Map<string, number | null>;
   newLevel: ReadonlySet<string>;
   particleVerbs: ReadonlySet<string>;
   /** Target and actual cues; comparisons (`than last year`) have modality null and hide the cues inside them. */
@@ -89,6 +94,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
   );
   const multiple = units.units.find((entry) => entry.kind === 'multiple');
   return {
+    spelledValues: new Map(),
     countPhrases: units.count_phrases.map((p) => p.toLowerCase()),
     unitModifiers: phraseList(units.unit_modifiers.map((m) => [m, id('english-units.yaml', m)] as const)),
     countUnit: { unit: units.count_unit, kind: 'count', power: 0, rule: id('english-units.yaml', 'count_unit') },

@@ -28,7 +28,7 @@ import { segmentsOf, shortLineFor } from './segments.js';
 import { pairRespectively, type Subjected } from './respectively.js';
 import { digitNumerals, spelledNumerals, type Numeral } from './numbers.js';
 import { buildCandidates, type Candidate } from './phrase.js';
-import { tokenize } from './tokens.js';
+import { mayHoldNumberWord, spelledNumber, tokenize } from './tokens.js';
 import { matchForward } from './words.js';
 import { multiplesIn } from './multiples.js';
 
@@ -89,14 +89,18 @@ interface ChunkContext {
 
 function quantitiesOf(context: ChunkContext): Quantity[] {
   const { text, compiled } = context;
-  const { tokens, misplaced } = tokenize(text);
-  if (misplaced > 0) warn(context, 0, text.length, 'english/offsets', 'warning', `${misplaced} compromise terms did not match the text at their offsets and were ignored`);
-
   const glued = (at: number) =>
     matchForward(compiled.unitsAfter, text, at) !== null ||
     matchForward(compiled.magnitudes, text, at) !== null ||
     matchForward(compiled.boundsAfter, text, at) !== null;
   const digits = digitNumerals(text, glued);
+  const multiples = multiplesIn(text, compiled);
+  // compromise is most of this stage's time: a piece with no digit, no multiple word and no
+  // spelled number word yields no record, so it is not tokenized at all
+  const needsTokens = digits.numerals.length > 0 || multiples.length > 0 || mayHoldNumberWord(text);
+  const { tokens, misplaced } = needsTokens ? tokenize(text) : { tokens: [], misplaced: 0 };
+  if (misplaced > 0) warn(context, 0, text.length, 'english/offsets', 'warning', `${misplaced} compromise terms did not match the text at their offsets and were ignored`);
+
   for (const rejected of digits.rejected) warn(context, rejected.start, rejected.end, rejected.rule, 'info', rejected.reason);
   // `126` + `2024` from two raw lines joined without a space would read as 1262024: refuse it
   digits.numerals = digits.numerals.filter((numeral) => {
@@ -105,11 +109,11 @@ function quantitiesOf(context: ChunkContext): Quantity[] {
     return !joined;
   });
   const taken = (start: number, end: number) => digits.numerals.some((n) => n.start < end && start < magnitudeEnd(text, n, compiled));
-  const spelled = spelledNumerals(tokens, taken, (word) => compiled.magnitudes.entries.some((m) => m.phrase === word));
+  const spelled = spelledNumerals(tokens, taken, (word) => compiled.magnitudes.entries.some((m) => m.phrase === word), (words) => readSpelled(words, compiled));
   const numerals: Numeral[] = [...digits.numerals, ...spelled].sort((a, b) => a.start - b.start);
 
   const names = nameSpans(text, compiled);
-  const candidates = [...buildCandidates(text, numerals, compiled), ...multiplesIn(text, compiled)].sort((a, b) => a.start - b.start);
+  const candidates = [...buildCandidates(text, numerals, compiled), ...multiples].sort((a, b) => a.start - b.start);
   const quantities: Quantity[] = [];
   const memory = emptyMemory();
   const spans: Subjected[] = [];
@@ -193,6 +197,19 @@ function countPhraseBefore(text: string, candidate: Candidate, compiled: Compile
     if (at >= 0 && !/[\p{L}\p{N}]/u.test(before[at - 1] ?? '')) return clause.start + at + phrase.length;
   }
   return null;
+}
+
+// the spelled-number cache is bounded so that a hostile corpus of distinct number phrases cannot grow it without end
+const SPELLED_CACHE = 10_000;
+
+function readSpelled(words: string, compiled: CompiledEnglish): number | null {
+  const cache = compiled.spelledValues;
+  const known = cache.get(words);
+  if (known !== undefined) return known;
+  const value = spelledNumber(words);
+  if (cache.size >= SPELLED_CACHE) cache.clear();
+  cache.set(words, value);
+  return value;
 }
 
 // the end of a digit numeral with its magnitude words, so `million` in `1.5 million` is not read again as a spelled number

@@ -75,6 +75,7 @@ export function spelledNumerals(
   tokens: readonly Token[],
   taken: (start: number, end: number) => boolean,
   isMagnitude: (word: string) => boolean,
+  read: (words: string) => number | null = spelledNumber,
 ): Numeral[] {
   const numerals: Numeral[] = [];
   const isNumberWord = (t: Token | undefined) =>
@@ -92,7 +93,7 @@ export function spelledNumerals(
     const words = run.map((t, k) => t.text + (k < run.length - 1 ? t.post : '')).join('');
     i = j;
     if (run.every((t) => t.text.toLowerCase() === 'and' || isMagnitude(t.text.toLowerCase()))) continue;
-    const value = spelledNumber(words);
+    const value = read(words);
     // `tens of thousands`, `millions of`: compromise reads a plural magnitude as 0; it is vague, not zero
     if (value === null || (value === 0 && !/\bzero\b/i.test(words))) continue;
     numerals.push({ start: run[0]!.start, end: run[run.length - 1]!.end, value: new Exact(value), spelled: true, yearLike: false });

@@ -64,6 +64,39 @@ export function spelledNumber(words: string): number | null {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
 }
 
+interface CompromiseWorld {
+  model: { one: { lexicon: Record<string, string | string[]> } };
+  methods: { one: { killUnicode(text: string, world: CompromiseWorld): string } };
+}
+const world = nlp.world() as unknown as CompromiseWorld;
+
+/**
+ * Every word that compromise's lexicon tags as a spelled number (`TextValue`, or `Multiple`,
+ * which implies it). compromise gives that tag only by lexicon lookup of a term's normal form, so
+ * a text without one of these words cannot hold a spelled numeral.
+ */
+const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  Object.entries(world.model.one.lexicon)
+    .filter(([, tags]) => [tags].flat().some((tag) => tag === 'TextValue' || tag === 'Multiple' || tag === 'Cardinal'))
+    .flatMap(([word]) => word.split(' ')),
+);
+// compromise's normal form drops these inside a word (`t.e.n.`, `twen-ty`, zero-width spaces)
+const JOINERS = /(?<=[a-z])[.\-\u2013]+(?=[a-z])|[\u200B-\u200D\uFEFF]/g;
+
+/**
+ * False only when `text` cannot hold a word that compromise reads as a spelled number: no word
+ * of it, folded to lower case ASCII the way compromise folds terms (and again with dots and
+ * dashes inside words dropped), is a number word. Used to leave compromise out of text that has
+ * nothing for it to find.
+ */
+export function mayHoldNumberWord(text: string): boolean {
+  const folded = world.methods.one.killUnicode(text.toLowerCase(), world);
+  for (const form of [folded, folded.replace(JOINERS, '')]) {
+    for (const word of form.match(/[a-z]+/g) ?? []) if (NUMBER_WORDS.has(word)) return true;
+  }
+  return false;
+}
+
 /** Index of the first token that ends after `index`, or `tokens.length`. */
 export function tokenAtOrAfter(tokens: readonly Token[], index: number): number {
   let lo = 0;

@@ -45,7 +45,7 @@ export function repairColumns(lines: Line[], judge: SeamJudge, notes: Note[]): L
   // pages of columns read across with runs of spaces first; their lines are left alone below
   const gridLines = new Set<Line>();
   const gridded = readGrid(lines, judge, blanks, notes, gridLines);
-  const across = splitAcross(gridded, judge, blanks, notes, pieces, 0, gridLines, slotReader(judge));
+  const across = splitAcross(gridded, judge, blanks, notes, pieces, 0, gridLines);
   for (const line of gridLines) pieces.add(line);
   const ordered = deinterleave(across, judge, blanks, notes, pieces);
   // where lines share a width, columns show in the layout and were handled above; only in a dump
@@ -117,21 +117,12 @@ interface Block {
 }
 
 /** Splits blocks read straight across into a left stream then a right stream (recursing for a third column). */
-function splitAcross(
-  lines: Line[],
-  judge: SeamJudge,
-  blanks: number,
-  notes: Note[],
-  pieces: Set<Line>,
-  depth: number,
-  done: ReadonlySet<Line>,
-  slotAt: SlotReader,
-): Line[] {
+function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, notes: Note[], pieces: Set<Line>, depth: number, done: ReadonlySet<Line>): Line[] {
   const out: Line[] = [];
   let i = 0;
   let floor = 0;
   while (i < lines.length) {
-    const block = depth < 3 && !done.has(lines[i]!) ? findBlock(lines, i, blanks, floor, slotAt, done) : null;
+    const block = depth < 3 && !done.has(lines[i]!) ? findBlock(lines, i, blanks, floor, judge, done) : null;
     if (block === null || !columnsRunDown(lines, block, judge)) {
       out.push(lines[i]!);
       i++;
@@ -170,7 +161,7 @@ function splitAcross(
     });
     // a third column, on either side of the boundary found, is split off only where runs of
     // spaces show it
-    const more = (stream: Line[]): Line[] => (block.wide > 0 ? splitAcross(stream, judge, blanks, notes, pieces, depth + 1, done, slotAt) : stream);
+    const more = (stream: Line[]): Line[] => (block.wide > 0 ? splitAcross(stream, judge, blanks, notes, pieces, depth + 1, done) : stream);
     appendAll(out, more(left));
     appendAll(out, more(right));
     i = block.end;
@@ -183,7 +174,7 @@ function splitAcross(
  * The longest block starting at `start` whose lines share a gap position, extended back over
  * the lines before it (down to `floor`) that fit the same columns.
  */
-function findBlock(lines: Line[], start: number, blanks: number, floor: number, slotAt: SlotReader, done: ReadonlySet<Line>): Block | null {
+function findBlock(lines: Line[], start: number, blanks: number, floor: number, judge: SeamJudge, done: ReadonlySet<Line>): Block | null {
   const gaps = gapsOf(lines[start]!);
   let best: Block | null = null;
   for (const gap of gaps.filter((g) => g.left <= MAX_COLUMN_WIDTH).slice(0, MAX_GAPS_TRIED)) {
@@ -195,7 +186,7 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
       // a page ends the block; so do blank lines across both columns, beyond one blank row
       // (one row is the usual blank lines, plus one line, plus its own usual blank lines)
       if (lines[j]!.pageBreakBefore || lines[j]!.blanksBefore > 2 * blanks + 1 || done.has(lines[j]!)) break;
-      const slot = slotAt(lines[j]!, x);
+      const slot = slotOf(lines[j]!, x, judge);
       if (slot === null) break;
       slots.push(slot);
       if (slot.kind === 'split') {
@@ -210,7 +201,7 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
     slots.length = end;
     let first = start;
     while (first - 1 >= floor && !done.has(lines[first - 1]!) && !lines[first]!.pageBreakBefore && lines[first]!.blanksBefore <= 2 * blanks + 1) {
-      const slot = slotAt(lines[first - 1]!, x);
+      const slot = slotOf(lines[first - 1]!, x, judge);
       if (slot === null) break;
       slots.unshift(slot);
       if (slot.kind === 'split' && slot.near) matched++;
@@ -225,7 +216,7 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
       best = { start: first, end: first + slots.length, slots, matched, wide, x };
     }
   }
-  return best === null ? null : reslot(lines, best, slotAt);
+  return best === null ? null : reslot(lines, best, judge);
 }
 
 /**
@@ -233,7 +224,7 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
  * median gap position), so the line that opened the block, whose gap was only a guess, is
  * split where the others are.
  */
-function reslot(lines: Line[], block: Block, slotAt: SlotReader): Block {
+function reslot(lines: Line[], block: Block, judge: SeamJudge): Block {
   const lefts = block.slots
     .filter((slot): slot is Extract<Slot, { kind: 'split' }> => slot.kind === 'split' && slot.near)
     .map((slot) => slot.gap.left)
@@ -246,29 +237,8 @@ function reslot(lines: Line[], block: Block, slotAt: SlotReader): Block {
   const mode = ranked.length > 0 && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1]) ? ranked[0]![0] : undefined;
   const x = mode ?? lefts[Math.floor(lefts.length / 2)]!;
   if (x === block.x) return block;
-  const slots = block.slots.map((slot, k) => slotAt(lines[block.start + k]!, x) ?? slot);
+  const slots = block.slots.map((slot, k) => slotOf(lines[block.start + k]!, x, judge) ?? slot);
   return { ...block, slots, x };
-}
-
-/** `slotOf` with the judge bound. */
-type SlotReader = (line: Line, x: number) => Slot | null;
-
-/**
- * `slotOf` remembered per line and boundary: the search for a block starts again at every line
- * and tries each of its gaps, so the same line is placed against the same boundary many times.
- * The answer depends on the line's characters and the boundary alone.
- */
-function slotReader(judge: SeamJudge): SlotReader {
-  const known = new Map<Line, Map<number, Slot | null>>();
-  return (line, x) => {
-    let byX = known.get(line);
-    if (byX === undefined) known.set(line, (byX = new Map()));
-    const slot = byX.get(x);
-    if (slot !== undefined) return slot;
-    const found = slotOf(line, x, judge);
-    byX.set(x, found);
-    return found;
-  };
 }
 
 /** How a line fits columns split after `x` characters, or null when it does not. */

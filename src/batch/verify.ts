@@ -5,6 +5,7 @@
  * Used by the tests and the kill benchmark; a user can run it after copying outputs around.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { join, relative, sep } from 'node:path';
 import type { Manifest } from './manifest.js';
 
@@ -93,36 +94,8 @@ function listJson(folder: string): string[] {
   );
 }
 
-/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF), an optional BOM dropped. */
+/** An output CSV read back with csv-parse (the BOM dropped): its header and its rows. */
 export function parseCsv(text: string): { header: string[]; rows: string[][] } {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
+  const records = parse(text, { bom: true, relax_column_count: false }) as string[][];
   return { header: records[0] ?? [], rows: records.slice(1) };
 }

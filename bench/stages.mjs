@@ -1,0 +1,88 @@
+/**
+ * `node bench/stages.mjs [folder] [files] [passes]`: CPU seconds (user + system, so other work on
+ * the machine matters less than for wall time) spent in each pipeline stage, in output building,
+ * and in jieba calls made by each stage, over the first `files` documents of `folder` (default:
+ * the 10 MB benchmark corpus, 40 files ≈ 4 MB), beside one bare `tag` of the same cleaned text.
+ * Run `npx tsc -p .` first: it measures dist/.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildCorpus } from './corpus.mjs';
+import { existsSync } from 'node:fs';
+
+const dist = (path) => import(pathToFileURL(resolve('dist', path)).href);
+const { loadRules } = await dist('rules/load.js');
+const { createPipeline, stages } = await dist('pipeline.js');
+const { decodeDoc } = await dist('stages/decode.js');
+const { paragraphRows, quantityRows, warningRows } = await dist('output/records.js');
+const { docJsonText } = await dist('output/json.js');
+
+const [folder = join('bench', 'corpus', '10mb'), count = '40', passCount = '1'] = process.argv.slice(2);
+if (!existsSync(folder)) buildCorpus(10, folder);
+const cpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
+let started = cpu();
+const rules = loadRules();
+const pipeline = createPipeline(rules);
+const segmenter = pipeline.segmenter;
+segmenter.tag('预热');
+console.log(`rules + jieba load: ${(cpu() - started).toFixed(2)} s`);
+
+const jieba = {};
+let stageName = '';
+const counted = {};
+for (const method of ['tag', 'cut', 'isWord', 'pairInWord']) {
+  counted[method] = (...args) => {
+    const t = cpu();
+    const result = segmenter[method](...args);
+    const entry = (jieba[`${stageName}.${method}`] ??= { calls: 0, seconds: 0, chars: 0 });
+    entry.calls++;
+    entry.seconds += cpu() - t;
+    entry.chars += typeof args[0] === 'string' ? args[0].length : 0;
+    return result;
+  };
+}
+const prepared = stages.map((stage) => ({ stage, compiled: stage.prepare(rules, counted) }));
+const times = {};
+const add = (key, seconds) => (times[key] = (times[key] ?? 0) + seconds);
+const names = readdirSync(folder).filter((f) => f.endsWith('.txt')).sort().slice(0, Number(count));
+let bytes = 0;
+let bare = 0;
+for (let pass = 0; pass < Number(passCount); pass++) {
+  for (const name of names) {
+    const bytesOf = readFileSync(join(folder, name));
+    bytes += bytesOf.length;
+    let t = cpu();
+    let doc = decodeDoc(name, join(folder, name), bytesOf);
+    add('decode', cpu() - t);
+    for (const { stage, compiled } of prepared) {
+      stageName = stage.name;
+      t = cpu();
+      doc = stage.run(doc, { rules, compiled, segmenter: counted });
+      add(stage.name, cpu() - t);
+    }
+    t = cpu();
+    quantityRows(doc);
+    paragraphRows(doc);
+    warningRows(doc);
+    docJsonText(doc);
+    add('rows + json', cpu() - t);
+    t = cpu();
+    segmenter.tag(doc.text);
+    bare += cpu() - t;
+  }
+}
+console.log(`${(bytes / 1048576).toFixed(2)} MB, ${names.length} files × ${passCount}`);
+let total = 0;
+for (const [key, seconds] of Object.entries(times)) {
+  total += seconds;
+  console.log(`${key.padEnd(16)} ${seconds.toFixed(2)} s`);
+}
+console.log(`${'total'.padEnd(16)} ${total.toFixed(2)} s   (bare tag of the cleaned text: ${bare.toFixed(2)} s)`);
+for (const [key, { calls, seconds, chars }] of Object.entries(jieba)) {
+  console.log(`  jieba ${key.padEnd(20)} ${String(calls).padStart(7)} calls ${seconds.toFixed(2)} s ${chars} UTF-16 units`);
+}

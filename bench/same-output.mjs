@@ -70,9 +70,11 @@ try {
     symlinkSync(join(here, 'node_modules'), join(refTree, 'node_modules'));
     execFileSync('node', [join(here, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: refTree, stdio: 'inherit' });
   }
-  if (!existsSync(join(cache, 'out', refLabel, 'done'))) {
+  const done = join(cache, 'out', refLabel, 'done');
+  // an empty marker was left by an older version of this script, which did not record the root
+  if (!existsSync(done) || readFileSync(done, 'utf8') === '') {
     run(refTree, refLabel);
-    writeFileSync(join(cache, 'out', refLabel, 'done'), '');
+    writeFileSync(join(cache, 'out', refLabel, 'done'), here);
   }
 } finally {
   rmSync(lock, { recursive: true, force: true });
@@ -109,6 +111,10 @@ function files(dir) {
 
 const mine = run(here, `tree-${process.pid}`);
 
+// the per-document JSON names its input's path: the ref's outputs were made from the tree of the
+// session that ran first
+const refRoot = readFileSync(join(cache, 'out', refLabel, 'done'), 'utf8');
+const rooted = (bytes, root) => (root ? Buffer.from(bytes.toString('utf8').split(root).join('<root>')) : bytes);
 let differing = 0;
 let compared = 0;
 for (const name of Object.keys(inputs)) {
@@ -116,8 +122,8 @@ for (const name of Object.keys(inputs)) {
   const b = files(mine[name]);
   for (const file of [...new Set([...a, ...b])].sort()) {
     compared++;
-    const left = existsSync(join(refOuts[name], file)) ? readFileSync(join(refOuts[name], file)) : null;
-    const right = existsSync(join(mine[name], file)) ? readFileSync(join(mine[name], file)) : null;
+    const left = existsSync(join(refOuts[name], file)) ? rooted(readFileSync(join(refOuts[name], file)), refRoot) : null;
+    const right = existsSync(join(mine[name], file)) ? rooted(readFileSync(join(mine[name], file)), here) : null;
     if (left && right && left.equals(right)) continue;
     differing++;
     if (!left || !right) {

@@ -47,7 +47,7 @@ export function buildParagraphs(input: readonly Line[], layout: Layout): Paragra
   let current: { lines: Line[] } | null = null;
   lines.forEach((line, index) => {
     const previous = index > 0 ? lines[index - 1]! : null;
-    if (current === null || previous === null || endsParagraph(previous, line, layout)) {
+    if (current === null || previous === null || endsParagraph(previous, line, layout, lines[index + 1])) {
       if (current) drafts.push(assemble(current.lines, layout));
       current = { lines: [line] };
     } else {
@@ -69,11 +69,15 @@ function liftInterruptingHeadings(input: readonly Line[], layout: Layout): Line[
     const heading = lines[i]!;
     const above = lines[i - 1]!;
     const below = lines[i + 1]!;
-    if (heading.role !== undefined || below.role !== undefined || below.breakBefore || heading.breakBefore) continue;
-    if (!isHeadingLike(heading, layout) || isHeadingLike(above, layout) || isHeadingLike(below, layout)) continue;
+    if (below.role !== undefined || below.breakBefore || heading.breakBefore) continue;
+    // a byline or caption set at a page break inside a sentence (责任编辑：… between two pages)
+    const furniture = heading.role === 'byline' || heading.role === 'caption';
+    if (!furniture && (heading.role !== undefined || !isHeadingLike(heading, layout))) continue;
+    if (isHeadingLike(above, layout) || isHeadingLike(below, layout)) continue;
     if (endsSentence(above.chars) || !isFull(above, layout)) continue;
+    if (!furniture && isWrappedTail(heading, below, layout)) continue;
     let end = i + 1;
-    while (end + 1 < lines.length && !endsParagraph(lines[end]!, lines[end + 1]!, layout)) end++;
+    while (end + 1 < lines.length && !endsParagraph(lines[end]!, lines[end + 1]!, layout, lines[end + 2])) end++;
     below.continuesPrevious = true;
     lines.splice(i, 1);
     lines.splice(end, 0, heading);
@@ -82,12 +86,24 @@ function liftInterruptingHeadings(input: readonly Line[], layout: Layout): Line[
   return lines;
 }
 
+/**
+ * `below` is the last line of a long heading or title wrapped like prose (`三、…计划的主要` +
+ * `任务`, `——2011年…人民代` + `表大会…会议上`): it follows the full line with no gap, and a gap,
+ * an indent or a list item comes after it.
+ */
+function isWrappedTail(line: Line, next: Line | undefined, layout: Layout): boolean {
+  if (line.blanksBefore > layout.blanks || line.indent > layout.indent) return false;
+  if (next === undefined) return true;
+  return next.blanksBefore > layout.blanks || next.indent > layout.indent || LIST_ITEM.test(next.chars.slice(0, 8).join(''));
+}
+
 /** True when a paragraph break stands between `above` and `below`. */
-export function endsParagraph(above: Line, below: Line, layout: Layout): boolean {
+export function endsParagraph(above: Line, below: Line, layout: Layout, after?: Line): boolean {
   if (above.role !== undefined || below.role !== undefined || below.breakBefore) return true;
   if (below.continuesPrevious) return false;
   // no paragraph starts with a comma, a closing mark or a percent sign
   if (OPENS_NOTHING.has(below.chars[0]!)) return false;
+  if (isFull(above, layout) && !endsSentence(above.chars) && isHeadingLike(below, layout) && isWrappedTail(below, after, layout)) return false;
   if (isHeadingLike(above, layout) || isHeadingLike(below, layout)) return true;
   if (LIST_ITEM.test(below.chars.slice(0, 8).join(''))) return true;
   // one paragraph a line: a break is a paragraph end unless the line stops mid-number or mid-clause
@@ -157,6 +173,10 @@ function kindOf(lines: Line[], layout: Layout): ParagraphKind {
   const first = lines[0]!;
   if (first.role !== undefined) return first.role;
   if (lines.length === 1 && isHeadingLike(first, layout)) return 'heading';
+  // a title wrapped once, with no clause mark in it: `三、…计划的主要` + `任务`
+  if (lines.length === 2 && isHeadingLike(lines[1]!, layout) && !endsSentence(lines[1]!.chars) && !first.chars.some((ch) => CLAUSE_MARKS.has(ch))) {
+    return 'heading';
+  }
   return 'body';
 }
 

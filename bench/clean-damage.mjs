@@ -1,0 +1,269 @@
+/**
+ * `node bench/clean-damage.mjs [--seeds N]`: a second, independent estimate of the cleaner on
+ * texts it was not tuned on. The tests' harness (tests/harness/) damages one fictional city's
+ * paragraphs; this one damages the held-out report texts (tests/fixtures/zh-heldout, one paragraph
+ * per line) in its own way, and measures liang's cleaner beside a plain one (join the lines of each
+ * blank-line block, drop spaces between CJK characters), as issue 4 states its gates:
+ *
+ *   whole      share of the source sentences found whole inside one output paragraph
+ *   start F1   paragraph starts found vs the source's paragraph starts
+ *   spaces     spaces left between two CJK characters
+ *   qty        quantities (value + unit) found in the damaged text / found in the clean text
+ *
+ * Damage without columns: lines wrapped at a width drawn per document (16–38 code points);
+ * paragraphs separated by a blank line only sometimes, and first lines sometimes indented;
+ * spaces injected between CJK characters and between numbers and units; digits sometimes
+ * full-width; page furniture (page numbers, running heads, dates) every 30–50 lines, often in the
+ * middle of a paragraph, with a blank line around it. With columns: the same, then pages of 2 or
+ * 3 columns read straight across, the cells joined by 1–4 spaces, on every page.
+ *
+ * `--lost` prints the sentences liang did not keep whole. `--write DIR` also writes every damaged text to DIR. Measures only: nothing here is asserted. Run `npx tsc -p .` first.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const dist = (path) => import(pathToFileURL(resolve('dist', path)).href);
+const { loadRules } = await dist('rules/load.js');
+const { createPipeline, processText } = await dist('pipeline.js');
+
+const args = process.argv.slice(2);
+const seeds = args.includes('--seeds') ? Number(args[args.indexOf('--seeds') + 1]) : 3;
+/** --write DIR: also writes each damaged text there, to run through the CLI and read its warnings. */
+const writeTo = args.includes('--write') ? args[args.indexOf('--write') + 1] : null;
+/** --lost: prints each source sentence liang did not keep whole, with the damaged file's name. */
+const showLost = args.includes('--lost');
+const folder = 'tests/fixtures/zh-heldout';
+const pipeline = createPipeline(loadRules());
+
+/** mulberry32: a small seeded generator, so every run damages alike. */
+function generator(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
+const CJK_OR_MARK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]/u;
+const comparable = (text) => text.normalize('NFKC').replace(/\s+/gu, '');
+
+/** Source documents: paragraphs are the non-empty lines. Texts already damaged are left out. */
+function sources() {
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.txt') && !/ocr/u.test(name))
+    .sort()
+    .map((name) => ({
+      name,
+      paragraphs: readFileSync(join(folder, name), 'utf8')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.length > 0 && CJK.test(line)),
+    }));
+}
+
+function injectSpaces(line, next, rate) {
+  const chars = Array.from(line);
+  let out = chars[0] ?? '';
+  for (let i = 1; i < chars.length; i++) {
+    const a = chars[i - 1];
+    const b = chars[i];
+    const digitUnit = /\d/u.test(a) !== /\d/u.test(b);
+    if ((CJK.test(a) && CJK.test(b)) || (digitUnit && (CJK.test(a) || CJK.test(b)))) {
+      if (next() < rate) out += ' ';
+    }
+    out += b;
+  }
+  return out;
+}
+
+const wide = (run) => Array.from(run, (ch) => String.fromCodePoint(ch.codePointAt(0) + 0xfee0)).join('');
+const FURNITURE = (next, page) =>
+  [`— ${page} —`, `${page}`, `第${page}版  综合新闻`, `2024年3月${1 + Math.floor(next() * 28)}日 星期二`, `责任编辑：李明  校对：王芳`][
+    Math.floor(next() * 5)
+  ];
+
+/** Lines of the damaged text, before columns: null where the source had a paragraph break. */
+function damagedLines(paragraphs, next) {
+  const width = 16 + Math.floor(next() * 23);
+  const blankRate = next() < 0.5 ? 0.9 : 0.25;
+  const indent = next() < 0.5;
+  const lines = [];
+  for (const text of paragraphs) {
+    const chars = Array.from(indent ? `\u3000\u3000${text}` : text);
+    const out = [];
+    for (let i = 0; i < chars.length; i += width) out.push(chars.slice(i, i + width).join(''));
+    for (const line of out) {
+      let damaged = injectSpaces(line, next, 0.05);
+      damaged = damaged.replace(/[0-9.%]+/gu, (run) => (next() < 0.25 ? wide(run) : run));
+      lines.push(damaged);
+    }
+    lines.push(next() < blankRate ? '' : null);
+  }
+  return lines;
+}
+
+function withFurniture(lines, next) {
+  const out = [];
+  let page = 1;
+  let gap = 30 + Math.floor(next() * 20);
+  let count = 0;
+  for (const line of lines) {
+    out.push(line);
+    if (++count % gap === 0) {
+      out.push('', FURNITURE(next, ++page), '');
+      gap = 30 + Math.floor(next() * 20);
+    }
+  }
+  return out;
+}
+
+/** Pages of 2–3 columns read straight across, cells padded to the column width. */
+function inColumns(lines, next) {
+  const count = next() < 0.5 ? 2 : 3;
+  const height = 12 + Math.floor(next() * 10);
+  const flat = lines.map((line) => line ?? '');
+  const cellWidth = Math.max(...flat.map((line) => displayWidth(line)));
+  const out = [];
+  for (let start = 0; start < flat.length; start += height * count) {
+    const columns = Array.from({ length: count }, (_, c) => flat.slice(start + c * height, start + (c + 1) * height));
+    for (let row = 0; row < height; row++) {
+      const cells = columns.map((column) => column[row] ?? '');
+      let line = '';
+      cells.forEach((cell, c) => {
+        if (c > 0) line += ' '.repeat(1 + Math.floor(next() * 4));
+        const padded = c < cells.length - 1 ? cell + ' '.repeat(cellWidth - displayWidth(cell)) : cell;
+        line += padded;
+      });
+      out.push(line.trimEnd());
+    }
+    out.push('', `— ${start / (height * count) + 1} —`, '');
+  }
+  return out;
+}
+
+const displayWidth = (text) => Array.from(text).reduce((sum, ch) => sum + (ch.codePointAt(0) > 0xff ? 2 : 1), 0);
+
+function damage(paragraphs, seed, columns) {
+  const next = generator(seed);
+  const lines = damagedLines(paragraphs, next);
+  const laid = columns ? inColumns(lines, next) : withFurniture(lines, next);
+  return laid.map((line) => line ?? '').join('\n') + '\n';
+}
+
+/** The plain cleaner of the issue: each blank-line block's lines joined, CJK spaces dropped. */
+function plain(text) {
+  return text
+    .split(/\n\s*\n/u)
+    .map((block) =>
+      block
+        .split('\n')
+        .map((line) => line.trim())
+        .join('')
+        .replace(/(?<=[\u3400-\u9fff，。；：、])[ \u3000]+(?=[\u3400-\u9fff，。；：、])/gu, ''),
+    )
+    .filter((paragraph) => paragraph.length > 0);
+}
+
+function sentencesOf(paragraph) {
+  return (paragraph.match(/[^。！？；]+[。！？；]?/gu) ?? []).map(comparable).filter((s) => s.length >= 6);
+}
+
+function measure(sourceParagraphs, outputParagraphs, label = null) {
+  const outputs = outputParagraphs.map(comparable);
+  let whole = 0;
+  let total = 0;
+  for (const paragraph of sourceParagraphs) {
+    for (const sentence of sentencesOf(paragraph)) {
+      total++;
+      if (outputs.some((out) => out.includes(sentence))) whole++;
+      else if (label) console.log(`lost in ${label}: ${sentence}`);
+    }
+  }
+  // a paragraph start is matched when an output paragraph begins with the source paragraph's first
+  // characters (up to 10), once
+  const starts = sourceParagraphs.map((p) => comparable(p).slice(0, 10));
+  const used = new Set();
+  let hits = 0;
+  for (const out of outputs) {
+    const k = starts.findIndex((start, i) => !used.has(i) && start.length > 0 && out.startsWith(start));
+    if (k >= 0) {
+      used.add(k);
+      hits++;
+    }
+  }
+  const precision = outputs.length ? hits / outputs.length : 0;
+  const recall = starts.length ? hits / starts.length : 0;
+  const spaces = outputParagraphs.reduce((n, p) => n + (p.match(/[\u3400-\u9fff][ \u3000]+(?=[\u3400-\u9fff])/gu) ?? []).length, 0);
+  return { whole, total, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, spaces };
+}
+
+const keyOf = (q) => `${q.value}|${q.unit}`;
+function quantityKeys(text, id) {
+  const counts = new Map();
+  for (const q of processText(pipeline, id, text).quantities) counts.set(keyOf(q), (counts.get(keyOf(q)) ?? 0) + 1);
+  return counts;
+}
+function overlap(reference, found) {
+  let hit = 0;
+  let total = 0;
+  for (const [key, n] of reference) {
+    total += n;
+    hit += Math.min(n, found.get(key) ?? 0);
+  }
+  return { hit, total };
+}
+
+const rows = [];
+for (const columns of [false, true]) {
+  const sums = { liang: { whole: 0, total: 0, f1: 0, spaces: 0, qty: 0, qtyTotal: 0 }, plain: { whole: 0, total: 0, f1: 0, spaces: 0, qty: 0, qtyTotal: 0 } };
+  let docs = 0;
+  for (const { name, paragraphs } of sources()) {
+    const clean = quantityKeys(paragraphs.join('\n\n') + '\n', name);
+    for (let seed = 1; seed <= seeds; seed++) {
+      docs++;
+      const text = damage(paragraphs, seed * 7919 + name.length, columns);
+      if (writeTo) {
+        mkdirSync(writeTo, { recursive: true });
+        writeFileSync(join(writeTo, `${columns ? 'columns' : 'plain'}-${seed}-${name}`), text);
+      }
+      const doc = processText(pipeline, name, text);
+      const outputs = {
+        liang: doc.paragraphs.map((p) => Array.from(doc.text).slice(p.start, p.end).join('')),
+        plain: plain(text),
+      };
+      for (const [who, paragraphsOut] of Object.entries(outputs)) {
+        const label = showLost && who === 'liang' ? `${columns ? 'columns' : 'plain'}-${seed}-${name}` : null;
+        const m = measure(paragraphs, paragraphsOut, label);
+        const s = sums[who];
+        s.whole += m.whole;
+        s.total += m.total;
+        s.f1 += m.f1;
+        s.spaces += m.spaces;
+      }
+      const liangQ = overlap(clean, quantityKeys(text, name));
+      sums.liang.qty += liangQ.hit;
+      sums.liang.qtyTotal += liangQ.total;
+      const plainQ = overlap(clean, quantityKeys(outputs.plain.join('\n\n') + '\n', name));
+      sums.plain.qty += plainQ.hit;
+      sums.plain.qtyTotal += plainQ.total;
+    }
+  }
+  for (const who of ['plain', 'liang']) {
+    const s = sums[who];
+    rows.push({
+      damage: columns ? 'columns' : 'no columns',
+      cleaner: who,
+      docs,
+      whole: Number((s.whole / s.total).toFixed(3)),
+      start_f1: Number((s.f1 / docs).toFixed(3)),
+      cjk_spaces_left: s.spaces,
+      qty_recall_vs_clean: Number((s.qty / s.qtyTotal).toFixed(3)),
+    });
+  }
+}
+console.table(rows);

@@ -99,10 +99,11 @@ function isWrappedTail(line: Line, next: Line | undefined, layout: Layout): bool
 
 /** True when a paragraph break stands between `above` and `below`. */
 export function endsParagraph(above: Line, below: Line, layout: Layout, after?: Line): boolean {
-  if (above.role !== undefined || below.role !== undefined || below.breakBefore) return true;
+  if (below.role !== undefined || below.breakBefore) return true;
   if (below.continuesPrevious) return false;
-  // no paragraph starts with a comma, a closing mark or a percent sign
+  // no paragraph starts with a comma, a closing mark or a percent sign, not even after a byline
   if (OPENS_NOTHING.has(below.chars[0]!)) return false;
+  if (above.role !== undefined) return true;
   if (isFull(above, layout) && !endsSentence(above.chars) && isHeadingLike(below, layout) && isWrappedTail(below, after, layout)) return false;
   if (isHeadingLike(above, layout) || isHeadingLike(below, layout)) return true;
   if (LIST_ITEM.test(below.chars.slice(0, 8).join(''))) return true;
@@ -113,14 +114,30 @@ export function endsParagraph(above: Line, below: Line, layout: Layout, after?: 
   }
   const full = isFull(above, layout);
   const sentenceEnds = endsSentence(above.chars);
-  if (below.blanksBefore > layout.blanks) return sentenceEnds || !full;
+  if (below.blanksBefore > layout.blanks) return sentenceEnds || !full || isTitleLine(above);
   if (!sentenceEnds) return false;
   if (layout.width === null) return true;
   return !full || below.indent > layout.indent;
 }
 
+/**
+ * A numbered or dashed title that happens to fill the line: `二、2017年…的主要目标`,
+ * `——2006年1月15日在…会议上`. With a gap after it, it ends its paragraph like a short heading.
+ */
+function isTitleLine(line: Line): boolean {
+  const last = line.chars[line.chars.length - 1]!;
+  if (line.chars.some((ch) => CLAUSE_MARKS.has(ch)) || CONTINUING_MARKS.has(last) || isDigit(last)) return false;
+  // an English bulleted item (`-- GDP up 5.1 pct`) is a list item, not a title
+  return line.chars.filter(isHan).length * 2 >= line.chars.length && TITLE_START.test(line.chars.slice(0, 8).join(''));
+}
+
+/** A list item's number (`二、`, `（三）`, `3.`) or a subtitle's dash (`——`). */
+const TITLE_START = new RegExp(`^(?:——|${LIST_ITEM.source.slice(1)})`, 'u');
+
 function isFull(line: Line, layout: Layout): boolean {
-  return layout.width !== null && layout.measure(line) >= layout.width - layout.tolerance;
+  // an indented first line is full when its indent and its text fill the width together
+  const indent = Math.max(0, line.indent - layout.indent);
+  return layout.width !== null && layout.measure(line) + indent >= layout.width - layout.tolerance;
 }
 
 /**
@@ -172,7 +189,7 @@ function assemble(lines: Line[], layout: Layout): ParagraphDraft {
 function kindOf(lines: Line[], layout: Layout): ParagraphKind {
   const first = lines[0]!;
   if (first.role !== undefined) return first.role;
-  if (lines.length === 1 && isHeadingLike(first, layout)) return 'heading';
+  if (lines.length === 1 && (isHeadingLike(first, layout) || isTitleLine(first))) return 'heading';
   // a title wrapped once, with no clause mark in it: `三、…计划的主要` + `任务`
   if (lines.length === 2 && isHeadingLike(lines[1]!, layout) && !endsSentence(lines[1]!.chars) && !first.chars.some((ch) => CLAUSE_MARKS.has(ch))) {
     return 'heading';

@@ -15,6 +15,7 @@
  * 入超, trade deficit).
  */
 import type { Qualifier } from '../../document.js';
+import { type Chars, sliceChars } from '../../text/chars.js';
 import { isGap, matchAt, matchEndingAt, type BoundEntry, type WordMatch, type WordTable } from './units.js';
 
 /** The segmenter as the recognizer uses it: dictionary lookup and cutting a short window. */
@@ -28,8 +29,8 @@ export interface Lexicon {
 const WINDOW = 4;
 
 /** jieba's tokens over `chars[from, to)`. */
-function tokensAround(lexicon: Lexicon, chars: readonly string[], from: number, to: number) {
-  return lexicon.cut(chars.slice(from, to).join(''), from);
+function tokensAround(lexicon: Lexicon, chars: Chars, from: number, to: number) {
+  return lexicon.cut(sliceChars(chars, from, to), from);
 }
 
 /**
@@ -38,7 +39,7 @@ function tokensAround(lexicon: Lexicon, chars: readonly string[], from: number, 
  */
 export function boundBefore(
   table: WordTable<BoundEntry>,
-  chars: readonly string[],
+  chars: Chars,
   numeralStart: number,
   floor: number,
   lexicon: Lexicon,
@@ -49,7 +50,7 @@ export function boundBefore(
   if (match === null) return null;
   let suspect = false;
   for (let k = 1; k <= 2 && match.start - k >= floor && !suspect; k++) {
-    const prefix = chars.slice(match.start - k, match.start).join('');
+    const prefix = sliceChars(chars, match.start - k, match.start);
     if (isGap(prefix[0])) break;
     suspect = lexicon.isWord(prefix + match.form);
   }
@@ -65,7 +66,7 @@ export function boundBefore(
  */
 export function boundAfter(
   table: WordTable<BoundEntry>,
-  chars: readonly string[],
+  chars: Chars,
   start: number,
   limit: number,
   lexicon: Lexicon,

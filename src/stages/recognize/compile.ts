@@ -10,7 +10,8 @@ export interface ExclusionPattern {
   note: string;
   pattern: RegExp | null;
   numeral: RegExp | null;
-  unit: RegExp | null;
+  /** The canonical units whose name the entry's `unit` regex matches, tested once here rather than per number. */
+  units: ReadonlySet<string> | null;
   classifier: boolean | null;
   before: RegExp | null;
   after: RegExp | null;
@@ -24,11 +25,18 @@ export interface Compiled {
   connectors: WordTable<string>;
   /** Words before a first number that make a connector mean "from A to B" (从, 由). */
   rangeBreakers: WordTable<string>;
-  /** Names with numerals (not-quantities.yaml#names) as code points, longest first. */
-  names: readonly (readonly string[])[];
-  /** Every character of every name: a number whose first character is in none needs no name check. */
-  nameChars: ReadonlySet<string>;
+  /**
+   * Names with numerals (not-quantities.yaml#names) by each of their characters: where a number
+   * starts with that character, the names that may cover it and at which offset, longest name first.
+   */
+  namesByChar: ReadonlyMap<string, readonly NamePlace[]>;
   patterns: readonly ExclusionPattern[];
+}
+
+/** A name as code points, and the offset of one of its characters. */
+export interface NamePlace {
+  name: readonly string[];
+  offset: number;
 }
 
 /** Validated rules → the recognizer's matchers. */
@@ -37,26 +45,43 @@ export function compileRecognizer(rules: Rules): Compiled {
     [entry.word, { word: entry.word, qualifier: entry.qualifier, inside: entry.inside ?? false }] as [string, BoundEntry];
   const regex = (source: string | undefined) => (source === undefined ? null : new RegExp(source, 'u'));
   const notQuantities = rules['not-quantities.yaml'];
+  const units = unitTable(rules);
+  const unitNames = new Set([...units.forms.values()].map((entry) => entry.unit));
+  const matchingUnits = (source: string | undefined) => {
+    const pattern = regex(source);
+    return pattern && new Set([...unitNames].filter((unit) => pattern.test(unit)));
+  };
   return Object.freeze({
-    units: unitTable(rules),
+    units,
     magnitudes: wordTable(rules['magnitudes.yaml'].map((m) => [m.form, { form: m.form, power: m.power }] as [string, MagnitudeEntry])),
     before: wordTable(rules['qualifiers.yaml'].before.map(bound)),
     after: wordTable(rules['qualifiers.yaml'].after.map(bound)),
     connectors: wordTable(rules['qualifiers.yaml'].range_connectors.map((c) => [c.word, c.word] as [string, string])),
     rangeBreakers: wordTable((rules['qualifiers.yaml'].range_breakers ?? []).map((c) => [c.word, c.word] as [string, string])),
-    names: [...new Set(notQuantities.names.map((n) => n.text))]
-      .map((text) => Array.from(text))
-      .sort((a, b) => b.length - a.length),
-    nameChars: new Set(notQuantities.names.flatMap((n) => Array.from(n.text))),
+    namesByChar: namesByChar(notQuantities.names.map((n) => n.text)),
     patterns: notQuantities.patterns.map((p) => ({
       id: p.id,
       note: p.note ?? '',
       pattern: regex(p.pattern),
       numeral: regex(p.numeral),
-      unit: regex(p.unit),
+      units: matchingUnits(p.unit),
       classifier: p.classifier ?? null,
       before: regex(p.before),
       after: regex(p.after),
     })),
   });
+}
+
+/** Each character of the names → the names holding it and where, longest name first, then by offset. */
+function namesByChar(texts: readonly string[]): ReadonlyMap<string, readonly NamePlace[]> {
+  const names = [...new Set(texts)].map((text) => Array.from(text)).sort((a, b) => b.length - a.length);
+  const index = new Map<string, NamePlace[]>();
+  for (const name of names) {
+    name.forEach((ch, offset) => {
+      const places = index.get(ch) ?? [];
+      places.push({ name, offset });
+      index.set(ch, places);
+    });
+  }
+  return index;
 }

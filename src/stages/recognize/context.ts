@@ -4,6 +4,7 @@
  */
 import type { Qualifier } from '../../document.js';
 import type { Decimal } from '../../text/decimal.js';
+import type { Chars } from '../../text/chars.js';
 import type { Lexicon } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { isArabicDigit, parseArabic, parseChinese, type Numeral, type TooLong } from './numerals.js';
@@ -41,7 +42,7 @@ export interface Scan {
 
 /** The text being scanned and the compiled rules; `floor` moves forward as candidates are consumed. */
 export interface ScanContext {
-  chars: readonly string[];
+  chars: Chars;
   to: number;
   reach: number;
   compiled: Compiled;

@@ -3,7 +3,8 @@
  * and general shapes (dates, ordinals, the article 一, vague amounts; #patterns). Each drop
  * names the entry that made it.
  */
-import type { Compiled, ExclusionPattern } from './compile.js';
+import { CharFinder, type Chars, sliceChars } from '../../text/chars.js';
+import type { Compiled, ExclusionPattern, NamePlace } from './compile.js';
 import type { Candidate } from './find.js';
 
 /** Characters of sentence context a `before`/`after` pattern sees. */
@@ -32,95 +33,117 @@ export interface Exclusion {
  */
 export function exclusionFor(
   candidate: Candidate,
-  chars: readonly string[],
+  chars: Chars,
   from: number,
   reach: number,
   compiled: Compiled,
-  straightQuotes: StraightQuotes,
+  quoteMarks: QuoteMarks,
 ): Exclusion | null {
-  const text = chars.slice(candidate.start, candidate.end).join('');
-  if (quoted(candidate, chars, from, reach, straightQuotes)) {
+  const around = new Around(candidate, chars, from, reach);
+  if (quoted(candidate, chars, from, reach, quoteMarks)) {
     return {
       rule: 'recognize/quoted-name',
-      reason: `"${text}" stands inside a short quotation or title: a name such as "18条", not an amount`,
+      reason: `"${around.text}" stands inside a short quotation or title: a name such as "18条", not an amount`,
     };
   }
-  const name = compiled.nameChars.has(chars[candidate.numeralStart]!)
-    ? nameAround(chars, candidate.numeralStart, from, reach, compiled.names)
-    : null;
+  const name = nameAround(chars, candidate.numeralStart, from, reach, compiled.namesByChar);
   if (name !== null) {
-    return { rule: `not-quantities.yaml#${name}`, reason: `"${text}" is part of the name "${name}"` };
+    return { rule: `not-quantities.yaml#${name}`, reason: `"${around.text}" is part of the name "${name}"` };
   }
-  const around = new Around(candidate, chars, from, reach);
   for (const pattern of compiled.patterns) {
-    if (matches(pattern, candidate, around, text)) {
+    if (matches(pattern, candidate, around)) {
       const why = pattern.note ? `: ${pattern.note}` : '';
-      return { rule: `not-quantities.yaml#${pattern.id}`, reason: `"${text}" is not a quantity (${pattern.id})${why}` };
+      return { rule: `not-quantities.yaml#${pattern.id}`, reason: `"${around.text}" is not a quantity (${pattern.id})${why}` };
     }
   }
   return null;
 }
 
-/** The texts a pattern tests, each built once per candidate (there are dozens of patterns). */
+/** The texts a pattern tests, each built once per candidate and only when asked (there are dozens of patterns). */
 class Around {
+  private wholeText: string | undefined;
   private numeralText: string | undefined;
   private beforeText: string | undefined;
   private afterText: string | undefined;
 
   constructor(
     private readonly candidate: Candidate,
-    private readonly chars: readonly string[],
+    private readonly chars: Chars,
     private readonly from: number,
     private readonly reach: number,
   ) {}
 
+  get text(): string {
+    return (this.wholeText ??= sliceChars(this.chars, this.candidate.start, this.candidate.end));
+  }
+
   get numeral(): string {
-    return (this.numeralText ??= this.chars.slice(this.candidate.numeralStart, this.candidate.numeralEnd).join(''));
+    return (this.numeralText ??= sliceChars(this.chars, this.candidate.numeralStart, this.candidate.numeralEnd));
   }
 
   get before(): string {
     const start = this.candidate.numeralStart;
-    return (this.beforeText ??= this.chars.slice(Math.max(this.from, start - CONTEXT), start).join(''));
+    return (this.beforeText ??= sliceChars(this.chars, Math.max(this.from, start - CONTEXT), start));
   }
 
   get after(): string {
     const end = this.candidate.end;
-    return (this.afterText ??= this.chars.slice(end, Math.min(this.reach, end + CONTEXT)).join(''));
+    return (this.afterText ??= sliceChars(this.chars, end, Math.min(this.reach, end + CONTEXT)));
   }
 }
 
-function matches(pattern: ExclusionPattern, candidate: Candidate, around: Around, text: string): boolean {
-  if (pattern.pattern && !pattern.pattern.test(text)) return false;
-  if (pattern.numeral && !pattern.numeral.test(around.numeral)) return false;
-  if (pattern.unit && !pattern.unit.test(candidate.unit.unit)) return false;
+/** Every condition of `pattern` holds; the cheap ones (a set probe) are tested first, so most patterns cost no regex. */
+function matches(pattern: ExclusionPattern, candidate: Candidate, around: Around): boolean {
+  if (pattern.units && !pattern.units.has(candidate.unit.unit)) return false;
   if (pattern.classifier !== null && (candidate.unit.file === 'classifiers.yaml') !== pattern.classifier) return false;
+  if (pattern.pattern && !pattern.pattern.test(around.text)) return false;
+  if (pattern.numeral && !pattern.numeral.test(around.numeral)) return false;
   if (pattern.before && !pattern.before.test(around.before)) return false;
   if (pattern.after && !pattern.after.test(around.after)) return false;
   return true;
 }
 
 /**
- * Where the straight quotes of a text open and close: `isOpener(i)` is true when the `"` at `i`
- * is the first of a pair in its paragraph (an even number of `"` stand before it). Built once
- * per document, so each lookup is O(1).
+ * The quotation and title marks of a text, found once per document by one search: where they
+ * stand, in order, and which straight quotes open a pair (`isOpener(i)`: an even number of `"`
+ * stand before the one at `i` in its paragraph).
  */
-export class StraightQuotes {
-  private readonly opener: Uint8Array;
+export class QuoteMarks {
+  private readonly positions: number[] = [];
+  private readonly openers = new Set<number>();
 
-  constructor(chars: readonly string[]) {
-    this.opener = new Uint8Array(chars.length);
+  constructor(chars: Chars) {
+    const marks = new CharFinder(chars, [...QUOTES.keys(), ...CLOSERS]);
+    const lineBreaks = new CharFinder(chars, ['\n']);
     let inside = false;
-    chars.forEach((ch, i) => {
-      if (ch === '\n') inside = false;
-      else if (ch === STRAIGHT_QUOTE) {
-        this.opener[i] = inside ? 0 : 1;
-        inside = !inside;
+    let lineBreak = lineBreaks.next(0);
+    for (let i = marks.next(0); i < chars.length; i = marks.next(i + 1)) {
+      this.positions.push(i);
+      if (chars[i] !== STRAIGHT_QUOTE) continue;
+      if (lineBreak < i) {
+        inside = false;
+        lineBreak = lineBreaks.next(i);
       }
-    });
+      if (!inside) this.openers.add(i);
+      inside = !inside;
+    }
+  }
+
+  /** The position of the last mark in `[floor, end)`, or -1. */
+  lastBefore(end: number, floor: number): number {
+    let lo = 0;
+    let hi = this.positions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.positions[mid]! < end) lo = mid + 1;
+      else hi = mid;
+    }
+    const at = lo > 0 ? this.positions[lo - 1]! : -1;
+    return at >= floor ? at : -1;
   }
 
   isOpener(i: number): boolean {
-    return this.opener[i] === 1;
+    return this.openers.has(i);
   }
 }
 
@@ -128,19 +151,12 @@ export class StraightQuotes {
  * True when the candidate stands inside a short quotation or title (“18条”, 《30条措施》): the
  * nearest quote mark before it opens, and its closer follows within `MAX_QUOTED` characters.
  */
-function quoted(candidate: Candidate, chars: readonly string[], from: number, reach: number, straight: StraightQuotes): boolean {
-  let opener: string | undefined;
-  let openAt = -1;
-  for (let i = candidate.start - 1; i >= Math.max(from, candidate.start - MAX_TITLE); i--) {
-    const ch = chars[i]!;
-    if (ch === STRAIGHT_QUOTE ? straight.isOpener(i) : QUOTES.has(ch)) {
-      opener = ch;
-      openAt = i;
-      break;
-    }
-    if (CLOSERS.has(ch)) return false;
-  }
-  if (opener === undefined) return false;
+function quoted(candidate: Candidate, chars: Chars, from: number, reach: number, marks: QuoteMarks): boolean {
+  // the nearest mark decides: an opener, or a closer (a straight quote that closes a pair is one)
+  const openAt = marks.lastBefore(candidate.start, Math.max(from, candidate.start - MAX_TITLE));
+  if (openAt === -1) return false;
+  const opener = chars[openAt]!;
+  if (!(opener === STRAIGHT_QUOTE ? marks.isOpener(openAt) : QUOTES.has(opener))) return false;
   const closer = QUOTES.get(opener)!;
   const longest = opener === TITLE ? MAX_TITLE : MAX_QUOTED;
   for (let i = candidate.end; i < Math.min(reach, openAt + longest + 2); i++) {
@@ -151,22 +167,23 @@ function quoted(candidate: Candidate, chars: readonly string[], from: number, re
   return false;
 }
 
-/** The longest listed name that covers position `at` (within `[from, reach)`), or null. */
+/**
+ * The longest listed name that covers position `at` (within `[from, reach)`), or null. Only the
+ * names holding the character at `at` are tried, each at that character's offset.
+ */
 function nameAround(
-  chars: readonly string[],
+  chars: Chars,
   at: number,
   from: number,
   reach: number,
-  names: readonly (readonly string[])[],
+  namesByChar: ReadonlyMap<string, readonly NamePlace[]>,
 ): string | null {
-  for (const nameChars of names) {
-    for (let offset = 0; offset < nameChars.length; offset++) {
-      const start = at - offset;
-      if (start < from || start + nameChars.length > reach) continue;
-      let equal = true;
-      for (let k = 0; k < nameChars.length && equal; k++) equal = chars[start + k] === nameChars[k];
-      if (equal) return nameChars.join('');
-    }
+  for (const { name, offset } of namesByChar.get(chars[at]!) ?? []) {
+    const start = at - offset;
+    if (start < from || start + name.length > reach) continue;
+    let equal = true;
+    for (let k = 0; k < name.length && equal; k++) equal = chars[start + k] === name[k];
+    if (equal) return name.join('');
   }
   return null;
 }

@@ -8,11 +8,12 @@
  * word of its table).
  */
 import { add, integer, negate, scale } from '../../text/decimal.js';
+import { CharFinder, type Chars, sliceChars } from '../../text/chars.js';
 import { boundAfter, boundBefore, decideQualifier, type Lexicon } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { readNumeral, type Candidate, type Refusal, type Scan, type ScanContext } from './context.js';
 import { DOUBLING_OPEN, FRACTION_MARK, doubling, fractionAt } from './number-words.js';
-import { isArabicDigit, isChineseNumeralChar, type Numeral } from './numerals.js';
+import { isArabicDigit, isChineseNumeralChar, NUMERAL_STARTS, type Numeral } from './numerals.js';
 import { rangeAfter } from './ranges.js';
 import { compoundUnit, halfAfter, magnitudeValue, readTail, spacedThousands } from './tail.js';
 import { matchEndingAt, skipGap, type BoundEntry, type UnitEntry, type WordMatch } from './units.js';
@@ -27,17 +28,21 @@ const LATIN_LETTER = /^[A-Za-z]$/;
  * to its number (`260⏎亿斤`).
  */
 export function scan(
-  chars: readonly string[],
+  chars: Chars,
   from: number,
   to: number,
   reach: number,
   compiled: Compiled,
   lexicon: Lexicon,
+  starts: CharFinder = numberStarts(chars),
 ): Scan {
   const out: Scan = { candidates: [], refusals: [], consumed: from };
   const context: ScanContext = { chars, to, reach, compiled, lexicon, floor: from };
   let i = from;
   while (i < to) {
+    // the text between numeral characters is skipped by a regex search, not visited character by character
+    i = Math.min(starts.next(i), to);
+    if (i >= to) break;
     const ch = chars[i]!;
     let next = i + 1;
     if (isArabicDigit(ch) && LATIN_LETTER.test(chars[i - 1] ?? '')) {
@@ -69,6 +74,14 @@ export function scan(
   return out;
 }
 
+/**
+ * Where a number can start in `chars`: a digit, a Chinese numeral or 翻 (翻两番). Build one per
+ * text and pass it to every `scan` of that text, so the text is searched once.
+ */
+export function numberStarts(chars: Chars): CharFinder {
+  return new CharFinder(chars, [...NUMERAL_STARTS, DOUBLING_OPEN]);
+}
+
 type NumberResult = { candidate: Candidate; next: number } | { refusal: Refusal | null; next: number };
 
 /** A number starting at `at`: numeral, tail, optional range, bounds. */
@@ -82,7 +95,7 @@ function number(context: ScanContext, at: number): NumberResult {
   if (first.script === 'arabic' && isZero(chars[at]) && isArabicDigit(chars[at + 1])) {
     // 0431, 000万元 (an OCR-split 5 000): a code or a fragment, not an amount
     return {
-      refusal: { start: at, end: first.end, rule: 'recognize/leading-zero', reason: `number with a leading zero: ${chars.slice(at, first.end).join('')}` },
+      refusal: { start: at, end: first.end, rule: 'recognize/leading-zero', reason: `number with a leading zero: ${sliceChars(chars, at, first.end)}` },
       next: first.end,
     };
   }
@@ -117,7 +130,7 @@ function number(context: ScanContext, at: number): NumberResult {
     const end = Math.max(last.end, lastTail.magnitude?.end ?? 0);
     const refusal: Refusal | null =
       first.script === 'arabic'
-        ? { start: at, end, rule: 'recognize/no-unit', reason: `no unit after ${chars.slice(at, end).join('')}` }
+        ? { start: at, end, rule: 'recognize/no-unit', reason: `no unit after ${sliceChars(chars, at, end)}` }
         : null;
     return { refusal, next: first.script === 'arabic' ? end : skipNumeralRun(chars, at, to) };
   }
@@ -144,7 +157,7 @@ function number(context: ScanContext, at: number): NumberResult {
   if (first.bare && !before && bounds.length === 0) {
     // 亿元, 万人 with no number and no bound word: a magnitude naming a class, not an amount
     return {
-      refusal: { start: at, end, rule: 'recognize/bare-magnitude', reason: `bare magnitude without a bound word: ${chars.slice(at, end).join('')}` },
+      refusal: { start: at, end, rule: 'recognize/bare-magnitude', reason: `bare magnitude without a bound word: ${sliceChars(chars, at, end)}` },
       next: end,
     };
   }
@@ -222,7 +235,7 @@ function isZero(ch: string | undefined): boolean {
 }
 
 /** Index after the run of Chinese numeral characters (or digits) that starts at `at`. */
-function skipNumeralRun(chars: readonly string[], at: number, to: number): number {
+function skipNumeralRun(chars: Chars, at: number, to: number): number {
   let k = at;
   if (isArabicDigit(chars[k])) {
     while (k < to && (isArabicDigit(chars[k]) || chars[k] === '.' || chars[k] === '．' || chars[k] === ',')) k++;

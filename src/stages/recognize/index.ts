@@ -51,9 +51,10 @@
 import type { Doc, Quantity, Warning } from '../../document.js';
 import { defineStage } from '../../stage.js';
 import { toPlain } from '../../text/decimal.js';
+import { charsOf, type Chars, sliceChars } from '../../text/chars.js';
 import { compileRecognizer, type Compiled } from './compile.js';
-import { exclusionFor, StraightQuotes } from './exclusions.js';
-import { scan, type Candidate } from './find.js';
+import { exclusionFor, QuoteMarks } from './exclusions.js';
+import { numberStarts, scan, type Candidate } from './find.js';
 import type { Lexicon } from './bounds.js';
 
 const STAGE = 'recognize';
@@ -83,8 +84,9 @@ export const recognize = defineStage<Compiled>({
  * for the numbers that were dropped. Pure: reads `doc`, returns new records.
  */
 export function recognizeDoc(doc: Doc, compiled: Compiled, lexicon: Lexicon): { quantities: Quantity[]; warnings: Warning[] } {
-  const chars = Array.from(doc.text);
-  const straightQuotes = new StraightQuotes(chars);
+  const chars = charsOf(doc.text);
+  const quoteMarks = new QuoteMarks(chars);
+  const starts = numberStarts(chars);
   const quantities: Quantity[] = [];
   const warnings: Warning[] = [];
   const isChinese = (sentence: number) => doc.paragraphs[doc.sentences[sentence]!.paragraph]?.lang === 'zh';
@@ -95,7 +97,7 @@ export function recognizeDoc(doc: Doc, compiled: Compiled, lexicon: Lexicon): { 
     const from = Math.max(sentence.start, consumed);
     if (from >= sentence.end) return;
     const reach = reachOf(doc, chars, index, isChinese);
-    const result = scan(chars, from, sentence.end, reach, compiled, lexicon);
+    const result = scan(chars, from, sentence.end, reach, compiled, lexicon, starts);
     consumed = result.consumed;
     const place = (start: number, end: number) => ({ start, end, line: doc.offsets.rawLine(start) });
 
@@ -103,7 +105,7 @@ export function recognizeDoc(doc: Doc, compiled: Compiled, lexicon: Lexicon): { 
       warnings.push({ stage: STAGE, rule: refusal.rule, reason: refusal.reason, severity: 'info', place: place(refusal.start, refusal.end) });
     }
     for (const candidate of result.candidates) {
-      const exclusion = exclusionFor(candidate, chars, sentence.start, reach, compiled, straightQuotes);
+      const exclusion = exclusionFor(candidate, chars, sentence.start, reach, compiled, quoteMarks);
       if (exclusion) {
         warnings.push({
           stage: STAGE,
@@ -123,7 +125,7 @@ export function recognizeDoc(doc: Doc, compiled: Compiled, lexicon: Lexicon): { 
  * only line breaks separate it from a following Chinese sentence of the next paragraph, that
  * sentence's end (a unit wrapped onto the next line: `260⏎亿斤`).
  */
-function reachOf(doc: Doc, chars: readonly string[], index: number, isChinese: (sentence: number) => boolean): number {
+function reachOf(doc: Doc, chars: Chars, index: number, isChinese: (sentence: number) => boolean): number {
   const sentence = doc.sentences[index]!;
   const next = doc.sentences[index + 1];
   if (!next || !isChinese(index + 1)) return sentence.end;
@@ -131,11 +133,11 @@ function reachOf(doc: Doc, chars: readonly string[], index: number, isChinese: (
   return next.end;
 }
 
-function toQuantity(candidate: Candidate, chars: readonly string[], sentence: number): Quantity {
+function toQuantity(candidate: Candidate, chars: Chars, sentence: number): Quantity {
   return {
     start: candidate.start,
     end: candidate.end,
-    text: chars.slice(candidate.start, candidate.end).join(''),
+    text: sliceChars(chars, candidate.start, candidate.end),
     value: toPlain(candidate.value),
     valueMax: candidate.valueMax === null ? null : toPlain(candidate.valueMax),
     unit: candidate.unit.unit,

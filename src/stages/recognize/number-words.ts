@@ -3,6 +3,7 @@
  * `翻N番` (翻一番, 翻两番).
  */
 import { integer, percentOf } from '../../text/decimal.js';
+import { sliceChars } from '../../text/chars.js';
 import { boundAfter, boundBefore, decideQualifier } from './bounds.js';
 import { plain, type Candidate, type ScanContext } from './context.js';
 import { isArabicDigit, parseArabic, parseChinese, type Numeral } from './numerals.js';
@@ -56,7 +57,7 @@ export function fractionAt(context: ScanContext, denominator: Numeral): Candidat
     valueMax: null,
     unit,
     // 百分之 is the percent sign written in words; in 三分之一 only 分之 marks the unit
-    unitText: chars.slice(percentWords ? denominator.start : denominator.end, denominator.end + FRACTION_MARK.length).join(''),
+    unitText: sliceChars(chars, percentWords ? denominator.start : denominator.end, denominator.end + FRACTION_MARK.length),
     qualifier: decideQualifier(false, before, bounds),
     rules,
   };

@@ -6,6 +6,7 @@
  * `limit`; each character is visited once, so parsing is linear in the numeral's length.
  */
 import { add, integer, parseDecimal, scale, type Decimal } from '../../text/decimal.js';
+import type { Chars } from '../../text/chars.js';
 
 /** ASCII and full-width digits → their value. */
 const ARABIC_DIGITS: ReadonlyMap<string, number> = new Map(
@@ -66,6 +67,14 @@ export interface TooLong {
   end: number;
 }
 
+/** Every character that can begin a numeral: digits, Chinese digits and multipliers. */
+export const NUMERAL_STARTS: readonly string[] = [
+  ...ARABIC_DIGITS.keys(),
+  ...CHINESE_DIGITS.keys(),
+  ...CHINESE_SMALL_UNITS.keys(),
+  ...CHINESE_BIG_UNITS.keys(),
+];
+
 /** True for an ASCII or full-width digit. */
 export function isArabicDigit(ch: string | undefined): boolean {
   return ch !== undefined && ARABIC_DIGITS.has(ch);
@@ -88,7 +97,7 @@ export function isChineseDigit(ch: string | undefined): boolean {
  * end of the digit run) when the integer part exceeds `MAX_INTEGER_DIGITS`.
  */
 export function parseArabic(
-  chars: readonly string[],
+  chars: Chars,
   start: number,
   limit: number,
 ): Numeral | TooLong | null {
@@ -140,7 +149,7 @@ export function parseArabic(
 }
 
 /** `,` followed by exactly three digits and then no further digit: 1,381 but not 7,12 or 1,2345. */
-function isThousandsGroup(chars: readonly string[], at: number, limit: number): boolean {
+function isThousandsGroup(chars: Chars, at: number, limit: number): boolean {
   if (at + 3 > limit) return false;
   for (let k = 0; k < 3; k++) if (!isArabicDigit(chars[at + k])) return false;
   return !isArabicDigit(chars[at + 3]);
@@ -159,7 +168,7 @@ interface Reading {
  *   万亿 → 10¹², 三点五 → 3.5, 二〇二四 → 2024 (digit by digit), 两三 → 2–3, 十二三 → 12–13.
  * Returns null when no numeral starts at `start`.
  */
-export function parseChinese(chars: readonly string[], start: number, limit: number): Numeral | null {
+export function parseChinese(chars: Chars, start: number, limit: number): Numeral | null {
   if (!isChineseNumeralChar(chars[start])) return null;
 
   // three or more plain digits in a row are read digit by digit (二〇二四, 一九九八)

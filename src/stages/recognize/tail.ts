@@ -4,6 +4,7 @@
  * units split by a bound (3个多月).
  */
 import { add, scale, type Decimal } from '../../text/decimal.js';
+import { sliceChars } from '../../text/chars.js';
 import { boundAfter } from './bounds.js';
 import type { ScanContext, Tail } from './context.js';
 import { isArabicDigit, parseArabic, type Numeral } from './numerals.js';
@@ -23,8 +24,8 @@ export function halfAfter(context: ScanContext, unit: WordMatch<UnitEntry>): Wor
   if (compound) return { ...compound, start: unit.start };
   if (unit.entry.file === 'classifiers.yaml') return null;
   // 半 opening a word of its own (半导体, 半数) is not a half; 半时 in 一年半时间 is, because 时间 is a word
-  const next = chars.slice(unit.end, Math.min(reach, unit.end + 3));
-  const word = (from: number, to: number) => next.length >= to && lexicon.isWord(next.slice(from, to).join(''));
+  const limit = Math.min(reach, unit.end + 3);
+  const word = (from: number, to: number) => unit.end + to <= limit && lexicon.isWord(sliceChars(chars, unit.end + from, unit.end + to));
   if (word(0, 3)) return null;
   if (word(0, 2) && !word(1, 3)) return null;
   return { ...unit, end: unit.end + 1 };

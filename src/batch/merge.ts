@@ -14,6 +14,7 @@ import {
   currentGeneration,
   docPath,
   ensureVisibleLinks,
+  exists,
   generationDir,
   linkOrCopy,
   listGenerations,
@@ -90,8 +91,11 @@ export async function mergeOutputs(options: MergeOptions): Promise<MergeSummary>
     const genDir = generationDir(out, generation);
     mkdirSync(join(genDir, 'docs'), { recursive: true });
     mkdirSync(join(genDir, 'rows'), { recursive: true });
-    for (const { entry, genDir: from } of byId.values()) {
+    for (const { entry, genDir: from, dir } of byId.values()) {
       if (entry.status !== 'done') continue;
+      if (!exists(rowsPath(from, entry.id))) {
+        throw new UsageError(`${dir} was written by an earlier build of liang (its rows files are JSON); run liang run on it again first`);
+      }
       linkOrCopy(docPath(from, entry.id), docPath(genDir, entry.id));
       linkOrCopy(rowsPath(from, entry.id), rowsPath(genDir, entry.id));
     }

@@ -22,7 +22,8 @@ import {
   warningRows,
 } from '../output/records.js';
 import type { FailureInfo, ManifestEntry } from './manifest.js';
-import { docPath, rowsPath, writeDurable } from './store.js';
+import { encodeRows, type RowFragments } from './rows.js';
+import { docPath, rowsPath, writeFresh } from './store.js';
 
 export interface DecodeSettings {
   encoding: string | null;
@@ -52,13 +53,6 @@ export interface Task {
   /** Generation folder the per-document files go to. */
   genDir: string;
   config: string;
-}
-
-/** A document's CSV rows, serialised without header or BOM; the CSVs are their concatenation. */
-export interface RowFragments {
-  paragraphs: string;
-  quantities: string;
-  warnings: string;
 }
 
 /** Reads a file; the error is a failure with a reason a person understands. */
@@ -147,6 +141,7 @@ export function processBytes(
   }
 }
 
+/** A document's CSV rows, serialised without header or BOM; the CSVs are their concatenation. */
 export function rowFragments(doc: Doc): RowFragments {
   const body = { bom: false, header: false };
   return {
@@ -156,7 +151,10 @@ export function rowFragments(doc: Doc): RowFragments {
   };
 }
 
-/** The whole task: read, process, write the document's files into the generation, and report. */
+/**
+ * The whole task: read, process, write the document's files into the generation, and report.
+ * The files are not yet flushed to disk: the caller does that before it journals the entry.
+ */
 export function runTask(pipeline: Pipeline, task: Task, settings: DecodeSettings): ManifestEntry {
   const base = { id: task.id, path: task.path, config: task.config };
   const read = readInput(task.path);
@@ -169,8 +167,8 @@ export function runTask(pipeline: Pipeline, task: Task, settings: DecodeSettings
     return { ...base, sha256: hash, bytes: read.bytes.length, status: 'failed', encoding: null, paragraphs: 0, quantities: 0, warnings: 0, failure: result.failure };
   }
   const doc = result.doc;
-  writeDurable(docPath(task.genDir, task.id), docJsonText(doc));
-  writeDurable(rowsPath(task.genDir, task.id), JSON.stringify(rowFragments(doc)));
+  writeFresh(docPath(task.genDir, task.id), docJsonText(doc));
+  writeFresh(rowsPath(task.genDir, task.id), encodeRows(rowFragments(doc)));
   return {
     ...base,
     sha256: hash,

@@ -19,9 +19,12 @@
  *   3. Nothing changed: stop here; nothing is written at all.
  *   4. New generation: reused documents are hard-linked from where they are (the same inode:
  *      an unchanged document's file is never rewritten); the rest are processed on worker threads,
- *      each writing docs/<id>.json and rows/<id>.json (its CSV rows) and then one journal line.
+ *      each writing docs/<id>.json and rows/<id>.rows (its CSV rows); once both are on disk, one
+ *      journal line.
  *   5. The CSVs are concatenated from rows/ in id order (so they agree with docs/ by
- *      construction), errors.csv and the manifest are written; everything is fsynced.
+ *      construction) while the documents are processed: a document's rows are appended once it
+ *      and every document before it are settled. Then errors.csv and the manifest; everything
+ *      is fsynced.
  *   6. Commit: rename the pointer. Then delete older generations (a kill before that only leaves
  *      garbage the next run removes).
  */
@@ -30,13 +33,13 @@ import { join } from 'node:path';
 import { loadRules, defaultRulesDir } from '../rules/load.js';
 import { isKnownEncoding } from '../stages/decode.js';
 import { version } from '../version.js';
-import { assembleGeneration, errorColumns } from './assemble.js';
+import { CombinedCsvs, errorColumns, finishGeneration } from './assemble.js';
 import { expandInputs, UsageError, type InputFile } from './inputs.js';
 import { acquireLock } from './lock.js';
 import { configKey, readManifest, type Manifest, type ManifestEntry, MANIFEST_FORMAT } from './manifest.js';
 import { reusableDocuments, type Reusable } from './reuse.js';
 import { failureLine, summarize, type RunSummary } from './summary.js';
-import { createExecutor } from './pool.js';
+import { createExecutor, type Executor } from './pool.js';
 import { hashInput, type DecodeSettings } from './process.js';
 import type { ProgressSink } from './progress.js';
 import { inShard, type Shard } from './shard.js';
@@ -51,6 +54,7 @@ import {
   removeOldGenerations,
   rowsPath,
   stateDir,
+  syncFiles,
 } from './store.js';
 
 export { errorColumns };
@@ -107,28 +111,30 @@ async function runLocked(
   const previous = current === null ? null : readManifest(join(generationDir(out, current), 'manifest.json'));
   const reusable = options.force ? new Map<string, Reusable[]>() : reusableDocuments(out, current, previous);
 
-  // 2. hash every input and decide
-  const entries: ManifestEntry[] = [];
+  // 2. hash every input and decide; `entries` is in input order, which is id order
+  const entries: (ManifestEntry | undefined)[] = new Array(inputs.length);
   const linked: Reusable[] = [];
-  const todo: { input: InputFile; bytes: number }[] = [];
+  const todo: { input: InputFile; index: number; bytes: number }[] = [];
   let unchanged = 0;
   let resumed = 0;
+  let readFailures = 0;
   const scratch = Buffer.allocUnsafe(HASH_CHUNK);
-  for (const input of inputs) {
+  for (const [index, input] of inputs.entries()) {
     const read = hashInput(input.path, scratch);
     if ('failure' in read) {
-      entries.push(readFailure(input, context.config, read.failure));
+      entries[index] = readFailure(input, context.config, read.failure);
+      readFailures++;
       continue;
     }
     const hash = read.sha256;
     const candidate = reusable.get(input.id)?.find((source) => source.entry.sha256 === hash && source.entry.config === context.config);
     if (candidate) {
-      entries.push({ ...candidate.entry, path: input.path });
+      entries[index] = { ...candidate.entry, path: input.path };
       linked.push(candidate);
       if (candidate.committed) unchanged++;
       else resumed++;
     } else {
-      todo.push({ input, bytes: read.bytes });
+      todo.push({ input, index, bytes: read.bytes });
     }
   }
   const inputIds = new Set(inputs.map((input) => input.id));
@@ -136,8 +142,7 @@ async function runLocked(
 
   // 3. nothing changed: the committed outputs are already the answer
   const sameOptions = previous !== null && previous.config === context.config && previous.options.bom === options.bom && previous.shard === shardText(options.shard);
-  const readFailures = entries.filter((entry) => entry.sha256 === null).length;
-  if (sameOptions && todo.length === 0 && removed === 0 && resumed === 0 && readFailures === 0 && previous!.documents.length === entries.length) {
+  if (sameOptions && todo.length === 0 && removed === 0 && resumed === 0 && readFailures === 0 && previous!.documents.length === inputs.length) {
     removeOldGenerations(out); // what a killed run left behind
     return summarize(previous!, { unchanged, resumed: 0, done: 0, bytes: 0, removed: 0, written: false }, out, context.started);
   }
@@ -154,24 +159,37 @@ async function runLocked(
     linkOrCopy(rowsPath(source.genDir, source.entry.id), rowsPath(genDir, source.entry.id));
   }
 
+  // 5. the combined CSVs, appended in id order as the documents settle: this thread writes them
+  // while the workers process the rest, instead of all at the end (0.7 s per 10 MB, serial)
+  const csvs = new CombinedCsvs(genDir, options.bom);
+  let written = 0;
+  const appendSettled = () => {
+    for (let entry = entries[written]; entry !== undefined; entry = entries[++written]) csvs.append(entry);
+  };
   const progress = options.progress;
-  progress?.start(todo.length, todo.reduce((sum, item) => sum + item.bytes, 0));
-  const jobs = usefulJobs(options.jobs ?? 1, todo);
-  const executor = createExecutor(jobs, { rulesDir: context.rulesDir, rulesHash: context.rulesHash, settings: context.settings }, options.timeoutMs ?? 0);
   let done = 0;
   let bytes = 0;
+  let executor: Executor | undefined;
   try {
+    appendSettled();
+    progress?.start(todo.length, todo.reduce((sum, item) => sum + item.bytes, 0));
+    const jobs = usefulJobs(options.jobs ?? 1, todo);
+    executor = createExecutor(jobs, { rulesDir: context.rulesDir, rulesHash: context.rulesHash, settings: context.settings }, options.timeoutMs ?? 0);
     // a few lanes take the documents in order, not one pending promise per document: with
     // 100,000 inputs the queue would hold them all at once
     let next = 0;
     let stopped = false;
     const lane = async () => {
       while (!stopped && next < todo.length) {
-        const { input } = todo[next++]!;
+        const { input, index } = todo[next++]!;
         try {
-          const entry = await executor.run({ id: input.id, path: input.path, genDir, config: context.config });
+          const entry = await executor!.run({ id: input.id, path: input.path, genDir, config: context.config });
+          // the files reach the disk before the journal names them (a crash never resumes a torn file)
+          if (entry.status === 'done') await syncFiles([docPath(genDir, entry.id), rowsPath(genDir, entry.id)]);
+          if (stopped) return; // another lane failed: the run is over and its files are closed
           appendFileSync(journal, JSON.stringify(entry) + '\n');
-          entries.push(entry);
+          entries[index] = entry;
+          appendSettled();
           bytes += entry.bytes;
           if (entry.status === 'done') done++;
           else progress?.failure(failureLine(entry));
@@ -183,12 +201,14 @@ async function runLocked(
       }
     };
     await Promise.all(Array.from({ length: Math.min(todo.length, 2 * jobs) }, lane));
+    csvs.close();
   } finally {
-    await executor.close();
+    csvs.close(false);
+    await executor?.close();
     progress?.finish();
   }
 
-  // 5. the combined files, then 6. the commit
+  // 6. errors.csv, the manifest, then the commit
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,
     tool: 'liang',
@@ -198,9 +218,9 @@ async function runLocked(
     options: { encoding: context.settings.encoding, to_simplified: context.settings.toSimplified, bom: options.bom },
     shard: shardText(options.shard),
     generation,
-    documents: entries,
+    documents: entries as ManifestEntry[],
   };
-  assembleGeneration(genDir, manifest);
+  finishGeneration(genDir, manifest);
   ensureVisibleLinks(out);
   commitGeneration(out, generation);
   removeOldGenerations(out);

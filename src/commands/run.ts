@@ -3,6 +3,7 @@
  * Exit codes: 0 all good, 1 some files failed (see DIR/errors.csv), 2 nothing written: a usage,
  * rules or lock error, or an I/O error that stopped the run before its commit.
  */
+import { setFlagsFromString } from 'node:v8';
 import { Command, InvalidArgumentError } from 'commander';
 import { runBatch, type RunSummary } from '../batch/run.js';
 import { createProgress } from '../batch/progress.js';
@@ -71,6 +72,7 @@ export function runCommand(): Command {
         await runStdin(options);
         return;
       }
+      keepHeapsSmall();
       let summary: RunSummary;
       try {
         summary = await runBatch({
@@ -102,6 +104,16 @@ export function runCommand(): Command {
       if (!options.quiet) process.stderr.write(summaryLine(summary) + '\n');
       process.exitCode = summary.failed > 0 ? 1 : 0;
     });
+}
+
+/**
+ * V8 lets a heap's old generation grow to several times what survives a collection before it
+ * collects again: with ~30 MB live per pipeline that left 150–190 MB of garbage in memory. At 2×
+ * (for this process and its worker threads) peak RSS over the 10 MB corpus with --jobs 1 went
+ * from 498 MB to 422 MB at the same CPU time (13.9 vs 14.0–14.2 s); 1.5× cost 2.5 s more CPU.
+ */
+function keepHeapsSmall(): void {
+  setFlagsFromString('--heap-growing-percent=100');
 }
 
 /** The one-line human summary. */

@@ -13,6 +13,11 @@
  *                           with a single space (or none, or a stray quote mark) between columns
  *   two-columns-grid.psm6.txt  the same on two columns (page-grid-2col.html, 9 pt on 15 pt lines),
  *                           read the same way
+ *   three-columns-small.psm6.txt  page.html set smaller and tighter (page-small.html: 9.5 pt on
+ *                           1.7 lines, 6 mm column gap, 2 mm between paragraphs), screenshot by
+ *                           headless Chromium 156 at 2481×3509 px, read with `--psm 6` as above:
+ *                           rows not aligned, the engine writes most gaps between columns as one
+ *                           space or a stray quote mark, and pads no empty column
  * Sentences count as whole when one paragraph holds them with at most one misread character.
  * Figures are compared with the plain cleaner the issue names (join blank-line blocks, drop CJK
  * spaces). Quantities: the full pipeline on the OCR text against the full pipeline on the source.
@@ -95,8 +100,27 @@ describe('clean on real OCR, read straight across the columns (psm 6)', () => {
   // do not line up (headings and paragraph gaps of other heights), and the engine reads the
   // misaligned rows into garbage (`新能7符续痢强。全征会研究与二验发展经`) and most figures
   // with two misread characters (`5.896` for `5.8%`, `4106` for `4.1%`): most sentences lost
-  // are lost by the engine, not by the reading order. The baseline-grid page below, read by the
-  // same engine, meets the gates.
+  // are lost by the engine, not by the reading order. Read in the right order by hand (every
+  // fragment given its column), the same cleaner keeps 0.485 whole: the ceiling of the order.
+  // With the misread percent signs repaired (percent-marks.ts): 0.530 whole, quantity F1 0.798
+  // (was 0.699). The baseline-grid page below, read by the same engine, meets the gates.
+  it.fails('sentences whole ≥ 0.80 and quantity F1 ≥ 0.90 (the issue’s gates)', () => {
+    expect(result.whole).toBeGreaterThanOrEqual(0.8);
+    expect(result.quantities).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('clean on real OCR, a smaller page read straight across, single spaces between columns (psm 6)', () => {
+  const result = measure('three-columns-small.psm6.txt');
+  it('beats the plain cleaner on whole sentences and paragraph starts', () => {
+    expect(result.whole).toBeGreaterThan(result.plainWhole + 0.2);
+    expect(result.f1).toBeGreaterThan(result.plainF1 + 0.2);
+  });
+  // The page is read as one block of three columns (before the geometry counted the starts after
+  // single spaces: two blocks, the first taken for two columns, 0.515 whole, 0.561 after; with
+  // the misread percent signs repaired 0.652, quantity F1 0.844 → 0.894). The sentences lost
+  // are lost to the engine: lines read into garbage where rows of two columns half overlap
+  // (`二二于二质量二级改盖名蛛向`) and percentages misread (`5.896`, `8.9%6`, `8094`).
   it.fails('sentences whole ≥ 0.80 and quantity F1 ≥ 0.90 (the issue’s gates)', () => {
     expect(result.whole).toBeGreaterThanOrEqual(0.8);
     expect(result.quantities).toBeGreaterThanOrEqual(0.9);
@@ -121,5 +145,27 @@ describe('clean on real OCR, a two-column baseline-grid page read straight acros
     expect(result.whole).toBeGreaterThanOrEqual(0.8);
     expect(result.quantities).toBeGreaterThanOrEqual(0.9);
     expect(result.f1).toBeGreaterThan(result.plainF1);
+  });
+});
+
+describe('clean: percent signs the OCR engine misread at the end of a number (rules/ocr-percent.yaml)', () => {
+  const text = (raw: string) => processText(cleaning, 'percent', raw);
+  it('reads a misread pair or a stray digit after the mark as "%", where a cue expects a percentage', () => {
+    expect(text('全市地区生产总值比上年增长5.896，增速高于全省。').text).toContain('增长5.8%，');
+    expect(text('政务服务事项网上可办率达到98.794。').text).toContain('达到98.7%。');
+    expect(text('一般公共预算收入增长496，固定资产投资增长6%6以上。').text).toContain('增长4%，固定资产投资增长6%以上');
+    expect(text('空气质量优良天数比例达到86.39%6。完成造林。').text).toContain('达到86.3%。');
+    expect(text('单位地区生产总值能耗下降2.590。').text).toContain('下降2.5%。');
+  });
+  it('leaves numbers alone that keep a unit, lack a cue, are split by a space or read as more than a percentage', () => {
+    for (const raw of ['完成投资1276亿元，增长1.5倍。', '发放补贴5.896万元。', '规模以上工业增加值增长7 396，新增企业。', '编号为4096，共计。', '总数达到1896，比上年。', '下降2.12396。']) {
+      expect(text(raw).text.replace(/\n/gu, '')).toBe(raw.replace(/ /gu, ' '));
+    }
+  });
+  it('maps the "%" back to the first misread digit and names the raw line', () => {
+    const doc = text('标题\n\n比上年增长5.896，增速高于全省。');
+    const at = Array.from(doc.text).indexOf('%');
+    expect(doc.offsets.toRaw(at)).toBe(Array.from(doc.raw).indexOf('9'));
+    expect(doc.warnings.some((w) => w.rule === 'ocr-percent.yaml#96' && w.place?.line === 3)).toBe(true);
   });
 });

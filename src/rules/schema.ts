@@ -164,6 +164,14 @@ export const furnitureFile = z.array(
 /** ocr-fixes.yaml: character confusions, applied only where the dictionary agrees. */
 export const ocrFixesFile = z.array(z.object({ wrong: word, right: word, ...annotation }).strict());
 
+/** ocr-percent.yaml: `%` misread as two digits at the end of a number, and the words that expect a percentage. */
+export const ocrPercentFile = z
+  .object({
+    misreads: z.array(z.object({ read: word, decimals_only: z.boolean().optional(), ...annotation }).strict()),
+    cues: z.array(z.object({ word, ...annotation }).strict()),
+  })
+  .strict();
+
 /** Every YAML file of `rules/`, by file name. `userdict.txt` is checked separately (jieba's format). */
 export const ruleFiles = {
   'units.yaml': unitsFile,
@@ -175,6 +183,7 @@ export const ruleFiles = {
   'not-quantities.yaml': notQuantitiesFile,
   'furniture.yaml': furnitureFile,
   'ocr-fixes.yaml': ocrFixesFile,
+  'ocr-percent.yaml': ocrPercentFile,
   ...englishRuleFiles,
   'subjects.yaml': subjectsFile,
   'periods.yaml': periodsFile,

@@ -146,27 +146,31 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
       i++;
       continue;
     }
-    // the block: lines with wide gaps, short runs of lines without, up to a page break
+    // the block: lines with wide gaps, short runs of lines without, up to a page break; lines
+    // whose gaps are single spaces carry it on too (the engine squeezes many column gaps to one)
     let end = i + 1;
     let lastWide = i;
+    let lastGapped = i;
     let wide = 1;
-    while (end < lines.length && !lines[end]!.pageBreakBefore && end - lastWide <= MAX_PLAIN_RUN + 1) {
+    while (end < lines.length && !lines[end]!.pageBreakBefore && end - lastGapped <= MAX_PLAIN_RUN + 1) {
+      if (fragments[end]!.length >= 2) lastGapped = end;
       if (hasWideGap(fragments[end]!)) {
         lastWide = end;
         wide++;
       }
       end++;
     }
-    const geometry = wide >= MIN_GRID_LINES ? measure(fragments.slice(i, lastWide + 1)) : null;
+    const geometry = wide >= MIN_GRID_LINES ? measure(fragments.slice(i, lastGapped + 1)) : null;
     if (geometry === null) {
       for (let k = i; k <= lastWide; k++) out.push(lines[k]!);
       i = lastWide + 1;
       continue;
     }
-    // lines below whose fragments start at the columns' boundaries, even after a single space,
-    // belong to the same block
+    // the block goes on to its last line with a wide gap or a fragment at a boundary, and to the
+    // lines below whose fragments start at the columns' boundaries, even after a single space
     let lastFit = lastWide;
-    for (let j = lastWide + 1; j < lines.length && !lines[j]!.pageBreakBefore && j - lastFit <= MAX_PLAIN_RUN + 1; j++) {
+    for (let j = lastWide + 1; j <= lastGapped; j++) if (fitsColumns(fragments[j]!, geometry, 1)) lastFit = j;
+    for (let j = lastFit + 1; j < lines.length && !lines[j]!.pageBreakBefore && j - lastFit <= MAX_PLAIN_RUN + 1; j++) {
       if (fitsColumns(fragments[j]!, geometry)) lastFit = j;
     }
     end = lastFit + 1;
@@ -287,18 +291,23 @@ function fitsColumns(frags: readonly Fragment[], geometry: Geometry, need = 2): 
 function measure(block: readonly Fragment[][]): Geometry | null {
   const ends = block.filter(hasWideGap).map((f) => f[f.length - 1]!.x1).sort((a, b) => a - b);
   const width = ends[Math.floor(ends.length * 0.8)]!;
-  const starts = block.flatMap((f) => f.filter((g) => g.gapBefore >= WIDE).map((g) => g.x0));
+  // the starts after wide gaps, and every start after a space: the engine often squeezes the
+  // gap between columns to one space, and the wide gaps alone may then miss a boundary
+  const wideStarts = block.flatMap((f) => f.filter((g) => g.gapBefore >= WIDE).map((g) => g.x0));
+  const allStarts = block.flatMap((f) => f.filter((g) => g.gapBefore >= 1).map((g) => g.x0));
   const need = Math.max(2, Math.ceil(ends.length * 0.25));
   for (let columns = MAX_COLUMNS; columns >= 2; columns--) {
     // a column's text and the gap after it: the last column's gap is not printed
     const gap = WIDE;
     const pitch = (width + gap) / columns;
     const tolerance = pitch * 0.2;
-    let ok = true;
-    for (let b = 1; b < columns && ok; b++) {
-      const hits = starts.filter((x) => Math.abs(x - b * pitch) <= tolerance).length;
-      ok = hits >= need;
-    }
+    const meets = (starts: readonly number[], needed: number): boolean => {
+      for (let b = 1; b < columns; b++) if (starts.filter((x) => Math.abs(x - b * pitch) <= tolerance).length < needed) return false;
+      return true;
+    };
+    // after single spaces a boundary must also stand well above the starts it would catch anywhere
+    const chance = (allStarts.length * (2 * tolerance + 1)) / Math.max(1, width);
+    const ok = meets(wideStarts, need) || meets(allStarts, Math.max(need, 2 * chance));
     if (ok) return { columns, pitch };
   }
   return null;

@@ -30,6 +30,7 @@ import { splitLines, type Line } from './lines.js';
 import { normalizeLines } from './normalize.js';
 import type { Note } from './notes.js';
 import { applyOcrFixes, compileOcrFixes } from './ocr-fixes.js';
+import { compilePercents, repairPercents } from './percent-marks.js';
 import { buildParagraphs, type ParagraphDraft } from './paragraphs.js';
 import { seamJudge, unitForms } from './seam.js';
 import { dropSpaces } from './spaces.js';
@@ -41,6 +42,7 @@ export const clean = defineStage({
   prepare: (rules) => ({
     furniture: compileFurniture(rules['furniture.yaml']),
     ocrFixes: compileOcrFixes(rules['ocr-fixes.yaml']),
+    percents: compilePercents(rules),
     units: unitForms(rules),
   }),
   run(doc, { compiled, segmenter }) {
@@ -52,6 +54,7 @@ export const clean = defineStage({
     lines = repairColumns(lines, seamJudge(segmenter, compiled.units), notes);
     lines = dropSpaces(lines).filter((line) => line.chars.length > 0);
     const drafts = buildParagraphs(lines, measureLayout(lines));
+    repairPercents(drafts, compiled.percents, notes, (raw) => lineOfRaw.rawLineOfRaw(raw));
     applyOcrFixes(drafts, compiled.ocrFixes, segmenter, notes, (raw) => lineOfRaw.rawLineOfRaw(raw));
     const { text, offsets, paragraphs } = place(doc.raw, drafts);
     const spans = lineSpans(offsets);

@@ -1,0 +1,131 @@
+/**
+ * percent-marks: `%` signs the OCR engine misread at the end of a number (rules/ocr-percent.yaml).
+ * Tesseract reads a `%` on a line that mixes rows of two columns as two digits (`增长5.896`,
+ * `98.794`) or as itself with a stray digit after it (`8.9%6`). Every such number then loses its
+ * unit, and the sentence around it no longer matches its source.
+ *
+ * A pair of digits becomes `%` only where nothing but a percentage fits: the pair ends the number
+ * (no unit follows), a word that expects a percentage stands just before it (`增长`, `比重`,
+ * `率`), and what is left is a percentage as reports print them: at most two digits after the
+ * decimal point, or one or two digits without one. A number that keeps its unit or has no cue is
+ * never touched, so correct text cannot change. The `%` keeps the raw origin of the pair's first
+ * digit; each fix is an info note naming the raw line.
+ */
+import type { Rules } from '../../rules/schema.js';
+import { isDigit } from './chars.js';
+import type { Note } from './notes.js';
+import type { ParagraphDraft } from './paragraphs.js';
+
+export interface PercentRules {
+  misreads: { read: string[]; decimalsOnly: boolean }[];
+  /** Cue words, each as code points. */
+  cues: string[][];
+}
+
+/** Characters before a number searched for a cue word (`比重达到|2.3596`, `增长|5.896`). */
+const CUE_REACH = 6;
+/** What may follow a percentage directly: punctuation, the end. */
+const AFTER = new Set(['，', '。', '、', '；', '：', '）', ')', '！', '？', ',', ';', ':', '和', '及']);
+const SPACES = new Set([' ', '\t', '\u3000']);
+/** Two-character words after a percentage (`左右`, `以上`). */
+const AFTER_WORDS = new Set(['左右', '以上', '以内', '以下']);
+
+export function compilePercents(rules: Pick<Rules, 'ocr-percent.yaml' | 'changes.yaml'>): PercentRules {
+  const changes = rules['changes.yaml'];
+  // single-character change words (`增`, `高`) stand inside too many other words to be a cue
+  const changeWords = [...changes.increase, ...changes.decrease, ...changes.level].map((e) => e.word).filter((w) => Array.from(w).length >= 2);
+  const cues = [...new Set([...changeWords, ...rules['ocr-percent.yaml'].cues.map((e) => e.word)])].map((w) => Array.from(w));
+  return {
+    misreads: rules['ocr-percent.yaml'].misreads.map((m) => ({ read: Array.from(m.read), decimalsOnly: m.decimals_only === true })),
+    cues,
+  };
+}
+
+/** Repairs misread percent signs in every paragraph in place; one info note per repair. */
+export function repairPercents(drafts: ParagraphDraft[], rules: PercentRules, notes: Note[], lineOf: (rawOffset: number) => number): void {
+  for (const draft of drafts) {
+    const { chars, origins } = draft;
+    // cheap exit: a paragraph without digits has nothing to repair
+    if (!chars.some(isDigit)) continue;
+    for (let i = 0; i < chars.length; i++) {
+      if (!isDigit(chars[i]!) || (i > 0 && (isDigit(chars[i - 1]!) || chars[i - 1] === '.' || /[A-Za-z]/u.test(chars[i - 1]!)))) continue;
+      // the number: digits with at most one decimal point inside
+      let end = i;
+      let point = -1;
+      while (end < chars.length && (isDigit(chars[end]!) || (chars[end] === '.' && point < 0 && isDigit(chars[end + 1] ?? '')))) {
+        if (chars[end] === '.') point = end;
+        end++;
+      }
+      // a number the engine split with a space (`7 396`) has lost its decimal point: left alone
+      const split = i >= 2 && (chars[i - 1] === ' ' || chars[i - 1] === '\u3000') && isDigit(chars[i - 2]!);
+      const fix = split ? null : (strayDigit(chars, i, end, point) ?? misreadPair(chars, i, end, point, rules));
+      if (fix !== null) {
+        const actual = chars.slice(fix.from, fix.to).join('');
+        const context = chars.slice(Math.max(0, i - 4), Math.min(chars.length, fix.to + 2)).join('');
+        const origin = origins[fix.from]!;
+        const rawEnd = origins[fix.to - 1]! + 1;
+        chars.splice(fix.from, fix.to - fix.from, '%');
+        origins.splice(fix.from, fix.to - fix.from, origin);
+        notes.push({
+          rule: `ocr-percent.yaml#${fix.rule}`,
+          reason: `OCR misread of "%" fixed: "${actual}" → "%" in "${context}"`,
+          severity: 'info',
+          line: lineOf(origin),
+          raw: { start: origin, end: rawEnd },
+          actual,
+          expected: '%',
+        });
+        end = fix.from + 1;
+      }
+      i = end - 1;
+    }
+  }
+}
+
+interface Fix {
+  /** Code points `[from, to)` replaced by a single `%`. */
+  from: number;
+  to: number;
+  rule: string;
+}
+
+/** `%` followed by one stray digit before the end of the figure (`8.9%6` → `8.9%`; `86.39%6` → `86.3%`). */
+function strayDigit(chars: readonly string[], start: number, end: number, point: number): Fix | null {
+  if (chars[end] !== '%' || !isDigit(chars[end + 1] ?? '') || !endsFigure(chars, end + 2)) return null;
+  // the engine writes the `%` as `9%6` or `0%6`: after two decimals, the last is part of the mark
+  const decimals = point < 0 ? 0 : end - point - 1;
+  const from = decimals >= 2 && (chars[end - 1] === '9' || chars[end - 1] === '0') && end - 1 > start ? end - 1 : end;
+  return { from, to: end + 2, rule: 'stray-digit' };
+}
+
+/** A misread pair ending the number, where a cue expects a percentage and what is left is one. */
+function misreadPair(chars: readonly string[], start: number, end: number, point: number, rules: PercentRules): Fix | null {
+  if (!endsFigure(chars, end)) return null;
+  for (const misread of rules.misreads) {
+    const from = end - misread.read.length;
+    if (from <= start || !misread.read.every((ch, k) => chars[from + k] === ch)) continue;
+    if (point >= from) continue;
+    // what is left reads as a percentage as reports print it
+    const left = point < 0 ? from - start : from - point - 1;
+    if (point < 0 ? misread.decimalsOnly || left > 2 : left < 1 || left > 2) continue;
+    if (!cueBefore(chars, start, rules.cues)) continue;
+    return { from, to: end, rule: misread.read.join('') };
+  }
+  return null;
+}
+
+/** True when the figure ends at `at`: the end, punctuation, or `左右`/`以上`, also after spaces. */
+function endsFigure(chars: readonly string[], at: number): boolean {
+  // a space may stand where the engine met a column's gap (`2.590 。`); what follows it decides
+  while (at < chars.length && SPACES.has(chars[at]!)) at++;
+  if (at >= chars.length) return true;
+  return AFTER.has(chars[at]!) || AFTER_WORDS.has(`${chars[at]}${chars[at + 1] ?? ''}`);
+}
+
+function cueBefore(chars: readonly string[], start: number, cues: readonly string[][]): boolean {
+  const from = Math.max(0, start - CUE_REACH);
+  for (const cue of cues) {
+    for (let at = from; at + cue.length <= start; at++) if (cue.every((ch, k) => chars[at + k] === ch)) return true;
+  }
+  return false;
+}

@@ -47,6 +47,10 @@ export interface CompiledAttribute {
   splitWords: Map<string, string[]>;
   /** Change and level words of two or more characters: the ones split off a word jieba glued them to. */
   gluable: Set<string>;
+  /** Matches text in which a target cue word occurs, as a word or inside one (window.ts). */
+  targetWords: RegExp;
+  /** modality.yaml continuations (其中): words that carry a plan on into the next sentence. */
+  continuations: string[];
 }
 
 /** Builds the cue table and section patterns from validated rules. */
@@ -93,6 +97,8 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     cues,
     sections,
     splitWords,
+    targetWords: anyOf(words(modality.target_cues)),
+    continuations: words(modality.continuations ?? []),
     gluable: new Set(
       [...changes.increase, ...changes.decrease, ...changes.level].map((entry) => entry.word).filter((word) => Array.from(word).length >= 2),
     ),
@@ -101,4 +107,9 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     deadlines: words(periods.deadlines),
     datelines: periods.datelines.map((entry) => new RegExp(entry.pattern, 'u')),
   };
+}
+
+/** A regex that finds any of `words` (literals, so linear); with no words it matches everything. */
+function anyOf(words: readonly string[]): RegExp {
+  return new RegExp(words.map((word) => word.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|'), 'u');
 }

@@ -5,24 +5,65 @@
  */
 import type { Item } from './items.js';
 
+/**
+ * The cue words spelled forwards or backwards as a character trie, so that a search walks the
+ * items' characters without building strings: 0.33 → 0.xx s CPU per pass of the 4 MB text.
+ */
+class CharTrie {
+  /** Child of node `n` by UTF-16 unit `c`, keyed `n * 65536 + c`. */
+  private readonly children = new Map<number, number>();
+  /** Per node, the bits of the labels of the word that ends there (0: no word ends there). */
+  readonly bits: number[] = [0];
+
+  add(word: string, bit: number, backwards: boolean): void {
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(backwards ? word.length - 1 - i : i);
+      const key = node * 65536 + code;
+      let next = this.children.get(key);
+      if (next === undefined) {
+        next = this.bits.push(0) - 1;
+        this.children.set(key, next);
+      }
+      node = next;
+    }
+    this.bits[node]! |= bit;
+  }
+
+  /** The node reached from `node` by reading `text` forwards or backwards, or -1. */
+  walk(node: number, text: string, backwards: boolean): number {
+    const length = text.length;
+    for (let i = 0; i < length && node >= 0; i++) {
+      node = this.children.get(node * 65536 + text.charCodeAt(backwards ? length - 1 - i : i)) ?? -1;
+    }
+    return node;
+  }
+}
+
 /** Words, each with the labels it carries (`增速` → increase; `新增` → new). */
 export class CueTable<Label extends string> {
   private readonly labels = new Map<string, Set<Label>>();
-  /** Every ending and every beginning of a cue word: a search stops as soon as its text is neither. */
-  private readonly endings = new Set<string>();
-  private readonly beginnings = new Set<string>();
+  private readonly bitOf = new Map<Label, number>();
+  /** Cue words spelled forwards (for `startingAt`) and backwards (for `endingAt`). */
+  private readonly forwards = new CharTrie();
+  private readonly backwards = new CharTrie();
   /** The most items a cue may span; jieba splits few cues into more than three words. */
   private readonly maxItems = 4;
 
   add(label: Label, words: Iterable<string>): this {
+    let bit = this.bitOf.get(label);
+    if (bit === undefined) {
+      if (this.bitOf.size >= 31) throw new Error('a cue table holds at most 31 labels');
+      bit = 1 << this.bitOf.size;
+      this.bitOf.set(label, bit);
+    }
     for (const word of words) {
       const set = this.labels.get(word) ?? new Set<Label>();
       set.add(label);
       this.labels.set(word, set);
-      for (let i = 0; i < word.length; i++) {
-        this.endings.add(word.slice(i));
-        this.beginnings.add(word.slice(0, i + 1));
-      }
+      if (word.length === 0) continue;
+      this.forwards.add(word, bit, false);
+      this.backwards.add(word, bit, true);
     }
     return this;
   }
@@ -32,41 +73,51 @@ export class CueTable<Label extends string> {
   }
 
   /**
-   * The longest cue that ends with item `end` (inclusive) and carries one of `wanted`, or null.
-   * Only word items take part; a quantity or separator ends the search.
+   * The longest cue that ends with item `end` (inclusive) and carries one of `wanted`, or null;
+   * its label is the first of `wanted` it carries. Only word items take part; a quantity or
+   * separator ends the search.
    */
   endingAt(items: readonly Item[], end: number, wanted: readonly Label[]): CueMatch<Label> | null {
-    let text = '';
+    let node = 0;
     let best: CueMatch<Label> | null = null;
     for (let start = end; start >= 0 && end - start < this.maxItems; start--) {
       const item = items[start]!;
       if (item.quantity >= 0 || item.separator !== null) break;
-      text = item.text + text;
-      if (!this.endings.has(text)) break;
-      const labels = this.labels.get(text);
-      if (!labels) continue;
-      const label = wanted.find((w) => labels.has(w));
-      if (label) best = { word: text, label, start, end };
+      node = this.backwards.walk(node, item.text, true);
+      if (node < 0) break;
+      const label = this.first(this.backwards.bits[node]!, wanted);
+      if (label !== undefined) best = { word: joined(items, start, end), label, start, end };
     }
     return best;
   }
 
   /** The longest cue that starts with item `start`, or null (see `endingAt`). */
   startingAt(items: readonly Item[], start: number, wanted: readonly Label[]): CueMatch<Label> | null {
-    let text = '';
+    let node = 0;
     let best: CueMatch<Label> | null = null;
     for (let end = start; end < items.length && end - start < this.maxItems; end++) {
       const item = items[end]!;
       if (item.quantity >= 0 || item.separator !== null) break;
-      text += item.text;
-      if (!this.beginnings.has(text)) break;
-      const labels = this.labels.get(text);
-      if (!labels) continue;
-      const label = wanted.find((w) => labels.has(w));
-      if (label) best = { word: text, label, start, end };
+      node = this.forwards.walk(node, item.text, false);
+      if (node < 0) break;
+      const label = this.first(this.forwards.bits[node]!, wanted);
+      if (label !== undefined) best = { word: joined(items, start, end), label, start, end };
     }
     return best;
   }
+
+  /** The first of `wanted` whose bit is in `bits`. */
+  private first(bits: number, wanted: readonly Label[]): Label | undefined {
+    if (bits === 0) return undefined;
+    for (const label of wanted) if ((bits & (this.bitOf.get(label) ?? 0)) !== 0) return label;
+    return undefined;
+  }
+}
+
+function joined(items: readonly Item[], start: number, end: number): string {
+  let text = '';
+  for (let i = start; i <= end; i++) text += items[i]!.text;
+  return text;
 }
 
 export interface CueMatch<Label extends string> {

@@ -16,7 +16,7 @@
 import type { Doc, Quantity, Sentence, Warning } from '../../document.js';
 import { defineStage } from '../../stage.js';
 import { CodePointIndex } from '../../text/codepoints.js';
-import type { Segmenter } from '../../text/segment.js';
+import type { Segmenter, Token } from '../../text/segment.js';
 import { findChanges } from './change.js';
 import { compileAttribute, type CompiledAttribute } from './compile.js';
 import { buildItems, markYears, type SentenceView } from './items.js';
@@ -26,6 +26,7 @@ import { pairLists } from './respectively.js';
 import { readSections } from './sections.js';
 import { splitGluedCues } from './split.js';
 import { findSubjects } from './subject.js';
+import { piecesToCut } from './window.js';
 
 /** Sentence ends that chain clauses of one list (the sentences stage splits at them). */
 const RUN_ON_MARKS = new Set(['；', ';']);
@@ -100,7 +101,20 @@ function viewOf(
   index: number,
   members: number[],
 ): SentenceView {
-  const tokens = splitGluedCues(segmenter.tag(text.slice(sentence.start, sentence.end), sentence.start), compiled, segmenter.isWord);
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  const window = piecesToCut(sentenceText, sentence, doc.quantities, members, compiled);
+  let tagged: Token[];
+  if (window === null) tagged = segmenter.tag(sentenceText, sentence.start);
+  else if (window.pieces.length === 1) {
+    const piece = window.pieces[0]!;
+    tagged = segmenter.tag(sentenceText.slice(piece.from, piece.to), piece.start);
+  } else {
+    tagged = [];
+    for (const piece of window.pieces) {
+      for (const token of segmenter.tag(sentenceText.slice(piece.from, piece.to), piece.start)) tagged.push(token);
+    }
+  }
+  const tokens = splitGluedCues(tagged, compiled, segmenter.isWord);
   const items = buildItems(tokens, doc.quantities, members);
   const itemOf = new Map<number, number>();
   items.forEach((item, index) => {
@@ -109,5 +123,5 @@ function viewOf(
   // a quantity outside its sentence's text (a stage bug upstream) keeps its defaults
   const placed = members.filter((k) => itemOf.has(k));
   const quantityItems = placed.map((k) => itemOf.get(k)!);
-  return { sentence: index, paragraph: sentence.paragraph, items, members: placed, quantityItems };
+  return { sentence: index, paragraph: sentence.paragraph, items, members: placed, quantityItems, opensSentence: window?.opensSentence ?? true };
 }

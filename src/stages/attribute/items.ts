@@ -107,6 +107,12 @@ export interface SentenceView {
   members: number[];
   /** Item index of every quantity of the sentence, in order (parallel to `members`). */
   quantityItems: number[];
+  /**
+   * True when `items` start at the sentence's start. The items may leave out pieces of the
+   * sentence that no pass reads (window.ts); the sentence's first piece is left out only when it
+   * cannot open with a continuation cue.
+   */
+  opensSentence: boolean;
 }
 
 /** The item index just before `index` that is not a space, or -1. */

@@ -45,8 +45,8 @@ export function findModalities(
   let planned = false;
   let resultEnd = -ADJACENT - 1;
   // 今年将新建学校50所。其中，小学30所: a sentence that details a planned one keeps its plan
-  const first = nextSolid(items, -1);
-  let sentence: Modality | null = afterPlan && (runOn || compiled.cues.startingAt(items, first, ['continuation'])) ? 'target' : null;
+  const continued = afterPlan && (runOn || (view.opensSentence && compiled.cues.startingAt(items, nextSolid(items, -1), ['continuation'])));
+  let sentence: Modality | null = continued ? 'target' : null;
   let plan = false;
   let k = 0;
   for (let i = 0; i < items.length && k < view.quantityItems.length; i++) {

@@ -1,0 +1,89 @@
+/**
+ * The parts of a sentence the attribute passes can read, so that jieba cuts only those.
+ *
+ * jieba cuts the text between two of its separators (space, tab, `\n`, `，`, `。`) without looking
+ * past them (cppjieba PreFilter), so a run of pieces split at `，` `。` `\n` is cut exactly as it is
+ * inside the whole sentence. Every pass stops at those marks (they are clause separators): the
+ * subject, change and 分别 passes read only the pieces that hold a quantity. The modality pass
+ * reads every clause before the last quantity, but a clause changes what comes after it only
+ * through a target cue it holds, so a piece in which no target cue word occurs, even inside
+ * another word, changes nothing; and the sentence's first piece matters when it could open with a
+ * continuation (其中). Over the 4 MB benchmark text this leaves 1.12 M of the 1.37 M characters.
+ */
+import type { Quantity, Sentence } from '../../document.js';
+import type { CompiledAttribute } from './compile.js';
+
+/** A run of the sentence to cut, in code points of `doc.text` and UTF-16 units of the sentence's text. */
+export interface Piece {
+  start: number;
+  /** UTF-16 offsets into the sentence's text. */
+  from: number;
+  to: number;
+}
+
+/** Marks at which jieba's cut starts afresh and every attribute pass stops. */
+function isBoundary(code: number): boolean {
+  return code === 0xff0c || code === 0x3002 || code === 0x0a; // ，。\n
+}
+
+/**
+ * The runs of `sentenceText` to cut, in order, and whether the first starts the sentence.
+ * Returns null when a quantity lies outside the sentence (then the whole sentence is cut).
+ */
+export function piecesToCut(
+  sentenceText: string,
+  sentence: Sentence,
+  quantities: readonly Quantity[],
+  members: readonly number[],
+  compiled: CompiledAttribute,
+): { pieces: Piece[]; opensSentence: boolean } | null {
+  for (const k of members) {
+    const quantity = quantities[k]!;
+    if (quantity.start < sentence.start || quantity.end > sentence.end) return null;
+  }
+  // split at the boundaries, each piece keeping the mark that ends it
+  const starts: number[] = [];
+  const froms: number[] = [];
+  let cp = sentence.start;
+  starts.push(cp);
+  froms.push(0);
+  for (let i = 0; i < sentenceText.length; i++) {
+    const code = sentenceText.charCodeAt(i);
+    // a low surrogate ends an astral character already counted
+    if (code < 0xdc00 || code > 0xdfff) cp++;
+    if (isBoundary(code) && i + 1 < sentenceText.length) {
+      starts.push(cp);
+      froms.push(i + 1);
+    }
+  }
+  const count = starts.length;
+  froms.push(sentenceText.length);
+  starts.push(sentence.end);
+  // the pieces that hold a quantity (members are sorted by start)
+  const keep = new Uint8Array(count);
+  let piece = 0;
+  let last = -1;
+  for (const k of members) {
+    const { start, end } = quantities[k]!;
+    while (piece + 1 < count && starts[piece + 1]! <= start) piece++;
+    for (let p = piece; p < count && (p === piece || starts[p]! < end); p++) {
+      keep[p] = 1;
+      last = p;
+    }
+  }
+  if (last < 0) return { pieces: [], opensSentence: false };
+  for (let p = 0; p < last; p++) {
+    if (keep[p]) continue;
+    const text = sentenceText.slice(froms[p]!, froms[p + 1]!);
+    if (compiled.targetWords.test(text)) keep[p] = 1;
+    else if (p === 0 && compiled.continuations.some((word) => text.trimStart().startsWith(word))) keep[p] = 1;
+  }
+  const pieces: Piece[] = [];
+  for (let p = 0; p <= last; p++) {
+    if (!keep[p]) continue;
+    const previous = pieces[pieces.length - 1];
+    if (previous && previous.to === froms[p]) previous.to = froms[p + 1]!;
+    else pieces.push({ start: starts[p]!, from: froms[p]!, to: froms[p + 1]! });
+  }
+  return { pieces, opensSentence: keep[0] === 1 };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from './helpers/csv.js';
 import { toCsv } from '../src/output/csv.js';
-import { quantityColumns, quantityRows, paragraphRows } from '../src/output/records.js';
+import { paragraphColumns, quantityColumns, quantityRows, paragraphRows, warningColumns } from '../src/output/records.js';
 import { docJsonText } from '../src/output/json.js';
 import { createDoc } from '../src/stages/decode.js';
 import type { Doc, Quantity } from '../src/document.js';
@@ -70,6 +70,16 @@ describe('output: JSON', () => {
     expect(Object.keys(json.source)).toEqual(['path', 'sha256', 'encoding', 'bytes']);
     expect(json.quantities[0].value).toBe(1381);
     expect(json.quantities[0].value_max).toBeNull();
+  });
+
+  it('each row has the CSV columns but doc_id, in the CSV order', () => {
+    const doc = sampleDoc();
+    doc.warnings = [{ stage: 's', rule: 'r', reason: 'why', severity: 'info' }];
+    const json = JSON.parse(docJsonText(doc));
+    const without = (columns: readonly string[]) => columns.filter((column) => column !== 'doc_id');
+    expect(Object.keys(json.paragraphs[0])).toEqual(without(paragraphColumns));
+    expect(Object.keys(json.quantities[0])).toEqual(without(quantityColumns));
+    expect(Object.keys(json.warnings[0])).toEqual(without(warningColumns));
   });
 
   it('is byte-identical for the same document', () => {

@@ -14,6 +14,7 @@
  */
 import type { Lang, Paragraph } from '../document.js';
 import { defineStage } from '../stage.js';
+import { CodePointIndex } from '../text/codepoints.js';
 
 /** Least share of CJK among the letters of a paragraph that makes it Chinese. */
 export const CJK_SHARE_FOR_ZH = 0.2;
@@ -22,8 +23,10 @@ export const CJK_SHARE_FOR_ZH = 0.2;
 export function letterCounts(text: string): { cjk: number; latin: number } {
   let cjk = 0;
   let latin = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
+  // char codes, not `for…of`: no string per character (the stage took 0.09 s over 4 MB, mostly that)
+  for (let i = 0; i < text.length; i++) {
+    const c = text.codePointAt(i)!;
+    if (c > 0xffff) i++;
     if (isCjk(c)) cjk++;
     else if (isLatinLetter(c)) latin++;
   }
@@ -43,8 +46,8 @@ export const language = defineStage({
   assigns: ['paragraphs'],
   prepare: () => null,
   run(doc) {
-    const chars = Array.from(doc.text);
-    const decided = doc.paragraphs.map((p) => languageOf(chars.slice(p.start, p.end).join('')));
+    const index = new CodePointIndex(doc.text);
+    const decided = doc.paragraphs.map((p) => languageOf(index.slice(p.start, p.end)));
     const first = decided.find((lang): lang is Lang => lang !== null) ?? 'zh';
     let previous: Lang = first;
     const paragraphs: Paragraph[] = doc.paragraphs.map((paragraph, index) => {

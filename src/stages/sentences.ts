@@ -14,6 +14,7 @@
  */
 import type { Sentence } from '../document.js';
 import { defineStage } from '../stage.js';
+import { CharFinder, charsOf, sliceChars, type Chars } from '../text/chars.js';
 
 /** Characters that end a sentence. Structural punctuation, not a word list. */
 const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';']);
@@ -30,13 +31,16 @@ export const sentences = defineStage({
   assigns: ['sentences'],
   prepare: () => null,
   run(doc) {
-    const chars = Array.from(doc.text);
+    const chars = charsOf(doc.text);
+    // the marks are found by a regex search, not by visiting every character (0.07 → 0.01 s over 4 MB)
+    const chineseEnds = new CharFinder(chars, SENTENCE_END);
+    const englishEnds = new CharFinder(chars, [...SENTENCE_END, '.']);
     const list: Sentence[] = [];
     doc.paragraphs.forEach((paragraph, index) => {
       let start = paragraph.start;
-      const english = paragraph.lang === 'en';
-      for (let i = paragraph.start; i < paragraph.end; i++) {
-        if (!SENTENCE_END.has(chars[i]!) && !(english && endsEnglishSentence(chars, i, paragraph.end))) continue;
+      const ends = paragraph.lang === 'en' ? englishEnds : chineseEnds;
+      for (let i = ends.next(paragraph.start); i < paragraph.end; i = ends.next(i + 1)) {
+        if (chars[i] === '.' && !endsEnglishSentence(chars, i, paragraph.end)) continue;
         let end = i + 1;
         while (end < paragraph.end && (CLOSERS.has(chars[end]!) || SENTENCE_END.has(chars[end]!))) end++;
         pushTrimmed(list, chars, start, end, index);
@@ -50,12 +54,12 @@ export const sentences = defineStage({
 });
 
 /** `.` at `i` after a word, followed by closing marks, a space and a capital letter or an opening quote. */
-function endsEnglishSentence(chars: string[], i: number, end: number): boolean {
+function endsEnglishSentence(chars: Chars, i: number, end: number): boolean {
   if (chars[i] !== '.') return false;
   // an initial or a roman numeral is no sentence: `U.S.`, `I. Review of Our Work`
   let k = i;
   while (k > 0 && /[A-Za-z]/.test(chars[k - 1]!)) k--;
-  const word = chars.slice(k, i).join('');
+  const word = sliceChars(chars, k, i);
   if (word.length < 2 || /^[IVXLC]+$/.test(word)) return false;
   let j = i + 1;
   while (j < end && CLOSERS.has(chars[j]!)) j++;
@@ -65,7 +69,7 @@ function endsEnglishSentence(chars: string[], i: number, end: number): boolean {
   return /^[A-Z"“(]$/.test(next);
 }
 
-function pushTrimmed(list: Sentence[], chars: string[], start: number, end: number, paragraph: number): void {
+function pushTrimmed(list: Sentence[], chars: Chars, start: number, end: number, paragraph: number): void {
   while (end - start > MAX_SENTENCE) {
     let cut = start + MAX_SENTENCE;
     while (cut > start + MAX_SENTENCE / 2 && !CLAUSE_CUTS.has(chars[cut - 1]!)) cut--;
@@ -76,7 +80,7 @@ function pushTrimmed(list: Sentence[], chars: string[], start: number, end: numb
   pushOne(list, chars, start, end, paragraph);
 }
 
-function pushOne(list: Sentence[], chars: string[], start: number, end: number, paragraph: number): void {
+function pushOne(list: Sentence[], chars: Chars, start: number, end: number, paragraph: number): void {
   while (start < end && /\s/.test(chars[start]!)) start++;
   while (end > start && /\s/.test(chars[end - 1]!)) end--;
   if (end > start) list.push({ start, end, paragraph });

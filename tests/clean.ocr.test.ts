@@ -118,7 +118,8 @@ describe('clean on real OCR, a smaller page read straight across, single spaces 
   });
   // The page is read as one block of three columns (before the geometry counted the starts after
   // single spaces: two blocks, the first taken for two columns, 0.515 whole, 0.561 after; with
-  // the misread percent signs repaired 0.652, quantity F1 0.844 → 0.894). The sentences lost
+  // the misread percent signs repaired 0.652, quantity F1 0.844 → 0.894; with the stray quote
+  // marks after a column's line dropped and one-character strays set apart 0.697, F1 0.627). The sentences lost
   // are lost to the engine: lines read into garbage where rows of two columns half overlap
   // (`二二于二质量二级改盖名蛛向`) and percentages misread (`5.896`, `8.9%6`, `8094`).
   it.fails('sentences whole ≥ 0.80 and quantity F1 ≥ 0.90 (the issue’s gates)', () => {
@@ -167,5 +168,33 @@ describe('clean: percent signs the OCR engine misread at the end of a number (ru
     const at = Array.from(doc.text).indexOf('%');
     expect(doc.offsets.toRaw(at)).toBe(Array.from(doc.raw).indexOf('9'));
     expect(doc.warnings.some((w) => w.rule === 'ocr-percent.yaml#96' && w.place?.line === 3)).toBe(true);
+  });
+});
+
+describe('clean: marks and strays the engine leaves between columns read straight across', () => {
+  // three columns of the harness text, 12 characters a line, read across with wide gaps
+  const wrap = (text: string): string[] => Array.from(text).reduce<string[]>((rows, ch, i) => (i % 12 === 0 ? [...rows, ch] : [...rows.slice(0, -1), rows[rows.length - 1] + ch]), []);
+  const page = (columns: string[][]): string => {
+    const rows = Math.max(...columns.map((c) => c.length));
+    const pad = (s: string): string => s + '\u3000'.repeat(Math.max(0, 12 - Array.from(s).length));
+    return Array.from({ length: rows }, (_, r) => columns.map((c) => pad(c[r] ?? '')).join('    ').trimEnd()).join('\n');
+  };
+  const [a, b, c, d] = [source[2]!, source[3]!, source[5]!, source[6]!];
+  it('drops a closing quote after a column’s line that pairs with nothing', () => {
+    const left = wrap(a);
+    left[2] = `${left[2]} ”`;
+    const doc = processText(cleaning, 'gap', page([left, wrap(b), wrap(c)]));
+    const paragraphs = doc.paragraphs.map((p) => cpSlice(doc.text, p.start, p.end));
+    expect(paragraphs).toContain(a);
+    expect(doc.text).not.toContain('”');
+    expect(doc.warnings.some((w) => w.rule === 'clean/columns#gap-quote' && w.place?.line === 3)).toBe(true);
+  });
+  it('sets apart a one-character stray after a sentence’s end, so the next paragraph opens with its own text', () => {
+    const left = [...wrap(a), '的', ...wrap(d)];
+    const doc = processText(cleaning, 'stray', page([left, wrap(b), wrap(c)]));
+    const paragraphs = doc.paragraphs.map((p) => cpSlice(doc.text, p.start, p.end));
+    expect(paragraphs.some((p) => p.startsWith(Array.from(d).slice(0, 10).join('')))).toBe(true);
+    expect(paragraphs).toContain('的');
+    expect(doc.warnings.some((w) => w.rule === 'clean/columns#grid-stray')).toBe(true);
   });
 });

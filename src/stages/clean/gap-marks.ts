@@ -1,7 +1,8 @@
 /**
  * gap-marks: what an OCR engine writes where it meets the gap between two columns read
- * straight across: a quote mark, alone or after a comma (`全部超”过10万元`, `专，”业点`). Such a
- * mark pairs with no other quote; a real one does.
+ * straight across: a quote mark, alone or after a comma (`全部超”过10万元`, `专，”业点`), before
+ * a column's line or after it (`较好完 ” 源4.3亿条`). Such a mark pairs with no other quote; a
+ * real one does.
  */
 import { isSpace } from './chars.js';
 import type { Line } from './lines.js';
@@ -57,9 +58,27 @@ export function dropStrayQuotes(lines: Line[], notes: Note[]): void {
       line.chars = line.chars.filter(keep);
       line.origins = line.origins.filter(keep);
     }
-    for (const ch of line.chars) {
+    // the gap after a column's line too: a closing quote ending the line with no quote open
+    let last = line.chars.length - 1;
+    while (last >= 0 && isSpace(line.chars[last]!)) last--;
+    let trailing = -1;
+    line.chars.forEach((ch, at) => {
       if (OPENING.has(ch)) open++;
-      else if (CLOSING.has(ch)) open = Math.max(0, open - 1);
+      else if (CLOSING.has(ch)) {
+        if (open === 0 && at === last && at > 0) trailing = at;
+        open = Math.max(0, open - 1);
+      }
+    });
+    if (trailing >= 0) {
+      notes.push({
+        rule: 'clean/columns#gap-quote',
+        reason: `raw line ${line.number}: "${line.chars[trailing]}" after a column's line pairs with no quote; read as the gap between columns and dropped`,
+        severity: 'info',
+        line: line.number,
+        raw: { start: line.origins[trailing]!, end: line.origins[trailing]! + 1 },
+      });
+      line.chars.splice(trailing, 1);
+      line.origins.splice(trailing, 1);
     }
   });
 }

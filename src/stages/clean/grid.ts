@@ -359,8 +359,10 @@ function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, j
   // a full line of a column: the usual width of its pieces
   const widths = streams.flat().map((p) => p.width).sort((a, b) => a - b);
   const full = widths[Math.floor(widths.length * 0.75)] ?? 0;
+  const stray = strayPieces(streams, judge);
   const out: Line[] = [];
   let previous: { chars: string[]; width: number } | null = null;
+  let afterStray = false;
   streams.forEach((stream, c) => {
     stream.forEach((piece, k) => {
       const chars = piece.line.chars.slice(piece.from, piece.to);
@@ -380,12 +382,50 @@ function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, j
         const short = previous.width < full * 0.8;
         if (ended && (k === 0 || short || skippedBefore.get(piece)! > 0)) line.blanksBefore = blanks + 1;
       }
+      // a stray piece stands apart: it would open or break the paragraph around it
+      if (afterStray || stray.has(piece)) line.blanksBefore = Math.max(line.blanksBefore, blanks + 1);
+      afterStray = stray.has(piece);
+      if (afterStray) {
+        notes.push({
+          rule: 'clean/columns#grid-stray',
+          reason: `raw line ${piece.line.number}: "${chars.join('').trim()}" stands alone between columns and runs on into neither the text above it nor below; kept as a paragraph of its own`,
+          severity: 'warning',
+          line: piece.line.number,
+          raw: { start: line.origins[0]!, end: line.origins[line.origins.length - 1]! + 1 },
+        });
+      }
       out.push(line);
       previous = { chars, width: piece.width };
     });
   });
   dropStrayQuotes(out, notes);
   return out;
+}
+
+/** Characters at most of a stray piece. */
+const MAX_STRAY = 2;
+
+/**
+ * Pieces of one or two Chinese characters after the end of a sentence that run on into nothing
+ * below: what the engine makes of a row it read across two half-overlapping rows (`的`, `本`).
+ * Glued to the next piece they would open its paragraph.
+ */
+function strayPieces(streams: Piece[][], judge: SeamJudge): Set<Piece> {
+  const order = streams.flat();
+  const textOf = (piece: Piece): string[] => piece.line.chars.slice(piece.from, piece.to).filter((ch) => !isSpace(ch));
+  const stray = new Set<Piece>();
+  order.forEach((piece, k) => {
+    const text = textOf(piece);
+    if (text.length === 0 || text.length > MAX_STRAY || !text.every((ch) => isCjk(ch) && !NO_LINE_START.has(ch) && !endsSentence([ch]))) return;
+    const before = k > 0 ? textOf(order[k - 1]!) : [];
+    const after = k + 1 < order.length ? textOf(order[k + 1]!) : [];
+    // inside a sentence it is one character too many; only where a paragraph would open with it
+    // does it do more harm glued than apart
+    if (before.length > 0 && !endsSentence(before) && !stray.has(order[k - 1]!)) return;
+    if (after.length > 0 && judge.continuity(text, after.slice(0, 8)) > 0) return;
+    stray.add(piece);
+  });
+  return stray;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Doc } from '../src/document.js';
 import { createPipeline, processText, type Pipeline } from '../src/pipeline.js';
 import { loadRules } from '../src/rules/load.js';
 import { clean } from '../src/stages/clean/index.js';
+import { foldChar, mayChange } from '../src/stages/clean/normalize.js';
 import { cpSlice } from '../src/text/codepoints.js';
 
 interface Case {
@@ -85,5 +86,17 @@ describe('clean: contract on the sample', () => {
     expect(seams.length).toBeGreaterThan(0);
     expect(seams.some((w) => w.place?.line === 107)).toBe(true);
     for (const w of seams) expect(w.reason).toContain(`raw line ${w.place!.line}`);
+  });
+});
+
+describe('clean: fast paths', () => {
+  it('normalize skips only code units it would leave as they are (every BMP unit checked)', () => {
+    const missed: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const changes = foldChar(ch) !== ch || ',;:?!．'.includes(ch);
+      if (changes && !mayChange(c)) missed.push(c.toString(16));
+    }
+    expect(missed).toEqual([]);
   });
 });

@@ -5,11 +5,16 @@
  * the code-point offset in `doc.raw` it came from. The resulting `OffsetMap` answers, for any
  * code-point offset of the cleaned text, the raw offset and the 1-based raw line.
  */
-import { cpLength } from './codepoints.js';
+import { cpLength, isBmpOnly } from './codepoints.js';
 
 /** Code-point offsets of the start of every line of `raw` (line 1 starts at 0). */
 export function lineStarts(raw: string): number[] {
   const starts = [0];
+  if (isBmpOnly(raw)) {
+    // indexOf, not a loop over every UTF-16 unit
+    for (let at = raw.indexOf('\n'); at >= 0; at = raw.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
   let cp = 0;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
@@ -24,46 +29,46 @@ export function lineStarts(raw: string): number[] {
 }
 
 export class OffsetMap {
-  private readonly starts: number[];
+  /** Built on the first line question: most maps (decode's identity) are never asked one. */
+  private starts: number[] | undefined;
 
   /**
    * @param origins code-point offset in raw of every code point of the cleaned text, plus one
-   *   trailing entry for the end position (so `origins.length === cleanedLength + 1`).
+   *   trailing entry for the end position (so `origins.length === cleanedLength + 1`); null for
+   *   the identity map of a text of `identityLength` code points.
    * @param raw the decoded raw text.
    */
   constructor(
-    private readonly origins: Int32Array,
-    raw: string,
-  ) {
-    this.starts = lineStarts(raw);
-  }
+    private readonly origins: Int32Array | null,
+    private readonly raw: string,
+    private readonly identityLength = 0,
+  ) {}
 
   /** An identity map, for text that was not changed. */
   static identity(raw: string): OffsetMap {
-    const n = cpLength(raw);
-    const origins = new Int32Array(n + 1);
-    for (let i = 0; i <= n; i++) origins[i] = i;
-    return new OffsetMap(origins, raw);
+    // no array of n offsets that all equal their index: decode builds one per document
+    return new OffsetMap(null, raw, cpLength(raw));
   }
 
   /** Length of the cleaned text in code points. */
   get length(): number {
-    return this.origins.length - 1;
+    return this.origins === null ? this.identityLength : this.origins.length - 1;
   }
 
   /** Raw code-point offset of cleaned code-point offset `cp`. */
   toRaw(cp: number): number {
-    const clamped = Math.max(0, Math.min(cp, this.origins.length - 1));
-    return this.origins[clamped]!;
+    const clamped = Math.max(0, Math.min(cp, this.length));
+    return this.origins === null ? clamped : this.origins[clamped]!;
   }
 
   /** 1-based raw line of a raw code-point offset. */
   rawLineOfRaw(rawOffset: number): number {
+    const starts = (this.starts ??= lineStarts(this.raw));
     let lo = 0;
-    let hi = this.starts.length;
+    let hi = starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! <= rawOffset) lo = mid + 1;
+      if (starts[mid]! <= rawOffset) lo = mid + 1;
       else hi = mid;
     }
     return Math.max(1, lo);
@@ -81,6 +86,7 @@ export class OffsetMap {
  * position they stand at.
  */
 export class MappedTextBuilder {
+  /** The text so far, in pieces of any length (a whole paragraph is one piece). */
   private readonly parts: string[] = [];
   private origins: Int32Array = new Int32Array(1024);
   private size = 0;
@@ -96,9 +102,20 @@ export class MappedTextBuilder {
 
   /** Appends one code point (or an inserted/replaced string) attributed to raw offset `origin`. */
   appendAt(text: string, origin: number): void {
-    // one code point, the usual case (a whole document goes through here): no string iterator
+    // one code point, the usual case: no string iterator
     if (text.length === 1 || (text.length === 2 && text.codePointAt(0)! > 0xffff)) this.push(text, origin);
     else for (const ch of text) this.push(ch, origin);
+  }
+
+  /**
+   * Appends code points `chars` (one code point each) with their raw offsets `origins` (same
+   * length), as one piece: a paragraph costs one join and one copy, not a push per code point.
+   */
+  appendMapped(chars: readonly string[], origins: readonly number[]): void {
+    this.reserve(chars.length);
+    for (let i = 0; i < origins.length; i++) this.origins[this.size + i] = origins[i]!;
+    this.parts.push(chars.join(''));
+    this.size += chars.length;
   }
 
   /** Code points appended so far. */
@@ -109,13 +126,20 @@ export class MappedTextBuilder {
   /** The last code point appended, or '' when empty. */
   lastChar(): string {
     const last = this.parts[this.parts.length - 1];
-    return last ?? '';
+    if (last === undefined) return '';
+    // the last unit may be the low half of an astral character
+    const high = last.charCodeAt(last.length - 2);
+    return high >= 0xd800 && high <= 0xdbff ? last.slice(-2) : last.slice(-1);
   }
 
   /** Removes trailing code points for which `drop` is true (e.g. trailing spaces). */
   trimEnd(drop: (ch: string) => boolean): void {
-    while (this.parts.length > 0 && drop(this.parts[this.parts.length - 1]!)) {
-      this.parts.pop();
+    while (this.parts.length > 0) {
+      const ch = this.lastChar();
+      if (!drop(ch)) return;
+      const last = this.parts.pop()!;
+      const rest = last.slice(0, last.length - ch.length);
+      if (rest !== '') this.parts.push(rest);
       this.size--;
     }
   }
@@ -128,13 +152,19 @@ export class MappedTextBuilder {
   }
 
   private push(ch: string, origin: number): void {
-    if (this.size + 1 >= this.origins.length) {
-      const grown = new Int32Array(this.origins.length * 2);
-      grown.set(this.origins);
-      this.origins = grown;
-    }
+    this.reserve(1);
     this.parts.push(ch);
     this.origins[this.size] = origin;
     this.size++;
+  }
+
+  /** Room for `count` more code points and the end entry. */
+  private reserve(count: number): void {
+    if (this.size + count + 1 <= this.origins.length) return;
+    let length = this.origins.length * 2;
+    while (this.size + count + 1 > length) length *= 2;
+    const grown = new Int32Array(length);
+    grown.set(this.origins);
+    this.origins = grown;
   }
 }

@@ -20,7 +20,7 @@
  */
 import type { Doc, Paragraph, Warning } from '../../document.js';
 import { defineStage } from '../../stage.js';
-import { MappedTextBuilder, OffsetMap } from '../../text/offsets.js';
+import { MappedTextBuilder, OffsetMap, lineStarts } from '../../text/offsets.js';
 import { cpLength } from '../../text/codepoints.js';
 import { isSpace } from './chars.js';
 import { repairColumns } from './columns.js';
@@ -39,12 +39,17 @@ export const clean = defineStage({
   name: 'clean',
   requires: ['raw'],
   assigns: ['text', 'paragraphs'],
-  prepare: (rules) => ({
-    furniture: compileFurniture(rules['furniture.yaml']),
-    ocrFixes: compileOcrFixes(rules['ocr-fixes.yaml']),
-    percents: compilePercents(rules),
-    units: unitForms(rules),
-  }),
+  prepare: (rules, segmenter) => {
+    // the dictionary tables behind isWord and pairInWord (the seam judge, the OCR fixes) are
+    // built once per process on first use: here, not inside the first document's clean
+    segmenter.pairInWord('一', '一');
+    return {
+      furniture: compileFurniture(rules['furniture.yaml']),
+      ocrFixes: compileOcrFixes(rules['ocr-fixes.yaml']),
+      percents: compilePercents(rules),
+      units: unitForms(rules),
+    };
+  },
   run(doc, { compiled, segmenter }) {
     const notes: Note[] = [];
     const lineOfRaw = OffsetMap.identity(doc.raw);
@@ -57,7 +62,7 @@ export const clean = defineStage({
     repairPercents(drafts, compiled.percents, notes, (raw) => lineOfRaw.rawLineOfRaw(raw));
     applyOcrFixes(drafts, compiled.ocrFixes, segmenter, notes, (raw) => lineOfRaw.rawLineOfRaw(raw));
     const { text, offsets, paragraphs } = place(doc.raw, drafts);
-    const spans = lineSpans(offsets);
+    const spans = lineSpans(offsets, doc.raw);
     const warnings = [...doc.warnings, ...notes.map((note) => toWarning(note, spans))];
     return { ...doc, text, offsets, paragraphs, warnings };
   },
@@ -90,7 +95,7 @@ function place(raw: string, drafts: ParagraphDraft[]): { text: string; offsets: 
     // the separator stands where the previous paragraph's raw text ended
     if (builder.length > 0) builder.appendAt('\n', Math.min(previousEnd, rawLength));
     const start = builder.length;
-    for (let i = 0; i < draft.chars.length; i++) builder.appendAt(draft.chars[i]!, draft.origins[i]!);
+    builder.appendMapped(draft.chars, draft.origins);
     previousEnd = draft.origins[draft.origins.length - 1]! + 1;
     paragraphs.push({
       start,
@@ -128,26 +133,23 @@ interface LineSpans {
 }
 
 /** For each raw line, the cleaned code points that came from it (first to last), built in one pass. */
-function lineSpans(offsets: OffsetMap): LineSpans {
+function lineSpans(offsets: OffsetMap, raw: string): LineSpans {
   // typed arrays indexed by raw offset and raw line, not maps: this runs over every code point
   const n = offsets.length;
-  const raws = new Int32Array(n);
-  const lines = new Int32Array(n);
-  let maxRaw = 0;
-  let maxLine = 0;
-  for (let cp = 0; cp < n; cp++) {
-    const raw = offsets.toRaw(cp);
-    raws[cp] = raw;
-    lines[cp] = offsets.rawLineOfRaw(raw);
-    if (raw > maxRaw) maxRaw = raw;
-    if (lines[cp]! > maxLine) maxLine = lines[cp]!;
-  }
+  const starts = lineStarts(raw);
+  const rawLength = cpLength(raw);
+  // the raw line of every raw offset, one fill per line: no binary search per code point
+  const lineOfRaw = new Int32Array(rawLength + 1);
+  for (let line = 1; line <= starts.length; line++) lineOfRaw.fill(line, starts[line - 1]!, line < starts.length ? starts[line]! : rawLength + 1);
+  const maxLine = starts.length;
+  const maxRaw = rawLength;
   const fromRaw = new Int32Array(maxRaw + 1).fill(-1);
   const first = new Int32Array(maxLine + 1).fill(-1);
   const last = new Int32Array(maxLine + 1);
   for (let cp = 0; cp < n; cp++) {
-    if (fromRaw[raws[cp]!] === -1) fromRaw[raws[cp]!] = cp;
-    const line = lines[cp]!;
+    const raw = offsets.toRaw(cp);
+    if (fromRaw[raw] === -1) fromRaw[raw] = cp;
+    const line = lineOfRaw[raw]!;
     if (first[line] === -1) first[line] = cp;
     last[line] = cp + 1;
   }

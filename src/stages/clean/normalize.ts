@@ -35,9 +35,24 @@ export function foldChar(ch: string): string {
   return ch;
 }
 
+/**
+ * False when normalize certainly leaves UTF-16 unit `c` as it is (neither `foldChar` nor the
+ * punctuation rule changes it); true may be a false alarm. Surrogates answer true: a line with
+ * an astral character takes the careful path. A test checks it against `foldChar` on every unit.
+ */
+export function mayChange(c: number): boolean {
+  if (c < 0x7f) return c < 0x20 || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x3f || c === 0x21;
+  if (c <= 0xa0 || c === 0xad || c === 0x3000 || c === 0xfeff) return true;
+  if ((c >= 0x2000 && c <= 0x206f) || (c >= 0x2e80 && c <= 0x2fdf) || (c >= 0xd800 && c <= 0xdfff) || (c >= 0xf900 && c <= 0xfb06)) return true;
+  // the full-width forms, except the marks Chinese keeps as its own (the point is rewritten by context)
+  return c >= 0xff01 && c <= 0xff5e && (c === 0xff0e || !KEPT_FULL_WIDTH.has(String.fromCharCode(c)));
+}
+
 /** Normalizes every line in place: folded characters keep the origin of the one they replace. */
 export function normalizeLines(lines: Line[]): Line[] {
   for (const line of lines) {
+    // most lines hold nothing to fold: a few comparisons per character, no new arrays
+    if (!line.chars.some((ch) => mayChange(ch.charCodeAt(0)))) continue;
     const chars: string[] = [];
     const origins: number[] = [];
     line.chars.forEach((ch, i) => {

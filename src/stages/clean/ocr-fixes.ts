@@ -19,32 +19,43 @@ export interface OcrFix {
 /** Longest window, in characters, in which a fix looks for a dictionary word. */
 const WINDOW = 4;
 
-export function compileOcrFixes(rules: Rules['ocr-fixes.yaml']): Map<string, OcrFix[]> {
+/** The fixes by the first character they replace. */
+export interface OcrFixes {
+  byFirst: Map<string, OcrFix[]>;
+  /** 1 for each UTF-16 unit that starts some fix's first character: most characters start none. */
+  firstUnits: Uint8Array;
+}
+
+export function compileOcrFixes(rules: Rules['ocr-fixes.yaml']): OcrFixes {
   const byFirst = new Map<string, OcrFix[]>();
+  const firstUnits = new Uint8Array(0x10000);
   for (const entry of rules) {
     const wrong = Array.from(entry.wrong);
     const fix = { wrong, right: Array.from(entry.right), rule: `ocr-fixes.yaml#${entry.wrong}→${entry.right}` };
     const list = byFirst.get(wrong[0]!) ?? [];
     list.push(fix);
     byFirst.set(wrong[0]!, list);
+    firstUnits[wrong[0]!.charCodeAt(0)] = 1;
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.wrong.length - a.wrong.length);
-  return byFirst;
+  return { byFirst, firstUnits };
 }
 
 /** Applies the fixes to every paragraph in place; one info note per fix. */
 export function applyOcrFixes(
   drafts: ParagraphDraft[],
-  fixes: Map<string, OcrFix[]>,
+  { byFirst, firstUnits }: OcrFixes,
   segmenter: Segmenter,
   notes: Note[],
   lineOf: (rawOffset: number) => number,
 ): void {
-  if (fixes.size === 0) return;
+  if (byFirst.size === 0) return;
   for (const draft of drafts) {
     const { chars, origins } = draft;
     for (let i = 0; i < chars.length; i++) {
-      const candidates = fixes.get(chars[i]!);
+      // a table look-up, not a string-keyed map look-up, for every character of the text
+      if (firstUnits[chars[i]!.charCodeAt(0)] !== 1) continue;
+      const candidates = byFirst.get(chars[i]!);
       if (!candidates) continue;
       for (const fix of candidates) {
         if (!matchesAt(chars, i, fix.wrong)) continue;

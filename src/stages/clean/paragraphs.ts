@@ -147,18 +147,26 @@ function isFull(line: Line, layout: Layout): boolean {
 export function isHeadingLike(line: Line, layout: Layout): boolean {
   const { chars } = line;
   if (chars.length < 2) return false;
-  const han = chars.filter(isHan).length;
-  const latin = han === 0 && chars.filter(isLatinLetter).length * 2 >= chars.length;
+  const last = chars[chars.length - 1]!;
+  // the cheap refusals first: a line of prose stops at its first comma, before any count
+  // a number at the end waits for its unit on the next line: `新建服务站点15` + `个`
+  if (endsSentence(chars) || CONTINUING_MARKS.has(last) || isDigit(last)) return false;
+  if (chars.some((ch) => CLAUSE_MARKS.has(ch))) return false;
+  const han = count(chars, isHan);
+  const latin = han === 0 && count(chars, isLatinLetter) * 2 >= chars.length;
   const limit = layout.width === null ? 30 : layout.width * 0.75;
   // an English title is measured as printed, a Latin letter half an em: `2025 REVIEW`
   const size = latin ? chars.length / 2 : layout.measure(line);
   if (size > limit) return false;
-  const last = chars[chars.length - 1]!;
-  // a number at the end waits for its unit on the next line: `新建服务站点15` + `个`
-  if (endsSentence(chars) || CONTINUING_MARKS.has(last) || isDigit(last)) return false;
-  if (chars.some((ch) => CLAUSE_MARKS.has(ch))) return false;
   if (latin) return isEnglishTitle(chars);
   return han * 2 >= chars.length;
+}
+
+/** How many of `chars` pass `test` (no filtered copy). */
+function count(chars: readonly string[], test: (ch: string) => boolean): number {
+  let n = 0;
+  for (let i = 0; i < chars.length; i++) if (test(chars[i]!)) n++;
+  return n;
 }
 
 /** A Latin line of at most a dozen words, not a bulleted item, not ending in a function word. */
@@ -170,6 +178,8 @@ function isEnglishTitle(chars: readonly string[]): boolean {
 }
 
 function assemble(lines: Line[], layout: Layout): ParagraphDraft {
+  // a paragraph of one line (a heading, a web page's line) takes the line's arrays, no copy
+  if (lines.length === 1) return { chars: lines[0]!.chars, origins: lines[0]!.origins, kind: kindOf(lines, layout), lines: [lines[0]!.number] };
   const chars: string[] = [];
   const origins: number[] = [];
   lines.forEach((line, index) => {

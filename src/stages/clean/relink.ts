@@ -74,7 +74,8 @@ export function relink(lines: Line[], judge: SeamJudge, blanks: number, notes: N
     if (next < 0 || (judge.continuity(tailOf(e), headOf(next)) === 0 && judge.stranded(tailOf(e), headOf(next)).left)) sources.push(e);
   });
   const targets = new Set<number>();
-  fragments.forEach((fragment, s) => {
+  // targets only matter against a source; on a page with a shared width there are none
+  if (sources.length > 0) fragments.forEach((fragment, s) => {
     if (!nearSuspect(fragment) || scrambled(fragment)) return;
     const previous = s - 1;
     if (previous < 0) return;
@@ -198,7 +199,9 @@ export function relink(lines: Line[], judge: SeamJudge, blanks: number, notes: N
       fragment.line.indent = 0;
       fragment.line.continuesPrevious = true;
     }
-    out.push({ ...fragment.line, chars: [...fragment.line.chars], origins: [...fragment.line.origins] });
+    // no copy: a fragment's line is either a whole line no other fragment joins, or a fresh
+    // slice (cut) that only its own line's later fragments are appended to, after its last use
+    out.push(fragment.line);
   });
   return out;
 }
@@ -235,11 +238,10 @@ function suspectGaps(line: Line, judge: SeamJudge): [number, number][] {
     let end = i;
     while (end < chars.length && isSpace(chars[end]!)) end++;
     if (end >= chars.length) break;
-    const left = chars.slice(Math.max(0, i - CONTEXT), i);
-    const right = chars.slice(end, end + CONTEXT);
-    const last = left[left.length - 1]!;
-    if ((isCjk(last) || isDigit(last) || last === '%') && isCjk(right[0]!) && !endsSentence(left) && judge.continuity(left, right) === 0) {
-      gaps.push([i, end]);
+    const last = chars[i - 1]!;
+    if ((isCjk(last) || isDigit(last) || last === '%') && isCjk(chars[end]!)) {
+      const left = chars.slice(Math.max(0, i - CONTEXT), i);
+      if (!endsSentence(left) && judge.continuity(left, chars.slice(end, end + CONTEXT)) === 0) gaps.push([i, end]);
     }
     i = end - 1;
   }

@@ -8,6 +8,7 @@
  */
 import type { Rules } from '../../rules/schema.js';
 import type { Segmenter } from '../../text/segment.js';
+import { cpLength } from '../../text/codepoints.js';
 import { isDigit, isHan, isSpace } from './chars.js';
 
 /** jieba's tags for words that stand alone as one character: p c u uj ul uz uv ud ug f d r y e o. */
@@ -58,14 +59,14 @@ export function seamJudge(segmenter: Segmenter, units: ReadonlySet<string>): Sea
     const first = firstSolid(right);
     if (last === undefined || first === undefined || !segmenter.pairInWord(last, first)) return null;
     const a = tail(left);
-    const b = head(right);
-    const joined = a.join('') + b.join('');
-    const key = a.length + JOIN_MARK + joined;
+    const seam = cpLength(a);
+    const joined = a + head(right);
+    const key = seam + JOIN_MARK + joined;
     const known = crossings.get(key);
     if (known !== undefined) return known;
     for (const token of segmenter.cut(joined)) {
       const start = token.start;
-      if (start < a.length && token.end > a.length && token.end - start >= 2 && segmenter.isWord(token.word)) {
+      if (start < seam && token.end > seam && token.end - start >= 2 && segmenter.isWord(token.word)) {
         return remember(crossings, key, token.word);
       }
     }
@@ -74,10 +75,11 @@ export function seamJudge(segmenter: Segmenter, units: ReadonlySet<string>): Sea
   const stranded = (left: readonly string[], right: readonly string[]): { left: boolean; right: boolean } => {
     const a = tail(left);
     const b = head(right);
-    if (a.length === 0 || b.length === 0) return { left: false, right: false };
-    const joined = a.join('') + b.join('');
-    const key = a.length + JOIN_MARK + joined;
-    const known = strandings.get(key) ?? remember(strandings, key, strandedAt(joined, a.length));
+    if (a === '' || b === '') return { left: false, right: false };
+    const seam = cpLength(a);
+    const joined = a + b;
+    const key = seam + JOIN_MARK + joined;
+    const known = strandings.get(key) ?? remember(strandings, key, strandedAt(joined, seam));
     return { left: known.left, right: known.right };
   };
   const strandedAt = (joined: string, seam: number): { left: boolean; right: boolean } => {
@@ -102,7 +104,7 @@ export function seamJudge(segmenter: Segmenter, units: ReadonlySet<string>): Sea
       if (word !== null) return Array.from(word).length >= 3 ? 2 : 1;
       const last = lastSolid(left);
       if (last !== undefined && isDigit(last)) {
-        const b = head(right);
+        const b = Array.from(head(right));
         // 3865 + .2亿元: a number cut in two
         if (b.length > 0 && (isDigit(b[0]!) || b[0] === '.' || b[0] === '%')) return 1;
         for (let n = Math.min(longestUnit, b.length); n >= 1; n--) {
@@ -132,20 +134,24 @@ function firstSolid(chars: readonly string[]): string | undefined {
   return undefined;
 }
 
-function tail(chars: readonly string[]): string[] {
-  const kept: string[] = [];
-  for (let i = chars.length - 1; i >= 0 && kept.length < REACH; i--) {
-    if (!isSpace(chars[i]!)) kept.push(chars[i]!);
+/** The last `REACH` characters of `chars` that are not spaces, as a string (no array: the judge runs on every join). */
+function tail(chars: readonly string[]): string {
+  let text = '';
+  for (let i = chars.length - 1, kept = 0; i >= 0 && kept < REACH; i--) {
+    if (isSpace(chars[i]!)) continue;
+    text = chars[i]! + text;
+    kept++;
   }
-  return kept.reverse();
+  return text;
 }
 
-function head(chars: readonly string[]): string[] {
-  const kept: string[] = [];
-  for (const ch of chars) {
-    if (isSpace(ch)) continue;
-    kept.push(ch);
-    if (kept.length === REACH) break;
+/** The first `REACH` characters of `chars` that are not spaces, as a string. */
+function head(chars: readonly string[]): string {
+  let text = '';
+  for (let i = 0, kept = 0; i < chars.length && kept < REACH; i++) {
+    if (isSpace(chars[i]!)) continue;
+    text += chars[i]!;
+    kept++;
   }
-  return kept;
+  return text;
 }

@@ -12,6 +12,8 @@ import type { Line } from './lines.js';
 export function dropSpaces(lines: Line[]): Line[] {
   for (const line of lines) {
     const { chars, origins } = line;
+    // a line with no space keeps its arrays: most lines of a clean report
+    if (!chars.some(isSpace)) continue;
     let start = 0;
     while (start < chars.length && isSpace(chars[start]!)) start++;
     let end = chars.length;

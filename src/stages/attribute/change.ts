@@ -11,14 +11,13 @@ import type { CueMatch } from './cues.js';
 import type { SentenceView } from './items.js';
 import { nextSolid, previousSolid } from './items.js';
 import { isAttributive } from './phrase.js';
-import { walkBack } from './walk.js';
 
 /** The change of every quantity of the sentence, in order. */
 export function findChanges(view: SentenceView, compiled: CompiledAttribute): Change[] {
   const changes: Change[] = [];
   const byItem = new Map<number, Change>();
-  for (const at of view.quantityItems) {
-    const walk = walkBack(view.items, at, compiled);
+  for (const [k, at] of view.quantityItems.entries()) {
+    const walk = view.walks[k]!;
     let change: Change = 'none';
     if (walk.cue?.label === 'increase' || walk.cue?.label === 'decrease') change = walk.cue.label;
     // 低于3%左右的调控目标: after a comparison, a number that modifies a noun is the base, not the gap

@@ -47,6 +47,8 @@ export interface CompiledAttribute {
   splitWords: Map<string, string[]>;
   /** Change and level words of two or more characters: the ones split off a word jieba glued them to. */
   gluable: Set<string>;
+  /** The last UTF-16 unit of every `gluable` word. */
+  gluableEnds: Set<number>;
   /** Matches text in which a target cue word occurs, as a word or inside one (window.ts). */
   targetWords: RegExp;
   /** modality.yaml continuations (其中): words that carry a plan on into the next sentence. */
@@ -93,15 +95,17 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
   ];
   const splitWords = new Map(subjects.split_words.map((entry) => [entry.word, [...entry.parts]]));
   const periods = rules['periods.yaml'];
+  const gluable = new Set(
+    [...changes.increase, ...changes.decrease, ...changes.level].map((entry) => entry.word).filter((word) => Array.from(word).length >= 2),
+  );
   return {
     cues,
     sections,
     splitWords,
+    gluable,
+    gluableEnds: new Set([...gluable].map((word) => word.charCodeAt(word.length - 1))),
     targetWords: anyOf(words(modality.target_cues)),
     continuations: words(modality.continuations ?? []),
-    gluable: new Set(
-      [...changes.increase, ...changes.decrease, ...changes.level].map((entry) => entry.word).filter((word) => Array.from(word).length >= 2),
-    ),
     years: periods.years.map((entry) => new RegExp(entry.pattern, 'gu')),
     comparisons: words(periods.comparisons),
     deadlines: words(periods.deadlines),

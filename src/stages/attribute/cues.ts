@@ -7,23 +7,29 @@ import type { Item } from './items.js';
 
 /**
  * The cue words spelled forwards or backwards as a character trie, so that a search walks the
- * items' characters without building strings: 0.33 → 0.xx s CPU per pass of the 4 MB text.
+ * items' characters without building strings. Children are found in flat arrays (a direct table
+ * at the root, an open-addressing hash below it): the searches (1.7 M per pass over the 4 MB
+ * text) take about half the profiled self time they took building strings for `Set` lookups.
  */
 class CharTrie {
-  /** Child of node `n` by UTF-16 unit `c`, keyed `n * 65536 + c`. */
-  private readonly children = new Map<number, number>();
   /** Per node, the bits of the labels of the word that ends there (0: no word ends there). */
   readonly bits: number[] = [0];
+  /** The root's child by UTF-16 unit, or -1. */
+  private readonly root = new Int32Array(65536).fill(-1);
+  /** Edges below the root: (parent node, unit) → child, by open addressing; capacity a power of two. */
+  private parents = new Int32Array(1024).fill(-1);
+  private units = new Uint16Array(1024);
+  private childOf = new Int32Array(1024);
+  private edges = 0;
 
   add(word: string, bit: number, backwards: boolean): void {
     let node = 0;
     for (let i = 0; i < word.length; i++) {
       const code = word.charCodeAt(backwards ? word.length - 1 - i : i);
-      const key = node * 65536 + code;
-      let next = this.children.get(key);
-      if (next === undefined) {
+      let next = this.child(node, code);
+      if (next < 0) {
         next = this.bits.push(0) - 1;
-        this.children.set(key, next);
+        this.link(node, code, next);
       }
       node = next;
     }
@@ -33,11 +39,47 @@ class CharTrie {
   /** The node reached from `node` by reading `text` forwards or backwards, or -1. */
   walk(node: number, text: string, backwards: boolean): number {
     const length = text.length;
-    for (let i = 0; i < length && node >= 0; i++) {
-      node = this.children.get(node * 65536 + text.charCodeAt(backwards ? length - 1 - i : i)) ?? -1;
-    }
+    for (let i = 0; i < length && node >= 0; i++) node = this.child(node, text.charCodeAt(backwards ? length - 1 - i : i));
     return node;
   }
+
+  private child(node: number, code: number): number {
+    if (node === 0) return this.root[code]!;
+    const mask = this.parents.length - 1;
+    for (let slot = slotOf(node, code, mask); ; slot = (slot + 1) & mask) {
+      const parent = this.parents[slot]!;
+      if (parent < 0) return -1;
+      if (parent === node && this.units[slot] === code) return this.childOf[slot]!;
+    }
+  }
+
+  private link(node: number, code: number, next: number): void {
+    if (node === 0) {
+      this.root[code] = next;
+      return;
+    }
+    if ((this.edges + 1) * 2 > this.parents.length) this.grow();
+    const mask = this.parents.length - 1;
+    let slot = slotOf(node, code, mask);
+    while (this.parents[slot]! >= 0) slot = (slot + 1) & mask;
+    this.parents[slot] = node;
+    this.units[slot] = code;
+    this.childOf[slot] = next;
+    this.edges++;
+  }
+
+  private grow(): void {
+    const { parents, units, childOf } = this;
+    this.parents = new Int32Array(parents.length * 2).fill(-1);
+    this.units = new Uint16Array(parents.length * 2);
+    this.childOf = new Int32Array(parents.length * 2);
+    this.edges = 0;
+    for (let slot = 0; slot < parents.length; slot++) if (parents[slot]! >= 0) this.link(parents[slot]!, units[slot]!, childOf[slot]!);
+  }
+}
+
+function slotOf(node: number, code: number, mask: number): number {
+  return Math.imul(node * 65599 + code, 0x9e3779b1) >>> 8 & mask;
 }
 
 /** Words, each with the labels it carries (`增速` → increase; `新增` → new). */

@@ -26,6 +26,7 @@ import { pairLists } from './respectively.js';
 import { readSections } from './sections.js';
 import { splitGluedCues } from './split.js';
 import { findSubjects } from './subject.js';
+import { walkBack } from './walk.js';
 import { piecesToCut } from './window.js';
 
 /** Sentence ends that chain clauses of one list (the sentences stage splits at them). */
@@ -48,8 +49,7 @@ export const attribute = defineStage<CompiledAttribute>({
     for (const index of [...bySentence.keys()].sort((a, b) => a - b)) {
       const group = bySentence.get(index)!;
       const sentence = doc.sentences[index]!;
-      const view = viewOf(doc, compiled, text, segmenter, sentence, index, group);
-      markYears(view.items, placedYears.spans, firstSpanAfter(placedYears.spans, sentence.start));
+      const view = viewOf(doc, compiled, text, segmenter, sentence, index, group, placedYears.spans);
       const members = view.members;
       const section = sections[sentence.paragraph] ?? { modality: 'actual' as const, year: null, rule: null };
       const subjects = findSubjects(view, compiled, doc.quantities);
@@ -100,6 +100,7 @@ function viewOf(
   sentence: Sentence,
   index: number,
   members: number[],
+  yearSpans: readonly { start: number; end: number }[],
 ): SentenceView {
   const sentenceText = text.slice(sentence.start, sentence.end);
   const window = piecesToCut(sentenceText, sentence, doc.quantities, members, compiled);
@@ -123,5 +124,8 @@ function viewOf(
   // a quantity outside its sentence's text (a stage bug upstream) keeps its defaults
   const placed = members.filter((k) => itemOf.has(k));
   const quantityItems = placed.map((k) => itemOf.get(k)!);
-  return { sentence: index, paragraph: sentence.paragraph, items, members: placed, quantityItems, opensSentence: window?.opensSentence ?? true };
+  markYears(items, yearSpans, firstSpanAfter(yearSpans, sentence.start));
+  // the subject and change passes both start from these walks
+  const walks = quantityItems.map((at) => walkBack(items, at, compiled));
+  return { sentence: index, paragraph: sentence.paragraph, items, members: placed, quantityItems, walks, opensSentence: window?.opensSentence ?? true };
 }

@@ -7,6 +7,7 @@
  */
 import type { Quantity } from '../../document.js';
 import type { Token } from '../../text/segment.js';
+import type { WalkBack } from './walk.js';
 
 /** How a non-word item separates the words around it. */
 export type Separator = 'clause' | 'list' | 'quote' | 'space' | 'open' | 'close' | 'other';
@@ -46,7 +47,8 @@ export function separatorOf(text: string): Separator | null {
   }
   if (SPACE.test(text)) return text.includes('\n') ? 'clause' : 'space';
   if (!PUNCTUATION.test(text)) return null;
-  const first = Array.from(text)[0]!;
+  // every mark below is one BMP character
+  const first = text[0]!;
   if (CLAUSE_MARKS.has(first)) return 'clause';
   if (OPEN_MARKS.has(first)) return 'open';
   if (CLOSE_MARKS.has(first)) return 'close';
@@ -107,6 +109,8 @@ export interface SentenceView {
   members: number[];
   /** Item index of every quantity of the sentence, in order (parallel to `members`). */
   quantityItems: number[];
+  /** From each quantity, the walk back over the words before it (parallel to `members`). */
+  walks: WalkBack[];
   /**
    * True when `items` start at the sentence's start. The items may leave out pieces of the
    * sentence that no pass reads (window.ts); the sentence's first piece is left out only when it

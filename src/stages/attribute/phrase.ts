@@ -41,7 +41,7 @@ export function isAttributive(item: Item): boolean {
 
 function characters(items: readonly Item[]): number {
   let n = 0;
-  for (const item of items) if (item.separator !== 'space' && item.separator !== 'quote') n += Array.from(item.text).length;
+  for (const item of items) if (item.separator !== 'space' && item.separator !== 'quote') n += item.end - item.start;
   return n;
 }
 
@@ -74,7 +74,7 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute): s
   // 化解率 tagged 化解/v 率/v: a one-character last word is a noun suffix jieba split off
   const last = items[items.length - 1];
   const named =
-    (last !== undefined && items.length > 1 && Array.from(last.text).length === 1 && last.separator === null) ||
+    (last !== undefined && items.length > 1 && last.end - last.start === 1 && last.separator === null) ||
     items.some((item) => isNounLike(item) || compiled.cues.has(item.text, 'increase') || compiled.cues.has(item.text, 'decrease'));
   return named ? shorten(items) : '';
 }

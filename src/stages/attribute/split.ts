@@ -14,7 +14,8 @@ export function splitGluedCues(tokens: Token[], compiled: CompiledAttribute, isW
   let out: Token[] | null = null;
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
-    const split = token.word.length >= 3 ? splitOne(token, compiled, isWord) : null;
+    // most words end with a character no change word ends with
+    const split = token.word.length >= 3 && compiled.gluableEnds.has(token.word.charCodeAt(token.word.length - 1)) ? splitOne(token, compiled, isWord) : null;
     if (split && !out) out = tokens.slice(0, t);
     if (out) out.push(...(split ?? [token]));
   }

@@ -12,7 +12,6 @@ import type { CompiledAttribute } from './compile.js';
 import type { Item, SentenceView } from './items.js';
 import { nextSolid, openingBracket, previousSolid } from './items.js';
 import { finishLeft, isAttributive, isNounLike, isVerb, shorten } from './phrase.js';
-import { walkBack } from './walk.js';
 
 /** Tags that may stand inside the phrase after a number: 百亿级产业集群, 省级以上创新平台. */
 const INSIDE_TAGS = /^(m|q|f|b)$/;
@@ -33,7 +32,7 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
   // the clause's own subject when the previous number counted an object (跨越两个万亿元台阶)
   let carried = '';
   view.quantityItems.forEach((at, k) => {
-    const walk = walkBack(view.items, at, compiled);
+    const walk = view.walks[k]!;
     const quantity = quantities[view.items[at]!.quantity]!;
     const count = isCount(quantity);
     const threshold = quantity.qualifier === 'at_least';
@@ -113,7 +112,7 @@ export function rightPhrase(
  */
 function compoundTail(items: readonly Item[], at: number): number {
   // 持续/vd modifies a predicate; 获 is too short to be part of a name
-  if (Array.from(items[at]!.text).length < 2 || items[at]!.tag === 'vd') return 0;
+  if (items[at]!.end - items[at]!.start < 2 || items[at]!.tag === 'vd') return 0;
   let nouns = 0;
   let j = at + 1;
   while (j < items.length && nouns < 3 && isNounLike(items[j]!)) {
@@ -187,7 +186,7 @@ export function leftPhrase(items: readonly Item[], stop: number, compiled: Compi
     }
     if (item.quantity >= 0) break;
     if (item.separator !== null && item.separator !== 'space' && item.separator !== 'quote') break;
-    length += Array.from(item.text).length;
+    length += item.end - item.start;
     if (length > LEFT_REACH) break;
     run.unshift(item);
   }

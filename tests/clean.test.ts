@@ -9,6 +9,7 @@ import type { Doc } from '../src/document.js';
 import { createPipeline, processText, type Pipeline } from '../src/pipeline.js';
 import { loadRules } from '../src/rules/load.js';
 import { clean } from '../src/stages/clean/index.js';
+import { isDigit, isLatinLetter } from '../src/stages/clean/chars.js';
 import { foldChar, mayChange } from '../src/stages/clean/normalize.js';
 import { cpSlice } from '../src/text/codepoints.js';
 
@@ -98,5 +99,15 @@ describe('clean: fast paths', () => {
       if (changes && !mayChange(c)) missed.push(c.toString(16));
     }
     expect(missed).toEqual([]);
+  });
+});
+
+describe('clean: character classes', () => {
+  it('isDigit and isLatinLetter answer as the string comparisons they replace, for any string', () => {
+    const samples = ['', '0', '5', '9', '90', '09', '9a', '/', ':', 'a', 'z', 'za', 'zz', 'y9', 'A', 'Z', 'Za', '@', '[', '`', '{', '５', '中', '\u{20000}'];
+    for (const ch of samples) {
+      expect(isDigit(ch), ch).toBe(ch >= '0' && ch <= '9');
+      expect(isLatinLetter(ch), ch).toBe((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
+    }
   });
 });

@@ -13,7 +13,7 @@
  * are reported (`clean/columns#weak-seam`, naming the raw line); each repair is reported too
  * (`clean/columns#relinked`).
  */
-import { CLAUSE_MARKS, endsSentence, isCjk, isDigit, isSpace } from './chars.js';
+import { CLAUSE_MARKS, endsSentence, hasSpace, isCjk, isDigit, isSpace } from './chars.js';
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
 import type { SeamJudge } from './seam.js';
@@ -230,6 +230,8 @@ function suspectGaps(line: Line, judge: SeamJudge): [number, number][] {
   const { chars } = line;
   // a byline's or caption's spaces separate names, not columns
   if (line.role !== undefined) return [];
+  // most lines hold no space at all
+  if (!hasSpace(chars)) return [];
   // spaces between the phrases of a heading (`2024年 攻坚克难 奋力前行`) are no seam
   if (!chars.some((ch) => CLAUSE_MARKS.has(ch))) return [];
   const gaps: [number, number][] = [];

@@ -6,14 +6,14 @@
  * `2025年`. Between Latin words (and between a Latin word and Chinese, `AI 大模型`) one space
  * stays. Leading spaces are counted as the line's indent before they go.
  */
-import { isCjk, isLatinLetter, isSpace } from './chars.js';
+import { hasSpace, isCjk, isLatinLetter, isSpace } from './chars.js';
 import type { Line } from './lines.js';
 
 export function dropSpaces(lines: Line[]): Line[] {
   for (const line of lines) {
     const { chars, origins } = line;
     // a line with no space keeps its arrays: most lines of a clean report
-    if (!chars.some(isSpace)) continue;
+    if (!hasSpace(chars)) continue;
     let start = 0;
     while (start < chars.length && isSpace(chars[start]!)) start++;
     let end = chars.length;

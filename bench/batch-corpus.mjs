@@ -85,6 +85,7 @@ export function snapshotTool(name) {
   rmSync(dir, { recursive: true, force: true });
   cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
   cpSync(join(root, 'rules'), join(dir, 'rules'), { recursive: true });
+  cpSync(join(root, 'assets'), join(dir, 'assets'), { recursive: true });
   cpSync(join(root, 'package.json'), join(dir, 'package.json'));
   return { cli: join(dir, 'dist', 'cli.js'), dist: join(dir, 'dist') };
 }

@@ -13,6 +13,8 @@
  *                           with a single space (or none, or a stray quote mark) between columns
  *   two-columns-grid.psm6.txt  the same on two columns (page-grid-2col.html, 9 pt on 15 pt lines),
  *                           read the same way
+ *   national-2019.psm6.txt  page.html's layout with another text (page-national.html: the opening
+ *                           of tests/fixtures/zh-heldout/national-report-2019.txt), read the same way
  *   three-columns-small.psm6.txt  page.html set smaller and tighter (page-small.html: 9.5 pt on
  *                           1.7 lines, 6 mm column gap, 2 mm between paragraphs), screenshot by
  *                           headless Chromium 156 at 2481×3509 px, read with `--psm 6` as above:
@@ -39,9 +41,9 @@ const cleaned = (raw: string): string[] => {
   const doc = processText(cleaning, 'ocr', raw);
   return doc.paragraphs.map((p) => cpSlice(doc.text, p.start, p.end));
 };
-const quantityF1 = (raw: string): number => {
+const quantityF1 = (raw: string, paragraphs: string[] = source): number => {
   const keys = (text: string) => processText(everything, 'q', text).quantities.map((q) => `${q.value}|${q.unit}`);
-  const gold = keys(source.join('\n\n'));
+  const gold = keys(paragraphs.join('\n\n'));
   const predicted = keys(raw);
   const pool = [...gold];
   let hits = 0;
@@ -57,16 +59,16 @@ const quantityF1 = (raw: string): number => {
   return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
 };
 
-function measure(file: string) {
+function measure(file: string, paragraphs: string[] = source) {
   const raw = read(file);
   const ours = cleaned(raw);
   const plain = plainClean(raw);
   const result = {
-    whole: sentencesWholeFuzzy(source, ours),
-    f1: paragraphF1(source, ours),
-    plainWhole: sentencesWholeFuzzy(source, plain),
-    plainF1: paragraphF1(source, plain),
-    quantities: quantityF1(raw),
+    whole: sentencesWholeFuzzy(paragraphs, ours),
+    f1: paragraphF1(paragraphs, ours),
+    plainWhole: sentencesWholeFuzzy(paragraphs, plain),
+    plainF1: paragraphF1(paragraphs, plain),
+    quantities: quantityF1(raw, paragraphs),
   };
   console.log(
     `${file}: whole ${result.whole.toFixed(3)} (plain ${result.plainWhole.toFixed(3)}), paragraph F1 ${result.f1.toFixed(3)} (plain ${result.plainF1.toFixed(3)}), quantity F1 ${result.quantities.toFixed(3)}`,
@@ -123,6 +125,28 @@ describe('clean on real OCR, a smaller page read straight across, single spaces 
   // an open column's row left empty costing more, F1 0.640). The sentences lost
   // are lost to the engine: lines read into garbage where rows of two columns half overlap
   // (`二二于二质量二级改盖名蛛向`) and percentages misread (`5.896`, `8.9%6`, `8094`).
+  it.fails('sentences whole ≥ 0.80 and quantity F1 ≥ 0.90 (the issue’s gates)', () => {
+    expect(result.whole).toBeGreaterThanOrEqual(0.8);
+    expect(result.quantities).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('clean on real OCR, another text on the same page read straight across (psm 6)', () => {
+  // the source: the headings and paragraphs of the page itself (the opening of the held-out
+  // national-report-2019.txt)
+  const html = read('page-national.html');
+  const paragraphs = [...html.split('<div class=cols>')[1]!.matchAll(/<(?:h2|p)>([^<]*)</gu)].map((m) => m[1]!);
+  const result = measure('national-2019.psm6.txt', paragraphs);
+  // measured with the grid, gap-mark and percent passes as they stood before this fixture:
+  // whole 0.414 → 0.431, quantity F1 0.639 → 0.693; the engine's garbage dominates here too
+  it('beats the plain cleaner on whole sentences', () => {
+    expect(result.whole).toBeGreaterThan(result.plainWhole + 0.2);
+  });
+  // measured 0.326 against the plain cleaner's 0.348: the garbage rows make paragraphs of their
+  // own (`国人`, `WE`), and the plain cleaner's blank-line blocks hit a few starts by chance
+  it.fails('paragraph starts beyond the plain cleaner’s', () => {
+    expect(result.f1).toBeGreaterThan(result.plainF1);
+  });
   it.fails('sentences whole ≥ 0.80 and quantity F1 ≥ 0.90 (the issue’s gates)', () => {
     expect(result.whole).toBeGreaterThanOrEqual(0.8);
     expect(result.quantities).toBeGreaterThanOrEqual(0.9);

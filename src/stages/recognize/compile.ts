@@ -42,7 +42,7 @@ export interface NamePlace {
 /** Validated rules → the recognizer's matchers. */
 export function compileRecognizer(rules: Rules): Compiled {
   const bound = (entry: { word: string; qualifier: BoundEntry['qualifier']; inside?: boolean | undefined }) =>
-    [entry.word, { word: entry.word, qualifier: entry.qualifier, inside: entry.inside ?? false }] as [string, BoundEntry];
+    [entry.word, { word: entry.word, qualifier: entry.qualifier, inside: entry.inside ?? false, rule: `qualifiers.yaml#${entry.word}` }] as [string, BoundEntry];
   const regex = (source: string | undefined) => (source === undefined ? null : new RegExp(source, 'u'));
   const notQuantities = rules['not-quantities.yaml'];
   const units = unitTable(rules);
@@ -53,7 +53,9 @@ export function compileRecognizer(rules: Rules): Compiled {
   };
   return Object.freeze({
     units,
-    magnitudes: wordTable(rules['magnitudes.yaml'].map((m) => [m.form, { form: m.form, power: m.power }] as [string, MagnitudeEntry])),
+    magnitudes: wordTable(
+      rules['magnitudes.yaml'].map((m) => [m.form, { form: m.form, power: m.power, rule: `magnitudes.yaml#${m.form}` }] as [string, MagnitudeEntry]),
+    ),
     before: wordTable(rules['qualifiers.yaml'].before.map(bound)),
     after: wordTable(rules['qualifiers.yaml'].after.map(bound)),
     connectors: wordTable(rules['qualifiers.yaml'].range_connectors.map((c) => [c.word, c.word] as [string, string])),

@@ -8,7 +8,7 @@ import type { Chars } from '../../text/chars.js';
 import type { Lexicon } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { isArabicDigit, parseArabic, parseChinese, type Numeral, type TooLong } from './numerals.js';
-import { matchAt, type BoundEntry, type UnitEntry, type WordMatch } from './units.js';
+import { matchAt, type BoundEntry, type MagnitudeEntry, type UnitEntry, type WordMatch } from './units.js';
 
 /** A resolved candidate, before exclusions. Offsets are code points into the scanned text. */
 export interface Candidate {
@@ -56,7 +56,7 @@ export interface Tail {
   power: number;
   /** Extra value from a chained Arabic part (1亿2000万 → + 2000×10⁴), already scaled. */
   extra: Decimal | null;
-  magnitude: WordMatch<{ form: string; power: number }> | null;
+  magnitude: WordMatch<MagnitudeEntry> | null;
   unit: WordMatch<UnitEntry> | null;
   bounds: WordMatch<BoundEntry>[];
   end: number;

@@ -164,10 +164,10 @@ function number(context: ScanContext, at: number): NumberResult {
   if (first.bare) rules.push('recognize/bare-magnitude');
   if (first.script === 'chinese') rules.push('recognize/chinese-numeral');
   const magnitude = lastTail.magnitude ?? tail.magnitude;
-  if (magnitude) rules.push(`magnitudes.yaml#${magnitude.form}`);
-  rules.unshift(`${unitMatch.entry.file}#${unitMatch.entry.unit}`);
-  if (before) rules.push(`qualifiers.yaml#${before.form}`);
-  for (const bound of bounds) rules.push(`qualifiers.yaml#${bound.form}`);
+  if (magnitude) rules.push(magnitude.entry.rule);
+  rules.unshift(unitMatch.entry.rule);
+  if (before) rules.push(before.entry.rule);
+  for (const bound of bounds) rules.push(bound.entry.rule);
 
   const numeralEnd = last.end;
   return {

@@ -14,17 +14,23 @@ export interface UnitEntry {
   unit: string;
   kind: QuantityKind;
   file: 'units.yaml' | 'classifiers.yaml';
+  /** `units.yaml#亩`: made once, not per record (every record holds it). */
+  rule: string;
 }
 
 export interface MagnitudeEntry {
   form: string;
   power: number;
+  /** `magnitudes.yaml#万`. */
+  rule: string;
 }
 
 export interface BoundEntry {
   word: string;
   qualifier: Exclude<Qualifier, 'exact' | 'range'>;
   inside: boolean;
+  /** `qualifiers.yaml#以上`. */
+  rule: string;
 }
 
 /** Surface form → entry, with the code-point length of the longest form. */
@@ -70,7 +76,7 @@ export function unitTable(rules: Rules): WordTable<UnitEntry> {
   const entries: [string, UnitEntry][] = [];
   for (const file of ['units.yaml', 'classifiers.yaml'] as const) {
     for (const entry of rules[file]) {
-      const unit: UnitEntry = { unit: entry.unit, kind: entry.kind, file };
+      const unit: UnitEntry = { unit: entry.unit, kind: entry.kind, file, rule: `${file}#${entry.unit}` };
       for (const form of new Set([entry.unit, ...(entry.forms ?? [])])) entries.push([form, unit]);
     }
   }

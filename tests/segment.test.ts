@@ -123,6 +123,9 @@ describe('TagTable reads user dictionaries as jieba does', () => {
       '梨子 3 nz\r', // CRLF: the tag keeps the \r
       '荔枝 ', // a trailing space opens no field
       '芒果  ', // two trailing spaces: an empty tag
+      '桃子 3 nz ', // a space after the third field opens no fourth
+      '樱桃 3 nz  ', // two spaces after it do: four fields, ignored
+      '李子 nz ', // a space after the second field
       '',
       'AB12 3 nz',
       'A1 nx',
@@ -131,7 +134,7 @@ describe('TagTable reads user dictionaries as jieba does', () => {
     ].join('\n');
     writeFileSync(userDict, user);
     const texts = [
-      '中国，上海，北京，苹果，香蕉，西瓜，葡萄，橘子\tnz，梨子\r，荔枝，芒果，AB12，A1，新词语甲',
+      '中国，上海，北京，苹果，香蕉，西瓜，葡萄，橘子\tnz，梨子\r，荔枝，芒果，桃子，樱桃，李子，AB12，A1，新词语甲',
       '中国上海北京苹果香蕉西瓜葡萄橘子梨子荔枝芒果AB12A1新词语甲',
       ...HOSTILE,
     ];
@@ -155,5 +158,6 @@ describe('TagTable reads user dictionaries as jieba does', () => {
     expect(tags.get('北京')).toBe('x');
     expect(tags.get('苹果')).toBe('5');
     expect(tags.get('新词语甲')).toBe('vn');
+    expect(tags.get('桃子')).toBe('nz');
   });
 });

@@ -139,37 +139,27 @@ export class TagTable {
     const capacity = countLines(text);
     this.set = new SpanSet(text, capacity);
     this.tagOf = new Uint16Array(capacity);
-    const ids = new Map<string, number>([['', 0]]);
-    const fields: number[] = [];
+    // tags are interned by their span (no string per line): a tag's id is its entry here, plus one
+    const tagSpans = new SpanSet(text, capacity);
     for (let from = 0; from < text.length; ) {
       let to = text.indexOf('\n', from);
       if (to < 0) to = text.length;
-      if (to > from) {
-        // field k is text[fields[2k], fields[2k + 1]); a space ending the line opens no field
-        fields.length = 0;
-        for (let start = from; start < to; ) {
-          let end = text.indexOf(' ', start);
-          if (end < 0 || end > to) end = to;
-          fields.push(start, end);
-          start = end + 1;
-        }
-        const count = fields.length / 2;
-        const tagField = from < userFrom ? 2 : count === 2 ? 1 : count === 3 ? 2 : -1;
-        // an empty word is never entered in jieba's trie
-        if (tagField >= 0 && tagField < count && fields[1]! > fields[0]!) {
-          const tag = text.slice(fields[2 * tagField]!, fields[2 * tagField + 1]!);
-          let id = ids.get(tag);
-          if (id === undefined) {
-            id = this.names.push(tag) - 1;
-            ids.set(tag, id);
-          }
-          this.tagOf[this.set.add(fields[0]!, fields[1]!)] = id;
-        } else if (from >= userFrom && count === 1 && fields[1]! > fields[0]!) {
-          this.tagOf[this.set.add(fields[0]!, fields[1]!)] = 0;
-        }
+      // the fields' ends; a field starts after a space only when the line goes on after it
+      const first = fieldEnd(text, from, to);
+      const second = first + 1 < to ? fieldEnd(text, first + 1, to) : -1;
+      const third = second >= 0 && second + 1 < to ? fieldEnd(text, second + 1, to) : -1;
+      const count = second < 0 ? 1 : third < 0 ? 2 : third + 1 < to ? 4 : 3;
+      const user = from >= userFrom;
+      // an empty word is never entered in jieba's trie; a main line is always `word freq tag`
+      if (to > from && first > from && (user ? count <= 3 : count === 3)) {
+        let id = 0;
+        if (count === 2) id = second > first + 1 ? tagSpans.add(first + 1, second) + 1 : 0;
+        else if (count === 3) id = third > second + 1 ? tagSpans.add(second + 1, third) + 1 : 0;
+        this.tagOf[this.set.add(from, first)] = id;
       }
       from = to + 1;
     }
+    for (let k = 0; k < tagSpans.count; k++) this.names.push(text.slice(tagSpans.starts[k]!, tagSpans.ends[k]!));
   }
 
   /** The tag jieba's `tag` gives `word` (a word of its `cut`). */
@@ -203,6 +193,12 @@ function asciiTag(word: string): string {
   }
   if (ascii === 0) return 'x';
   return digits === ascii ? 'm' : 'eng';
+}
+
+/** Where the field starting at `from` ends: the next space before `to`, else `to`. */
+function fieldEnd(text: string, from: number, to: number): number {
+  const space = text.indexOf(' ', from);
+  return space < 0 || space > to ? to : space;
 }
 
 /** The characters `\s` matches in a JavaScript regular expression. */

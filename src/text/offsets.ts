@@ -113,7 +113,7 @@ export class MappedTextBuilder {
    */
   appendMapped(chars: readonly string[], origins: readonly number[]): void {
     this.reserve(chars.length);
-    for (let i = 0; i < origins.length; i++) this.origins[this.size + i] = origins[i]!;
+    this.origins.set(origins, this.size);
     this.parts.push(chars.join(''));
     this.size += chars.length;
   }

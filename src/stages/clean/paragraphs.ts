@@ -12,7 +12,7 @@
  * except one space between two Latin words.
  */
 import type { ParagraphKind } from '../../document.js';
-import { CLAUSE_MARKS, CLOSERS, CONTINUING_MARKS, endsSentence, isCjk, isDigit, isHan, isLatinLetter } from './chars.js';
+import { CLAUSE_MARKS, CLOSERS, CONTINUING_MARKS, endsSentence, isCjk, isClauseMark, isDigit, isHan, isLatinLetter } from './chars.js';
 import type { Layout } from './layout.js';
 import type { Line } from './lines.js';
 
@@ -126,7 +126,7 @@ export function endsParagraph(above: Line, below: Line, layout: Layout, after?: 
  */
 function isTitleLine(line: Line): boolean {
   const last = line.chars[line.chars.length - 1]!;
-  if (line.chars.some((ch) => CLAUSE_MARKS.has(ch)) || CONTINUING_MARKS.has(last) || isDigit(last)) return false;
+  if (line.chars.some(isClauseMark) || CONTINUING_MARKS.has(last) || isDigit(last)) return false;
   // an English bulleted item (`-- GDP up 5.1 pct`) is a list item, not a title
   return line.chars.filter(isHan).length * 2 >= line.chars.length && TITLE_START.test(line.chars.slice(0, 8).join(''));
 }
@@ -151,7 +151,7 @@ export function isHeadingLike(line: Line, layout: Layout): boolean {
   // the cheap refusals first: a line of prose stops at its first comma, before any count
   // a number at the end waits for its unit on the next line: `新建服务站点15` + `个`
   if (endsSentence(chars) || CONTINUING_MARKS.has(last) || isDigit(last)) return false;
-  if (chars.some((ch) => CLAUSE_MARKS.has(ch))) return false;
+  if (chars.some(isClauseMark)) return false;
   const han = count(chars, isHan);
   const latin = han === 0 && count(chars, isLatinLetter) * 2 >= chars.length;
   const limit = layout.width === null ? 30 : layout.width * 0.75;
@@ -201,7 +201,7 @@ function kindOf(lines: Line[], layout: Layout): ParagraphKind {
   if (first.role !== undefined) return first.role;
   if (lines.length === 1 && (isHeadingLike(first, layout) || isTitleLine(first))) return 'heading';
   // a title wrapped once, with no clause mark in it: `三、…计划的主要` + `任务`
-  if (lines.length === 2 && isHeadingLike(lines[1]!, layout) && !endsSentence(lines[1]!.chars) && !first.chars.some((ch) => CLAUSE_MARKS.has(ch))) {
+  if (lines.length === 2 && isHeadingLike(lines[1]!, layout) && !endsSentence(lines[1]!.chars) && !first.chars.some(isClauseMark)) {
     return 'heading';
   }
   return 'body';

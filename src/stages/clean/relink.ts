@@ -13,7 +13,7 @@
  * are reported (`clean/columns#weak-seam`, naming the raw line); each repair is reported too
  * (`clean/columns#relinked`).
  */
-import { CLAUSE_MARKS, endsSentence, hasSpace, isCjk, isDigit, isSpace } from './chars.js';
+import { endsSentence, hasSpace, isCjk, isClauseMark, isDigit, isSpace } from './chars.js';
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
 import type { SeamJudge } from './seam.js';
@@ -233,7 +233,7 @@ function suspectGaps(line: Line, judge: SeamJudge): [number, number][] {
   // most lines hold no space at all
   if (!hasSpace(chars)) return [];
   // spaces between the phrases of a heading (`2024年 攻坚克难 奋力前行`) are no seam
-  if (!chars.some((ch) => CLAUSE_MARKS.has(ch))) return [];
+  if (!chars.some(isClauseMark)) return [];
   const gaps: [number, number][] = [];
   for (let i = 1; i < chars.length; i++) {
     if (!isSpace(chars[i]!) || isSpace(chars[i - 1]!)) continue;

@@ -31,6 +31,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRules, defaultRulesDir } from '../rules/load.js';
+import type { Rules } from '../rules/schema.js';
 import { isKnownEncoding } from '../stages/decode.js';
 import { version } from '../version.js';
 import { CombinedCsvs, errorColumns, finishGeneration } from './assemble.js';
@@ -95,7 +96,7 @@ export async function runBatch(options: RunOptions): Promise<RunSummary> {
   mkdirSync(stateDir(options.out), { recursive: true });
   const lock = await acquireLock(join(stateDir(options.out), 'lock'), options.out, options.waitMs ?? 0);
   try {
-    return await runLocked(options, inputs, { rulesDir, rulesHash: rules.hash, settings, config, started });
+    return await runLocked(options, inputs, { rulesDir, rules, settings, config, started });
   } finally {
     lock.release();
   }
@@ -104,7 +105,7 @@ export async function runBatch(options: RunOptions): Promise<RunSummary> {
 async function runLocked(
   options: RunOptions,
   inputs: InputFile[],
-  context: { rulesDir: string; rulesHash: string; settings: DecodeSettings; config: string; started: number },
+  context: { rulesDir: string; rules: Rules; settings: DecodeSettings; config: string; started: number },
 ): Promise<RunSummary> {
   const { out } = options;
   const current = currentGeneration(out);
@@ -174,7 +175,8 @@ async function runLocked(
     appendSettled();
     progress?.start(todo.length, todo.reduce((sum, item) => sum + item.bytes, 0));
     const jobs = usefulJobs(options.jobs ?? 1, todo);
-    executor = createExecutor(jobs, { rulesDir: context.rulesDir, rulesHash: context.rulesHash, settings: context.settings }, options.timeoutMs ?? 0);
+    const setup = { rulesDir: context.rulesDir, rulesHash: context.rules.hash, settings: context.settings };
+    executor = createExecutor(jobs, setup, options.timeoutMs ?? 0, context.rules);
     // a few lanes take the documents in order, not one pending promise per document: with
     // 100,000 inputs the queue would hold them all at once
     let next = 0;
@@ -213,7 +215,7 @@ async function runLocked(
     format: MANIFEST_FORMAT,
     tool: 'liang',
     version,
-    rules_hash: context.rulesHash,
+    rules_hash: context.rules.hash,
     config: context.config,
     options: { encoding: context.settings.encoding, to_simplified: context.settings.toSimplified, bom: options.bom },
     shard: shardText(options.shard),

@@ -3,6 +3,7 @@
  * raw code point (and raw line) it came from. The passes, in order:
  *
  *   normalize   full-width ASCII, safe NFKC, invisible characters, `,` → `，` in Chinese   (normalize.ts)
+ *   markup      Markdown an OCR converter left: `> ` quotes, `**bold**`, `# ` headings     (markup.ts)
  *   furniture   page numbers dropped, bylines/captions tagged (rules/furniture.yaml)     (furniture.ts)
  *   blanks      blank lines counted onto the line after them                           (this file)
  *   grid        pages of several columns read straight across, dealt into columns by    (grid.ts)
@@ -26,6 +27,7 @@ import { isSpace } from './chars.js';
 import { repairColumns } from './columns.js';
 import { applyFurniture, compileFurniture } from './furniture.js';
 import { measureLayout } from './layout.js';
+import { dropMarkup } from './markup.js';
 import { splitLines, type Line } from './lines.js';
 import { normalizeLines } from './normalize.js';
 import type { Note } from './notes.js';
@@ -54,6 +56,7 @@ export const clean = defineStage({
     const notes: Note[] = [];
     const lineOfRaw = OffsetMap.identity(doc.raw);
     let lines = normalizeLines(splitLines(doc.raw));
+    lines = dropMarkup(lines, notes);
     lines = applyFurniture(lines, compiled.furniture, notes);
     lines = countBlanks(lines);
     lines = repairColumns(lines, seamJudge(segmenter, compiled.units), notes);

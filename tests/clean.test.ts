@@ -9,7 +9,7 @@ import type { Doc } from '../src/document.js';
 import { createPipeline, processText, type Pipeline } from '../src/pipeline.js';
 import { loadRules } from '../src/rules/load.js';
 import { clean } from '../src/stages/clean/index.js';
-import { isDigit, isLatinLetter } from '../src/stages/clean/chars.js';
+import { hasSpace, isDigit, isLatinLetter, isSpace } from '../src/stages/clean/chars.js';
 import { foldChar, mayChange } from '../src/stages/clean/normalize.js';
 import { cpSlice } from '../src/text/codepoints.js';
 
@@ -109,5 +109,13 @@ describe('clean: character classes', () => {
       expect(isDigit(ch), ch).toBe(ch >= '0' && ch <= '9');
       expect(isLatinLetter(ch), ch).toBe((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
     }
+  });
+
+  it('isSpace is a space, a tab or an ideographic space, one character only; hasSpace finds one', () => {
+    for (const ch of ['', ' ', '\t', '\u3000', '  ', ' a', '\u3000\u3000', '\n', '\u00a0', 'a', '中']) {
+      expect(isSpace(ch), JSON.stringify(ch)).toBe(ch === ' ' || ch === '\t' || ch === '\u3000');
+    }
+    expect(hasSpace(['中', '国'])).toBe(false);
+    expect(hasSpace(['中', '\u3000', '国'])).toBe(true);
   });
 });

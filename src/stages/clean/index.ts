@@ -62,7 +62,7 @@ export const clean = defineStage({
     lines = repairColumns(lines, seamJudge(segmenter, compiled.units), notes);
     lines = dropSpaces(lines).filter((line) => line.chars.length > 0);
     const drafts = buildParagraphs(lines, measureLayout(lines));
-    repairPercents(drafts, compiled.percents, notes, (raw) => lineOfRaw.rawLineOfRaw(raw));
+    repairPercents(drafts, compiled.percents, notes, (raw) => lineOfRaw.rawLineOfRaw(raw), doc.raw);
     applyOcrFixes(drafts, compiled.ocrFixes, segmenter, notes, (raw) => lineOfRaw.rawLineOfRaw(raw));
     const { text, offsets, paragraphs } = place(doc.raw, drafts);
     const spans = lineSpans(offsets, doc.raw);

@@ -20,6 +20,8 @@ export interface PercentRules {
   misreads: { read: string[]; decimalsOnly: boolean }[];
   /** Cue words, each as code points. */
   cues: string[][];
+  /** Matches wherever a repair may apply: a digit before a misread pair or before `%` and a digit. */
+  candidate: RegExp;
 }
 
 /** Characters before a number searched for a cue word (`比重达到|2.3596`, `增长|5.896`). */
@@ -29,26 +31,46 @@ const AFTER = new Set(['，', '。', '、', '；', '：', '）', ')', '！', '�
 const SPACES = new Set([' ', '\t', '\u3000']);
 /** Two-character words after a percentage (`左右`, `以上`). */
 const AFTER_WORDS = new Set(['左右', '以上', '以内', '以下']);
+const AFTER_FIRST = new Set([...AFTER_WORDS].map((word) => word[0]!));
 
 export function compilePercents(rules: Pick<Rules, 'ocr-percent.yaml' | 'changes.yaml'>): PercentRules {
   const changes = rules['changes.yaml'];
   // single-character change words (`增`, `高`) stand inside too many other words to be a cue
   const changeWords = [...changes.increase, ...changes.decrease, ...changes.level].map((e) => e.word).filter((w) => Array.from(w).length >= 2);
   const cues = [...new Set([...changeWords, ...rules['ocr-percent.yaml'].cues.map((e) => e.word)])].map((w) => Array.from(w));
-  return {
-    misreads: rules['ocr-percent.yaml'].misreads.map((m) => ({ read: Array.from(m.read), decimalsOnly: m.decimals_only === true })),
-    cues,
+  const misreads = rules['ocr-percent.yaml'].misreads.map((m) => ({ read: Array.from(m.read), decimalsOnly: m.decimals_only === true }));
+  // each character also in its full-width form (the raw text is not normalised yet); fixed
+  // alternatives after one digit: linear in the text
+  const either = (ch: string): string => {
+    const wide = String.fromCodePoint(ch.codePointAt(0)! + 0xfee0);
+    return `[${ch.replace(/[\]\\^-]/gu, '\\$&')}${wide}]`;
   };
+  // … and what may end a figure after it (spaces, punctuation, 左右, a line end; not a decimal
+  // point): years (`2004年`) and most numbers do not match (11 of the 40 benchmark files do)
+  const candidate = new RegExp(
+    `[0-9\uff10-\uff19](?:[%\uff05][0-9\uff10-\uff19]|${misreads.map((m) => m.read.map(either).join('')).join('|')})(?:[ \\t\u3000，。、；：）)！？,;:!?和及左以]|$)`,
+    'mu',
+  );
+  return { misreads, cues, candidate };
 }
 
-/** Repairs misread percent signs in every paragraph in place; one info note per repair. */
-export function repairPercents(drafts: ParagraphDraft[], rules: PercentRules, notes: Note[], lineOf: (rawOffset: number) => number): void {
+/**
+ * Repairs misread percent signs in every paragraph in place; one info note per repair. `raw` is
+ * the document's raw text: where no candidate shows in it, the pass ends at once.
+ */
+export function repairPercents(drafts: ParagraphDraft[], rules: PercentRules, notes: Note[], lineOf: (rawOffset: number) => number, raw: string): void {
+  // one native regex scan of the raw text names the raw lines worth a look; only paragraphs
+  // built from them are walked (a walk over every character cost ~90 ms a pass over the 4 MB
+  // benchmark text, where no document needs a repair; now ~20 ms, measured over 3 passes)
+  const lines = candidateLines(raw, rules.candidate);
+  if (lines.size === 0) return;
   for (const draft of drafts) {
+    if (!draft.lines.some((line) => lines.has(line))) continue;
     const { chars, origins } = draft;
-    // cheap exit: a paragraph without digits has nothing to repair
-    if (!chars.some(isDigit)) continue;
     for (let i = 0; i < chars.length; i++) {
-      if (!isDigit(chars[i]!) || (i > 0 && (isDigit(chars[i - 1]!) || chars[i - 1] === '.' || /[A-Za-z]/u.test(chars[i - 1]!)))) continue;
+      const ch = chars[i]!;
+      if (ch > '9' || ch < '0') continue;
+      if (i > 0 && (isDigit(chars[i - 1]!) || chars[i - 1] === '.' || isLatin(chars[i - 1]!))) continue;
       // the number: digits with at most one decimal point inside
       let end = i;
       let point = -1;
@@ -82,6 +104,24 @@ export function repairPercents(drafts: ParagraphDraft[], rules: PercentRules, no
   }
 }
 
+/** 1-based numbers of the raw lines where `candidate` matches. */
+function candidateLines(raw: string, candidate: RegExp): Set<number> {
+  const lines = new Set<number>();
+  const global = new RegExp(candidate.source, 'gmu');
+  let line = 1;
+  let counted = 0;
+  for (const match of raw.matchAll(global)) {
+    for (let at = raw.indexOf('\n', counted); at !== -1 && at < match.index; at = raw.indexOf('\n', at + 1)) line++;
+    counted = match.index;
+    lines.add(line);
+  }
+  return lines;
+}
+
+function isLatin(ch: string): boolean {
+  return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+}
+
 interface Fix {
   /** Code points `[from, to)` replaced by a single `%`. */
   from: number;
@@ -100,10 +140,9 @@ function strayDigit(chars: readonly string[], start: number, end: number, point:
 
 /** A misread pair ending the number, where a cue expects a percentage and what is left is one. */
 function misreadPair(chars: readonly string[], start: number, end: number, point: number, rules: PercentRules): Fix | null {
-  if (!endsFigure(chars, end)) return null;
   for (const misread of rules.misreads) {
     const from = end - misread.read.length;
-    if (from <= start || !misread.read.every((ch, k) => chars[from + k] === ch)) continue;
+    if (from <= start || !misread.read.every((ch, k) => chars[from + k] === ch) || !endsFigure(chars, end)) continue;
     if (point >= from) continue;
     // what is left reads as a percentage as reports print it
     const left = point < 0 ? from - start : from - point - 1;
@@ -119,7 +158,7 @@ function endsFigure(chars: readonly string[], at: number): boolean {
   // a space may stand where the engine met a column's gap (`2.590 。`); what follows it decides
   while (at < chars.length && SPACES.has(chars[at]!)) at++;
   if (at >= chars.length) return true;
-  return AFTER.has(chars[at]!) || AFTER_WORDS.has(`${chars[at]}${chars[at + 1] ?? ''}`);
+  return AFTER.has(chars[at]!) || (AFTER_FIRST.has(chars[at]!) && AFTER_WORDS.has(`${chars[at]}${chars[at + 1] ?? ''}`));
 }
 
 function cueBefore(chars: readonly string[], start: number, cues: readonly string[][]): boolean {

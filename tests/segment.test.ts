@@ -1,6 +1,6 @@
 /**
  * The segmenter's `tag` is jieba's `cut` plus a lookup in the dictionaries JS already holds
- * (text/word-table.ts TagTable), not jieba's own `tag`. These tests prove the two equal, word for
+ * (text/word-table.ts), not jieba's own `tag`. These tests prove the two equal, word for
  * word and tag for tag, on varied and hostile text and on hostile user dictionaries.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../src/rules/load.js';
 import { getSegmenter } from '../src/text/segment.js';
-import { TagTable } from '../src/text/word-table.js';
+import { WordTable } from '../src/text/word-table.js';
 
 const require = createRequire(import.meta.url);
 interface Jieba {
@@ -106,7 +106,7 @@ describe('segmenter tag = jieba cut + dictionary lookup', () => {
   });
 });
 
-describe('TagTable reads user dictionaries as jieba does', () => {
+describe('WordTable reads tags from user dictionaries as jieba does', () => {
   // jieba holds one dictionary per process: a hostile user dictionary needs a process of its own
   it('agrees with jieba loaded with a hostile user dictionary', () => {
     const dir = mkdtempSync(join(tmpdir(), 'liang-tags-'));
@@ -148,7 +148,7 @@ describe('TagTable reads user dictionaries as jieba does', () => {
     expect(run.status, run.stderr).toBe(0);
     const answers = JSON.parse(run.stdout) as { cut: string[]; tag: { word: string; tag: string }[] }[];
     const main = readFileSync(jieba.DEFAULT_DICT, 'utf8') + '\n';
-    const table = new TagTable(main + user, main.length);
+    const table = new WordTable(main + user, main.length);
     answers.forEach(({ cut, tag }, i) => {
       expect(cut.map((word) => [word, table.tag(word)]), JSON.stringify(texts[i])).toEqual(tag.map((t) => [t.word, t.tag]));
     });

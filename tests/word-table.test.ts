@@ -38,4 +38,26 @@ describe('WordTable', () => {
       expect(table.has(piece)).toBe(set.has(piece));
     }
   });
+
+  it('tags the lines jieba reads, and knows for has only the lines before wordsUntil', () => {
+    const main = '市长 100 n\n长春 50 ns\n';
+    const user = '市长 nr\n长春\t9 nz\n新词 3 vn\n';
+    const table = new WordTable(main + user, main.length, main.length);
+    expect(table.has('市长')).toBe(true);
+    expect(table.has('新词')).toBe(false);
+    expect(table.size).toBe(2);
+    // the user line overrides the main tag; a tab is part of jieba's word, so 长春 keeps ns
+    expect(table.tag('市长')).toBe('nr');
+    expect(table.tag('长春')).toBe('ns');
+    expect(table.tag('长春\t9')).toBe('nz');
+    expect(table.tag('新词')).toBe('vn');
+    // not in the dictionaries: the ASCII rule
+    expect(table.tag('12')).toBe('m');
+    expect(table.tag('ab')).toBe('eng');
+    expect(table.tag('5')).toBe('x');
+    const all = new WordTable(main + user, main.length);
+    expect(all.has('新词')).toBe(true);
+    expect(all.has('长春\t9')).toBe(false);
+    expect(all.size).toBe(3);
+  });
 });

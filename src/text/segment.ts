@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { cpLength, isBmpOnly } from './codepoints.js';
-import { TagTable, WordTable } from './word-table.js';
+import { WordTable } from './word-table.js';
 
 const require = createRequire(import.meta.url);
 
@@ -61,7 +61,6 @@ let userText = '';
 let jiebaUserText = '';
 let dictionaryTextRead: string | undefined;
 let words: WordTable | undefined;
-let tags: TagTable | undefined;
 let pairs: Uint32Array | undefined;
 
 /**
@@ -88,7 +87,7 @@ export function getSegmenter(userDictPath: string | null): Segmenter {
     // jieba's tag is its cut plus a dictionary lookup per word (cppjieba PosTagger), done here on
     // tables JS holds anyway: 0.57 → 0.43 s CPU over the 1.37 M characters attribute tags (4 MB)
     tag: (text, base = 0) => {
-      const table = tagTable(j);
+      const table = wordTable(j);
       return align(text, j.cut(text, true), base, (word) => table.tag(word));
     },
     cut: (text, base = 0) => align(text, j.cut(text, true), base, () => ''),
@@ -133,17 +132,15 @@ function dictionaryText(j: Jieba): string {
   return (dictionaryTextRead ??= readFileSync(j.DEFAULT_DICT, 'utf8') + '\n' + jiebaUserText);
 }
 
-/** Words of jieba's main dictionary and of liang's user dictionary, read on first use. */
+/**
+ * Words of jieba's main dictionary and of the user dictionary, with their tags, read on first use:
+ * `isWord` knows liang's user dictionary, `tag` the one jieba loaded (its own default when liang
+ * gives none). One table for both: 0.2 → 0.12 s CPU per process.
+ */
 function wordTable(j: Jieba): WordTable {
   const text = dictionaryText(j);
-  // one string for both tables unless jieba fell back to its own user dictionary
-  return (words ??= new WordTable(userText === jiebaUserText ? text : text.slice(0, text.length - jiebaUserText.length)));
-}
-
-/** The tags of jieba's main dictionary and of the user dictionary it loaded, read on first use. */
-function tagTable(j: Jieba): TagTable {
-  const text = dictionaryText(j);
-  return (tags ??= new TagTable(text, text.length - jiebaUserText.length));
+  const userFrom = text.length - jiebaUserText.length;
+  return (words ??= new WordTable(text, userFrom, userText === jiebaUserText ? text.length : userFrom));
 }
 
 function align(text: string, raw: string[], base: number, tagOf: (word: string) => string): Token[] {

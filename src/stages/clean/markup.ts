@@ -14,11 +14,18 @@ import type { Note } from './notes.js';
 /** Emphasis marks, each of two identical characters. */
 const EMPHASIS = ['**', '__'];
 
+/** `>`, `#`, `*` or `_`: the characters every rule below starts from. */
+function mayBeMark(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c === 0x3e || c === 0x23 || c === 0x2a || c === 0x5f;
+}
+
 /** Drops Markdown marks from every line, in place. */
 export function dropMarkup(lines: Line[], notes: Note[]): Line[] {
   for (const line of lines) {
     const { chars } = line;
-    if (chars.length === 0) continue;
+    // nearly no line holds a mark: one char-code test per character, no per-line array
+    if (!chars.some(mayBeMark)) continue;
     const keep = new Uint8Array(chars.length).fill(1);
     const dropped: string[] = [];
     let start = 0;

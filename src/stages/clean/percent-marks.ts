@@ -24,6 +24,12 @@ export interface PercentRules {
   candidate: RegExp;
 }
 
+/** A percentage with two decimals, the second a 9 (`98.79%`): where the engine reads `%` as `9%`. */
+const TWO_DECIMALS_NINE = /[.\uff0e][0-9\uff10-\uff19][9\uff19][%\uff05]/u;
+const TWO_DECIMALS = /[.\uff0e][0-9\uff10-\uff19]{2}[%\uff05]/gu;
+/** Two-decimal percentages ending in 9 that make the engine's `9%` a pattern of the document, not chance. */
+const MIN_NINES = 2;
+
 /** Characters before a number searched for a cue word (`比重达到|2.3596`, `增长|5.896`). */
 const CUE_REACH = 6;
 /** What may follow a percentage directly: punctuation, the end. */
@@ -48,7 +54,7 @@ export function compilePercents(rules: Pick<Rules, 'ocr-percent.yaml' | 'changes
   // … and what may end a figure after it (spaces, punctuation, 左右, a line end; not a decimal
   // point): years (`2004年`) and most numbers do not match (11 of the 40 benchmark files do)
   const candidate = new RegExp(
-    `[0-9\uff10-\uff19](?:[%\uff05][0-9\uff10-\uff19]|${misreads.map((m) => m.read.map(either).join('')).join('|')})(?:[ \\t\u3000，。、；：）)！？,;:!?和及左以]|$)`,
+    `[0-9\uff10-\uff19](?:[%\uff05][0-9\uff10-\uff19]|${misreads.map((m) => m.read.map(either).join('')).join('|')})(?:[ \\t\u3000，。、；：）)！？,;:!?和及左以]|$)|${TWO_DECIMALS_NINE.source}`,
     'mu',
   );
   return { misreads, cues, candidate };
@@ -64,6 +70,11 @@ export function repairPercents(drafts: ParagraphDraft[], rules: PercentRules, no
   // benchmark text, where no document needs a repair; now ~20 ms, measured over 3 passes)
   const lines = candidateLines(raw, rules.candidate);
   if (lines.size === 0) return;
+  // `9%` for `%` (`98.79%`) is told from a true second decimal by the document as a whole: one
+  // in ten two-decimal percentages ends in 9 by chance; where most do, the engine wrote them
+  const twoDecimals = [...raw.matchAll(TWO_DECIMALS)].map((m) => m[0]);
+  const nines = twoDecimals.filter((m) => m[2] === '9' || m[2] === '\uff19').length;
+  const ninesMisread = nines >= MIN_NINES && nines * 2 > twoDecimals.length;
   for (const draft of drafts) {
     if (!draft.lines.some((line) => lines.has(line))) continue;
     const { chars, origins } = draft;
@@ -80,7 +91,7 @@ export function repairPercents(drafts: ParagraphDraft[], rules: PercentRules, no
       }
       // a number the engine split with a space (`7 396`) has lost its decimal point: left alone
       const split = i >= 2 && (chars[i - 1] === ' ' || chars[i - 1] === '\u3000') && isDigit(chars[i - 2]!);
-      const fix = split ? null : (strayDigit(chars, i, end, point) ?? misreadPair(chars, i, end, point, rules));
+      const fix = split ? null : (strayDigit(chars, i, end, point) ?? misreadPair(chars, i, end, point, rules) ?? (ninesMisread ? nineMark(chars, end, point) : null));
       if (fix !== null) {
         const actual = chars.slice(fix.from, fix.to).join('');
         const context = chars.slice(Math.max(0, i - 4), Math.min(chars.length, fix.to + 2)).join('');
@@ -136,6 +147,12 @@ function strayDigit(chars: readonly string[], start: number, end: number, point:
   const decimals = point < 0 ? 0 : end - point - 1;
   const from = decimals >= 2 && (chars[end - 1] === '9' || chars[end - 1] === '0') && end - 1 > start ? end - 1 : end;
   return { from, to: end + 2, rule: 'stray-digit' };
+}
+
+/** `X.Y9%` → `X.Y%`, in a document whose two-decimal percentages mostly end in 9. */
+function nineMark(chars: readonly string[], end: number, point: number): Fix | null {
+  if (chars[end] !== '%' || point < 0 || end - point - 1 !== 2 || chars[end - 1] !== '9') return null;
+  return { from: end - 1, to: end + 1, rule: 'nine' };
 }
 
 /** A misread pair ending the number, where a cue expects a percentage and what is left is one. */

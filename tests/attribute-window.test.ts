@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createPipeline, stages } from '../src/pipeline.js';
 import { loadRules } from '../src/rules/load.js';
 import { compileAttribute } from '../src/stages/attribute/compile.js';
-import { piecesToCut } from '../src/stages/attribute/window.js';
+import { WordFinder, piecesToCut } from '../src/stages/attribute/window.js';
 import { createDoc } from '../src/stages/decode.js';
 import { CodePointIndex, cpLength } from '../src/text/codepoints.js';
 
@@ -80,5 +80,14 @@ describe('attribute windows', () => {
     const window = piecesToCut(text, { start: 0, end: text.length, paragraph: 0 } as never, [{ start: at, end: at + 2 } as never], [0], compiled)!;
     expect(window.pieces.map((p) => text.slice(p.from, p.to))).toEqual(['工业增加值增长5%。']);
     expect(window.opensSentence).toBe(false);
+  });
+
+  it('finds a target word anywhere, even inside another word, as a substring search would', () => {
+    const words = ['将', '力争', '预期目标', '𠀀字'];
+    const finder = new WordFinder(words);
+    const texts = ['', '将', '主要', '重要的是', '力', '力争', '争力', '预期', '预期目标', '实现预期目标，', 'a𠀀字b', '𠀀', '字𠀀'];
+    for (const text of texts) expect(finder.foundIn(text), text).toBe(words.some((word) => text.includes(word)));
+    expect(new WordFinder([]).foundIn('将')).toBe(false);
+    expect(new WordFinder(['']).foundIn('')).toBe(true);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Rules } from '../../rules/schema.js';
 import { CueTable } from './cues.js';
+import { WordFinder } from './window.js';
 
 export type CueLabel =
   | 'increase'
@@ -49,8 +50,8 @@ export interface CompiledAttribute {
   gluable: Set<string>;
   /** The last UTF-16 unit of every `gluable` word. */
   gluableEnds: Set<number>;
-  /** Matches text in which a target cue word occurs, as a word or inside one (window.ts). */
-  targetWords: RegExp;
+  /** Finds text in which a target cue word occurs, as a word or inside one (window.ts). */
+  targetWords: WordFinder;
   /** modality.yaml continuations (其中): words that carry a plan on into the next sentence. */
   continuations: string[];
 }
@@ -104,7 +105,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     splitWords,
     gluable,
     gluableEnds: new Set([...gluable].map((word) => word.charCodeAt(word.length - 1))),
-    targetWords: anyOf(words(modality.target_cues)),
+    targetWords: new WordFinder(words(modality.target_cues)),
     continuations: words(modality.continuations ?? []),
     years: periods.years.map((entry) => new RegExp(entry.pattern, 'gu')),
     comparisons: words(periods.comparisons),
@@ -113,7 +114,3 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
   };
 }
 
-/** A regex that finds any of `words` (literals, so linear); with no words it matches everything. */
-function anyOf(words: readonly string[]): RegExp {
-  return new RegExp(words.map((word) => word.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|'), 'u');
-}

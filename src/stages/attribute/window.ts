@@ -76,7 +76,7 @@ export function piecesToCut(
   for (let p = 0; p < last; p++) {
     if (keep[p]) continue;
     const text = sentenceText.slice(froms[p]!, froms[p + 1]!);
-    if (compiled.targetWords.test(text)) keep[p] = 1;
+    if (compiled.targetWords.foundIn(text)) keep[p] = 1;
     else if (p === 0 && compiled.continuations.some((word) => text.trimStart().startsWith(word))) keep[p] = 1;
   }
   const pieces: Piece[] = [];
@@ -87,4 +87,36 @@ export function piecesToCut(
     else pieces.push({ start: starts[p]!, from: froms[p]!, to: froms[p + 1]! });
   }
   return { pieces, opensSentence: keep[0] === 1 };
+}
+
+/**
+ * Finds any of a few words in a text by their first characters, without a regex: a table says
+ * which characters start a word, and only there are the words tried.
+ */
+export class WordFinder {
+  private readonly byFirst = new Map<number, string[]>();
+  private readonly starts = new Uint8Array(65536);
+  /** True when an empty word was given: it is found in every text. */
+  private readonly empty: boolean;
+
+  constructor(words: readonly string[]) {
+    for (const word of words) {
+      if (word.length === 0) continue;
+      const first = word.charCodeAt(0);
+      this.starts[first] = 1;
+      this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), word]);
+    }
+    this.empty = words.some((word) => word.length === 0);
+  }
+
+  /** True when one of the words occurs in `text`, as a word or inside one. */
+  foundIn(text: string): boolean {
+    if (this.empty) return true;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (this.starts[code] === 0) continue;
+      for (const word of this.byFirst.get(code)!) if (text.startsWith(word, i)) return true;
+    }
+    return false;
+  }
 }

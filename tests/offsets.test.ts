@@ -39,6 +39,19 @@ describe('offsets: OffsetMap and MappedTextBuilder', () => {
     expect(offsets.rawLine(5)).toBe(2);
   });
 
+  it('a paragraph appended in one piece keeps each origin; trimEnd and lastChar see its code points', () => {
+    const builder = new MappedTextBuilder();
+    builder.appendMapped(['甲', '𠀀', ' ', ' '], [3, 4, 6, 7]);
+    expect(builder.length).toBe(4);
+    builder.trimEnd((ch) => ch === ' ');
+    expect(builder.lastChar()).toBe('𠀀');
+    builder.appendAt('\n', 8);
+    builder.appendMapped(['乙'], [9]);
+    const { text, offsets } = builder.finish('x', 10);
+    expect(text).toBe('甲𠀀\n乙');
+    expect([0, 1, 2, 3, 4].map((cp) => offsets.toRaw(cp))).toEqual([3, 4, 8, 9, 10]);
+  });
+
   it('trimEnd drops trailing code points and their origins', () => {
     const builder = new MappedTextBuilder();
     builder.appendRaw('ab  ', 0);

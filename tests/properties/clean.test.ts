@@ -81,6 +81,7 @@ describe('clean: linear time on hostile input', () => {
     ['a megabyte of digit groups and commas', '1,'.repeat(500_000)],
     ['a megabyte of short lines', '发展经济。\n'.repeat(170_000)],
     ['a megabyte of two columns read across', '发展经济增长项目   亿元个万发展经济\n'.repeat(50_000)],
+    ['a megabyte of percent signs misread as digits, on one line', '增长5.896，'.repeat(110_000)],
   ];
   it.each(hostile)('%s is cleaned within seconds', (_, raw) => {
     const started = performance.now();

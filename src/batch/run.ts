@@ -230,16 +230,19 @@ async function runLocked(
 }
 
 /**
- * A worker costs a pipeline build (jieba's dictionaries, the rules: 1–2 s, about what it takes to
- * process 1 MB of text), so a small batch gets fewer workers than `--jobs`, down to none (one
- * job runs in this thread).
+ * A worker costs a pipeline build (jieba's dictionaries, the rules, V8 warming up again: 1–2 s)
+ * and ~260 MB, and one job already keeps more than one core busy (V8 compiles and collects on
+ * background threads), so a small batch gets fewer workers than `--jobs`, down to none (one job
+ * runs in this thread). Measured on 2 quiet cores: two workers lose below ~9 MB (5 MB: 5.4 s
+ * against 5.0 s in this thread), break even at 10 MB (7.1 against 7.3 s) and win on 100 MB (38
+ * against 55 s); hence one worker per 4 MB.
  */
 function usefulJobs(jobs: number, todo: readonly { bytes: number }[]): number {
   const bytes = todo.reduce((sum, item) => sum + item.bytes, 0);
   return Math.max(1, Math.min(jobs, todo.length, Math.floor(bytes / BYTES_PER_WORKER)));
 }
 
-const BYTES_PER_WORKER = 1024 * 1024;
+const BYTES_PER_WORKER = 4 * 1024 * 1024;
 
 /** Bytes read at a time while hashing the inputs. */
 const HASH_CHUNK = 1024 * 1024;

@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
+import { random } from './random.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = resolve(process.argv[2] ?? join(root, 'bench', 'corpus', '1000'));
@@ -20,17 +21,6 @@ const sample = readFileSync(join(root, 'input', 'changchun-2025-lianghui.txt'), 
 const paragraphs = sample.split(/\n/).filter((line) => line.trim());
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
-/** mulberry32: a small seeded generator, so the corpus is the same on every machine. */
-export function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The text of document `n`, version `variant` (another variant changes its numbers). */
 export function reportText(n, variant = 0) {

@@ -17,7 +17,8 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeCorpus, random, reportBytes, reportPath, snapshotTool } from './batch-corpus.mjs';
+import { makeCorpus, reportBytes, reportPath, snapshotTool } from './batch-corpus.mjs';
+import { random } from './random.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const tries = Number(process.argv[2] ?? 20);

@@ -22,6 +22,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { random } from './random.mjs';
 
 const dist = (path) => import(pathToFileURL(resolve('dist', path)).href);
 const { loadRules } = await dist('rules/load.js');
@@ -36,20 +37,8 @@ const showLost = args.includes('--lost');
 const folder = 'tests/fixtures/zh-heldout';
 const pipeline = createPipeline(loadRules());
 
-/** mulberry32: a small seeded generator, so every run damages alike. */
-function generator(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
-const CJK_OR_MARK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]/u;
 const comparable = (text) => text.normalize('NFKC').replace(/\s+/gu, '');
 
 /** Source documents: paragraphs are the non-empty lines. Texts already damaged are left out. */
@@ -149,7 +138,7 @@ function inColumns(lines, next) {
 const displayWidth = (text) => Array.from(text).reduce((sum, ch) => sum + (ch.codePointAt(0) > 0xff ? 2 : 1), 0);
 
 function damage(paragraphs, seed, columns) {
-  const next = generator(seed);
+  const next = random(seed);
   const lines = damagedLines(paragraphs, next);
   const laid = columns ? inColumns(lines, next) : withFurniture(lines, next);
   return laid.map((line) => line ?? '').join('\n') + '\n';

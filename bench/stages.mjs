@@ -5,11 +5,10 @@
  * the 10 MB benchmark corpus, 40 files ≈ 4 MB), beside one bare `tag` of the same cleaned text.
  * Run `npx tsc -p .` first: it measures dist/.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildCorpus } from './corpus.mjs';
-import { existsSync } from 'node:fs';
 
 const dist = (path) => import(pathToFileURL(resolve('dist', path)).href);
 const { loadRules } = await dist('rules/load.js');

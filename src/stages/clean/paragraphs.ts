@@ -24,7 +24,8 @@ const OPENS_NOTHING = new Set([...CLAUSE_MARKS, ...[...CLOSERS].filter((ch) => c
  * `一、…`, `（三）…`. A digit with a point needs a non-digit after it, so `1.5%` at the start of a
  * wrapped line is not an item.
  */
-const LIST_ITEM = /^(?:[-—–•·*●■◆▪]{1,2}\s|\d{1,2}[.、)](?:\s|[^\d.%])|[一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）])/u;
+const LIST_MARK = '[-—–•·*●■◆▪]{1,2}\\s|\\d{1,2}[.、)](?:\\s|[^\\d.%])|[一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|\\d{1,2})[)）]';
+const LIST_ITEM = new RegExp(`^(?:${LIST_MARK})`, 'u');
 
 /** ASCII marks an English line may end with before a word space: `rose 5%,` + `while`. */
 const LATIN_SPACED_AFTER = new Set(['.', ',', ';', ':', '!', '?', ')', '%', '"', "'"]);
@@ -104,8 +105,9 @@ export function endsParagraph(above: Line, below: Line, layout: Layout, after?: 
   // no paragraph starts with a comma, a closing mark or a percent sign, not even after a byline
   if (OPENS_NOTHING.has(below.chars[0]!)) return false;
   if (above.role !== undefined) return true;
-  if (isFull(above, layout) && !endsSentence(above.chars) && isHeadingLike(below, layout) && isWrappedTail(below, after, layout)) return false;
-  if (isHeadingLike(above, layout) || isHeadingLike(below, layout)) return true;
+  const belowHeading = isHeadingLike(below, layout);
+  if (belowHeading && isFull(above, layout) && !endsSentence(above.chars) && isWrappedTail(below, after, layout)) return false;
+  if (belowHeading || isHeadingLike(above, layout)) return true;
   if (LIST_ITEM.test(below.chars.slice(0, 8).join(''))) return true;
   // one paragraph a line: a break is a paragraph end unless the line stops mid-number or mid-clause
   if (layout.linePerParagraph) {
@@ -132,7 +134,7 @@ function isTitleLine(line: Line): boolean {
 }
 
 /** A list item's number (`二、`, `（三）`, `3.`) or a subtitle's dash (`——`). */
-const TITLE_START = new RegExp(`^(?:——|${LIST_ITEM.source.slice(1)})`, 'u');
+const TITLE_START = new RegExp(`^(?:——|${LIST_MARK})`, 'u');
 
 function isFull(line: Line, layout: Layout): boolean {
   // an indented first line is full when its indent and its text fill the width together

@@ -22,6 +22,8 @@ export interface PercentRules {
   cues: string[][];
   /** Matches wherever a repair may apply: a digit before a misread pair or before `%` and a digit. */
   candidate: RegExp;
+  /** Bound words that may follow a percentage (`左右`, `以上`: the `after` words of qualifiers.yaml), each as code points, by first character. */
+  boundsAfter: Map<string, string[][]>;
 }
 
 /** A percentage with two decimals, the second a 9 (`98.79%`): where the engine reads `%` as `9%`. */
@@ -35,11 +37,8 @@ const CUE_REACH = 6;
 /** What may follow a percentage directly: punctuation, the end. */
 const AFTER = new Set(['，', '。', '、', '；', '：', '）', ')', '！', '？', ',', ';', ':', '和', '及']);
 const SPACES = new Set([' ', '\t', '\u3000']);
-/** Two-character words after a percentage (`左右`, `以上`). */
-const AFTER_WORDS = new Set(['左右', '以上', '以内', '以下']);
-const AFTER_FIRST = new Set([...AFTER_WORDS].map((word) => word[0]!));
 
-export function compilePercents(rules: Pick<Rules, 'ocr-percent.yaml' | 'changes.yaml'>): PercentRules {
+export function compilePercents(rules: Pick<Rules, 'ocr-percent.yaml' | 'changes.yaml' | 'qualifiers.yaml'>): PercentRules {
   const changes = rules['changes.yaml'];
   // single-character change words (`增`, `高`) stand inside too many other words to be a cue
   const changeWords = [...changes.increase, ...changes.decrease, ...changes.level].map((e) => e.word).filter((w) => Array.from(w).length >= 2);
@@ -51,13 +50,22 @@ export function compilePercents(rules: Pick<Rules, 'ocr-percent.yaml' | 'changes
     const wide = String.fromCodePoint(ch.codePointAt(0)! + 0xfee0);
     return `[${ch.replace(/[\]\\^-]/gu, '\\$&')}${wide}]`;
   };
-  // … and what may end a figure after it (spaces, punctuation, 左右, a line end; not a decimal
-  // point): years (`2004年`) and most numbers do not match (11 of the 40 benchmark files do)
+  // a bound word after a figure (控制在2%左右): whole words only; 多 and 余 stand inside figures
+  const boundsAfter = new Map<string, string[][]>();
+  for (const entry of rules['qualifiers.yaml'].after) {
+    const word = Array.from(entry.word);
+    if (entry.inside || word.length < 2) continue;
+    boundsAfter.set(word[0]!, [...(boundsAfter.get(word[0]!) ?? []), word]);
+  }
+  const boundFirsts = [...boundsAfter.keys()].map((ch) => ch.replace(/[\]\\^-]/gu, '\\$&')).join('');
+  // … and what may end a figure after it (spaces, punctuation, a bound word's first character, a
+  // line end; not a decimal point): years (`2004年`) and most numbers do not match (11 of the 40
+  // benchmark files do)
   const candidate = new RegExp(
-    `[0-9\uff10-\uff19](?:[%\uff05][0-9\uff10-\uff19]|${misreads.map((m) => m.read.map(either).join('')).join('|')})(?:[ \\t\u3000，。、；：）)！？,;:!?和及左以]|$)|${TWO_DECIMALS_NINE.source}`,
+    `[0-9\uff10-\uff19](?:[%\uff05][0-9\uff10-\uff19]|${misreads.map((m) => m.read.map(either).join('')).join('|')})(?:[ \\t\u3000，。、；：）)！？,;:!?和及${boundFirsts}]|$)|${TWO_DECIMALS_NINE.source}`,
     'mu',
   );
-  return { misreads, cues, candidate };
+  return { misreads, cues, candidate, boundsAfter };
 }
 
 /**
@@ -118,7 +126,7 @@ function walk(drafts: ParagraphDraft[], lines: Set<number>, rules: PercentRules,
       // a number the engine split with a space (`7 396`) has lost its decimal point: left alone
       const split = out.length >= 2 && (before === ' ' || before === '\u3000') && isDigit(out[out.length - 2]!);
       const cue = (): boolean => cueBefore(out, out.length, rules.cues);
-      const fix = split ? null : nines ? nineMark(chars, end, point) : (strayDigit(chars, i, end, point) ?? misreadPair(chars, i, end, point, rules, cue));
+      const fix = split ? null : nines ? nineMark(chars, end, point) : (strayDigit(chars, i, end, point, rules) ?? misreadPair(chars, i, end, point, rules, cue));
       if (fix !== null) {
         repaired++;
         fixed++;
@@ -177,8 +185,8 @@ interface Fix {
 }
 
 /** `%` followed by one stray digit before the end of the figure (`8.9%6` → `8.9%`; `86.39%6` → `86.3%`). */
-function strayDigit(chars: readonly string[], start: number, end: number, point: number): Fix | null {
-  if (chars[end] !== '%' || !isDigit(chars[end + 1] ?? '') || !endsFigure(chars, end + 2)) return null;
+function strayDigit(chars: readonly string[], start: number, end: number, point: number, rules: PercentRules): Fix | null {
+  if (chars[end] !== '%' || !isDigit(chars[end + 1] ?? '') || !endsFigure(chars, end + 2, rules)) return null;
   // the engine writes the `%` as `9%6` or `0%6`: after two decimals, the last is part of the mark
   const decimals = point < 0 ? 0 : end - point - 1;
   const from = decimals >= 2 && (chars[end - 1] === '9' || chars[end - 1] === '0') && end - 1 > start ? end - 1 : end;
@@ -195,7 +203,7 @@ function nineMark(chars: readonly string[], end: number, point: number): Fix | n
 function misreadPair(chars: readonly string[], start: number, end: number, point: number, rules: PercentRules, cue: () => boolean): Fix | null {
   for (const misread of rules.misreads) {
     const from = end - misread.read.length;
-    if (from <= start || !misread.read.every((ch, k) => chars[from + k] === ch) || !endsFigure(chars, end)) continue;
+    if (from <= start || !misread.read.every((ch, k) => chars[from + k] === ch) || !endsFigure(chars, end, rules)) continue;
     if (point >= from) continue;
     // what is left reads as a percentage as reports print it
     const left = point < 0 ? from - start : from - point - 1;
@@ -206,12 +214,13 @@ function misreadPair(chars: readonly string[], start: number, end: number, point
   return null;
 }
 
-/** True when the figure ends at `at`: the end, punctuation, or `左右`/`以上`, also after spaces. */
-function endsFigure(chars: readonly string[], at: number): boolean {
+/** True when the figure ends at `at`: the end, punctuation, or a bound word (`左右`, `以上`), also after spaces. */
+function endsFigure(chars: readonly string[], at: number, rules: PercentRules): boolean {
   // a space may stand where the engine met a column's gap (`2.590 。`); what follows it decides
   while (at < chars.length && SPACES.has(chars[at]!)) at++;
   if (at >= chars.length) return true;
-  return AFTER.has(chars[at]!) || (AFTER_FIRST.has(chars[at]!) && AFTER_WORDS.has(`${chars[at]}${chars[at + 1] ?? ''}`));
+  if (AFTER.has(chars[at]!)) return true;
+  return (rules.boundsAfter.get(chars[at]!) ?? []).some((word) => word.every((ch, k) => chars[at + k] === ch));
 }
 
 function cueBefore(chars: readonly string[], start: number, cues: readonly string[][]): boolean {

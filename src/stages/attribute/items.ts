@@ -95,7 +95,27 @@ export function buildItems(tokens: readonly Token[], all: readonly Quantity[], q
     if (open && open.start < token.end && open.end > token.end) continue;
     if (cursor < token.end) pushWord(piece(cursor, token.end), token.tag, cursor, token.end);
   }
+  joinDottedNames(items);
   return items;
+}
+
+const ALNUM_END = /[A-Za-z0-9]$/u;
+const ALNUM_START = /^[A-Za-z0-9]/u;
+
+/**
+ * jieba cuts `PM2.5` into `PM2 . 5`; a point between two Latin letters or digits with no space
+ * is part of a name, not a break, so the subject of `PM2.5平均浓度达到15.4%` is the whole name.
+ */
+function joinDottedNames(items: Item[]): void {
+  for (let i = 1; i + 1 < items.length; i++) {
+    const dot = items[i]!;
+    if (dot.text !== '.' || dot.separator !== 'other') continue;
+    const before = items[i - 1]!;
+    const after = items[i + 1]!;
+    if (before.quantity >= 0 || after.quantity >= 0 || before.separator !== null || after.separator !== null) continue;
+    if (before.end !== dot.start || after.start !== dot.end) continue;
+    if (ALNUM_END.test(before.text) && ALNUM_START.test(after.text)) dot.separator = null;
+  }
 }
 
 /** One sentence that holds Chinese quantities, ready for the attribute passes. */

@@ -37,6 +37,8 @@ const boundEntry = z
     qualifier: z.enum(['approx', 'at_least', 'at_most']),
     /** An `after` word that may also stand between the number and its magnitude or unit (130余个, 10多万人). */
     inside: z.boolean().optional(),
+    /** A `before` word that may also stand in front of a change word before the number (约增长12%). */
+    across_change: z.boolean().optional(),
     ...annotation,
   })
   .strict();

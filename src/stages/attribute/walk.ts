@@ -52,7 +52,10 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
       }
     }
     if (item.separator !== null || item.quantity >= 0) break;
-    const change = compiled.cues.endingAt(items, i, CHANGE_LABELS);
+    let change = compiled.cues.endingAt(items, i, CHANGE_LABELS);
+    const skip = compiled.cues.endingAt(items, i, SKIP_LABELS);
+    // whole words, longest first: the 低于 of 不低于6% is a bound word's end, not a fall
+    if (change && skip && skip.start < change.start) change = null;
     if (change && change.label !== 'new') {
       // 增速比上年回落1.2个百分点: a second cue further back (增速) names the measure itself;
       // after a level (增速回落到4.8%, 降幅收窄至1.2%) the rate still says what the number is
@@ -65,7 +68,6 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
       continue;
     }
     if (change) break;
-    const skip = compiled.cues.endingAt(items, i, SKIP_LABELS);
     if (skip) {
       i = skip.start - 1;
       continue;

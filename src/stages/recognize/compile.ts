@@ -23,6 +23,8 @@ export interface Compiled {
   before: WordTable<BoundEntry>;
   after: WordTable<BoundEntry>;
   connectors: WordTable<string>;
+  /** Change words (changes.yaml increase and decrease) that a bound word may stand in front of: 约增长12%. */
+  changes: WordTable<string>;
   /** Words before a first number that make a connector mean "from A to B" (从, 由). */
   rangeBreakers: WordTable<string>;
   /**
@@ -41,8 +43,11 @@ export interface NamePlace {
 
 /** Validated rules → the recognizer's matchers. */
 export function compileRecognizer(rules: Rules): Compiled {
-  const bound = (entry: { word: string; qualifier: BoundEntry['qualifier']; inside?: boolean | undefined }) =>
-    [entry.word, { word: entry.word, qualifier: entry.qualifier, inside: entry.inside ?? false, rule: `qualifiers.yaml#${entry.word}` }] as [string, BoundEntry];
+  const bound = (entry: { word: string; qualifier: BoundEntry['qualifier']; inside?: boolean | undefined; across_change?: boolean | undefined }) =>
+    [
+      entry.word,
+      { word: entry.word, qualifier: entry.qualifier, inside: entry.inside ?? false, acrossChange: entry.across_change ?? false, rule: `qualifiers.yaml#${entry.word}` },
+    ] as [string, BoundEntry];
   const regex = (source: string | undefined) => (source === undefined ? null : new RegExp(source, 'u'));
   const notQuantities = rules['not-quantities.yaml'];
   const units = unitTable(rules);
@@ -59,6 +64,7 @@ export function compileRecognizer(rules: Rules): Compiled {
     before: wordTable(rules['qualifiers.yaml'].before.map(bound)),
     after: wordTable(rules['qualifiers.yaml'].after.map(bound)),
     connectors: wordTable(rules['qualifiers.yaml'].range_connectors.map((c) => [c.word, c.word] as [string, string])),
+    changes: wordTable([...rules['changes.yaml'].increase, ...rules['changes.yaml'].decrease].map((c) => [c.word, c.word] as [string, string])),
     rangeBreakers: wordTable((rules['qualifiers.yaml'].range_breakers ?? []).map((c) => [c.word, c.word] as [string, string])),
     namesByChar: namesByChar(notQuantities.names.map((n) => n.text)),
     patterns: notQuantities.patterns.map((p) => ({

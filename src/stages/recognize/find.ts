@@ -153,7 +153,7 @@ function number(context: ScanContext, at: number): NumberResult {
     value = negate(value);
     rules.push('recognize/minus');
   }
-  const before = boundBefore(compiled.before, chars, start, context.floor, context.lexicon);
+  const before = boundBefore(compiled.before, chars, start, context.floor, context.lexicon) ?? boundAcrossChange(context, start);
   if (first.bare && !before && bounds.length === 0) {
     // 亿元, 万人 with no number and no bound word: a magnitude naming a class, not an amount
     return {
@@ -245,4 +245,14 @@ function skipNumeralRun(chars: Chars, at: number, to: number): number {
   return Math.max(k, at + 1);
 }
 
-
+/**
+ * 约增长12%, 大约下降3%: a bound word marked `across_change` in front of a change word that stands
+ * right before the number. Only the change word's own span is passed over, so 约 stays a whole word.
+ */
+function boundAcrossChange(context: ScanContext, start: number): WordMatch<BoundEntry> | null {
+  const { compiled, chars, floor, lexicon } = context;
+  const change = matchEndingAt(compiled.changes, chars, start, floor);
+  if (change === null) return null;
+  const bound = boundBefore(compiled.before, chars, change.start, floor, lexicon);
+  return bound?.entry.acrossChange ? bound : null;
+}

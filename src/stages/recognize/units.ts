@@ -29,6 +29,8 @@ export interface BoundEntry {
   word: string;
   qualifier: Exclude<Qualifier, 'exact' | 'range'>;
   inside: boolean;
+  /** A `before` word that may stand in front of a change word before the number (约增长12%). */
+  acrossChange: boolean;
   /** `qualifiers.yaml#以上`. */
   rule: string;
 }

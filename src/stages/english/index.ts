@@ -98,7 +98,7 @@ function quantitiesOf(context: ChunkContext): Quantity[] {
   // compromise is most of this stage's time: a piece with no digit, no multiple word and no
   // spelled number word yields no record, so it is not tokenized at all
   const needsTokens = digits.numerals.length > 0 || multiples.length > 0 || mayHoldNumberWord(text);
-  const { tokens, misplaced } = needsTokens ? tokenize(text) : { tokens: [], misplaced: 0 };
+  const { tokens, misplaced } = needsTokens ? remember(compiled.tokenized, text, tokenize) : { tokens: [], misplaced: 0 };
   if (misplaced > 0) warn(context, 0, text.length, 'english/offsets', 'warning', `${misplaced} compromise terms did not match the text at their offsets and were ignored`);
 
   for (const rejected of digits.rejected) warn(context, rejected.start, rejected.end, rejected.rule, 'info', rejected.reason);
@@ -199,17 +199,22 @@ function countPhraseBefore(text: string, candidate: Candidate, compiled: Compile
   return null;
 }
 
-// the spelled-number cache is bounded so that a hostile corpus of distinct number phrases cannot grow it without end
-const SPELLED_CACHE = 10_000;
+// the caches are bounded so that a hostile corpus of distinct texts cannot grow them without end
+// (a cached piece's tokens take a few kB)
+const CACHE_ENTRIES = 2_000;
+
+// `compute(key)` from `cache`, computed once while the key stays cached
+function remember<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const value = compute(key);
+  if (cache.size >= CACHE_ENTRIES) cache.clear();
+  cache.set(key, value);
+  return value;
+}
 
 function readSpelled(words: string, compiled: CompiledEnglish): number | null {
-  const cache = compiled.spelledValues;
-  const known = cache.get(words);
-  if (known !== undefined) return known;
-  const value = spelledNumber(words);
-  if (cache.size >= SPELLED_CACHE) cache.clear();
-  cache.set(words, value);
-  return value;
+  return remember(compiled.spelledValues, words, spelledNumber);
 }
 
 // the end of a digit numeral with its magnitude words, so `million` in `1.5 million` is not read again as a spelled number

@@ -9,6 +9,7 @@
  * `text/codepoints.ts`.
  */
 import nlp from 'compromise';
+import { lean } from './compromise.js';
 
 /** One compromise term. `start`/`end` are UTF-16 indexes into the tokenized string. */
 export interface Token {
@@ -33,9 +34,15 @@ interface CompromiseTerm {
   offset: { start: number; length: number };
 }
 
+/** Tokens of a piece of text, and how many compromise terms did not sit where it said. */
+export interface Tokenized {
+  readonly tokens: readonly Token[];
+  readonly misplaced: number;
+}
+
 /** Tokens of `text` that sit exactly where compromise says, and how many did not. */
-export function tokenize(text: string): { tokens: Token[]; misplaced: number } {
-  const doc = withoutChunks(() => nlp(text));
+export function tokenize(text: string): Tokenized {
+  const doc = lean(() => nlp(text));
   doc.compute(['root', 'offset']);
   // the terms are read in place rather than through doc.json(), which copies each one and
   // writes out every sentence's text twice (the json call was 3% of this stage)
@@ -56,22 +63,6 @@ export function tokenize(text: string): { tokens: Token[]; misplaced: number } {
     }
   }
   return { tokens, misplaced };
-}
-
-/**
- * Runs `parse` with compromise's last hook, the chunker, left out: it only groups terms into
- * noun and verb phrases (`term.chunk`), which nothing here reads, and took 6% of the English
- * stage. compromise keeps its hooks in one shared list, so it is restored before returning.
- */
-function withoutChunks<T>(parse: () => T): T {
-  const shared = nlp.world() as unknown as { hooks: string[] };
-  const hooks = shared.hooks;
-  shared.hooks = hooks.filter((hook) => hook !== 'chunks');
-  try {
-    return parse();
-  } finally {
-    shared.hooks = hooks;
-  }
 }
 
 /** The value of a spelled-out whole number (`fifty`, `twenty-five`, `one hundred and fifty thousand`), or null. */

@@ -31,6 +31,8 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
   // what a later number with nothing before it continues: the previous number's subject, or
   // the clause's own subject when the previous number counted an object (跨越两个万亿元台阶)
   let carried = '';
+  // the period words the carried subject opens with (一季度 of 一季度国内生产总值), or ''
+  let carriedPeriod = '';
   view.quantityItems.forEach((at, k) => {
     const walk = view.walks[k]!;
     const quantity = quantities[view.items[at]!.quantity]!;
@@ -39,13 +41,18 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     const right = walk.cue ? '' : rightPhrase(view.items, at, compiled, count, threshold);
     // 民生支出268.7亿元，占一般公共预算支出的81.3%: the share is of what stands before 占
     const share = shareVerb(view.items, walk.stop, at, compiled);
-    const left = leftPhrase(view.items, share >= 0 ? share - 1 : walk.stop, compiled);
+    const run = leftRun(view.items, share >= 0 ? share - 1 : walk.stop);
+    const left = finishLeft(run, compiled);
     let subject = right || left;
-    // 是上年的1.5倍, 比上年增加120万吨: the number continues the previous one's subject
-    if (subject === '' && k > 0) subject = carried;
+    // 是上年的1.5倍, 比上年增加120万吨: the number continues the previous one's subject;
+    // 一季度国内生产总值增长5.3%，二季度增长6.3%: with its own period in place of the previous one's
+    const period = periodText(run);
+    if (subject === '' && k > 0) subject = period !== '' && carried !== '' ? period + carried.slice(carriedPeriod.length) : carried;
     if (subject === '' && walk.cue) subject = rightPhrase(view.items, at, compiled, count, threshold);
     subjects.push(subject);
     carried = right && left ? clauseSubject(view.items, walk.stop, compiled) || subject : subject;
+    const opening = openingPeriod(run);
+    carriedPeriod = opening !== '' && carried.startsWith(opening) ? opening : period !== '' && carried.startsWith(period) ? period : '';
   });
   return subjects;
 }
@@ -167,8 +174,32 @@ function clauseSubject(items: readonly Item[], stop: number, compiled: CompiledA
   return finishLeft(items.slice(start, end + 1), compiled);
 }
 
+/** Tags of words that name a period: 上半年/t, 二季度/mq. */
+const PERIOD_TAGS = /^(t|tg|mq)$/;
+
+/** The text of `run` when it holds period words only (二季度, 前三季度), else `''`. */
+function periodText(run: readonly Item[]): string {
+  const solid = run.filter((item) => item.separator !== 'space');
+  return solid.length > 0 && solid.every((item) => PERIOD_TAGS.test(item.tag)) ? solid.map((item) => item.text).join('') : '';
+}
+
+/** The period words `run` opens with (一季度 of 一季度国内生产总值), or `''`. */
+function openingPeriod(run: readonly Item[]): string {
+  let text = '';
+  for (const item of run) {
+    if (!PERIOD_TAGS.test(item.tag)) break;
+    text += item.text;
+  }
+  return text;
+}
+
 /** The phrase that ends at item `stop` and starts after the clause's previous separator or number. */
 export function leftPhrase(items: readonly Item[], stop: number, compiled: CompiledAttribute): string {
+  return finishLeft(leftRun(items, stop), compiled);
+}
+
+/** The words of the clause from its previous separator or number up to item `stop`. */
+function leftRun(items: readonly Item[], stop: number): Item[] {
   const run: Item[] = [];
   let length = 0;
   for (let i = stop; i >= 0; i--) {
@@ -190,5 +221,5 @@ export function leftPhrase(items: readonly Item[], stop: number, compiled: Compi
     if (length > LEFT_REACH) break;
     run.unshift(item);
   }
-  return finishLeft(run, compiled);
+  return run;
 }

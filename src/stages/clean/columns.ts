@@ -202,8 +202,6 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
   for (const gap of gaps.filter((g) => g.left <= MAX_COLUMN_WIDTH).slice(0, MAX_GAPS_TRIED)) {
     const x = gap.left;
     const slots: Slot[] = [{ kind: 'split', gap, near: true }];
-    let matched = 1;
-    let lastMatched = 0;
     for (let j = start + 1; j < lines.length; j++) {
       // a page ends the block; so do blank lines across both columns, beyond one blank row
       // (one row is the usual blank lines, plus one line, plus its own usual blank lines)
@@ -211,24 +209,47 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
       const slot = slotOf(lines[j]!, x, judge, shape);
       if (slot === null) break;
       slots.push(slot);
-      if (slot.kind === 'split') {
-        if (slot.near) matched++;
-        lastMatched = slots.length - 1;
-      }
     }
+    // the text after the columns may be set in one column of their width, and fit the left one:
+    // the block ends before the tail where lines not split most outnumber split ones
+    const kept = weakTail(slots);
+    let lastMatched = 0;
+    for (let k = 0; k < kept; k++) if (slots[k]!.kind === 'split') lastMatched = k;
     // left lines straight after the last split one are the left column running on below a
-    // shorter right column; anything else after it is not part of the block
+    // shorter right column, unless the words say the text after the columns starts there: the
+    // right column's last line runs on into the line more than the line above does, or the line
+    // above runs on into the right column's first line more (the left column ends above)
+    const rightEnd = lastRightText(lines, start, slots, lastMatched);
+    const rightTop = lines[start]!.chars.slice((slots[0] as Extract<Slot, { kind: 'split' }>).gap.end);
     let end = lastMatched + 1;
-    while (end < slots.length && slots[end]!.kind === 'left' && lines[start + end]!.blanksBefore <= blanks) end++;
+    while (end < slots.length && slots[end]!.kind === 'left' && lines[start + end]!.blanksBefore <= blanks && lines[start + end]!.role === undefined) {
+      const line = lines[start + end]!;
+      const above = slots[end - 1]!;
+      const aboveText = above.kind === 'split' ? lines[start + end - 1]!.chars.slice(0, above.gap.start) : lines[start + end - 1]!.chars;
+      const runsOn = judge.continuity(aboveText, line.chars);
+      if (judge.continuity(rightEnd, line.chars) > runsOn || judge.continuity(aboveText, rightTop) > runsOn) break;
+      end++;
+    }
     slots.length = end;
     let first = start;
     while (first - 1 >= floor && !done.has(lines[first - 1]!) && !lines[first]!.pageBreakBefore && lines[first]!.blanksBefore <= 2 * blanks + 1) {
       const slot = slotOf(lines[first - 1]!, x, judge, shape);
       if (slot === null) break;
       slots.unshift(slot);
-      if (slot.kind === 'split' && slot.near) matched++;
       first--;
     }
+    // lines above that fit the left column may be the text before the columns (a page set in
+    // one column of the same width, a noise space near the boundary now and then): the block
+    // starts after the prefix where lines not split most outnumber split ones. Those lines read
+    // in place either way, and taken into the block they would outweigh its split lines
+    // (only over the lines reached back to: the block must hold the line it was sought from)
+    const lead = weakPrefix(slots, start - first);
+    if (lead > 0) {
+      slots.splice(0, lead);
+      first += lead;
+    }
+    let matched = 0;
+    for (const slot of slots) if (slot.kind === 'split' && slot.near) matched++;
     const splits = slots.filter((slot) => slot.kind === 'split').length;
     const wide = slots.filter((slot) => slot.kind === 'split' && slot.gap.end - slot.gap.start >= 2).length;
     // lines that fit the columns but are not split (a short left line, a right line alone) are
@@ -239,6 +260,43 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
     }
   }
   return best === null ? null : reslot(lines, best, judge, shape);
+}
+
+/** A line that fits only the left column weighs against a block; a split line or a right one for it. */
+const weight = (slot: Slot): number => (slot.kind === 'left' ? -1 : 1);
+
+/** How many of the first `count` slots to drop: the prefix whose weights sum lowest, when below zero. */
+function weakPrefix(slots: readonly Slot[], count: number): number {
+  let balance = 0;
+  let lowest = 0;
+  let cut = 0;
+  for (let k = 0; k < count; k++) {
+    balance += weight(slots[k]!);
+    if (balance < lowest) [lowest, cut] = [balance, k + 1];
+  }
+  return cut;
+}
+
+/** Where to end the block: before the tail (never slot 0) whose weights sum lowest, when below zero. */
+function weakTail(slots: readonly Slot[]): number {
+  let balance = 0;
+  let lowest = 0;
+  let cut = slots.length;
+  for (let k = slots.length - 1; k > 0; k--) {
+    balance += weight(slots[k]!);
+    if (balance < lowest) [lowest, cut] = [balance, k];
+  }
+  return cut;
+}
+
+/** The right column's last text in the block up to slot `last`: what text after the block would run on from. */
+function lastRightText(lines: readonly Line[], start: number, slots: readonly Slot[], last: number): string[] {
+  for (let k = last; k >= 0; k--) {
+    const slot = slots[k]!;
+    if (slot.kind === 'split') return lines[start + k]!.chars.slice(slot.gap.end);
+    if (slot.kind === 'right') return lines[start + k]!.chars;
+  }
+  return [];
 }
 
 /**

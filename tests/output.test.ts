@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from './helpers/csv.js';
 import { toCsv } from '../src/output/csv.js';
-import { paragraphColumns, quantityColumns, quantityRows, paragraphRows, warningColumns } from '../src/output/records.js';
+import { docRows, paragraphColumns, quantityColumns, quantityRows, paragraphRows, warningColumns } from '../src/output/records.js';
 import { docJsonText } from '../src/output/json.js';
 import { createDoc } from '../src/stages/decode.js';
 import type { Doc, Quantity } from '../src/document.js';
@@ -84,5 +84,13 @@ describe('output: JSON', () => {
 
   it('is byte-identical for the same document', () => {
     expect(docJsonText(sampleDoc())).toBe(docJsonText(sampleDoc()));
+  });
+
+  it('reads the rows it is given: the batch builds them once for the CSV and the JSON', () => {
+    const doc = sampleDoc();
+    const rows = docRows(doc);
+    expect(docJsonText(doc, rows)).toBe(docJsonText(doc));
+    rows.quantities[0]!.subject = '改过的';
+    expect(JSON.parse(docJsonText(doc, rows)).quantities[0].subject).toBe('改过的');
   });
 });

@@ -13,14 +13,7 @@ import type { Rules } from '../rules/schema.js';
 import { decodeDoc, sha256 } from '../stages/decode.js';
 import { toCsv } from '../output/csv.js';
 import { docJsonText } from '../output/json.js';
-import {
-  paragraphColumns,
-  paragraphRows,
-  quantityColumns,
-  quantityRows,
-  warningColumns,
-  warningRows,
-} from '../output/records.js';
+import { docRows, paragraphColumns, quantityColumns, warningColumns, type DocRows } from '../output/records.js';
 import type { FailureInfo, ManifestEntry } from './manifest.js';
 import { encodeRows, type RowFragments } from './rows.js';
 import { docPath, rowsPath, writeFresh } from './store.js';
@@ -141,13 +134,16 @@ export function processBytes(
   }
 }
 
-/** A document's CSV rows, serialised without header or BOM; the CSVs are their concatenation. */
-export function rowFragments(doc: Doc): RowFragments {
+/**
+ * A document's CSV rows, serialised without header or BOM; the CSVs are their concatenation.
+ * `rows`: the document's rows when the caller has built them already (for its JSON too).
+ */
+export function rowFragments(doc: Doc, rows: DocRows = docRows(doc)): RowFragments {
   const body = { bom: false, header: false };
   return {
-    paragraphs: toCsv(paragraphColumns, paragraphRows(doc), body),
-    quantities: toCsv(quantityColumns, quantityRows(doc), body),
-    warnings: toCsv(warningColumns, warningRows(doc), body),
+    paragraphs: toCsv(paragraphColumns, rows.paragraphs, body),
+    quantities: toCsv(quantityColumns, rows.quantities, body),
+    warnings: toCsv(warningColumns, rows.warnings, body),
   };
 }
 
@@ -167,8 +163,9 @@ export function runTask(pipeline: Pipeline, task: Task, settings: DecodeSettings
     return { ...base, sha256: hash, bytes: read.bytes.length, status: 'failed', encoding: null, paragraphs: 0, quantities: 0, warnings: 0, failure: result.failure };
   }
   const doc = result.doc;
-  writeFresh(docPath(task.genDir, task.id), docJsonText(doc));
-  writeFresh(rowsPath(task.genDir, task.id), encodeRows(rowFragments(doc)));
+  const rows = docRows(doc);
+  writeFresh(docPath(task.genDir, task.id), docJsonText(doc, rows));
+  writeFresh(rowsPath(task.genDir, task.id), encodeRows(rowFragments(doc, rows)));
   return {
     ...base,
     sha256: hash,

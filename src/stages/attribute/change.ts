@@ -22,7 +22,10 @@ export function findChanges(view: SentenceView, compiled: CompiledAttribute): Ch
     if (walk.cue?.label === 'increase' || walk.cue?.label === 'decrease') change = walk.cue.label;
     // 低于3%左右的调控目标: after a comparison, a number that modifies a noun is the base, not the gap
     if (change !== 'none' && isComparisonBase(view, at, walk.cue!, compiled)) change = 'none';
-    else if (!walk.cue) change = listNeighbour(view, walk.stop, compiled, byItem) ?? changeNamedAfter(view, at, compiled) ?? 'none';
+    else if (!walk.cue) {
+      change =
+        listNeighbour(view, walk.stop, compiled, byItem) ?? changeNamedAfter(view, at, compiled) ?? listItemAfter(view, walk.stop, byItem) ?? 'none';
+    }
     changes.push(change);
     byItem.set(at, change);
   }
@@ -56,4 +59,30 @@ function listNeighbour(
   if (!isList) return undefined;
   const before = previousSolid(view.items, stop);
   return byItem.get(before);
+}
+
+/** Most words a list item may hold before its number: 、煤炭产能超过2.9亿吨. */
+const MAX_LIST_ITEM = 6;
+
+/**
+ * 退出钢铁产能超过6500万吨、煤炭产能超过2.9亿吨: an item of a `、` list with no cue of its own,
+ * right after an item that ends with a number whose change verb stands before its object, shares
+ * that number's change: the verb governs the whole list. After 粮食产量增长3%、 the verb belongs
+ * to its own item only, so 棉花产量8万吨 keeps `none`.
+ */
+function listItemAfter(view: SentenceView, stop: number, byItem: Map<number, Change>): Change | undefined {
+  for (let i = stop; i >= 0 && stop - i < MAX_LIST_ITEM; i--) {
+    const item = view.items[i]!;
+    if (item.quantity >= 0) return undefined;
+    if (item.separator === 'space') continue;
+    if (item.separator === null) continue;
+    if (item.separator !== 'list') return undefined;
+    const previous = previousSolid(view.items, i);
+    const change = byItem.get(previous);
+    const walk = view.walks[view.quantityItems.indexOf(previous)];
+    // the verb before its object: the walk from that number stopped after the cue
+    const governs = walk?.cue !== null && walk !== undefined && walk.stop > walk.cue!.end;
+    return change === 'none' || !governs ? undefined : change;
+  }
+  return undefined;
 }

@@ -50,6 +50,10 @@ export interface CompiledAttribute {
   gluable: Set<string>;
   /** The last UTF-16 unit of every `gluable` word. */
   gluableEnds: Set<number>;
+  /** Object verbs of two or more characters: split off the front of a word jieba glued them to (减轻负担). */
+  objectVerbs: Set<string>;
+  /** The first UTF-16 unit of every `objectVerbs` word. */
+  objectVerbStarts: Set<number>;
   /** Finds text in which a target cue word occurs, as a word or inside one (window.ts). */
   targetWords: WordFinder;
   /** modality.yaml continuations (其中): words that carry a plan on into the next sentence. */
@@ -99,12 +103,15 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
   const gluable = new Set(
     [...changes.increase, ...changes.decrease, ...changes.level].map((entry) => entry.word).filter((word) => Array.from(word).length >= 2),
   );
+  const objectVerbs = new Set(words(changes.object_verbs ?? []).filter((word) => Array.from(word).length >= 2));
   return {
     cues,
     sections,
     splitWords,
     gluable,
     gluableEnds: new Set([...gluable].map((word) => word.charCodeAt(word.length - 1))),
+    objectVerbs,
+    objectVerbStarts: new Set([...objectVerbs].map((word) => word.charCodeAt(0))),
     targetWords: new WordFinder(words(modality.target_cues)),
     continuations: words(modality.continuations ?? []),
     years: periods.years.map((entry) => new RegExp(entry.pattern, 'gu')),

@@ -116,10 +116,13 @@ function baseOpenerBefore(items: readonly Item[], stop: number, compiled: Compil
   }
   return -1;
 }
-/** Tags of words that may modify the object of a change verb: 落后/a, 绝对/d. */
-const OBJECT_MODIFIER_TAGS = /^(a|ad|an|d)$/;
-/** Most words the object of a change verb may hold: 减少碳排放120万吨. */
-const MAX_OBJECT = 4;
+/**
+ * Tags of words that may modify the object of a change verb (落后/a, 绝对/d) or join two of its
+ * nouns (企业税收和社保缴费负担: 和/c).
+ */
+const OBJECT_MODIFIER_TAGS = /^(a|ad|an|d|c)$/;
+/** Most words the object of a change verb may hold: 减少碳排放120万吨, 减轻企业税收和社保缴费负担近2万亿元. */
+const MAX_OBJECT = 7;
 
 /**
  * A change word a few words before `stop`, with only nouns between it and the number: the number

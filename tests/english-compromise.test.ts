@@ -1,14 +1,17 @@
 /**
- * The english stage runs compromise lean (compromise.ts): without its chunker and with its match
- * net narrowed to the words of the text. That must leave every term exactly as a plain parse
- * leaves it: text, tags, dictionary form, spacing and offsets.
+ * The english stage loads compromise's CommonJS bundle and runs it lean (compromise.ts): without
+ * its chunker and with its match net narrowed to the words of the text. That must leave every
+ * term exactly as a plain parse by the package's ES modules leaves it: text, tags, dictionary
+ * form, spacing and offsets.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import nlp from 'compromise';
+import esModules from 'compromise';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lean } from '../src/stages/english/compromise.js';
+import { compromise, lean, type Nlp } from '../src/stages/english/compromise.js';
+
+const nlp = compromise();
 
 interface Term {
   text: string;
@@ -19,7 +22,7 @@ interface Term {
   offset: { start: number; length: number };
 }
 
-function terms(parse: () => ReturnType<typeof nlp>): unknown[] {
+function terms(parse: () => ReturnType<Nlp>): unknown[] {
   const doc = parse();
   doc.compute(['root', 'offset']);
   return (doc as unknown as { docs: Term[][] }).docs.map((sentence) =>
@@ -52,6 +55,18 @@ describe('english: lean compromise parse', () => {
         expect(terms(() => lean(() => nlp(input)))).toEqual(terms(() => nlp(input)));
       }),
       { numRuns: 300, seed: 7 },
+    );
+  });
+
+  it('gives the terms of the ES modules of the same package', () => {
+    expect(compromise()).not.toBe(esModules);
+    for (const line of lines) expect(terms(() => lean(() => nlp(line))), line).toEqual(terms(() => esModules(line)));
+    fc.assert(
+      fc.property(text, (input) => {
+        expect(terms(() => lean(() => nlp(input)))).toEqual(terms(() => esModules(input)));
+        expect(nlp(input).numbers().get()).toEqual(esModules(input).numbers().get());
+      }),
+      { numRuns: 300, seed: 9 },
     );
   });
 

@@ -1,8 +1,11 @@
 /**
- * How compromise is run here: the same tags, without work whose result nothing reads.
+ * How compromise is loaded and run here: only when a document needs it, and with the same tags
+ * as a plain parse but without work whose result nothing reads.
  *
- * Both changes touch compromise's shared `world` only while `parse` runs, and restore it after.
- *
+ *   loaded lazily   through its CommonJS bundle, on the first English piece that needs tags, so
+ *                   that a run over Chinese documents never loads it. Importing its ES modules
+ *                   took 330 ms CPU per process (a third of the CLI's start-up on one file), the
+ *                   bundle of the same version takes 200 ms.
  *   no chunker      compromise's last hook only groups terms into noun and verb phrases
  *                   (`term.chunk`), which nothing here reads; it took 6% of the English stage.
  *   narrowed net    compromise's post-tagger reaches its match rules through a "net" keyed by
@@ -12,8 +15,23 @@
  *                   text holds at all, in the net's own order, so the walk finds the same rules in
  *                   the same order: parsing the 195 distinct pieces of the fixtures took 108 ms,
  *                   now 92 ms.
+ *
+ * The last two touch compromise's shared `world` only while a parse runs, and restore it after.
  */
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type nlpType from 'compromise';
+
+/** compromise's `nlp` function. */
+export type Nlp = typeof nlpType;
+
+const require = createRequire(import.meta.url);
+let loaded: Nlp | null = null;
+
+/** compromise, loaded on first use. */
+export function compromise(): Nlp {
+  loaded ??= require('compromise') as Nlp;
+  return loaded;
+}
 
 interface Net {
   hooks: Record<string, unknown[]>;
@@ -27,15 +45,14 @@ interface SweepWorld {
   methods: { one: { bulkMatch: BulkMatch; cacheDoc(docs: unknown[]): Set<string>[] } };
 }
 
-const world = nlp.world() as unknown as SweepWorld;
-
 /** Runs `parse` with compromise's chunker left out and its match net narrowed to the text. */
 export function lean<T>(parse: () => T): T {
+  const world = compromise().world() as unknown as SweepWorld;
   const { hooks } = world;
   const one = world.methods.one;
   const bulkMatch = one.bulkMatch;
   world.hooks = hooks.filter((hook) => hook !== 'chunks');
-  one.bulkMatch = (docs, net, methods, opts) => bulkMatch(docs, narrowed(net, docs), methods, opts);
+  one.bulkMatch = (docs, net, methods, opts) => bulkMatch(docs, narrowed(net, docs, one.cacheDoc), methods, opts);
   try {
     return parse();
   } finally {
@@ -52,7 +69,7 @@ const keysOf = new WeakMap<object, { keys: string[]; place: Map<string, number> 
  * key with `docCache[i].has(key)` against the same cache computed here (`cacheDoc` of the same
  * terms), so a key no piece holds never contributes a rule, and the kept keys keep their order.
  */
-function narrowed(net: Net, docs: unknown[]): Net {
+function narrowed(net: Net, docs: unknown[], cacheDoc: (docs: unknown[]) => Set<string>[]): Net {
   let known = keysOf.get(net.hooks);
   if (!known) {
     const keys = Object.keys(net.hooks);
@@ -60,7 +77,7 @@ function narrowed(net: Net, docs: unknown[]): Net {
     keysOf.set(net.hooks, known);
   }
   const places = new Set<number>();
-  for (const items of world.methods.one.cacheDoc(docs)) {
+  for (const items of cacheDoc(docs)) {
     for (const item of items) {
       const place = known.place.get(item);
       if (place !== undefined) places.add(place);

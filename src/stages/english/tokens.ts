@@ -8,8 +8,7 @@
  * string tokenized; conversion to code points happens once, in `index.ts`, through
  * `text/codepoints.ts`.
  */
-import nlp from 'compromise';
-import { lean } from './compromise.js';
+import { compromise, lean } from './compromise.js';
 
 /** One compromise term. `start`/`end` are UTF-16 indexes into the tokenized string. */
 export interface Token {
@@ -42,7 +41,7 @@ export interface Tokenized {
 
 /** Tokens of `text` that sit exactly where compromise says, and how many did not. */
 export function tokenize(text: string): Tokenized {
-  const doc = lean(() => nlp(text));
+  const doc = lean(() => compromise()(text));
   doc.compute(['root', 'offset']);
   // the terms are read in place rather than through doc.json(), which copies each one and
   // writes out every sentence's text twice (the json call was 3% of this stage)
@@ -67,7 +66,7 @@ export function tokenize(text: string): Tokenized {
 
 /** The value of a spelled-out whole number (`fifty`, `twenty-five`, `one hundred and fifty thousand`), or null. */
 export function spelledNumber(words: string): number | null {
-  const values = nlp(words).numbers().get() as unknown[];
+  const values = compromise()(words).numbers().get() as unknown[];
   if (values.length !== 1) return null;
   const value = values[0];
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
@@ -77,18 +76,27 @@ interface CompromiseWorld {
   model: { one: { lexicon: Record<string, string | string[]> } };
   methods: { one: { killUnicode(text: string, world: CompromiseWorld): string } };
 }
-const world = nlp.world() as unknown as CompromiseWorld;
 
 /**
  * Every word that compromise's lexicon tags as a spelled number (`TextValue`, or `Multiple`,
  * which implies it). compromise gives that tag only by lexicon lookup of a term's normal form, so
  * a text without one of these words cannot hold a spelled numeral.
  */
-const NUMBER_WORDS: ReadonlySet<string> = new Set(
-  Object.entries(world.model.one.lexicon)
-    .filter(([, tags]) => [tags].flat().some((tag) => tag === 'TextValue' || tag === 'Multiple' || tag === 'Cardinal'))
-    .flatMap(([word]) => word.split(' ')),
-);
+let numberWords: ReadonlySet<string> | null = null;
+
+function compromiseWorld(): CompromiseWorld {
+  return compromise().world() as unknown as CompromiseWorld;
+}
+
+function isNumberWord(word: string): boolean {
+  numberWords ??= new Set(
+    Object.entries(compromiseWorld().model.one.lexicon)
+      .filter(([, tags]) => [tags].flat().some((tag) => tag === 'TextValue' || tag === 'Multiple' || tag === 'Cardinal'))
+      .flatMap(([entry]) => entry.split(' ')),
+  );
+  return numberWords.has(word);
+}
+
 // compromise's normal form drops these inside a word (`t.e.n.`, `twen-ty`, zero-width spaces)
 const JOINERS = /(?<=[a-z])[.\-\u2013]+(?=[a-z])|[\u200B-\u200D\uFEFF]/g;
 
@@ -99,9 +107,10 @@ const JOINERS = /(?<=[a-z])[.\-\u2013]+(?=[a-z])|[\u200B-\u200D\uFEFF]/g;
  * nothing for it to find.
  */
 export function mayHoldNumberWord(text: string): boolean {
+  const world = compromiseWorld();
   const folded = world.methods.one.killUnicode(text.toLowerCase(), world);
   for (const form of [folded, folded.replace(JOINERS, '')]) {
-    for (const word of form.match(/[a-z]+/g) ?? []) if (NUMBER_WORDS.has(word)) return true;
+    for (const word of form.match(/[a-z]+/g) ?? []) if (isNumberWord(word)) return true;
   }
   return false;
 }

@@ -45,7 +45,7 @@ export function repairColumns(lines: Line[], judge: SeamJudge, notes: Note[]): L
   // pages of columns read across with runs of spaces first; their lines are left alone below
   const gridLines = new Set<Line>();
   const gridded = readGrid(lines, judge, blanks, notes, gridLines);
-  const across = splitAcross(gridded, judge, blanks, notes, pieces, 0, gridLines, shapes());
+  const across = splitAcross(gridded, judge, blanks, notes, pieces, 0, gridLines, new LineShapes(judge));
   for (const line of gridLines) pieces.add(line);
   const ordered = deinterleave(across, judge, blanks, notes, pieces);
   // where lines share a width, columns show in the layout and were handled above; only in a dump
@@ -95,26 +95,55 @@ function contentLength(line: Line): number {
   return line.chars.reduce((n, ch) => n + (isSpace(ch) ? 0 : 1), 0);
 }
 
-/** What the block search reads of a line, for every gap of every line near it: measured once per line. */
 interface Shape {
   gaps: Gap[];
   leading: number;
   content: number;
 }
 
-type Shapes = (line: Line) => Shape;
+/**
+ * What the block search asks of a line and of its gaps, whatever boundary it tries: asked for
+ * every boundary tried on every line near it, answered once per line and gap (the lines' text
+ * does not change while blocks are sought).
+ */
+class LineShapes {
+  private readonly shapes = new Map<Line, Shape>();
+  private readonly across = new Map<Gap, boolean>();
+  private readonly lefts = new Map<Gap, string[]>();
+  private readonly judge: SeamJudge;
 
-/** A memo of line shapes for one search: the lines' text does not change while blocks are sought. */
-function shapes(): Shapes {
-  const known = new Map<Line, Shape>();
-  return (line) => {
-    let shape = known.get(line);
+  constructor(judge: SeamJudge) {
+    this.judge = judge;
+  }
+
+  of(line: Line): Shape {
+    let shape = this.shapes.get(line);
     if (shape === undefined) {
       shape = { gaps: gapsOf(line), leading: leadingSpaces(line), content: contentLength(line) };
-      known.set(line, shape);
+      this.shapes.set(line, shape);
     }
     return shape;
-  };
+  }
+
+  /** True when the words run on across `gap` of `line` (`30 件`). */
+  runsAcross(line: Line, gap: Gap): boolean {
+    let runs = this.across.get(gap);
+    if (runs === undefined) {
+      runs = this.judge.continuity(line.chars.slice(Math.max(0, gap.start - 8), gap.start), line.chars.slice(gap.end, gap.end + 8)) > 0;
+      this.across.set(gap, runs);
+    }
+    return runs;
+  }
+
+  /** The text before `gap` of `line`, spaces left out, as far back as a column may be wide. */
+  leftText(line: Line, gap: Gap): string[] {
+    let text = this.lefts.get(gap);
+    if (text === undefined) {
+      text = line.chars.slice(Math.max(0, gap.start - MAX_COLUMN_WIDTH), gap.start).filter((ch) => !isSpace(ch));
+      this.lefts.set(gap, text);
+    }
+    return text;
+  }
 }
 
 function piece(line: Line, from: number, to: number, blanksBefore: number): Line {
@@ -139,12 +168,12 @@ interface Block {
 }
 
 /** Splits blocks read straight across into a left stream then a right stream (recursing for a third column). */
-function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, notes: Note[], pieces: Set<Line>, depth: number, done: ReadonlySet<Line>, shape: Shapes): Line[] {
+function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, notes: Note[], pieces: Set<Line>, depth: number, done: ReadonlySet<Line>, shapes: LineShapes): Line[] {
   const out: Line[] = [];
   let i = 0;
   let floor = 0;
   while (i < lines.length) {
-    const block = depth < 3 && !done.has(lines[i]!) ? findBlock(lines, i, blanks, floor, judge, done, shape) : null;
+    const block = depth < 3 && !done.has(lines[i]!) ? findBlock(lines, i, blanks, floor, judge, done, shapes) : null;
     if (block === null || !columnsRunDown(lines, block, judge)) {
       out.push(lines[i]!);
       i++;
@@ -183,7 +212,7 @@ function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, notes: Not
     });
     // a third column, on either side of the boundary found, is split off only where runs of
     // spaces show it
-    const more = (stream: Line[]): Line[] => (block.wide > 0 ? splitAcross(stream, judge, blanks, notes, pieces, depth + 1, done, shape) : stream);
+    const more = (stream: Line[]): Line[] => (block.wide > 0 ? splitAcross(stream, judge, blanks, notes, pieces, depth + 1, done, shapes) : stream);
     appendAll(out, more(left));
     appendAll(out, more(right));
     i = block.end;
@@ -196,8 +225,8 @@ function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, notes: Not
  * The longest block starting at `start` whose lines share a gap position, extended back over
  * the lines before it (down to `floor`) that fit the same columns.
  */
-function findBlock(lines: Line[], start: number, blanks: number, floor: number, judge: SeamJudge, done: ReadonlySet<Line>, shape: Shapes): Block | null {
-  const { gaps } = shape(lines[start]!);
+function findBlock(lines: Line[], start: number, blanks: number, floor: number, judge: SeamJudge, done: ReadonlySet<Line>, shapes: LineShapes): Block | null {
+  const { gaps } = shapes.of(lines[start]!);
   let best: Block | null = null;
   for (const gap of gaps.filter((g) => g.left <= MAX_COLUMN_WIDTH).slice(0, MAX_GAPS_TRIED)) {
     const x = gap.left;
@@ -206,7 +235,7 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
       // a page ends the block; so do blank lines across both columns, beyond one blank row
       // (one row is the usual blank lines, plus one line, plus its own usual blank lines)
       if (lines[j]!.pageBreakBefore || lines[j]!.blanksBefore > 2 * blanks + 1 || done.has(lines[j]!)) break;
-      const slot = slotOf(lines[j]!, x, judge, shape);
+      const slot = slotOf(lines[j]!, x, shapes);
       if (slot === null) break;
       slots.push(slot);
     }
@@ -233,7 +262,7 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
     slots.length = end;
     let first = start;
     while (first - 1 >= floor && !done.has(lines[first - 1]!) && !lines[first]!.pageBreakBefore && lines[first]!.blanksBefore <= 2 * blanks + 1) {
-      const slot = slotOf(lines[first - 1]!, x, judge, shape);
+      const slot = slotOf(lines[first - 1]!, x, shapes);
       if (slot === null) break;
       slots.unshift(slot);
       first--;
@@ -259,7 +288,7 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
       best = { start: first, end: first + slots.length, slots, matched, wide, x };
     }
   }
-  return best === null ? null : reslot(lines, best, judge, shape);
+  return best === null ? null : reslot(lines, best, shapes);
 }
 
 /** A line that fits only the left column weighs against a block; a split line or a right one for it. */
@@ -304,7 +333,7 @@ function lastRightText(lines: readonly Line[], start: number, slots: readonly Sl
  * median gap position), so the line that opened the block, whose gap was only a guess, is
  * split where the others are.
  */
-function reslot(lines: Line[], block: Block, judge: SeamJudge, shape: Shapes): Block {
+function reslot(lines: Line[], block: Block, shapes: LineShapes): Block {
   const lefts = block.slots
     .filter((slot): slot is Extract<Slot, { kind: 'split' }> => slot.kind === 'split' && slot.near)
     .map((slot) => slot.gap.left)
@@ -317,14 +346,14 @@ function reslot(lines: Line[], block: Block, judge: SeamJudge, shape: Shapes): B
   const mode = ranked.length > 0 && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1]) ? ranked[0]![0] : undefined;
   const x = mode ?? lefts[Math.floor(lefts.length / 2)]!;
   if (x === block.x) return block;
-  const slots = block.slots.map((slot, k) => slotOf(lines[block.start + k]!, x, judge, shape) ?? slot);
+  const slots = block.slots.map((slot, k) => slotOf(lines[block.start + k]!, x, shapes) ?? slot);
   return { ...block, slots, x };
 }
 
 /** How a line fits columns split after `x` characters, or null when it does not. */
-function slotOf(line: Line, x: number, judge: SeamJudge, shape: Shapes): Slot | null {
+function slotOf(line: Line, x: number, shapes: LineShapes): Slot | null {
   const tolerance = Math.max(1, Math.round(x * 0.1));
-  const { gaps: allGaps, leading, content: total } = shape(line);
+  const { gaps: allGaps, leading, content: total } = shapes.of(line);
   // the left column is empty on this line: the right column's text stands indented
   if (leading >= Math.max(2, x / 2)) return { kind: 'right' };
   // no gap up to the boundary (most lines of one column, scanned for every gap of every line
@@ -342,8 +371,7 @@ function slotOf(line: Line, x: number, judge: SeamJudge, shape: Shapes): Slot | 
   const right = (g: Gap): number => total - g.left;
   const fitting = gaps.filter((g) => right(g) <= x + tolerance);
   // of two single spaces, one the words run across is noise inside a column (`30 件`)
-  const runsAcross = (g: Gap): boolean =>
-    judge.continuity(line.chars.slice(Math.max(0, g.start - 8), g.start), line.chars.slice(g.end, g.end + 8)) > 0;
+  const runsAcross = (g: Gap): boolean => shapes.runsAcross(line, g);
   const nearGaps = fitting.filter((g) => distance(g) <= tolerance);
   // (when the only gap near the boundary runs across, it still counts: the block's evidence weighs it)
   // the words decide between gaps only where positions do not: an exact fit wins (`达到3 成` is
@@ -352,7 +380,7 @@ function slotOf(line: Line, x: number, judge: SeamJudge, shape: Shapes): Slot | 
   const near = exact.length === 1 ? exact[0] : nearest(nearGaps.filter((g) => !runsAcross(g)), distance) ?? nearest(nearGaps, distance);
   // a short left line (a paragraph's last line, a heading): the gap comes early, after a
   // sentence's end or after text with no clause mark, and the right part is a full line
-  const leftText = (g: Gap): string[] => line.chars.slice(Math.max(0, g.start - MAX_COLUMN_WIDTH), g.start).filter((ch) => !isSpace(ch));
+  const leftText = (g: Gap): string[] => shapes.leftText(line, g);
   const early = fitting.filter((g) => g.left < x - tolerance && !runsAcross(g));
   const ended = early.filter((g) => endsSentence(leftText(g)));
   const headingLike = early.filter((g) => !leftText(g).some((ch) => CLAUSE_MARKS.has(ch)));

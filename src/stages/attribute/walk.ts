@@ -9,7 +9,7 @@ import { openingBracket, type Item } from './items.js';
 import { isAttributive, isNounLike, isVerb } from './phrase.js';
 
 /** Tags of words that may stand between a subject and its number: adverbs, prepositions, time, particles. */
-const TRANSPARENT_TAGS = /^(d|ad|dg|p|t|tg|u|uj|ul|uz|ud|ug|uv|y)$/;
+const TRANSPARENT_TAGS: ReadonlySet<string> = new Set(['d', 'ad', 'dg', 'p', 't', 'tg', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'y']);
 
 /** The most items walked over: a subject stands close to its number, and a hostile run of particles stays linear. */
 const MAX_WALK = 16;
@@ -77,7 +77,7 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
       i--;
       continue;
     }
-    if (TRANSPARENT_TAGS.test(item.tag)) {
+    if (TRANSPARENT_TAGS.has(item.tag)) {
       i--;
       continue;
     }

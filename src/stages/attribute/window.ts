@@ -77,7 +77,10 @@ export function piecesToCut(
     if (keep[p]) continue;
     const text = sentenceText.slice(froms[p]!, froms[p + 1]!);
     if (compiled.targetWords.foundIn(text)) keep[p] = 1;
-    else if (p === 0 && compiled.continuations.some((word) => text.trimStart().startsWith(word))) keep[p] = 1;
+    else if (p === 0) {
+      const opening = text.trimStart();
+      if (compiled.continuations.some((word) => opening.startsWith(word))) keep[p] = 1;
+    }
   }
   const pieces: Piece[] = [];
   for (let p = 0; p <= last; p++) {

@@ -79,6 +79,11 @@ export function rightPhrase(
   const first = items[i];
   if (!first) return '';
   if ((first.tag === 'vn' || isVerb(first)) && !count && !threshold) return '';
+  // 作了79处修改, 开展3次检查: a count of an action that ends the clause counts that action
+  if (count && (first.tag === 'vn' || isVerb(first)) && first.end - first.start >= 2) {
+    const after = items[nextSolid(items, i)];
+    if (after === undefined || after.separator === 'clause') return first.text;
+  }
   if (isVerb(first)) {
     if (!isNounLike(items[i + 1] ?? first)) return '';
     run.push(items[i++]!);

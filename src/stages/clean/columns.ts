@@ -244,6 +244,35 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
     const kept = weakTail(slots);
     let lastMatched = 0;
     for (let k = 0; k < kept; k++) if (slots[k]!.kind === 'split') lastMatched = k;
+    // the lines above that fit the same columns, nearest first
+    const upper: Slot[] = [];
+    let first = start;
+    while (first - 1 >= floor && !done.has(lines[first - 1]!) && !lines[first]!.pageBreakBefore && lines[first]!.blanksBefore <= 2 * blanks + 1) {
+      const slot = slotOf(lines[first - 1]!, x, shapes);
+      if (slot === null) break;
+      upper.push(slot);
+      first--;
+    }
+    upper.reverse();
+    // lines above that fit the left column may be the text before the columns (a page set in
+    // one column of the same width, a noise space near the boundary now and then): the block
+    // starts after the prefix where lines not split most outnumber split ones. Those lines read
+    // in place either way, and taken into the block they would outweigh its split lines
+    // (only over the lines reached back to: the block must hold the line it was sought from)
+    const lead = weakPrefix(upper, upper.length);
+    first += lead;
+    // the block's split lines are now known: the left lines that may follow the last one add
+    // none. Where they make no block, or none better than the best, the words are not asked
+    // about those left lines (most gaps tried in a page of one column end here)
+    const counted = [...upper.slice(lead), ...slots.slice(0, lastMatched + 1)];
+    let matched = 0;
+    for (const slot of counted) if (slot.kind === 'split' && slot.near) matched++;
+    const splits = counted.filter((slot) => slot.kind === 'split').length;
+    const wide = counted.filter((slot) => slot.kind === 'split' && slot.gap.end - slot.gap.start >= 2).length;
+    // lines that fit the columns but are not split (a short left line, a right line alone) are
+    // fine, as long as split lines make up half the block
+    const enough = matched >= MIN_BLOCK || (wide >= 2 && matched >= 2 && splits >= MIN_BLOCK);
+    if (!enough || splits * 2 < counted.length || (best !== null && !(wide > best.wide || (wide === best.wide && matched > best.matched)))) continue;
     // left lines straight after the last split one are the left column running on below a
     // shorter right column, unless the words say the text after the columns starts there: the
     // right column's last line runs on into the line more than the line above does, or the line
@@ -259,34 +288,8 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
       if (judge.continuity(rightEnd, line.chars) > runsOn || judge.continuity(aboveText, rightTop) > runsOn) break;
       end++;
     }
-    slots.length = end;
-    let first = start;
-    while (first - 1 >= floor && !done.has(lines[first - 1]!) && !lines[first]!.pageBreakBefore && lines[first]!.blanksBefore <= 2 * blanks + 1) {
-      const slot = slotOf(lines[first - 1]!, x, shapes);
-      if (slot === null) break;
-      slots.unshift(slot);
-      first--;
-    }
-    // lines above that fit the left column may be the text before the columns (a page set in
-    // one column of the same width, a noise space near the boundary now and then): the block
-    // starts after the prefix where lines not split most outnumber split ones. Those lines read
-    // in place either way, and taken into the block they would outweigh its split lines
-    // (only over the lines reached back to: the block must hold the line it was sought from)
-    const lead = weakPrefix(slots, start - first);
-    if (lead > 0) {
-      slots.splice(0, lead);
-      first += lead;
-    }
-    let matched = 0;
-    for (const slot of slots) if (slot.kind === 'split' && slot.near) matched++;
-    const splits = slots.filter((slot) => slot.kind === 'split').length;
-    const wide = slots.filter((slot) => slot.kind === 'split' && slot.gap.end - slot.gap.start >= 2).length;
-    // lines that fit the columns but are not split (a short left line, a right line alone) are
-    // fine, as long as split lines make up half the block
-    const enough = matched >= MIN_BLOCK || (wide >= 2 && matched >= 2 && splits >= MIN_BLOCK);
-    if (enough && splits * 2 >= slots.length && (best === null || wide > best.wide || (wide === best.wide && matched > best.matched))) {
-      best = { start: first, end: first + slots.length, slots, matched, wide, x };
-    }
+    const block = [...counted, ...slots.slice(lastMatched + 1, end)];
+    if (splits * 2 >= block.length) best = { start: first, end: first + block.length, slots: block, matched, wide, x };
   }
   return best === null ? null : reslot(lines, best, shapes);
 }

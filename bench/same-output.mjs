@@ -55,9 +55,12 @@ mkdirSync(cache, { recursive: true });
 for (;;) {
   try {
     mkdirSync(lock);
+    writeFileSync(join(lock, 'pid'), String(process.pid));
     break;
   } catch {
-    spawnSync('sleep', ['2']);
+    // a holder that was killed never ran its `finally`: its lock is taken over, not waited on forever
+    if (!holderAlive(lock)) rmSync(lock, { recursive: true, force: true });
+    else spawnSync('sleep', ['2']);
   }
 }
 const refLabel = `ref-${sha.slice(0, 12)}${quick ? '-quick' : ''}`;
@@ -143,3 +146,19 @@ if (!args.includes('--keep')) rmSync(join(cache, 'out', `tree-${process.pid}`), 
 writeFileSync(join(cache, 'last.json'), JSON.stringify({ ref, sha, compared, differing }, null, 2));
 console.log(`${compared} output files compared against ${ref} (${sha.slice(0, 12)}): ${differing} differ`);
 process.exit(differing === 0 ? 0 : 1);
+
+/** False when the lock names a process that no longer runs; true while it does, or names none yet. */
+function holderAlive(lockDir) {
+  let pid;
+  try {
+    pid = Number(readFileSync(join(lockDir, 'pid'), 'utf8'));
+  } catch {
+    return true;
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code !== 'ESRCH';
+  }
+}

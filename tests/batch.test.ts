@@ -3,7 +3,7 @@
  * failures as rows, globs, shards and merge. Tests never depend on how many quantities the
  * sample gives: they compare runs with each other and check the outputs' consistency.
  */
-import { readFileSync, rmSync, statSync, writeFileSync, mkdirSync, lstatSync, readlinkSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, lstatSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBatch, type RunOptions } from '../src/batch/run.js';
@@ -95,6 +95,37 @@ describe('batch: incremental runs', () => {
     // changing a decoding option changes the config key, as a rules change does
     const again = await run([join(dir, 'in')], out, { toSimplified: true });
     expect(again).toMatchObject({ done: 2, unchanged: 0 });
+  });
+
+  it('rules changed while a run works: it fails before its commit and the previous outputs stay', async () => {
+    const dir = tempDir();
+    writeCorpus(join(dir, 'in'), 3);
+    const out = join(dir, 'out');
+    await run([join(dir, 'in')], out);
+    const before = readFileSync(join(out, 'quantities.csv'));
+    const committed = readlinkSync(join(out, '.liang', 'current'));
+    // a rules file changes after the first document of a forced rerun is done (this process's
+    // jieba is bound to the snapshot's user dictionary, so the snapshot itself is edited, then restored)
+    const units = join(rulesDir, 'units.yaml');
+    const original = readFileSync(units);
+    let edited = false;
+    const progress = {
+      start() {},
+      advance() {
+        if (!edited) appendFileSync(units, '\n# edited during a run\n');
+        edited = true;
+      },
+      failure() {},
+      finish() {},
+    };
+    try {
+      await expect(run([join(dir, 'in')], out, { force: true, progress })).rejects.toThrow(/changed while liang was running/);
+    } finally {
+      writeFileSync(units, original);
+    }
+    expect(edited).toBe(true);
+    expect(readlinkSync(join(out, '.liang', 'current'))).toBe(committed);
+    expect(readFileSync(join(out, 'quantities.csv'))).toEqual(before);
   });
 
   it('two runs at once on one folder in one process: the second is refused, the first completes', async () => {

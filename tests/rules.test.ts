@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPattern } from '../src/rules/check.js';
-import { defaultRulesDir, loadRules, RulesError } from '../src/rules/load.js';
+import { defaultRulesDir, loadRules, RulesError, rulesHashOnDisk } from '../src/rules/load.js';
 import { ruleFiles } from '../src/rules/schema.js';
 
 /** A copy of the shipped rules with one file replaced. */
@@ -38,6 +38,14 @@ describe('rules: loading', () => {
     const original = readFileSync(join(defaultRulesDir, 'units.yaml'), 'utf8');
     const dir = rulesWith('units.yaml', original + '\n# a comment\n');
     expect(loadRules(dir).hash).not.toBe(before);
+  });
+
+  it('rulesHashOnDisk gives the hash loadRules gives, and sees a changed user dictionary', () => {
+    expect(rulesHashOnDisk(defaultRulesDir)).toBe(loadRules().hash);
+    const original = readFileSync(join(defaultRulesDir, 'userdict.txt'), 'utf8');
+    const dir = rulesWith('userdict.txt', original + '测试词 3 n\n');
+    expect(rulesHashOnDisk(dir)).toBe(loadRules(dir).hash);
+    expect(rulesHashOnDisk(dir)).not.toBe(loadRules().hash);
   });
 
   it('broken YAML names the file and the line', () => {

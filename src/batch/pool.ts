@@ -10,9 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
 import type { Pipeline } from '../pipeline.js';
-import type { Rules } from '../rules/schema.js';
 import type { ManifestEntry } from './manifest.js';
-import { loadSameRules, runTask, type Task, type WorkerSetup } from './process.js';
+import { runTask, type Task, type WorkerSetup } from './process.js';
 import type { WorkerReply } from './worker.js';
 
 export interface Executor {
@@ -46,13 +45,12 @@ export function workersAvailable(): boolean {
  * `timeoutMs` fails a document whose worker has not answered in time (the worker is replaced);
  * it needs worker threads, so with a timeout even one job runs on a worker.
  */
-export function createExecutor(jobs: number, setup: WorkerSetup, timeoutMs = 0, rules?: Rules): Executor {
-  if (!workersAvailable() || (jobs <= 1 && !timeoutMs)) return inThread(setup, rules);
+export function createExecutor(jobs: number, setup: WorkerSetup, timeoutMs = 0): Executor {
+  if (!workersAvailable() || (jobs <= 1 && !timeoutMs)) return inThread(setup);
   return workerPool(Math.max(1, jobs), setup, timeoutMs);
 }
 
-/** `rules`: those this thread has loaded already (a second load cost 0.13 s CPU, the first 0.23 s). */
-function inThread(setup: WorkerSetup, rules?: Rules): Executor {
+function inThread(setup: WorkerSetup): Executor {
   let pipeline: Pipeline | undefined;
   const limit = pLimit(1);
   return {
@@ -62,7 +60,7 @@ function inThread(setup: WorkerSetup, rules?: Rules): Executor {
       return limit(async () => {
         await new Promise((resolve) => setImmediate(resolve));
         // imported here, not above: a rerun with nothing to do never loads the stages
-        pipeline ??= (await import('../pipeline.js')).createPipeline(rules ?? loadSameRules(setup));
+        pipeline ??= (await import('../pipeline.js')).createPipeline(setup.rules);
         return runTask(pipeline, task, setup.settings);
       });
     },

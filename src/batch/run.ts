@@ -30,7 +30,7 @@
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadRules, defaultRulesDir } from '../rules/load.js';
+import { loadRules, defaultRulesDir, rulesHashOnDisk } from '../rules/load.js';
 import type { Rules } from '../rules/schema.js';
 import { isKnownEncoding } from '../stages/decode.js';
 import { version } from '../version.js';
@@ -175,8 +175,7 @@ async function runLocked(
     appendSettled();
     progress?.start(todo.length, todo.reduce((sum, item) => sum + item.bytes, 0));
     const jobs = usefulJobs(options.jobs ?? 1, todo);
-    const setup = { rulesDir: context.rulesDir, rulesHash: context.rules.hash, settings: context.settings };
-    executor = createExecutor(jobs, setup, options.timeoutMs ?? 0, context.rules);
+    executor = createExecutor(jobs, { rules: context.rules, settings: context.settings }, options.timeoutMs ?? 0);
     // a few lanes take the documents in order, not one pending promise per document: with
     // 100,000 inputs the queue would hold them all at once
     let next = 0;
@@ -210,7 +209,11 @@ async function runLocked(
     progress?.finish();
   }
 
-  // 6. errors.csv, the manifest, then the commit
+  // 6. errors.csv, the manifest, then the commit; the manifest names the rules every thread used
+  // (jieba read the user dictionary from disk in each worker), so they must not have changed
+  if (rulesHashOnDisk(context.rulesDir) !== context.rules.hash) {
+    throw new Error(`the rules in ${context.rulesDir} changed while liang was running; run it again`);
+  }
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,
     tool: 'liang',

@@ -1,10 +1,12 @@
 /**
  * A worker thread of `liang run`: builds its own pipeline once (nodejieba's dictionary is per
- * thread), then processes one task at a time as the main thread sends them.
+ * thread) from the rules the main thread loaded, then processes one task at a time as the main
+ * thread sends them.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPipeline } from '../pipeline.js';
-import { loadSameRules, runTask, type Task, type WorkerSetup } from './process.js';
+import { deepFreeze } from '../rules/freeze.js';
+import { runTask, type Task, type WorkerSetup } from './process.js';
 
 export type WorkerReply =
   | { ok: true; entry: import('./manifest.js').ManifestEntry }
@@ -12,7 +14,7 @@ export type WorkerReply =
   | { ready: true };
 
 const setup = workerData as WorkerSetup | null;
-const pipeline = setup ? createPipeline(loadSameRules(setup)) : null;
+const pipeline = setup ? createPipeline(deepFreeze(setup.rules)) : null;
 if (setup && pipeline && parentPort) {
   // the pipeline is built: from here on a task's time is the document's own (for --timeout)
   parentPort.postMessage({ ready: true } satisfies WorkerReply);

@@ -2,7 +2,7 @@
  * Reads and validates `rules/`. Every problem is reported at once, each naming the file, the
  * line, the entry and what to fix; nothing re-reads the rules after this.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { ruleFiles, type RuleFileName, type Rules } from './schema.js';
 import { checkRules } from './check.js';
+import { deepFreeze } from './freeze.js';
 
 /** The `rules/` folder shipped with liang (next to `dist/` and `src/`). */
 export const defaultRulesDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules');
@@ -46,7 +47,7 @@ export function loadRules(dir: string = defaultRulesDir): Rules {
       continue;
     }
     const text = readFileSync(path, 'utf8');
-    hash.update(file).update('\0').update(text).update('\0');
+    hashRulesFile(hash, file, text);
     const parsed = parseYaml(file, text, ruleFiles[file], problems);
     if (parsed !== undefined) data[file] = parsed;
   }
@@ -55,7 +56,7 @@ export function loadRules(dir: string = defaultRulesDir): Rules {
   let userDictPath: string | null = null;
   if (existsSync(userDict)) {
     const text = readFileSync(userDict, 'utf8');
-    hash.update('userdict.txt').update('\0').update(text);
+    hashUserDict(hash, text);
     problems.push(...checkUserDict(text));
     userDictPath = resolve(userDict);
   }
@@ -64,6 +65,29 @@ export function loadRules(dir: string = defaultRulesDir): Rules {
   if (problems.length > 0) throw new RulesError(problems);
 
   return deepFreeze({ ...data, userDictPath, hash: hash.digest('hex'), dir: resolve(dir) }) as Rules;
+}
+
+/**
+ * The hash `loadRules(dir).hash` would give the files in `dir` now, read without parsing them:
+ * lets a run check, before it commits, that the rules it recorded are still the ones on disk.
+ */
+export function rulesHashOnDisk(dir: string): string {
+  const hash = createHash('sha256');
+  for (const file of Object.keys(ruleFiles).sort()) {
+    const path = join(dir, file);
+    if (existsSync(path)) hashRulesFile(hash, file, readFileSync(path, 'utf8'));
+  }
+  const userDict = join(dir, 'userdict.txt');
+  if (existsSync(userDict)) hashUserDict(hash, readFileSync(userDict, 'utf8'));
+  return hash.digest('hex');
+}
+
+function hashRulesFile(hash: Hash, file: string, text: string): void {
+  hash.update(file).update('\0').update(text).update('\0');
+}
+
+function hashUserDict(hash: Hash, text: string): void {
+  hash.update('userdict.txt').update('\0').update(text);
 }
 
 /** Parses one YAML file and validates it; problems carry the line of the offending entry. */
@@ -141,12 +165,4 @@ function describeEntry(value: unknown): string {
     if (typeof first === 'string') return ` (${first})`;
   }
   return '';
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value as object)) deepFreeze(child);
-  }
-  return value;
 }

@@ -43,6 +43,7 @@ export function checkRules(rules: RuleData): RuleProblem[] {
       ),
     ],
     ['furniture.yaml', rules['furniture.yaml'].map((p) => [p.id, p.pattern] as const)],
+    ['paragraph-openers.yaml', rules['paragraph-openers.yaml'].map((p) => [p.id, p.pattern] as const)],
     [
       'modality.yaml',
       [...rules['modality.yaml'].target_sections, ...rules['modality.yaml'].actual_sections].map(

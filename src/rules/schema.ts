@@ -163,6 +163,9 @@ export const furnitureFile = z.array(
     .strict(),
 );
 
+/** paragraph-openers.yaml: patterns of a line that opens a paragraph wherever it stands. */
+export const paragraphOpenersFile = z.array(z.object({ id: word, pattern: word, ...annotation }).strict());
+
 /** ocr-fixes.yaml: character confusions, applied only where the dictionary agrees. */
 export const ocrFixesFile = z.array(z.object({ wrong: word, right: word, ...annotation }).strict());
 
@@ -184,6 +187,7 @@ export const ruleFiles = {
   'modality.yaml': modalityFile,
   'not-quantities.yaml': notQuantitiesFile,
   'furniture.yaml': furnitureFile,
+  'paragraph-openers.yaml': paragraphOpenersFile,
   'ocr-fixes.yaml': ocrFixesFile,
   'ocr-percent.yaml': ocrPercentFile,
   ...englishRuleFiles,

@@ -33,7 +33,7 @@ import { normalizeLines } from './normalize.js';
 import type { Note } from './notes.js';
 import { applyOcrFixes, compileOcrFixes } from './ocr-fixes.js';
 import { compilePercents, repairPercents } from './percent-marks.js';
-import { buildParagraphs, type ParagraphDraft } from './paragraphs.js';
+import { buildParagraphs, compileOpeners, type ParagraphDraft } from './paragraphs.js';
 import { seamJudge, unitForms } from './seam.js';
 import { dropSpaces } from './spaces.js';
 
@@ -47,6 +47,7 @@ export const clean = defineStage({
     segmenter.pairInWord('一', '一');
     return {
       furniture: compileFurniture(rules['furniture.yaml']),
+      openers: compileOpeners(rules['paragraph-openers.yaml']),
       ocrFixes: compileOcrFixes(rules['ocr-fixes.yaml']),
       percents: compilePercents(rules),
       units: unitForms(rules),
@@ -59,9 +60,10 @@ export const clean = defineStage({
     lines = dropMarkup(lines, notes);
     lines = applyFurniture(lines, compiled.furniture, notes);
     lines = countBlanks(lines);
-    lines = repairColumns(lines, seamJudge(segmenter, compiled.units), notes);
+    const judge = seamJudge(segmenter, compiled.units);
+    lines = repairColumns(lines, judge, notes);
     lines = dropSpaces(lines).filter((line) => line.chars.length > 0);
-    const drafts = buildParagraphs(lines, measureLayout(lines));
+    const drafts = buildParagraphs(lines, measureLayout(lines), { openers: compiled.openers, judge });
     repairPercents(drafts, compiled.percents, notes, (raw) => lineOfRaw.rawLineOfRaw(raw), doc.raw);
     applyOcrFixes(drafts, compiled.ocrFixes, segmenter, notes, (raw) => lineOfRaw.rawLineOfRaw(raw));
     const { text, offsets, paragraphs } = place(doc.raw, drafts);

@@ -11,6 +11,12 @@ export interface Layout {
   width: number | null;
   /** How far short of `width` a line may stop and still count as full. */
   tolerance: number;
+  /**
+   * The text was wrapped every N characters (a converter, not a typesetter): no line is longer
+   * than `width` and most full lines have exactly it, so a line that ends a sentence one short
+   * of it is a paragraph's last line.
+   */
+  exact: boolean;
   /** How the width is measured. */
   measure: (line: Line) => number;
   /** The usual count of blank lines between two lines (1 in a double-spaced OCR dump). */
@@ -42,6 +48,7 @@ export function measureLayout(lines: readonly Line[]): Layout {
     linePerParagraph,
     width: linePerParagraph ? null : best.width,
     tolerance: best.width === null ? 0 : toleranceOf(best.width),
+    exact: best.width !== null && best.tight,
     measure: best.measure,
     blanks: mode(lines.slice(1).map((line) => line.blanksBefore)),
     indent: mode(lines.map((line) => line.indent)),
@@ -57,6 +64,10 @@ const LONG_LINE = 40;
  */
 const MAX_WRAP_WIDTH = 120;
 
+/** Lines at exactly the width, and their share of the lines near it, to read a width as exact. */
+const TIGHT_LINES = 8;
+const TIGHT_SHARE = 0.8;
+
 function toleranceOf(width: number): number {
   return Math.max(1, Math.floor(width * 0.08));
 }
@@ -65,9 +76,9 @@ function toleranceOf(width: number): number {
  * The width most lines share, within a tolerance, when enough lines share it: at least three,
  * and at least a third of the lines long enough to have wrapped.
  */
-function cluster(widths: number[]): { width: number | null; share: number } {
+function cluster(widths: number[]): { width: number | null; share: number; tight: boolean } {
   const long = widths.filter((w) => w >= 6);
-  if (long.length < 3) return { width: null, share: 0 };
+  if (long.length < 3) return { width: null, share: 0, tight: false };
   // a histogram over whole widths keeps this linear in the number of lines
   const histogram = new Map<number, number>();
   for (const w of long) histogram.set(Math.round(w), (histogram.get(Math.round(w)) ?? 0) + 1);
@@ -87,11 +98,15 @@ function cluster(widths: number[]): { width: number | null; share: number } {
     }
   }
   const share = bestCount / long.length;
-  if (bestCount < 3 || share < 0.35 || bestWidth > MAX_WRAP_WIDTH) return { width: null, share };
+  if (bestCount < 3 || share < 0.35 || bestWidth > MAX_WRAP_WIDTH) return { width: null, share, tight: false };
   // the full width is the middle of the cluster: lines just short of it are full lines with wider glyphs
   const tolerance = toleranceOf(bestWidth);
   const members = long.filter((w) => Math.abs(w - bestWidth) <= tolerance).sort((a, b) => a - b);
-  return { width: members[Math.floor(members.length / 2)]!, share };
+  const width = members[Math.floor(members.length / 2)]!;
+  // wrapped every N characters: see Layout.exact
+  const exact = members.filter((w) => w === width).length;
+  const tight = exact >= TIGHT_LINES && exact >= members.length * TIGHT_SHARE && !long.some((w) => w > width);
+  return { width, share, tight };
 }
 
 function mode(values: number[]): number {

@@ -14,7 +14,23 @@
 import type { ParagraphKind } from '../../document.js';
 import { CLAUSE_MARKS, CLOSERS, CONTINUING_MARKS, endsSentence, isCjk, isClauseMark, isDigit, isHan, isLatinLetter } from './chars.js';
 import type { Layout } from './layout.js';
-import type { Line } from './lines.js';
+import { lineText, type Line } from './lines.js';
+import type { SeamJudge } from './seam.js';
+
+/** What the paragraph pass reads beside the layout. */
+export interface ParagraphCues {
+  /** Patterns of a line that opens a paragraph wherever it stands (rules/paragraph-openers.yaml). */
+  openers: readonly RegExp[];
+  /** Whether text runs on across a join (seam.ts): a title's wrapped tail is not a heading set inside a sentence. */
+  judge?: SeamJudge;
+}
+
+const NO_CUES: ParagraphCues = { openers: [] };
+
+/** Compiles the paragraph openers once (patterns were checked for linear-time safety at load). */
+export function compileOpeners(rules: readonly { pattern: string }[]): RegExp[] {
+  return rules.map((rule) => new RegExp(rule.pattern, 'u'));
+}
 
 /** Marks no paragraph starts with: what follows them belongs to the line before. */
 const OPENS_NOTHING = new Set([...CLAUSE_MARKS, ...[...CLOSERS].filter((ch) => ch !== '"' && ch !== "'"), '、', '%', '.']);
@@ -42,13 +58,15 @@ export interface ParagraphDraft {
 }
 
 /** Assembles paragraphs from non-blank lines in reading order. */
-export function buildParagraphs(input: readonly Line[], layout: Layout): ParagraphDraft[] {
-  const lines = liftInterruptingHeadings(input, layout);
+export function buildParagraphs(input: readonly Line[], layout: Layout, cues: ParagraphCues = NO_CUES): ParagraphDraft[] {
+  const opens = openingLines(input, cues.openers);
+  const ends = (above: Line, below: Line, after?: Line): boolean => endsParagraph(above, below, layout, after, opens.has(below), cues.judge);
+  const lines = liftInterruptingHeadings(input, layout, ends, cues.judge);
   const drafts: ParagraphDraft[] = [];
   let current: { lines: Line[] } | null = null;
   lines.forEach((line, index) => {
     const previous = index > 0 ? lines[index - 1]! : null;
-    if (current === null || previous === null || endsParagraph(previous, line, layout, lines[index + 1])) {
+    if (current === null || previous === null || ends(previous, line, lines[index + 1])) {
       if (current) drafts.push(assemble(current.lines, layout));
       current = { lines: [line] };
     } else {
@@ -64,7 +82,7 @@ export function buildParagraphs(input: readonly Line[], layout: Layout): Paragra
  * of one column and the top of the next) moves after the paragraph it interrupted: the line
  * above it is full and stops mid-sentence, the line below is prose.
  */
-function liftInterruptingHeadings(input: readonly Line[], layout: Layout): Line[] {
+function liftInterruptingHeadings(input: readonly Line[], layout: Layout, ends: (above: Line, below: Line, after?: Line) => boolean, judge?: SeamJudge): Line[] {
   const lines = [...input];
   for (let i = 1; i + 1 < lines.length; i++) {
     const heading = lines[i]!;
@@ -77,8 +95,11 @@ function liftInterruptingHeadings(input: readonly Line[], layout: Layout): Line[
     if (isHeadingLike(above, layout) || isHeadingLike(below, layout)) continue;
     if (endsSentence(above.chars) || !isFull(above, layout)) continue;
     if (!furniture && isWrappedTail(heading, below, layout)) continue;
+    // a title's last line wrapped like prose runs on from the full line above it (`…人民代表大`
+    // + `会第二次会议上`: 大会) more than the line below does
+    if (!furniture && judge && judge.continuity(above.chars, heading.chars) > judge.continuity(above.chars, below.chars)) continue;
     let end = i + 1;
-    while (end + 1 < lines.length && !endsParagraph(lines[end]!, lines[end + 1]!, layout, lines[end + 2])) end++;
+    while (end + 1 < lines.length && !ends(lines[end]!, lines[end + 1]!, lines[end + 2])) end++;
     below.continuesPrevious = true;
     lines.splice(i, 1);
     lines.splice(end, 0, heading);
@@ -98,17 +119,51 @@ function isWrappedTail(line: Line, next: Line | undefined, layout: Layout): bool
   return next.blanksBefore > layout.blanks || next.indent > layout.indent || LIST_ITEM.test(next.chars.slice(0, 8).join(''));
 }
 
-/** True when a paragraph break stands between `above` and `below`. */
-export function endsParagraph(above: Line, below: Line, layout: Layout, after?: Line): boolean {
+/** The lines that start with a paragraph opener. */
+function openingLines(lines: readonly Line[], openers: readonly RegExp[]): Set<Line> {
+  const opens = new Set<Line>();
+  if (openers.length === 0) return opens;
+  for (const line of lines) {
+    // the start of the line is enough: an opener is a few characters
+    const start = lineText({ chars: line.chars.slice(0, OPENER_REACH) });
+    if (openers.some((opener) => opener.test(start))) opens.add(line);
+  }
+  return opens;
+}
+
+/** Code points of a line's start that the openers see. */
+const OPENER_REACH = 24;
+
+/**
+ * True when `line` stops in the middle of a phrase: its last character is a Han character or a
+ * digit (`…分别比上年增长百分之` + `十二、百分之一点八…`), not a mark.
+ */
+function stopsMidPhrase(line: Line): boolean {
+  const last = line.chars[line.chars.length - 1]!;
+  return isHan(last) || isDigit(last);
+}
+
+/** True when a paragraph break stands between `above` and `below`; `opens`: `below` starts with a paragraph opener. */
+export function endsParagraph(above: Line, below: Line, layout: Layout, after?: Line, opens = false, judge?: SeamJudge): boolean {
   if (below.role !== undefined || below.breakBefore) return true;
   if (below.continuesPrevious) return false;
   // no paragraph starts with a comma, a closing mark or a percent sign, not even after a byline
   if (OPENS_NOTHING.has(below.chars[0]!)) return false;
   if (above.role !== undefined) return true;
   const belowHeading = isHeadingLike(below, layout);
-  if (belowHeading && isFull(above, layout) && !endsSentence(above.chars) && isWrappedTail(below, after, layout)) return false;
+  // a long title's wrapped last line: a gap after it, or a word across the join (`…人民代表大` + `会第五次会议上`)
+  if (belowHeading && isFull(above, layout) && !endsSentence(above.chars)) {
+    if (isWrappedTail(below, after, layout) || (judge !== undefined && judge.continuity(above.chars, below.chars) > 0)) return false;
+  }
   if (belowHeading || isHeadingLike(above, layout)) return true;
-  if (LIST_ITEM.test(below.chars.slice(0, 8).join(''))) return true;
+  const aboveLast = above.chars[above.chars.length - 1]!;
+  // a dateline, an address to the audience (rules/paragraph-openers.yaml), unless the line
+  // above stops at a comma or an opening mark
+  if (opens && !(CONTINUING_MARKS.has(aboveLast) && aboveLast !== '：' && aboveLast !== ':')) return true;
+  // a list item's number, unless it is a numeral the full line above stops in front of
+  if (LIST_ITEM.test(below.chars.slice(0, 8).join('')) && !(isFull(above, layout) && stopsMidPhrase(above))) return true;
+  // a dash item (`——经济保持平稳较快增长。`) after a sentence's end or a colon
+  if (below.chars[0] === '—' && below.chars[1] === '—' && (endsSentence(above.chars) || aboveLast === '：' || aboveLast === ':')) return true;
   // one paragraph a line: a break is a paragraph end unless the line stops mid-number or mid-clause
   if (layout.linePerParagraph) {
     const last = above.chars[above.chars.length - 1]!;
@@ -119,7 +174,9 @@ export function endsParagraph(above: Line, below: Line, layout: Layout, after?: 
   if (below.blanksBefore > layout.blanks) return sentenceEnds || !full || isTitleLine(above);
   if (!sentenceEnds) return false;
   if (layout.width === null) return true;
-  return !full || below.indent > layout.indent;
+  // where the wrap is exact, a sentence's end one short of the width is a paragraph's end (a
+  // title with a space of its own, dropped, is not judged so: it ends no sentence)
+  return !(layout.exact ? isFull(above, layout, 0) : full) || below.indent > layout.indent;
 }
 
 /**
@@ -136,10 +193,10 @@ function isTitleLine(line: Line): boolean {
 /** A list item's number (`二、`, `（三）`, `3.`) or a subtitle's dash (`——`). */
 const TITLE_START = new RegExp(`^(?:——|${LIST_MARK})`, 'u');
 
-function isFull(line: Line, layout: Layout): boolean {
+function isFull(line: Line, layout: Layout, tolerance = layout.tolerance): boolean {
   // an indented first line is full when its indent and its text fill the width together
   const indent = Math.max(0, line.indent - layout.indent);
-  return layout.width !== null && layout.measure(line) + indent >= layout.width - layout.tolerance;
+  return layout.width !== null && layout.measure(line) + indent >= layout.width - tolerance;
 }
 
 /**

@@ -540,8 +540,15 @@ function alternates(run: Line[], judge: SeamJudge, step: number): boolean {
   // benchmark corpus), and below 0.3 the next lines need no judging at all; they stop being
   // judged once they already run on too much (continuity is never negative): clean over 4 MB of
   // the benchmark corpus 1.35 → 1.28 s CPU (first pass, min of 3)
+  // Continuity is at most 2, and 0 where no word can cross the join (a table look-up): the joins
+  // to the line after next are judged only while those left could still lift the rate to 0.3
+  // (jieba cuts for clean over 4 MB: 6,259 → 4,665)
+  const open = afterNextPairs.filter(([line, two]) => judge.mayContinue(line.chars, two.chars));
   let afterNext = 0;
-  for (const [line, two] of afterNextPairs) afterNext += judge.continuity(line.chars, two.chars);
+  for (let k = 0; k < open.length; k++) {
+    if ((afterNext + 2 * (open.length - k)) / afterNextPairs.length < 0.3) return false;
+    afterNext += judge.continuity(open[k]![0].chars, open[k]![1].chars);
+  }
   const afterNextRate = afterNext / afterNextPairs.length;
   if (afterNextRate < 0.3) return false;
   let next = 0;

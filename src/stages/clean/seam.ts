@@ -20,6 +20,11 @@ const REACH = 6;
 export interface SeamJudge {
   /** 0 (no evidence) … 2 (a long word across the join). */
   continuity(left: readonly string[], right: readonly string[]): number;
+  /**
+   * False when `continuity` is certainly 0: no dictionary word holds the two characters that meet
+   * at the join, and `left` does not end in a digit. A table look-up, no segmenting.
+   */
+  mayContinue(left: readonly string[], right: readonly string[]): boolean;
   /** The dictionary word that crosses the join, if any. */
   crossingWord(left: readonly string[], right: readonly string[]): string | null;
   /**
@@ -99,6 +104,13 @@ export function seamJudge(segmenter: Segmenter, units: ReadonlySet<string>): Sea
   return {
     crossingWord,
     stranded,
+    mayContinue(left, right) {
+      const last = lastSolid(left);
+      if (last === undefined) return false;
+      if (isDigit(last)) return true;
+      const first = firstSolid(right);
+      return first !== undefined && segmenter.pairInWord(last, first);
+    },
     continuity(left, right) {
       const word = crossingWord(left, right);
       if (word !== null) return Array.from(word).length >= 3 ? 2 : 1;

@@ -104,6 +104,18 @@ describe('attribute: invariants', () => {
     expect(doc.quantities[0]!.change).toBe('none');
   });
 
+  it('the joined section patterns match exactly where one of the section patterns does', () => {
+    expect(compiled.anySection).not.toBeNull();
+    const words = compiled.sections.map((section) => section.pattern.source.replace(/[()?|]/g, ''));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...words, ...FRAGMENTS), fc.string({ maxLength: 3 })), { maxLength: 8 }), (pieces) => {
+        const probe = pieces.join('');
+        expect(compiled.anySection!.test(probe)).toBe(compiled.sections.some((section) => section.pattern.test(probe)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('is deterministic', () => {
     const pieces = ['光电信息、医药健康产业产值分别增长', null, '、', null, '，新增项目', null];
     const a = attribute.run(docOf(pieces), { rules, segmenter, compiled });

@@ -5,6 +5,7 @@
  */
 import type { Change, Modality, Qualifier, QuantityKind } from '../../document.js';
 import type { Rules } from '../../rules/schema.js';
+import { TextMemo } from './memo.js';
 import type { Tokenized } from './tokens.js';
 import { phraseList, type PhraseList } from './words.js';
 
@@ -43,14 +44,14 @@ export interface CompiledEnglish {
    * Values of spelled numbers already read (`fifty` → 50), kept across documents because a
    * compromise parse costs far more than the lookup; the reading depends on the words alone.
    */
-  spelledValues: Map<string, number | null>;
+  spelledValues: TextMemo<number | null>;
   /**
-   * compromise's tokens of each piece already tokenized, kept across documents like
-   * `spelledValues`: the tokens depend on the piece's text alone, and a parse costs about 1 ms
-   * per sentence, most of this stage (over the 4 MB benchmark corpus, whose English repeats a
-   * few sentences, the stage went from 1.06 to about 0.25 s).
+   * compromise's tokens of each piece already tokenized, kept across documents likewise: the
+   * tokens depend on the piece's text alone, and a parse costs about 0.5 ms per sentence, most
+   * of this stage (over the 4 MB benchmark corpus, whose English repeats a few sentences, the
+   * stage went from 1.06 to about 0.25 s). About 55 bytes are held per character of text.
    */
-  tokenized: Map<string, Tokenized>;
+  tokenized: TextMemo<Tokenized>;
   newLevel: ReadonlySet<string>;
   particleVerbs: ReadonlySet<string>;
   /** Target and actual cues; comparisons (`than last year`) have modality null and hide the cues inside them. */
@@ -70,6 +71,10 @@ export interface CompiledEnglish {
   names: PhraseList<string>;
   contexts: readonly { id: string; before: RegExp | null; after: RegExp | null; rule: string }[];
 }
+
+// memo bounds in UTF-16 units of text: tokens take about 55 bytes per unit, so about 11 MB
+const TOKENS_MEMO = 200_000;
+const SPELLED_MEMO = 100_000;
 
 /** Compiles the validated English rules. */
 export function compileEnglish(rules: Rules): CompiledEnglish {
@@ -102,8 +107,8 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
   );
   const multiple = units.units.find((entry) => entry.kind === 'multiple');
   return {
-    spelledValues: new Map(),
-    tokenized: new Map(),
+    spelledValues: new TextMemo(SPELLED_MEMO),
+    tokenized: new TextMemo(TOKENS_MEMO),
     countPhrases: units.count_phrases.map((p) => p.toLowerCase()),
     unitModifiers: phraseList(units.unit_modifiers.map((m) => [m, id('english-units.yaml', m)] as const)),
     countUnit: { unit: units.count_unit, kind: 'count', power: 0, rule: id('english-units.yaml', 'count_unit') },

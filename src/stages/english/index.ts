@@ -98,7 +98,7 @@ function quantitiesOf(context: ChunkContext): Quantity[] {
   // compromise is most of this stage's time: a piece with no digit, no multiple word and no
   // spelled number word yields no record, so it is not tokenized at all
   const needsTokens = digits.numerals.length > 0 || multiples.length > 0 || mayHoldNumberWord(text);
-  const { tokens, misplaced } = needsTokens ? remember(compiled.tokenized, text, tokenize) : { tokens: [], misplaced: 0 };
+  const { tokens, misplaced } = needsTokens ? compiled.tokenized.get(text, tokenize) : { tokens: [], misplaced: 0 };
   if (misplaced > 0) warn(context, 0, text.length, 'english/offsets', 'warning', `${misplaced} compromise terms did not match the text at their offsets and were ignored`);
 
   for (const rejected of digits.rejected) warn(context, rejected.start, rejected.end, rejected.rule, 'info', rejected.reason);
@@ -109,7 +109,7 @@ function quantitiesOf(context: ChunkContext): Quantity[] {
     return !joined;
   });
   const taken = (start: number, end: number) => digits.numerals.some((n) => n.start < end && start < magnitudeEnd(text, n, compiled));
-  const spelled = spelledNumerals(tokens, taken, (word) => compiled.magnitudes.entries.some((m) => m.phrase === word), (words) => readSpelled(words, compiled));
+  const spelled = spelledNumerals(tokens, taken, (word) => compiled.magnitudes.entries.some((m) => m.phrase === word), (words) => compiled.spelledValues.get(words, spelledNumber));
   const numerals: Numeral[] = [...digits.numerals, ...spelled].sort((a, b) => a.start - b.start);
 
   const names = nameSpans(text, compiled);
@@ -197,24 +197,6 @@ function countPhraseBefore(text: string, candidate: Candidate, compiled: Compile
     if (at >= 0 && !/[\p{L}\p{N}]/u.test(before[at - 1] ?? '')) return clause.start + at + phrase.length;
   }
   return null;
-}
-
-// the caches are bounded so that a hostile corpus of distinct texts cannot grow them without end
-// (a cached piece's tokens take a few kB)
-const CACHE_ENTRIES = 2_000;
-
-// `compute(key)` from `cache`, computed once while the key stays cached
-function remember<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
-  const known = cache.get(key);
-  if (known !== undefined) return known;
-  const value = compute(key);
-  if (cache.size >= CACHE_ENTRIES) cache.clear();
-  cache.set(key, value);
-  return value;
-}
-
-function readSpelled(words: string, compiled: CompiledEnglish): number | null {
-  return remember(compiled.spelledValues, words, spelledNumber);
 }
 
 // the end of a digit numeral with its magnitude words, so `million` in `1.5 million` is not read again as a spelled number

@@ -1,0 +1,26 @@
+/**
+ * A memo of values computed from a text, kept across documents and bounded by the total length
+ * of the texts it holds, so that a corpus of distinct texts cannot grow it without end: when a
+ * new text would pass the bound, everything is dropped and it starts again.
+ */
+export class TextMemo<T> {
+  private readonly values = new Map<string, T>();
+  private length = 0;
+
+  /** `maxLength`: most UTF-16 units of key text held at once. */
+  constructor(private readonly maxLength: number) {}
+
+  /** `compute(text)`, computed once while `text` stays held. */
+  get(text: string, compute: (text: string) => T): T {
+    const known = this.values.get(text);
+    if (known !== undefined) return known;
+    const value = compute(text);
+    if (this.length + text.length > this.maxLength) {
+      this.values.clear();
+      this.length = 0;
+    }
+    this.values.set(text, value);
+    this.length += text.length;
+    return value;
+  }
+}

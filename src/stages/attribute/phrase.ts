@@ -73,9 +73,11 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute): s
   // 增速比上年回落1.2个百分点: a rate noun that jieba tags as a verb still names the measure
   // 化解率 tagged 化解/v 率/v: a one-character last word is a noun suffix jieba split off
   const last = items[items.length - 1];
+  // a rate word (增速, 降幅) names a measure; a one-character comparison (多, 高, 少) does not:
+  // 比上年多争取23.5亿元 continues the previous subject
   const named =
     (last !== undefined && items.length > 1 && last.end - last.start === 1 && last.separator === null) ||
-    items.some((item) => isNounLike(item) || compiled.cues.has(item.text, 'increase') || compiled.cues.has(item.text, 'decrease'));
+    items.some((item) => isNounLike(item) || (item.end - item.start >= 2 && (compiled.cues.has(item.text, 'increase') || compiled.cues.has(item.text, 'decrease'))));
   return named ? shorten(items) : '';
 }
 

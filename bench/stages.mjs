@@ -17,7 +17,9 @@ const dist = (path) => import(pathToFileURL(resolve('dist', path)).href);
 const { loadRules } = await dist('rules/load.js');
 const { createPipeline, stages } = await dist('pipeline.js');
 const { decodeDoc } = await dist('stages/decode.js');
-const { paragraphRows, quantityRows, warningRows } = await dist('output/records.js');
+const { docRows } = await dist('output/records.js');
+const { rowFragments } = await dist('batch/process.js');
+const { encodeRows } = await dist('batch/rows.js');
 const { docJsonText } = await dist('output/json.js');
 
 const [folder = join('bench', 'corpus', '10mb'), count = '40', passCount = '1'] = process.argv.slice(2);
@@ -68,10 +70,10 @@ for (let pass = 0; pass < Number(passCount); pass++) {
       add(stage.name, cpu() - t);
     }
     t = cpu();
-    quantityRows(doc);
-    paragraphRows(doc);
-    warningRows(doc);
-    docJsonText(doc);
+    // what a batch run builds per document (batch/process.ts): the rows once, then its JSON and CSV rows
+    const rows = docRows(doc);
+    docJsonText(doc, rows);
+    encodeRows(rowFragments(doc, rows));
     add('rows + json', cpu() - t);
     t = cpu();
     segmenter.tag(doc.text);

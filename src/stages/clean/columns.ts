@@ -36,6 +36,8 @@ const MAX_GAPS_TRIED = 8;
 const MAX_COLUMN_WIDTH = 160;
 /** Characters of a heading beside a column's line. */
 const MIN_HEADING = 4;
+/** Share of a block's lines with a gap at exactly the boundary that shows columns by position alone. */
+const EXACT_SHARE = 0.6;
 /** Lines a block needs before its columns are split. */
 const MIN_BLOCK = 3;
 
@@ -455,6 +457,11 @@ function columnsRunDown(lines: Line[], block: Block, judge: SeamJudge): boolean 
   // a single space is also what OCR leaves inside a column: ask for more lines and more words
   // (where the space is only a wrap the OCR joined, words run across it in most lines)
   if (block.matched < MIN_BLOCK + 1 || down < 2) return false;
+  // a single space at exactly the boundary on most lines is the page's shape, not chance (a noise
+  // space falls at one given place of a line about one time in twenty): split unless the words
+  // run on across the gap more than down the columns
+  const exact = block.slots.filter((slot) => slot.kind === 'split' && slot.gap.left === block.x).length;
+  if (exact >= MIN_BLOCK + 1 && exact >= EXACT_SHARE * block.slots.length && downRate >= acrossRate) return true;
   if (downRate >= 2 * acrossRate + 0.3) return true;
   // Where
   // noise spaces are dense, some space falls near any boundary by chance: the aligned lines must

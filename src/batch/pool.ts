@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
 import type { Pipeline } from '../pipeline.js';
+import { rulesHashOnDisk } from '../rules/load.js';
 import type { ManifestEntry } from './manifest.js';
 import { runTask, type Task, type WorkerSetup } from './process.js';
 import type { WorkerReply } from './worker.js';
@@ -82,6 +83,14 @@ function workerPool(jobs: number, setup: WorkerSetup, timeoutMs: number): Execut
         if (!('ready' in reply)) return;
         worker.off('error', onError);
         worker.off('message', onMessage);
+        // the worker's jieba has read the user dictionary from disk: it must still be the one the
+        // manifest will name (the rest of the rules came from this thread)
+        if (rulesHashOnDisk(setup.rules.dir) !== setup.rules.hash) {
+          all.delete(worker);
+          void worker.terminate();
+          reject(new Error(`the rules in ${setup.rules.dir} changed while liang was running; run it again`));
+          return;
+        }
         resolve(worker);
       };
       const onError = (error: Error) => {

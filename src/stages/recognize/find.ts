@@ -15,7 +15,7 @@ import { readNumeral, type Candidate, type Refusal, type Scan, type ScanContext 
 import { DOUBLING_OPEN, FRACTION_MARK, doubling, fractionAt } from './number-words.js';
 import { isArabicDigit, isChineseNumeralChar, NUMERAL_STARTS, type Numeral } from './numerals.js';
 import { rangeAfter } from './ranges.js';
-import { compoundUnit, halfAfter, magnitudeValue, readTail, spacedThousands } from './tail.js';
+import { compoundUnit, halfAfter, magnitudeValue, readTail, spacedDecimal, spacedThousands } from './tail.js';
 import { matchEndingAt, skipGap, type BoundEntry, type UnitEntry, type WordMatch } from './units.js';
 
 export type { Candidate, Refusal, Scan } from './context.js';
@@ -104,7 +104,9 @@ function number(context: ScanContext, at: number): NumberResult {
     if (fraction) return { candidate: fraction, next: fraction.end };
   }
   let tail = readTail(context, first);
-  const joined = tail.unit || tail.magnitude ? null : spacedThousands(context, first);
+  const thousands = tail.unit || tail.magnitude ? null : spacedThousands(context, first);
+  const decimal = tail.unit || tail.magnitude || thousands ? null : spacedDecimal(context, first);
+  const joined = thousands ?? decimal;
   if (joined) {
     first = joined.numeral;
     tail = joined.tail;
@@ -115,7 +117,8 @@ function number(context: ScanContext, at: number): NumberResult {
   let valueMax = first.valueMax ? magnitudeValue(first.valueMax, tail) : null;
   const rules: string[] = [];
   if (first.valueMax) rules.push('recognize/adjacent-numerals');
-  if (joined) rules.push('recognize/spaced-thousands');
+  if (thousands) rules.push('recognize/spaced-thousands');
+  if (decimal) rules.push('recognize/spaced-decimal');
 
   const range = first.valueMax === null ? rangeAfter(context, first, tail) : null;
   if (range) {

@@ -13,7 +13,7 @@ const ARABIC_DIGITS: ReadonlyMap<string, number> = new Map(
   [...'0123456789'].map((d, i) => [d, i] as [string, number]).concat([...'０１２３４５６７８９'].map((d, i) => [d, i])),
 );
 /** Decimal points, ASCII and full-width. */
-const DECIMAL_POINTS = new Set(['.', '．']);
+export const DECIMAL_POINTS: ReadonlySet<string> = new Set(['.', '．']);
 /** The thousands separator (1,381). */
 const THOUSANDS_SEPARATOR = ',';
 /**

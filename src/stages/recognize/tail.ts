@@ -3,11 +3,11 @@
  * part (1亿2000万), an OCR-spaced thousands group (5 000万元), a half (一年半) and two-part
  * units split by a bound (3个多月).
  */
-import { add, scale, type Decimal } from '../../text/decimal.js';
+import { add, parseDecimal, scale, type Decimal } from '../../text/decimal.js';
 import { sliceChars } from '../../text/chars.js';
 import { boundAfter } from './bounds.js';
 import type { ScanContext, Tail } from './context.js';
-import { isArabicDigit, parseArabic, type Numeral } from './numerals.js';
+import { DECIMAL_POINTS, isArabicDigit, parseArabic, type Numeral } from './numerals.js';
 import { matchAt, skipGap, type UnitEntry, type WordMatch } from './units.js';
 
 /** One half, after a unit: 一年半 = 1.5 年. */
@@ -115,6 +115,51 @@ export function spacedThousands(context: ScanContext, first: Numeral): { numeral
   const numeral: Numeral = { ...first, end: group.end, value: add(scale(first.value, 3), group.value) };
   const tail = readTail(context, numeral);
   return tail.unit || tail.magnitude ? { numeral, tail } : null;
+}
+
+/** Most spaces the OCR puts around a decimal point: `118. 9`, `5 .2`, `12 . 5`. */
+const MAX_POINT_GAP = 2;
+
+/**
+ * `118. 9公里`, `5 .2%`: digits, a decimal point with one or two spaces beside it, digits, and
+ * then a unit. Refused where a list item's number could stand before a number of its own: before
+ * a duration (`1. 2023年工作回顾`) and before a count with no magnitude (`2. 5个项目`). Only tried
+ * when the first part has no unit of its own.
+ */
+export function spacedDecimal(context: ScanContext, first: Numeral): { numeral: Numeral; tail: Tail } | null {
+  const { chars, to } = context;
+  if (first.script !== 'arabic') return null;
+  let digits = '';
+  for (let k = first.start; k < first.end; k++) {
+    if (!isArabicDigit(chars[k])) return null;
+    digits += chars[k];
+  }
+  let i = first.end;
+  let gaps = 0;
+  while (i < to && DIGIT_GAP.has(chars[i]!) && gaps <= MAX_POINT_GAP) {
+    i++;
+    gaps++;
+  }
+  if (i >= to || !DECIMAL_POINTS.has(chars[i]!)) return null;
+  i++;
+  while (i < to && DIGIT_GAP.has(chars[i]!) && gaps <= MAX_POINT_GAP) {
+    i++;
+    gaps++;
+  }
+  if (gaps === 0 || gaps > MAX_POINT_GAP || !isArabicDigit(chars[i])) return null;
+  const fraction = parseArabic(chars, i, to);
+  if (!fraction || 'tooLong' in fraction || fraction.end - i !== digitCount(chars, i, fraction.end)) return null;
+  const numeral: Numeral = { ...first, end: fraction.end, value: parseDecimal(`${digits}.${sliceChars(chars, i, fraction.end)}`) };
+  const tail = readTail(context, numeral);
+  const kind = tail.unit?.entry.kind;
+  return kind && kind !== 'duration' && (kind !== 'count' || tail.magnitude) ? { numeral, tail } : null;
+}
+
+/** How many of `chars[from, to)` are Arabic digits. */
+function digitCount(chars: ScanContext['chars'], from: number, to: number): number {
+  let count = 0;
+  for (let k = from; k < to; k++) if (isArabicDigit(chars[k])) count++;
+  return count;
 }
 
 /** 1亿2000万: an Arabic part with a smaller magnitude right after a magnitude adds to the number. */

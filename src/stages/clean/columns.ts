@@ -411,6 +411,12 @@ function slotOf(line: Line, x: number, shapes: LineShapes): Slot | null {
   return null;
 }
 
+/** The index of the block's last split line. */
+function lastSplit(slots: readonly Slot[]): number {
+  for (let k = slots.length - 1; k >= 0; k--) if (slots[k]!.kind === 'split') return k;
+  return -1;
+}
+
 /** True when the text runs on down each column more than across the gap. */
 function columnsRunDown(lines: Line[], block: Block, judge: SeamJudge): boolean {
   const left: string[][] = [];
@@ -460,8 +466,11 @@ function columnsRunDown(lines: Line[], block: Block, judge: SeamJudge): boolean 
   // a single space at exactly the boundary on most lines is the page's shape, not chance (a noise
   // space falls at one given place of a line about one time in twenty): split unless the words
   // run on across the gap more than down the columns
+  // (left lines after the last split one are the left column running on below a shorter right
+  // column: they can hold no gap, so they count neither for nor against the page's shape)
   const exact = block.slots.filter((slot) => slot.kind === 'split' && slot.gap.left === block.x).length;
-  if (exact >= MIN_BLOCK + 1 && exact >= EXACT_SHARE * block.slots.length && downRate >= acrossRate) return true;
+  const shaped = lastSplit(block.slots) + 1;
+  if (exact >= MIN_BLOCK + 1 && exact >= EXACT_SHARE * shaped && downRate >= acrossRate) return true;
   if (downRate >= 2 * acrossRate + 0.3) return true;
   // Where
   // noise spaces are dense, some space falls near any boundary by chance: the aligned lines must

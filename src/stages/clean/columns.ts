@@ -176,6 +176,7 @@ function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, notes: Not
   let floor = 0;
   while (i < lines.length) {
     const block = depth < 3 && !done.has(lines[i]!) ? findBlock(lines, i, blanks, floor, judge, done, shapes) : null;
+    if (block !== null) rightAlone(lines, block, judge);
     if (block === null || !columnsRunDown(lines, block, judge)) {
       out.push(lines[i]!);
       i++;
@@ -294,6 +295,32 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
     if (splits * 2 >= block.length) best = { start: first, end: first + block.length, slots: block, matched, wide, x };
   }
   return best === null ? null : reslot(lines, best, shapes);
+}
+
+/**
+ * Re-slots as the right column's a line of the block read as a left one, where the left cell of
+ * its row was empty (a blank line between paragraphs) and the engine wrote the right cell alone
+ * at the margin: a full line, not ending a sentence, that runs on into the next row's right
+ * part more than into its left part, and more than the left text above runs on into it.
+ */
+function rightAlone(lines: readonly Line[], block: Block, judge: SeamJudge): void {
+  const tolerance = Math.max(1, Math.round(block.x * 0.1));
+  const last = lastSplit(block.slots);
+  for (let k = 1; k < last; k++) {
+    const slot = block.slots[k]!;
+    const next = block.slots[k + 1]!;
+    if (slot.kind !== 'left' || next.kind !== 'split') continue;
+    const line = lines[block.start + k]!;
+    const text = line.chars.filter((ch) => !isSpace(ch));
+    if (text.length < block.x - tolerance || endsSentence(text)) continue;
+    const below = lines[block.start + k + 1]!.chars;
+    const down = judge.continuity(line.chars, below.slice(next.gap.end));
+    if (down === 0 || down <= judge.continuity(line.chars, below.slice(0, next.gap.start))) continue;
+    const above = block.slots[k - 1]!;
+    const aboveLeft = above.kind === 'split' ? lines[block.start + k - 1]!.chars.slice(0, above.gap.start) : above.kind === 'left' ? lines[block.start + k - 1]!.chars : [];
+    if (judge.continuity(aboveLeft, line.chars) >= down) continue;
+    block.slots[k] = { kind: 'right' };
+  }
 }
 
 /** A line that fits only the left column weighs against a block; a split line or a right one for it. */

@@ -4,7 +4,7 @@
  * that matches `byline`, `caption` or `heading` is kept and becomes its own paragraph of that kind.
  */
 import type { Rules } from '../../rules/schema.js';
-import { isSpace } from './chars.js';
+import { isCjk, isSpace } from './chars.js';
 import { lineText, type Line, type LineRole } from './lines.js';
 import type { Note } from './notes.js';
 
@@ -47,6 +47,47 @@ export function applyFurniture(lines: Line[], rules: FurnitureRule[], notes: Not
       continue;
     }
     dropped = 0;
+    line.role = rule.action;
+    line.rule = `furniture.yaml#${rule.id}`;
+    kept.push(line);
+  }
+  return kept;
+}
+
+/**
+ * Tags or drops the furniture of `rules/furniture.yaml` among the lines the column passes cut
+ * out of wider ones (those not in `before`): a byline or a running date set in one column of a
+ * page read across is a cell of a line, which the first furniture pass saw only whole.
+ */
+export function applyFurnitureToCells(lines: Line[], before: ReadonlySet<Line>, rules: FurnitureRule[], notes: Note[]): Line[] {
+  const kept: Line[] = [];
+  for (const line of lines) {
+    if (before.has(line) || line.role !== undefined) {
+      kept.push(line);
+      continue;
+    }
+    const text = lineText(line).trim();
+    const rule = text === '' ? undefined : rules.find((r) => r.pattern.test(text));
+    if (!rule) {
+      kept.push(line);
+      continue;
+    }
+    if (rule.action === 'drop') {
+      // a cell of digits and dashes alone may be a column's wrapped line of a number: kept.
+      // One with words (第3版, a running date) is the page's furniture
+      if (!line.chars.some(isCjk)) {
+        kept.push(line);
+        continue;
+      }
+      notes.push({
+        rule: `furniture.yaml#${rule.id}`,
+        reason: `dropped page furniture set in a column on raw line ${line.number}: "${text}"`,
+        severity: 'info',
+        line: line.number,
+        actual: text,
+      });
+      continue;
+    }
     line.role = rule.action;
     line.rule = `furniture.yaml#${rule.id}`;
     kept.push(line);

@@ -25,7 +25,7 @@ import { MappedTextBuilder, OffsetMap, lineStarts } from '../../text/offsets.js'
 import { cpLength } from '../../text/codepoints.js';
 import { isSpace } from './chars.js';
 import { repairColumns } from './columns.js';
-import { applyFurniture, compileFurniture } from './furniture.js';
+import { applyFurniture, applyFurnitureToCells, compileFurniture } from './furniture.js';
 import { measureLayout } from './layout.js';
 import { dropMarkup } from './markup.js';
 import { splitLines, type Line } from './lines.js';
@@ -61,7 +61,9 @@ export const clean = defineStage({
     lines = applyFurniture(lines, compiled.furniture, notes);
     lines = countBlanks(lines);
     const judge = seamJudge(segmenter, compiled.units);
+    const whole = new Set(lines);
     lines = repairColumns(lines, judge, notes);
+    lines = applyFurnitureToCells(lines, whole, compiled.furniture, notes);
     lines = dropSpaces(lines).filter((line) => line.chars.length > 0);
     const drafts = buildParagraphs(lines, measureLayout(lines), { openers: compiled.openers, judge });
     repairPercents(drafts, compiled.percents, notes, (raw) => lineOfRaw.rawLineOfRaw(raw), doc.raw);

@@ -33,6 +33,8 @@ import type { SeamJudge } from './seam.js';
 const WIDE = 3;
 /** Lines with a wide gap a block needs. */
 const MIN_GRID_LINES = 4;
+/** A block where fewer than one line in this many has a wide gap keeps to its gapped lines (OCR pages read across: 0.6 or more). */
+const SPARSE_SHARE = 2;
 /** Lines without a wide gap a block may hold in a row (a column's short last line, a line of one column). */
 const MAX_PLAIN_RUN = 2;
 /** Lines of a run tried at once for columns met after single spaces (about a page). */
@@ -198,15 +200,27 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
       if (!oneColumn && !fitsColumns(above, geometry, 1)) break;
       start--;
     }
+    // a few lines with gaps (a small table beside or inside one-column prose) do not make the
+    // prose around them a grid: where most of the block has no wide gap, it keeps to the lines
+    // from its first wide gap to its last
+    let wideLines = 0;
+    for (let k = start; k < end; k++) if (hasWideGap(fragments[k]!)) wideLines++;
+    if (wideLines * SPARSE_SHARE < end - start) {
+      start = i;
+      end = lastWide + 1;
+    }
     out.length -= i - start;
     const block = lines.slice(start, end);
     const blockFragments = fragments.slice(start, end);
     if (tabular(block, blockFragments)) {
-      // a table: its rows are its reading order; the later column passes leave it alone too
-      for (const line of block) {
+      // a table: its rows are its reading order; the later column passes leave it alone too.
+      // Each row is its own paragraph (rows run together read as one figure): a row starts with
+      // a label and a gap after it; a line of figures only is the wrapped tail of the row above
+      block.forEach((line, k) => {
+        if (startsRow(line, blockFragments[k]!)) line.breakBefore = true;
         done.add(line);
         out.push(line);
-      }
+      });
       notes.push({
         rule: 'clean/columns#table',
         reason: `raw lines ${block[0]!.number}–${block[block.length - 1]!.number} line up in columns of figures: read as a table, row by row`,
@@ -261,6 +275,9 @@ function measureNarrow(block: readonly Fragment[][]): Geometry | null {
 /** Characters of a figure in a table cell. */
 const FIGURE = /[0-9.,%()（）+\-－—]/u;
 
+/** A cell that is a figure: most of its characters are. */
+const isFigure = (text: readonly string[]): boolean => text.filter((ch) => FIGURE.test(ch)).length * 10 >= text.length * 6;
+
 /**
  * Columns of figures are a table, not text set in columns: most cells after a gap are figures.
  * Reading it column by column would part every figure from its row's label.
@@ -272,11 +289,16 @@ function tabular(block: readonly Line[], fragments: readonly Fragment[][]): bool
     for (const f of frags) {
       if (f.gapBefore === 0) continue;
       cells++;
-      const text = block[k]!.chars.slice(f.start, f.end);
-      if (text.filter((ch) => FIGURE.test(ch)).length * 10 >= text.length * 6) figures++;
+      if (isFigure(block[k]!.chars.slice(f.start, f.end))) figures++;
     }
   });
   return cells > 0 && figures * 10 >= cells * 4;
+}
+
+/** A table row's first line: a label that is not a figure, then a gap and more cells. */
+function startsRow(line: Line, frags: readonly Fragment[]): boolean {
+  if (frags.length < 2 || frags[0]!.gapBefore > 0) return false;
+  return !isFigure(line.chars.slice(frags[0]!.start, frags[0]!.end));
 }
 
 /** A line of the block's columns: a wide gap, or a fragment after a space that starts at a boundary. */

@@ -279,20 +279,31 @@ const FIGURE = /[0-9.,%()（）+\-－—]/u;
 const isFigure = (text: readonly string[]): boolean => text.filter((ch) => FIGURE.test(ch)).length * 10 >= text.length * 6;
 
 /**
- * Columns of figures are a table, not text set in columns: most cells after a gap are figures.
+ * Columns of figures are a table, not text set in columns: most cells after a gap are figures,
+ * or three in four rows with a wide gap hold one (label and unit columns may outnumber the figures).
  * Reading it column by column would part every figure from its row's label.
  */
 function tabular(block: readonly Line[], fragments: readonly Fragment[][]): boolean {
   let cells = 0;
   let figures = 0;
+  let wideRows = 0;
+  let figureRows = 0;
   fragments.forEach((frags, k) => {
+    let figure = false;
     for (const f of frags) {
       if (f.gapBefore === 0) continue;
       cells++;
-      if (isFigure(block[k]!.chars.slice(f.start, f.end))) figures++;
+      if (isFigure(block[k]!.chars.slice(f.start, f.end))) {
+        figures++;
+        figure = true;
+      }
+    }
+    if (hasWideGap(frags)) {
+      wideRows++;
+      if (figure) figureRows++;
     }
   });
-  return cells > 0 && figures * 10 >= cells * 4;
+  return cells > 0 && (figures * 10 >= cells * 4 || figureRows * 4 >= wideRows * 3);
 }
 
 /** A table row's first line: a label that is not a figure, then a gap and more cells. */

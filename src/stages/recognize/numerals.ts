@@ -75,6 +75,13 @@ export const NUMERAL_STARTS: readonly string[] = [
   ...CHINESE_BIG_UNITS.keys(),
 ];
 
+/** The ASCII digits of `chars[from, to)`, which must all be Arabic digits (full-width ones as well). */
+export function asciiDigits(chars: Chars, from: number, to: number): string {
+  let digits = '';
+  for (let k = from; k < to; k++) digits += ARABIC_DIGITS.get(chars[k]!);
+  return digits;
+}
+
 /** True for an ASCII or full-width digit. */
 export function isArabicDigit(ch: string | undefined): boolean {
   return ch !== undefined && ARABIC_DIGITS.has(ch);

@@ -7,7 +7,7 @@ import { add, parseDecimal, scale, type Decimal } from '../../text/decimal.js';
 import { sliceChars } from '../../text/chars.js';
 import { boundAfter } from './bounds.js';
 import type { ScanContext, Tail } from './context.js';
-import { DECIMAL_POINTS, isArabicDigit, parseArabic, type Numeral } from './numerals.js';
+import { asciiDigits, DECIMAL_POINTS, isArabicDigit, parseArabic, type Numeral } from './numerals.js';
 import { matchAt, skipGap, type UnitEntry, type WordMatch } from './units.js';
 
 /** One half, after a unit: 一年半 = 1.5 年. */
@@ -129,11 +129,7 @@ const MAX_POINT_GAP = 2;
 export function spacedDecimal(context: ScanContext, first: Numeral): { numeral: Numeral; tail: Tail } | null {
   const { chars, to } = context;
   if (first.script !== 'arabic') return null;
-  let digits = '';
-  for (let k = first.start; k < first.end; k++) {
-    if (!isArabicDigit(chars[k])) return null;
-    digits += chars[k];
-  }
+  for (let k = first.start; k < first.end; k++) if (!isArabicDigit(chars[k])) return null;
   let i = first.end;
   let gaps = 0;
   while (i < to && DIGIT_GAP.has(chars[i]!) && gaps <= MAX_POINT_GAP) {
@@ -149,7 +145,9 @@ export function spacedDecimal(context: ScanContext, first: Numeral): { numeral: 
   if (gaps === 0 || gaps > MAX_POINT_GAP || !isArabicDigit(chars[i])) return null;
   const fraction = parseArabic(chars, i, to);
   if (!fraction || 'tooLong' in fraction || fraction.end - i !== digitCount(chars, i, fraction.end)) return null;
-  const numeral: Numeral = { ...first, end: fraction.end, value: parseDecimal(`${digits}.${sliceChars(chars, i, fraction.end)}`) };
+  // full-width digits (９．５) are read as their ASCII values
+  const value = parseDecimal(`${asciiDigits(chars, first.start, first.end)}.${asciiDigits(chars, i, fraction.end)}`);
+  const numeral: Numeral = { ...first, end: fraction.end, value };
   const tail = readTail(context, numeral);
   const kind = tail.unit?.entry.kind;
   return kind && kind !== 'duration' && (kind !== 'count' || tail.magnitude) ? { numeral, tail } : null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
+import { random } from '../bench/random.mjs';
 import { toCsv } from '../src/output/csv.js';
 
 /** What toCsv gave when it called csv-stringify for every table: the direct path must match it. */
@@ -14,26 +15,19 @@ function reference(columns: string[], rows: object[], bom: boolean, header: bool
   });
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
 
 const pieces = ['', 'a', '量', ',', '"', '""', '\r', '\n', '\r\n', ' ', '\t', '=1', '-', '，', '𠀋', 'x"y', 'é', '\ufeff'];
 
 describe('batch: CSV serialisation', () => {
   it('gives csv-stringify’s bytes for strings, numbers, nulls and missing fields', () => {
-    const random = rng(7);
+    const next = random(7);
     const columns = ['doc_id', 'text', 'value', 'maybe', 'n'];
     for (let trial = 0; trial < 300; trial++) {
-      const rows = Array.from({ length: Math.floor(random() * 6) }, () => {
-        const text = Array.from({ length: Math.floor(random() * 5) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
-        const row: Record<string, unknown> = { doc_id: `d${trial}`, text, value: random() < 0.5 ? null : text };
-        if (random() < 0.5) row.maybe = undefined;
-        row.n = random() < 0.3 ? -random() * 1e6 : random() < 0.5 ? Math.floor(random() * 100) : 0;
+      const rows = Array.from({ length: Math.floor(next() * 6) }, () => {
+        const text = Array.from({ length: Math.floor(next() * 5) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+        const row: Record<string, unknown> = { doc_id: `d${trial}`, text, value: next() < 0.5 ? null : text };
+        if (next() < 0.5) row.maybe = undefined;
+        row.n = next() < 0.3 ? -next() * 1e6 : next() < 0.5 ? Math.floor(next() * 100) : 0;
         return row;
       });
       for (const bom of [true, false]) {

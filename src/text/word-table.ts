@@ -53,12 +53,8 @@ class SpanSet {
   }
 
   private growEntries(): void {
-    const starts = new Int32Array(this.starts.length * 2);
-    const ends = new Int32Array(this.ends.length * 2);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    this.starts = starts;
-    this.ends = ends;
+    this.starts = doubled(this.starts);
+    this.ends = doubled(this.ends);
   }
 
   private rehash(): void {
@@ -201,12 +197,8 @@ export class WordTable {
   private entry(start: number, end: number): number {
     const entry = this.set.add(start, end);
     if (entry >= this.words.length) {
-      const words = new Uint8Array(this.words.length * 2);
-      const tags = new Uint16Array(this.tags.length * 2);
-      words.set(this.words);
-      tags.set(this.tags);
-      this.words = words;
-      this.tags = tags;
+      this.words = doubled(this.words);
+      this.tags = doubled(this.tags);
     }
     return entry;
   }
@@ -258,4 +250,11 @@ function isSpaceCode(c: number): boolean {
     c === 0x3000 ||
     c === 0xfeff
   );
+}
+
+/** A typed array twice as long as `array`, holding its values at the front. */
+function doubled<T extends Int32Array | Uint8Array | Uint16Array>(array: T): T {
+  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }

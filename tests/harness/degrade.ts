@@ -9,6 +9,7 @@
  * reads straight across (`side-by-side`, the columns joined by a run of spaces) or line by line in
  * turn (`alternate`). Seeded, so every run damages the same way.
  */
+import { random } from '../../bench/random.mjs';
 
 export interface Damage {
   /** Wrap every N code points. */
@@ -55,17 +56,6 @@ export const defaultDamage: Damage = {
   seed: 1,
 };
 
-/** A small deterministic generator (mulberry32). */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HAN = /[\u4e00-\u9fff，。；：、！？“”（）]/u;
 const FURNITURE = ['— 12 —', '2024年5月20日 星期一 第3版', '8', '第 4 版 要闻'];

@@ -74,14 +74,13 @@ function listItemAfter(view: SentenceView, stop: number, byItem: Map<number, Cha
   for (let i = stop; i >= 0 && stop - i < MAX_LIST_ITEM; i--) {
     const item = view.items[i]!;
     if (item.quantity >= 0) return undefined;
-    if (item.separator === 'space') continue;
-    if (item.separator === null) continue;
+    if (item.separator === null || item.separator === 'space') continue;
     if (item.separator !== 'list') return undefined;
     const previous = previousSolid(view.items, i);
     const change = byItem.get(previous);
     const walk = view.walks[view.quantityItems.indexOf(previous)];
     // the verb before its object: the walk from that number stopped after the cue
-    const governs = walk?.cue !== null && walk !== undefined && walk.stop > walk.cue!.end;
+    const governs = walk?.cue != null && walk.stop > walk.cue.end;
     return change === 'none' || !governs ? undefined : change;
   }
   return undefined;

@@ -46,13 +46,13 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     let subject = right || left;
     // 是上年的1.5倍, 比上年增加120万吨: the number continues the previous one's subject;
     // 一季度国内生产总值增长5.3%，二季度增长6.3%: with its own period in place of the previous one's
-    const period = periodText(run);
+    const opening = openingPeriod(run);
+    const period = opening.whole ? opening.text : '';
     if (subject === '' && k > 0) subject = period !== '' && carried !== '' ? period + carried.slice(carriedPeriod.length) : carried;
     if (subject === '' && walk.cue) subject = rightPhrase(view.items, at, compiled, count, threshold);
     subjects.push(subject);
     carried = right && left ? clauseSubject(view.items, walk.stop, compiled) || subject : subject;
-    const opening = openingPeriod(run);
-    carriedPeriod = opening !== '' && carried.startsWith(opening) ? opening : period !== '' && carried.startsWith(period) ? period : '';
+    carriedPeriod = opening.text !== '' && carried.startsWith(opening.text) ? opening.text : '';
   });
   return subjects;
 }
@@ -182,25 +182,20 @@ function clauseSubject(items: readonly Item[], stop: number, compiled: CompiledA
 /** Tags of words that name a period: 上半年/t, 二季度/mq. */
 const PERIOD_TAGS: ReadonlySet<string> = new Set(['t', 'tg', 'mq']);
 
-/** The text of `run` when it holds period words only (二季度, 前三季度), else `''`. */
-function periodText(run: readonly Item[]): string {
-  const solid = run.filter((item) => item.separator !== 'space');
-  return solid.length > 0 && solid.every((item) => PERIOD_TAGS.has(item.tag)) ? solid.map((item) => item.text).join('') : '';
-}
-
-/** The period words `run` opens with (一季度 of 一季度国内生产总值), or `''`. */
-function openingPeriod(run: readonly Item[]): string {
+/**
+ * The period words `run` opens with (一季度 of 一季度国内生产总值; spaces passed over), and whether
+ * they are all of it (二季度 before its number).
+ */
+function openingPeriod(run: readonly Item[]): { text: string; whole: boolean } {
   let text = '';
-  for (const item of run) {
+  let k = 0;
+  for (; k < run.length; k++) {
+    const item = run[k]!;
+    if (item.separator === 'space') continue;
     if (!PERIOD_TAGS.has(item.tag)) break;
     text += item.text;
   }
-  return text;
-}
-
-/** The phrase that ends at item `stop` and starts after the clause's previous separator or number. */
-export function leftPhrase(items: readonly Item[], stop: number, compiled: CompiledAttribute): string {
-  return finishLeft(leftRun(items, stop), compiled);
+  return { text, whole: text !== '' && k === run.length };
 }
 
 /** The words of the clause from its previous separator or number up to item `stop`. */

@@ -120,7 +120,7 @@ function baseOpenerBefore(items: readonly Item[], stop: number, compiled: Compil
  * Tags of words that may modify the object of a change verb (落后/a, 绝对/d) or join two of its
  * nouns (企业税收和社保缴费负担: 和/c).
  */
-const OBJECT_MODIFIER_TAGS = /^(a|ad|an|d|c)$/;
+const OBJECT_MODIFIER_TAGS: ReadonlySet<string> = new Set(['a', 'ad', 'an', 'd', 'c']);
 /** Most words the object of a change verb may hold: 减少碳排放120万吨, 减轻企业税收和社保缴费负担近2万亿元. */
 const MAX_OBJECT = 7;
 
@@ -147,7 +147,7 @@ function changeVerbBefore(
       const object = items.slice(i + 1, stop + 1);
       // adjectives and adverbs may modify the object: 淘汰落后水泥产能, 减少农村绝对贫困人口
       const plain = object.every(
-        (between) => isNounLike(between) || isVerb(between) || OBJECT_MODIFIER_TAGS.test(between.tag) || between.separator === 'space',
+        (between) => isNounLike(between) || isVerb(between) || OBJECT_MODIFIER_TAGS.has(between.tag) || between.separator === 'space',
       );
       const takesObject = compiled.cues.endingAt(items, i, ['object'])?.start === cue.start;
       return takesObject && plain && object.some(isNounLike) ? { cue, comparator } : null;

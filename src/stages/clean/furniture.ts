@@ -25,7 +25,7 @@ export function applyFurniture(lines: Line[], rules: FurnitureRule[], notes: Not
   let dropped = 0;
   for (const line of lines) {
     const text = lineText(line).trim();
-    const rule = text === '' ? undefined : rules.find((r) => r.pattern.test(text));
+    const rule = ruleFor(text, rules);
     if (!rule) {
       if (dropped > 0 && text !== '') {
         line.pageBreakBefore = dropped;
@@ -36,20 +36,12 @@ export function applyFurniture(lines: Line[], rules: FurnitureRule[], notes: Not
     }
     if (rule.action === 'drop') {
       // the line is gone; the text above and below it runs on as if the page had no break
-      notes.push({
-        rule: `furniture.yaml#${rule.id}`,
-        reason: `dropped page furniture on raw line ${line.number}: "${text}"`,
-        severity: 'info',
-        line: line.number,
-        actual: text,
-      });
+      notes.push(droppedNote(rule, line, text, 'page furniture'));
       dropped = line.number;
       continue;
     }
     dropped = 0;
-    line.role = rule.action;
-    line.rule = `furniture.yaml#${rule.id}`;
-    kept.push(line);
+    kept.push(tagged(line, rule.action, rule));
   }
   return kept;
 }
@@ -67,7 +59,7 @@ export function applyFurnitureToCells(lines: Line[], before: ReadonlySet<Line>, 
       continue;
     }
     const text = lineText(line).trim();
-    const rule = text === '' ? undefined : rules.find((r) => r.pattern.test(text));
+    const rule = ruleFor(text, rules);
     if (!rule) {
       kept.push(line);
       continue;
@@ -75,24 +67,30 @@ export function applyFurnitureToCells(lines: Line[], before: ReadonlySet<Line>, 
     if (rule.action === 'drop') {
       // a cell of digits and dashes alone may be a column's wrapped line of a number: kept.
       // One with words (第3版, a running date) is the page's furniture
-      if (!line.chars.some(isCjk)) {
-        kept.push(line);
-        continue;
-      }
-      notes.push({
-        rule: `furniture.yaml#${rule.id}`,
-        reason: `dropped page furniture set in a column on raw line ${line.number}: "${text}"`,
-        severity: 'info',
-        line: line.number,
-        actual: text,
-      });
+      if (line.chars.some(isCjk)) notes.push(droppedNote(rule, line, text, 'page furniture set in a column'));
+      else kept.push(line);
       continue;
     }
-    line.role = rule.action;
-    line.rule = `furniture.yaml#${rule.id}`;
-    kept.push(line);
+    kept.push(tagged(line, rule.action, rule));
   }
   return kept;
+}
+
+/** The first rule, in file order, that matches a line's trimmed text; none for a blank line. */
+function ruleFor(text: string, rules: readonly FurnitureRule[]): FurnitureRule | undefined {
+  return text === '' ? undefined : rules.find((r) => r.pattern.test(text));
+}
+
+/** The info note for a dropped furniture line. */
+function droppedNote(rule: FurnitureRule, line: Line, text: string, what: string): Note {
+  return { rule: `furniture.yaml#${rule.id}`, reason: `dropped ${what} on raw line ${line.number}: "${text}"`, severity: 'info', line: line.number, actual: text };
+}
+
+/** `line`, given the role of the rule that matched it. */
+function tagged(line: Line, role: LineRole, rule: FurnitureRule): Line {
+  line.role = role;
+  line.rule = `furniture.yaml#${rule.id}`;
+  return line;
 }
 
 /** True when the line holds only white space. */

@@ -1,6 +1,7 @@
 /**
- * mulberry32: a small seeded generator shared by the benchmark scripts, so that a corpus or a
- * damage is the same on every machine and every run.
+ * mulberry32: a small seeded generator shared by the benchmark scripts and the tests' random
+ * inputs (tests/harness/degrade.ts, tests/batch-csv.test.ts), so that a corpus, a damage or a
+ * trial is the same on every machine and every run.
  */
 export function random(seed) {
   let state = seed >>> 0;

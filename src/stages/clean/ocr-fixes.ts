@@ -1,7 +1,8 @@
 /**
  * ocr-fixes: character confusions from `rules/ocr-fixes.yaml`, applied only where the dictionary
  * agrees: some word of two to four characters around the spot becomes a dictionary word with the
- * fix (`全面银兴` → `振兴`), and none around it is a word without it (`银行` keeps its `银`).
+ * fix (`全面银兴` → `振兴`), none around it is a word without it (`银行` keeps its `银`), and jieba
+ * reads the fixed window with that word (`500万人关口` keeps its `人`, though `入关` is a word).
  * So a rule cannot damage correct text. The fixed characters keep the raw origins of the ones
  * they replace.
  */
@@ -63,6 +64,9 @@ export function applyOcrFixes(
         const after = [...chars.slice(from, i), ...fix.right, ...chars.slice(i + fix.wrong.length, i + fix.wrong.length + WINDOW)];
         if (hasWordAround(before, i - from, fix.wrong.length, segmenter)) break;
         if (!hasWordAround(after, i - from, fix.right.length, segmenter)) continue;
+        // a word in some window is not enough: jieba must read the fixed text with that word, so
+        // that 500万人关口 keeps its 人 (入关 is a word, but the text reads 万人 / 关口)
+        if (!segmentedIntoWord(after, i - from, fix.right.length, segmenter)) continue;
         const context = chars.slice(Math.max(0, i - 3), i + fix.wrong.length + 3).join('');
         const replacedOrigins = fix.right.map((_, k) => origins[i + Math.min(k, fix.wrong.length - 1)]!);
         chars.splice(i, fix.wrong.length, ...fix.right);
@@ -96,6 +100,15 @@ function nextCandidate(chars: readonly string[], from: number, firstUnits: Uint8
 
 function matchesAt(chars: string[], at: number, word: string[]): boolean {
   return word.every((ch, k) => chars[at + k] === ch);
+}
+
+/** jieba's cut of `chars` puts `[at, at + length)` inside one dictionary word of two or more characters. */
+function segmentedIntoWord(chars: string[], at: number, length: number, segmenter: Segmenter): boolean {
+  for (const token of segmenter.cut(chars.join(''))) {
+    if (token.end <= at) continue;
+    return token.start <= at && token.end >= at + length && token.end - token.start >= 2 && segmenter.isWord(token.word);
+  }
+  return false;
 }
 
 /** Some window of 2…WINDOW characters covering `[at, at + length)` is a dictionary word. */

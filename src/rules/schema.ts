@@ -80,6 +80,8 @@ export const subjectsFile = z
     strip_leading: cueList,
     /** Ending the noun phrase that follows a count (`全部` in `17万户单位全部纳入`). */
     stop_after: cueList,
+    /** Marks an amount reaches (`大关` in `突破3000亿元大关`): never the subject of an amount. */
+    marks: cueList.optional(),
     /** Closing an enumeration; the phrase after it names the class (`A、B等C`). */
     list_closers: cueList,
     /** Joining items of a list besides `、` (`和`, `及`). */

@@ -18,6 +18,7 @@ export type CueLabel =
   | 'skip'
   | 'strip'
   | 'stop'
+  | 'mark'
   | 'closer'
   | 'joiner'
   | 'respectively'
@@ -84,6 +85,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('skip', words(subjects.skip_before))
     .add('strip', words(subjects.strip_leading))
     .add('stop', words(subjects.stop_after))
+    .add('mark', words(subjects.marks ?? []))
     .add('closer', words(subjects.list_closers))
     .add('joiner', words(subjects.list_joiners))
     .add('respectively', words(subjects.respectively))

@@ -73,6 +73,9 @@ export function rightPhrase(
 ): string {
   const run: Item[] = [];
   let i = nextSolid(items, at);
+  // 迈上1.5万亿元台阶, 突破500万人关口: a mark right after the number is the level it reaches, not
+  // what it measures; one after another amount is counted (跨越两个万亿元台阶)
+  if (compiled.cues.startingAt(items, i, ['mark'])) return '';
   if (items[i]?.quantity !== undefined && items[i]!.quantity >= 0) i = nextSolid(items, i);
   // 85%的行政村, 5000万元的项目
   if (items[i] && isAttributive(items[i]!)) i = nextSolid(items, i);

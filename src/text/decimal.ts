@@ -20,7 +20,19 @@ export type Decimal = InstanceType<typeof Exact>;
 
 /** The exact value of an ASCII decimal string such as `"238.9"` or `"1381"` (no exponent, no sign). */
 export function parseDecimal(digits: string): Decimal {
+  // a whole number of up to 7 digits, as a double, takes decimal.js's small-integer path (no
+  // regex, no string parse) to the same value: warm recognize over 4 MB 0.116 → 0.109 s CPU
+  if (digits.length > 0 && digits.length <= 7 && allDigits(digits)) return new Exact(Number(digits));
   return new Exact(digits);
+}
+
+/** True when every UTF-16 unit of `text` is an ASCII digit. */
+function allDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /** The exact value of a small integer. */

@@ -1,8 +1,8 @@
 /**
  * The english stage loads compromise's CommonJS bundle and runs it lean (compromise.ts): without
- * its chunker and with its match net narrowed to the words of the text. That must leave every
- * term exactly as a plain parse by the package's ES modules leaves it: text, tags, dictionary
- * form, spacing and offsets.
+ * its chunker and with its own sweep of compromise's match rules. That must leave every term
+ * exactly as a plain parse by the package's ES modules leaves it: text, tags, dictionary form,
+ * spacing and offsets; and the sweep must find the very matches compromise's finds, in order.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +28,14 @@ function terms(parse: () => ReturnType<Nlp>): unknown[] {
   return (doc as unknown as { docs: Term[][] }).docs.map((sentence) =>
     sentence.map((t) => [t.text, t.pre, t.post, t.root ?? null, [...t.tags].sort(), t.offset.start, t.offset.length]),
   );
+}
+
+interface SweepWorld {
+  methods: {
+    one: {
+      bulkMatch(docs: unknown[][], net: unknown, methods: unknown): { match: string; tag?: unknown; unTag?: unknown; pointer: number[] }[];
+    };
+  };
 }
 
 const fixtures = join('tests', 'fixtures', 'english');
@@ -70,10 +78,40 @@ describe('english: lean compromise parse', () => {
     );
   });
 
+  it("finds the matches of compromise's own sweep, in the same order", () => {
+    const world = nlp.world() as unknown as SweepWorld;
+    const own = world.methods.one.bulkMatch;
+    // the nets that a plain parse sweeps (the post-tagger's and the chunker's), caught on their way
+    const nets: unknown[] = [];
+    world.methods.one.bulkMatch = (docs, net, methods) => {
+      nets.push(net);
+      return own(docs, net, methods);
+    };
+    try {
+      nlp('GDP grew 5 percent.');
+    } finally {
+      world.methods.one.bulkMatch = own;
+    }
+    expect(nets).toHaveLength(2);
+    const found = (sweep: SweepWorld['methods']['one']['bulkMatch'], docs: unknown[][], net: unknown) =>
+      sweep(docs, net, world.methods).map((m) => [m.match, m.tag ?? null, m.unTag ?? null, [...m.pointer]]);
+    const check = (input: string) => {
+      const docs = (nlp(input) as unknown as { docs: unknown[][] }).docs;
+      for (const net of nets) {
+        const plain = found(own, docs, net);
+        expect(lean(() => found(world.methods.one.bulkMatch, docs, net)), input).toEqual(plain);
+      }
+    };
+    for (const line of lines) check(line);
+    fc.assert(fc.property(text, check), { numRuns: 300, seed: 11 });
+  });
+
   it('leaves compromise as it found it', () => {
     const hooks = [...nlp.world().hooks];
+    const bulkMatch = (nlp.world() as unknown as SweepWorld).methods.one.bulkMatch;
     lean(() => nlp('GDP grew 5 percent.'));
     expect(nlp.world().hooks).toEqual(hooks);
+    expect((nlp.world() as unknown as SweepWorld).methods.one.bulkMatch).toBe(bulkMatch);
     expect(() => lean(() => { throw new Error('parse failed'); })).toThrow('parse failed');
     expect(nlp.world().hooks).toEqual(hooks);
   });

@@ -460,9 +460,11 @@ function columnsRunDown(lines: Line[], block: Block, judge: SeamJudge): boolean 
       right.push(r);
       if (!endsSentence(l.filter((ch) => !isSpace(ch)))) {
         // judged over every gap near the boundary, not only the chosen one: the choice prefers
-        // gaps the words do not run across, which would bias the count
+        // gaps the words do not run across, which would bias the count. A gap at exactly the
+        // boundary was chosen by its position alone: the others near it are spaces inside a
+        // column, which the words run across as any text does
         const tolerance = Math.max(1, Math.round(block.x * 0.1));
-        const near = gapsOf(line).filter((g) => Math.abs(g.left - block.x) <= tolerance);
+        const near = slot.gap.left === block.x ? [] : gapsOf(line).filter((g) => Math.abs(g.left - block.x) <= tolerance);
         const runs = [slot.gap, ...near].map((g) =>
           judge.continuity(line.chars.slice(Math.max(0, g.start - 8), g.start), line.chars.slice(g.end, g.end + 8)),
         );

@@ -67,8 +67,21 @@ export function isCjkPunctuation(ch: string): boolean {
   );
 }
 
+/** 1 at each UTF-16 unit that is, alone, a Han character or Chinese punctuation (`isCjk`'s answer). */
+const CJK_UNITS = ((): Uint8Array => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    if (isHan(ch) || isCjkPunctuation(ch)) table[c] = 1;
+  }
+  return table;
+})();
+
 /** A Han character or Chinese punctuation mark: the characters between which a space is noise. */
 export function isCjk(ch: string): boolean {
+  // one character of the BMP by a table look-up: the layout's widths ask it of every character
+  // (warm clean over 4 MB, min of 4 runs of 8 passes: 0.473 → 0.456 s CPU)
+  if (ch.length === 1) return CJK_UNITS[ch.charCodeAt(0)] === 1;
   return isHan(ch) || isCjkPunctuation(ch);
 }
 

@@ -106,6 +106,13 @@ export const periodsFile = z
     comparisons: cueList,
     /** Words right before a year that make it a deadline (`到2027年`): the number is a target. */
     deadlines: cueList,
+    /**
+     * Words right before a year that make it a starting point (`由2020年的38.5%提高到41.2%`): the
+     * year holds only up to the first of `start_ends` after it.
+     */
+    starts: cueList.optional(),
+    /** Where a starting year stops holding (`到`, `至`). */
+    start_ends: cueList.optional(),
     /** A heading that holds a full date (`2025年1月8日`) is a dateline, not a section about that year. */
     datelines: z.array(z.object({ pattern: word, ...annotation }).strict()),
   })

@@ -43,6 +43,8 @@ export interface CompiledAttribute {
   /** A year right after one of these is a comparison base; after a deadline word, a target. */
   comparisons: string[];
   deadlines: string[];
+  starts: string[];
+  startEnds: string[];
   datelines: RegExp[];
   sections: SectionPattern[];
   /**
@@ -126,6 +128,8 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     years: periods.years.map((entry) => new RegExp(entry.pattern, 'gu')),
     comparisons: words(periods.comparisons),
     deadlines: words(periods.deadlines),
+    starts: words(periods.starts ?? []),
+    startEnds: words(periods.start_ends ?? []),
     datelines: periods.datelines.map((entry) => new RegExp(entry.pattern, 'u')),
   };
 }

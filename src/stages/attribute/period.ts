@@ -53,6 +53,8 @@ export function yearsIn(text: string, compiled: CompiledAttribute): YearFound[] 
 /** A year named in the document, with its place (code point of its first digit). */
 export interface PlacedYear extends YearMention {
   at: number;
+  /** A starting year (由2020年) holds only before this code point (its 到); others: Infinity. */
+  holdsUntil: number;
 }
 
 /**
@@ -62,8 +64,12 @@ export interface PlacedYear extends YearMention {
 export function placeYears(text: CodePointIndex, compiled: CompiledAttribute): DocumentYears {
   const found = yearsIn(text.text, compiled);
   const spans = found.map(({ index, end }) => ({ start: text.toCodePoint(index), end: text.toCodePoint(end) }));
-  const periods = found.flatMap(({ year, index, prefix }) => {
+  const periods = found.flatMap(({ year, index, end, prefix }) => {
     if (compiled.comparisons.some((word) => prefix.endsWith(word))) return [];
+    // 由2020年的38.5%提高到41.2%: the starting year is 38.5%'s, not 41.2%'s
+    const starting = compiled.starts.some((word) => prefix.endsWith(word));
+    const stop = starting ? firstOf(text.text, compiled.startEnds, end) : -1;
+    const holdsUntil = stop >= 0 ? text.toCodePoint(stop) : Infinity;
     // 截至2024年底 ends with a deadline word but reports a state reached: not a target
     // 恢复到2019年的87% ends with 到 but names the level's base year: not a deadline either
     const reached = [2, 3, 4].some((n) => {
@@ -71,9 +77,19 @@ export function placeYears(text: CodePointIndex, compiled: CompiledAttribute): D
       return compiled.cues.has(word, 'actual') || compiled.cues.has(word, 'level');
     });
     const until = !reached && compiled.deadlines.some((word) => prefix.endsWith(word));
-    return [{ year, until, at: text.toCodePoint(index) }];
+    return [{ year, until, at: text.toCodePoint(index), holdsUntil }];
   });
   return { periods, spans };
+}
+
+/** The UTF-16 index of the first of `words` in `text` from `from` on, or -1. */
+function firstOf(text: string, words: readonly string[], from: number): number {
+  let first = -1;
+  for (const word of words) {
+    const at = text.indexOf(word, from);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  return first;
 }
 
 /** The years of a document: those that give a period, and the span of every year mention. */
@@ -97,17 +113,22 @@ export function firstSpanAfter(spans: readonly { start: number; end: number }[],
 
 /**
  * For each of `starts` (code points, ascending, inside the sentence), the last year the sentence
- * names before it.
+ * names before it; past a starting year's end (由2020年…提高到), the year named before that one.
  */
 export function yearsBefore(years: readonly PlacedYear[], sentence: Sentence, starts: readonly number[]): (YearMention | null)[] {
   let next = firstAtOrAfter(years, sentence.start);
   let current: YearMention | null = null;
+  let holdsUntil = Infinity;
+  let outer: YearMention | null = null;
   return starts.map((start) => {
     while (next < years.length && years[next]!.at < start) {
-      current = { year: years[next]!.year, until: years[next]!.until };
+      const placed = years[next]!;
+      if (holdsUntil === Infinity) outer = current;
+      current = { year: placed.year, until: placed.until };
+      holdsUntil = placed.holdsUntil;
       next++;
     }
-    return current;
+    return start >= holdsUntil ? outer : current;
   });
 }
 

@@ -109,6 +109,7 @@ export function seamJudge(segmenter: Segmenter, units: ReadonlySet<string>): Sea
       if (last === undefined) return false;
       if (isDigit(last)) return true;
       const first = firstSolid(right);
+      if (last === '.' && first !== undefined && isDigit(first) && endsInDecimalPoint(left)) return true;
       return first !== undefined && segmenter.pairInWord(last, first);
     },
     continuity(left, right) {
@@ -123,6 +124,8 @@ export function seamJudge(segmenter: Segmenter, units: ReadonlySet<string>): Sea
           if (units.has(b.slice(0, n).join(''))) return 1;
         }
       }
+      // 3802. + 7万吨: a number cut after its decimal point
+      if (last === '.' && endsInDecimalPoint(left) && isDigit(firstSolid(right) ?? '')) return 1;
       return 0;
     },
   };
@@ -138,6 +141,16 @@ const JOIN_MARK = '|';
 function lastSolid(chars: readonly string[]): string | undefined {
   for (let i = chars.length - 1; i >= 0; i--) if (!isSpace(chars[i]!)) return chars[i];
   return undefined;
+}
+
+/** `chars` ends in a digit and a point, spaces aside (`3802.`): a number the join may cut after its decimal point. */
+function endsInDecimalPoint(chars: readonly string[]): boolean {
+  let i = chars.length - 1;
+  while (i >= 0 && isSpace(chars[i]!)) i--;
+  if (chars[i] !== '.') return false;
+  i--;
+  while (i >= 0 && isSpace(chars[i]!)) i--;
+  return i >= 0 && isDigit(chars[i]!);
 }
 
 /** The first character of `chars` that is not a space. */

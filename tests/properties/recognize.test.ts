@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cpSlice } from '../../src/text/codepoints.js';
-import { recognizePhrase } from '../recognize-helpers.js';
+import { recognizeDoc } from '../../src/stages/recognize/index.js';
+import { compiled, phraseDoc, recognizePhrase, segmenter } from '../recognize-helpers.js';
 
 /** Pieces that exercise every path of the scanner: numerals, magnitudes, units, bounds, gaps. */
 const PIECES = [
@@ -14,7 +15,7 @@ const PIECES = [
   ...'零〇一二两三四五六七八九十百千万亿点分之翻番了',
   '万元', '亿元', '个', '项', '人次', '千米', '千瓦时', '百分点', '个百分点', '倍', '年', '日', '月', '天',
   '以上', '左右', '余', '多', '约', '超', '超过', '签约', '近', '不足', '控制在', '第', '数', '几',
-  ' ', '\u3000', '\n', '，', '、', '。', 'P', 'G', 'km', 'a', '𠀋', '"', '“', '”', '《', '》', '半', '从', '由', '的',
+  ' ', '\u3000', '\n', '，', '、', '和', '。', 'P', 'G', 'km', 'a', '𠀋', '"', '“', '”', '《', '》', '半', '从', '由', '的',
 ];
 const reportish = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(reportish, fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }));
@@ -46,6 +47,27 @@ function check(text: string): void {
 describe('recognize: properties', () => {
   it('recognize: never throws; records slice back, are sorted, disjoint and finite', () => {
     fc.assert(fc.property(anyText, (text) => check(text)), { numRuns: 1500 });
+  });
+
+  it('recognize: never throws and keeps records inside their sentences, wherever the sentences end', () => {
+    // a number list or a unit may run up to a sentence's end (1、|2个): nothing is read across it
+    const split = fc.tuple(reportish, fc.array(fc.nat({ max: 400 }), { maxLength: 6 }));
+    fc.assert(
+      fc.property(split, ([text, cuts]) => {
+        const doc = phraseDoc(text);
+        const n = [...text].length;
+        const ends = [...new Set(cuts.map((cut) => cut % (n + 1)))].filter((cut) => cut > 0 && cut < n).sort((a, b) => a - b);
+        const bounds = [0, ...ends, n];
+        const sentences = bounds.slice(1).map((end, i) => ({ start: bounds[i]!, end, paragraph: 0 }));
+        const lexicon = { isWord: (word: string) => segmenter.isWord(word), cut: (t: string, base?: number) => segmenter.cut(t, base) };
+        const { quantities } = recognizeDoc({ ...doc, sentences }, compiled, lexicon);
+        for (const q of quantities) {
+          expect(q.start).toBeGreaterThanOrEqual(sentences[q.sentence]!.start);
+          expect(cpSlice(text, q.start, q.end)).toBe(q.text);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('recognize: the same text gives the same records', () => {

@@ -108,7 +108,8 @@ export function parseArabic(
   start: number,
   limit: number,
 ): Numeral | TooLong | null {
-  if (!isArabicDigit(chars[start])) return null;
+  // a digit at or past `limit` belongs to the next sentence
+  if (start >= limit || !isArabicDigit(chars[start])) return null;
   let digits = '';
   let i = start;
   let count = 0;
@@ -176,7 +177,7 @@ interface Reading {
  * Returns null when no numeral starts at `start`.
  */
 export function parseChinese(chars: Chars, start: number, limit: number): Numeral | null {
-  if (!isChineseNumeralChar(chars[start])) return null;
+  if (start >= limit || !isChineseNumeralChar(chars[start])) return null;
 
   // three or more plain digits in a row are read digit by digit (二〇二四, 一九九八)
   let run = 0;

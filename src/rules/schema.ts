@@ -47,6 +47,8 @@ export const qualifiersFile = z
     before: z.array(boundEntry),
     after: z.array(boundEntry),
     range_connectors: z.array(z.object({ word, ...annotation }).strict()),
+    /** Words between listed numbers that share the last one's unit (`120亿和150亿元`). */
+    unit_sharing_joiners: z.array(z.object({ word, ...annotation }).strict()).optional(),
     /** Words right before a number that make `A至B` a change from A to B, not a range (从A到B). */
     range_breakers: z.array(z.object({ word, ...annotation }).strict()).optional(),
   })

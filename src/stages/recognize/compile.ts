@@ -27,6 +27,8 @@ export interface Compiled {
   changes: WordTable<string>;
   /** Words before a first number that make a connector mean "from A to B" (从, 由). */
   rangeBreakers: WordTable<string>;
+  /** Joiners of listed numbers that share the last one's unit (、 和). */
+  sharingJoiners: WordTable<string>;
   /**
    * Names with numerals (not-quantities.yaml#names) by each of their characters: where a number
    * starts with that character, the names that may cover it and at which offset, longest name first.
@@ -66,6 +68,7 @@ export function compileRecognizer(rules: Rules): Compiled {
     connectors: wordTable(rules['qualifiers.yaml'].range_connectors.map((c) => [c.word, c.word] as [string, string])),
     changes: wordTable([...rules['changes.yaml'].increase, ...rules['changes.yaml'].decrease].map((c) => [c.word, c.word] as [string, string])),
     rangeBreakers: wordTable((rules['qualifiers.yaml'].range_breakers ?? []).map((c) => [c.word, c.word] as [string, string])),
+    sharingJoiners: wordTable((rules['qualifiers.yaml'].unit_sharing_joiners ?? []).map((c) => [c.word, c.word] as [string, string])),
     namesByChar: namesByChar(notQuantities.names.map((n) => n.text)),
     patterns: notQuantities.patterns.map((p) => ({
       id: p.id,

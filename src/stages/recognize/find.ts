@@ -16,7 +16,7 @@ import { DOUBLING_OPEN, FRACTION_MARK, doubling, fractionAt } from './number-wor
 import { isArabicDigit, isChineseNumeralChar, NUMERAL_STARTS, type Numeral } from './numerals.js';
 import { rangeAfter } from './ranges.js';
 import { compoundUnit, halfAfter, magnitudeValue, readTail, spacedDecimal, spacedThousands } from './tail.js';
-import { matchEndingAt, skipGap, type BoundEntry, type UnitEntry, type WordMatch } from './units.js';
+import { matchAt, matchEndingAt, skipGap, type BoundEntry, type UnitEntry, type WordMatch } from './units.js';
 
 export type { Candidate, Refusal, Scan } from './context.js';
 
@@ -84,8 +84,11 @@ export function numberStarts(chars: Chars): CharFinder {
 
 type NumberResult = { candidate: Candidate; next: number } | { refusal: Refusal | null; next: number };
 
-/** A number starting at `at`: numeral, tail, optional range, bounds. */
-function number(context: ScanContext, at: number): NumberResult {
+/** Most numbers of a list read ahead for a shared unit: keeps a hostile list of bare numbers linear. */
+const MAX_LISTED = 8;
+
+/** A number starting at `at`: numeral, tail, optional range, bounds; `depth` numbers of a list before it. */
+function number(context: ScanContext, at: number, depth = 0): NumberResult {
   const { chars, to, compiled } = context;
   let first = readNumeral(context, at, to);
   if (first === null) return { refusal: null, next: skipNumeralRun(chars, at, to) };
@@ -129,6 +132,32 @@ function number(context: ScanContext, at: number): NumberResult {
     rules.push('recognize/range');
   }
   const unit = lastTail.unit ?? (range ? null : tail.unit);
+  const listable = !range && first.valueMax === null && tail.bounds.length === 0 && depth < MAX_LISTED && !opensClause(chars, at);
+  if (unit === null && listable) {
+    // 分别为120亿和150亿元: a number of a list takes the unit of the next one that has it
+    const end = tail.magnitude?.end ?? first.end;
+    const next = nextListed(context, end, depth);
+    if (next && (tail.magnitude !== null) === next.magnified && next.script === first.script) {
+      const before = boundBefore(compiled.before, chars, at, context.floor, context.lexicon);
+      const rules = [next.candidate.unit.rule, 'recognize/shared-unit'];
+      if (first.script === 'chinese') rules.push('recognize/chinese-numeral');
+      if (tail.magnitude) rules.push(tail.magnitude.entry.rule);
+      if (before) rules.push(before.entry.rule);
+      const candidate: Candidate = {
+        start: at,
+        end,
+        numeralStart: at,
+        numeralEnd: first.end,
+        value,
+        valueMax: null,
+        unit: next.candidate.unit,
+        unitText: tail.magnitude?.form ?? '',
+        qualifier: decideQualifier(false, before, []),
+        rules,
+      };
+      return { candidate, next: end };
+    }
+  }
   if (unit === null) {
     const end = Math.max(last.end, lastTail.magnitude?.end ?? 0);
     const refusal: Refusal | null =
@@ -144,6 +173,16 @@ function number(context: ScanContext, at: number): NumberResult {
   const after = afterUnit(afterContext, unit, range !== null || first.valueMax !== null, bounds);
   let end = after.end;
   const unitMatch = after.unit;
+  let unitEntry = unitMatch.entry;
+  if (listable && !lastTail.magnitude && !after.half && bounds.length === 0 && end === unit.end) {
+    // 高于全省0.3个和0.5个百分点: 个 is the start of the next number's unit, 个百分点
+    const next = nextListed(context, end, depth);
+    const form = next?.candidate.unitText ?? '';
+    if (next && !next.magnified && form.length > unitMatch.form.length && form.startsWith(unitMatch.form)) {
+      unitEntry = next.candidate.unit;
+      rules.push('recognize/shared-unit');
+    }
+  }
   if (after.half) {
     // 一年半 → 1.5 年, 两个半月 → 2.5 个月
     value = add(value, scale(integer(5), -1 + (lastTail.magnitude ? lastTail.power : 0)));
@@ -168,7 +207,7 @@ function number(context: ScanContext, at: number): NumberResult {
   if (first.script === 'chinese') rules.push('recognize/chinese-numeral');
   const magnitude = lastTail.magnitude ?? tail.magnitude;
   if (magnitude) rules.push(magnitude.entry.rule);
-  rules.unshift(unitMatch.entry.rule);
+  rules.unshift(unitEntry.rule);
   if (before) rules.push(before.entry.rule);
   for (const bound of bounds) rules.push(bound.entry.rule);
 
@@ -181,7 +220,7 @@ function number(context: ScanContext, at: number): NumberResult {
       numeralEnd,
       value,
       valueMax,
-      unit: unitMatch.entry,
+      unit: unitEntry,
       unitText: (magnitude ? magnitude.form : '') + unitMatch.form,
       qualifier: decideQualifier(valueMax !== null, before, bounds),
       rules,
@@ -190,6 +229,37 @@ function number(context: ScanContext, at: number): NumberResult {
   };
 }
 
+
+/**
+ * The number after a list joiner at `at` (、 和), when it is a quantity of its own with a single
+ * value, whether it has a magnitude (亿 of 150亿元) apart from its numeral, and its script; else null.
+ */
+function nextListed(
+  context: ScanContext,
+  at: number,
+  depth: number,
+): { candidate: Candidate; magnified: boolean; script: Numeral['script'] } | null {
+  const { chars, compiled, to } = context;
+  const joiner = matchAt(compiled.sharingJoiners, chars, at, to);
+  if (!joiner) return null;
+  const start = joiner.end;
+  if (start >= to || !(isArabicDigit(chars[start]) || isChineseNumeralChar(chars[start]))) return null;
+  const next = number(context, start, depth + 1);
+  if (!('candidate' in next) || next.candidate.start !== start || next.candidate.valueMax !== null) return null;
+  const candidate = next.candidate;
+  const magnified = candidate.rules.some((rule) => rule.startsWith('magnitudes.yaml#'));
+  return { candidate, magnified, script: isArabicDigit(chars[start]) ? 'arabic' : 'chinese' };
+}
+
+/** Characters after which a number opens a clause: there, `一、` and `1、` number a heading or an item. */
+const CLAUSE_OPENERS = new Set(['\n', '。', '！', '？', '；', '：', ':', ';']);
+
+/** The number at `at` opens the text or a clause (spaces before it passed over). */
+function opensClause(chars: Chars, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && (chars[k] === ' ' || chars[k] === '\u3000' || chars[k] === '\t')) k--;
+  return k < 0 || CLAUSE_OPENERS.has(chars[k]!);
+}
 
 /**
  * What follows the unit: a half (一年半), a bound word (以上, 左右), or 余/多 inside a two-part

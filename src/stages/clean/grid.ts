@@ -215,12 +215,33 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
     if (tabular(block, blockFragments)) {
       // a table: its rows are its reading order; the later column passes leave it alone too.
       // Each row is its own paragraph (rows run together read as one figure): a row starts with
-      // a label and a gap after it; a line of figures only is the wrapped tail of the row above
+      // a label and a gap after it; a line of figures only, or one that starts under a cell of
+      // the row above, is the wrapped tail of that row and joins it as a further cell. The text
+      // after a row starts a paragraph: a row does not run on into prose (lines of prose the
+      // block took in after that one join as the paragraph pass decides)
+      const rowX = rowMargin(block, blockFragments);
+      let afterRow = false;
       block.forEach((line, k) => {
-        if (startsRow(line, blockFragments[k]!)) line.breakBefore = true;
+        const frags = blockFragments[k]!;
+        if (k > 0 && continuesRow(line, frags, rowX)) {
+          line.continuesPrevious = true;
+          line.cellBefore = true;
+        } else if (startsRow(line, frags) || afterRow) line.breakBefore = true;
+        afterRow = isRowLine(line, frags);
         done.add(line);
         out.push(line);
       });
+      // the last row's wrapped tail (a line of figures right below it) is the table's too
+      while (end < lines.length && !lines[end]!.pageBreakBefore && lines[end]!.blanksBefore <= blanks && continuesRow(lines[end]!, fragments[end]!, rowX)) {
+        lines[end]!.continuesPrevious = true;
+        lines[end]!.cellBefore = true;
+        done.add(lines[end]!);
+        out.push(lines[end]!);
+        end++;
+      }
+      // the text straight after the table's last row starts a paragraph
+      const after = lines[end];
+      if (after !== undefined && isRowLine(lines[end - 1]!, fragments[end - 1]!) && !continuesRow(after, fragments[end]!, rowX)) after.breakBefore = true;
       notes.push({
         rule: 'clean/columns#table',
         reason: `raw lines ${block[0]!.number}–${block[block.length - 1]!.number} line up in columns of figures: read as a table, row by row`,
@@ -310,6 +331,32 @@ function tabular(block: readonly Line[], fragments: readonly Fragment[][]): bool
 function startsRow(line: Line, frags: readonly Fragment[]): boolean {
   if (frags.length < 2 || frags[0]!.gapBefore > 0) return false;
   return !isFigure(line.chars.slice(frags[0]!.start, frags[0]!.end));
+}
+
+/** A line of a table's rows: cells after a wide gap, or figures only. */
+function isRowLine(line: Line, frags: readonly Fragment[]): boolean {
+  return hasWideGap(frags) || (frags.length > 0 && frags.every((f) => isFigure(line.chars.slice(f.start, f.end))));
+}
+
+/** Where a table's rows start, printed: the usual start of a line that opens with a label and has more cells. */
+function rowMargin(block: readonly Line[], fragments: readonly Fragment[][]): number {
+  const counts = new Map<number, number>();
+  fragments.forEach((frags, k) => {
+    if (frags.length >= 2 && !isFigure(block[k]!.chars.slice(frags[0]!.start, frags[0]!.end))) counts.set(frags[0]!.x0, (counts.get(frags[0]!.x0) ?? 0) + 1);
+  });
+  let best = 0;
+  let bestCount = 0;
+  for (const [x, count] of counts) if (count > bestCount || (count === bestCount && x < best)) [best, bestCount] = [x, count];
+  return best;
+}
+
+/**
+ * The wrapped tail of a table row: it holds figures only, or it starts under a cell of the row,
+ * right of where the table's rows start (`rowX`, printed).
+ */
+function continuesRow(line: Line, frags: readonly Fragment[], rowX: number): boolean {
+  if (frags.length === 0) return false;
+  return (frags[0]!.gapBefore > 0 && frags[0]!.x0 > rowX) || frags.every((f) => isFigure(line.chars.slice(f.start, f.end)));
 }
 
 /** A line of the block's columns: a wide gap, or a fragment after a space that starts at a boundary. */

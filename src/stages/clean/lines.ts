@@ -27,6 +27,8 @@ export interface Line {
   breakBefore?: boolean;
   /** Set by the column pass: this line continues the one before it mid-sentence (a repaired seam). */
   continuesPrevious?: boolean;
+  /** Set by the table pass: this line is the wrapped tail of a table row, so it joins the row as a further cell. */
+  cellBefore?: boolean;
   /** Raw line numbers of the seams the column pass joined or doubted inside this line. */
   seams?: number[];
 }

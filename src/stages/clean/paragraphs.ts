@@ -242,7 +242,7 @@ function assemble(lines: Line[], layout: Layout): ParagraphDraft {
   const chars: string[] = [];
   const origins: number[] = [];
   lines.forEach((line, index) => {
-    if (index > 0 && needsSpace(chars, line.chars)) {
+    if (index > 0 && (needsSpace(chars, line.chars) || (line.cellBefore === true && cellsMeet(chars, line.chars)))) {
       chars.push(' ');
       origins.push(origins[origins.length - 1]! + 1);
     }
@@ -264,6 +264,11 @@ function kindOf(lines: Line[], layout: Layout): ParagraphKind {
     return 'heading';
   }
   return 'body';
+}
+
+/** Two figures meet where a table row's wrapped tail joins it (`356.2` + `7.5`): a space keeps them two numbers. */
+function cellsMeet(before: string[], after: string[]): boolean {
+  return isDigit(before[before.length - 1] ?? '') && /[0-9.+\-－]/u.test(after[0] ?? '');
 }
 
 /**

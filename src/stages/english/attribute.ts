@@ -93,6 +93,12 @@ function independent(tokens: readonly Token[], clauseStart: number, partStart: n
   return opener !== undefined && hasTag(opener, 'Determiner', 'Noun', 'Pronoun', 'Possessive', 'Adjective') && !hasTag(opener, 'Verb');
 }
 
+/** The number follows a share verb (`accounting for 13 percent of GDP`), bound words aside. */
+function shareOf(text: string, candidate: Candidate, compiled: CompiledEnglish): boolean {
+  const before = text.slice(Math.max(0, candidate.boundStart - 24), candidate.boundStart).toLowerCase().trimEnd();
+  return compiled.subjects.shareVerbs.some((verb) => before.endsWith(verb) && !/[a-z]/.test(before[before.length - verb.length - 1] ?? ''));
+}
+
 function subjectOf(
   text: string,
   tokens: readonly Token[],
@@ -125,7 +131,7 @@ function subjectOf(
     (countPhrase !== null ? phraseAt(text, tokens, countPhrase, compiled) : null) ??
     informative(subjectAfterUnit(text, tokens, candidate, compiled)) ??
     informative(subjectBefore(text, tokens, candidate, memory.floor, compiled)) ??
-    informative(subjectAfterUnit(text, tokens, candidate, compiled, true)) ??
+    (shareOf(text, candidate, compiled) ? null : informative(subjectAfterUnit(text, tokens, candidate, compiled, true))) ??
     (fallback() || lastResort || '');
   memory.subject = subject;
   memory.sentence = start;

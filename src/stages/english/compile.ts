@@ -67,6 +67,8 @@ export interface CompiledEnglish {
     containers: ReadonlySet<string>;
     lineContinuations: ReadonlySet<string>;
     notSubjects: ReadonlySet<string>;
+    /** `accounting for 13 percent of GDP`: the share is of what stands before the verb, not of GDP. */
+    shareVerbs: readonly string[];
   };
   names: PhraseList<string>;
   contexts: readonly { id: string; before: RegExp | null; after: RegExp | null; rule: string }[];
@@ -175,6 +177,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       containers: words(subjects.containers),
       lineContinuations: words(subjects.line_continuations),
       notSubjects: words(subjects.not_subjects),
+      shareVerbs: [...words(subjects.share_verbs ?? [])],
     },
     names: phraseList(not.names.map((n) => [n.text, id('english-not-quantities.yaml', n.text)] as const)),
     contexts: not.patterns.map((p) => ({

@@ -123,6 +123,7 @@ export const englishSubjectsFile = z
     containers: cueList,
     line_continuations: cueList,
     not_subjects: cueList,
+    share_verbs: cueList.optional(),
   })
   .strict();
 

@@ -239,19 +239,27 @@ function isEnglishTitle(chars: readonly string[]): boolean {
 function assemble(lines: Line[], layout: Layout): ParagraphDraft {
   // a paragraph of one line (a heading, a web page's line) takes the line's arrays, no copy
   if (lines.length === 1) return { chars: lines[0]!.chars, origins: lines[0]!.origins, kind: kindOf(lines, layout), lines: [lines[0]!.number] };
-  const chars: string[] = [];
-  const origins: number[] = [];
+  // arrays made at the most the paragraph can hold (a space between each two lines), filled,
+  // then cut to what it holds: no growing a push per character (warm clean over the 4 MB of
+  // bench/stages, min of 8 runs of 6 passes, alternating builds: 0.437 → 0.400 s CPU)
+  let most = lines.length - 1;
+  for (const line of lines) most += line.chars.length;
+  const chars = new Array<string>(most);
+  const origins = new Array<number>(most);
+  let size = 0;
   lines.forEach((line, index) => {
-    if (index > 0 && (needsSpace(chars, line.chars) || (line.cellBefore === true && cellsMeet(chars, line.chars)))) {
-      chars.push(' ');
-      origins.push(origins[origins.length - 1]! + 1);
+    if (index > 0 && (needsSpace(chars, size, line.chars) || (line.cellBefore === true && cellsMeet(chars, size, line.chars)))) {
+      chars[size] = ' ';
+      origins[size] = origins[size - 1]! + 1;
+      size++;
     }
-    // a loop, not push(...spread): a line may be a megabyte long
-    for (let i = 0; i < line.chars.length; i++) {
-      chars.push(line.chars[i]!);
-      origins.push(line.origins[i]!);
+    for (let i = 0; i < line.chars.length; i++, size++) {
+      chars[size] = line.chars[i]!;
+      origins[size] = line.origins[i]!;
     }
   });
+  chars.length = size;
+  origins.length = size;
   return { chars, origins, kind: kindOf(lines, layout), lines: lines.map((line) => line.number) };
 }
 
@@ -267,22 +275,22 @@ function kindOf(lines: Line[], layout: Layout): ParagraphKind {
 }
 
 /** Two figures meet where a table row's wrapped tail joins it (`356.2` + `7.5`): a space keeps them two numbers. */
-function cellsMeet(before: string[], after: string[]): boolean {
-  return isDigit(before[before.length - 1] ?? '') && /[0-9.+\-－]/u.test(after[0] ?? '');
+function cellsMeet(before: string[], length: number, after: string[]): boolean {
+  return isDigit(before[length - 1] ?? '') && /[0-9.+\-－]/u.test(after[0] ?? '');
 }
 
 /**
  * `the` + `model` → `the model`, `Friday.` + `The` → `Friday. The`, but `260` + `亿斤` → `260亿斤`
  * and `30` + `00亿元` → `3000亿元` in Chinese text.
  */
-function needsSpace(before: string[], after: string[]): boolean {
-  const last = before[before.length - 1] ?? '';
+function needsSpace(before: string[], length: number, after: string[]): boolean {
+  const last = before[length - 1] ?? '';
   const first = after[0] ?? '';
   const latinOrDigit = (ch: string): boolean => isLatinLetter(ch) || isDigit(ch);
   // English punctuation that a word space follows; a hyphen may be a word cut by the wrap
-  const endsEnglishClause = LATIN_SPACED_AFTER.has(last) && latinOrDigit(before[before.length - 2] ?? '');
+  const endsEnglishClause = LATIN_SPACED_AFTER.has(last) && latinOrDigit(before[length - 2] ?? '');
   if (!(latinOrDigit(last) || endsEnglishClause) || !(latinOrDigit(first) || LATIN_OPENERS.has(first))) return false;
   // 30 + 00亿元, 奥迪PP + E纯电动: a word cut by the wrap, unless the text around it is Latin
-  const context = [...before.slice(-6), ...after.slice(0, 6)];
+  const context = [...before.slice(Math.max(0, length - 6), length), ...after.slice(0, 6)];
   return !context.some(isCjk);
 }

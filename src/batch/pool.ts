@@ -23,11 +23,22 @@ export interface Executor {
 const workerUrl = new URL('./worker.js', import.meta.url);
 
 /**
- * Memory one worker thread takes, with a margin: jieba's dictionaries (~255 MB), the compiled
- * rules and a document's heap. Measured over the 10 MB corpus: 425 MB peak RSS with --jobs 1
- * (one pipeline, in the main thread), 832 MB with --jobs 2 (two workers and the main thread).
+ * Memory one worker thread takes, with a margin: jieba's dictionaries (~225 MB per thread), the
+ * rules, its young generation (below) and a document's heap. Measured peak RSS, 100 MB corpus:
+ * 1,012 MB with --jobs 2 (two workers and the main thread, which holds ~85 MB), 470 MB with
+ * --jobs 1 (one pipeline, in the main thread).
  */
 const WORKER_MEMORY = 512 * 1024 * 1024;
+
+/**
+ * Young generation of each worker's heap, in MB (V8's default here is 48: semi-spaces of 16 MB).
+ * A document's intermediate objects live as long as the document (tens of milliseconds), longer
+ * than a 16 MB semi-space takes to fill, so most were copied twice and promoted before dying:
+ * over 100 MB each worker ran ~1,000 scavenges (--trace-gc). With room for 64 MB semi-spaces most
+ * die young: 100 MB --jobs 2 user+sys 71.6, 74.0 → 62.3, 61.7 s (96 MB: 68.7 s), peak RSS
+ * 851 → 1,012 MB (2 cores at load ~12; --jobs 1 runs on the main thread and keeps V8's default).
+ */
+const WORKER_YOUNG_GENERATION_MB = 192;
 
 /**
  * `--jobs` by default: one worker per core, as many as the memory free now holds (on a shared
@@ -77,7 +88,7 @@ function workerPool(jobs: number, setup: WorkerSetup, timeoutMs: number): Execut
   /** A new worker, once it has built its pipeline (or failed to). */
   const spawn = (): Promise<Worker> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(workerUrl, { workerData: setup });
+      const worker = new Worker(workerUrl, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       all.add(worker);
       const onMessage = (reply: WorkerReply) => {
         if (!('ready' in reply)) return;

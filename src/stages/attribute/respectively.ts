@@ -13,7 +13,7 @@ import type { Warning } from '../../document.js';
 import type { CompiledAttribute } from './compile.js';
 import type { Item, SentenceView } from './items.js';
 import { MAX_SUBJECT, phraseText, stripLeading } from './phrase.js';
-import { walkBack } from './walk.js';
+import { baseOpenerBefore, walkBack } from './walk.js';
 
 /** Most items read on either side of 分别: a list longer than this is not paired. */
 const LIST_REACH = 64;
@@ -37,7 +37,10 @@ export function pairLists(view: SentenceView, compiled: CompiledAttribute, subje
     if (!cue) continue;
     const values = valuesAfter(view, cue.end, position);
     if (values.length === 0) continue;
-    const groups = listBefore(items, walkBack(items, cue.start, compiled).stop, compiled);
+    const stop = walkBack(items, cue.start, compiled).stop;
+    // 比全国、全省分别高0.5个和0.3个百分点: a list of comparison bases names no subject
+    if (stop >= 0 && baseOpenerBefore(items, stop, compiled) >= 0) continue;
+    const groups = listBefore(items, stop, compiled);
     if (cue.label === 'shared') {
       if (groups.length >= 2) for (const k of values) subjects[k] = sharedHead(groups);
       continue;

@@ -104,11 +104,14 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
 /** Most words a comparison base may hold: 高于全省城镇居民平均水平的增速1.1个百分点. */
 const MAX_BASE = 8;
 
-/** The item of a base opener (比) a few words before `stop`, with only the base between; -1 if none. */
-function baseOpenerBefore(items: readonly Item[], stop: number, compiled: CompiledAttribute): number {
+/**
+ * The item of a base opener (比) a few words before `stop`, with only the base between; -1 if
+ * none. The base may be a list (比全国、全省分别高0.5个和0.3个百分点).
+ */
+export function baseOpenerBefore(items: readonly Item[], stop: number, compiled: CompiledAttribute): number {
   for (let i = stop; i >= 0 && stop - i < MAX_BASE; i--) {
     const item = items[i]!;
-    if (item.separator === 'quote' || item.separator === 'space') continue;
+    if (item.separator === 'quote' || item.separator === 'space' || item.separator === 'list') continue;
     if (item.separator !== null || item.quantity >= 0) return -1;
     const opener = compiled.cues.endingAt(items, i, ['opener']);
     if (opener && opener.start === i && i < stop) return i;

@@ -85,12 +85,14 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute): s
  * A listed predicate verb inside the phrase starts its object: the comma before it was lost or
  * never written (规模以上工业企业实现营业收入, 困难群众发放救助金). Only verb-tagged words of
  * strip_leading count, so a verbal noun (基础设施建设投资) and a relation (增加值占…比重) stay.
+ * An object of two characters is not cut off: it is too bare to name the measure alone
+ * (园区完成投资, 农村劳动力转移就业 keep their owner).
  */
 function afterLastPredicate(run: readonly Item[], compiled: CompiledAttribute): Item[] {
   for (let i = run.length - 2; i > 0; i--) {
     if (!isVerb(run[i]!)) continue;
     const cue = compiled.cues.startingAt(run, i, ['strip']);
-    if (cue && cue.end < run.length - 1 && characters(run.slice(cue.end + 1)) >= 2) {
+    if (cue && cue.end < run.length - 1 && characters(run.slice(cue.end + 1)) >= 3) {
       if (run.slice(cue.end + 1).some(isNounLike)) return run.slice(cue.end + 1);
     }
   }

@@ -32,7 +32,7 @@ export const sentences = defineStage({
   prepare: () => null,
   run(doc) {
     const chars = charsOf(doc.text);
-    // the marks are found by a regex search, not by visiting every character (0.07 → 0.01 s over 4 MB)
+    // the marks are found by a CharFinder search over the string, not over an array of its code points (0.07 → 0.01 s over 4 MB)
     const chineseEnds = new CharFinder(chars, SENTENCE_END);
     const englishEnds = new CharFinder(chars, [...SENTENCE_END, '.']);
     const list: Sentence[] = [];

@@ -40,7 +40,7 @@ export function scan(
   const context: ScanContext = { chars, to, reach, compiled, lexicon, floor: from };
   let i = from;
   while (i < to) {
-    // the text between numeral characters is skipped by a regex search, not visited character by character
+    // the text between numeral characters is skipped by a CharFinder search (a tight char-code loop), not by the scan below
     i = Math.min(starts.next(i), to);
     if (i >= to) break;
     const ch = chars[i]!;

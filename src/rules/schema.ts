@@ -180,6 +180,11 @@ export const paragraphOpenersFile = z.array(z.object({ id: word, pattern: word, 
 /** ocr-fixes.yaml: character confusions, applied only where the dictionary agrees. */
 export const ocrFixesFile = z.array(z.object({ wrong: word, right: word, ...annotation }).strict());
 
+/** ocr-digits.yaml: Latin letters OCR reads in place of a digit inside a number (`l2.5` → `12.5`). */
+export const ocrDigitsFile = z.array(
+  z.object({ read: z.string().regex(/^[A-Za-z]$/, 'one Latin letter'), digit: z.string().regex(/^[0-9]$/, 'one digit'), ...annotation }).strict(),
+);
+
 /** ocr-percent.yaml: `%` misread as two digits at the end of a number, and the words that expect a percentage. */
 export const ocrPercentFile = z
   .object({
@@ -201,6 +206,7 @@ export const ruleFiles = {
   'paragraph-openers.yaml': paragraphOpenersFile,
   'ocr-fixes.yaml': ocrFixesFile,
   'ocr-percent.yaml': ocrPercentFile,
+  'ocr-digits.yaml': ocrDigitsFile,
   ...englishRuleFiles,
   'subjects.yaml': subjectsFile,
   'periods.yaml': periodsFile,

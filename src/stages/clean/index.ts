@@ -15,6 +15,7 @@
  *   layout      the usual line width, blank-line gap and indent of the page             (layout.ts)
  *   paragraphs  hard-wrapped lines joined; headings, bylines, captions on their own     (paragraphs.ts)
  *   ocr-fixes   `银兴` → `振兴` where only the fix is a dictionary word (rules/ocr-fixes.yaml) (ocr-fixes.ts)
+ *   ocr-digits  `l2.5万人` → `12.5万人`: a letter read for a digit inside a number (rules/ocr-digits.yaml) (ocr-digits.ts)
  *
  * The passes work on lines of code points that carry their raw origins (lines.ts); the text and
  * its `OffsetMap` are built once, at the end.
@@ -31,6 +32,7 @@ import { dropMarkup } from './markup.js';
 import { splitLines, type Line } from './lines.js';
 import { normalizeLines } from './normalize.js';
 import type { Note } from './notes.js';
+import { applyOcrDigits, compileOcrDigits } from './ocr-digits.js';
 import { applyOcrFixes, compileOcrFixes } from './ocr-fixes.js';
 import { compilePercents, repairPercents } from './percent-marks.js';
 import { buildParagraphs, compileOpeners, type ParagraphDraft } from './paragraphs.js';
@@ -49,6 +51,7 @@ export const clean = defineStage({
       furniture: compileFurniture(rules['furniture.yaml']),
       openers: compileOpeners(rules['paragraph-openers.yaml']),
       ocrFixes: compileOcrFixes(rules['ocr-fixes.yaml']),
+      ocrDigits: compileOcrDigits(rules['ocr-digits.yaml']),
       percents: compilePercents(rules),
       units: unitForms(rules),
     };
@@ -68,6 +71,7 @@ export const clean = defineStage({
     const drafts = buildParagraphs(lines, measureLayout(lines), { openers: compiled.openers, judge });
     repairPercents(drafts, compiled.percents, notes, (raw) => lineOfRaw.rawLineOfRaw(raw), doc.raw);
     applyOcrFixes(drafts, compiled.ocrFixes, segmenter, notes, (raw) => lineOfRaw.rawLineOfRaw(raw));
+    applyOcrDigits(drafts, compiled.ocrDigits, notes, (raw) => lineOfRaw.rawLineOfRaw(raw));
     const { text, offsets, paragraphs } = place(doc.raw, drafts);
     const spans = lineSpans(offsets, doc.raw);
     const warnings = [...doc.warnings, ...notes.map((note) => toWarning(note, spans))];

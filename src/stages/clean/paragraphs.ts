@@ -172,12 +172,18 @@ export function endsParagraph(above: Line, below: Line, layout: Layout, after?: 
   const full = isFull(above, layout);
   const sentenceEnds = endsSentence(above.chars);
   if (below.blanksBefore > layout.blanks) return sentenceEnds || !full || isTitleLine(above);
-  if (!sentenceEnds) return false;
+  // a colon that introduces what follows (`今年重点抓好五个方面的工作：` + `一是…`) ends a
+  // paragraph where the line stops well short of the width (a line a little short may be a
+  // column's piece of another width)
+  if (!sentenceEnds) return (aboveLast === '：' || aboveLast === ':') && layout.width !== null && layout.measure(above) < layout.width * COLON_SHORT;
   if (layout.width === null) return true;
   // where the wrap is exact, a sentence's end one short of the width is a paragraph's end (a
   // title with a space of its own, dropped, is not judged so: it ends no sentence)
   return !(layout.exact ? isFull(above, layout, 0) : full) || below.indent > layout.indent;
 }
+
+/** Share of the width a line ending in a colon stops short of to end its paragraph. */
+const COLON_SHORT = 0.8;
 
 /**
  * A numbered or dashed title that happens to fill the line: `二、2017年…的主要目标`,

@@ -92,7 +92,8 @@ function liftInterruptingHeadings(input: readonly Line[], layout: Layout, ends: 
     // a byline or caption set at a page break inside a sentence (责任编辑：… between two pages)
     const furniture = heading.role === 'byline' || heading.role === 'caption';
     if (!furniture && (heading.role !== undefined || !isHeadingLike(heading, layout))) continue;
-    if (isHeadingLike(above, layout) || isHeadingLike(below, layout)) continue;
+    // a numbered or dashed title above (`——1997年1月20日在…会议上`) is no sentence to interrupt
+    if (isHeadingLike(above, layout) || isHeadingLike(below, layout) || isTitleLine(above)) continue;
     if (endsSentence(above.chars) || !isFull(above, layout)) continue;
     if (!furniture && isWrappedTail(heading, below, layout)) continue;
     // a title's last line wrapped like prose runs on from the full line above it (`…人民代表大`

@@ -60,13 +60,14 @@ export interface ParagraphDraft {
 /** Assembles paragraphs from non-blank lines in reading order. */
 export function buildParagraphs(input: readonly Line[], layout: Layout, cues: ParagraphCues = NO_CUES): ParagraphDraft[] {
   const opens = openingLines(input, cues.openers);
-  const ends = (above: Line, below: Line, after?: Line): boolean => endsParagraph(above, below, layout, after, opens.has(below), cues.judge);
+  const ends = (above: Line, below: Line, after?: Line, aboveOpens = false): boolean =>
+    endsParagraph(above, below, layout, after, opens.has(below), cues.judge, aboveOpens);
   const lines = liftInterruptingHeadings(input, layout, ends, cues.judge);
   const drafts: ParagraphDraft[] = [];
   let current: { lines: Line[] } | null = null;
   lines.forEach((line, index) => {
     const previous = index > 0 ? lines[index - 1]! : null;
-    if (current === null || previous === null || ends(previous, line, lines[index + 1])) {
+    if (current === null || previous === null || ends(previous, line, lines[index + 1], current.lines.length === 1)) {
       if (current) drafts.push(assemble(current.lines, layout));
       current = { lines: [line] };
     } else {
@@ -144,8 +145,11 @@ function stopsMidPhrase(line: Line): boolean {
   return isHan(last) || isDigit(last);
 }
 
-/** True when a paragraph break stands between `above` and `below`; `opens`: `below` starts with a paragraph opener. */
-export function endsParagraph(above: Line, below: Line, layout: Layout, after?: Line, opens = false, judge?: SeamJudge): boolean {
+/**
+ * True when a paragraph break stands between `above` and `below`; `opens`: `below` starts with a
+ * paragraph opener; `aboveOpens`: `above` is the first line of its paragraph.
+ */
+export function endsParagraph(above: Line, below: Line, layout: Layout, after?: Line, opens = false, judge?: SeamJudge, aboveOpens = false): boolean {
   if (below.role !== undefined || below.breakBefore) return true;
   if (below.continuesPrevious) return false;
   // no paragraph starts with a comma, a closing mark or a percent sign, not even after a byline
@@ -157,6 +161,10 @@ export function endsParagraph(above: Line, below: Line, layout: Layout, after?: 
     if (isWrappedTail(below, after, layout) || (judge !== undefined && judge.continuity(above.chars, below.chars) > 0)) return false;
   }
   if (belowHeading || isHeadingLike(above, layout)) return true;
+  // a numbered or dashed title that fills its line holds no clause mark, so a line with one is
+  // not its wrapped tail but the prose after it, unless a word runs on across the join (only
+  // where the title opens its paragraph: `百分之` + `十二、百分之一点八…` is no title)
+  if (aboveOpens && isTitleLine(above) && below.chars.some(isClauseMark) && !(judge !== undefined && judge.continuity(above.chars, below.chars) > 0)) return true;
   const aboveLast = above.chars[above.chars.length - 1]!;
   // a dateline, an address to the audience (rules/paragraph-openers.yaml), unless the line
   // above stops at a comma or an opening mark

@@ -135,7 +135,8 @@ function number(context: ScanContext, at: number, depth = 0): NumberResult {
   const listable = !range && first.valueMax === null && tail.bounds.length === 0 && depth < MAX_LISTED && !opensClause(chars, at);
   if (unit === null && listable) {
     // 分别为120亿和150亿元: a number of a list takes the unit of the next one that has it
-    const end = tail.magnitude?.end ?? first.end;
+    // the numeral with its magnitude and any chained part (1亿2000万和…)
+    const end = tail.end;
     const next = nextListed(context, end, depth);
     if (next && (tail.magnitude !== null) === next.magnified && next.script === first.script) {
       const before = boundBefore(compiled.before, chars, at, context.floor, context.lexicon);

@@ -13,6 +13,8 @@ interface Expected {
   qualifier?: string;
   change?: string;
   subject?: string;
+  /** Text the subject must not hold (a phrase that ran on into the next quantity). */
+  subject_not?: string;
   modality?: string;
 }
 interface Case {
@@ -43,6 +45,7 @@ function check(testCase: Case): void {
       if (expected[key] !== undefined) expect(actual[key], `${key} of ${JSON.stringify(actual)}`).toBe(expected[key]);
     }
     if (expected.subject !== undefined) expect(actual.subject, JSON.stringify(actual)).toContain(expected.subject);
+    if (expected.subject_not !== undefined) expect(actual.subject, JSON.stringify(actual)).not.toContain(expected.subject_not);
   });
   for (const q of doc.quantities) {
     expect(cpSlice(doc.text, q.start, q.end)).toBe(q.text);

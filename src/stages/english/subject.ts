@@ -166,7 +166,8 @@ function phraseForward(text: string, tokens: readonly Token[], from: number, com
   let last = -1;
   for (let i = from; i < tokens.length && i - from < MAX_PHRASE; i++) {
     const token = tokens[i]!;
-    const next = i + 1 < tokens.length && isNounLike(tokens, i + 1, compiled);
+    // `120 bn in investment and USD 3.5 billion`: a unit or a number after a joiner opens the next quantity
+    const next = i + 1 < tokens.length && isNounLike(tokens, i + 1, compiled) && !isUnitWord(tokens[i + 1]!, compiled) && !hasTag(tokens[i + 1], 'Value');
     // `Retail sales of consumer goods`, `Fortune Global 500 companies`: a joiner or a number inside a name
     const inside = i > from && next && (compiled.subjects.joiners.has(token.text.toLowerCase()) || hasTag(token, 'Value'));
     if (!inside && !isNounLike(tokens, i, compiled)) break;

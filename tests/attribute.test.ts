@@ -25,6 +25,8 @@ interface Expected {
   kind?: Quantity['kind'];
   nth?: number;
   subject?: string;
+  /** Text the subject must not hold (a time or a verb that ran into it). */
+  subject_not?: string;
   change?: Quantity['change'];
   modality?: Quantity['modality'];
   period?: string | null;
@@ -121,6 +123,7 @@ function check(c: Case): void {
     if (expected.subject !== undefined) {
       expect(got.subject.replace(/\s/g, ''), `subject of ${where}`).toContain(expected.subject);
     }
+    if (expected.subject_not !== undefined) expect(got.subject, `subject of ${where}`).not.toContain(expected.subject_not);
     expect(cpLength(got.subject), `subject length of ${where}`).toBeLessThanOrEqual(16);
     if (expected.change) expect(got.change, `change of ${where}`).toBe(expected.change);
     if (expected.modality) expect(got.modality, `modality of ${where}`).toBe(expected.modality);

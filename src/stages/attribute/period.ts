@@ -64,6 +64,14 @@ export interface PlacedYear extends YearMention {
 export function placeYears(text: CodePointIndex, compiled: CompiledAttribute): DocumentYears {
   const found = yearsIn(text.text, compiled);
   const spans = found.map(({ index, end }) => ({ start: text.toCodePoint(index), end: text.toCodePoint(end) }));
+  // 1-11月, 前10个月: times that name no period, marked like years so no subject holds them
+  for (const pattern of compiled.months) {
+    pattern.lastIndex = 0;
+    for (const match of text.text.matchAll(pattern)) {
+      spans.push({ start: text.toCodePoint(match.index), end: text.toCodePoint(match.index + match[0].length) });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
   const periods = found.flatMap(({ year, index, end, prefix }) => {
     if (compiled.comparisons.some((word) => prefix.endsWith(word))) return [];
     // 由2020年的38.5%提高到41.2%: the starting year is 38.5%'s, not 41.2%'s
@@ -95,7 +103,7 @@ function firstOf(text: string, words: readonly string[], from: number): number {
 /** The years of a document: those that give a period, and the span of every year mention. */
 export interface DocumentYears {
   periods: PlacedYear[];
-  /** Code-point ranges of every year mention, comparison bases included, in order. */
+  /** Code-point ranges of every year mention (comparison bases included) and month span, in order. */
   spans: { start: number; end: number }[];
 }
 

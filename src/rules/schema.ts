@@ -105,10 +105,10 @@ export const periodsFile = z
     /** Patterns whose first group is a four-digit year (`2024年`); a date with a month is not a period heading. */
     years: z.array(z.object({ pattern: word, ...annotation }).strict()).min(1),
     /**
-     * Patterns of spans of months (`1-11月`, `前10个月`): times, like years never part of a subject,
+     * Patterns of other times (`1-11月`, `前10个月`, `近5年`): like years never part of a subject,
      * but no period.
      */
-    months: z.array(z.object({ pattern: word, ...annotation }).strict()).optional(),
+    times: z.array(z.object({ pattern: word, ...annotation }).strict()).optional(),
     /** Words right before a year that make it a comparison base (`比2020年增长`), not the period. */
     comparisons: cueList,
     /** Words right before a year that make it a deadline (`到2027年`): the number is a target. */

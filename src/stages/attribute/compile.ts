@@ -40,7 +40,7 @@ export interface CompiledAttribute {
   cues: CueTable<CueLabel>;
   /** periods.yaml `years`, global: the first group is the year. */
   years: RegExp[];
-  months: RegExp[];
+  times: RegExp[];
   /** A year right after one of these is a comparison base; after a deadline word, a target. */
   comparisons: string[];
   deadlines: string[];
@@ -127,7 +127,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     targetWords: new WordFinder(words(modality.target_cues)),
     continuations: words(modality.continuations ?? []),
     years: periods.years.map((entry) => new RegExp(entry.pattern, 'gu')),
-    months: (periods.months ?? []).map((entry) => new RegExp(entry.pattern, 'gu')),
+    times: (periods.times ?? []).map((entry) => new RegExp(entry.pattern, 'gu')),
     comparisons: words(periods.comparisons),
     deadlines: words(periods.deadlines),
     starts: words(periods.starts ?? []),

@@ -64,8 +64,8 @@ export interface PlacedYear extends YearMention {
 export function placeYears(text: CodePointIndex, compiled: CompiledAttribute): DocumentYears {
   const found = yearsIn(text.text, compiled);
   const spans = found.map(({ index, end }) => ({ start: text.toCodePoint(index), end: text.toCodePoint(end) }));
-  // 1-11月, 前10个月: times that name no period, marked like years so no subject holds them
-  for (const pattern of compiled.months) {
+  // 1-11月, 前10个月, 近5年: times that name no period, marked like years so no subject holds them
+  for (const pattern of compiled.times) {
     pattern.lastIndex = 0;
     for (const match of text.text.matchAll(pattern)) {
       spans.push({ start: text.toCodePoint(match.index), end: text.toCodePoint(match.index + match[0].length) });
@@ -103,7 +103,7 @@ function firstOf(text: string, words: readonly string[], from: number): number {
 /** The years of a document: those that give a period, and the span of every year mention. */
 export interface DocumentYears {
   periods: PlacedYear[];
-  /** Code-point ranges of every year mention (comparison bases included) and month span, in order. */
+  /** Code-point ranges of every year mention (comparison bases included) and other time, in order. */
   spans: { start: number; end: number }[];
 }
 

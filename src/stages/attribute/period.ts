@@ -90,14 +90,21 @@ export function placeYears(text: CodePointIndex, compiled: CompiledAttribute): D
   return { periods, spans };
 }
 
-/** The UTF-16 index of the first of `words` in `text` from `from` on, or -1. */
+/** How far (UTF-16 units) a starting year's 到 is looked for: a sentence, not the whole document. */
+const START_REACH = 120;
+
+/**
+ * The UTF-16 index of the first of `words` in `text[from, from + START_REACH)`, or -1. Bounded, so
+ * that a document of many 由2020年 with no 到 after them stays linear.
+ */
 function firstOf(text: string, words: readonly string[], from: number): number {
+  const window = text.slice(from, from + START_REACH);
   let first = -1;
   for (const word of words) {
-    const at = text.indexOf(word, from);
+    const at = window.indexOf(word);
     if (at >= 0 && (first < 0 || at < first)) first = at;
   }
-  return first;
+  return first < 0 ? -1 : from + first;
 }
 
 /** The years of a document: those that give a period, and the span of every year mention. */

@@ -29,6 +29,8 @@ export interface Compiled {
   rangeBreakers: WordTable<string>;
   /** Joiners of listed numbers that share the last one's unit (、 和). */
   sharingJoiners: WordTable<string>;
+  /** Unit forms that begin a longer form (个 of 个百分点, 个月): only these may borrow the next number's. */
+  unitPrefixes: ReadonlySet<string>;
   /**
    * Names with numerals (not-quantities.yaml#names) by each of their characters: where a number
    * starts with that character, the names that may cover it and at which offset, longest name first.
@@ -69,6 +71,7 @@ export function compileRecognizer(rules: Rules): Compiled {
     changes: wordTable([...rules['changes.yaml'].increase, ...rules['changes.yaml'].decrease].map((c) => [c.word, c.word] as [string, string])),
     rangeBreakers: wordTable((rules['qualifiers.yaml'].range_breakers ?? []).map((c) => [c.word, c.word] as [string, string])),
     sharingJoiners: wordTable((rules['qualifiers.yaml'].unit_sharing_joiners ?? []).map((c) => [c.word, c.word] as [string, string])),
+    unitPrefixes: prefixesOf([...units.forms.keys()]),
     namesByChar: namesByChar(notQuantities.names.map((n) => n.text)),
     patterns: notQuantities.patterns.map((p) => ({
       id: p.id,
@@ -95,4 +98,18 @@ function namesByChar(texts: readonly string[]): ReadonlyMap<string, readonly Nam
     });
   }
   return index;
+}
+
+/** The forms that a longer form begins with. */
+function prefixesOf(forms: readonly string[]): Set<string> {
+  const all = new Set(forms);
+  const prefixes = new Set<string>();
+  for (const form of forms) {
+    const chars = Array.from(form);
+    for (let n = 1; n < chars.length; n++) {
+      const head = chars.slice(0, n).join('');
+      if (all.has(head)) prefixes.add(head);
+    }
+  }
+  return prefixes;
 }

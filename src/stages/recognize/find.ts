@@ -175,8 +175,9 @@ function number(context: ScanContext, at: number, depth = 0): NumberResult {
   let end = after.end;
   const unitMatch = after.unit;
   let unitEntry = unitMatch.entry;
-  if (listable && !lastTail.magnitude && !after.half && bounds.length === 0 && end === unit.end) {
-    // 高于全省0.3个和0.5个百分点: 个 is the start of the next number's unit, 个百分点
+  // 高于全省0.3个和0.5个百分点: 个 is the start of the next number's unit, 个百分点 (only units that
+  // begin a longer one are looked at, so a plain list 增长5%、6% is not read twice)
+  if (listable && compiled.unitPrefixes.has(unitMatch.form) && !lastTail.magnitude && !after.half && bounds.length === 0 && end === unit.end) {
     const next = nextListed(context, end, depth);
     const form = next?.candidate.unitText ?? '';
     if (next && !next.magnified && form.length > unitMatch.form.length && form.startsWith(unitMatch.form)) {

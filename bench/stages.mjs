@@ -14,6 +14,8 @@ import { pathToFileURL } from 'node:url';
 import { buildCorpus } from './corpus.mjs';
 
 const dist = (path) => import(pathToFileURL(resolve('dist', path)).href);
+// the V8 settings the CLI runs with, before any measured code is loaded
+(await dist('v8-flags.js')).tuneV8();
 const { loadRules } = await dist('rules/load.js');
 const { createPipeline, stages } = await dist('pipeline.js');
 const { decodeDoc } = await dist('stages/decode.js');

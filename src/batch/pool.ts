@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
 import type { Pipeline } from '../pipeline.js';
-import { rulesHashOnDisk } from '../rules/load.js';
+import { assertRulesUnchanged } from '../rules/load.js';
 import type { ManifestEntry } from './manifest.js';
 import { runTask, type Task, type WorkerSetup } from './process.js';
 import type { WorkerReply } from './worker.js';
@@ -96,10 +96,12 @@ function workerPool(jobs: number, setup: WorkerSetup, timeoutMs: number): Execut
         worker.off('message', onMessage);
         // the worker's jieba has read the user dictionary from disk: it must still be the one the
         // manifest will name (the rest of the rules came from this thread)
-        if (rulesHashOnDisk(setup.rules.dir) !== setup.rules.hash) {
+        try {
+          assertRulesUnchanged(setup.rules);
+        } catch (error) {
           all.delete(worker);
           void worker.terminate();
-          reject(new Error(`the rules in ${setup.rules.dir} changed while liang was running; run it again`));
+          reject(error);
           return;
         }
         resolve(worker);

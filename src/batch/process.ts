@@ -131,7 +131,7 @@ export function processBytes(
  * A document's CSV rows, serialised without header or BOM; the CSVs are their concatenation.
  * `rows`: the document's rows when the caller has built them already (for its JSON too).
  */
-export function rowFragments(doc: Doc, rows: DocRows = docRows(doc)): RowFragments {
+export function rowFragments(doc: Doc, rows: DocRows): RowFragments {
   const body = { bom: false, header: false };
   return {
     paragraphs: toCsv(paragraphColumns, rows.paragraphs, body),

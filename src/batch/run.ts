@@ -30,7 +30,7 @@
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadRules, defaultRulesDir, rulesHashOnDisk } from '../rules/load.js';
+import { loadRules, defaultRulesDir, assertRulesUnchanged } from '../rules/load.js';
 import type { Rules } from '../rules/schema.js';
 import { isKnownEncoding } from '../stages/decode.js';
 import { version } from '../version.js';
@@ -211,9 +211,7 @@ async function runLocked(
 
   // 6. errors.csv, the manifest, then the commit; the manifest names the rules every thread used
   // (jieba read the user dictionary from disk in each worker), so they must not have changed
-  if (rulesHashOnDisk(context.rulesDir) !== context.rules.hash) {
-    throw new Error(`the rules in ${context.rulesDir} changed while liang was running; run it again`);
-  }
+  assertRulesUnchanged(context.rules);
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,
     tool: 'liang',

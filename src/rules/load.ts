@@ -68,6 +68,16 @@ export function loadRules(dir: string = defaultRulesDir): Rules {
 }
 
 /**
+ * Throws when the rules in `rules.dir` are no longer the ones loaded: a worker's jieba reads the
+ * user dictionary from disk, and the manifest names the rules every thread used.
+ */
+export function assertRulesUnchanged(rules: Pick<Rules, 'dir' | 'hash'>): void {
+  if (rulesHashOnDisk(rules.dir) !== rules.hash) {
+    throw new Error(`the rules in ${rules.dir} changed while liang was running; run it again`);
+  }
+}
+
+/**
  * The hash `loadRules(dir).hash` would give the files in `dir` now, read without parsing them:
  * lets a run check, before it commits, that the rules it recorded are still the ones on disk.
  */

@@ -95,7 +95,9 @@ function independent(tokens: readonly Token[], clauseStart: number, partStart: n
 
 /** The number follows a share verb (`accounting for 13 percent of GDP`), bound words aside. */
 function shareOf(text: string, candidate: Candidate, compiled: CompiledEnglish): boolean {
-  const before = text.slice(Math.max(0, candidate.boundStart - 24), candidate.boundStart).toLowerCase().trimEnd();
+  // the longest verb, the character before it and a few spaces: any verb the rules list fits
+  const reach = Math.max(0, ...compiled.subjects.shareVerbs.map((verb) => verb.length)) + 8;
+  const before = text.slice(Math.max(0, candidate.boundStart - reach), candidate.boundStart).toLowerCase().trimEnd();
   return compiled.subjects.shareVerbs.some((verb) => before.endsWith(verb) && !/[a-z]/.test(before[before.length - verb.length - 1] ?? ''));
 }
 
@@ -111,8 +113,10 @@ function subjectOf(
   // a phrase that only names a change (`Growth was 3 percent`) is kept as the last resort
   let lastResort: string | null = null;
   const informative = (phrase: string | null) => {
-    lastResort ??= phrase;
-    return keepInformative(phrase, compiled);
+    // a phrase that names nothing (`year on year`) is not even a last resort
+    const named = phrase !== null && compiled.subjects.notSubjects.has(phrase.toLowerCase()) ? null : phrase;
+    lastResort ??= named;
+    return keepInformative(named, compiled);
   };
   const container = counted !== null && compiled.subjects.containers.has(counted.head.toLowerCase());
   const start = sentenceStart(text, candidate.start);

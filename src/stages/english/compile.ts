@@ -48,8 +48,8 @@ export interface CompiledEnglish {
   /**
    * compromise's tokens of each piece already tokenized, kept across documents likewise: the
    * tokens depend on the piece's text alone, and a parse costs about 0.5 ms per sentence, most
-   * of this stage (over the 4 MB benchmark corpus, whose English repeats a few sentences, the
-   * stage went from 1.06 to about 0.25 s). About 55 bytes are held per character of text.
+   * of this stage; text repeated across documents is parsed once. About 55 bytes are held per
+   * character of text.
    */
   tokenized: TextMemo<Tokenized>;
   newLevel: ReadonlySet<string>;

@@ -2,8 +2,9 @@
  * How compromise is loaded and run here: only when a document needs it, and with the same tags
  * as a plain parse but without work whose result nothing reads.
  *
- *   loaded lazily   through its CommonJS bundle, on the first English piece that needs tags, so
- *                   that a run over Chinese documents never loads it. Importing its ES modules
+ *   loaded lazily   through its CommonJS bundle, on the first English piece that needs tags or
+ *                   its lexicon (tokens.ts asks the lexicon whether a piece without digits may
+ *                   hold a number word), so that a run over Chinese documents never loads it. Importing its ES modules
  *                   took 330 ms CPU per process (a third of the CLI's start-up on one file), the
  *                   bundle of the same version takes 200 ms.
  *   no chunker      compromise's last hook only groups terms into noun and verb phrases

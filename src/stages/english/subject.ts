@@ -52,7 +52,7 @@ export function subjectAfterUnit(
   while (i < tokens.length && hasTag(tokens[i], 'Determiner')) i++;
   if (hasTag(tokens[i], 'Date', 'Value')) return null; // `in 2024`
   const phrase = phraseForward(text, tokens, i, compiled);
-  return phrase === null || compiled.subjects.notSubjects.has(phrase.toLowerCase()) ? null : phrase;
+  return phrase;
 }
 
 /** The counted noun phrase, extended by `of` and what follows (`2.1 million units of housing`). */
@@ -140,12 +140,12 @@ export function phraseAt(text: string, tokens: readonly Token[], at: number, com
 }
 
 /**
- * Null for a phrase that only names a change (`increase`, `year-on-year increase`) or that
- * english-subjects.yaml lists as naming nothing (`year on year`): it says how the number moved,
- * not what it measures, so the next way of finding a subject is tried.
+ * Null for a phrase that only names a change (`increase`, `year-on-year increase`): it says how
+ * the number moved, not what it measures, so the next way of finding a subject is tried. Phrases
+ * that english-subjects.yaml lists as naming nothing (`year on year`) are dropped by the caller.
  */
 export function informative(phrase: string | null, compiled: CompiledEnglish): string | null {
-  if (phrase === null || compiled.subjects.notSubjects.has(phrase.toLowerCase())) return null;
+  if (phrase === null) return null;
   const isCue = (word: string) =>
     compiled.changeBefore.entries.some((e) => e.phrase === word) || compiled.changeAfter.entries.some((e) => e.phrase === word);
   const rest = phrase

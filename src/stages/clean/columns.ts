@@ -262,7 +262,7 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
     // starts after the prefix where lines not split most outnumber split ones. Those lines read
     // in place either way, and taken into the block they would outweigh its split lines
     // (only over the lines reached back to: the block must hold the line it was sought from)
-    const lead = weakPrefix(upper, upper.length);
+    const lead = weakPrefix(upper);
     first += lead;
     // the block's split lines are now known: the left lines that may follow the last one add
     // none. Where they make no block, or none better than the best, the words are not asked
@@ -326,12 +326,12 @@ function rightAlone(lines: readonly Line[], block: Block, judge: SeamJudge): voi
 /** A line that fits only the left column weighs against a block; a split line or a right one for it. */
 const weight = (slot: Slot): number => (slot.kind === 'left' ? -1 : 1);
 
-/** How many of the first `count` slots to drop: the prefix whose weights sum lowest, when below zero. */
-function weakPrefix(slots: readonly Slot[], count: number): number {
+/** How many of the first slots to drop: the prefix whose weights sum lowest, when below zero. */
+function weakPrefix(slots: readonly Slot[]): number {
   let balance = 0;
   let lowest = 0;
   let cut = 0;
-  for (let k = 0; k < count; k++) {
+  for (let k = 0; k < slots.length; k++) {
     balance += weight(slots[k]!);
     if (balance < lowest) [lowest, cut] = [balance, k + 1];
   }

@@ -33,7 +33,7 @@ import type { SeamJudge } from './seam.js';
 const WIDE = 3;
 /** Lines with a wide gap a block needs. */
 const MIN_GRID_LINES = 4;
-/** A block where fewer than one line in this many has a wide gap keeps to its gapped lines (OCR pages read across: 0.6 or more). */
+/** A block where fewer than one line in this many has a wide gap keeps to the lines from its first wide gap to its last (OCR pages read across: 0.6 or more). */
 const SPARSE_SHARE = 2;
 /** Lines without a wide gap a block may hold in a row (a column's short last line, a line of one column). */
 const MAX_PLAIN_RUN = 2;

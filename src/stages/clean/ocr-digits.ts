@@ -2,7 +2,8 @@
  * ocr-digits: a Latin letter that OCR read in place of a digit inside a number
  * (rules/ocr-digits.yaml): `新增就业l2.5万人` → `12.5万人`, `1O0亿元` → `100亿元`. A letter is
  * replaced only when it is the one letter of a run of digits, points and commas and stands next
- * to a digit, so names with letters (`O2O`, `PM2.5`, `5G`, `H7N9`) keep theirs. The fixed
+ * to a digit, so names with letters (`O2O`, `PM2.5`, `5G`, `H7N9`) keep theirs, and never where
+ * the fix would open a number with 0 and a digit (`O3`, `O2` are formulas). The fixed
  * character keeps the raw origin of the letter.
  */
 import type { Rules } from '../../rules/schema.js';
@@ -37,16 +38,17 @@ export function applyOcrDigits(drafts: ParagraphDraft[], digits: OcrDigits, note
       let end = i;
       let letter = -1;
       let letters = 0;
-      let hasDigit = false;
       while (end < chars.length && (isDigit(chars[end]!) || isLatinLetter(chars[end]!) || isNumberMark(chars[end]))) {
         if (isLatinLetter(chars[end]!)) {
           letters++;
           letter = end;
-        } else if (isDigit(chars[end]!)) hasDigit = true;
+        }
         end++;
       }
       const digit = letters === 1 ? digits.get(chars[letter]!) : undefined;
-      if (digit !== undefined && hasDigit && (isDigit(chars[letter - 1] ?? '') || isDigit(chars[letter + 1] ?? ''))) {
+      // no number opens with 0 and a digit: 臭氧(O3), O2 are formulas, not 03, 02
+      const leadingZero = digit === '0' && letter === i && isDigit(chars[letter + 1] ?? '');
+      if (digit !== undefined && !leadingZero && (isDigit(chars[letter - 1] ?? '') || isDigit(chars[letter + 1] ?? ''))) {
         const context = chars.slice(Math.max(0, i - 3), end + 3).join('');
         notes.push({
           rule: `ocr-digits.yaml#${chars[letter]}→${digit}`,

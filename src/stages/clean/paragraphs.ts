@@ -22,10 +22,8 @@ export interface ParagraphCues {
   /** Patterns of a line that opens a paragraph wherever it stands (rules/paragraph-openers.yaml). */
   openers: readonly RegExp[];
   /** Whether text runs on across a join (seam.ts): a title's wrapped tail is not a heading set inside a sentence. */
-  judge?: SeamJudge;
+  judge: SeamJudge;
 }
-
-const NO_CUES: ParagraphCues = { openers: [] };
 
 /** Compiles the paragraph openers once (patterns were checked for linear-time safety at load). */
 export function compileOpeners(rules: readonly { pattern: string }[]): RegExp[] {
@@ -58,7 +56,7 @@ export interface ParagraphDraft {
 }
 
 /** Assembles paragraphs from non-blank lines in reading order. */
-export function buildParagraphs(input: readonly Line[], layout: Layout, cues: ParagraphCues = NO_CUES): ParagraphDraft[] {
+export function buildParagraphs(input: readonly Line[], layout: Layout, cues: ParagraphCues): ParagraphDraft[] {
   const opens = openingLines(input, cues.openers);
   const ends = (above: Line, below: Line, after?: Line, aboveOpens = false): boolean =>
     endsParagraph(above, below, layout, after, opens.has(below), cues.judge, aboveOpens);
@@ -83,7 +81,7 @@ export function buildParagraphs(input: readonly Line[], layout: Layout, cues: Pa
  * of one column and the top of the next) moves after the paragraph it interrupted: the line
  * above it is full and stops mid-sentence, the line below is prose.
  */
-function liftInterruptingHeadings(input: readonly Line[], layout: Layout, ends: (above: Line, below: Line, after?: Line) => boolean, judge?: SeamJudge): Line[] {
+function liftInterruptingHeadings(input: readonly Line[], layout: Layout, ends: (above: Line, below: Line, after?: Line) => boolean, judge: SeamJudge): Line[] {
   const lines = [...input];
   for (let i = 1; i + 1 < lines.length; i++) {
     const heading = lines[i]!;
@@ -99,7 +97,7 @@ function liftInterruptingHeadings(input: readonly Line[], layout: Layout, ends: 
     if (!furniture && isWrappedTail(heading, below, layout)) continue;
     // a title's last line wrapped like prose runs on from the full line above it (`…人民代表大`
     // + `会第二次会议上`: 大会) more than the line below does
-    if (!furniture && judge && judge.continuity(above.chars, heading.chars) > judge.continuity(above.chars, below.chars)) continue;
+    if (!furniture && judge.continuity(above.chars, heading.chars) > judge.continuity(above.chars, below.chars)) continue;
     let end = i + 1;
     while (end + 1 < lines.length && !ends(lines[end]!, lines[end + 1]!, lines[end + 2])) end++;
     below.continuesPrevious = true;
@@ -149,7 +147,7 @@ function stopsMidPhrase(line: Line): boolean {
  * True when a paragraph break stands between `above` and `below`; `opens`: `below` starts with a
  * paragraph opener; `aboveOpens`: `above` is the first line of its paragraph.
  */
-export function endsParagraph(above: Line, below: Line, layout: Layout, after?: Line, opens = false, judge?: SeamJudge, aboveOpens = false): boolean {
+function endsParagraph(above: Line, below: Line, layout: Layout, after: Line | undefined, opens: boolean, judge: SeamJudge, aboveOpens: boolean): boolean {
   if (below.role !== undefined || below.breakBefore) return true;
   if (below.continuesPrevious) return false;
   // no paragraph starts with a comma, a closing mark or a percent sign, not even after a byline
@@ -158,13 +156,13 @@ export function endsParagraph(above: Line, below: Line, layout: Layout, after?: 
   const belowHeading = isHeadingLike(below, layout);
   // a long title's wrapped last line: a gap after it, or a word across the join (`…人民代表大` + `会第五次会议上`)
   if (belowHeading && isFull(above, layout) && !endsSentence(above.chars)) {
-    if (isWrappedTail(below, after, layout) || (judge !== undefined && judge.continuity(above.chars, below.chars) > 0)) return false;
+    if (isWrappedTail(below, after, layout) || judge.continuity(above.chars, below.chars) > 0) return false;
   }
   if (belowHeading || isHeadingLike(above, layout)) return true;
   // a numbered or dashed title that fills its line holds no clause mark, so a line with one is
   // not its wrapped tail but the prose after it, unless a word runs on across the join (only
   // where the title opens its paragraph: `百分之` + `十二、百分之一点八…` is no title)
-  if (aboveOpens && isTitleLine(above) && below.chars.some(isClauseMark) && !(judge !== undefined && judge.continuity(above.chars, below.chars) > 0)) return true;
+  if (aboveOpens && isTitleLine(above) && below.chars.some(isClauseMark) && !(judge.continuity(above.chars, below.chars) > 0)) return true;
   const aboveLast = above.chars[above.chars.length - 1]!;
   // a dateline, an address to the audience (rules/paragraph-openers.yaml), unless the line
   // above stops at a comma or an opening mark

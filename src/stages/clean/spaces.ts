@@ -73,7 +73,7 @@ function spacedNumberGaps(chars: readonly string[], start: number, end: number):
       if (isDigit(chars[last]!)) digits++;
     }
     const members = (last - i) / 2 + 1;
-    if (members >= 3 && digits >= 2 && !isNumberPart(chars[i + 1])) {
+    if (members >= 3 && digits >= 2) {
       for (let k = i + 1; k < last; k += 2) gaps.add(k);
     }
     i = last + 1;

@@ -104,6 +104,25 @@ describe('decode: encodings', () => {
   });
 });
 
+describe('decode: a report with a stray NUL byte', () => {
+  // Rejecting the whole report as binary lost every quantity in it; the NUL is noise.
+  const bytes = Buffer.concat([Buffer.from(sample.slice(0, 300)), Buffer.from([0]), Buffer.from(sample.slice(300, 3000))]);
+  const doc = decodeDoc('a', 'a.txt', bytes);
+  it('is read as UTF-8 text', () => {
+    expect(doc.source.encoding).toBe('utf-8');
+    expect(doc.raw).toBe(sample.slice(0, 300) + '\u0000' + sample.slice(300, 3000));
+  });
+  it('is a warning that names the line of the first control character', () => {
+    const warning = doc.warnings.find((w) => w.rule === 'decode/control-chars');
+    expect(warning?.reason).toMatch(/^1 NUL/);
+    expect(warning?.place?.line).toBe(sample.slice(0, 300).split('\n').length);
+    expect(warning?.place?.start).toBe([...sample.slice(0, 300)].length);
+  });
+  it('a text without one has no such warning', () => {
+    expect(decodeDoc('a', 'a.txt', Buffer.from(sample)).warnings).toEqual([]);
+  });
+});
+
 describe('decode: inputs it refuses, with a reason', () => {
   it('an empty file', () => {
     const error = failure(new Uint8Array());
@@ -120,6 +139,11 @@ describe('decode: inputs it refuses, with a reason', () => {
     const error = failure(png);
     expect(error.rule).toBe('decode/binary');
     expect(error.message).toMatch(/binary/);
+  });
+
+  it('a text file with many NUL bytes (a padded record dump) is binary', () => {
+    const padded = Buffer.concat([Buffer.from('全市生产总值增长5.5%。\n'), Buffer.alloc(200, 0)]);
+    expect(failure(padded).rule).toBe('decode/binary');
   });
 
   it('bytes that are no Chinese encoding (Latin-1 accents, no NUL)', () => {

@@ -94,6 +94,11 @@ export const subjectsFile = z
     shared: cueList,
     /** A share's verb: in `A占B的N%` the share is A's, B is only its base (`占`). */
     share_of: cueList.optional(),
+    /**
+     * Nouns that name only a dimension (`面积`, `产量`): never a subject alone, so the words before
+     * them that jieba reads as nouns stay (`完成造林绿化面积` → 造林绿化面积, not 面积).
+     */
+    measure_heads: cueList.optional(),
     /** Words that name two things at once, split for a 分别 list (`产销量` → 产量, 销量). */
     split_words: z.array(z.object({ word, parts: z.array(word).min(2), ...annotation }).strict()),
   })

@@ -27,6 +27,7 @@ export type CueLabel =
   | 'actual'
   | 'continuation'
   | 'share'
+  | 'measure'
   | 'opener';
 
 export interface SectionPattern {
@@ -96,7 +97,8 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('target', words(modality.target_cues))
     .add('actual', words(modality.actual_cues))
     .add('continuation', words(modality.continuations ?? []))
-    .add('share', words(subjects.share_of ?? []));
+    .add('share', words(subjects.share_of ?? []))
+    .add('measure', words(subjects.measure_heads ?? []));
   const sections: SectionPattern[] = [
     ...modality.target_sections.map((entry) => ({
       modality: 'target' as const,

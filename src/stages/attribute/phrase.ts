@@ -68,8 +68,9 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute): s
     }
   }
   items = afterLastPredicate(items, compiled);
-  items = stripLeading(items, compiled);
-  items = stripTrailing(items, compiled);
+  const unstripped = items;
+  items = stripTrailing(stripLeading(items, compiled), compiled);
+  items = ownerOfMeasure(unstripped, items, compiled);
   // 增速比上年回落1.2个百分点: a rate noun that jieba tags as a verb still names the measure
   // 化解率 tagged 化解/v 率/v: a one-character last word is a noun suffix jieba split off
   const last = items[items.length - 1];
@@ -79,6 +80,21 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute): s
     (last !== undefined && items.length > 1 && last.end - last.start === 1 && last.separator === null) ||
     items.some((item) => isNounLike(item) || (item.end - item.start >= 2 && (compiled.cues.has(item.text, 'increase') || compiled.cues.has(item.text, 'decrease'))));
   return named ? shorten(items) : '';
+}
+
+/**
+ * A bare dimension (`面积`, subjects.yaml measure_heads) left by the strips takes back the nouns
+ * that stood right before it: in `完成造林绿化面积` jieba tags 造林/n 绿化/n, so they name the area
+ * rather than open the clause (→ 造林绿化面积). `kept` is a slice of `run`; a verb-tagged word
+ * (完成/v) still opens the clause.
+ */
+function ownerOfMeasure(run: readonly Item[], kept: Item[], compiled: CompiledAttribute): Item[] {
+  const measure = kept.length > 0 ? compiled.cues.startingAt(kept, 0, ['measure']) : null;
+  if (!measure || measure.end !== kept.length - 1) return kept;
+  const end = run.indexOf(kept[0]!) + kept.length;
+  let start = end - kept.length;
+  while (start > 0 && isNounLike(run[start - 1]!) && !run[start - 1]!.inYear) start--;
+  return run.slice(start, end);
 }
 
 /**

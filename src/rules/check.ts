@@ -14,7 +14,7 @@ export function checkRules(rules: RuleData): RuleProblem[] {
   const seen = new Map<string, string>();
   for (const file of ['units.yaml', 'classifiers.yaml'] as const) {
     rules[file].forEach((entry, index) => {
-      for (const form of new Set([entry.unit, ...(entry.forms ?? [])])) {
+      for (const form of unitForms(entry)) {
         const where = `${file}[${index}] (${entry.unit})`;
         const before = seen.get(form);
         if (before) {
@@ -62,6 +62,14 @@ export function checkRules(rules: RuleData): RuleProblem[] {
     }
   }
   return problems;
+}
+
+/**
+ * The surface forms of a units.yaml or classifiers.yaml entry: the unit itself and its forms, or
+ * only its forms when it scales another entry's unit (`power`: 成 writes %, but % is not 成).
+ */
+export function unitForms(entry: { unit: string; forms?: string[] | undefined; power?: number | undefined }): Set<string> {
+  return new Set(entry.power === undefined ? [entry.unit, ...(entry.forms ?? [])] : (entry.forms ?? []));
 }
 
 /**

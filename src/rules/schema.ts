@@ -18,11 +18,20 @@ const unitEntry = z
   .object({
     unit: word,
     kind: z.enum(quantityKinds),
-    /** Surface forms; the canonical unit itself is always one. */
+    /** Surface forms; the canonical unit itself is one, unless the entry has `power`. */
     forms: z.array(word).optional(),
+    /**
+     * The forms are the unit scaled by 10^power (成 is ten %): the value is multiplied by it. Such
+     * an entry writes another entry's unit, so the unit itself is not one of its forms.
+     */
+    power: z.number().int().min(-12).max(12).optional(),
     ...annotation,
   })
-  .strict();
+  .strict()
+  .refine((entry) => entry.power === undefined || (entry.forms ?? []).length > 0, {
+    message: 'an entry with power must list its forms',
+    path: ['forms'],
+  });
 export const unitsFile = z.array(unitEntry);
 
 /** magnitudes.yaml: a magnitude word and its power of ten (`万` → 4, `万亿` → 12). */

@@ -6,6 +6,7 @@
  * map probes, whatever the text.
  */
 import type { QuantityKind, Qualifier } from '../../document.js';
+import { unitForms } from '../../rules/check.js';
 import type { Rules } from '../../rules/schema.js';
 import { type Chars, sliceChars } from '../../text/chars.js';
 
@@ -14,7 +15,9 @@ export interface UnitEntry {
   unit: string;
   kind: QuantityKind;
   file: 'units.yaml' | 'classifiers.yaml';
-  /** `units.yaml#亩`: made once, not per record (every record holds it). */
+  /** The value is multiplied by 10^power (成 → %: power 1); 0 for most units. */
+  power: number;
+  /** `units.yaml#亩` (`units.yaml#成` for a scaled entry): made once, not per record (every record holds it). */
   rule: string;
 }
 
@@ -78,8 +81,10 @@ export function unitTable(rules: Rules): WordTable<UnitEntry> {
   const entries: [string, UnitEntry][] = [];
   for (const file of ['units.yaml', 'classifiers.yaml'] as const) {
     for (const entry of rules[file]) {
-      const unit: UnitEntry = { unit: entry.unit, kind: entry.kind, file, rule: `${file}#${entry.unit}` };
-      for (const form of new Set([entry.unit, ...(entry.forms ?? [])])) entries.push([form, unit]);
+      const forms = unitForms(entry);
+      const name = entry.power === undefined ? entry.unit : [...forms][0]!;
+      const unit: UnitEntry = { unit: entry.unit, kind: entry.kind, file, power: entry.power ?? 0, rule: `${file}#${name}` };
+      for (const form of forms) entries.push([form, unit]);
     }
   }
   return wordTable(entries);

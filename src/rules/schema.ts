@@ -212,6 +212,17 @@ export const ocrPercentFile = z
   })
   .strict();
 
+/** html.yaml: the tags of a web page the cleaner takes for markup, by what each does to the text. */
+const tagName = z.string().regex(/^[a-z][a-z0-9]*(:[a-z][a-z0-9]*)?$/, 'a tag name in lower case (p, h1, o:p)');
+export const htmlFile = z
+  .object({
+    paragraph: z.array(tagName),
+    line: z.array(tagName),
+    cell: z.array(tagName),
+    inline: z.array(tagName),
+  })
+  .strict();
+
 /** Every YAML file of `rules/`, by file name. `userdict.txt` is checked separately (jieba's format). */
 export const ruleFiles = {
   'units.yaml': unitsFile,
@@ -222,6 +233,7 @@ export const ruleFiles = {
   'modality.yaml': modalityFile,
   'not-quantities.yaml': notQuantitiesFile,
   'furniture.yaml': furnitureFile,
+  'html.yaml': htmlFile,
   'paragraph-openers.yaml': paragraphOpenersFile,
   'ocr-fixes.yaml': ocrFixesFile,
   'ocr-percent.yaml': ocrPercentFile,

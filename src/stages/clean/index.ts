@@ -2,6 +2,8 @@
  * clean: raw OCR text → cleaned paragraphs, with a map from every cleaned code point back to the
  * raw code point (and raw line) it came from. The passes, in order:
  *
+ *   html        `&nbsp;` `&ldquo;` decoded; `<p>` `<br>` end paragraphs and lines, `<span>` goes (html.ts)
+ *               (rules/html.yaml)
  *   normalize   full-width ASCII, safe NFKC, invisible characters, `,` → `，` in Chinese   (normalize.ts)
  *   markup      Markdown an OCR converter left: `> ` quotes, `**bold**`, `# ` headings     (markup.ts)
  *   furniture   page numbers dropped, bylines/captions tagged (rules/furniture.yaml)     (furniture.ts)
@@ -28,6 +30,7 @@ import { isSpace } from './chars.js';
 import { repairColumns } from './columns.js';
 import { applyFurniture, applyFurnitureToCells, compileFurniture } from './furniture.js';
 import { measureLayout } from './layout.js';
+import { compileHtml, dropHtml } from './html.js';
 import { dropMarkup } from './markup.js';
 import { splitLines, type Line } from './lines.js';
 import { normalizeLines } from './normalize.js';
@@ -48,6 +51,7 @@ export const clean = defineStage({
     // built once per process on first use: here, not inside the first document's clean
     segmenter.pairInWord('一', '一');
     return {
+      html: compileHtml(rules['html.yaml']),
       furniture: compileFurniture(rules['furniture.yaml']),
       openers: compileOpeners(rules['paragraph-openers.yaml']),
       ocrFixes: compileOcrFixes(rules['ocr-fixes.yaml']),
@@ -59,7 +63,7 @@ export const clean = defineStage({
   run(doc, { compiled, segmenter }) {
     const notes: Note[] = [];
     const lineOfRaw = OffsetMap.identity(doc.raw);
-    let lines = normalizeLines(splitLines(doc.raw));
+    let lines = normalizeLines(dropHtml(splitLines(doc.raw), compiled.html, notes));
     lines = dropMarkup(lines, notes);
     lines = applyFurniture(lines, compiled.furniture, notes);
     lines = countBlanks(lines);

@@ -209,6 +209,7 @@ function number(context: ScanContext, at: number, depth = 0): NumberResult {
   if (first.script === 'chinese') rules.push('recognize/chinese-numeral');
   const magnitude = lastTail.magnitude ?? tail.magnitude;
   if (magnitude) rules.push(magnitude.entry.rule);
+  if (unitEntry.per) rules.unshift(unitEntry.per, 'recognize/per-unit');
   rules.unshift(unitEntry.rule);
   if (before) rules.push(before.entry.rule);
   for (const bound of bounds) rules.push(bound.entry.rule);

@@ -73,8 +73,43 @@ export function readTail(context: ScanContext, numeral: Numeral): Tail {
   } else {
     tail.unit = unit;
   }
+  if (tail.unit) tail.unit = perUnit(context, tail.unit);
   if (tail.unit) tail.end = tail.unit.end;
   return tail;
+}
+
+/** The slashes of a rate: 元/吨, 立方米／秒. */
+const PER = new Set(['/', '／']);
+/** Kinds that are shares or ratios already: never the top or the bottom of a rate. */
+const NOT_RATE: ReadonlySet<string> = new Set(['percent', 'percentage_point', 'multiple']);
+
+/**
+ * A unit per another one, written with a slash: `2400元/吨`, `3200立方米/秒`, `1.2万人/平方公里`,
+ * `0.45吨标准煤/万元` (the bottom may carry its own magnitude, kept as written). The canonical unit
+ * joins both canonical units (`5公斤/亩` → 公斤/亩, `80km/h` → 公里/小时); the kind is money for a
+ * price (money per something), else other (a density, a flow, a yield). Without a unit after the
+ * slash (`1/3`, `5%/年`) the unit stays as it was.
+ */
+function perUnit(context: ScanContext, unit: WordMatch<UnitEntry>): WordMatch<UnitEntry> {
+  const { chars, compiled, reach } = context;
+  if (!PER.has(chars[unit.end]!) || NOT_RATE.has(unit.entry.kind) || unit.entry.power !== 0) return unit;
+  const at = unit.end + 1;
+  const magnitude = matchAt(compiled.magnitudes, chars, at, reach);
+  const plain = matchAt(compiled.units, chars, at, reach);
+  // 千瓦时 is a unit, not 千 + 瓦时: a unit at least as long as the magnitude wins, as after a number
+  const scaled = magnitude && (!plain || magnitude.end - magnitude.start > plain.end - plain.start);
+  const bottom = scaled ? matchAt(compiled.units, chars, magnitude.end, reach) : plain;
+  if (!bottom || NOT_RATE.has(bottom.entry.kind) || bottom.entry.power !== 0) return unit;
+  const prefix = scaled ? magnitude.form : '';
+  const entry: UnitEntry = {
+    unit: `${unit.entry.unit}/${prefix}${bottom.entry.unit}`,
+    kind: unit.entry.kind === 'money' ? 'money' : 'other',
+    file: unit.entry.file,
+    power: 0,
+    rule: unit.entry.rule,
+    per: bottom.entry.rule,
+  };
+  return { entry, form: `${unit.form}${chars[unit.end]}${prefix}${bottom.form}`, start: unit.start, end: bottom.end };
 }
 
 /**

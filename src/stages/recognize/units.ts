@@ -19,6 +19,8 @@ export interface UnitEntry {
   power: number;
   /** `units.yaml#亩` (`units.yaml#成` for a scaled entry): made once, not per record (every record holds it). */
   rule: string;
+  /** For a rate (元/吨), the rule of the unit after the slash; the entry then holds both units. */
+  per?: string;
 }
 
 export interface MagnitudeEntry {

@@ -123,6 +123,11 @@ export const periodsFile = z
      * but no period.
      */
     times: z.array(z.object({ pattern: word, ...annotation }).strict()).optional(),
+    /**
+     * Patterns of years named relative to the year the text is written in (`去年` → -1, `今年` → 0).
+     * Only a plan section says which year that is (its own): there `去年全市实现…` reports a result.
+     */
+    relative_years: z.array(z.object({ pattern: word, offset: z.number().int(), ...annotation }).strict()).optional(),
     /** Words right before a year that make it a comparison base (`比2020年增长`), not the period. */
     comparisons: cueList,
     /** Words right before a year that make it a deadline (`到2027年`): the number is a target. */

@@ -42,6 +42,8 @@ export interface CompiledAttribute {
   /** periods.yaml `years`, global: the first group is the year. */
   years: RegExp[];
   times: RegExp[];
+  /** periods.yaml `relative_years`, global: 去年 is the year before the one the text is written in. */
+  relativeYears: { pattern: RegExp; offset: number }[];
   /** A year right after one of these is a comparison base; after a deadline word, a target. */
   comparisons: string[];
   deadlines: string[];
@@ -130,6 +132,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     continuations: words(modality.continuations ?? []),
     years: periods.years.map((entry) => new RegExp(entry.pattern, 'gu')),
     times: (periods.times ?? []).map((entry) => new RegExp(entry.pattern, 'gu')),
+    relativeYears: (periods.relative_years ?? []).map((entry) => ({ pattern: new RegExp(entry.pattern, 'gu'), offset: entry.offset })),
     comparisons: words(periods.comparisons),
     deadlines: words(periods.deadlines),
     starts: words(periods.starts ?? []),

@@ -21,7 +21,7 @@ import { findChanges } from './change.js';
 import { compileAttribute, type CompiledAttribute } from './compile.js';
 import { buildItems, markYears, type SentenceView } from './items.js';
 import { findModalities } from './modality.js';
-import { firstSpanAfter, periodOf, placeYears, yearsBefore } from './period.js';
+import { firstSpanAfter, periodOf, placeYears, resolveRelative, yearsBefore } from './period.js';
 import { pairLists } from './respectively.js';
 import { readSections } from './sections.js';
 import { splitGluedCues } from './split.js';
@@ -54,7 +54,7 @@ export const attribute = defineStage<CompiledAttribute>({
       const section = sections[sentence.paragraph] ?? { modality: 'actual' as const, year: null, rule: null };
       const subjects = findSubjects(view, compiled, doc.quantities);
       const changes = findChanges(view, compiled);
-      const years = yearsBefore(placedYears.periods, sentence, members.map((k) => doc.quantities[k]!.start));
+      const years = yearsBefore(placedYears.periods, sentence, members.map((k) => doc.quantities[k]!.start)).map((year) => resolveRelative(year, section));
       const afterPlan = lastPlan.paragraph === sentence.paragraph && lastPlan.plan;
       // 全年将新建幼儿园300所；改造老旧小区2000个左右: a plan ended by a semicolon runs on
       const previous = doc.sentences[index - 1];

@@ -53,7 +53,8 @@ export function findModalities(
     const item = items[i]!;
     if (i === view.quantityItems[k]) {
       // 超额完成1000万人以上的预期目标: the number is the target itself, whatever the clause reports
-      const byCue = namesTarget(items, i, compiled) ? 'target' : (clause ?? sentence);
+      // 今年将新建学校50所，去年新建30所: a past year ends the plan the sentence carried
+      const byCue = namesTarget(items, i, compiled) ? 'target' : (clause ?? (years[k]?.past ? null : sentence));
       modalities.push(byCue ?? bySection(section, years[k] ?? null));
       // 其中 continues a plan only when the whole sentence before was one (not 增长10%，超过原定计划的4%)
       plan = (k === 0 || plan) && byCue === 'target';
@@ -116,6 +117,7 @@ function endsClause(items: readonly Item[], end: number): boolean {
 
 /** Without a cue: a year later than a review's is a plan, an earlier one than a plan's is a result. */
 function bySection(section: Section, year: YearMention | null): Modality {
+  if (year?.past && section.modality === 'target') return 'actual';
   if (year && section.year) {
     if (section.modality === 'actual' && Number(year.year) > Number(section.year)) return 'target';
     if (section.modality === 'target' && Number(year.year) < Number(section.year)) return 'actual';

@@ -10,8 +10,13 @@ import type { Section } from './sections.js';
 
 /** A year named before a number, and whether it is a deadline (`到2027年`). */
 export interface YearMention {
+  /** `''` for a year before a plan whose own year is not known (去年 in an undated plan). */
   year: string;
   until: boolean;
+  /** A relative year (`去年` -1, `今年` 0), resolved against the section by `resolveRelative`. */
+  offset?: number;
+  /** Before the year the text is written in: 去年 in a plan reports a result. */
+  past?: boolean;
 }
 
 /** Chinese digits of a year written out (一九九五年), by value: structural numerals. */
@@ -72,7 +77,7 @@ export function placeYears(text: CodePointIndex, compiled: CompiledAttribute): D
     }
   }
   spans.sort((a, b) => a.start - b.start || a.end - b.end);
-  const periods = found.flatMap(({ year, index, end, prefix }) => {
+  const periods: PlacedYear[] = found.flatMap(({ year, index, end, prefix }) => {
     if (compiled.comparisons.some((word) => prefix.endsWith(word))) return [];
     // 由2020年的38.5%提高到41.2%: the starting year is 38.5%'s, not 41.2%'s
     const starting = compiled.starts.some((word) => prefix.endsWith(word));
@@ -87,6 +92,17 @@ export function placeYears(text: CodePointIndex, compiled: CompiledAttribute): D
     const until = !reached && compiled.deadlines.some((word) => prefix.endsWith(word));
     return [{ year, until, at: text.toCodePoint(index), holdsUntil }];
   });
+  // 去年, 今年: placed like years, resolved per sentence against its section (resolveRelative)
+  for (const { pattern, offset } of compiled.relativeYears) {
+    pattern.lastIndex = 0;
+    for (const match of text.text.matchAll(pattern)) {
+      const prefix = text.text.slice(Math.max(0, match.index - 4), match.index).trimEnd();
+      if (compiled.comparisons.some((word) => prefix.endsWith(word))) continue;
+      const until = compiled.deadlines.some((word) => prefix.endsWith(word));
+      periods.push({ year: '', offset, until, at: text.toCodePoint(match.index), holdsUntil: Infinity });
+    }
+  }
+  if (compiled.relativeYears.length > 0) periods.sort((a, b) => a.at - b.at);
   return { periods, spans };
 }
 
@@ -139,7 +155,7 @@ export function yearsBefore(years: readonly PlacedYear[], sentence: Sentence, st
     while (next < years.length && years[next]!.at < start) {
       const placed = years[next]!;
       if (holdsUntil === Infinity) outer = current;
-      current = { year: placed.year, until: placed.until };
+      current = placed.offset === undefined ? { year: placed.year, until: placed.until } : { year: '', until: placed.until, offset: placed.offset };
       holdsUntil = placed.holdsUntil;
       next++;
     }
@@ -159,11 +175,26 @@ function firstAtOrAfter(years: readonly PlacedYear[], position: number): number 
 }
 
 /**
+ * A relative year (去年, 今年) read in its section: a plan is written in its own year, so there
+ * 去年 is the year before it (`past`, also when the plan's year is unknown). Elsewhere the year
+ * a text is written in is not known (a review is often written the year after it): null, and
+ * the section decides. Other mentions pass through.
+ */
+export function resolveRelative(mention: YearMention | null, section: Section): YearMention | null {
+  if (mention?.offset === undefined) return mention;
+  if (section.modality !== 'target') return null;
+  const year = section.year === null ? '' : String(Number(section.year) + mention.offset);
+  if (mention.offset < 0) return { year, until: false, past: true };
+  return year === '' ? null : { year, until: mention.until };
+}
+
+/**
  * The period of a quantity: the year named before it, else its section's year when the quantity
  * agrees with its section (a plan inside a review, or a result inside a plan, has no known year).
  */
 export function periodOf(mention: YearMention | null, section: Section, modality: Modality): string | null {
   // 2024年，着手实施…，后续还要有7个项目: a plan is not about the reviewed year named before it
+  if (mention?.year === '') return null;
   const reviewed = modality === 'target' && section.modality === 'actual' && section.year !== null;
   if (mention && !(reviewed && !mention.until && Number(mention.year) <= Number(section.year))) return mention.year;
   if (mention) return null;

@@ -225,6 +225,7 @@ export const htmlFile = z
     line: z.array(tagName),
     cell: z.array(tagName),
     inline: z.array(tagName),
+    hidden: z.array(tagName),
   })
   .strict();
 

@@ -15,6 +15,8 @@ const piece = fc.constantFrom(
   '发展', '经济', '增长', '项目', '亿元', '个', '万', '%', '。', '，', ',', '、', '；', '：', '"',
   '1', '23', '4.5', '１２', '％', '．', ' ', '  ', '\u3000', '\n', '\n\n', '\u200b', '\r\n', 'AI', 'model ',
   '— 3 —\n', '本版撰稿: 张三\n', '𠀀', '⾏', '> ', '**',
+  // what scraped web pages leave (the html pass)
+  '<p>', '</p>', '<br/>', '&nbsp;', '&ldquo;', '&#37;', '<span class="x">', '<!-- ', ' -->', '<script>', '</script>', '&', '<',
 );
 const document = fc.array(piece, { maxLength: 80 }).map((parts) => parts.join(''));
 
@@ -54,8 +56,10 @@ describe('clean: invariants', () => {
         const linesOf = (prefix: string) => new Set(doc.warnings.filter((w) => w.rule.startsWith(prefix)).map((w) => w.place!.line));
         const percentLines = linesOf('ocr-percent.yaml#');
         const markupLines = linesOf('clean/markup');
+        // the html pass drops tags, comments and scripts and decodes references on the lines it names
+        const htmlLines = linesOf('clean/html');
         const repaired = (ch: string, line: number) =>
-          (percentLines.has(line) && /[0-9０-９%％]/u.test(ch)) || (markupLines.has(line) && /[>*#_]/u.test(ch));
+          (percentLines.has(line) && /[0-9０-９%％]/u.test(ch)) || (markupLines.has(line) && /[>*#_]/u.test(ch)) || htmlLines.has(line);
         const used = new Map<number, number>();
         Array.from(doc.text).forEach((ch, cp) => {
           if (ch === '\n' || ch === ' ') return;
@@ -82,6 +86,9 @@ describe('clean: linear time on hostile input', () => {
     ['a megabyte of short lines', '发展经济。\n'.repeat(170_000)],
     ['a megabyte of two columns read across', '发展经济增长项目   亿元个万发展经济\n'.repeat(50_000)],
     ['a megabyte of percent signs misread as digits, on one line', '增长5.896，'.repeat(110_000)],
+    ['a megabyte of tag openings that never close, on one line', '<p '.repeat(330_000)],
+    ['a megabyte of comment openings closed at the very end', '<!--'.repeat(250_000) + '-->发展'],
+    ['a megabyte of references and script tags', '&nbsp;发展<script>&#x4e00;</script>'.repeat(31_000)],
   ];
   it.each(hostile)('%s is cleaned within seconds', (_, raw) => {
     const started = performance.now();

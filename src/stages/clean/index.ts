@@ -63,7 +63,7 @@ export const clean = defineStage({
   run(doc, { compiled, segmenter }) {
     const notes: Note[] = [];
     const lineOfRaw = OffsetMap.identity(doc.raw);
-    let lines = normalizeLines(dropHtml(splitLines(doc.raw), compiled.html, notes));
+    let lines = normalizeLines(dropHtml(splitLines(doc.raw), compiled.html, notes, doc.raw));
     lines = dropMarkup(lines, notes);
     lines = applyFurniture(lines, compiled.furniture, notes);
     lines = countBlanks(lines);

@@ -63,9 +63,12 @@ export function fractionAt(context: ScanContext, denominator: Numeral): Candidat
   };
 }
 
-/** `翻一番` → 2 倍, `翻两番` → 4 倍, `翻了一番` → 2 倍: doubling N times is 2^N. */
+/**
+ * `翻一番` → 2 倍, `翻两番` → 4 倍, `翻了一番` → 2 倍: doubling N times is 2^N. Bound words count
+ * as after any number: `翻一番多`, `翻一番以上` (at_least), `接近翻一番` (approx).
+ */
 export function doubling(context: ScanContext, at: number): Candidate | null {
-  const { chars, compiled, to } = context;
+  const { chars, compiled, to, reach, lexicon } = context;
   const unit = compiled.units.forms.get(MULTIPLE_UNIT);
   if (!unit) return null;
   let k = at + 1;
@@ -75,17 +78,23 @@ export function doubling(context: ScanContext, at: number): Candidate | null {
   if (chars[times.end] !== DOUBLING_CLOSE) return null;
   const count = Number(times.value.toFixed());
   if (!Number.isInteger(count) || count < 1 || count > 10) return null;
+  const close = times.end + 1;
+  const after = boundAfter(compiled.after, chars, skipGap(chars, close, reach), reach, lexicon, true);
+  const before = boundBefore(compiled.before, chars, at, context.floor, lexicon);
+  const rules = [`units.yaml#${unit.unit}`, 'recognize/doubling'];
+  if (before) rules.push(before.entry.rule);
+  if (after) rules.push(after.entry.rule);
   return {
     start: at,
-    end: times.end + 1,
+    end: after ? after.end : close,
     numeralStart: times.start,
     numeralEnd: times.end,
     value: integer(2 ** count),
     valueMax: null,
     unit,
     unitText: DOUBLING_CLOSE,
-    qualifier: 'exact',
-    rules: [`units.yaml#${unit.unit}`, 'recognize/doubling'],
+    qualifier: decideQualifier(false, before, after ? [after] : []),
+    rules,
   };
 }
 

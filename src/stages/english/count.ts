@@ -40,5 +40,7 @@ export function countedNoun(text: string, tokens: readonly Token[], after: numbe
   if (lastNoun < 0) return null;
   const head = tokens[lastNoun]!;
   if (hasTag(head, 'Month', 'Unit') || hasTag(tokens[first], 'Month')) return null;
+  // compromise tags a lone mark as a noun too (`3 > 2`): what is counted is a word
+  if (!/\p{L}/u.test(head.text)) return null;
   return { start: tokens[first]!.start, end: head.end, phrase: text.slice(tokens[first]!.start, head.end), head: head.text };
 }

@@ -177,7 +177,8 @@ async function runLocked(
     const jobs = usefulJobs(options.jobs ?? 1, todo);
     executor = createExecutor(jobs, { rules: context.rules, settings: context.settings }, options.timeoutMs ?? 0);
     // a few lanes take the documents in order, not one pending promise per document: with
-    // 100,000 inputs the queue would hold them all at once
+    // 100,000 inputs the queue would hold them all at once; twice what the executor holds, so
+    // lanes waiting for a document's files to be flushed never leave a worker without work
     let next = 0;
     let stopped = false;
     const lane = async () => {
@@ -201,7 +202,7 @@ async function runLocked(
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(todo.length, 2 * jobs) }, lane));
+    await Promise.all(Array.from({ length: Math.min(todo.length, 2 * executor.capacity) }, lane));
     csvs.close();
   } finally {
     csvs.close(false);

@@ -121,14 +121,17 @@ function subjectOf(
   const container = counted !== null && compiled.subjects.containers.has(counted.head.toLowerCase());
   const start = sentenceStart(text, candidate.start);
   // the subject of the number before it in this sentence, else the sentence's first noun phrase
-  const fallback = () =>
-    memory.sentence === start && memory.subject !== ''
-      ? memory.subject
-      : (informative(phraseAt(text, tokens, start, compiled)) ?? memory.subject);
+  const fallback = () => carried ?? informative(phraseAt(text, tokens, start, compiled)) ?? memory.subject;
+  const carried = memory.sentence === start && memory.subject !== '' ? memory.subject : null;
+  const counts = counted ? countSubject(text, tokens, counted, compiled) : null;
+  // `Exports of EVs jumped 25 percent to 2 million units`: a bare container with nothing before it
+  // names the previous number's subject, in the same sentence (`2 million units of housing` does not)
+  const bare = container && counts === text.slice(counted!.start, counted!.end) ? carried : null;
   const subject =
     // `Sales of new energy vehicles surpassed 12.8 million units`
     (container ? informative(subjectBefore(text, tokens, candidate, memory.floor, compiled)) : null) ??
-    (counted ? countSubject(text, tokens, counted, compiled) : null) ??
+    bare ??
+    counts ??
     // `a 186-kilometer intercity railway`
     (candidate.adjectival ? informative(phraseAt(text, tokens, candidate.end, compiled)) : null) ??
     // `the number of Fortune Global 500 companies … reached 312`

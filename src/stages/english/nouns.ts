@@ -22,8 +22,12 @@ export function isNounLike(tokens: readonly Token[], i: number, compiled: Compil
   }
   // `is set at`, `was raised by`: a word after a copula is the verb
   if (hasTag(previous, 'Copula', 'Auxiliary', 'Modal') && /^\s+$/.test(previous!.post)) return false;
-  // `designated size`, `eroded land`: a participle before a noun modifies it; `total went up`: a verb
-  if (hasTag(token, 'PastTense')) return hasTag(tokens[i + 1], 'Noun', 'Adjective') && /^[\s-]+$/.test(token.post);
+  // `designated size`, `eroded land`, `the surveyed firms` (firms read as a verb): a participle before
+  // a noun modifies it; `total went up`, `firms expected higher orders`: after a plural it is the verb
+  if (hasTag(token, 'PastTense')) {
+    if (previous !== undefined && /^\s+$/.test(previous.post) && (hasTag(previous, 'Plural') || pluralBeforeVerb(tokens, i - 1, compiled))) return false;
+    return (hasTag(tokens[i + 1], 'Noun', 'Adjective') || pluralBeforeVerb(tokens, i + 1, compiled)) && /^[\s-]+$/.test(token.post);
+  }
   if (hasTag(token, 'Noun', 'Adjective', 'Acronym', 'Possessive', 'Gerund')) return true;
   if (pluralBeforeVerb(tokens, i, compiled)) return true;
   // `Foreign trade`, `childcare places`: a present-tense "verb" right after an adjective or noun is a noun
@@ -44,17 +48,16 @@ export function isHeadNoun(tokens: readonly Token[], i: number, compiled: Compil
   return hasTag(token, 'PresentTense', 'Infinitive') && !hasTag(token, 'Adjective');
 }
 
-// `Imports and exports grew`: a plural compromise reads as a verb, right before the real verb
+// `Imports and exports grew`: a plural compromise reads as a verb, right before the real verb;
+// `while imports of crude oil fell`: or right before `of`, opening a clause
 function pluralBeforeVerb(tokens: readonly Token[], i: number, compiled: CompiledEnglish): boolean {
-  const token = tokens[i]!;
+  const token = tokens[i];
   const next = tokens[i + 1];
-  return (
-    hasTag(token, 'PresentTense') &&
-    /s$/i.test(token.text) &&
-    next !== undefined &&
-    /^\s+$/.test(token.post) &&
-    (hasTag(next, 'PastTense', 'Copula', 'Modal') || compiled.verbCues.has(next.text.toLowerCase()))
-  );
+  if (!token || !hasTag(token, 'PresentTense') || !/s$/i.test(token.text) || next === undefined || !/^\s+$/.test(token.post)) return false;
+  if (hasTag(next, 'PastTense', 'Copula', 'Modal') || compiled.verbCues.has(next.text.toLowerCase())) return true;
+  const previous = tokens[i - 1];
+  const opens = previous === undefined || /[,;:.]\s*$/.test(previous.post) || hasTag(previous, 'Conjunction', 'Determiner');
+  return next.text.toLowerCase() === 'of' && opens;
 }
 
 // `non-working`, `deficit-to-GDP`: words joined by a hyphen with no space

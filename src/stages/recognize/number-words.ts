@@ -2,12 +2,12 @@
  * Numbers written as words around a numeral: `X分之Y` (三分之一, 百分之七十一, 千分之三) and
  * `翻N番` (翻一番, 翻两番).
  */
-import { integer, percentOf } from '../../text/decimal.js';
+import { integer, lessThan, percentOf } from '../../text/decimal.js';
 import { sliceChars } from '../../text/chars.js';
 import { boundAfter, boundBefore, decideQualifier } from './bounds.js';
 import { plain, type Candidate, type ScanContext } from './context.js';
 import { isArabicDigit, parseArabic, parseChinese, type Numeral } from './numerals.js';
-import { skipGap, type BoundEntry, type WordMatch } from './units.js';
+import { matchAt, matchEndingAt, skipGap, type BoundEntry, type WordMatch } from './units.js';
 
 /** `X分之Y`: the fraction mark between denominator and numerator (三分之一, 百分之七十一). */
 export const FRACTION_MARK = ['分', '之'] as const;
@@ -34,8 +34,11 @@ export function fractionAt(context: ScanContext, denominator: Numeral): Candidat
   const numerator = plain(isArabicDigit(chars[numeratorAt]) ? parseArabic(chars, numeratorAt, to) : parseChinese(chars, numeratorAt, to));
   // 百分之百 is 100 %: the numerator may be a bare multiplier
   if (!numerator || numerator.valueMax) return null;
-  const value = permille ? numerator.value : percentOf(numerator.value, denominator.value, FRACTION_PLACES);
-  let end = numerator.end;
+  const share = (n: Numeral) => (permille ? n.value : percentOf(n.value, denominator.value, FRACTION_PLACES));
+  const value = share(numerator);
+  const upper = fractionUpper(context, denominator, numerator);
+  const valueMax = upper && share(upper);
+  let end = upper ? upper.end : numerator.end;
   const bounds: WordMatch<BoundEntry>[] = [];
   const after = boundAfter(compiled.after, chars, skipGap(chars, end, reach), reach, lexicon, true);
   if (after) {
@@ -52,15 +55,42 @@ export function fractionAt(context: ScanContext, denominator: Numeral): Candidat
     start: denominator.start,
     end,
     numeralStart: denominator.start,
-    numeralEnd: numerator.end,
+    numeralEnd: upper ? upper.end : numerator.end,
     value,
-    valueMax: null,
+    valueMax,
     unit,
     // 百分之 is the percent sign written in words; in 三分之一 only 分之 marks the unit
     unitText: sliceChars(chars, percentWords ? denominator.start : denominator.end, denominator.end + FRACTION_MARK.length),
-    qualifier: decideQualifier(false, before, bounds),
+    qualifier: decideQualifier(valueMax !== null, before, bounds),
     rules,
   };
+}
+
+/**
+ * The upper end of a fraction range: a connector, the same fraction mark again or not, and a
+ * larger numerator (百分之五到百分之八, 百分之六至七 → 5–8 %, 6–7 %); null when none follows.
+ */
+function fractionUpper(context: ScanContext, denominator: Numeral, numerator: Numeral): Numeral | null {
+  const { chars, compiled, to } = context;
+  const connector = matchAt(compiled.connectors, chars, numerator.end, to);
+  // 从百分之五到百分之八 is a change between two levels, not a range
+  if (!connector || matchEndingAt(compiled.rangeBreakers, chars, denominator.start, context.floor)) return null;
+  const numeralAt = (at: number) => plain(isArabicDigit(chars[at]) ? parseArabic(chars, at, to) : parseChinese(chars, at, to));
+  let at = connector.end;
+  // 百分之五到百分之八 repeats the denominator and the mark; 百分之六至七 does not
+  const again = numeralAt(at);
+  if (again && again.value.equals(denominator.value) && hasMark(chars, again.end)) at = again.end + FRACTION_MARK.length;
+  const upper = numeralAt(at);
+  if (!upper || upper.valueMax || upper.bare || !lessThan(numerator.value, upper.value)) return null;
+  // 百分之五至七成, 三分之一到一半: the next number has a unit of its own, so it is not this range's end
+  if (matchAt(compiled.units, chars, upper.end, to) || matchAt(compiled.magnitudes, chars, upper.end, to)) return null;
+  if (hasMark(chars, upper.end)) return null;
+  return upper;
+}
+
+/** `分之` at `at`. */
+function hasMark(chars: ScanContext['chars'], at: number): boolean {
+  return chars[at] === FRACTION_MARK[0] && chars[at + 1] === FRACTION_MARK[1];
 }
 
 /**

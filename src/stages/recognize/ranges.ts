@@ -7,6 +7,8 @@ import { isArabicDigit, isChineseDigit, type Numeral } from './numerals.js';
 import { magnitudeValue, readTail } from './tail.js';
 import { matchAt, matchEndingAt } from './units.js';
 
+const TEN = '十';
+
 export interface Range {
   second: Numeral;
   tail: Tail;
@@ -27,7 +29,8 @@ export function rangeAfter(context: ScanContext, first: Numeral, tail: Tail): Ra
   if (!connector) return null;
   if (matchEndingAt(compiled.rangeBreakers, chars, first.start, context.floor)) return null;
   const secondAt = connector.end;
-  if (!(isArabicDigit(chars[secondAt]) || isChineseDigit(chars[secondAt]))) return null;
+  // 五到十年: a second numeral may open with 十
+  if (!(isArabicDigit(chars[secondAt]) || isChineseDigit(chars[secondAt]) || chars[secondAt] === TEN)) return null;
   const second = readNumeral(context, secondAt, to);
   if (!second || 'tooLong' in second || second.bare || second.valueMax) return null;
   const secondTail = readTail(context, second);

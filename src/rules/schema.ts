@@ -77,6 +77,8 @@ export const changesFile = z
     comparators: cueList.optional(),
     /** Words that open a comparison base before a bare change word: `增速比全省平均水平高0.6个百分点` (`比`). */
     base_openers: cueList.optional(),
+    /** Words that open a comparison base only before `的` and a number (`是“十五”时期的3.2倍`), not before a change word. */
+    base_openers_of: cueList.optional(),
     /** Change verbs whose object may stand between them and the number (`减少碳排放120万吨`); each also listed above. */
     object_verbs: cueList.optional(),
   })

@@ -28,7 +28,8 @@ export type CueLabel =
   | 'continuation'
   | 'share'
   | 'measure'
-  | 'opener';
+  | 'opener'
+  | 'openerOf';
 
 export interface SectionPattern {
   modality: 'actual' | 'target';
@@ -86,6 +87,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('new', words(changes.new_things))
     .add('comparator', words(changes.comparators ?? []))
     .add('opener', words(changes.base_openers ?? []))
+    .add('openerOf', words(changes.base_openers_of ?? []))
     .add('object', words(changes.object_verbs ?? []))
     .add('bound', words(rules['qualifiers.yaml'].before))
     .add('skip', words(subjects.skip_before))

@@ -86,8 +86,10 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
   // 增速比全省平均水平高0.6个百分点, 投资是"十五"时期的3.2倍: the words after 比/是 are the base,
   // the subject stands before it
   const before = items[index - 1];
-  if (i >= 0 && ((cue && cue.label !== 'level') || (before !== undefined && isAttributive(before)))) {
-    const opener = baseOpenerBefore(items, i, compiled);
+  const attributive = before !== undefined && isAttributive(before);
+  if (i >= 0 && ((cue && cue.label !== 'level') || attributive)) {
+    // 目标是GDP增长9%: after 是 and before a change word stands the subject, not a base
+    const opener = baseOpenerBefore(items, i, compiled, attributive ? OF_OPENERS : OPENERS);
     if (opener >= 0) return { stop: opener - 1, cue };
   }
   if (i >= 0) {
@@ -101,6 +103,9 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
   return { stop: i, cue };
 }
 
+const OPENERS: readonly CueLabel[] = ['opener'];
+const OF_OPENERS: readonly CueLabel[] = ['opener', 'openerOf'];
+
 /** Most words a comparison base may hold: 高于全省城镇居民平均水平的增速1.1个百分点. */
 const MAX_BASE = 8;
 
@@ -108,12 +113,12 @@ const MAX_BASE = 8;
  * The item of a base opener (比) a few words before `stop`, with only the base between; -1 if
  * none. The base may be a list (比全国、全省分别高0.5个和0.3个百分点).
  */
-export function baseOpenerBefore(items: readonly Item[], stop: number, compiled: CompiledAttribute): number {
+export function baseOpenerBefore(items: readonly Item[], stop: number, compiled: CompiledAttribute, labels = OPENERS): number {
   for (let i = stop; i >= 0 && stop - i < MAX_BASE; i--) {
     const item = items[i]!;
     if (item.separator === 'quote' || item.separator === 'space' || item.separator === 'list') continue;
     if (item.separator !== null || item.quantity >= 0) return -1;
-    const opener = compiled.cues.endingAt(items, i, ['opener']);
+    const opener = compiled.cues.endingAt(items, i, labels);
     if (opener && opener.start === i && i < stop) return i;
     if (isVerb(item)) return -1;
   }

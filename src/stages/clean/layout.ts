@@ -51,8 +51,26 @@ export function measureLayout(lines: readonly Line[]): Layout {
     exact: best.width !== null && best.tight,
     measure: best.measure,
     blanks: mode(lines.slice(1).map((line) => line.blanksBefore)),
-    indent: mode(lines.map((line) => line.indent)),
+    indent: usualIndent(lines),
   };
+}
+
+/** Continuation lines needed to read the usual indent from them alone. */
+const MIN_CONTINUATIONS = 3;
+
+/**
+ * The indent of a line that goes on with a sentence: the commonest indent among lines whose line
+ * above stops mid-sentence, which no paragraph starts. Over all lines, a page of short indented
+ * paragraphs and indented headings has more first lines than continuations, and its first-line
+ * indent would pass for the usual one (pdftotext -layout of a bulletin: five paragraphs read as one).
+ */
+function usualIndent(lines: readonly Line[]): number {
+  const continuations: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const above = lines[i - 1]!;
+    if (above.role === undefined && lines[i]!.role === undefined && !endsSentence(above.chars)) continuations.push(lines[i]!.indent);
+  }
+  return mode(continuations.length >= MIN_CONTINUATIONS ? continuations : lines.map((line) => line.indent));
 }
 
 /** A line this long (code points) that ends a sentence is evidence for one paragraph a line. */

@@ -19,6 +19,8 @@ export interface Executor {
   /** Tasks it works on or holds at once; a caller keeping more in flight never leaves it idle. */
   readonly capacity: number;
   run(task: Task): Promise<ManifestEntry>;
+  /** Starts the workers now, before the first task (they take 1–2 s to build their pipelines). */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,7 @@ function inThread(setup: WorkerSetup): Executor {
         return runTask(pipeline, task, setup.settings);
       });
     },
+    warm() {},
     async close() {},
   };
 }
@@ -203,6 +206,9 @@ function workerPool(jobs: number, setup: WorkerSetup, timeoutMs: number): Execut
         waiting.push({ task, resolve, reject });
         dispatch();
       });
+    },
+    warm() {
+      while (slots.size + starting < jobs) spawn();
     },
     async close() {
       for (const slot of slots) clearTimeout(slot.timer);

@@ -15,7 +15,8 @@
  *   1. Lock the folder (lock.ts): one writer at a time; a dead writer's lock is broken.
  *   2. Hash every input. A document is reused when its bytes' SHA-256 and the config key (rules
  *      hash, tool version, decoding options) match the committed manifest, or the journal of a
- *      generation a killed run left behind (so a killed run's finished work is not lost).
+ *      generation a killed run left behind (so a killed run's finished work is not lost). When
+ *      nothing can be reused (--force, a first run) the workers are started before the hashing.
  *   3. Nothing changed: stop here; nothing is written at all.
  *   4. New generation: reused documents are hard-linked from where they are (the same inode:
  *      an unchanged document's file is never rewritten); the rest are processed on worker threads,
@@ -28,7 +29,7 @@
  *   6. Commit: rename the pointer. Then delete older generations (a kill before that only leaves
  *      garbage the next run removes).
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRules, defaultRulesDir, assertRulesUnchanged } from '../rules/load.js';
 import type { Rules } from '../rules/schema.js';
@@ -96,7 +97,7 @@ export async function runBatch(options: RunOptions): Promise<RunSummary> {
   mkdirSync(stateDir(options.out), { recursive: true });
   const lock = await acquireLock(join(stateDir(options.out), 'lock'), options.out, options.waitMs ?? 0);
   try {
-    return await runLocked(options, inputs, { rulesDir, rules, settings, config, started });
+    return await runLocked(options, inputs, { rules, settings, config, started });
   } finally {
     lock.release();
   }
@@ -105,12 +106,31 @@ export async function runBatch(options: RunOptions): Promise<RunSummary> {
 async function runLocked(
   options: RunOptions,
   inputs: InputFile[],
-  context: { rulesDir: string; rules: Rules; settings: DecodeSettings; config: string; started: number },
+  context: { rules: Rules; settings: DecodeSettings; config: string; started: number },
+): Promise<RunSummary> {
+  const current = currentGeneration(options.out);
+  const previous = current === null ? null : readManifest(join(generationDir(options.out, current), 'manifest.json'));
+  const reusable = options.force ? new Map<string, Reusable[]>() : reusableDocuments(options.out, current, previous);
+  const setup = { rules: context.rules, settings: context.settings };
+  // nothing to reuse (--force, a first run): every input is processed, so the workers start now
+  // and load their dictionaries while this thread hashes the inputs
+  const executor = reusable.size === 0 ? createExecutor(usefulJobs(options.jobs ?? 1, inputs.map(sizeOf)), setup, options.timeoutMs ?? 0) : undefined;
+  executor?.warm();
+  try {
+    return await build(options, inputs, context, { previous, reusable, executor });
+  } finally {
+    await executor?.close();
+  }
+}
+
+async function build(
+  options: RunOptions,
+  inputs: InputFile[],
+  context: { rules: Rules; settings: DecodeSettings; config: string; started: number },
+  state: { previous: Manifest | null; reusable: Map<string, Reusable[]>; executor: Executor | undefined },
 ): Promise<RunSummary> {
   const { out } = options;
-  const current = currentGeneration(out);
-  const previous = current === null ? null : readManifest(join(generationDir(out, current), 'manifest.json'));
-  const reusable = options.force ? new Map<string, Reusable[]>() : reusableDocuments(out, current, previous);
+  const { previous, reusable } = state;
 
   // 2. hash every input and decide; `entries` is in input order, which is id order
   const entries: (ManifestEntry | undefined)[] = new Array(inputs.length);
@@ -170,12 +190,10 @@ async function runLocked(
   const progress = options.progress;
   let done = 0;
   let bytes = 0;
-  let executor: Executor | undefined;
+  const executor = state.executor ?? createExecutor(usefulJobs(options.jobs ?? 1, todo), { rules: context.rules, settings: context.settings }, options.timeoutMs ?? 0);
   try {
     appendSettled();
     progress?.start(todo.length, todo.reduce((sum, item) => sum + item.bytes, 0));
-    const jobs = usefulJobs(options.jobs ?? 1, todo);
-    executor = createExecutor(jobs, { rules: context.rules, settings: context.settings }, options.timeoutMs ?? 0);
     // a few lanes take the documents in order, not one pending promise per document: with
     // 100,000 inputs the queue would hold them all at once; twice what the executor holds, so
     // lanes waiting for a document's files to be flushed never leave a worker without work
@@ -185,7 +203,7 @@ async function runLocked(
       while (!stopped && next < todo.length) {
         const { input, index } = todo[next++]!;
         try {
-          const entry = await executor!.run({ id: input.id, path: input.path, genDir, config: context.config });
+          const entry = await executor.run({ id: input.id, path: input.path, genDir, config: context.config });
           // the files reach the disk before the journal names them (a crash never resumes a torn file)
           if (entry.status === 'done') await syncFiles([docPath(genDir, entry.id), rowsPath(genDir, entry.id)]);
           if (stopped) return; // another lane failed: the run is over and its files are closed
@@ -203,10 +221,13 @@ async function runLocked(
       }
     };
     await Promise.all(Array.from({ length: Math.min(todo.length, 2 * executor.capacity) }, lane));
+    // the workers end while the CSVs are flushed
+    const closing = executor.close();
     csvs.close();
+    await closing;
   } finally {
     csvs.close(false);
-    await executor?.close();
+    await executor.close();
     progress?.finish();
   }
 
@@ -245,6 +266,15 @@ function usefulJobs(jobs: number, todo: readonly { bytes: number }[]): number {
 }
 
 const BYTES_PER_WORKER = 4 * 1024 * 1024;
+
+/** A file's size for `usefulJobs` before it is read (0 when it cannot be read: it fails anyway). */
+function sizeOf(input: InputFile): { bytes: number } {
+  try {
+    return { bytes: statSync(input.path).size };
+  } catch {
+    return { bytes: 0 };
+  }
+}
 
 /** Bytes read at a time while hashing the inputs. */
 const HASH_CHUNK = 1024 * 1024;

@@ -24,6 +24,13 @@ export interface Layout {
   /** The usual indent of a line. */
   indent: number;
   /**
+   * A gap follows nearly every line that ends a sentence well short of the width: the page sets
+   * its paragraphs apart by gaps (Tesseract's automatic layout writes one between blocks), so a
+   * short line without a gap after it is no paragraph's end but a first line whose indent the
+   * OCR dropped.
+   */
+  gapsEndParagraphs: boolean;
+  /**
    * Each line is a whole paragraph (text saved from a web page or a word processor): nearly every
    * long line ends a sentence, where a hard-wrapped page ends most of its lines mid-sentence.
    */
@@ -44,13 +51,16 @@ export function measureLayout(lines: readonly Line[]): Layout {
   const long = body.filter((line) => line.chars.length >= LONG_LINE);
   const ended = long.filter((line) => endsSentence(line.chars)).length;
   const linePerParagraph = long.length >= 3 && ended >= long.length * 0.8;
+  const width = linePerParagraph ? null : best.width;
+  const blanks = mode(lines.slice(1).map((line) => line.blanksBefore));
   return {
+    gapsEndParagraphs: width !== null && gapsEnd(lines, width - toleranceOf(width), best.measure, blanks),
     linePerParagraph,
     width: linePerParagraph ? null : best.width,
     tolerance: best.width === null ? 0 : toleranceOf(best.width),
     exact: best.width !== null && best.tight,
     measure: best.measure,
-    blanks: mode(lines.slice(1).map((line) => line.blanksBefore)),
+    blanks,
     indent: usualIndent(lines),
   };
 }
@@ -72,6 +82,29 @@ function usualIndent(lines: readonly Line[]): number {
   }
   return mode(continuations.length >= MIN_CONTINUATIONS ? continuations : lines.map((line) => line.indent));
 }
+
+/**
+ * True when more blank lines than usual follow at least GAP_SHARE of the lines that end a
+ * sentence short of `full` (and there are GAP_ENDS of them at least).
+ */
+function gapsEnd(lines: readonly Line[], full: number, measure: (line: Line) => number, blanks: number): boolean {
+  let ends = 0;
+  let gapped = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.role !== undefined || !endsSentence(line.chars) || measure(line) >= full) continue;
+    // a line after a gap two ems short may be a first line that lost its indent: what is asked
+    if (line.blanksBefore > blanks && measure(line) + FIRST_LINE_INDENT >= full) continue;
+    ends++;
+    if (lines[i + 1]!.blanksBefore > blanks) gapped++;
+  }
+  return ends >= GAP_ENDS && gapped >= ends * GAP_SHARE;
+}
+
+/** The first-line indent of a typeset Chinese paragraph, in ems. */
+export const FIRST_LINE_INDENT = 2;
+const GAP_ENDS = 5;
+const GAP_SHARE = 0.85;
 
 /** A line this long (code points) that ends a sentence is evidence for one paragraph a line. */
 const LONG_LINE = 40;

@@ -13,7 +13,7 @@
  */
 import type { ParagraphKind } from '../../document.js';
 import { CLAUSE_MARKS, CLOSERS, CONTINUING_MARKS, endsSentence, isCjk, isClauseMark, isDigit, isHan, isLatinLetter } from './chars.js';
-import type { Layout } from './layout.js';
+import { FIRST_LINE_INDENT, type Layout } from './layout.js';
 import { lineText, type Line } from './lines.js';
 import type { SeamJudge } from './seam.js';
 
@@ -94,6 +94,10 @@ function liftInterruptingHeadings(input: readonly Line[], layout: Layout, ends: 
     // a numbered or dashed title above (`——1997年1月20日在…会议上`) is no sentence to interrupt
     if (isHeadingLike(above, layout) || isHeadingLike(below, layout) || isTitleLine(above)) continue;
     if (endsSentence(above.chars) || !isFull(above, layout)) continue;
+    // a column's last line has lines of its paragraph above it: a full line that opens the text
+    // or stands after a gap, with a gap between it and the heading, is a title set across the
+    // columns (`清河市政府工作报告（摘要）`)
+    if (!furniture && heading.blanksBefore > layout.blanks && (i === 1 || above.blanksBefore > layout.blanks)) continue;
     if (!furniture && isWrappedTail(heading, below, layout)) continue;
     // a title's last line wrapped like prose runs on from the full line above it (`…人民代表大`
     // + `会第二次会议上`: 大会) more than the line below does
@@ -153,6 +157,11 @@ function endsParagraph(above: Line, below: Line, layout: Layout, after: Line | u
   // no paragraph starts with a comma, a closing mark or a percent sign, not even after a byline
   if (OPENS_NOTHING.has(below.chars[0]!)) return false;
   if (above.role !== undefined) return true;
+  // no paragraph opens with the last character or two of a sentence (`强。全社会…`) or with a
+  // sentence that is only a number (`31%。新建…`): the line above, cut mid-phrase, holds the rest
+  // of it, even where it looks like a heading (`科技创新能力持续增`, a first line whose indent
+  // the OCR dropped) or a gap stands between (a column's foot)
+  if (stopsMidPhrase(above) && SENTENCE_TAIL.test(below.chars.slice(0, TAIL_REACH).join(''))) return false;
   const belowHeading = isHeadingLike(below, layout);
   // a long title's wrapped last line: a gap after it, or a word across the join (`…人民代表大` + `会第五次会议上`)
   if (belowHeading && isFull(above, layout) && !endsSentence(above.chars)) {
@@ -176,7 +185,7 @@ function endsParagraph(above: Line, below: Line, layout: Layout, after: Line | u
     const last = above.chars[above.chars.length - 1]!;
     return !(isDigit(last) || CONTINUING_MARKS.has(last));
   }
-  const full = isFull(above, layout);
+  const full = isFull(above, layout) || (aboveOpens && lostIndent(above, layout));
   const sentenceEnds = endsSentence(above.chars);
   if (below.blanksBefore > layout.blanks) return sentenceEnds || !full || isTitleLine(above);
   // a colon that introduces what follows (`今年重点抓好五个方面的工作：` + `一是…`) ends a
@@ -188,6 +197,28 @@ function endsParagraph(above: Line, below: Line, layout: Layout, after: Line | u
   // title with a space of its own, dropped, is not judged so: it ends no sentence)
   return !(layout.exact ? isFull(above, layout, 0) : full) || below.indent > layout.indent;
 }
+
+/**
+ * One or two Han characters, or a number (a percentage), and a sentence's end: the tail of a
+ * sentence cut by a wrap (`强。`, `31%。`, `86.3%。`).
+ */
+const SENTENCE_TAIL = /^(?:\p{Script=Han}{1,2}|\d[\d.]{0,6}%?)[。！？]/u;
+/** Code points of a line's start that SENTENCE_TAIL can match. */
+const TAIL_REACH = 9;
+
+/**
+ * `line` opens a paragraph after a gap and fills the width with the usual first-line indent of
+ * a typeset page (two ems) that the OCR dropped: `人才引育取得新进展。` + `实施青年…` on a page
+ * whose paragraphs are set apart by gaps (Layout.gapsEndParagraphs) is one paragraph, not two.
+ * Not where the text was wrapped every N characters (no indent there) or where the page's lines
+ * keep their indents.
+ */
+function lostIndent(line: Line, layout: Layout): boolean {
+  if (!layout.gapsEndParagraphs || layout.exact || layout.width === null || layout.indent > 0 || line.indent > 0) return false;
+  if (line.blanksBefore <= layout.blanks) return false;
+  return layout.measure(line) + FIRST_LINE_INDENT >= layout.width - layout.tolerance;
+}
+
 
 /** Share of the width a line ending in a colon stops short of to end its paragraph. */
 const COLON_SHORT = 0.8;

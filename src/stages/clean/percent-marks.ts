@@ -223,7 +223,12 @@ function endsFigure(chars: readonly string[], at: number, rules: PercentRules): 
   return (rules.boundsAfter.get(chars[at]!) ?? []).some((word) => word.every((ch, k) => chars[at + k] === ch));
 }
 
+/** Marks that join the items of a list or a range (`4.9%和7.1%`, `18.6%、9.2%`, `3%至5%`). */
+const LIST_JOINS = new Set(['和', '、', '及', '与', '至', '～', '~']);
+
 function cueBefore(chars: readonly string[], start: number, cues: readonly string[][]): boolean {
+  // the next item of a list of percentages (`分别增长4.9%和7.194`): its cue stands before the first
+  if (start >= 3 && LIST_JOINS.has(chars[start - 1]!) && chars[start - 2] === '%' && isDigit(chars[start - 3]!)) return true;
   const from = Math.max(0, start - CUE_REACH);
   for (const cue of cues) {
     for (let at = from; at + cue.length <= start; at++) if (cue.every((ch, k) => chars[at + k] === ch)) return true;

@@ -8,7 +8,7 @@ import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { DocumentFailure } from '../src/document.js';
 import { decode, decodeDoc, legacyScore } from '../src/stages/decode.js';
-import { toSimplified } from '../src/batch/process.js';
+import { looksTraditional, processBytes, toSimplified } from '../src/batch/process.js';
 
 const sample = readFileSync('input/changchun-2025-lianghui.txt', 'utf8');
 const traditional = OpenCC.Converter({ from: 'cn', to: 'tw' })(sample) as string;
@@ -92,6 +92,25 @@ describe('decode: encodings', () => {
     const doc = decodeDoc('a', 'a.txt', bytes);
     expect(doc.source.encoding).toBe('utf-8');
     expect(doc.warnings.map((warning) => warning.rule)).toEqual(['decode/invalid-bytes']);
+  });
+
+  it('without --to-simplified, a text that looks traditional is converted all the same, with an info warning', () => {
+    const settings = { encoding: null, toSimplified: false };
+    const result = processBytes(null, 'a', 'a.txt', iconv.encode(traditional, 'big5'), settings);
+    if (!('doc' in result)) throw new Error('failed');
+    expect(result.doc.raw).toBe(toSimplified(traditional));
+    expect(result.doc.warnings.map((w) => w.rule)).toContain('decode/to-simplified');
+    // simplified text is left alone: no warning, the text as it was
+    const plain = processBytes(null, 'b', 'b.txt', Buffer.from(sample), settings);
+    if (!('doc' in plain)) throw new Error('failed');
+    expect(plain.doc.raw).toBe(sample);
+    expect(plain.doc.warnings).toEqual([]);
+  });
+
+  it('looksTraditional: the sample in Taiwan forms is, the sample itself and English are not', () => {
+    expect(looksTraditional(traditional)).toBe(true);
+    expect(looksTraditional(sample)).toBe(false);
+    expect(looksTraditional('GDP grew 5.2 percent in 2024.')).toBe(false);
   });
 
   it('--to-simplified converts traditional text through OpenCC', () => {

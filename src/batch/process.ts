@@ -98,6 +98,34 @@ export function toSimplified(text: string): string {
   return convert(text);
 }
 
+/** Code units of a text's opening that `looksTraditional` converts to decide. */
+const TRADITIONAL_SAMPLE = 1500; // 0.4 ms a document (4,000: 1.1 ms, 2% of a 100 MB run)
+/**
+ * Share of those characters OpenCC changes above which a text is traditional: simplified report
+ * text changes by 0 (the sample input: 0 of 2,000), the same text in Taiwan forms by 28%.
+ */
+const TRADITIONAL_SHARE = 0.05;
+
+/**
+ * True when the text is written in traditional characters: the rules (units, classifiers, cue
+ * words) are simplified, so `個`, `萬億`, `增長` would go unread. OpenCC's own tables decide, on
+ * the text's opening.
+ */
+export function looksTraditional(text: string): boolean {
+  const sample = text.slice(0, TRADITIONAL_SAMPLE);
+  const converted = toSimplified(sample);
+  if (converted === sample) return false;
+  let changed = 0;
+  const n = Math.min(sample.length, converted.length);
+  for (let i = 0; i < n; i++) if (sample.charCodeAt(i) !== converted.charCodeAt(i)) changed++;
+  return changed >= 3 && changed >= sample.length * TRADITIONAL_SHARE;
+}
+
+/** What runs without `--to-simplified`: a text that looks traditional is converted all the same. */
+export function simplifiedIfTraditional(text: string): string {
+  return looksTraditional(text) ? toSimplified(text) : text;
+}
+
 /**
  * Decodes and runs the pipeline (only decodes with `pipeline` null); a DocumentFailure (or a
  * bug) becomes the failure.
@@ -112,7 +140,7 @@ export function processBytes(
   try {
     const doc = decodeDoc(id, path, bytes, {
       encoding: settings.encoding ?? undefined,
-      convert: settings.toSimplified ? toSimplified : undefined,
+      convert: settings.toSimplified ? toSimplified : simplifiedIfTraditional,
     });
     return { doc: pipeline ? pipeline.process(doc) : doc };
   } catch (error) {

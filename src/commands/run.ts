@@ -54,7 +54,7 @@ export function runCommand(): Command {
     .option('--include <glob>', 'only files in folders matching this glob (repeatable; without / it matches the file name)', collect)
     .option('--exclude <glob>', 'leave out files in folders matching this glob (repeatable)', collect)
     .option('--encoding <name>', 'read every input in this encoding instead of detecting it (e.g. gb18030, big5, utf-16le)')
-    .option('--to-simplified', 'convert traditional characters to simplified (OpenCC) before processing')
+    .option('--to-simplified', 'convert traditional characters to simplified (OpenCC) in every file (without it: only in files that look traditional)')
     .option('-j, --jobs <n>', 'documents processed at once, on worker threads (default: the number of cores, fewer if memory is short)', positiveInteger)
     .option('--force', 'redo every document, even those unchanged since the last run')
     .option('--shard <K/N>', 'process only the K-th of N deterministic slices of the inputs (for job arrays; see liang merge)')

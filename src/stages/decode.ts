@@ -121,6 +121,14 @@ export function decodeDoc(id: string, path: string, bytes: Uint8Array, options: 
     bytes: bytes.length,
   });
   if (decoded.replaced > 0) doc.warnings.push(replacedWarning(decoded));
+  if (text !== decoded.text) {
+    doc.warnings.push({
+      stage: 'decode',
+      rule: 'decode/to-simplified',
+      reason: 'traditional characters were converted to simplified (OpenCC) before reading, as the rules are simplified; the raw file keeps its own forms',
+      severity: 'info',
+    });
+  }
   const controls = findControlChars(text);
   if (controls) {
     doc.warnings.push({

@@ -46,6 +46,8 @@ const boundEntry = z
     qualifier: z.enum(['approx', 'at_least', 'at_most']),
     /** An `after` word that may also stand between the number and its magnitude or unit (130余个, 10多万人). */
     inside: z.boolean().optional(),
+    /** An `inside` word that stands only between the number and its unit (20来个), never after the unit (20人来参观). */
+    only_inside: z.boolean().optional(),
     /** A `before` word that may also stand in front of a change word before the number (约增长12%). */
     across_change: z.boolean().optional(),
     ...annotation,

@@ -73,6 +73,8 @@ export function boundAfter(
   wholeWord: boolean,
 ): WordMatch<BoundEntry> | null {
   const match = matchAt(table, chars, start, limit);
+  // a whole-word look is a look after the unit, where an only-inside word (来 of 20来个) is not a bound
+  if (match !== null && wholeWord && match.entry.onlyInside) return null;
   if (match === null || !wholeWord || match.end - match.start !== 1) return match;
   let text = match.form;
   let suspect = false;

@@ -47,10 +47,23 @@ export interface NamePlace {
 
 /** Validated rules → the recognizer's matchers. */
 export function compileRecognizer(rules: Rules): Compiled {
-  const bound = (entry: { word: string; qualifier: BoundEntry['qualifier']; inside?: boolean | undefined; across_change?: boolean | undefined }) =>
+  const bound = (entry: {
+    word: string;
+    qualifier: BoundEntry['qualifier'];
+    inside?: boolean | undefined;
+    only_inside?: boolean | undefined;
+    across_change?: boolean | undefined;
+  }) =>
     [
       entry.word,
-      { word: entry.word, qualifier: entry.qualifier, inside: entry.inside ?? false, acrossChange: entry.across_change ?? false, rule: `qualifiers.yaml#${entry.word}` },
+      {
+        word: entry.word,
+        qualifier: entry.qualifier,
+        inside: (entry.inside ?? false) || (entry.only_inside ?? false),
+        onlyInside: entry.only_inside ?? false,
+        acrossChange: entry.across_change ?? false,
+        rule: `qualifiers.yaml#${entry.word}`,
+      },
     ] as [string, BoundEntry];
   const regex = (source: string | undefined) => (source === undefined ? null : new RegExp(source, 'u'));
   const notQuantities = rules['not-quantities.yaml'];

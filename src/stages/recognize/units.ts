@@ -34,6 +34,8 @@ export interface BoundEntry {
   word: string;
   qualifier: Exclude<Qualifier, 'exact' | 'range'>;
   inside: boolean;
+  /** Only between the number and its unit (20来个), never after the unit. */
+  onlyInside: boolean;
   /** A `before` word that may stand in front of a change word before the number (约增长12%). */
   acrossChange: boolean;
   /** `qualifiers.yaml#以上`. */

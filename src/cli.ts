@@ -10,7 +10,7 @@ import { scoreCommand } from './commands/score.js';
 import { RulesError } from './rules/load.js';
 import { UsageError } from './batch/inputs.js';
 import { ScoreInputError } from './score/files.js';
-import { version } from './version.js';
+import { buildVersion } from './version.js';
 import { tuneV8 } from './v8-flags.js';
 
 // before any stage's code runs: see v8-flags.ts
@@ -18,7 +18,7 @@ tuneV8();
 
 const program = new Command('liang')
   .description('liang (量): clean paragraphs and every quantity with its unit from Chinese report texts, as CSV and JSON')
-  .version(version)
+  .version(buildVersion())
   .showHelpAfterError(false)
   .exitOverride()
   .configureOutput({ outputError: () => {} });

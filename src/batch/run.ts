@@ -34,7 +34,7 @@ import { join } from 'node:path';
 import { loadRules, defaultRulesDir, assertRulesUnchanged } from '../rules/load.js';
 import type { Rules } from '../rules/schema.js';
 import { isKnownEncoding } from '../stages/decode.js';
-import { version } from '../version.js';
+import { buildVersion } from '../version.js';
 import { CombinedCsvs, errorColumns, finishGeneration } from './assemble.js';
 import { expandInputs, UsageError, type InputFile } from './inputs.js';
 import { acquireLock } from './lock.js';
@@ -92,7 +92,7 @@ export async function runBatch(options: RunOptions): Promise<RunSummary> {
   let inputs = expandInputs(options.paths, { include: options.include, exclude: options.exclude, skip: [options.out] });
   if (options.shard) inputs = inputs.filter((input) => inShard(input.id, options.shard!));
   const settings: DecodeSettings = { encoding: options.encoding?.toLowerCase() ?? null, toSimplified: Boolean(options.toSimplified) };
-  const config = configKey({ version, rulesHash: rules.hash, encoding: settings.encoding, toSimplified: settings.toSimplified });
+  const config = configKey({ version: buildVersion(), rulesHash: rules.hash, encoding: settings.encoding, toSimplified: settings.toSimplified });
 
   mkdirSync(stateDir(options.out), { recursive: true });
   const lock = await acquireLock(join(stateDir(options.out), 'lock'), options.out, options.waitMs ?? 0);
@@ -237,7 +237,7 @@ async function build(
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,
     tool: 'liang',
-    version,
+    version: buildVersion(),
     rules_hash: context.rules.hash,
     config: context.config,
     options: { encoding: context.settings.encoding, to_simplified: context.settings.toSimplified, bom: options.bom },

@@ -71,11 +71,11 @@ describe('rules: loading', () => {
     expect(problem!.message).toMatch(/money/);
   });
 
-  it('a unit entry with power must list its forms, and they may not repeat another entry\'s', () => {
+  it('a unit entry with factor must list its forms, and they may not repeat another entry\'s', () => {
     const original = readFileSync(join(defaultRulesDir, 'units.yaml'), 'utf8');
-    const bare = problemsOf(rulesWith('units.yaml', original + '\n- {unit: "%", kind: percent, power: 1}\n'));
-    expect(bare.map((p) => p.message).join('\n')).toMatch(/power must list its forms/);
-    const twice = problemsOf(rulesWith('units.yaml', original + '\n- {unit: "%", kind: percent, forms: [成数], power: 1}\n- {unit: 成数, kind: percent}\n'));
+    const bare = problemsOf(rulesWith('units.yaml', original + '\n- {unit: "%", kind: percent, factor: 10}\n'));
+    expect(bare.map((p) => p.message).join('\n')).toMatch(/factor must list its forms/);
+    const twice = problemsOf(rulesWith('units.yaml', original + '\n- {unit: "%", kind: percent, forms: [成数], factor: 10}\n- {unit: 成数, kind: percent}\n'));
     expect(twice.map((p) => p.message).join('\n')).toMatch(/form "成数" is also declared/);
   });
 

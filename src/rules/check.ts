@@ -76,10 +76,10 @@ export function checkRules(rules: RuleData): RuleProblem[] {
 
 /**
  * The surface forms of a units.yaml or classifiers.yaml entry: the unit itself and its forms, or
- * only its forms when it scales another entry's unit (`power`: 成 writes %, but % is not 成).
+ * only its forms when it writes a multiple of another entry's unit (`factor`: 成 writes %, but % is not 成).
  */
-export function unitForms(entry: { unit: string; forms?: string[] | undefined; power?: number | undefined }): Set<string> {
-  return new Set(entry.power === undefined ? [entry.unit, ...(entry.forms ?? [])] : (entry.forms ?? []));
+export function unitForms(entry: { unit: string; forms?: string[] | undefined; factor?: number | undefined }): Set<string> {
+  return new Set(entry.factor === undefined ? [entry.unit, ...(entry.forms ?? [])] : (entry.forms ?? []));
 }
 
 /**

@@ -21,15 +21,15 @@ const unitEntry = z
     /** Surface forms; the canonical unit itself is one, unless the entry has `power`. */
     forms: z.array(word).optional(),
     /**
-     * The forms are the unit scaled by 10^power (成 is ten %): the value is multiplied by it. Such
-     * an entry writes another entry's unit, so the unit itself is not one of its forms.
+     * The forms are this many of the unit (成 is 10 %, 半 of 一半 is 50 %): the value is multiplied
+     * by it. Such an entry writes another entry's unit, so the unit itself is not one of its forms.
      */
-    power: z.number().int().min(-12).max(12).optional(),
+    factor: z.number().positive().optional(),
     ...annotation,
   })
   .strict()
-  .refine((entry) => entry.power === undefined || (entry.forms ?? []).length > 0, {
-    message: 'an entry with power must list its forms',
+  .refine((entry) => entry.factor === undefined || (entry.forms ?? []).length > 0, {
+    message: 'an entry with factor must list its forms',
     path: ['forms'],
   });
 export const unitsFile = z.array(unitEntry);

@@ -7,7 +7,7 @@
  * never overlap and the work is linear in the text (each lookup probes at most the longest
  * word of its table).
  */
-import { add, integer, negate, scale } from '../../text/decimal.js';
+import { add, integer, multiply, negate, scale, type Decimal } from '../../text/decimal.js';
 import { CharFinder, type Chars, sliceChars } from '../../text/chars.js';
 import { boundAfter, boundBefore, decideQualifier, type Lexicon } from './bounds.js';
 import type { Compiled } from './compile.js';
@@ -149,7 +149,7 @@ function number(context: ScanContext, at: number, depth = 0): NumberResult {
         end,
         numeralStart: at,
         numeralEnd: first.end,
-        value: scale(value, next.candidate.unit.power),
+        value: byFactor(value, next.candidate.unit),
         valueMax: null,
         unit: next.candidate.unit,
         unitText: tail.magnitude?.form ?? '',
@@ -221,9 +221,8 @@ function number(context: ScanContext, at: number, depth = 0): NumberResult {
       end,
       numeralStart: start,
       numeralEnd,
-      // 九成 → 90 %: a unit written as a multiple of its canonical one
-      value: scale(value, unitEntry.power),
-      valueMax: valueMax && scale(valueMax, unitEntry.power),
+      value: byFactor(value, unitEntry),
+      valueMax: valueMax && byFactor(valueMax, unitEntry),
       unit: unitEntry,
       unitText: (magnitude ? magnitude.form : '') + unitMatch.form,
       qualifier: decideQualifier(valueMax !== null, before, bounds),
@@ -305,6 +304,11 @@ function isMinus(context: ScanContext, at: number): boolean {
   if (before === undefined) return true;
   if (/^[0-9０-９A-Za-z.)）\]%％]$/u.test(before) || isChineseNumeralChar(before)) return false;
   return !matchEndingAt(compiled.units, chars, at - 1, 0) && !matchEndingAt(compiled.magnitudes, chars, at - 1, 0);
+}
+
+/** 九成 → 90 %, 一半 → 50 %: the value of a unit written as a multiple of its canonical one. */
+function byFactor(value: Decimal, unit: UnitEntry): Decimal {
+  return unit.factor === null ? value : multiply(value, unit.factor);
 }
 
 function isZero(ch: string | undefined): boolean {

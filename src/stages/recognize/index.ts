@@ -17,6 +17,11 @@
  *   百分之N is the same mechanism and always exact. 千分之N is per mille, unit `‰` with value N
  *   (千分之三 → "3" ‰), so it agrees with the same figure written `3‰` in another year's report. Rule
  *   `recognize/fraction` (or `recognize/percent-words`) says which.
+ * - Shares in words are percentages too, from units.yaml entries with a `factor`: `N成` is tenths
+ *   (九成 → 90 %, 两三成 → 20–30 %), `一半` is 50 %; not-quantities.yaml keeps 成 to one to ten
+ *   (500万成为 is the verb) and 半 to 一 (两半, 九点半).
+ * - A unit per another written with a slash is one unit (recognize/per-unit): 2400元/吨 → 元/吨,
+ *   3200立方米/秒 → 立方米/秒; kind money for a price, other for any other rate.
  * - `翻N番` is a multiple: 2^N 倍 (翻一番 → 2, 翻两番 → 4), text from 翻 to 番, rule
  *   `recognize/doubling`.
  * - Two adjacent Chinese digits n, n+1 are a range: 两三所 → 2–3 所, 七八十个 → 70–80 个,

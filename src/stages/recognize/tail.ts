@@ -92,20 +92,20 @@ const NOT_RATE: ReadonlySet<string> = new Set(['percent', 'percentage_point', 'm
  */
 function perUnit(context: ScanContext, unit: WordMatch<UnitEntry>): WordMatch<UnitEntry> {
   const { chars, compiled, reach } = context;
-  if (!PER.has(chars[unit.end]!) || NOT_RATE.has(unit.entry.kind) || unit.entry.power !== 0) return unit;
+  if (!PER.has(chars[unit.end]!) || NOT_RATE.has(unit.entry.kind) || unit.entry.factor !== null) return unit;
   const at = unit.end + 1;
   const magnitude = matchAt(compiled.magnitudes, chars, at, reach);
   const plain = matchAt(compiled.units, chars, at, reach);
   // 千瓦时 is a unit, not 千 + 瓦时: a unit at least as long as the magnitude wins, as after a number
   const scaled = magnitude && (!plain || magnitude.end - magnitude.start > plain.end - plain.start);
   const bottom = scaled ? matchAt(compiled.units, chars, magnitude.end, reach) : plain;
-  if (!bottom || NOT_RATE.has(bottom.entry.kind) || bottom.entry.power !== 0) return unit;
+  if (!bottom || NOT_RATE.has(bottom.entry.kind) || bottom.entry.factor !== null) return unit;
   const prefix = scaled ? magnitude.form : '';
   const entry: UnitEntry = {
     unit: `${unit.entry.unit}/${prefix}${bottom.entry.unit}`,
     kind: unit.entry.kind === 'money' ? 'money' : 'other',
     file: unit.entry.file,
-    power: 0,
+    factor: null,
     rule: unit.entry.rule,
     per: bottom.entry.rule,
   };

@@ -9,15 +9,16 @@ import type { QuantityKind, Qualifier } from '../../document.js';
 import { unitForms } from '../../rules/check.js';
 import type { Rules } from '../../rules/schema.js';
 import { type Chars, sliceChars } from '../../text/chars.js';
+import { parseDecimal, type Decimal } from '../../text/decimal.js';
 
 /** A unit or classifier with the rules file it comes from (for the record's `rules`). */
 export interface UnitEntry {
   unit: string;
   kind: QuantityKind;
   file: 'units.yaml' | 'classifiers.yaml';
-  /** The value is multiplied by 10^power (成 → %: power 1); 0 for most units. */
-  power: number;
-  /** `units.yaml#亩` (`units.yaml#成` for a scaled entry): made once, not per record (every record holds it). */
+  /** The value is multiplied by this (成 → 10 %, 一半 → 50 %); null for most units. */
+  factor: Decimal | null;
+  /** `units.yaml#亩` (`units.yaml#成` for an entry with a factor): made once, not per record (every record holds it). */
   rule: string;
   /** For a rate (元/吨), the rule of the unit after the slash; the entry then holds both units. */
   per?: string;
@@ -86,8 +87,9 @@ export function unitTable(rules: Rules): WordTable<UnitEntry> {
   for (const file of ['units.yaml', 'classifiers.yaml'] as const) {
     for (const entry of rules[file]) {
       const forms = unitForms(entry);
-      const name = entry.power === undefined ? entry.unit : [...forms][0]!;
-      const unit: UnitEntry = { unit: entry.unit, kind: entry.kind, file, power: entry.power ?? 0, rule: `${file}#${name}` };
+      const name = entry.factor === undefined ? entry.unit : [...forms][0]!;
+      const factor = entry.factor === undefined ? null : parseDecimal(String(entry.factor));
+      const unit: UnitEntry = { unit: entry.unit, kind: entry.kind, file, factor, rule: `${file}#${name}` };
       for (const form of forms) entries.push([form, unit]);
     }
   }

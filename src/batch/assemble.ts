@@ -27,6 +27,8 @@ export interface Totals {
 export class CombinedCsvs {
   readonly totals: Totals = { paragraphs: 0, quantities: 0, warnings: 0 };
   private readonly files: Record<keyof Totals, number>;
+  /** What each document's rows file is read into. */
+  private readonly scratch = { buffer: Buffer.allocUnsafeSlow(1024 * 1024) };
   private closed = false;
 
   /** Opens the three files in `genDir` and writes their headers. */
@@ -50,7 +52,7 @@ export class CombinedCsvs {
   append(entry: ManifestEntry): void {
     if (this.closed) throw new Error('the combined CSVs are already closed');
     if (entry.status !== 'done') return;
-    const rows = readRows(rowsPath(this.genDir, entry.id));
+    const rows = readRows(rowsPath(this.genDir, entry.id), this.scratch);
     writeAll(this.files.paragraphs, rows.paragraphs);
     writeAll(this.files.quantities, rows.quantities);
     writeAll(this.files.warnings, rows.warnings);

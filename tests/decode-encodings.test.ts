@@ -142,6 +142,38 @@ describe('decode: a report with a stray NUL byte', () => {
   });
 });
 
+describe('decode: mojibake (UTF-8 once read as Windows-1252 or Latin-1, and saved again)', () => {
+  // each byte of the UTF-8 read as one character: Windows-1252's, or Latin-1's C1 control where
+  // Windows-1252 has none (as Windows itself maps 0x81, 0x8D, 0x8F, 0x90, 0x9D)
+  const misread = (text: string, table: 'windows-1252' | 'latin1'): string =>
+    [...Buffer.from(text, 'utf8')]
+      .map((byte) => {
+        const ch = iconv.decode(Buffer.from([byte]), table);
+        return ch === '\ufffd' ? String.fromCharCode(byte) : ch;
+      })
+      .join('');
+  const part = sample.slice(0, 3000);
+
+  it('read as Windows-1252: read back, with a warning', () => {
+    const mangled = misread(part, 'windows-1252');
+    expect(mangled).toContain('å…¨');
+    const doc = decodeDoc('a', 'a.txt', Buffer.from(mangled, 'utf8'));
+    expect(doc.raw).toBe(part);
+    expect(doc.warnings.map((w) => w.rule)).toEqual(['decode/mojibake']);
+  });
+
+  it('read as Latin-1: read back too', () => {
+    expect(decodeDoc('a', 'a.txt', Buffer.from(misread(part, 'latin1'), 'utf8')).raw).toBe(part);
+  });
+
+  it('real Latin text and the sample itself are left alone', () => {
+    const french = 'Le PIB a augmenté de 5,2 % en 2024 ; la région a créé 12 000 emplois, déjà en été.';
+    expect(decodeDoc('a', 'a.txt', Buffer.from(french, 'utf8')).raw).toBe(french);
+    expect(decodeDoc('a', 'a.txt', iconv.encode(french, 'latin1'), { encoding: 'latin1' }).raw).toBe(french);
+    expect(decodeDoc('a', 'a.txt', Buffer.from(sample)).warnings).toEqual([]);
+  });
+});
+
 describe('decode: inputs it refuses, with a reason', () => {
   it('an empty file', () => {
     const error = failure(new Uint8Array());

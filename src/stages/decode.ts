@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import type { Doc, Source, Warning } from '../document.js';
 import { DocumentFailure } from '../document.js';
+import { repairMojibake } from '../text/mojibake.js';
 import { OffsetMap } from '../text/offsets.js';
 
 export interface Decoded {
@@ -113,7 +114,9 @@ export interface DecodeOptions {
 export function decodeDoc(id: string, path: string, bytes: Uint8Array, options: DecodeOptions | string = {}): Doc {
   const { encoding, convert } = typeof options === 'string' ? { encoding: options, convert: undefined } : options;
   const decoded = decode(bytes, encoding);
-  const text = convert ? convert(decoded.text) : decoded.text;
+  const unmangled = repairMojibake(decoded.text);
+  const read = unmangled ?? decoded.text;
+  const text = convert ? convert(read) : read;
   const doc = createDoc(id, text, {
     path,
     sha256: sha256(bytes),
@@ -121,7 +124,15 @@ export function decodeDoc(id: string, path: string, bytes: Uint8Array, options: 
     bytes: bytes.length,
   });
   if (decoded.replaced > 0) doc.warnings.push(replacedWarning(decoded));
-  if (text !== decoded.text) {
+  if (unmangled !== null) {
+    doc.warnings.push({
+      stage: 'decode',
+      rule: 'decode/mojibake',
+      reason: `the text was UTF-8 once misread as Windows-1252 or Latin-1 and saved again (å…¨å¸‚ for 全市); it was read back as UTF-8`,
+      severity: 'warning',
+    });
+  }
+  if (text !== read) {
     doc.warnings.push({
       stage: 'decode',
       rule: 'decode/to-simplified',

@@ -112,6 +112,8 @@ export const subjectsFile = z
      * them that jieba reads as nouns stay (`完成造林绿化面积` → 造林绿化面积, not 面积).
      */
     measure_heads: cueList.optional(),
+    /** Besides change and level words, what follows the subject of a clause about a measure (`同比持平`). */
+    measured_by: cueList.optional(),
     /** Words that name two things at once, split for a 分别 list (`产销量` → 产量, 销量). */
     split_words: z.array(z.object({ word, parts: z.array(word).min(2), ...annotation }).strict()),
   })

@@ -29,7 +29,8 @@ export type CueLabel =
   | 'share'
   | 'measure'
   | 'opener'
-  | 'openerOf';
+  | 'openerOf'
+  | 'measured';
 
 export interface SectionPattern {
   modality: 'actual' | 'target';
@@ -102,7 +103,8 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('actual', words(modality.actual_cues))
     .add('continuation', words(modality.continuations ?? []))
     .add('share', words(subjects.share_of ?? []))
-    .add('measure', words(subjects.measure_heads ?? []));
+    .add('measure', words(subjects.measure_heads ?? []))
+    .add('measured', words(subjects.measured_by ?? []));
   const sections: SectionPattern[] = [
     ...modality.target_sections.map((entry) => ({
       modality: 'target' as const,

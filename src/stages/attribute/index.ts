@@ -25,7 +25,7 @@ import { firstSpanAfter, periodOf, placeYears, resolveRelative, yearsBefore } fr
 import { pairLists } from './respectively.js';
 import { readSections } from './sections.js';
 import { splitGluedCues } from './split.js';
-import { findSubjects } from './subject.js';
+import { fillEmptySubjects, findSubjects } from './subject.js';
 import { walkBack } from './walk.js';
 import { piecesToCut } from './window.js';
 
@@ -46,6 +46,8 @@ export const attribute = defineStage<CompiledAttribute>({
     const quantities = doc.quantities.slice();
     const warnings: Warning[] = [];
     let lastPlan = { paragraph: -1, plan: false, index: -1 };
+    // the last subject of the sentence before, for a sentence whose numbers name nothing (环比增长0.36%。)
+    let lastSubject = { index: -1, paragraph: -1, subject: '' };
     for (const index of [...bySentence.keys()].sort((a, b) => a - b)) {
       const group = bySentence.get(index)!;
       const sentence = doc.sentences[index]!;
@@ -65,6 +67,11 @@ export const attribute = defineStage<CompiledAttribute>({
       for (const problem of pairLists(view, compiled, subjects)) {
         warnings.push({ ...problem.warning, place: { start: problem.start, end: problem.end, line: doc.offsets.rawLine(problem.start) } });
       }
+      const adjacent = lastSubject.index === index - 1 && lastSubject.paragraph === sentence.paragraph;
+      // the clauses before may hold no quantity, so the window left them uncut: read them all
+      const whole = () => viewOf(doc, compiled, text, segmenter, sentence, index, group, placedYears.spans, true);
+      if (subjects.includes('')) fillEmptySubjects(whole, compiled, subjects, members, doc.quantities, adjacent ? lastSubject.subject : '');
+      lastSubject = { index, paragraph: sentence.paragraph, subject: subjects[subjects.length - 1] ?? '' };
       members.forEach((k, i) => {
         quantities[k] = {
           ...doc.quantities[k]!,
@@ -101,9 +108,10 @@ function viewOf(
   index: number,
   members: number[],
   yearSpans: readonly { start: number; end: number }[],
+  whole = false,
 ): SentenceView {
   const sentenceText = text.slice(sentence.start, sentence.end);
-  const window = piecesToCut(sentenceText, sentence, doc.quantities, members, compiled);
+  const window = whole ? null : piecesToCut(sentenceText, sentence, doc.quantities, members, compiled);
   let tagged: Token[];
   if (window === null) tagged = segmenter.tag(sentenceText, sentence.start);
   else if (window.pieces.length === 1) {

@@ -226,3 +226,70 @@ function leftRun(items: readonly Item[], stop: number): Item[] {
   }
   return run;
 }
+
+/** Most clauses looked back over for the subject of a number that has none. */
+const CLAUSES_BACK = 3;
+
+/** Cue labels of the predicate of a clause about a measure: 增长, 达到, 同比持平. */
+const PREDICATE_LABELS = ['increase', 'decrease', 'level', 'measured'] as const;
+
+/**
+ * Fills the subjects still empty: the subject of an earlier clause of the sentence
+ * (`全国居民消费价格同比持平，环比上涨0.2%`), else `previous`, the last subject of the sentence before
+ * in the same paragraph (`…增加值同比增长4.5%。环比增长0.36%。`). A number with nothing that names
+ * it continues what the text was just talking about; `''` would name nothing at all. Not a count
+ * or a duration: what it counts stands in its own clause (`解决了一万八千人的…`).
+ */
+export function fillEmptySubjects(
+  wholeView: () => SentenceView,
+  compiled: CompiledAttribute,
+  subjects: string[],
+  members: readonly number[],
+  quantities: readonly Quantity[],
+  previous: string,
+): void {
+  let view: SentenceView | null = null;
+  let itemOf = new Map<number, number>();
+  members.forEach((quantity, k) => {
+    const kind = quantities[quantity]!.kind;
+    if (subjects[k] !== '' || kind === 'count' || kind === 'duration') return;
+    if (view === null) {
+      view = wholeView();
+      itemOf = new Map(view.members.map((member, m) => [member, view!.quantityItems[m]!]));
+    }
+    const at = itemOf.get(quantity);
+    subjects[k] = (at === undefined ? '' : earlierClauseSubject(view.items, at, compiled)) || previous;
+  });
+}
+
+/**
+ * The noun phrase that opens one of the few clauses before item `at` and is followed by a change
+ * or level word or a comparison (增长, 达到, 同比持平: subjects.yaml measured_by), nearest first; `''` when none is (`9月份，`, a speaker's
+ * `付凌晖表示，`).
+ */
+function earlierClauseSubject(items: readonly Item[], at: number, compiled: CompiledAttribute): string {
+  let end = at - 1;
+  while (end >= 0 && items[end]!.separator !== 'clause') end--;
+  for (let n = 0; n < CLAUSES_BACK && end > 0; n++) {
+    let start = end - 1;
+    while (start >= 0 && items[start]!.separator !== 'clause') start--;
+    const run: Item[] = [];
+    let predicate = false;
+    for (let i = start + 1; i < end; i++) {
+      const item = items[i]!;
+      if (item.quantity >= 0) break;
+      // 全国居民消费价格同比持平: a skip word (全国) that opens the clause is not yet its predicate
+      const cue = run.some(isNounLike) ? compiled.cues.startingAt(items, i, PREDICATE_LABELS) : null;
+      // 付凌晖表示, 全面贯彻…: a clause whose predicate is no change or level word measures nothing
+      if (cue || isVerb(item)) {
+        predicate = cue !== null;
+        break;
+      }
+      run.push(item);
+    }
+    const subject = predicate ? finishLeft(run, compiled) : '';
+    if (subject !== '') return subject;
+    end = start;
+  }
+  return '';
+}

@@ -39,7 +39,8 @@ export function isAttributive(item: Item): boolean {
   return item.separator === null && item.quantity < 0 && item.tag === ATTRIBUTIVE_TAG;
 }
 
-function characters(items: readonly Item[]): number {
+/** Characters of a phrase, OCR spaces and quotes left out. */
+export function characters(items: readonly Item[]): number {
   let n = 0;
   for (const item of items) if (item.separator !== 'space' && item.separator !== 'quote') n += item.end - item.start;
   return n;

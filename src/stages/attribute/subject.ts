@@ -11,7 +11,8 @@ import type { Quantity } from '../../document.js';
 import type { CompiledAttribute } from './compile.js';
 import type { Item, SentenceView } from './items.js';
 import { nextSolid, openingBracket, previousSolid } from './items.js';
-import { finishLeft, isAttributive, isNounLike, isVerb, shorten } from './phrase.js';
+import { namesTarget } from './modality.js';
+import { characters, finishLeft, isAttributive, isNounLike, isVerb, shorten } from './phrase.js';
 
 /** Tags that may stand inside the phrase after a number: 百亿级产业集群, 省级以上创新平台. */
 const INSIDE_TAGS: ReadonlySet<string> = new Set(['m', 'q', 'f', 'b']);
@@ -38,12 +39,16 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     const quantity = quantities[view.items[at]!.quantity]!;
     const count = isCount(quantity);
     const threshold = quantity.qualifier === 'at_least';
-    const right = walk.cue ? '' : rightPhrase(view.items, at, compiled, count, threshold);
+    // 超额完成1000万人以上的预期目标, 超额完成省下达的20%的目标任务: the number is the target of
+    // the measure the clause reports, not what 目标 measures, nor the body that set it
+    const target = namesTarget(view.items, at, compiled);
+    const right = walk.cue || target ? '' : rightPhrase(view.items, at, compiled, count, threshold);
     // 民生支出268.7亿元，占一般公共预算支出的81.3%: the share is of what stands before 占
     const share = shareVerb(view.items, walk.stop, at, compiled);
     const run = leftRun(view.items, share >= 0 ? share - 1 : walk.stop);
     const left = finishLeft(run, compiled);
-    let subject = right || left;
+    // (but 全省经济年均增长7%左右的目标 names its measure before its change word)
+    let subject = target && !walk.cue && k > 0 && carried !== '' ? carried : right || left;
     // 是上年的1.5倍, 比上年增加120万吨: the number continues the previous one's subject;
     // 一季度国内生产总值增长5.3%，二季度增长6.3%: with its own period in place of the previous one's
     const opening = openingPeriod(run);
@@ -116,7 +121,14 @@ export function rightPhrase(
   run.forEach((item, index) => {
     if (isAttributive(item)) last = index;
   });
-  return shorten(last >= 0 && run.slice(last + 1).some(isNounLike) ? run.slice(last + 1) : run);
+  if (last < 0 || !run.slice(last + 1).some(isNounLike)) return shorten(run);
+  // 免除120万名农村学生的学杂费: a count counts the owner before 的, when a noun ends it (not the
+  // class word of 3个国家级的示范区)
+  const owner = run.slice(0, last);
+  const end = owner[owner.length - 1];
+  // (nor the 口 that 13亿多人口 leaves once 人 is the unit)
+  if (count && end !== undefined && end.tag.startsWith('n') && isHeadNoun(end) && characters(owner) >= 2) return shorten(owner);
+  return shorten(run.slice(last + 1));
 }
 
 /**

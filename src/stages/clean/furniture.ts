@@ -19,13 +19,20 @@ export function compileFurniture(rules: Rules['furniture.yaml']): FurnitureRule[
   return rules.map((rule) => ({ id: rule.id, pattern: new RegExp(rule.pattern, 'u'), action: rule.action }));
 }
 
-/** Tags or drops furniture lines; returns the lines that remain. Rules are tried in file order. */
+/** The rule a running head is dropped by: no pattern, it is found by its repeats. */
+const RUNNING_HEAD: FurnitureRule = { id: 'running-head', pattern: /$^/u, action: 'drop' };
+
+/**
+ * Tags or drops furniture lines; returns the lines that remain. Rules are tried in file order,
+ * after the running heads (`runningHeads`) are dropped.
+ */
 export function applyFurniture(lines: Line[], rules: FurnitureRule[], notes: Note[]): Line[] {
   const kept: Line[] = [];
   let dropped = 0;
+  const heads = runningHeads(lines);
   for (const line of lines) {
     const text = lineText(line).trim();
-    const rule = ruleFor(text, rules);
+    const rule = heads.size > 0 && heads.has(text) ? RUNNING_HEAD : ruleFor(text, rules);
     if (!rule) {
       if (dropped > 0 && text !== '') {
         line.pageBreakBefore = dropped;
@@ -74,6 +81,56 @@ export function applyFurnitureToCells(lines: Line[], before: ReadonlySet<Line>, 
     kept.push(tagged(line, rule.action, rule));
   }
   return kept;
+}
+
+/** A running head is at most this long (code points): a title or a paper's name, not prose. */
+const MAX_HEAD = 40;
+/** It stands at least this many times… */
+const MIN_REPEATS = 3;
+/** …each at least this many raw lines after the last, as a page's head or foot does. */
+const MIN_PAGE_LINES = 8;
+
+/**
+ * Lines that repeat as a page's head or foot does: the same text, well short of the page's usual
+ * line and without a clause mark, with words in it, at least three times and a page apart each time (`清河市2024年政府工作报告` atop
+ * every page of a PDF's text). The furniture rules name the usual forms; this finds the ones a
+ * rule cannot know, which would otherwise cut a paragraph at every page.
+ */
+function runningHeads(lines: readonly Line[]): Set<string> {
+  const seen = new Map<string, { count: number; last: number }>();
+  // a wrapped line of prose is full: a head is well short of the page's usual line
+  const longest = Math.floor(usualLength(lines) * HEAD_SHARE_OF_LINE);
+  for (const line of lines) {
+    if (line.chars.length > MAX_HEAD + 8 || line.chars.length < 2) continue;
+    const text = lineText(line).trim();
+    const length = [...text].length;
+    // a clause mark or a percent sign is prose: a stock phrase may wrap the same way thrice
+    if (length > MAX_HEAD || length > longest || line.chars.some(isProseMark) || !line.chars.some(isCjk)) continue;
+    const entry = seen.get(text);
+    if (!entry) seen.set(text, { count: 1, last: line.number });
+    else if (line.number - entry.last >= MIN_PAGE_LINES) {
+      entry.count++;
+      entry.last = line.number;
+    }
+  }
+  const heads = new Set<string>();
+  for (const [text, entry] of seen) if (entry.count >= MIN_REPEATS) heads.add(text);
+  return heads;
+}
+
+/** A head is at most this share of the usual line's length (a wrapped line of prose is full). */
+const HEAD_SHARE_OF_LINE = 0.8;
+
+/** The median length (code points, trimmed) of the lines long enough to have wrapped; Infinity when too few. */
+function usualLength(lines: readonly Line[]): number {
+  const lengths = lines.map((line) => lineText(line).trim().length).filter((n) => n >= 8).sort((a, b) => a - b);
+  return lengths.length < 5 ? Infinity : lengths[Math.floor(lengths.length / 2)]!;
+}
+
+const PROSE_MARKS = new Set(['，', '。', '；', '：', '、', '！', '？', ',', ';', '%', '％']);
+
+function isProseMark(ch: string): boolean {
+  return PROSE_MARKS.has(ch);
 }
 
 /** The first rule, in file order, that matches a line's trimmed text; none for a blank line. */

@@ -12,7 +12,7 @@ import { CharFinder, type Chars, sliceChars } from '../../text/chars.js';
 import { boundAfter, boundBefore, decideQualifier, type Lexicon } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { readNumeral, type Candidate, type Refusal, type Scan, type ScanContext } from './context.js';
-import { DOUBLING_OPEN, FRACTION_MARK, doubling, fractionAt } from './number-words.js';
+import { DOUBLING_OPEN, FRACTION_MARK, doubling, fractionAt, slashFraction } from './number-words.js';
 import { isArabicDigit, isChineseNumeralChar, NUMERAL_STARTS, type Numeral } from './numerals.js';
 import { rangeAfter } from './ranges.js';
 import { compoundUnit, halfAfter, magnitudeValue, readTail, spacedDecimal, spacedThousands } from './tail.js';
@@ -106,6 +106,8 @@ function number(context: ScanContext, at: number, depth = 0): NumberResult {
     const fraction = fractionAt(context, first);
     if (fraction) return { candidate: fraction, next: fraction.end };
   }
+  const slashed = slashFraction(context, first);
+  if (slashed) return { candidate: slashed, next: slashed.end };
   let tail = readTail(context, first);
   const thousands = tail.unit || tail.magnitude ? null : spacedThousands(context, first);
   const decimal = tail.unit || tail.magnitude || thousands ? null : spacedDecimal(context, first);

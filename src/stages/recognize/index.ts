@@ -22,6 +22,9 @@
  *   (500万成为 is the verb) and 半 to 一 (两半, 九点半).
  * - A unit per another written with a slash is one unit (recognize/per-unit): 2400元/吨 → 元/吨,
  *   3200立方米/秒 → 立方米/秒; kind money for a price, other for any other rate.
+ * - `1/3` with digits is the fraction 三分之一 is: 33.3333333333 % (rule `recognize/slash-fraction`),
+ *   only for whole numbers, the numerator below a denominator of at most 100, with no unit or
+ *   magnitude after it (8.6/10万, 2024/2025学年 are not shares).
  * - `翻N番` is a multiple: 2^N 倍 (翻一番 → 2, 翻两番 → 4), text from 翻 to 番, rule
  *   `recognize/doubling`.
  * - Two adjacent Chinese digits n, n+1 are a range: 两三所 → 2–3 所, 七八十个 → 70–80 个,

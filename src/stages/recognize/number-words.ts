@@ -88,6 +88,52 @@ function fractionUpper(context: ScanContext, denominator: Numeral, numerator: Nu
   return upper;
 }
 
+/** Slashes of a fraction written with digits (1/3). */
+const SLASHES = new Set(['/', '／']);
+/** Largest denominator read as a fraction: 1/3, 3/4, 1/10; 2024/2025学年 is two years. */
+const MAX_SLASH_DENOMINATOR = 100;
+
+/**
+ * `1/3`, `2／3` → 33.3333333333 %, 66.6666666667 %, like 三分之一: whole numbers with the
+ * numerator below the denominator, which is at most 100 and followed by no digit, magnitude or
+ * unit (8.6/10万 is a rate per 100000, 2024/2025 two years). Rule `recognize/slash-fraction`;
+ * not-quantities.yaml drops the names among them (1/4决赛).
+ */
+export function slashFraction(context: ScanContext, numerator: Numeral): Candidate | null {
+  const { chars, compiled, to, reach, lexicon } = context;
+  const unit = compiled.units.forms.get(PERCENT_UNIT);
+  if (!unit || numerator.script !== 'arabic' || !numerator.value.isInteger() || !SLASHES.has(chars[numerator.end]!)) return null;
+  // a digit or decimal point right before (3.1/2, 5/1/3) makes it something else
+  if (isArabicDigit(chars[numerator.start - 1]) || SLASHES.has(chars[numerator.start - 1]!)) return null;
+  const denominator = plain(parseArabic(chars, numerator.end + 1, to));
+  if (!denominator || !denominator.value.isInteger() || denominator.value.gt(MAX_SLASH_DENOMINATOR)) return null;
+  if (!lessThan(numerator.value, denominator.value) || numerator.value.isZero()) return null;
+  const next = chars[denominator.end];
+  if (next !== undefined && (SLASHES.has(next) || DECIMAL_MARKS.has(next))) return null;
+  if (matchAt(compiled.units, chars, denominator.end, reach) || matchAt(compiled.magnitudes, chars, denominator.end, reach)) return null;
+  const value = percentOf(numerator.value, denominator.value, FRACTION_PLACES);
+  const after = boundAfter(compiled.after, chars, skipGap(chars, denominator.end, reach), reach, lexicon, true);
+  const before = boundBefore(compiled.before, chars, numerator.start, context.floor, lexicon);
+  const rules = [`units.yaml#${unit.unit}`, 'recognize/slash-fraction'];
+  if (before) rules.push(before.entry.rule);
+  if (after) rules.push(after.entry.rule);
+  return {
+    start: numerator.start,
+    end: after ? after.end : denominator.end,
+    numeralStart: numerator.start,
+    numeralEnd: denominator.end,
+    value,
+    valueMax: null,
+    unit,
+    unitText: sliceChars(chars, numerator.end, numerator.end + 1),
+    qualifier: decideQualifier(false, before, after ? [after] : []),
+    rules,
+  };
+}
+
+/** Characters that would make the denominator a decimal (1/3.5). */
+const DECIMAL_MARKS = new Set(['.', '．']);
+
 /** `分之` at `at`. */
 function hasMark(chars: ScanContext['chars'], at: number): boolean {
   return chars[at] === FRACTION_MARK[0] && chars[at + 1] === FRACTION_MARK[1];

@@ -46,10 +46,11 @@ export function scan(
     const ch = chars[i]!;
     let next = i + 1;
     if (isArabicDigit(ch) && LATIN_LETTER.test(chars[i - 1] ?? '')) {
-      // GDP1.2万美元 is an amount; PM2.5, G20, H7N9, P2P are identifiers (no unit, or a Latin one)
-      const result = number(context, i);
-      const form = 'candidate' in result ? chars[result.candidate.end - 1] : undefined;
-      if ('candidate' in result && !LATIN_LETTER.test(form ?? '')) {
+      // GDP1.2万美元 is an amount; PM2.5, G20, H7N9, P2P are identifiers (no unit, or a Latin one);
+      // digits on both sides of the letters (2B6亿斤: an OCR-garbled 286) are never the amount's start
+      const result = afterDigitAndLetters(chars, i) ? null : number(context, i);
+      const form = result && 'candidate' in result ? chars[result.candidate.end - 1] : undefined;
+      if (result && 'candidate' in result && !LATIN_LETTER.test(form ?? '')) {
         out.candidates.push(result.candidate);
         next = result.next;
       } else {
@@ -72,6 +73,13 @@ export function scan(
   }
   out.consumed = Math.max(i, from);
   return out;
+}
+
+/** The Latin letters before `at` have an Arabic digit before them (2B6, 7N9). */
+function afterDigitAndLetters(chars: Chars, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && LATIN_LETTER.test(chars[k]!)) k--;
+  return isArabicDigit(chars[k]);
 }
 
 /**

@@ -49,15 +49,18 @@ export function isHeadNoun(tokens: readonly Token[], i: number, compiled: Compil
 }
 
 // `Imports and exports grew`: a plural compromise reads as a verb, right before the real verb;
-// `while imports of crude oil fell`: or right before `of`, opening a clause
+// `while imports of crude oil fell`, `with exports up 7.1 percent`: or opening a clause right
+// before `of` or a change word
 function pluralBeforeVerb(tokens: readonly Token[], i: number, compiled: CompiledEnglish): boolean {
   const token = tokens[i];
   const next = tokens[i + 1];
   if (!token || !hasTag(token, 'PresentTense') || !/s$/i.test(token.text) || next === undefined || !/^\s+$/.test(token.post)) return false;
   if (hasTag(next, 'PastTense', 'Copula', 'Modal') || compiled.verbCues.has(next.text.toLowerCase())) return true;
   const previous = tokens[i - 1];
-  const opens = previous === undefined || /[,;:.]\s*$/.test(previous.post) || hasTag(previous, 'Conjunction', 'Determiner');
-  return next.text.toLowerCase() === 'of' && opens;
+  const opens = previous === undefined || /[,;:.]\s*$/.test(previous.post) || hasTag(previous, 'Conjunction', 'Determiner', 'Preposition');
+  if (!opens) return false;
+  const word = next.text.toLowerCase();
+  return word === 'of' || compiled.changeBefore.entries.some((entry) => entry.phrase === word);
 }
 
 // `non-working`, `deficit-to-GDP`: words joined by a hyphen with no space

@@ -62,6 +62,8 @@ export const qualifiersFile = z
     unit_sharing_joiners: z.array(z.object({ word, ...annotation }).strict()).optional(),
     /** Words right before a number that make `A至B` a change from A to B, not a range (从A到B). */
     range_breakers: z.array(z.object({ word, ...annotation }).strict()).optional(),
+    /** Notes between a unit and its bound word that say whether the bound itself counts (`5000万元（含）以上`). */
+    bound_inserts: z.array(z.object({ word, ...annotation }).strict()).optional(),
   })
   .strict();
 

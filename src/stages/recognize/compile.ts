@@ -29,6 +29,8 @@ export interface Compiled {
   rangeBreakers: WordTable<string>;
   /** Joiners of listed numbers that share the last one's unit (、 和). */
   sharingJoiners: WordTable<string>;
+  /** Notes between a unit and its bound word: （含） of 5000万元（含）以上. */
+  boundInserts: WordTable<string>;
   /** Unit forms that begin a longer form (个 of 个百分点, 个月): only these may borrow the next number's. */
   unitPrefixes: ReadonlySet<string>;
   /**
@@ -84,6 +86,7 @@ export function compileRecognizer(rules: Rules): Compiled {
     changes: wordTable([...rules['changes.yaml'].increase, ...rules['changes.yaml'].decrease].map((c) => [c.word, c.word] as [string, string])),
     rangeBreakers: wordTable((rules['qualifiers.yaml'].range_breakers ?? []).map((c) => [c.word, c.word] as [string, string])),
     sharingJoiners: wordTable((rules['qualifiers.yaml'].unit_sharing_joiners ?? []).map((c) => [c.word, c.word] as [string, string])),
+    boundInserts: wordTable((rules['qualifiers.yaml'].bound_inserts ?? []).map((c) => [c.word, c.word] as [string, string])),
     unitPrefixes: prefixesOf([...units.forms.keys()]),
     namesByChar: namesByChar(notQuantities.names.map((n) => n.text)),
     patterns: notQuantities.patterns.map((p) => ({

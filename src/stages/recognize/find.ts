@@ -295,7 +295,10 @@ function afterUnit(
     bounds.push(split);
     return { unit: whole, end: whole.end, half: false };
   }
-  const after = boundAfter(compiled.after, chars, afterAt, reach, lexicon, true);
+  // 5000万元（含）以上: a note on the bound stands between the unit and the bound word
+  const insert = matchAt(compiled.boundInserts, chars, afterAt, reach);
+  const boundAt = insert ? skipGap(chars, insert.end, reach) : afterAt;
+  const after = boundAfter(compiled.after, chars, boundAt, reach, lexicon, true);
   if (after) bounds.push(after);
   return { unit: current, end: after ? after.end : current.end, half: half !== null };
 }

@@ -23,7 +23,7 @@
  * far; the assignments of a line are enumerated over those cached judgements (a bounded number),
  * so the pass is linear in the input.
  */
-import { endsSentence, isCjk, isSpace } from './chars.js';
+import { endsSentence, isCjk, isClauseMark, isSpace } from './chars.js';
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
 import { dropStrayQuotes, NO_LINE_START } from './gap-marks.js';
@@ -252,7 +252,7 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
       floor = end;
       continue;
     }
-    const read = readBlock(block, blockFragments, geometry, judge, blanks, notes);
+    const read = readSections(block, blockFragments, geometry, judge, blanks, notes);
     for (const line of read) {
       done.add(line);
       out.push(line);
@@ -395,6 +395,57 @@ function measure(block: readonly Fragment[][]): Geometry | null {
     if (ok) return { columns, pitch };
   }
   return null;
+}
+
+/**
+ * A title set across the columns (a page's headline above them, a section's head between its
+ * rows): a line of one fragment, padded, that crosses a column boundary well inside both
+ * columns, with no clause mark. A column's text stays inside its column, and text of two
+ * columns the engine joined would be a sentence's pieces.
+ */
+function spansColumns(line: Line, frags: readonly Fragment[], geometry: Geometry): boolean {
+  if (frags.length !== 1 || frags[0]!.gapBefore < WIDE) return false;
+  const { x0, x1, start, end } = frags[0]!;
+  const { columns, pitch } = geometry;
+  let crosses = false;
+  for (let b = 1; b < columns; b++) if (x0 <= b * pitch - pitch * 0.2 && x1 >= b * pitch + pitch * 0.2) crosses = true;
+  return crosses && !line.chars.slice(start, end).some(isClauseMark);
+}
+
+/**
+ * Reads a block whose columns a title set across them may cut into sections: the columns above
+ * the title are read before it, those below after it, and the title stands apart between them
+ * (dealt into a column it would open that column's text: `清河市政府工作报告（摘要）31%。`).
+ */
+function readSections(block: Line[], fragments: Fragment[][], geometry: Geometry, judge: SeamJudge, blanks: number, notes: Note[]): Line[] {
+  const out: Line[] = [];
+  let from = 0;
+  let afterTitle = false;
+  const flush = (to: number): void => {
+    if (to <= from) return;
+    const read = readBlock(block.slice(from, to), fragments.slice(from, to), geometry, judge, blanks, notes);
+    if (afterTitle && read.length > 0) read[0]!.blanksBefore = Math.max(read[0]!.blanksBefore, blanks + 1);
+    out.push(...read);
+  };
+  block.forEach((line, k) => {
+    if (!spansColumns(line, fragments[k]!, geometry)) return;
+    flush(k);
+    if (out.length > 0 || afterTitle) line.blanksBefore = Math.max(line.blanksBefore, blanks + 1);
+    // its place on the page makes it a heading, however full its line (a body line would run on)
+    line.role = 'heading';
+    line.rule = 'clean/columns#grid-title';
+    notes.push({
+      rule: 'clean/columns#grid-title',
+      reason: `raw line ${line.number} is a title set across the columns; kept apart as a heading, the columns read ${from < k ? 'before and ' : ''}after it`,
+      severity: 'info',
+      line: line.number,
+    });
+    out.push(line);
+    from = k + 1;
+    afterTitle = true;
+  });
+  flush(block.length);
+  return out;
 }
 
 interface Piece {

@@ -83,16 +83,20 @@ export const clean = defineStage({
   },
 });
 
-/** Drops blank lines, counting them onto the next non-blank line's `blanksBefore`. */
+/** Drops blank lines, counting them onto the next non-blank line's `blanksBefore` (a page break on a blank line moves there too). */
 function countBlanks(lines: Line[]): Line[] {
   const kept: Line[] = [];
   let blanks = 0;
+  let pageBreak: number | undefined;
   for (const line of lines) {
     if (line.chars.every(isSpace)) {
       blanks++;
+      pageBreak ??= line.pageBreakBefore;
       continue;
     }
     line.blanksBefore = blanks;
+    if (pageBreak !== undefined) line.pageBreakBefore ??= pageBreak;
+    pageBreak = undefined;
     blanks = 0;
     kept.push(line);
   }

@@ -6,7 +6,8 @@
  * - NFKC only where it is safe: Kangxi and supplementary radicals and compatibility ideographs
  *   (PDF extraction writes `⾏` for `行`), Latin ligatures, and the many widths of space. Circled
  *   numbers, superscripts and unit symbols (`①`, `²`, `㎡`) keep their meaning and are left alone.
- * - Invisible and control characters (zero-width spaces, soft hyphens, BOMs, `\r`) are removed.
+ * - Invisible and control characters (zero-width spaces, soft hyphens, BOMs, `\r`) are removed; a
+ *   form feed (pdftotext ends every page with one) marks a page break before the text after it.
  * - The `,` vs `，` mix: an ASCII comma, semicolon, colon, question or exclamation mark next to
  *   Chinese text becomes its Chinese form, except a digit-group comma (`1,381`) or a clock colon
  *   (`10:30`). Every replacement keeps the raw origin of the character it replaces.
@@ -50,9 +51,10 @@ export function mayChange(c: number): boolean {
 
 /** Normalizes every line in place: folded characters keep the origin of the one they replace. */
 export function normalizeLines(lines: Line[]): Line[] {
-  for (const line of lines) {
+  lines.forEach((line, k) => {
     // most lines hold nothing to fold: a few comparisons per character, no new arrays
-    if (!line.chars.some((ch) => mayChange(ch.charCodeAt(0)))) continue;
+    if (!line.chars.some((ch) => mayChange(ch.charCodeAt(0)))) return;
+    markFormFeed(line, lines[k + 1]);
     const chars: string[] = [];
     const origins: number[] = [];
     line.chars.forEach((ch, i) => {
@@ -64,8 +66,22 @@ export function normalizeLines(lines: Line[]): Line[] {
     foldPunctuation(chars);
     line.chars = chars;
     line.origins = origins;
-  }
+  });
   return lines;
+}
+
+/**
+ * A form feed is a page break: the columns of one page do not run on into the lines of the next
+ * page (pdftotext -layout writes each page's rows straight across its columns). Before the
+ * line's text it breaks before the line, after it before the next line. The break is recorded
+ * as a dropped line just above the page's first line (`pageBreakBefore`), as furniture does.
+ */
+function markFormFeed(line: Line, next: Line | undefined): void {
+  const at = line.chars.indexOf('\f');
+  if (at < 0) return;
+  const before = line.chars.slice(0, at).every(isSpace);
+  const target = before ? line : next;
+  if (target !== undefined && target.number > 1) target.pageBreakBefore ??= target.number - 1;
 }
 
 /** The `,` vs `，` rule and the full-width decimal point, decided by the neighbours. */

@@ -23,7 +23,7 @@
  * far; the assignments of a line are enumerated over those cached judgements (a bounded number),
  * so the pass is linear in the input.
  */
-import { endsSentence, isCjk, isClauseMark, isSpace } from './chars.js';
+import { CONTINUING_MARKS, endsSentence, isCjk, isClauseMark, isSpace } from './chars.js';
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
 import { dropStrayQuotes, NO_LINE_START } from './gap-marks.js';
@@ -398,10 +398,11 @@ function measure(block: readonly Fragment[][]): Geometry | null {
 }
 
 /**
- * A title set across the columns (a page's headline above them, a section's head between its
- * rows): a line of one fragment, padded, that crosses a column boundary well inside both
- * columns, with no clause mark. A column's text stays inside its column, and text of two
- * columns the engine joined would be a sentence's pieces.
+ * A title set across the columns above them (a page's headline): a line of one fragment, padded,
+ * that crosses a column boundary well inside both columns, with no clause mark. A column's text
+ * stays inside its column, and text of two columns the engine joined would be a sentence's pieces.
+ * Only above the block's first row of several fragments: below it, a column's line padded in
+ * characters, not printed width, can cross a boundary too (`空` + `气质量优良天数比例达到86.3%`).
  */
 function spansColumns(line: Line, frags: readonly Fragment[], geometry: Geometry): boolean {
   if (frags.length !== 1 || frags[0]!.gapBefore < WIDE) return false;
@@ -413,9 +414,8 @@ function spansColumns(line: Line, frags: readonly Fragment[], geometry: Geometry
 }
 
 /**
- * Reads a block whose columns a title set across them may cut into sections: the columns above
- * the title are read before it, those below after it, and the title stands apart between them
- * (dealt into a column it would open that column's text: `清河市政府工作报告（摘要）31%。`).
+ * Reads a block whose top lines may be a title set across its columns: the title stands apart
+ * before them (dealt into a column it would open that column's text: `清河市政府工作报告（摘要）31%。`).
  */
 function readSections(block: Line[], fragments: Fragment[][], geometry: Geometry, judge: SeamJudge, blanks: number, notes: Note[]): Line[] {
   const out: Line[] = [];
@@ -427,8 +427,9 @@ function readSections(block: Line[], fragments: Fragment[][], geometry: Geometry
     if (afterTitle && read.length > 0) read[0]!.blanksBefore = Math.max(read[0]!.blanksBefore, blanks + 1);
     out.push(...read);
   };
+  const firstRow = fragments.findIndex((frags) => frags.length >= 2);
   block.forEach((line, k) => {
-    if (!spansColumns(line, fragments[k]!, geometry)) return;
+    if (k >= firstRow || !spansColumns(line, fragments[k]!, geometry)) return;
     flush(k);
     if (out.length > 0 || afterTitle) line.blanksBefore = Math.max(line.blanksBefore, blanks + 1);
     // its place on the page makes it a heading, however full its line (a body line would run on)
@@ -495,6 +496,7 @@ function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, j
   const widths = streams.flat().map((p) => p.width).sort((a, b) => a - b);
   const full = widths[Math.floor(widths.length * 0.75)] ?? 0;
   const stray = strayPieces(streams, judge);
+  const margins = streams.map(cellMargin);
   const out: Line[] = [];
   let previous: { chars: string[]; width: number } | null = null;
   let afterStray = false;
@@ -516,6 +518,14 @@ function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, j
         // sentence that ends short of a full line, or before rows the column left empty, ends its paragraph
         const short = previous.width < full * 0.8;
         if (ended && (k === 0 || short || skippedBefore.get(piece)! > 0)) line.blanksBefore = blanks + 1;
+        // on a grid of character cells a piece set right of its column's margin is a paragraph's
+        // indented first line, after a sentence's end or a heading (no clause mark) above it
+        const margin = margins[c] ?? null;
+        const heading = !previous.chars.some(isClauseMark) && !CONTINUING_MARKS.has(previous.chars[previous.chars.length - 1] ?? '');
+        if (k > 0 && margin !== null && piece.from >= margin + MIN_INDENT && (ended || heading)) {
+          line.blanksBefore = blanks + 1;
+          line.breakBefore = true;
+        }
       }
       // a stray piece stands apart: it would open or break the paragraph around it
       if (afterStray || stray.has(piece)) line.blanksBefore = Math.max(line.blanksBefore, blanks + 1);
@@ -535,6 +545,27 @@ function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, j
   });
   dropStrayQuotes(out, notes);
   return out;
+}
+
+/** Pieces a column needs to show its margin. */
+const MIN_MARGIN_PIECES = 8;
+/** Cells right of the margin that make an indent (pdftotext -layout sets a two-em indent as 2–4 cells). */
+const MIN_INDENT = 2;
+
+/**
+ * The character cell a column's lines start at, where the page is set on a grid of cells
+ * (pdftotext -layout: two in three of the column's pieces or more, and eight at least, start at
+ * the same code point of their line); null where they do not line up so (an OCR engine's spaces only approximate
+ * the gaps, and an indent cannot be told from their noise).
+ */
+function cellMargin(stream: readonly Piece[]): number | null {
+  if (stream.length < MIN_MARGIN_PIECES) return null;
+  const counts = new Map<number, number>();
+  for (const piece of stream) counts.set(piece.from, (counts.get(piece.from) ?? 0) + 1);
+  let best = 0;
+  let bestCount = 0;
+  for (const [from, count] of counts) if (count > bestCount || (count === bestCount && from < best)) [best, bestCount] = [from, count];
+  return bestCount * 3 >= stream.length * 2 ? best : null;
 }
 
 /** Characters at most of a stray piece. */

@@ -19,6 +19,8 @@ export function repairMojibake(text: string): string | null {
     if (c < 0x80) continue;
     nonAscii++;
     if (c <= 0xff || WINDOWS_1252.has(c)) latin++;
+    // a Chinese text shows it in its first characters: no need to read the rest
+    else if (nonAscii >= 64 && nonAscii - latin > nonAscii * (1 - MIN_LATIN_SHARE)) return null;
   }
   // UTF-8 lead bytes read one character each, so a misread Chinese text holds dozens of them
   if (nonAscii < 6 || latin < nonAscii * MIN_LATIN_SHARE) return null;

@@ -102,10 +102,12 @@ function runningHeads(lines: readonly Line[]): Set<string> {
   const longest = Math.floor(usualLength(lines) * HEAD_SHARE_OF_LINE);
   for (const line of lines) {
     if (line.chars.length > MAX_HEAD + 8 || line.chars.length < 2) continue;
+    // a clause mark or a percent sign is prose: a stock phrase may wrap the same way thrice.
+    // Tested on the characters first: most lines end here, before any string is made
+    if (line.chars.some(isProseMark) || !line.chars.some(isCjk)) continue;
     const text = lineText(line).trim();
-    const length = [...text].length;
-    // a clause mark or a percent sign is prose: a stock phrase may wrap the same way thrice
-    if (length > MAX_HEAD || length > longest || line.chars.some(isProseMark) || !line.chars.some(isCjk)) continue;
+    const length = text.length;
+    if (length > MAX_HEAD || length > longest) continue;
     const entry = seen.get(text);
     if (!entry) seen.set(text, { count: 1, last: line.number });
     else if (line.number - entry.last >= MIN_PAGE_LINES) {
@@ -121,9 +123,10 @@ function runningHeads(lines: readonly Line[]): Set<string> {
 /** A head is at most this share of the usual line's length (a wrapped line of prose is full). */
 const HEAD_SHARE_OF_LINE = 0.8;
 
-/** The median length (code points, trimmed) of the lines long enough to have wrapped; Infinity when too few. */
+/** The median length (code points) of the lines long enough to have wrapped; Infinity when too few. */
 function usualLength(lines: readonly Line[]): number {
-  const lengths = lines.map((line) => lineText(line).trim().length).filter((n) => n >= 8).sort((a, b) => a - b);
+  // chars.length, not the trimmed text: no string per line (this runs over every line of every document)
+  const lengths = lines.map((line) => line.chars.length).filter((n) => n >= 8).sort((a, b) => a - b);
   return lengths.length < 5 ? Infinity : lengths[Math.floor(lengths.length / 2)]!;
 }
 

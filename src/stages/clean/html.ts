@@ -106,10 +106,12 @@ function splitLine(line: Line, tags: HtmlTags, state: State): { lines: Line[]; w
     if (current.chars.length > 0) lines.push(current);
     current = newLine(line);
   };
+  let tookBreak = false;
   const keep = (ch: string, origin: number): void => {
     if (state.pendingBreak && ch !== ' ' && ch !== '\t' && ch !== '\u3000') {
       current.breakBefore = true;
       state.pendingBreak = false;
+      tookBreak = true;
     }
     current.chars.push(ch);
     current.origins.push(origin);
@@ -160,7 +162,11 @@ function splitLine(line: Line, tags: HtmlTags, state: State): { lines: Line[]; w
     keep(ch, origins[i]!);
     i++;
   }
-  if (what.size === 0) return { lines: [line], what: [] };
+  if (what.size === 0) {
+    // no markup after all (R&D, <35): the line as it was, with the break a tag above left it
+    if (tookBreak) line.breakBefore = true;
+    return { lines: [line], what: [] };
+  }
   if (current.chars.length > 0) lines.push(current);
   // the first piece is the raw line itself: it keeps what earlier passes knew of it
   if (lines.length > 0) lines[0] = { ...line, chars: lines[0]!.chars, origins: lines[0]!.origins, breakBefore: lines[0]!.breakBefore };

@@ -83,6 +83,8 @@ export function findModalities(
   return { modalities, plan };
 }
 
+const CLOSING_QUOTES = new Set(['”', '」', '』', '"', '’']);
+
 /** Most words between `的` and the target noun a number describes: 3%左右的(调控)目标. */
 const TARGET_NOUN_REACH = 3;
 
@@ -91,7 +93,9 @@ const TARGET_NOUN_REACH = 3;
  * `下降3.4%以上的年度目标`. A plan word that is a noun, reached through 的 and nouns only.
  */
 export function namesTarget(items: readonly Item[], at: number, compiled: CompiledAttribute): boolean {
-  const particle = nextSolid(items, at);
+  let particle = nextSolid(items, at);
+  // “5%左右”的目标: the figure quoted, then 的
+  if (CLOSING_QUOTES.has(items[particle]?.text ?? '')) particle = nextSolid(items, particle);
   if (!items[particle] || !isAttributive(items[particle]!)) return false;
   let i = particle;
   for (let n = 0; n < TARGET_NOUN_REACH; n++) {

@@ -40,7 +40,7 @@ export function exclusionFor(
   quoteMarks: QuoteMarks,
 ): Exclusion | null {
   const around = new Around(candidate, chars, from, reach);
-  if (quoted(candidate, chars, from, reach, quoteMarks)) {
+  if (quoted(candidate, chars, from, reach, quoteMarks) && !quotesAnAmount(candidate)) {
     return {
       rule: 'recognize/quoted-name',
       reason: `"${around.text}" stands inside a short quotation or title: a name such as "18条", not an amount`,
@@ -57,6 +57,15 @@ export function exclusionFor(
     }
   }
   return null;
+}
+
+/**
+ * A share or a bounded amount in quotation marks is a figure quoted, not a name: `“5%左右”的目标`,
+ * `“6%以上”的增长`. Names that hold a number count things: `“18条”`, `“双10条”`.
+ */
+function quotesAnAmount(candidate: Candidate): boolean {
+  const kind = candidate.unit.kind;
+  return kind === 'percent' || kind === 'percentage_point' || candidate.qualifier !== 'exact';
 }
 
 /** The texts a pattern tests, each built once per candidate and only when asked (there are dozens of patterns). */

@@ -50,6 +50,11 @@ const boundEntry = z
     only_inside: z.boolean().optional(),
     /** A `before` word that may also stand in front of a change word before the number (约增长12%). */
     across_change: z.boolean().optional(),
+    /**
+     * A `before` word that may also stand up to this many Chinese characters (a verb) before the
+     * number, with no mark or digit between (至少开工10个, 至少新建5所).
+     */
+    across_words: z.number().int().min(1).max(3).optional(),
     ...annotation,
   })
   .strict();

@@ -55,6 +55,7 @@ export function compileRecognizer(rules: Rules): Compiled {
     inside?: boolean | undefined;
     only_inside?: boolean | undefined;
     across_change?: boolean | undefined;
+    across_words?: number | undefined;
   }) =>
     [
       entry.word,
@@ -64,6 +65,7 @@ export function compileRecognizer(rules: Rules): Compiled {
         inside: (entry.inside ?? false) || (entry.only_inside ?? false),
         onlyInside: entry.only_inside ?? false,
         acrossChange: entry.across_change ?? false,
+        acrossWords: entry.across_words ?? 0,
         rule: `qualifiers.yaml#${entry.word}`,
       },
     ] as [string, BoundEntry];

@@ -207,7 +207,8 @@ function number(context: ScanContext, at: number, depth = 0): NumberResult {
     value = negate(value);
     rules.push('recognize/minus');
   }
-  const before = boundBefore(compiled.before, chars, start, context.floor, context.lexicon) ?? boundAcrossChange(context, start);
+  const before =
+    boundBefore(compiled.before, chars, start, context.floor, context.lexicon) ?? boundAcrossChange(context, start) ?? boundAcrossWords(context, start);
   if (first.bare && !before && bounds.length === 0) {
     // 亿元, 万人 with no number and no bound word: a magnitude naming a class, not an amount
     return {
@@ -337,6 +338,24 @@ function skipNumeralRun(chars: Chars, at: number, to: number): number {
   }
   while (k < to && isChineseNumeralChar(chars[k])) k++;
   return Math.max(k, at + 1);
+}
+
+/** Most Chinese characters any `across_words` entry may stand before the number. */
+const MAX_ACROSS_WORDS = 3;
+
+/**
+ * 至少开工10个, 至少新建5所: a bound word marked `across_words: N` up to N Chinese characters (the
+ * verb it scopes over) before the number, with no mark, space or digit between.
+ */
+function boundAcrossWords(context: ScanContext, start: number): WordMatch<BoundEntry> | null {
+  const { compiled, chars, floor, lexicon } = context;
+  for (let k = 1; k <= MAX_ACROSS_WORDS && start - k > floor; k++) {
+    const ch = chars[start - k];
+    if (ch === undefined || ch < '\u4e00' || ch > '\u9fff' || isChineseNumeralChar(ch)) return null;
+    const bound = boundBefore(compiled.before, chars, start - k, floor, lexicon);
+    if (bound && bound.entry.acrossWords >= k) return bound;
+  }
+  return null;
 }
 
 /**

@@ -39,6 +39,8 @@ export interface BoundEntry {
   onlyInside: boolean;
   /** A `before` word that may stand in front of a change word before the number (约增长12%). */
   acrossChange: boolean;
+  /** A `before` word that may stand this many Chinese characters before the number (至少开工10个); 0: none. */
+  acrossWords: number;
   /** `qualifiers.yaml#以上`. */
   rule: string;
 }

@@ -45,7 +45,7 @@ import { createPipeline, processText } from '../src/pipeline.js';
 import { loadRules } from '../src/rules/load.js';
 import { clean } from '../src/stages/clean/index.js';
 import { cpSlice } from '../src/text/codepoints.js';
-import { paragraphF1, plainClean, sentencesWholeFuzzy, sourceParagraphs } from './harness/measure.js';
+import { multisetF1, paragraphF1, plainClean, sentencesWholeFuzzy, sourceParagraphs } from './harness/measure.js';
 
 const rules = loadRules();
 const cleaning = createPipeline(rules, [clean]);
@@ -56,23 +56,8 @@ const cleaned = (raw: string): string[] => {
   const doc = processText(cleaning, 'ocr', raw);
   return doc.paragraphs.map((p) => cpSlice(doc.text, p.start, p.end));
 };
-const quantityF1 = (raw: string, paragraphs: string[] = source): number => {
-  const keys = (text: string) => processText(everything, 'q', text).quantities.map((q) => `${q.value}|${q.unit}`);
-  const gold = keys(paragraphs.join('\n\n'));
-  const predicted = keys(raw);
-  const pool = [...gold];
-  let hits = 0;
-  for (const key of predicted) {
-    const at = pool.indexOf(key);
-    if (at >= 0) {
-      pool.splice(at, 1);
-      hits++;
-    }
-  }
-  const precision = predicted.length === 0 ? 0 : hits / predicted.length;
-  const recall = gold.length === 0 ? 0 : hits / gold.length;
-  return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-};
+const quantityKeys = (text: string): string[] => processText(everything, 'q', text).quantities.map((q) => `${q.value}|${q.unit}`);
+const quantityF1 = (raw: string, paragraphs: string[] = source): number => multisetF1(quantityKeys(raw), quantityKeys(paragraphs.join('\n\n')));
 
 function measure(file: string, paragraphs: string[] = source) {
   const raw = read(file);

@@ -20,27 +20,14 @@ import { createPipeline, processText } from '../src/pipeline.js';
 import { loadRules } from '../src/rules/load.js';
 import { clean } from '../src/stages/clean/index.js';
 import { cpSlice } from '../src/text/codepoints.js';
-import { paragraphF1, plainClean, sentencesWholeFuzzy, sourceParagraphs } from './harness/measure.js';
+import { multisetF1, paragraphF1, plainClean, sentencesWholeFuzzy, sourceParagraphs } from './harness/measure.js';
 
 const rules = loadRules();
 const cleaning = createPipeline(rules, [clean]);
 const everything = createPipeline(rules);
 const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');
 
-function quantityF1(raw: string, source: string[]): number {
-  const keys = (text: string) => processText(everything, 'q', text).quantities.map((q) => `${q.value}|${q.unit}`);
-  const pool = keys(source.join('\n\n'));
-  const gold = pool.length;
-  const predicted = keys(raw);
-  let hits = 0;
-  for (const key of predicted) {
-    const at = pool.indexOf(key);
-    if (at < 0) continue;
-    pool.splice(at, 1);
-    hits++;
-  }
-  return hits === 0 ? 0 : (2 * hits) / (predicted.length + gold);
-}
+const quantityKeys = (text: string): string[] => processText(everything, 'q', text).quantities.map((q) => `${q.value}|${q.unit}`);
 
 function measure(file: string, source: string[]) {
   const raw = read(`./harness/pdf/${file}`);
@@ -51,7 +38,7 @@ function measure(file: string, source: string[]) {
     whole: sentencesWholeFuzzy(source, ours),
     plainWhole: sentencesWholeFuzzy(source, plain),
     f1: paragraphF1(source, ours),
-    quantities: quantityF1(raw, source),
+    quantities: multisetF1(quantityKeys(raw), quantityKeys(source.join('\n\n'))),
   };
   console.log(`${file}: whole ${result.whole.toFixed(3)} (plain ${result.plainWhole.toFixed(3)}), paragraph F1 ${result.f1.toFixed(3)}, quantity F1 ${result.quantities.toFixed(3)}`);
   return result;

@@ -117,3 +117,20 @@ export function plainClean(raw: string): string[] {
 export function paragraphF1(source: readonly string[], output: readonly string[]): number {
   return score(source, output).paragraphF1;
 }
+
+/**
+ * F1 of two multisets of keys (a quantity's `value|unit`, say): each predicted key matches one
+ * gold key at most.
+ */
+export function multisetF1(predicted: readonly string[], gold: readonly string[]): number {
+  const pool = new Map<string, number>();
+  for (const key of gold) pool.set(key, (pool.get(key) ?? 0) + 1);
+  let hits = 0;
+  for (const key of predicted) {
+    const left = pool.get(key) ?? 0;
+    if (left === 0) continue;
+    pool.set(key, left - 1);
+    hits++;
+  }
+  return hits === 0 ? 0 : (2 * hits) / (predicted.length + gold.length);
+}

@@ -24,6 +24,11 @@ export interface PercentRules {
   candidate: RegExp;
   /** Bound words that may follow a percentage (`左右`, `以上`: the `after` words of qualifiers.yaml), each as code points, by first character. */
   boundsAfter: Map<string, string[][]>;
+  /**
+   * Marks that join the items of a list or a range (`4.9%和7.1%`, `18.6%、9.2%`, `3%至5%`): the
+   * one-character `unit_sharing_joiners` and `range_connectors` of qualifiers.yaml.
+   */
+  listJoins: Set<string>;
 }
 
 /** A percentage with two decimals, the second a 9 (`98.79%`): where the engine reads `%` as `9%`. */
@@ -65,7 +70,11 @@ export function compilePercents(rules: Pick<Rules, 'ocr-percent.yaml' | 'changes
     `[0-9\uff10-\uff19](?:[%\uff05][0-9\uff10-\uff19]|${misreads.map((m) => m.read.map(either).join('')).join('|')})(?:[ \\t\u3000，。、；：）)！？,;:!?和及${boundFirsts}]|$)|${TWO_DECIMALS_NINE.source}`,
     'mu',
   );
-  return { misreads, cues, candidate, boundsAfter };
+  const qualifiers = rules['qualifiers.yaml'];
+  const listJoins = new Set(
+    [...(qualifiers.unit_sharing_joiners ?? []), ...qualifiers.range_connectors].map((e) => e.word).filter((w) => Array.from(w).length === 1),
+  );
+  return { misreads, cues, candidate, boundsAfter, listJoins };
 }
 
 /**
@@ -125,7 +134,7 @@ function walk(drafts: ParagraphDraft[], lines: Set<number>, rules: PercentRules,
       }
       // a number the engine split with a space (`7 396`) has lost its decimal point: left alone
       const split = out.length >= 2 && (before === ' ' || before === '\u3000') && isDigit(out[out.length - 2]!);
-      const cue = (): boolean => cueBefore(out, out.length, rules.cues);
+      const cue = (): boolean => cueBefore(out, out.length, rules.cues, rules.listJoins);
       const fix = split ? null : nines ? nineMark(chars, end, point) : (strayDigit(chars, i, end, point, rules) ?? misreadPair(chars, i, end, point, rules, cue));
       if (fix !== null) {
         repaired++;
@@ -223,12 +232,9 @@ function endsFigure(chars: readonly string[], at: number, rules: PercentRules): 
   return (rules.boundsAfter.get(chars[at]!) ?? []).some((word) => word.every((ch, k) => chars[at + k] === ch));
 }
 
-/** Marks that join the items of a list or a range (`4.9%和7.1%`, `18.6%、9.2%`, `3%至5%`). */
-const LIST_JOINS = new Set(['和', '、', '及', '与', '至', '～', '~']);
-
-function cueBefore(chars: readonly string[], start: number, cues: readonly string[][]): boolean {
+function cueBefore(chars: readonly string[], start: number, cues: readonly string[][], listJoins: ReadonlySet<string>): boolean {
   // the next item of a list of percentages (`分别增长4.9%和7.194`): its cue stands before the first
-  if (start >= 3 && LIST_JOINS.has(chars[start - 1]!) && chars[start - 2] === '%' && isDigit(chars[start - 3]!)) return true;
+  if (start >= 3 && listJoins.has(chars[start - 1]!) && chars[start - 2] === '%' && isDigit(chars[start - 3]!)) return true;
   const from = Math.max(0, start - CUE_REACH);
   for (const cue of cues) {
     for (let at = from; at + cue.length <= start; at++) if (cue.every((ch, k) => chars[at + k] === ch)) return true;

@@ -25,6 +25,11 @@ const unitEntry = z
      * by it. Such an entry writes another entry's unit, so the unit itself is not one of its forms.
      */
     factor: z.number().positive().optional(),
+    /**
+     * One digit right after the form is the next decimal place of the number (九成五 = 9.5 成 =
+     * 95 %): the way shares in tenths are spoken.
+     */
+    next_digit: z.boolean().optional(),
     ...annotation,
   })
   .strict()

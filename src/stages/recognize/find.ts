@@ -15,7 +15,7 @@ import { readNumeral, type Candidate, type Refusal, type Scan, type ScanContext 
 import { DOUBLING_OPEN, FRACTION_MARK, doubling, fractionAt, slashFraction } from './number-words.js';
 import { isArabicDigit, isChineseNumeralChar, NUMERAL_STARTS, type Numeral } from './numerals.js';
 import { rangeAfter } from './ranges.js';
-import { compoundUnit, halfAfter, magnitudeValue, readTail, spacedDecimal, spacedThousands } from './tail.js';
+import { compoundUnit, digitAfter, halfAfter, magnitudeValue, readTail, spacedDecimal, spacedThousands } from './tail.js';
 import { matchAt, matchEndingAt, skipGap, type BoundEntry, type UnitEntry, type WordMatch } from './units.js';
 
 export type { Candidate, Refusal, Scan } from './context.js';
@@ -181,13 +181,13 @@ function number(context: ScanContext, at: number, depth = 0): NumberResult {
   // a unit may continue on the next line (260⏎亿斤), but what follows the unit stays in the sentence
   const afterContext = unit.end <= to ? { ...context, reach: to } : context;
   const bounds = [...tail.bounds, ...(range ? range.tail.bounds : [])];
-  const after = afterUnit(afterContext, unit, range !== null || first.valueMax !== null, bounds);
+  const after = afterUnit(afterContext, unit, range !== null || first.valueMax !== null, bounds, last.script);
   let end = after.end;
   const unitMatch = after.unit;
   let unitEntry = unitMatch.entry;
   // 高于全省0.3个和0.5个百分点: 个 is the start of the next number's unit, 个百分点 (only units that
   // begin a longer one are looked at, so a plain list 增长5%、6% is not read twice)
-  if (listable && compiled.unitPrefixes.has(unitMatch.form) && !lastTail.magnitude && !after.half && bounds.length === 0 && end === unit.end) {
+  if (listable && compiled.unitPrefixes.has(unitMatch.form) && !lastTail.magnitude && after.tenths === null && bounds.length === 0 && end === unit.end) {
     const next = nextListed(context, end, depth);
     const form = next?.candidate.unitText ?? '';
     if (next && !next.magnified && form.length > unitMatch.form.length && form.startsWith(unitMatch.form)) {
@@ -195,10 +195,10 @@ function number(context: ScanContext, at: number, depth = 0): NumberResult {
       rules.push('recognize/shared-unit');
     }
   }
-  if (after.half) {
-    // 一年半 → 1.5 年, 两个半月 → 2.5 个月
-    value = add(value, scale(integer(5), -1 + (lastTail.magnitude ? lastTail.power : 0)));
-    rules.push('recognize/half');
+  if (after.tenths !== null) {
+    // 一年半 → 1.5 年, 两个半月 → 2.5 个月; 九成五 → 9.5 成
+    value = add(value, scale(integer(after.tenths), -1 + (lastTail.magnitude ? lastTail.power : 0)));
+    rules.push(after.half ? 'recognize/half' : 'recognize/next-digit');
   }
   // 增长-2.1%, 气温-5℃: a minus sign right before an Arabic number that no digit precedes
   const signed = first.script === 'arabic' && valueMax === null && isMinus(context, at);
@@ -276,32 +276,36 @@ function opensClause(chars: Chars, at: number): boolean {
 }
 
 /**
- * What follows the unit: a half (一年半), a bound word (以上, 左右), or 余/多 inside a two-part
- * unit (3个多月 = 个 + 多 + 月). Pushes the bound onto `bounds`; returns the final unit and end.
+ * What follows the unit: a half (一年半) or a next digit (九成五), a bound word (以上, 左右), or
+ * 余/多 inside a two-part unit (3个多月 = 个 + 多 + 月). Pushes the bound onto `bounds`; returns
+ * the final unit and end, and the tenths to add (5 for a half).
  */
 function afterUnit(
   context: ScanContext,
   unit: WordMatch<UnitEntry>,
   isRange: boolean,
   bounds: WordMatch<BoundEntry>[],
-): { unit: WordMatch<UnitEntry>; end: number; half: boolean } {
+  script: Numeral['script'],
+): { unit: WordMatch<UnitEntry>; end: number; half: boolean; tenths: number | null } {
   const { chars, compiled, reach, lexicon } = context;
   const half = isRange ? null : halfAfter(context, unit);
-  const current = half ?? unit;
+  const digit = isRange || half ? null : digitAfter(context, unit, script);
+  const current = half ?? (digit === null ? unit : { ...unit, end: unit.end + 1 });
+  const tenths = half ? 5 : digit;
   const afterAt = skipGap(chars, current.end, reach);
   // 多月 being a dictionary word does not matter inside 3个多月
   const split = boundAfter(compiled.after, chars, afterAt, reach, lexicon, false);
-  const whole = split?.entry.inside && !half ? compoundUnit(context, unit, split.end) : null;
+  const whole = split?.entry.inside && tenths === null ? compoundUnit(context, unit, split.end) : null;
   if (split && whole) {
     bounds.push(split);
-    return { unit: whole, end: whole.end, half: false };
+    return { unit: whole, end: whole.end, half: false, tenths: null };
   }
   // 5000万元（含）以上: a note on the bound stands between the unit and the bound word
   const insert = matchAt(compiled.boundInserts, chars, afterAt, reach);
   const boundAt = insert ? skipGap(chars, insert.end, reach) : afterAt;
   const after = boundAfter(compiled.after, chars, boundAt, reach, lexicon, true);
   if (after) bounds.push(after);
-  return { unit: current, end: after ? after.end : current.end, half: half !== null };
+  return { unit: current, end: after ? after.end : current.end, half: half !== null, tenths };
 }
 
 /** Minus signs: ASCII, full-width, and the mathematical minus. */

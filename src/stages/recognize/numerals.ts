@@ -92,6 +92,11 @@ export function isChineseNumeralChar(ch: string | undefined): boolean {
   return ch !== undefined && (CHINESE_DIGITS.has(ch) || CHINESE_SMALL_UNITS.has(ch) || CHINESE_BIG_UNITS.has(ch));
 }
 
+/** The value of a Chinese digit (一 → 1, 两 → 2), or undefined for any other character. */
+export function chineseDigitValue(ch: string | undefined): number | undefined {
+  return ch === undefined ? undefined : CHINESE_DIGITS.get(ch);
+}
+
 /** True for a Chinese digit (零 一 两 … 九, financial forms included). */
 export function isChineseDigit(ch: string | undefined): boolean {
   return ch !== undefined && CHINESE_DIGITS.has(ch);

@@ -7,7 +7,7 @@ import { add, parseDecimal, scale, type Decimal } from '../../text/decimal.js';
 import { sliceChars } from '../../text/chars.js';
 import { boundAfter } from './bounds.js';
 import type { ScanContext, Tail } from './context.js';
-import { asciiDigits, DECIMAL_POINTS, isArabicDigit, parseArabic, type Numeral } from './numerals.js';
+import { asciiDigits, chineseDigitValue, DECIMAL_POINTS, isArabicDigit, isChineseNumeralChar, parseArabic, type Numeral } from './numerals.js';
 import { matchAt, skipGap, type UnitEntry, type WordMatch } from './units.js';
 
 /** One half, after a unit: 一年半 = 1.5 年. */
@@ -29,6 +29,25 @@ export function halfAfter(context: ScanContext, unit: WordMatch<UnitEntry>): Wor
   if (word(0, 3)) return null;
   if (word(0, 2) && !word(1, 3)) return null;
   return { ...unit, end: unit.end + 1 };
+}
+
+/**
+ * 九成五 (9.5 成 = 95 %): the value of one digit after a unit marked `next_digit`, in the
+ * numeral's own script, as the number's next decimal place; null unless it stands alone. A
+ * digit that begins a number, unit or word of its own (三成五年, 七成五十岁, 三成一样) is not one.
+ */
+export function digitAfter(context: ScanContext, unit: WordMatch<UnitEntry>, script: Numeral['script']): number | null {
+  const { chars, compiled, reach, lexicon } = context;
+  if (!unit.entry.nextDigit || unit.end >= reach) return null;
+  const ch = chars[unit.end];
+  const digit = script === 'chinese' ? chineseDigitValue(ch) : isArabicDigit(ch) ? Number(asciiDigits(chars, unit.end, unit.end + 1)) : undefined;
+  if (digit === undefined || digit === 0 || (script === 'chinese' && ch === '两')) return null;
+  const at = unit.end + 1;
+  const next = chars[at];
+  if (isArabicDigit(next) || isChineseNumeralChar(next) || DECIMAL_POINTS.has(next ?? '')) return null;
+  if (at < reach && (matchAt(compiled.units, chars, at, reach) || matchAt(compiled.magnitudes, chars, at, reach))) return null;
+  if (at < reach && lexicon.isWord(sliceChars(chars, unit.end, at + 1))) return null;
+  return digit;
 }
 
 /** The longest unit form that is `unit`'s form plus the characters at `at` (个 + 月 = 个月). */

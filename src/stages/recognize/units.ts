@@ -18,6 +18,8 @@ export interface UnitEntry {
   file: 'units.yaml' | 'classifiers.yaml';
   /** The value is multiplied by this (成 → 10 %, 一半 → 50 %); null for most units. */
   factor: Decimal | null;
+  /** A single digit after the form is the number's next decimal place (九成五 = 9.5 成). */
+  nextDigit?: boolean;
   /** `units.yaml#亩` (`units.yaml#成` for an entry with a factor): made once, not per record (every record holds it). */
   rule: string;
   /** For a rate (元/吨), the rule of the unit after the slash; the entry then holds both units. */
@@ -92,6 +94,7 @@ export function unitTable(rules: Rules): WordTable<UnitEntry> {
       const name = entry.factor === undefined ? entry.unit : [...forms][0]!;
       const factor = entry.factor === undefined ? null : parseDecimal(String(entry.factor));
       const unit: UnitEntry = { unit: entry.unit, kind: entry.kind, file, factor, rule: `${file}#${name}` };
+      if (entry.next_digit) unit.nextDigit = true;
       for (const form of forms) entries.push([form, unit]);
     }
   }

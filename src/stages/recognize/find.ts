@@ -207,8 +207,9 @@ function number(context: ScanContext, at: number, depth = 0): NumberResult {
     value = negate(value);
     rules.push('recognize/minus');
   }
-  const before =
+  const bound =
     boundBefore(compiled.before, chars, start, context.floor, context.lexicon) ?? boundAcrossChange(context, start) ?? boundAcrossWords(context, start);
+  const before = bound && countsMarks(context, bound, unitEntry, end) ? null : bound;
   if (first.bare && !before && bounds.length === 0) {
     // 亿元, 万人 with no number and no bound word: a magnitude naming a class, not an amount
     return {
@@ -342,6 +343,25 @@ function skipNumeralRun(chars: Chars, at: number, to: number): number {
   }
   while (k < to && isChineseNumeralChar(chars[k])) k++;
   return Math.max(k, at + 1);
+}
+
+/** Most characters between a count and the mark it counts (两个|万亿元|台阶). */
+const MAX_MARK_DISTANCE = 6;
+
+/**
+ * 跨越两个万亿元台阶: a threshold word (at_least) in front of a count of marks (subjects.yaml marks)
+ * bounds the amount each mark stands for, not the count; the marks crossed are counted exactly.
+ * True when `bound` is such a word and a mark begins within a few Chinese characters after `end`.
+ */
+function countsMarks(context: ScanContext, bound: WordMatch<BoundEntry>, unit: UnitEntry, end: number): boolean {
+  const { chars, compiled, reach } = context;
+  if (bound.entry.qualifier !== 'at_least' || unit.kind !== 'count') return false;
+  for (let k = end; k < reach && k - end <= MAX_MARK_DISTANCE; k++) {
+    if (matchAt(compiled.marks, chars, k, reach)) return true;
+    const ch = chars[k]!;
+    if (ch < '\u4e00' || ch > '\u9fff') return false;
+  }
+  return false;
 }
 
 /** Most Chinese characters any `across_words` entry may stand before the number. */

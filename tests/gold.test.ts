@@ -101,3 +101,28 @@ describe('the held-out Chinese texts', () => {
     }
   });
 });
+
+// Fresh bulletin genres (environment, education, health, budget execution, census, water and
+// transport), annotated before liang ran on them (tests/gold-fresh/NOTES.md has the first figures).
+describe('the fresh bulletin texts', () => {
+  const FLOORS = { f1: 0.99, qualifierAccuracy: 0.99, changeAccuracy: 0.98, modalityAccuracy: 0.98, subjectAccuracy: 0.9 };
+  const folder = 'tests/fixtures/zh-fresh';
+  const docs = readdirSync(folder)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => run(join(folder, name)));
+  const result = score(docs, 'tests/gold-fresh');
+
+  it.each(Object.entries(FLOORS))('%s is at least its floor', (name, floor) => {
+    expect(result[name as keyof typeof result]).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('every quantity slices back to its text, and no subject is longer than 16 characters', () => {
+    for (const doc of docs) {
+      for (const q of doc.quantities) {
+        expect(cpSlice(doc.text, q.start, q.end)).toBe(q.text);
+        expect(Array.from(q.subject).length).toBeLessThanOrEqual(16);
+      }
+    }
+  });
+});

@@ -183,7 +183,9 @@ function endsParagraph(above: Line, below: Line, layout: Layout, after: Line | u
   // one paragraph a line: a break is a paragraph end unless the line stops mid-number or mid-clause
   if (layout.linePerParagraph) {
     const last = above.chars[above.chars.length - 1]!;
-    return !(isDigit(last) || CONTINUING_MARKS.has(last));
+    if (isDigit(last) || CONTINUING_MARKS.has(last)) return false;
+    // a clause cut after its noun, the figure on the next line (`…小学4982所，在校生` + `652.7万人；…`)
+    return !(isHan(last) && above.chars.some(isClauseMark) && FIGURE_START.test(below.chars.slice(0, FIGURE_REACH).join('')));
   }
   const full = isFull(above, layout) || (aboveOpens && lostIndent(above, layout));
   const sentenceEnds = endsSentence(above.chars);
@@ -205,6 +207,14 @@ function endsParagraph(above: Line, below: Line, layout: Layout, after: Line | u
 const SENTENCE_TAIL = /^(?:\p{Script=Han}{1,2}|\d[\d.]{0,6}%?)[。！？]/u;
 /** Code points of a line's start that SENTENCE_TAIL can match. */
 const TAIL_REACH = 9;
+
+/**
+ * A figure opening a line: Arabic digits not followed by a date word or a list mark (`652.7万人`,
+ * not `2023年` or `3.`), or a Chinese numeral with its place (`一百二十六公里`, not `十四五`).
+ */
+const FIGURE_START = /^(?:\d+(?:[.,]\d+)*(?![\d年月日.、)）])|[一二三四五六七八九两][十百千万亿])/u;
+/** Code points of a line's start that FIGURE_START reads. */
+const FIGURE_REACH = 16;
 
 /**
  * `line` opens a paragraph after a gap and fills the width with the usual first-line indent of

@@ -4,7 +4,7 @@
  * units split by a bound (3个多月).
  */
 import { add, parseDecimal, scale, type Decimal } from '../../text/decimal.js';
-import { sliceChars } from '../../text/chars.js';
+import { sliceChars, type Chars } from '../../text/chars.js';
 import { boundAfter } from './bounds.js';
 import type { ScanContext, Tail } from './context.js';
 import { asciiDigits, chineseDigitValue, DECIMAL_POINTS, isArabicDigit, isChineseNumeralChar, parseArabic, type Numeral } from './numerals.js';
@@ -78,6 +78,7 @@ export function readTail(context: ScanContext, numeral: Numeral): Tail {
   const { chars, compiled, reach } = context;
   const tail: Tail = { power: 0, extra: null, magnitude: null, unit: null, bounds: [], end: numeral.end };
   let k = skipGap(chars, numeral.end, reach);
+  if (k > numeral.end && endsTableRow(chars, numeral, k)) k = numeral.end;
   k = insideBound(context, k, tail);
   const unit = matchAt(compiled.units, chars, k, reach);
   const magnitude = matchAt(compiled.magnitudes, chars, k, reach);
@@ -95,6 +96,25 @@ export function readTail(context: ScanContext, numeral: Numeral): Tail {
   if (tail.unit) tail.unit = perUnit(context, tail.unit);
   if (tail.unit) tail.end = tail.unit.end;
   return tail;
+}
+
+/** Spaces that part a table row's cells (`研究生招生2.86 7.9`). */
+const CELL_GAP = new Set([' ', '\u3000', '\t']);
+
+/**
+ * True when the numeral is the last cell of a table row (a figure, a space, this figure, then a
+ * line break before `gapEnd`): its unit stands in a header, and what opens the next line is the
+ * next row's label (`7.9` + `本专科招生…` is no 7.9 本; `101.2` + `支出合计…`).
+ */
+function endsTableRow(chars: Chars, numeral: Numeral, gapEnd: number): boolean {
+  let lineBreak = false;
+  for (let j = numeral.end; j < gapEnd; j++) if (chars[j] === '\n') lineBreak = true;
+  if (!lineBreak) return false;
+  let i = numeral.start - 1;
+  if (chars[i] === '-' || chars[i] === '−') i--;
+  if (!CELL_GAP.has(chars[i]!)) return false;
+  const before = chars[i - 1];
+  return isArabicDigit(before) || before === '%';
 }
 
 /** The slashes of a rate: 元/吨, 立方米／秒. */

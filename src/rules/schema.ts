@@ -30,6 +30,11 @@ const unitEntry = z
      * 95 %): the way shares in tenths are spoken.
      */
     next_digit: z.boolean().optional(),
+    /**
+     * Words before a length that make it a speed per this unit: 时速350公里 and 每小时350公里 are
+     * 350 公里/小时, as 350公里/小时 is.
+     */
+    per_words: z.array(word).optional(),
     ...annotation,
   })
   .strict()

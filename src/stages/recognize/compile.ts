@@ -31,6 +31,8 @@ export interface Compiled {
   sharingJoiners: WordTable<string>;
   /** Notes between a unit and its bound word: （含） of 5000万元（含）以上. */
   boundInserts: WordTable<string>;
+  /** Words before a length that make it a speed (units.yaml per_words: 时速 → per 小时), each to its unit. */
+  perWords: WordTable<UnitEntry>;
   /** Marks an amount reaches (subjects.yaml marks: 台阶, 大关): a count of them is what was crossed. */
   marks: WordTable<string>;
   /** Unit forms that begin a longer form (个 of 个百分点, 个月): only these may borrow the next number's. */
@@ -91,6 +93,9 @@ export function compileRecognizer(rules: Rules): Compiled {
     rangeBreakers: wordTable((rules['qualifiers.yaml'].range_breakers ?? []).map((c) => [c.word, c.word] as [string, string])),
     sharingJoiners: wordTable((rules['qualifiers.yaml'].unit_sharing_joiners ?? []).map((c) => [c.word, c.word] as [string, string])),
     boundInserts: wordTable((rules['qualifiers.yaml'].bound_inserts ?? []).map((c) => [c.word, c.word] as [string, string])),
+    perWords: wordTable(
+      rules['units.yaml'].flatMap((entry) => (entry.per_words ?? []).map((w) => [w, units.forms.get(entry.unit)!] as [string, UnitEntry])),
+    ),
     marks: wordTable((rules['subjects.yaml'].marks ?? []).map((c) => [c.word, c.word] as [string, string])),
     unitPrefixes: prefixesOf([...units.forms.keys()]),
     namesByChar: namesByChar(notQuantities.names.map((n) => n.text)),

@@ -15,7 +15,7 @@ import { readNumeral, type Candidate, type Refusal, type Scan, type ScanContext 
 import { DOUBLING_OPEN, FRACTION_MARK, doubling, fractionAt, slashFraction } from './number-words.js';
 import { isArabicDigit, isChineseNumeralChar, NUMERAL_STARTS, type Numeral } from './numerals.js';
 import { rangeAfter } from './ranges.js';
-import { compoundUnit, digitAfter, halfAfter, magnitudeValue, readTail, spacedDecimal, spacedThousands } from './tail.js';
+import { compoundUnit, digitAfter, halfAfter, magnitudeValue, rateEntry, readTail, spacedDecimal, spacedThousands } from './tail.js';
 import { matchAt, matchEndingAt, skipGap, type BoundEntry, type UnitEntry, type WordMatch } from './units.js';
 
 export type { Candidate, Refusal, Scan } from './context.js';
@@ -195,6 +195,12 @@ function number(context: ScanContext, at: number, depth = 0): NumberResult {
       rules.push('recognize/shared-unit');
     }
   }
+  const speed = unitEntry.kind === 'length' && !unitEntry.per ? perWordBefore(context, at) : null;
+  if (speed) {
+    // 时速350公里 is 350 公里/小时, as 350公里/小时 is
+    unitEntry = rateEntry(unitEntry, speed.entry);
+    rules.push('recognize/per-word');
+  }
   if (after.tenths !== null) {
     // 一年半 → 1.5 年, 两个半月 → 2.5 个月; 九成五 → 9.5 成
     value = add(value, scale(integer(after.tenths), -1 + (lastTail.magnitude ? lastTail.power : 0)));
@@ -343,6 +349,26 @@ function skipNumeralRun(chars: Chars, at: number, to: number): number {
   }
   while (k < to && isChineseNumeralChar(chars[k])) k++;
   return Math.max(k, at + 1);
+}
+
+/** Most Chinese characters between a speed word and its number (时速|可达|350公里). */
+const MAX_PER_WORD_DISTANCE = 3;
+
+/**
+ * 时速350公里, 最高时速可达350公里, 每小时350公里: a units.yaml `per_words` word ending at most a
+ * few Chinese characters before the number at `at`, with no mark, space or digit between.
+ */
+function perWordBefore(context: ScanContext, at: number): WordMatch<UnitEntry> | null {
+  const { chars, compiled, floor } = context;
+  for (let k = 0; k <= MAX_PER_WORD_DISTANCE && at - k > floor; k++) {
+    if (k > 0) {
+      const ch = chars[at - k]!;
+      if (ch < '\u4e00' || ch > '\u9fff' || isChineseNumeralChar(ch)) return null;
+    }
+    const word = matchEndingAt(compiled.perWords, chars, at - k, floor);
+    if (word) return word;
+  }
+  return null;
 }
 
 /** Most characters between a count and the mark it counts (两个|万亿元|台阶). */

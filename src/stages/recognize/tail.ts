@@ -140,15 +140,20 @@ function perUnit(context: ScanContext, unit: WordMatch<UnitEntry>): WordMatch<Un
   const bottom = scaled ? matchAt(compiled.units, chars, magnitude.end, reach) : plain;
   if (!bottom || NOT_RATE.has(bottom.entry.kind) || bottom.entry.factor !== null) return unit;
   const prefix = scaled ? magnitude.form : '';
-  const entry: UnitEntry = {
-    unit: `${unit.entry.unit}/${prefix}${bottom.entry.unit}`,
-    kind: unit.entry.kind === 'money' ? 'money' : 'other',
-    file: unit.entry.file,
-    factor: null,
-    rule: unit.entry.rule,
-    per: bottom.entry.rule,
-  };
+  const entry = rateEntry(unit.entry, bottom.entry, prefix);
   return { entry, form: `${unit.form}${chars[unit.end]}${prefix}${bottom.form}`, start: unit.start, end: bottom.end };
+}
+
+/** `top` per `prefix` + `bottom` as one unit (元/吨, 公里/小时): money for a price, else other. */
+export function rateEntry(top: UnitEntry, bottom: UnitEntry, prefix = ''): UnitEntry {
+  return {
+    unit: `${top.unit}/${prefix}${bottom.unit}`,
+    kind: top.kind === 'money' ? 'money' : 'other',
+    file: top.file,
+    factor: null,
+    rule: top.rule,
+    per: bottom.rule,
+  };
 }
 
 /**

@@ -64,6 +64,9 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
         break;
       }
       cue = change;
+      // 人口自然增长率为-1.51‰: a rate noun with its own modifier is a named measure, the subject
+      // runs through it (the change stays the rate's)
+      if (isNamedRate(items, change)) return { stop: change.end, cue };
       i = change.start - 1;
       continue;
     }
@@ -101,6 +104,20 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
     if (verb && !cue) return { stop: i, cue: verb.cue };
   }
   return { stop: i, cue };
+}
+
+/** Tags of a modifier that makes a rate noun a named measure of its own: 自然/d 增长率, 平均/a 增长率. */
+const RATE_MODIFIER_TAGS: ReadonlySet<string> = new Set(['d', 'a', 'ad']);
+
+/**
+ * The change cue is a rate noun (增长率/n, not the verb 增长) with a modifier written right
+ * before it (自然增长率, 年平均增长率): together they name what is measured, as 出生率 does.
+ */
+function isNamedRate(items: readonly Item[], cue: CueMatch<CueLabel>): boolean {
+  if (cue.label !== 'increase' && cue.label !== 'decrease') return false;
+  const head = items[cue.end]!;
+  const modifier = items[cue.start - 1];
+  return head.tag.startsWith('n') && modifier !== undefined && modifier.end === items[cue.start]!.start && RATE_MODIFIER_TAGS.has(modifier.tag);
 }
 
 const OPENERS: readonly CueLabel[] = ['opener'];

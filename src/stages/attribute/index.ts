@@ -20,8 +20,8 @@ import type { Segmenter, Token } from '../../text/segment.js';
 import { findChanges } from './change.js';
 import { compileAttribute, type CompiledAttribute } from './compile.js';
 import { buildItems, markYears, type SentenceView } from './items.js';
-import { findModalities } from './modality.js';
-import { firstSpanAfter, periodOf, placeYears, resolveRelative, yearsBefore } from './period.js';
+import { findModalities, opensContinuation } from './modality.js';
+import { firstSpanAfter, periodOf, placeYears, resolveRelative, yearsBefore, type YearMention } from './period.js';
 import { pairLists } from './respectively.js';
 import { readSections } from './sections.js';
 import { splitGluedCues } from './split.js';
@@ -48,6 +48,8 @@ export const attribute = defineStage<CompiledAttribute>({
     let lastPlan = { paragraph: -1, plan: false, index: -1 };
     // the last subject of the sentence before, for a sentence whose numbers name nothing (环比增长0.36%。)
     let lastSubject = { index: -1, paragraph: -1, subject: '' };
+    // the year the last number of the sentence before was about, for a 其中 sentence that details it
+    let lastYear: { index: number; year: YearMention | null } = { index: -1, year: null };
     for (const index of [...bySentence.keys()].sort((a, b) => a - b)) {
       const group = bySentence.get(index)!;
       const sentence = doc.sentences[index]!;
@@ -57,6 +59,12 @@ export const attribute = defineStage<CompiledAttribute>({
       const subjects = findSubjects(view, compiled, doc.quantities);
       const changes = findChanges(view, compiled);
       const years = yearsBefore(placedYears.periods, sentence, members.map((k) => doc.quantities[k]!.start)).map((year) => resolveRelative(year, section));
+      // 去年，全市完成投资1200亿元。其中，工业投资450亿元: the detail is about the year its sentence
+      // (or paragraph) right before was about, also inside a plan section
+      if (lastYear.index === index - 1 && lastYear.year !== null && opensContinuation(view, compiled)) {
+        for (let i = 0; i < years.length && years[i] === null; i++) years[i] = lastYear.year;
+      }
+      lastYear = { index, year: years[years.length - 1] ?? null };
       const afterPlan = lastPlan.paragraph === sentence.paragraph && lastPlan.plan;
       // 全年将新建幼儿园300所；改造老旧小区2000个左右: a plan ended by a semicolon runs on
       const previous = doc.sentences[index - 1];

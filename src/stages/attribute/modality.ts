@@ -45,7 +45,7 @@ export function findModalities(
   let planned = false;
   let resultEnd = -ADJACENT - 1;
   // 今年将新建学校50所。其中，小学30所: a sentence that details a planned one keeps its plan
-  const continued = afterPlan && (runOn || (view.opensSentence && compiled.cues.startingAt(items, nextSolid(items, -1), ['continuation'])));
+  const continued = afterPlan && (runOn || opensContinuation(view, compiled));
   let sentence: Modality | null = continued ? 'target' : null;
   let plan = false;
   let k = 0;
@@ -81,6 +81,11 @@ export function findModalities(
     planned ||= clause === 'target';
   }
   return { modalities, plan };
+}
+
+/** The sentence opens with a word that details the one before (其中, 其余: modality.yaml continuation). */
+export function opensContinuation(view: SentenceView, compiled: CompiledAttribute): boolean {
+  return view.opensSentence && compiled.cues.startingAt(view.items, nextSolid(view.items, -1), ['continuation']) !== null;
 }
 
 const CLOSING_QUOTES = new Set(['”', '」', '』', '"', '’']);

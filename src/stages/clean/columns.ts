@@ -167,6 +167,8 @@ interface Block {
   /** Split lines whose gap is a run of spaces. */
   wide: number;
   x: number;
+  /** The right column's width in characters: the left one's, or more where the block's first line shows a wider one. */
+  rx: number;
 }
 
 /** Splits blocks read straight across into a left stream then a right stream (recursing for a third column). */
@@ -231,14 +233,22 @@ function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, notes: Not
 function findBlock(lines: Line[], start: number, blanks: number, floor: number, judge: SeamJudge, done: ReadonlySet<Line>, shapes: LineShapes): Block | null {
   const { gaps } = shapes.of(lines[start]!);
   let best: Block | null = null;
-  for (const gap of gaps.filter((g) => g.left <= MAX_COLUMN_WIDTH).slice(0, MAX_GAPS_TRIED)) {
+  const { content } = shapes.of(lines[start]!);
+  // columns need not be equally wide: besides a right column as wide as the left, one as wide as
+  // the right part of the line the block is sought from, where that is wider (up to twice as
+  // wide); it wins only where it fits more lines
+  const tries = gaps
+    .filter((g) => g.left <= MAX_COLUMN_WIDTH)
+    .slice(0, MAX_GAPS_TRIED)
+    .flatMap((gap) => (content - gap.left > gap.left + Math.max(1, Math.round(gap.left * 0.1)) ? [{ gap, rx: gap.left }, { gap, rx: Math.min(2 * gap.left, content - gap.left) }] : [{ gap, rx: gap.left }]));
+  for (const { gap, rx } of tries) {
     const x = gap.left;
     const slots: Slot[] = [{ kind: 'split', gap, near: true }];
     for (let j = start + 1; j < lines.length; j++) {
       // a page ends the block; so do blank lines across both columns, beyond one blank row
       // (one row is the usual blank lines, plus one line, plus its own usual blank lines)
       if (lines[j]!.pageBreakBefore || lines[j]!.blanksBefore > 2 * blanks + 1 || done.has(lines[j]!)) break;
-      const slot = slotOf(lines[j]!, x, shapes);
+      const slot = slotOf(lines[j]!, x, rx, shapes);
       if (slot === null) break;
       slots.push(slot);
     }
@@ -251,7 +261,7 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
     const upper: Slot[] = [];
     let first = start;
     while (first - 1 >= floor && !done.has(lines[first - 1]!) && !lines[first]!.pageBreakBefore && lines[first]!.blanksBefore <= 2 * blanks + 1) {
-      const slot = slotOf(lines[first - 1]!, x, shapes);
+      const slot = slotOf(lines[first - 1]!, x, rx, shapes);
       if (slot === null) break;
       upper.push(slot);
       first--;
@@ -292,7 +302,7 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
       end++;
     }
     const block = [...counted, ...slots.slice(lastMatched + 1, end)];
-    if (splits * 2 >= block.length) best = { start: first, end: first + block.length, slots: block, matched, wide, x };
+    if (splits * 2 >= block.length) best = { start: first, end: first + block.length, slots: block, matched, wide, x, rx };
   }
   return best === null ? null : reslot(lines, best, shapes);
 }
@@ -312,7 +322,7 @@ function rightAlone(lines: readonly Line[], block: Block, judge: SeamJudge): voi
     if (slot.kind !== 'left' || next.kind !== 'split') continue;
     const line = lines[block.start + k]!;
     const text = line.chars.filter((ch) => !isSpace(ch));
-    if (text.length < block.x - tolerance || endsSentence(text)) continue;
+    if (text.length < block.rx - tolerance || endsSentence(text)) continue;
     const below = lines[block.start + k + 1]!.chars;
     const down = judge.continuity(line.chars, below.slice(next.gap.end));
     if (down === 0 || down <= judge.continuity(line.chars, below.slice(0, next.gap.start))) continue;
@@ -378,12 +388,12 @@ function reslot(lines: Line[], block: Block, shapes: LineShapes): Block {
   const mode = ranked.length > 0 && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1]) ? ranked[0]![0] : undefined;
   const x = mode ?? lefts[Math.floor(lefts.length / 2)]!;
   if (x === block.x) return block;
-  const slots = block.slots.map((slot, k) => slotOf(lines[block.start + k]!, x, shapes) ?? slot);
+  const slots = block.slots.map((slot, k) => slotOf(lines[block.start + k]!, x, block.rx, shapes) ?? slot);
   return { ...block, slots, x };
 }
 
-/** How a line fits columns split after `x` characters, or null when it does not. */
-function slotOf(line: Line, x: number, shapes: LineShapes): Slot | null {
+/** How a line fits columns split after `x` characters, the right one `rx` wide, or null when it does not. */
+function slotOf(line: Line, x: number, rx: number, shapes: LineShapes): Slot | null {
   const tolerance = Math.max(1, Math.round(x * 0.1));
   const { gaps: allGaps, leading, content: total } = shapes.of(line);
   // the left column is empty on this line: the right column's text stands indented
@@ -399,9 +409,9 @@ function slotOf(line: Line, x: number, shapes: LineShapes): Slot | null {
   // a run of spaces beats a single space near the boundary: the single one is noise inside a column
   const wide = nearest(gaps.filter(isWide), distance);
   if (wide) return { kind: 'split', gap: wide, near: distance(wide) <= tolerance };
-  // with a single space, the right part is one line of a column as wide as the left one
+  // with a single space, the right part is one line of the right column
   const right = (g: Gap): number => total - g.left;
-  const fitting = gaps.filter((g) => right(g) <= x + tolerance);
+  const fitting = gaps.filter((g) => right(g) <= rx + tolerance);
   // of two single spaces, one the words run across is noise inside a column (`30 件`)
   const runsAcross = (g: Gap): boolean => shapes.runsAcross(line, g);
   const nearGaps = fitting.filter((g) => distance(g) <= tolerance);
@@ -416,12 +426,12 @@ function slotOf(line: Line, x: number, shapes: LineShapes): Slot | null {
   const early = fitting.filter((g) => g.left < x - tolerance && !runsAcross(g));
   const ended = early.filter((g) => endsSentence(leftText(g)));
   const headingLike = early.filter((g) => !leftText(g).some((ch) => CLAUSE_MARKS.has(ch)));
-  const byWidth = (g: Gap): number => Math.abs(right(g) - x);
+  const byWidth = (g: Gap): number => Math.abs(right(g) - rx);
   // after a sentence's end first; a heading-like left part only when the line is too long for one column
   const chosen = nearest(ended, byWidth) ?? (total > x + tolerance ? nearest(headingLike, byWidth) : undefined);
   // a short left line beside a full right one beats a gap near the boundary that leaves only a
   // scrap on the right (`过去一年工作回顾 ，新增…总数 达到1842`)
-  if (near && chosen && distance(near) > 0 && right(near) < x / 2 && byWidth(chosen) <= 2 * tolerance) return { kind: 'split', gap: chosen, near: false };
+  if (near && chosen && distance(near) > 0 && right(near) < rx / 2 && byWidth(chosen) <= 2 * tolerance) return { kind: 'split', gap: chosen, near: false };
   if (near) return { kind: 'split', gap: near, near: true };
   if (chosen) return { kind: 'split', gap: chosen, near: false };
   if (total <= x + tolerance) {
@@ -430,7 +440,7 @@ function slotOf(line: Line, x: number, shapes: LineShapes): Slot | null {
     const besideEnd = early.filter((g) => {
       const left = leftText(g);
       const rightText = line.chars.slice(g.end).filter((ch) => !isSpace(ch));
-      return left.length >= MIN_HEADING && !left.some((ch) => CLAUSE_MARKS.has(ch)) && !endsSentence(left) && endsSentence(rightText) && !rightText.slice(0, -1).some((ch) => CLAUSE_MARKS.has(ch)) && rightText.length < x / 2;
+      return left.length >= MIN_HEADING && !left.some((ch) => CLAUSE_MARKS.has(ch)) && !endsSentence(left) && endsSentence(rightText) && !rightText.slice(0, -1).some((ch) => CLAUSE_MARKS.has(ch)) && rightText.length < rx / 2;
     });
     if (besideEnd.length === 1) return { kind: 'split', gap: besideEnd[0]!, near: false };
     return { kind: 'left' };

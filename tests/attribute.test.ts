@@ -23,6 +23,8 @@ interface Expected {
   q: string;
   /** The quantity's kind when the guess from its text is wrong. */
   kind?: Quantity['kind'];
+  /** The qualifier the recognizer gives it, where the attribute stage reads it (a band: 60岁及以上). */
+  qualifier?: Quantity['qualifier'];
   nth?: number;
   subject?: string;
   /** Text the subject must not hold (a time or a verb that ran into it). */
@@ -83,7 +85,7 @@ function attributeCase(c: Case): { doc: Doc; found: Quantity[] } {
       unit: '',
       unitText: '',
       kind: expected.kind ?? kindOf(expected.q),
-      qualifier: 'exact',
+      qualifier: expected.qualifier ?? 'exact',
       change: 'none',
       subject: '',
       modality: 'actual',

@@ -45,7 +45,7 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     const right = walk.cue || target ? '' : rightPhrase(view.items, at, compiled, count, threshold);
     // 民生支出268.7亿元，占一般公共预算支出的81.3%: the share is of what stands before 占
     const share = shareVerb(view.items, walk.stop, at, compiled);
-    const run = leftRun(view.items, share >= 0 ? share - 1 : walk.stop);
+    const run = leftRun(view.items, share >= 0 ? share - 1 : walk.stop, (item) => isBand(quantities[item.quantity]!));
     const left = finishLeft(run, compiled);
     // (but 全省经济年均增长7%左右的目标 names its measure before its change word)
     let subject = target && !walk.cue && k > 0 && carried !== '' ? carried : right || left;
@@ -176,6 +176,11 @@ function shareVerb(items: readonly Item[], stop: number, at: number, compiled: C
   return -1;
 }
 
+/** A quantity that bounds a class (以上, 以下, a range) rather than stating an amount. */
+function isBand(quantity: Quantity): boolean {
+  return quantity.qualifier === 'at_least' || quantity.qualifier === 'at_most' || quantity.qualifier === 'range';
+}
+
 /** A quantity that counts things (a classifier), rather than measuring an amount. */
 function isCount(quantity: Quantity): boolean {
   return quantity.kind === 'count';
@@ -214,7 +219,7 @@ function openingPeriod(run: readonly Item[]): { text: string; whole: boolean } {
 }
 
 /** The words of the clause from its previous separator or number up to item `stop`. */
-function leftRun(items: readonly Item[], stop: number): Item[] {
+function leftRun(items: readonly Item[], stop: number, band: (item: Item) => boolean): Item[] {
   const run: Item[] = [];
   let length = 0;
   for (let i = stop; i >= 0; i--) {
@@ -230,7 +235,11 @@ function leftRun(items: readonly Item[], stop: number): Item[] {
       run.unshift(item);
       continue;
     }
-    if (item.quantity >= 0) break;
+    if (item.quantity >= 0) {
+      // 60岁及以上人口, 0—14岁人口, 亿元以上项目: a band written right before its noun names the group
+      if (run.length > 0 && run[0]!.start === item.end && isNounLike(run[0]!) && band(item)) run.unshift(item);
+      break;
+    }
     if (item.separator !== null && item.separator !== 'space' && item.separator !== 'quote') break;
     length += item.end - item.start;
     if (length > LEFT_REACH) break;

@@ -129,6 +129,10 @@ export const subjectsFile = z
      * them that jieba reads as nouns stay (`完成造林绿化面积` → 造林绿化面积, not 面积).
      */
     measure_heads: cueList.optional(),
+    /** Verbs that set a figure (`定为` in `把增长目标定为6%`): what they set is measured. */
+    set_to: cueList.optional(),
+    /** Markers of the object set (`把`, `将` in `将增长目标定在5%左右`): the subject stands after them. */
+    object_markers: cueList.optional(),
     /** Besides change and level words, what follows the subject of a clause about a measure (`同比持平`). */
     measured_by: cueList.optional(),
     /** Words that name two things at once, split for a 分别 list (`产销量` → 产量, 销量). */

@@ -30,7 +30,9 @@ export type CueLabel =
   | 'measure'
   | 'opener'
   | 'openerOf'
-  | 'measured';
+  | 'measured'
+  | 'setTo'
+  | 'objectMarker';
 
 export interface SectionPattern {
   modality: 'actual' | 'target';
@@ -104,7 +106,9 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('continuation', words(modality.continuations ?? []))
     .add('share', words(subjects.share_of ?? []))
     .add('measure', words(subjects.measure_heads ?? []))
-    .add('measured', words(subjects.measured_by ?? []));
+    .add('measured', words(subjects.measured_by ?? []))
+    .add('setTo', words(subjects.set_to ?? []))
+    .add('objectMarker', words(subjects.object_markers ?? []));
   const sections: SectionPattern[] = [
     ...modality.target_sections.map((entry) => ({
       modality: 'target' as const,

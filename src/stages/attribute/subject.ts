@@ -42,13 +42,15 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     // 超额完成1000万人以上的预期目标, 超额完成省下达的20%的目标任务: the number is the target of
     // the measure the clause reports, not what 目标 measures, nor the body that set it
     const target = namesTarget(view.items, at, compiled);
+    // 把经济增长目标定为6%: what is set is measured, not who sets it
+    const set = setObject(view.items, at, compiled);
     const right = walk.cue || target ? '' : rightPhrase(view.items, at, compiled, count, threshold);
     // 民生支出268.7亿元，占一般公共预算支出的81.3%: the share is of what stands before 占
     const share = shareVerb(view.items, walk.stop, at, compiled);
     const run = leftRun(view.items, share >= 0 ? share - 1 : walk.stop, (item) => isBand(quantities[item.quantity]!));
     const left = finishLeft(run, compiled);
     // (but 全省经济年均增长7%左右的目标 names its measure before its change word)
-    let subject = target && !walk.cue && k > 0 && carried !== '' ? carried : right || left;
+    let subject = set || (target && !walk.cue && k > 0 && carried !== '' ? carried : right || left);
     // 是上年的1.5倍, 比上年增加120万吨: the number continues the previous one's subject;
     // 一季度国内生产总值增长5.3%，二季度增长6.3%: with its own period in place of the previous one's
     const opening = openingPeriod(run);
@@ -154,6 +156,32 @@ function compoundTail(items: readonly Item[], at: number): number {
 /** A noun that can head a phrase: not a verbal noun (通车运营 names no thing). */
 function isHeadNoun(item: Item | undefined): boolean {
   return item !== undefined && isNounLike(item) && item.tag !== 'vn';
+}
+
+/** Most words between an object marker and the verb that sets it: 将|国内生产总值|增长|目标|定在. */
+const MAX_SET_OBJECT = 8;
+
+/** Tags of words that open an object but do not name it: 今年/t, 全年/m. */
+const OBJECT_OPENER_TAGS: ReadonlySet<string> = new Set(['t', 'tg', 'm', 'r', 'd']);
+
+/**
+ * The object set by `把/将 … 定为` right before the number at `at` (subjects.yaml object_markers,
+ * set_to): 把今年经济增长目标定为6% → 经济增长目标; `''` when the number is not set that way.
+ */
+function setObject(items: readonly Item[], at: number, compiled: CompiledAttribute): string {
+  const verb = compiled.cues.endingAt(items, previousSolid(items, at), ['setTo']);
+  if (!verb) return '';
+  for (let i = verb.start - 1; i >= 0 && verb.start - i <= MAX_SET_OBJECT; i--) {
+    const item = items[i]!;
+    if (item.separator !== null || item.quantity >= 0) return '';
+    const marker = compiled.cues.endingAt(items, i, ['objectMarker']);
+    if (marker?.start !== i) continue;
+    let from = i + 1;
+    while (from < verb.start && (OBJECT_OPENER_TAGS.has(items[from]!.tag) || items[from]!.inYear)) from++;
+    const object = items.slice(from, verb.start);
+    return object.some(isNounLike) ? shorten(object) : '';
+  }
+  return '';
 }
 
 /** Most words a share's base may hold: 占一般公共预算支出的81.3%. */

@@ -124,6 +124,8 @@ export const subjectsFile = z
     shared: cueList,
     /** A share's verb: in `A占B的N%` the share is A's, B is only its base (`占`). */
     share_of: cueList.optional(),
+    /** Words that open the basis a figure is computed on (`按当年价格`): a phrase they open is no subject. */
+    basis: cueList.optional(),
     /**
      * Nouns that name only a dimension (`面积`, `产量`): never a subject alone, so the words before
      * them that jieba reads as nouns stay (`完成造林绿化面积` → 造林绿化面积, not 面积).

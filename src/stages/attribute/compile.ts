@@ -27,6 +27,7 @@ export type CueLabel =
   | 'actual'
   | 'continuation'
   | 'share'
+  | 'basis'
   | 'measure'
   | 'opener'
   | 'openerOf'
@@ -105,6 +106,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('actual', words(modality.actual_cues))
     .add('continuation', words(modality.continuations ?? []))
     .add('share', words(subjects.share_of ?? []))
+    .add('basis', words(subjects.basis ?? []))
     .add('measure', words(subjects.measure_heads ?? []))
     .add('measured', words(subjects.measured_by ?? []))
     .add('setTo', words(subjects.set_to ?? []))

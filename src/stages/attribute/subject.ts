@@ -48,7 +48,9 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     // 民生支出268.7亿元，占一般公共预算支出的81.3%: the share is of what stands before 占
     const share = shareVerb(view.items, walk.stop, at, compiled);
     const run = leftRun(view.items, share >= 0 ? share - 1 : walk.stop, (item) => isBand(quantities[item.quantity]!));
-    const left = finishLeft(run, compiled);
+    // 按当年价格比上年上涨2.3%: a phrase that opens with 按 is the basis of the figure, no subject
+    const basis = run.length > 0 && compiled.cues.startingAt(run, 0, ['basis']) !== null;
+    const left = basis ? '' : finishLeft(run, compiled);
     // (but 全省经济年均增长7%左右的目标 names its measure before its change word)
     let subject = set || (target && !walk.cue && k > 0 && carried !== '' ? carried : right || left);
     // 是上年的1.5倍, 比上年增加120万吨: the number continues the previous one's subject;

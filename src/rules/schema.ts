@@ -126,6 +126,8 @@ export const subjectsFile = z
     share_of: cueList.optional(),
     /** Words that open the basis a figure is computed on (`按当年价格`): a phrase they open is no subject. */
     basis: cueList.optional(),
+    /** Words that close a comparison base right after its number (`与2010年的4581.2万人相比`). */
+    base_closers: cueList.optional(),
     /**
      * Nouns that name only a dimension (`面积`, `产量`): never a subject alone, so the words before
      * them that jieba reads as nouns stay (`完成造林绿化面积` → 造林绿化面积, not 面积).

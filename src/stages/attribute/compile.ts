@@ -28,6 +28,7 @@ export type CueLabel =
   | 'continuation'
   | 'share'
   | 'basis'
+  | 'baseCloser'
   | 'measure'
   | 'opener'
   | 'openerOf'
@@ -107,6 +108,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('continuation', words(modality.continuations ?? []))
     .add('share', words(subjects.share_of ?? []))
     .add('basis', words(subjects.basis ?? []))
+    .add('baseCloser', words(subjects.base_closers ?? []))
     .add('measure', words(subjects.measure_heads ?? []))
     .add('measured', words(subjects.measured_by ?? []))
     .add('setTo', words(subjects.set_to ?? []))

@@ -37,6 +37,12 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
   view.quantityItems.forEach((at, k) => {
     const walk = view.walks[k]!;
     const quantity = quantities[view.items[at]!.quantity]!;
+    // 与2010年的4581.2万人相比: the base of a comparison is an earlier value of the measure the
+    // sentence is about; what it carries on is left as it was
+    if (closesBase(view.items, at, compiled)) {
+      subjects.push(carried);
+      return;
+    }
     const count = isCount(quantity);
     const threshold = quantity.qualifier === 'at_least';
     // 超额完成1000万人以上的预期目标, 超额完成省下达的20%的目标任务: the number is the target of
@@ -204,6 +210,14 @@ function shareVerb(items: readonly Item[], stop: number, at: number, compiled: C
     if (item.separator !== null || item.quantity >= 0 || isVerb(item)) return -1;
   }
   return -1;
+}
+
+/** True when a base closer (相比) follows the number and ends its clause. */
+function closesBase(items: readonly Item[], at: number, compiled: CompiledAttribute): boolean {
+  const closer = compiled.cues.startingAt(items, nextSolid(items, at), ['baseCloser']);
+  if (!closer) return false;
+  const after = items[closer.end + 1];
+  return after === undefined || after.separator === 'clause';
 }
 
 /** A quantity that bounds a class (以上, 以下, a range) rather than stating an amount. */

@@ -105,14 +105,18 @@ export function buildItems(tokens: readonly Token[], all: readonly Quantity[], q
 const ALNUM_END = /[A-Za-z0-9]$/u;
 const ALNUM_START = /^[A-Za-z0-9]/u;
 
+/** Marks that join two Latin letters or digits into one name: `PM2.5`, `R&D`. */
+const NAME_JOINERS = new Set(['.', '&', '＆']);
+
 /**
- * jieba cuts `PM2.5` into `PM2 . 5`; a point between two Latin letters or digits with no space
- * is part of a name, not a break, so the subject of `PM2.5平均浓度达到15.4%` is the whole name.
+ * jieba cuts `PM2.5` into `PM2 . 5` and `R&D` into `R & D`; a point or an ampersand between two
+ * Latin letters or digits with no space is part of a name, not a break, so the subject of
+ * `PM2.5平均浓度达到15.4%` is the whole name, and that of `R&D经费1286.7亿元` is not `D经费`.
  */
 function joinDottedNames(items: Item[]): void {
   for (let i = 1; i + 1 < items.length; i++) {
     const dot = items[i]!;
-    if (dot.text !== '.' || dot.separator !== 'other') continue;
+    if (!NAME_JOINERS.has(dot.text) || dot.separator !== 'other') continue;
     const before = items[i - 1]!;
     const after = items[i + 1]!;
     if (before.quantity >= 0 || after.quantity >= 0 || before.separator !== null || after.separator !== null) continue;

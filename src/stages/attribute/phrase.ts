@@ -171,19 +171,26 @@ function stripTrailing(run: readonly Item[], compiled: CompiledAttribute): Item[
   }
 }
 
-/** Cuts a phrase to `MAX_SUBJECT` characters, keeping its head (the right end). */
+/**
+ * The longest subject that holds a list of nouns (characters): an official class name such as
+ * 电力、热力、燃气及水生产和供应业增加值 (19) is one name, and cutting it leaves a part of the list.
+ */
+export const MAX_LIST_SUBJECT = 24;
+
+/** Cuts a phrase to `MAX_SUBJECT` characters (`MAX_LIST_SUBJECT` with a 、 list), keeping its head (the right end). */
 export function shorten(run: readonly Item[]): string {
   let items = [...run];
+  const limit = items.some((item) => item.separator === 'list') ? MAX_LIST_SUBJECT : MAX_SUBJECT;
   // 第三产业增加值占地区生产总值的比重 → …生产总值比重: 的 is the cheapest character to drop
-  if (characters(items) > MAX_SUBJECT) {
+  if (characters(items) > limit) {
     const plain = items.filter((item) => !isAttributive(item));
-    if (characters(plain) <= MAX_SUBJECT) items = plain;
+    if (characters(plain) <= limit) items = plain;
   }
-  if (characters(items) > MAX_SUBJECT) {
+  if (characters(items) > limit) {
     const last = findLastIndex(items, isAttributive);
     if (last >= 0 && characters(items.slice(last + 1)) >= 2) items = items.slice(last + 1);
   }
-  while (characters(items) > MAX_SUBJECT) {
+  while (characters(items) > limit) {
     const verb = findLastIndex(items, (item) => isVerb(item) || item.separator !== null);
     if (verb >= 0 && characters(items.slice(verb + 1)) >= 2) items = items.slice(verb + 1);
     else if (items.length > 1) items = items.slice(1);
@@ -191,9 +198,9 @@ export function shorten(run: readonly Item[]): string {
   }
   const text = phraseText(items);
   // no more UTF-16 units than the limit: no more characters either, and no array of them to build
-  if (text.length <= MAX_SUBJECT) return text;
+  if (text.length <= limit) return text;
   const chars = Array.from(text);
-  return chars.length > MAX_SUBJECT ? chars.slice(chars.length - MAX_SUBJECT).join('') : text;
+  return chars.length > limit ? chars.slice(chars.length - limit).join('') : text;
 }
 
 function findLastIndex<T>(list: readonly T[], test: (value: T) => boolean): number {

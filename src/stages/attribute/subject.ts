@@ -284,12 +284,26 @@ function leftRun(items: readonly Item[], stop: number, band: (item: Item) => boo
       if (run.length > 0 && run[0]!.start === item.end && isNounLike(run[0]!) && band(item)) run.unshift(item);
       break;
     }
+    // 电力、热力、燃气及水生产和供应业增加值, 新建学校、医院: nouns listed with 、 right before the
+    // phrase are part of what it names (a 分别 or 均 list is paired afterwards, respectively.ts)
+    if (item.separator === 'list' && listContinues(items, i, run)) {
+      length += 1;
+      run.unshift(item);
+      continue;
+    }
     if (item.separator !== null && item.separator !== 'space' && item.separator !== 'quote') break;
     length += item.end - item.start;
     if (length > LEFT_REACH) break;
     run.unshift(item);
   }
   return run;
+}
+
+/** The `、` at `at` joins a noun before it to the noun that opens `run`: a list inside the phrase. */
+function listContinues(items: readonly Item[], at: number, run: readonly Item[]): boolean {
+  const before = items[at - 1];
+  const first = run[0];
+  return before !== undefined && first !== undefined && isNounLike(before) && isNounLike(first);
 }
 
 /** Most clauses looked back over for the subject of a number that has none. */
@@ -343,6 +357,12 @@ function earlierClauseSubject(items: readonly Item[], at: number, compiled: Comp
     for (let i = start + 1; i < end; i++) {
       const item = items[i]!;
       if (item.quantity >= 0) break;
+      // 全年粮食总产量“十四连丰”，达到1300亿斤: a quoted label right after the noun phrase says
+      // what the measure did, as a predicate would
+      if (item.separator === 'quote' && run.some(isNounLike)) {
+        predicate = true;
+        break;
+      }
       // 全国居民消费价格同比持平: a skip word (全国) that opens the clause is not yet its predicate
       const cue = run.some(isNounLike) ? compiled.cues.startingAt(items, i, PREDICATE_LABELS) : null;
       // 付凌晖表示, 全面贯彻…: a clause whose predicate is no change or level word measures nothing

@@ -114,3 +114,20 @@ export function endsSentence(chars: readonly string[]): boolean {
   }
   return isSentenceEnd(chars[i]!);
 }
+
+/**
+ * `endsSentence` of `chars` with its spaces left out, without copying them: the column passes
+ * ask it of every line (a filtered copy per line was 32 MB of garbage per 4 MB of bench/stages).
+ */
+export function endsSentenceIgnoringSpaces(chars: readonly string[]): boolean {
+  let i = chars.length - 1;
+  while (i >= 0 && (isSpace(chars[i]!) || isCloser(chars[i]!))) i--;
+  if (i < 0) return false;
+  if (chars[i] === '.') {
+    let k = i - 1;
+    while (k >= 0 && isSpace(chars[k]!)) k--;
+    const before = chars[k] ?? '';
+    return isLatinLetter(before) || isCloser(before);
+  }
+  return isSentenceEnd(chars[i]!);
+}

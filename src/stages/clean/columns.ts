@@ -14,7 +14,7 @@
  * word joins it to a neighbouring line's fragment, else kept in place and reported as a weak
  * seam naming the raw line (`clean/columns#weak-seam`).
  */
-import { CLAUSE_MARKS, endsSentence, isCjk, isSpace } from './chars.js';
+import { CLAUSE_MARKS, endsSentence, endsSentenceIgnoringSpaces, isCjk, isSpace } from './chars.js';
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
 import { measureLayout } from './layout.js';
@@ -550,7 +550,7 @@ function columnsRunDown(lines: Line[], block: Block, judge: SeamJudge): boolean 
       const r = line.chars.slice(slot.gap.end);
       left.push(l);
       right.push(r);
-      if (!endsSentence(l.filter((ch) => !isSpace(ch)))) {
+      if (!endsSentenceIgnoringSpaces(l)) {
         // judged over every gap near the boundary, not only the chosen one: the choice prefers
         // gaps the words do not run across, which would bias the count. A gap at exactly the
         // boundary was chosen by its position alone: the others near it are spaces inside a
@@ -571,7 +571,7 @@ function columnsRunDown(lines: Line[], block: Block, judge: SeamJudge): boolean 
   let downPairs = 0;
   for (const stream of [left, right]) {
     for (let k = 0; k + 1 < stream.length; k++) {
-      if (endsSentence(stream[k]!.filter((ch) => !isSpace(ch)))) continue;
+      if (endsSentenceIgnoringSpaces(stream[k]!)) continue;
       down += judge.continuity(stream[k]!, stream[k + 1]!);
       downPairs++;
     }
@@ -665,7 +665,7 @@ function alternates(run: Line[], judge: SeamJudge, step: number): boolean {
   const nextPairs: [Line, Line][] = [];
   const afterNextPairs: [Line, Line][] = [];
   for (const line of run) {
-    if (endsSentence(line.chars.filter((ch) => !isSpace(ch)))) continue;
+    if (endsSentenceIgnoringSpaces(line.chars)) continue;
     const slot = Math.round(line.number / step);
     const one = bySlot.get(slot + 1);
     const two = bySlot.get(slot + 2);

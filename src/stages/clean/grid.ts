@@ -23,7 +23,7 @@
  * far; the assignments of a line are enumerated over those cached judgements (a bounded number),
  * so the pass is linear in the input.
  */
-import { CONTINUING_MARKS, endsSentence, isCjk, isClauseMark, isSpace } from './chars.js';
+import { CONTINUING_MARKS, endsSentence, endsSentenceIgnoringSpaces, isCjk, isClauseMark, isSpace } from './chars.js';
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
 import { dropStrayQuotes, NO_LINE_START } from './gap-marks.js';
@@ -513,7 +513,7 @@ function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, j
       if (out.length === 0) line.blanksBefore = block[0]!.blanksBefore;
       if (piece.line.pageBreakBefore !== undefined && c === 0 && k === 0) line.pageBreakBefore = piece.line.pageBreakBefore;
       if (previous !== null) {
-        const ended = endsSentence(previous.chars.filter((ch) => !isSpace(ch)));
+        const ended = endsSentenceIgnoringSpaces(previous.chars);
         // a column's first piece follows the last of the column before; within a column a
         // sentence that ends short of a full line, or before rows the column left empty, ends its paragraph
         const short = previous.width < full * 0.8;

@@ -28,7 +28,7 @@ import { segmentsOf, shortLineFor } from './segments.js';
 import { pairRespectively, type Subjected } from './respectively.js';
 import { digitNumerals, spelledNumerals, type Numeral } from './numbers.js';
 import { buildCandidates, type Candidate } from './phrase.js';
-import { mayHoldNumberWord, spelledNumber, tokenize } from './tokens.js';
+import { mayHoldNumberWord, spelledNumber, tokenize, tokenizeAll } from './tokens.js';
 import { matchForward } from './words.js';
 import { multiplesIn } from './multiples.js';
 
@@ -44,6 +44,7 @@ export const english = defineStage({
     const warnings: Warning[] = [];
     let section: Section = { modality: null, year: null, rule: null };
     const shortLine = shortLineFor(doc.raw);
+    const chunks: ChunkContext[] = [];
     doc.sentences.forEach((sentence, sentenceIndex) => {
       if (doc.paragraphs[sentence.paragraph]?.lang !== 'en') return;
       const text = index.slice(sentence.start, sentence.end);
@@ -52,7 +53,7 @@ export const english = defineStage({
       for (const segment of segmentsOf(text, rawLineOf, shortLine, (word) => compiled.subjects.lineContinuations.has(word))) {
         const segmentText = text.slice(segment.start, segment.end);
         section = sectionAfter(section, segmentText, compiled);
-        const context: ChunkContext = {
+        chunks.push({
           doc,
           index,
           text: segmentText,
@@ -62,10 +63,12 @@ export const english = defineStage({
           section,
           compiled,
           warnings,
-        };
-        found.push(...quantitiesOf(context));
+        });
       }
     });
+    const reads = chunks.map(readChunk);
+    tokenizeTogether(chunks.filter((_, k) => reads[k]!.needsTokens).map((chunk) => chunk.text), compiled);
+    chunks.forEach((chunk, k) => found.push(...quantitiesOf(chunk, reads[k]!)));
     if (found.length === 0 && warnings.length === 0) return doc;
     const quantities = [...doc.quantities, ...found].sort((a, b) => a.start - b.start || a.end - b.end);
     return { ...doc, quantities, warnings: [...doc.warnings, ...warnings] };
@@ -87,7 +90,14 @@ interface ChunkContext {
   warnings: Warning[];
 }
 
-function quantitiesOf(context: ChunkContext): Quantity[] {
+/** What a chunk holds before compromise is asked: its digit numerals, multiples, and whether it needs tokens. */
+interface ChunkRead {
+  digits: ReturnType<typeof digitNumerals>;
+  multiples: Candidate[];
+  needsTokens: boolean;
+}
+
+function readChunk(context: ChunkContext): ChunkRead {
   const { text, compiled } = context;
   const glued = (at: number) =>
     matchForward(compiled.unitsAfter, text, at) !== null ||
@@ -98,6 +108,22 @@ function quantitiesOf(context: ChunkContext): Quantity[] {
   // compromise is most of this stage's time: a piece with no digit, no multiple word and no
   // spelled number word yields no record, so it is not tokenized at all
   const needsTokens = digits.numerals.length > 0 || multiples.length > 0 || mayHoldNumberWord(text);
+  return { digits, multiples, needsTokens };
+}
+
+/**
+ * Parses the document's pieces that need tokens and are not remembered yet in one compromise
+ * call (`tokenizeAll`) and remembers their tokens, so that `quantitiesOf` finds them all.
+ */
+function tokenizeTogether(texts: readonly string[], compiled: CompiledEnglish): void {
+  const missing = [...new Set(texts)].filter((text) => !compiled.tokenized.has(text));
+  const tokenized = tokenizeAll(missing);
+  missing.forEach((text, k) => compiled.tokenized.get(text, () => tokenized[k]!));
+}
+
+function quantitiesOf(context: ChunkContext, read: ChunkRead): Quantity[] {
+  const { text, compiled } = context;
+  const { digits, multiples, needsTokens } = read;
   const { tokens, misplaced } = needsTokens ? compiled.tokenized.get(text, tokenize) : { tokens: [], misplaced: 0 };
   if (misplaced > 0) warn(context, 0, text.length, 'english/offsets', 'warning', `${misplaced} compromise terms did not match the text at their offsets and were ignored`);
 

@@ -10,6 +10,11 @@ export class TextMemo<T> {
   /** `maxLength`: most UTF-16 units of key text held at once. */
   constructor(private readonly maxLength: number) {}
 
+  /** True while `text`'s value is held. */
+  has(text: string): boolean {
+    return this.values.has(text);
+  }
+
   /** `compute(text)`, computed once while `text` stays held. */
   get(text: string, compute: (text: string) => T): T {
     const known = this.values.get(text);

@@ -64,6 +64,58 @@ export function tokenize(text: string): Tokenized {
   return { tokens, misplaced };
 }
 
+/**
+ * `texts.map(tokenize)`, from one compromise parse of the texts joined by blank lines where that
+ * gives the same tokens: compromise's cost is mostly per parse, not per word (over the English
+ * pieces of the 10 MB benchmark corpus, 1,143 pieces of 90 documents: 0.69 → 0.51 s CPU; the
+ * English fixtures 0.19 → 0.13 s). compromise starts a sentence at a line break and tags each
+ * sentence on its own, so a piece parsed among others is read as alone. Where the joined parse
+ * shows otherwise (a sentence across a join, as an unclosed quotation or bracket would make one,
+ * or a term whose text or leading space reaches past its piece), or a piece might lend
+ * compromise white space or marks at a join (one that starts or ends with white space, or holds
+ * no letter or digit), every piece is parsed alone. `post` is cut at the piece's end: the
+ * join's line break is not the piece's.
+ */
+export function tokenizeAll(texts: readonly string[]): Tokenized[] {
+  if (texts.length < 2 || texts.some((text) => text.trim() !== text || !WORDLIKE.test(text))) return texts.map(tokenize);
+  const joined = texts.join(JOIN);
+  const doc = lean(() => compromise()(joined));
+  doc.compute(['root', 'offset']);
+  const sentences = (doc as unknown as { docs: CompromiseTerm[][] }).docs;
+  const starts: number[] = [];
+  let at = 0;
+  for (const text of texts) {
+    starts.push(at);
+    at += text.length + JOIN.length;
+  }
+  const out = texts.map(() => ({ tokens: [] as Token[], misplaced: 0 }));
+  let piece = 0;
+  for (const terms of sentences) {
+    let sentencePiece = -1;
+    for (const term of terms) {
+      if (term.text === '') continue;
+      while (piece + 1 < texts.length && term.offset.start >= starts[piece + 1]!) piece++;
+      const text = texts[piece]!;
+      const start = term.offset.start - starts[piece]!;
+      const end = start + term.offset.length;
+      if (sentencePiece === -1) sentencePiece = piece;
+      if (piece !== sentencePiece || start < term.pre.length || end > text.length) return texts.map(tokenize);
+      if (text.slice(start, end) !== term.text) {
+        out[piece]!.misplaced++;
+        continue;
+      }
+      const post = term.post.length > text.length - end ? term.post.slice(0, text.length - end) : term.post;
+      out[piece]!.tokens.push({ text: term.text, start, end, tags: new Set(term.tags), post, pre: term.pre, root: term.root ?? null });
+    }
+  }
+  return out;
+}
+
+/** What `tokenizeAll` puts between two pieces: a blank line, where compromise always starts a sentence. */
+const JOIN = '\n\n';
+/** A letter or a digit: a piece without one might lend compromise its punctuation at a join. */
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
 /** The value of a spelled-out whole number (`fifty`, `twenty-five`, `one hundred and fifty thousand`), or null. */
 export function spelledNumber(words: string): number | null {
   const values = compromise()(words).numbers().get() as unknown[];

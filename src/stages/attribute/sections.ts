@@ -31,6 +31,11 @@ const SENTENCE_PUNCTUATION = /[。；;，,！!？?]/u;
 const YEAR_ONLY = 'attribute/section#year';
 /** The numbering before a heading: 一、 （二） 3. — numerals and punctuation only. */
 const ENUMERATOR = /^\s*[（(]?[一二三四五六七八九十\d]+[）)、.．]?\s*/u;
+/**
+ * A place that may stand before the year a title is about (`某省2023年…公报`, `关于某市2023年预算
+ * 执行情况…`): up to eight Han characters ending in an administrative unit.
+ */
+const PLACE_BEFORE_YEAR = /^(?:关于)?\p{Script=Han}{0,8}[省市县区州盟旗国]$/u;
 /** A section number with its mark, starting a paragraph: 二、 （三） 4. */
 const NUMBERED = /^\s*[（(]?[一二三四五六七八九十\d]{1,3}[）)、．]/u;
 /** The colon after a clause that introduces what follows (structural punctuation). */
@@ -63,7 +68,8 @@ export function readSections(doc: Doc, compiled: CompiledAttribute, text: CodePo
     const named = dateline ? undefined : yearsIn(probe, compiled)[0];
     const year = named?.year ?? null;
     // only a heading that opens with its year is about that year (2025年重点工作, not 巩固2024年成果)
-    const opensWithYear = named !== undefined && probe.slice(0, named.index).replace(ENUMERATOR, '').trim() === '';
+    const before = named === undefined ? '' : probe.slice(0, named.index).replace(ENUMERATOR, '').trim();
+    const opensWithYear = named !== undefined && (before === '' || (headingLike && PLACE_BEFORE_YEAR.test(before)));
     // a body paragraph opens a plan only when its first clause introduces it (…的总体要求是：) or
     // it starts with a section number (二、2025年工作安排 run into its text), not when it mentions
     // one (全面完成年度目标任务，…)

@@ -67,6 +67,8 @@ export interface CompiledEnglish {
     containers: ReadonlySet<string>;
     lineContinuations: ReadonlySet<string>;
     notSubjects: ReadonlySet<string>;
+    /** `goods trade`, `services exports`: plurals that modify, so the word after them is no verb. */
+    pluralModifiers: ReadonlySet<string>;
     /** `accounting for 13 percent of GDP`: the share is of what stands before the verb, not of GDP. */
     shareVerbs: readonly string[];
   };
@@ -178,6 +180,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       lineContinuations: words(subjects.line_continuations),
       notSubjects: words(subjects.not_subjects),
       shareVerbs: [...words(subjects.share_verbs ?? [])],
+      pluralModifiers: words(subjects.plural_modifiers ?? []),
     },
     names: phraseList(not.names.map((n) => [n.text, id('english-not-quantities.yaml', n.text)] as const)),
     contexts: not.patterns.map((p) => ({

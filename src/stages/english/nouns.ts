@@ -40,6 +40,18 @@ export function isNounLike(tokens: readonly Token[], i: number, compiled: Compil
   return /^\p{Lu}[\p{L}\d&]*$/u.test(token.text) && (opens || !hasTag(token, 'Verb'));
 }
 
+/**
+ * `80 percent of the counties have access to broadband`: a bare present tense right after a
+ * plural agrees with it, so it is the verb that ends the phrase read after a share, as a past
+ * tense is. Not after a plural that modifies (english-subjects.yaml plural_modifiers: goods trade).
+ */
+export function verbAfterPlural(tokens: readonly Token[], i: number, compiled: CompiledEnglish): boolean {
+  const token = tokens[i]!;
+  const previous = tokens[i - 1];
+  if (!hasTag(token, 'PresentTense') || /s$/i.test(token.text) || previous === undefined || !/^\s+$/.test(previous.post)) return false;
+  return hasTag(previous, 'Plural') && !compiled.subjects.pluralModifiers.has(previous.text.toLowerCase());
+}
+
 /** True for a noun, or a word compromise calls a verb where the phrase needs a noun (see `isNounLike`). */
 export function isHeadNoun(tokens: readonly Token[], i: number, compiled: CompiledEnglish): boolean {
   const token = tokens[i]!;

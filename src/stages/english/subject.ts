@@ -14,7 +14,7 @@
  * acronyms and possessives, joined by `of`, `per`, `in`, `for` or `and` between nouns.
  */
 import type { CompiledEnglish } from './compile.js';
-import { isHeadNoun, isNounLike } from './nouns.js';
+import { isHeadNoun, isNounLike, verbAfterPlural } from './nouns.js';
 import type { Candidate } from './phrase.js';
 import { hasTag, tokenAtOrAfter, tokenBefore, type Token } from './tokens.js';
 import { skipSpaceForward } from './words.js';
@@ -170,7 +170,7 @@ function phraseForward(text: string, tokens: readonly Token[], from: number, com
     const next = i + 1 < tokens.length && isNounLike(tokens, i + 1, compiled) && !isUnitWord(tokens[i + 1]!, compiled) && !hasTag(tokens[i + 1], 'Value');
     // `Retail sales of consumer goods`, `Fortune Global 500 companies`: a joiner or a number inside a name
     const inside = i > from && next && (compiled.subjects.joiners.has(token.text.toLowerCase()) || hasTag(token, 'Value'));
-    if (!inside && !isNounLike(tokens, i, compiled)) break;
+    if (!inside && (!isNounLike(tokens, i, compiled) || (i > from && verbAfterPlural(tokens, i, compiled)))) break;
     if (!inside && isHeadNoun(tokens, i, compiled)) last = i;
     if (!/^[\s-]*$/.test(token.post)) break;
   }

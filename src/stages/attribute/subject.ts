@@ -54,9 +54,7 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     // 民生支出268.7亿元，占一般公共预算支出的81.3%: the share is of what stands before 占
     const share = shareVerb(view.items, walk.stop, at, compiled);
     const run = leftRun(view.items, share >= 0 ? share - 1 : walk.stop, (item) => isBand(quantities[item.quantity]!));
-    // 按当年价格比上年上涨2.3%: a phrase that opens with 按 is the basis of the figure, no subject
-    const basis = run.length > 0 && compiled.cues.startingAt(run, 0, ['basis']) !== null;
-    const left = basis ? '' : finishLeft(run, compiled);
+    const left = finishLeft(afterBasis(run, compiled), compiled);
     // (but 全省经济年均增长7%左右的目标 names its measure before its change word)
     let subject = set || (target && !walk.cue && k > 0 && carried !== '' ? carried : right || left);
     // 是上年的1.5倍, 比上年增加120万吨: the number continues the previous one's subject;
@@ -210,6 +208,16 @@ function shareVerb(items: readonly Item[], stop: number, at: number, compiled: C
     if (item.separator !== null || item.quantity >= 0 || isVerb(item)) return -1;
   }
   return -1;
+}
+
+/**
+ * The run without the basis it opens with: `按当年价格` (比上年上涨2.3%) is how the figure was
+ * measured and names nothing; `按R&D人员全时工作量计算的人均经费` names what follows its last 的.
+ */
+function afterBasis(run: Item[], compiled: CompiledAttribute): Item[] {
+  if (run.length === 0 || compiled.cues.startingAt(run, 0, ['basis']) === null) return run;
+  for (let i = run.length - 1; i > 0; i--) if (isAttributive(run[i]!)) return run.slice(i + 1);
+  return [];
 }
 
 /** True when a base closer (相比) follows the number and ends its clause. */

@@ -171,7 +171,8 @@ export function openingBracket(items: readonly Item[], close: number): number {
   for (let i = close - 1; i >= 0 && close - i <= BRACKET_REACH; i--) {
     const separator = items[i]!.separator;
     if (separator === 'open') return i;
-    if (separator === 'clause' || separator === 'close' || items[i]!.quantity >= 0) return -1;
+    // a figure inside is part of the remark (高温日数（日最高气温≥35℃）为28.6天); a clause mark is not
+    if (separator === 'clause' || separator === 'close') return -1;
   }
   return -1;
 }

@@ -276,9 +276,10 @@ function leftRun(items: readonly Item[], stop: number, band: (item: Item) => boo
   let length = 0;
   for (let i = stop; i >= 0; i--) {
     const item = items[i]!;
-    // 执业（助理）医师: a short remark inside the phrase is part of its name; a long one is passed over
+    // 执业（助理）医师: a short remark inside the phrase is part of its name; a long one, or one
+    // that holds a figure (高温日数（日最高气温≥35℃）), is passed over
     const open = item.separator === 'close' ? openingBracket(items, i) : -1;
-    if (open >= 0 && i - open > NAME_BRACKET) {
+    if (open >= 0 && (i - open > NAME_BRACKET || items.slice(open, i).some((inside) => inside.quantity >= 0))) {
       i = open;
       continue;
     }

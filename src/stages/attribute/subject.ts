@@ -44,7 +44,8 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
       return;
     }
     const count = isCount(quantity);
-    const threshold = quantity.qualifier === 'at_least';
+    // 5000万元以上项目 names a class of projects by an amount; 八成以上的行政村 is a share of them
+    const threshold = quantity.qualifier === 'at_least' && quantity.kind !== 'percent';
     // 超额完成1000万人以上的预期目标, 超额完成省下达的20%的目标任务: the number is the target of
     // the measure the clause reports, not what 目标 measures, nor the body that set it
     const target = namesTarget(view.items, at, compiled);
@@ -117,7 +118,9 @@ export function rightPhrase(
       i++;
       continue;
     }
-    const tail = run.length > 0 && isVerb(item) ? compoundTail(items, i) : 0;
+    // 3个概念验证中心: a count's or a class's noun may hold a verb; after a share (90%的企业实现盈利)
+    // the verb is the predicate
+    const tail = run.length > 0 && isVerb(item) && (count || threshold) ? compoundTail(items, i) : 0;
     if (tail === 0) break;
     run.push(...items.slice(i, i + tail));
     i += tail;

@@ -105,7 +105,7 @@ describe('the held-out Chinese texts', () => {
 // Fresh bulletin genres (environment, education, health, budget execution, census, water and
 // transport), annotated before liang ran on them (tests/gold-fresh/NOTES.md has the first figures).
 describe('the fresh bulletin texts', () => {
-  const FLOORS = { f1: 0.99, qualifierAccuracy: 0.99, changeAccuracy: 0.98, modalityAccuracy: 0.98, subjectAccuracy: 0.9 };
+  const FLOORS = { f1: 0.99, qualifierAccuracy: 0.99, changeAccuracy: 0.99, modalityAccuracy: 0.99, subjectAccuracy: 0.96 };
   const folder = 'tests/fixtures/zh-fresh';
   const docs = readdirSync(folder)
     .filter((name) => name.endsWith('.txt'))

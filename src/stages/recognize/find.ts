@@ -403,7 +403,8 @@ function boundAcrossWords(context: ScanContext, start: number): WordMatch<BoundE
     const ch = chars[start - k];
     if (ch === undefined || ch < '\u4e00' || ch > '\u9fff' || isChineseNumeralChar(ch)) return null;
     const bound = boundBefore(compiled.before, chars, start - k, floor, lexicon);
-    if (bound && bound.entry.acrossWords >= k) return bound;
+    // 约定3年内, 约束: the bound word glued to the verb after it is a word of its own
+    if (bound && bound.entry.acrossWords >= k && !lexicon.isWord(bound.form + chars[bound.end]!)) return bound;
   }
   return null;
 }

@@ -65,13 +65,19 @@ function closesIn(raw: string): (closer: string) => boolean {
   };
 }
 
-/** Decodes references and drops or breaks at tags in every line; returns the new list of lines. */
+/**
+ * Decodes references and drops or breaks at tags in every line; returns the new list of lines.
+ * `lines`: the lines of `raw` as `splitLines` gives them (this is the first pass).
+ */
 export function dropHtml(lines: Line[], tags: HtmlTags, notes: Note[], raw: string): Line[] {
   const out: Line[] = [];
   const state: State = { pendingBreak: false, inComment: false, hiddenUntil: null, closes: closesIn(raw) };
+  // nearly no line holds `&` or `<`: the lines that do are found by a native search of the raw
+  // text, not by a test of every character (this pass over bench/stages' 40 files, warm:
+  // 38–50 → 8–12 ms)
+  const marked = linesHolding(raw, /[&<]/g);
   for (const line of lines) {
-    // nearly no line holds `&` or `<`: one char-code test per character before any work
-    if (!state.inComment && state.hiddenUntil === null && !line.chars.some(mayOpen)) {
+    if (!state.inComment && state.hiddenUntil === null && !marked.has(line.number)) {
       if (state.pendingBreak && line.chars.some((ch) => ch !== ' ' && ch !== '\t' && ch !== '\u3000')) {
         line.breakBefore = true;
         state.pendingBreak = false;
@@ -92,8 +98,19 @@ export function dropHtml(lines: Line[], tags: HtmlTags, notes: Note[], raw: stri
   return out;
 }
 
-function mayOpen(ch: string): boolean {
-  return ch === '&' || ch === '<';
+/** The 1-based numbers of the lines of `text` (split at `\n`) that hold a match of global `pattern`. */
+function linesHolding(text: string, pattern: RegExp): Set<number> {
+  const found = new Set<number>();
+  let line = 1;
+  let lineEnd = text.indexOf('\n');
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    while (lineEnd >= 0 && lineEnd < match.index) {
+      line++;
+      lineEnd = text.indexOf('\n', lineEnd + 1);
+    }
+    found.add(line);
+  }
+  return found;
 }
 
 /** The line cut at its tags, and what went; a line with no markup comes back as it was. */

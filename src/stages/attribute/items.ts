@@ -35,6 +35,8 @@ const CLOSE_MARKS = new Set(['）', ')', '】', ']']);
 const LIST_MARKS = new Set(['、']);
 /** Quotes stay inside a phrase: 打造"百村示范村"30个. */
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’', '「', '」', '『', '』']);
+/** Signs of comparison that stand for a bound word (≥ 不低于, ≤ 不高于), not for a break. */
+const COMPARISON_SIGNS = new Set(['≥', '≤', '≧', '≦']);
 const SPACE = /^\s+$/u;
 const PUNCTUATION = /^[\p{P}\p{S}]+$/u;
 
@@ -49,6 +51,8 @@ export function separatorOf(text: string): Separator | null {
   if (!PUNCTUATION.test(text)) return null;
   // every mark below is one BMP character
   const first = text[0]!;
+  // ≥ and ≤ are bound words (qualifiers.yaml), passed over like 不低于: PM2.5浓度≤35微克/立方米
+  if (text.length === 1 && COMPARISON_SIGNS.has(first)) return null;
   if (CLAUSE_MARKS.has(first)) return 'clause';
   if (OPEN_MARKS.has(first)) return 'open';
   if (CLOSE_MARKS.has(first)) return 'close';

@@ -50,7 +50,13 @@
  * First figures, liang, `--seeds 10` (columns whole / start F1; the plain cleaner in brackets),
  * at aeebddc: unequal 0.859 / 0.806 (0.761 / 0.623); ragged 0.874 / 0.822 (0.772 / 0.618); gaps
  * 0.936 / 0.880 (0.765 / 0.640); three 0.680 / 0.677 (0.627 / 0.478); mixed 0.795 / 0.748 (0.704 /
- * 0.534). Without columns every layout stays at 0.999–1.000 / 0.966–0.971.
+ * 0.534). Without columns every layout stays at 0.999–1.000 / 0.966–0.971. After the right column
+ * may be wider, a third single-space column is split and boundaries may line up by printed width
+ * (columns.ts, 34d9b03): unequal 0.894 / 0.818, ragged 0.890 / 0.838, gaps 0.936 / 0.879, three
+ * 0.786 / 0.713, mixed 0.832 / 0.768; hard 0.914 / 0.864 and soft 0.970 / 0.947 as before. Most
+ * losses left: a page number or a date set in one column's cell beside the other's line (`— 2 —
+ * 长15%以上…` is read as one left line), a heading row inside the columns, tables inside them, and
+ * the words themselves not telling two columns from one on short blocks of a few rows.
  *
  * `--lost` prints the sentences liang did not keep whole, `--starts` the paragraph starts it
  * missed (-) or invented (+). `--write DIR` also writes every damaged text to DIR. Measures only:

@@ -62,6 +62,8 @@ const MAX_COLUMN_WIDTH = 160;
 const MIN_HEADING = 4;
 /** Share of a block's lines with a gap at exactly the boundary that shows columns by position alone. */
 const EXACT_SHARE = 0.6;
+/** A page number as a column's cell holds it: digits between dashes (`— 12 —`, `-3-`). */
+const PAGE_NUMBER = /^[-—–－]{1,2}\d{1,4}[-—–－]{1,2}$/u;
 /** Lines a block needs before its columns are split. */
 const MIN_BLOCK = 3;
 
@@ -559,6 +561,10 @@ function slotOf(line: Line, x: number, rx: number, shapes: LineShapes): Slot | n
       return left.length >= MIN_HEADING && !left.some((ch) => CLAUSE_MARKS.has(ch)) && !endsSentence(left) && endsSentence(rightText) && !rightText.slice(0, -1).some((ch) => CLAUSE_MARKS.has(ch)) && rightText.length < rx / 2;
     });
     if (besideEnd.length === 1) return { kind: 'split', gap: besideEnd[0]!, near: false };
+    // a page number left in the left column's cell (`— 2 — 长15%以上；…`): a number between dashes
+    // alone beside a full right line (a bare number may be a figure cut from its unit: `2 万人`)
+    const folio = fitting.filter((g) => g.left < x - tolerance && PAGE_NUMBER.test(leftText(g).join('')) && right(g) >= rx - tolerance);
+    if (folio.length === 1) return { kind: 'split', gap: folio[0]!, near: false };
     return { kind: 'left' };
   }
   return null;

@@ -138,6 +138,8 @@ function subjectOf(
     (countPhrase !== null ? phraseAt(text, tokens, countPhrase, compiled) : null) ??
     informative(subjectAfterUnit(text, tokens, candidate, compiled)) ??
     informative(subjectBefore(text, tokens, candidate, memory.floor, compiled)) ??
+    // `came to 318.9 billion yuan, or about 41 percent of all outlays`: the same amount as a share
+    (carried !== null && /,\s*or$/i.test(text.slice(memory.floor, candidate.boundStart).trimEnd()) ? carried : null) ??
     (shareOf(text, candidate, compiled) ? null : informative(subjectAfterUnit(text, tokens, candidate, compiled, true))) ??
     (fallback() || lastResort || '');
   memory.subject = subject;

@@ -52,7 +52,8 @@ export function changeOf(
     if (cue) {
       const { cue: kind, adjacent, rule } = cue.value;
       const near = words === 0 || (words === 1 && byBefore);
-      if (kind === 'rate') return { change: 'increase', rule };
+      // `GDP growth creates roughly 2 million urban jobs`: the number is the object of another verb
+      if (kind === 'rate') return verbAfter(text, tokens, position) ? { change: 'none', rule: levelRule } : { change: 'increase', rule };
       if (words >= window) {
         if (kind === 'level' || crossedNumber) break; // past the window only a rate noun counts, and a level word ends the search
         position = skipSpaceBackward(text, cue.start);
@@ -106,6 +107,13 @@ function verbCueEndingAt(
   const token = tokens[tokenAtOrAfter(tokens, end - 1)];
   if (!token || token.end !== end || token.root === null || !hasTag(token, 'Verb')) return null;
   return compiled.changeRoots.get(token.root.toLowerCase()) ?? null;
+}
+
+// the rate noun is the subject of a verb that is neither a cue nor a level word, nor a copula,
+// auxiliary or modal (`growth creates`): the number is that verb's object
+function verbAfter(text: string, tokens: readonly Token[], rateEnd: number): boolean {
+  const token = tokens[tokenAtOrAfter(tokens, skipSpaceForward(text, rateEnd))];
+  return token !== undefined && hasTag(token, 'Verb') && !hasTag(token, 'Copula', 'Auxiliary', 'Modal', 'Gerund', 'Participle', 'Noun');
 }
 
 function isNoun(tokens: readonly Token[], start: number): boolean {

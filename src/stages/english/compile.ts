@@ -23,6 +23,11 @@ export type CueKind = 'increase' | 'decrease' | 'level' | 'rate';
 export interface CompiledEnglish {
   unitsAfter: PhraseList<UnitMeaning>;
   unitsBefore: PhraseList<UnitMeaning>;
+  /**
+   * The head of a unit `X per Y` (`micrograms` of `micrograms per cubic meter`), with the full
+   * form: written alone after the full form in the same text, it means the full unit.
+   */
+  unitHeads: PhraseList<{ full: string; meaning: UnitMeaning }>;
   magnitudes: PhraseList<{ power: number; rule: string }>;
   multiples: PhraseList<{ value: string; rule: string }>;
   /** The unit of a count of things (`个`) and of a multiple (the `multiple` unit, `倍`). */
@@ -73,7 +78,8 @@ export interface CompiledEnglish {
     shareVerbs: readonly string[];
   };
   names: PhraseList<string>;
-  contexts: readonly { id: string; before: RegExp | null; after: RegExp | null; rule: string }[];
+  /** `number`, when given, must match the digits of the number itself. */
+  contexts: readonly { id: string; number: RegExp | null; before: RegExp | null; after: RegExp | null; rule: string }[];
 }
 
 // memo bounds in UTF-16 units of text: tokens take about 55 bytes per unit, so about 11 MB
@@ -121,6 +127,11 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       : null,
     unitsAfter: phraseList(unitPairs('forms')),
     unitsBefore: phraseList(unitPairs('prefixes')),
+    unitHeads: phraseList(
+      unitPairs('forms')
+        .filter(([form]) => / per /i.test(form))
+        .map(([form, meaning]) => [form.slice(0, form.toLowerCase().indexOf(' per ')), { full: form.toLowerCase(), meaning }] as const),
+    ),
     magnitudes: phraseList(units.magnitudes.map((m) => [m.form, { power: m.power, rule: id('english-units.yaml', m.form) }] as const)),
     multiples: phraseList(units.multiples.map((m) => [m.word, { value: m.value, rule: id('english-units.yaml', m.word) }] as const)),
     boundsBefore: phraseList(
@@ -185,6 +196,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     names: phraseList(not.names.map((n) => [n.text, id('english-not-quantities.yaml', n.text)] as const)),
     contexts: not.patterns.map((p) => ({
       id: p.id,
+      number: p.number === undefined ? null : new RegExp(p.number, 'u'),
       before: p.before === undefined ? null : new RegExp(p.before, 'u'),
       after: p.after === undefined ? null : new RegExp(p.after, 'u'),
       rule: id('english-not-quantities.yaml', p.id),

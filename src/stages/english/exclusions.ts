@@ -49,6 +49,7 @@ export function exclusionOf(
   const before = text.slice(Math.max(0, candidate.start - CONTEXT), candidate.start);
   const after = text.slice(candidate.numberEnd, candidate.numberEnd + CONTEXT);
   for (const context of compiled.contexts) {
+    if (context.number && !context.number.test(number)) continue;
     if (context.before && !context.before.test(before)) continue;
     if (context.after && !context.after.test(after)) continue;
     return { rule: context.rule, reason: `"${number}" in "${(before.slice(-15) + number + after.slice(0, 15)).trim()}" matches ${context.id}` };

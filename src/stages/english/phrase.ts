@@ -111,6 +111,14 @@ function phraseAt(text: string, numeral: Numeral, compiled: CompiledEnglish): Nu
       unitStart = numberEnd + 1;
     }
   }
+  // `24 micrograms per cubic meter, 3 micrograms lower`: the short form of a unit written in full before
+  if (!unit) {
+    const head = matchForward(compiled.unitHeads, text, unitStart);
+    if (head && text.slice(0, numeral.start).toLowerCase().includes(head.value.full)) {
+      unit = { phrase: head.phrase, value: head.value.meaning, end: head.end };
+      rules.push(head.value.meaning.rule);
+    }
+  }
   let prefixStart = numeral.start;
   const prefix =
     matchBackward(compiled.unitsBefore, text, numeral.start) ??

@@ -107,7 +107,7 @@ export const englishNotQuantitiesFile = z
     names: z.array(z.object({ text: word, ...annotation }).strict()),
     patterns: z.array(
       z
-        .object({ id: word, before: pattern.optional(), after: pattern.optional(), ...annotation })
+        .object({ id: word, number: pattern.optional(), before: pattern.optional(), after: pattern.optional(), ...annotation })
         .strict()
         .refine((entry) => entry.before !== undefined || entry.after !== undefined, 'give `before`, `after`, or both'),
     ),

@@ -44,12 +44,17 @@ export function subjectAfterUnit(
   if (percentage !== rates) return null;
   const at = skipSpaceForward(text, candidate.end);
   let i = tokenAtOrAfter(tokens, at);
+  // `a 3 percent reduction in energy consumption`: a change noun between the unit and `in`
+  const changeNoun = tokens[i];
+  if (changeNoun && changeNoun.start === at && /^\s+$/.test(changeNoun.post) && hasTag(changeNoun, 'Noun') && isChangeWord(changeNoun.text.toLowerCase(), compiled)) i++;
   const joiner = tokens[i];
-  if (!joiner || joiner.start !== at || !/^\s+$/.test(joiner.post)) return null;
+  if (!joiner || (joiner.start !== at && i === tokenAtOrAfter(tokens, at)) || !/^\s+$/.test(joiner.post)) return null;
   const word = joiner.text.toLowerCase();
   if (rates ? word !== 'in' && word !== 'of' : !compiled.subjects.afterUnit.has(word) || (word !== 'of' && candidate.unit.kind !== 'money')) return null;
   i++;
   while (i < tokens.length && hasTag(tokens[i], 'Determiner')) i++;
+  // `4.5 billion yuan in 60 key projects`: the projects, counted on their own
+  if (countBeforeNoun(tokens, i, compiled)) i++;
   if (hasTag(tokens[i], 'Date', 'Value')) return null; // `in 2024`
   const phrase = phraseForward(text, tokens, i, compiled);
   return phrase;
@@ -111,10 +116,16 @@ function phraseBefore(
   if (i < 0 || crossed >= MAX_CROSSED) return null;
   const last = i;
   let first = i;
+  // an `and` already read makes the phrase a list, whose earlier items stand after commas
+  let list = false;
   for (let j = i - 1; j >= 0 && last - j < MAX_PHRASE; j--) {
     const token = tokens[j]!;
-    if (token.start < floor || !/^[\s-]*$/.test(token.post)) break;
+    if (token.start < floor) break;
+    // `Spending on education, social security and health`: the first items of a list
+    const listComma = list && /^,\s+$/.test(token.post) && isNounLike(tokens, j, compiled) && !hasTag(token, 'Date');
+    if (!/^[\s-]*$/.test(token.post) && !bracketed(tokens, j) && !listComma) break;
     const word = token.text.toLowerCase();
+    if (word === 'and') list = true;
     // `per capita GDP`: the Latin phrase opens the subject
     if (word === 'per' && tokens[j + 1]?.text.toLowerCase() === 'capita') {
       first = j;
@@ -123,10 +134,10 @@ function phraseBefore(
     // `share of the total`: a determiner right after a joiner stays inside the phrase
     if (hasTag(token, 'Determiner') && j > 0 && compiled.subjects.joiners.has(tokens[j - 1]!.text.toLowerCase())) continue;
     if (compiled.subjects.joiners.has(word) && !hyphenJoined(tokens, j)) {
-      if (j === 0 || !inPhrase(tokens, j - 1, compiled) || !/^[\s-]*$/.test(tokens[j - 1]!.post)) break;
+      if (j === 0 || !(inPhrase(tokens, j - 1, compiled) || gerundBeforeJoiner(tokens, j - 1, compiled)) || !(/^[\s-]*$/.test(tokens[j - 1]!.post) || bracketed(tokens, j - 1))) break;
       continue;
     }
-    if (!inPhrase(tokens, j, compiled)) break;
+    if (!inPhrase(tokens, j, compiled) && !gerundBeforeJoiner(tokens, j, compiled)) break;
     first = j;
   }
   return { phrase: text.slice(tokens[first]!.start, tokens[last]!.end), first, last };
@@ -177,9 +188,33 @@ function phraseForward(text: string, tokens: readonly Token[], from: number, com
   return last < 0 ? null : text.slice(tokens[from]!.start, tokens[last]!.end);
 }
 
+// a cardinal (not a year, a date or an ordinal) right before a noun that is no unit: `60 key projects`
+function countBeforeNoun(tokens: readonly Token[], i: number, compiled: CompiledEnglish): boolean {
+  const token = tokens[i];
+  if (!token || !hasTag(token, 'Cardinal') || hasTag(token, 'Date', 'Ordinal') || /^(1[89]|20)\d\d$/.test(token.text) || !/^\s+$/.test(token.post)) return false;
+  const next = tokens[i + 1];
+  return next !== undefined && isNounLike(tokens, i + 1, compiled) && !isUnitWord(next, compiled) && !hasTag(next, 'Value');
+}
+
+function isChangeWord(word: string, compiled: CompiledEnglish): boolean {
+  return compiled.changeAfter.entries.some((e) => e.phrase === word) || compiled.changeBefore.entries.some((e) => e.phrase === word && e.value.cue !== 'level');
+}
+
 function isUnitWord(token: Token, compiled: CompiledEnglish): boolean {
   const word = token.text.toLowerCase();
   return hasTag(token, 'Unit') || compiled.unitsAfter.entries.some((e) => e.phrase === word || e.phrase.endsWith(` ${word}`));
+}
+
+// `Spending on education`: a gerund before a joiner (not `and`) is a noun
+function gerundBeforeJoiner(tokens: readonly Token[], j: number, compiled: CompiledEnglish): boolean {
+  const joiner = tokens[j + 1]?.text.toLowerCase();
+  return hasTag(tokens[j], 'Gerund') && joiner !== undefined && joiner !== 'and' && compiled.subjects.joiners.has(joiner);
+}
+
+// `product (GRP) of Shaanxi`: one bracketed acronym stands inside the phrase
+function bracketed(tokens: readonly Token[], k: number): boolean {
+  const token = tokens[k]!;
+  return token.pre === '(' && /^\)\s+$/.test(token.post) && hasTag(token, 'Acronym');
 }
 
 function hyphenJoined(tokens: readonly Token[], j: number): boolean {

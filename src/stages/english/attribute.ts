@@ -33,10 +33,16 @@ export interface SubjectMemory {
   sentence: number;
   /** End of the last quantity: no subject is read across it. */
   floor: number;
+  /** The last quantity's change and unit, which a list of numbers after it shares. */
+  change: Change;
+  unit: string | null;
 }
 
+// `jumped 21.3 percent, 17.6 percent and 14.9 percent`: what may stand between the numbers of a list
+const LIST_SEPARATOR = /^\s*(,\s*(and\s+)?|and\s+)$/;
+
 export function emptyMemory(): SubjectMemory {
-  return { subject: '', sentence: -1, floor: 0 };
+  return { subject: '', sentence: -1, floor: 0, change: 'none', unit: null };
 }
 
 /**
@@ -54,8 +60,15 @@ export function attributesOf(
   compiled: CompiledEnglish,
 ): Attributes {
   const rules: string[] = [];
-  const change = changeOf(text, tokens, candidate, compiled);
+  let change = changeOf(text, tokens, candidate, compiled);
+  // a later number of a list with no cue of its own shares the first one's change
+  const unit = candidate.unit?.unit ?? null;
+  if (change.rule === null && memory.change !== 'none' && memory.unit === unit && memory.floor > 0 && LIST_SEPARATOR.test(text.slice(memory.floor, candidate.boundStart))) {
+    change = { change: memory.change, rule: 'english/list-change' };
+  }
   if (change.rule) rules.push(change.rule);
+  memory.change = change.change;
+  memory.unit = unit;
 
   const subject = subjectOf(text, tokens, candidate, counted, countPhrase, memory, compiled);
 
@@ -93,12 +106,16 @@ function independent(tokens: readonly Token[], clauseStart: number, partStart: n
   return opener !== undefined && hasTag(opener, 'Determiner', 'Noun', 'Pronoun', 'Possessive', 'Adjective') && !hasTag(opener, 'Verb');
 }
 
-/** The number follows a share verb (`accounting for 13 percent of GDP`), bound words aside. */
-function shareOf(text: string, candidate: Candidate, compiled: CompiledEnglish): boolean {
+/**
+ * Where the share verb that the number follows starts (`accounting for 13 percent of GDP`),
+ * bound words aside, or -1.
+ */
+function shareVerbStart(text: string, candidate: Candidate, compiled: CompiledEnglish): number {
   // the longest verb, the character before it and a few spaces: any verb the rules list fits
-  const reach = Math.max(0, ...compiled.subjects.shareVerbs.map((verb) => verb.length)) + 8;
-  const before = text.slice(Math.max(0, candidate.boundStart - reach), candidate.boundStart).toLowerCase().trimEnd();
-  return compiled.subjects.shareVerbs.some((verb) => before.endsWith(verb) && !/[a-z]/.test(before[before.length - verb.length - 1] ?? ''));
+  const from = Math.max(0, candidate.boundStart - (Math.max(0, ...compiled.subjects.shareVerbs.map((verb) => verb.length)) + 8));
+  const before = text.slice(from, candidate.boundStart).toLowerCase().trimEnd();
+  const verb = compiled.subjects.shareVerbs.find((verb) => before.endsWith(verb) && !/[a-z]/.test(before[before.length - verb.length - 1] ?? ''));
+  return verb === undefined ? -1 : from + before.length - verb.length;
 }
 
 function subjectOf(
@@ -118,6 +135,7 @@ function subjectOf(
     lastResort ??= named;
     return keepInformative(named, compiled);
   };
+  const share = shareVerbStart(text, candidate, compiled);
   const container = counted !== null && compiled.subjects.containers.has(counted.head.toLowerCase());
   const start = sentenceStart(text, candidate.start);
   // the subject of the number before it in this sentence, else the sentence's first noun phrase
@@ -137,10 +155,11 @@ function subjectOf(
     // `the number of Fortune Global 500 companies … reached 312`
     (countPhrase !== null ? phraseAt(text, tokens, countPhrase, compiled) : null) ??
     informative(subjectAfterUnit(text, tokens, candidate, compiled)) ??
-    informative(subjectBefore(text, tokens, candidate, memory.floor, compiled)) ??
+    // `…, making up 51.3 percent of the total`: the subject stands before the share verb, if anywhere
+    informative(subjectBefore(text, tokens, share < 0 ? candidate : { ...candidate, boundStart: share }, memory.floor, compiled)) ??
     // `came to 318.9 billion yuan, or about 41 percent of all outlays`: the same amount as a share
     (carried !== null && /,\s*or$/i.test(text.slice(memory.floor, candidate.boundStart).trimEnd()) ? carried : null) ??
-    (shareOf(text, candidate, compiled) ? null : informative(subjectAfterUnit(text, tokens, candidate, compiled, true))) ??
+    (share >= 0 ? null : informative(subjectAfterUnit(text, tokens, candidate, compiled, true))) ??
     (fallback() || lastResort || '');
   memory.subject = subject;
   memory.sentence = start;

@@ -76,6 +76,8 @@ export interface CompiledEnglish {
     pluralModifiers: ReadonlySet<string>;
     /** `accounting for 13 percent of GDP`: the share is of what stands before the verb, not of GDP. */
     shareVerbs: readonly string[];
+    /** `such as`, `including`, as lists of lowercase words. */
+    exampleOpeners: readonly (readonly string[])[];
   };
   names: PhraseList<string>;
   /** `number`, when given, must match the digits of the number itself. */
@@ -191,6 +193,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       lineContinuations: words(subjects.line_continuations),
       notSubjects: words(subjects.not_subjects),
       shareVerbs: [...words(subjects.share_verbs ?? [])],
+      exampleOpeners: [...words(subjects.example_openers ?? [])].map((opener) => opener.split(' ')),
       pluralModifiers: words(subjects.plural_modifiers ?? []),
     },
     names: phraseList(not.names.map((n) => [n.text, id('english-not-quantities.yaml', n.text)] as const)),

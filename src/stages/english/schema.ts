@@ -124,6 +124,7 @@ export const englishSubjectsFile = z
     line_continuations: cueList,
     not_subjects: cueList,
     share_verbs: cueList.optional(),
+    example_openers: cueList.optional(),
     /** Plural nouns that modify the noun after them (`goods trade`): a present-tense word after them is no verb. */
     plural_modifiers: cueList.optional(),
   })

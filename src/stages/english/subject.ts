@@ -83,9 +83,13 @@ export function subjectBefore(text: string, tokens: readonly Token[], candidate:
   if (!found) return null;
   const article = tokens[found.first - 1]?.text.toLowerCase();
   if (article === 'a' || article === 'an') {
-    // only across a verb: `Grain output reached a record high`, not `Beijing set a growth target`
+    // only across a verb, and one that gives a level or a change or is a copula: `Grain output
+    // reached a record high`, not `Beijing set a growth target` nor `Employers that hire graduates
+    // will receive a one-time subsidy of 1,500 yuan`
     const further = phraseBefore(text, tokens, found.first - 2, floor, compiled);
-    if (further && further.last < found.first - 2) return further.phrase;
+    if (further && further.last < found.first - 2 && tokens.slice(further.last + 1, found.first - 1).some((token) => levelOrChangeVerb(token, compiled))) {
+      return further.phrase;
+    }
   }
   return found.phrase;
 }
@@ -126,6 +130,12 @@ function phraseBefore(
     if (!/^[\s-]*$/.test(token.post) && !bracketed(tokens, j) && !listComma) break;
     const word = token.text.toLowerCase();
     if (word === 'and') list = true;
+    // `products such as textiles, garments and furniture`: the noun before the examples
+    const opener = exampleOpenerEndingAt(tokens, j, compiled);
+    if (opener > 0 && inPhrase(tokens, j - opener, compiled) && /^\s+$/.test(tokens[j - opener]!.post)) {
+      j -= opener - 1;
+      continue;
+    }
     // `per capita GDP`: the Latin phrase opens the subject
     if (word === 'per' && tokens[j + 1]?.text.toLowerCase() === 'capita') {
       first = j;
@@ -203,6 +213,21 @@ function isChangeWord(word: string, compiled: CompiledEnglish): boolean {
 function isUnitWord(token: Token, compiled: CompiledEnglish): boolean {
   const word = token.text.toLowerCase();
   return hasTag(token, 'Unit') || compiled.unitsAfter.entries.some((e) => e.phrase === word || e.phrase.endsWith(` ${word}`));
+}
+
+function levelOrChangeVerb(token: Token, compiled: CompiledEnglish): boolean {
+  const word = token.text.toLowerCase();
+  return hasTag(token, 'Copula') || compiled.verbCues.has(word) || (token.root !== null && compiled.changeRoots.has(token.root.toLowerCase()));
+}
+
+// how many words an example opener (`such as`) ending at token j has, or 0
+function exampleOpenerEndingAt(tokens: readonly Token[], j: number, compiled: CompiledEnglish): number {
+  for (const opener of compiled.subjects.exampleOpeners) {
+    const n = opener.length;
+    if (j - n < 0) continue;
+    if (opener.every((word, k) => tokens[j - n + 1 + k]!.text.toLowerCase() === word && (k === n - 1 || /^\s+$/.test(tokens[j - n + 1 + k]!.post)))) return n;
+  }
+  return 0;
 }
 
 // `Spending on education`: a gerund before a joiner (not `and`) is a noun

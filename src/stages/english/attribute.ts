@@ -39,6 +39,7 @@ export interface SubjectMemory {
 }
 
 // `jumped 21.3 percent, 17.6 percent and 14.9 percent`: what may stand between the numbers of a list
+const MAX_GAP = 48;
 const LIST_SEPARATOR = /^\s*(,\s*(and\s+)?|and\s+)$/;
 
 export function emptyMemory(): SubjectMemory {
@@ -63,7 +64,7 @@ export function attributesOf(
   let change = changeOf(text, tokens, candidate, compiled);
   // a later number of a list with no cue of its own shares the first one's change
   const unit = candidate.unit?.unit ?? null;
-  if (change.rule === null && memory.change !== 'none' && memory.unit === unit && memory.floor > 0 && LIST_SEPARATOR.test(text.slice(memory.floor, candidate.boundStart))) {
+  if (change.rule === null && memory.change !== 'none' && memory.unit === unit && memory.floor > 0 && LIST_SEPARATOR.test(gapAfterLast(text, memory, candidate))) {
     change = { change: memory.change, rule: 'english/list-change' };
   }
   if (change.rule) rules.push(change.rule);
@@ -104,6 +105,11 @@ function independent(tokens: readonly Token[], clauseStart: number, partStart: n
   while (i < tokens.length && hasTag(tokens[i], 'Conjunction')) i++;
   const opener = tokens[i];
   return opener !== undefined && hasTag(opener, 'Determiner', 'Noun', 'Pronoun', 'Possessive', 'Adjective') && !hasTag(opener, 'Verb');
+}
+
+/** The text between the last quantity and this one's bound word, or '' when it is long (both tests want a few characters). */
+function gapAfterLast(text: string, memory: SubjectMemory, candidate: Candidate): string {
+  return candidate.boundStart - memory.floor > MAX_GAP ? '' : text.slice(memory.floor, candidate.boundStart);
 }
 
 /**
@@ -158,7 +164,7 @@ function subjectOf(
     // `…, making up 51.3 percent of the total`: the subject stands before the share verb, if anywhere
     informative(subjectBefore(text, tokens, share < 0 ? candidate : { ...candidate, boundStart: share }, memory.floor, compiled)) ??
     // `came to 318.9 billion yuan, or about 41 percent of all outlays`: the same amount as a share
-    (carried !== null && /,\s*or$/i.test(text.slice(memory.floor, candidate.boundStart).trimEnd()) ? carried : null) ??
+    (carried !== null && /,\s*or\s*$/i.test(gapAfterLast(text, memory, candidate)) ? carried : null) ??
     (share >= 0 ? null : informative(subjectAfterUnit(text, tokens, candidate, compiled, true))) ??
     (fallback() || lastResort || '');
   memory.subject = subject;

@@ -46,8 +46,9 @@ export function changeOf(
   for (let words = 0; words < reach && position > 0; words++) {
     if (CLAUSE_END.test(text[position - 1]!) || sentenceEnd(text, position)) break;
     if (text[position - 1] === ':') position = skipSpaceBackward(text, position - 1);
-    // a rate noun counts across a level word only right before it (`growth rate reached`)
-    if (levelRule !== null && words > levelAt + 1) break;
+    // a rate noun counts across a level word only right before it (`growth rate reached`), or
+    // before the rest of its noun phrase (`the growth of general public budget revenue at about 4 percent`)
+    if (levelRule !== null && words > levelAt + 1 && !nounPhraseWordEndingAt(tokens, position)) break;
     const cue = matchBackward(compiled.changeBefore, text, position);
     if (cue) {
       const { cue: kind, adjacent, rule } = cue.value;
@@ -114,6 +115,14 @@ function verbCueEndingAt(
 function verbAfter(text: string, tokens: readonly Token[], rateEnd: number): boolean {
   const token = tokens[tokenAtOrAfter(tokens, skipSpaceForward(text, rateEnd))];
   return token !== undefined && hasTag(token, 'Verb') && !hasTag(token, 'Copula', 'Auxiliary', 'Modal', 'Gerund', 'Participle', 'Noun');
+}
+
+// a word of a noun phrase (noun, adjective, acronym, or `of`/`the` inside one) that ends at `end`
+function nounPhraseWordEndingAt(tokens: readonly Token[], end: number): boolean {
+  const token = tokens[tokenAtOrAfter(tokens, end - 1)];
+  if (!token || token.end !== end) return false;
+  if (/^(of|the)$/i.test(token.text)) return true;
+  return hasTag(token, 'Noun', 'Adjective', 'Acronym') && !hasTag(token, 'Verb', 'Value', 'Date', 'Pronoun');
 }
 
 function isNoun(tokens: readonly Token[], start: number): boolean {

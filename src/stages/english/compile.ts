@@ -23,6 +23,8 @@ export type CueKind = 'increase' | 'decrease' | 'level' | 'rate';
 export interface CompiledEnglish {
   unitsAfter: PhraseList<UnitMeaning>;
   unitsBefore: PhraseList<UnitMeaning>;
+  /** A bare sign (`$`) and the unit it means in a document that names that unit (lowercase names). */
+  signCurrencies: readonly { sign: string; meaning: UnitMeaning; names: readonly string[] }[];
   /**
    * The head of a unit `X per Y` (`micrograms` of `micrograms per cubic meter`), with the full
    * form: written alone after the full form in the same text, it means the full unit.
@@ -129,6 +131,11 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       : null,
     unitsAfter: phraseList(unitPairs('forms')),
     unitsBefore: phraseList(unitPairs('prefixes')),
+    signCurrencies: (units.sign_currencies ?? []).map((entry) => ({
+      sign: entry.sign,
+      meaning: { unit: entry.unit, kind: 'money' as const, power: 0, rule: id('english-units.yaml', `sign ${entry.sign} ${entry.unit}`) },
+      names: entry.names.map((name) => name.toLowerCase()),
+    })),
     unitHeads: phraseList(
       unitPairs('forms')
         .filter(([form]) => / per /i.test(form))

@@ -20,7 +20,7 @@ import type { Doc, Quantity, Warning } from '../../document.js';
 import { defineStage } from '../../stage.js';
 import { CodePointIndex } from '../../text/codepoints.js';
 import { attributesOf, emptyMemory } from './attribute.js';
-import { compileEnglish, type CompiledEnglish } from './compile.js';
+import { compileEnglish, type CompiledEnglish, type UnitMeaning } from './compile.js';
 import { countedNoun } from './count.js';
 import { exclusionOf, nameSpans } from './exclusions.js';
 import { clauseAround, sectionAfter, type Section } from './modality.js';
@@ -44,6 +44,7 @@ export const english = defineStage({
     const warnings: Warning[] = [];
     let section: Section = { modality: null, year: null, rule: null };
     const shortLine = shortLineFor(doc.raw);
+    const signs = documentSigns(doc.text, compiled);
     const chunks: ChunkContext[] = [];
     doc.sentences.forEach((sentence, sentenceIndex) => {
       if (doc.paragraphs[sentence.paragraph]?.lang !== 'en') return;
@@ -63,6 +64,7 @@ export const english = defineStage({
           section,
           compiled,
           warnings,
+          signs,
         });
       }
     });
@@ -88,6 +90,8 @@ interface ChunkContext {
   section: Section;
   compiled: CompiledEnglish;
   warnings: Warning[];
+  /** What a bare sign means in this document (`$` → 港元 where it names `HK$`), by sign. */
+  signs: ReadonlyMap<string, UnitMeaning>;
 }
 
 /** What a chunk holds before compromise is asked: its digit numerals, multiples, and whether it needs tokens. */
@@ -151,7 +155,7 @@ function quantitiesOf(context: ChunkContext, read: ChunkRead): Quantity[] {
       warn(context, candidate.numberStart, candidate.numberEnd, exclusion.rule, 'info', exclusion.reason);
       continue;
     }
-    const unit = candidate.unit ?? compiled.countUnit;
+    const unit = signUnit(context, candidate) ?? candidate.unit ?? compiled.countUnit;
     const attributes = attributesOf(text, tokens, candidate, counted, countPhrase, context.section, memory, compiled);
     const rules = [...candidate.rules, ...(candidate.unit === null ? [compiled.countUnit.rule] : []), ...attributes.rules];
     const quantity = toQuantity(context, candidate, {
@@ -200,6 +204,25 @@ function toQuantity(
     lang: 'en',
     ...fields,
   };
+}
+
+/** The unit each bare sign means in a document that names another currency for it (the first listed wins). */
+function documentSigns(text: string, compiled: CompiledEnglish): Map<string, UnitMeaning> {
+  const signs = new Map<string, UnitMeaning>();
+  if (compiled.signCurrencies.length === 0) return signs;
+  const lower = text.toLowerCase();
+  for (const entry of compiled.signCurrencies) {
+    if (!signs.has(entry.sign) && entry.names.some((name) => lower.includes(name))) signs.set(entry.sign, entry.meaning);
+  }
+  return signs;
+}
+
+// `$792.1 billion` written with the bare sign, in a document whose dollar is another one; but a
+// bracketed conversion (`14.16 trillion yuan ($1.97 trillion)`, `(about $487 billion)`) is in U.S. dollars
+function signUnit(context: ChunkContext, candidate: Candidate): UnitMeaning | null {
+  if (context.signs.size === 0 || candidate.unit?.kind !== 'money') return null;
+  if (/\(\s*(\p{L}+\s+)?$/u.test(context.text.slice(Math.max(0, candidate.start - 24), candidate.start))) return null;
+  return context.signs.get(context.text.slice(candidate.start, candidate.numberStart).trim()) ?? null;
 }
 
 function warn(context: ChunkContext, start: number, end: number, rule: string, severity: Warning['severity'], reason: string): void {

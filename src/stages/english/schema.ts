@@ -40,6 +40,8 @@ export const englishUnitsFile = z
     unit_modifiers: z.array(word),
     /** Phrases that make a bare number a count (`the number of … reached 312`). */
     count_phrases: z.array(word),
+    /** A bare sign that means another unit in a document that names it (`$` beside `HK$`). */
+    sign_currencies: z.array(z.object({ sign: word, unit: word, names: z.array(word).min(1), ...annotation }).strict()).optional(),
     magnitudes: z.array(z.object({ form: word, power: z.number().int().min(1).max(24), ...annotation }).strict()),
     multiples: z.array(
       z

@@ -112,6 +112,12 @@ function gapAfterLast(text: string, memory: SubjectMemory, candidate: Candidate)
   return candidate.boundStart - memory.floor > MAX_GAP ? '' : text.slice(memory.floor, candidate.boundStart);
 }
 
+// the counted phrase holds a word before its head other than an opener (`new`, `more`)
+function nounsBeforeHead(counted: CountedNoun, compiled: CompiledEnglish): boolean {
+  const words = counted.phrase.toLowerCase().split(/\s+/).slice(0, -1);
+  return words.some((word) => !compiled.subjects.countOpeners.has(word));
+}
+
 /**
  * Where the share verb that the number follows starts (`accounting for 13 percent of GDP`),
  * bound words aside, or -1.
@@ -142,7 +148,9 @@ function subjectOf(
     return keepInformative(named, compiled);
   };
   const share = shareVerbStart(text, candidate, compiled);
-  const container = counted !== null && compiled.subjects.containers.has(counted.head.toLowerCase());
+  // a container names nothing by itself (`2 million units`); with its own nouns before it, it is
+  // a counted noun like any (`30,000 transitional housing units`)
+  const container = counted !== null && compiled.subjects.containers.has(counted.head.toLowerCase()) && !nounsBeforeHead(counted, compiled);
   const start = sentenceStart(text, candidate.start);
   // the subject of the number before it in this sentence, else the sentence's first noun phrase
   const fallback = () => carried ?? informative(phraseAt(text, tokens, start, compiled)) ?? memory.subject;

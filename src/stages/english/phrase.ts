@@ -74,6 +74,9 @@ export function buildCandidates(text: string, numerals: readonly Numeral[], comp
   return candidates;
 }
 
+/** How far back (UTF-16 units) the full form of a short unit (`micrograms`) is looked for. */
+const SHORT_UNIT_REACH = 240;
+
 function phraseAt(text: string, numeral: Numeral, compiled: CompiledEnglish): NumberPhrase {
   const rules: string[] = [];
   let power = 0;
@@ -114,7 +117,8 @@ function phraseAt(text: string, numeral: Numeral, compiled: CompiledEnglish): Nu
   // `24 micrograms per cubic meter, 3 micrograms lower`: the short form of a unit written in full before
   if (!unit) {
     const head = matchForward(compiled.unitHeads, text, unitStart);
-    if (head && text.slice(0, numeral.start).toLowerCase().includes(head.value.full)) {
+    // within a few lines' reach before it: a 1 MB line of short forms stays linear
+    if (head && text.slice(Math.max(0, numeral.start - SHORT_UNIT_REACH), numeral.start).toLowerCase().includes(head.value.full)) {
       unit = { phrase: head.phrase, value: head.value.meaning, end: head.end };
       rules.push(head.value.meaning.rule);
     }

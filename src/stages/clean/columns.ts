@@ -67,13 +67,17 @@ const PAGE_NUMBER = /^[-—–－]{1,2}\d{1,4}[-—–－]{1,2}$/u;
 /** Lines a block needs before its columns are split. */
 const MIN_BLOCK = 3;
 
-export function repairColumns(lines: Line[], judge: SeamJudge, notes: Note[]): Line[] {
+/**
+ * `isFurniture` says whether a cell's text is page furniture (`rules/furniture.yaml`: a byline, a
+ * running date, `第3版`): set in one column's cell beside the other's line, it is split off.
+ */
+export function repairColumns(lines: Line[], judge: SeamJudge, notes: Note[], isFurniture: (text: string) => boolean = () => false): Line[] {
   const blanks = usualBlanks(lines);
   const pieces = new Set<Line>();
   // pages of columns read across with runs of spaces first; their lines are left alone below
   const gridLines = new Set<Line>();
   const gridded = readGrid(lines, judge, blanks, notes, gridLines);
-  const across = splitAcross(gridded, judge, blanks, notes, pieces, 0, gridLines, [new LineShapes(judge, 'chars'), new LineShapes(judge, 'units')]);
+  const across = splitAcross(gridded, judge, blanks, notes, pieces, 0, gridLines, [new LineShapes(judge, 'chars', isFurniture), new LineShapes(judge, 'units', isFurniture)]);
   for (const line of gridLines) pieces.add(line);
   const ordered = deinterleave(across, judge, blanks, notes, pieces);
   // where lines share a width, columns show in the layout and were handled above; only in a dump
@@ -142,9 +146,13 @@ class LineShapes {
   /** How gap positions and line lengths are counted. */
   readonly measure: Measure;
 
-  constructor(judge: SeamJudge, measure: Measure) {
+  /** True when a cell's text is page furniture. */
+  readonly isFurniture: (text: string) => boolean;
+
+  constructor(judge: SeamJudge, measure: Measure, isFurniture: (text: string) => boolean) {
     this.judge = judge;
     this.measure = measure;
+    this.isFurniture = isFurniture;
   }
 
   of(line: Line): Shape {
@@ -547,6 +555,19 @@ function slotOf(line: Line, x: number, rx: number, shapes: LineShapes): Slot | n
   const byWidth = (g: Gap): number => Math.abs(right(g) - rx);
   // after a sentence's end first; a heading-like left part only when the line is too long for one column
   const chosen = nearest(ended, byWidth) ?? (total > x + tolerance ? nearest(headingLike, byWidth) : undefined);
+  // page furniture left in the left column's cell (`责任编辑：李明 居民收入稳步增加…`) beside a full
+  // right line, where no gap lies near the boundary and none after a sentence's end (a noise space
+  // after a line's first words can leave a byline's shape, `记者：去年全市 经济…`, on a line whose
+  // columns meet at the boundary or after a short left line that ends its paragraph).
+  // Words only: a cell of digits alone may be a figure cut from its unit
+  const furniture = near || ended.length > 0
+    ? []
+    : fitting.filter((g) => {
+        if (g.left >= x - tolerance || right(g) < rx - tolerance) return false;
+        const cell = line.chars.slice(0, g.start);
+        return cell.some(isCjk) && shapes.isFurniture(cell.join('').trim());
+      });
+  if (furniture.length === 1) return { kind: 'split', gap: furniture[0]!, near: false };
   // a short left line beside a full right one beats a gap near the boundary that leaves only a
   // scrap on the right (`过去一年工作回顾 ，新增…总数 达到1842`)
   if (near && chosen && distance(near) > 0 && right(near) < rx / 2 && byWidth(chosen) <= 2 * tolerance) return { kind: 'split', gap: chosen, near: false };

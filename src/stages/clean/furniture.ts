@@ -136,6 +136,11 @@ function isProseMark(ch: string): boolean {
   return PROSE_MARKS.has(ch);
 }
 
+/** True when `text` (trimmed) is a furniture line by the rules: a cell of a page read across is tested with it. */
+export function isFurnitureText(text: string, rules: readonly FurnitureRule[]): boolean {
+  return ruleFor(text, rules) !== undefined;
+}
+
 /** The first rule, in file order, that matches a line's trimmed text; none for a blank line. */
 function ruleFor(text: string, rules: readonly FurnitureRule[]): FurnitureRule | undefined {
   return text === '' ? undefined : rules.find((r) => r.pattern.test(text));

@@ -28,7 +28,7 @@ import { MappedTextBuilder, OffsetMap, lineStarts } from '../../text/offsets.js'
 import { cpLength } from '../../text/codepoints.js';
 import { isSpace } from './chars.js';
 import { repairColumns } from './columns.js';
-import { applyFurniture, applyFurnitureToCells, compileFurniture } from './furniture.js';
+import { applyFurniture, applyFurnitureToCells, compileFurniture, isFurnitureText } from './furniture.js';
 import { measureLayout } from './layout.js';
 import { compileHtml, dropHtml } from './html.js';
 import { dropMarkup } from './markup.js';
@@ -69,7 +69,7 @@ export const clean = defineStage({
     lines = countBlanks(lines);
     const judge = seamJudge(segmenter, compiled.units);
     const whole = new Set(lines);
-    lines = repairColumns(lines, judge, notes);
+    lines = repairColumns(lines, judge, notes, (text) => isFurnitureText(text, compiled.furniture));
     lines = applyFurnitureToCells(lines, whole, compiled.furniture, notes);
     lines = dropSpaces(lines).filter((line) => line.chars.length > 0);
     const drafts = buildParagraphs(lines, measureLayout(lines), { openers: compiled.openers, judge });

@@ -53,7 +53,10 @@
  * 0.534). Without columns every layout stays at 0.999–1.000 / 0.966–0.971. After the right column
  * may be wider, a third single-space column is split and boundaries may line up by printed width
  * (columns.ts, 34d9b03): unequal 0.894 / 0.818, ragged 0.890 / 0.838, gaps 0.936 / 0.879, three
- * 0.786 / 0.713, mixed 0.832 / 0.768; hard 0.914 / 0.864 and soft 0.970 / 0.947 as before. Most
+ * 0.786 / 0.713, mixed 0.832 / 0.768; hard 0.914 / 0.864 and soft 0.970 / 0.947 as before. After
+ * the share of lines split at exactly the boundary is counted among the lines that could show it
+ * and furniture in a left cell is split off (1922268, 71e5c77): unequal 0.899 / 0.822, ragged 0.894
+ * / 0.840, gaps 0.939 / 0.879, three 0.794 / 0.720, mixed 0.837 / 0.769; hard 0.916 / 0.865. Most
  * losses left: a page number or a date set in one column's cell beside the other's line (`— 2 —
  * 长15%以上…` is read as one left line), a heading row inside the columns, tables inside them, and
  * the words themselves not telling two columns from one on short blocks of a few rows.

@@ -180,6 +180,8 @@ export const modalityFile = z
   .object({
     target_cues: cueList,
     actual_cues: cueList,
+    /** Result cues that, in a clause with no number, hold for the whole sentence (`截至目前，…`). */
+    frame_cues: cueList.optional(),
     /** A heading or paragraph that matches one of these starts a section about the future. */
     target_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),
     actual_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),

@@ -25,6 +25,7 @@ export type CueLabel =
   | 'shared'
   | 'target'
   | 'actual'
+  | 'frame'
   | 'continuation'
   | 'share'
   | 'basis'
@@ -73,7 +74,7 @@ export interface CompiledAttribute {
   objectVerbs: Set<string>;
   /** The first UTF-16 unit of every `objectVerbs` word. */
   objectVerbStarts: Set<number>;
-  /** Finds text in which a target cue word occurs, as a word or inside one (window.ts). */
+  /** Finds text in which a target or frame cue word occurs, as a word or inside one (window.ts). */
   targetWords: WordFinder;
   /** modality.yaml continuations (其中): words that carry a plan on into the next sentence. */
   continuations: string[];
@@ -104,7 +105,8 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('respectively', words(subjects.respectively))
     .add('shared', words(subjects.shared))
     .add('target', words(modality.target_cues))
-    .add('actual', words(modality.actual_cues))
+    .add('actual', [...words(modality.actual_cues), ...words(modality.frame_cues ?? [])])
+    .add('frame', words(modality.frame_cues ?? []))
     .add('continuation', words(modality.continuations ?? []))
     .add('share', words(subjects.share_of ?? []))
     .add('basis', words(subjects.basis ?? []))
@@ -140,7 +142,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     gluableEnds: new Set([...gluable].map((word) => word.charCodeAt(word.length - 1))),
     objectVerbs,
     objectVerbStarts: new Set([...objectVerbs].map((word) => word.charCodeAt(0))),
-    targetWords: new WordFinder(words(modality.target_cues)),
+    targetWords: new WordFinder([...words(modality.target_cues), ...words(modality.frame_cues ?? [])]),
     continuations: words(modality.continuations ?? []),
     years: periods.years.map((entry) => new RegExp(entry.pattern, 'gu')),
     times: (periods.times ?? []).map((entry) => new RegExp(entry.pattern, 'gu')),

@@ -44,6 +44,9 @@ export function findModalities(
   let clause: Modality | null = null;
   let planned = false;
   let resultEnd = -ADJACENT - 1;
+  // a clause with no number of its own frames the sentence: 截至1月24日下午，大会共收到建议786件
+  let counted = false;
+  let framed = false;
   // 今年将新建学校50所。其中，小学30所: a sentence that details a planned one keeps its plan
   const continued = afterPlan && (runOn || opensContinuation(view, compiled));
   let sentence: Modality | null = continued ? 'target' : null;
@@ -58,6 +61,7 @@ export function findModalities(
       modalities.push(byCue ?? bySection(section, years[k] ?? null));
       // 其中 continues a plan only when the whole sentence before was one (not 增长10%，超过原定计划的4%)
       plan = (k === 0 || plan) && byCue === 'target';
+      counted = true;
       k++;
       continue;
     }
@@ -65,7 +69,11 @@ export function findModalities(
       // a plan holds for the later clauses of its sentence: 今年将新建学校50所，新增学位3.5万个.
       // A result does not: 确保完成年度目标任务，增长6% is still a plan
       if (planned) sentence = 'target';
+      // a result frame holds the same way (截至目前，…), unless a plan already holds the sentence
+      else if (framed && !counted && sentence === null) sentence = 'actual';
       clause = null;
+      counted = false;
+      framed = false;
       planned = false;
       resultEnd = -ADJACENT - 1;
       continue;
@@ -77,6 +85,7 @@ export function findModalities(
     // 制定人才发展计划，…: a plan word that ends its clause names a plan, it does not make one
     if (cue.label === 'target' && items[cue.end]!.tag.startsWith('n') && endsClause(items, cue.end)) continue;
     if (cue.label === 'actual') resultEnd = cue.end;
+    framed ||= cue.label === 'actual' && compiled.cues.has(cue.word, 'frame');
     clause = cue.label === 'target' ? 'target' : 'actual';
     planned ||= clause === 'target';
   }

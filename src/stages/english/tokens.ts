@@ -41,14 +41,9 @@ export interface Tokenized {
 
 /** Tokens of `text` that sit exactly where compromise says, and how many did not. */
 export function tokenize(text: string): Tokenized {
-  const doc = lean(() => compromise()(text));
-  doc.compute(['root', 'offset']);
-  // the terms are read in place rather than through doc.json(), which copies each one and
-  // writes out every sentence's text twice (the json call was 3% of this stage)
-  const sentences = (doc as unknown as { docs: CompromiseTerm[][] }).docs;
   const tokens: Token[] = [];
   let misplaced = 0;
-  for (const terms of sentences) {
+  for (const terms of parse(text)) {
     for (const term of terms) {
       // compromise adds empty terms inside `2-3` (an implied `to`); they hold no text
       if (term.text === '') continue;
@@ -58,10 +53,23 @@ export function tokenize(text: string): Tokenized {
         misplaced++;
         continue;
       }
-      tokens.push({ text: term.text, start, end, tags: new Set(term.tags), post: term.post, pre: term.pre, root: term.root ?? null });
+      tokens.push(tokenOf(term, start, end, term.post));
     }
   }
   return { tokens, misplaced };
+}
+
+/** compromise's sentences of `text`, as arrays of its terms with roots and offsets computed. */
+function parse(text: string): CompromiseTerm[][] {
+  const doc = lean(() => compromise()(text));
+  doc.compute(['root', 'offset']);
+  // the terms are read in place rather than through doc.json(), which copies each one and
+  // writes out every sentence's text twice (the json call was 3% of this stage)
+  return (doc as unknown as { docs: CompromiseTerm[][] }).docs;
+}
+
+function tokenOf(term: CompromiseTerm, start: number, end: number, post: string): Token {
+  return { text: term.text, start, end, tags: new Set(term.tags), post, pre: term.pre, root: term.root ?? null };
 }
 
 /**
@@ -78,10 +86,7 @@ export function tokenize(text: string): Tokenized {
  */
 export function tokenizeAll(texts: readonly string[]): Tokenized[] {
   if (texts.length < 2 || texts.some((text) => text.trim() !== text || !WORDLIKE.test(text))) return texts.map(tokenize);
-  const joined = texts.join(JOIN);
-  const doc = lean(() => compromise()(joined));
-  doc.compute(['root', 'offset']);
-  const sentences = (doc as unknown as { docs: CompromiseTerm[][] }).docs;
+  const sentences = parse(texts.join(JOIN));
   const starts: number[] = [];
   let at = 0;
   for (const text of texts) {
@@ -105,7 +110,7 @@ export function tokenizeAll(texts: readonly string[]): Tokenized[] {
         continue;
       }
       const post = term.post.length > text.length - end ? term.post.slice(0, text.length - end) : term.post;
-      out[piece]!.tokens.push({ text: term.text, start, end, tags: new Set(term.tags), post, pre: term.pre, root: term.root ?? null });
+      out[piece]!.tokens.push(tokenOf(term, start, end, post));
     }
   }
   return out;

@@ -66,6 +66,8 @@ export interface CompiledAttribute {
   anySection: RegExp | null;
   /** `产销量` → [`产量`, `销量`]. */
   splitWords: Map<string, string[]>;
+  /** Bound words of qualifiers.yaml that are one mark (≥, ≤): words, not breaks, to the subject walk. */
+  boundSigns: ReadonlySet<string>;
   /** Change and level words of two or more characters: the ones split off a word jieba glued them to. */
   gluable: Set<string>;
   /** The last UTF-16 unit of every `gluable` word. */
@@ -138,6 +140,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     sections,
     anySection: alternation(sections.map((section) => section.pattern)),
     splitWords,
+    boundSigns: new Set(words(rules['qualifiers.yaml'].before).filter((word) => /^[\p{P}\p{S}]$/u.test(word))),
     gluable,
     gluableEnds: new Set([...gluable].map((word) => word.charCodeAt(word.length - 1))),
     objectVerbs,

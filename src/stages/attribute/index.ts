@@ -132,7 +132,7 @@ function viewOf(
     }
   }
   const tokens = splitGluedCues(tagged, compiled, segmenter.isWord);
-  const items = buildItems(tokens, doc.quantities, members);
+  const items = buildItems(tokens, doc.quantities, members, compiled.boundSigns);
   const itemOf = new Map<number, number>();
   items.forEach((item, index) => {
     if (item.quantity >= 0) itemOf.set(item.quantity, index);

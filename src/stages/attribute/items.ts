@@ -35,13 +35,14 @@ const CLOSE_MARKS = new Set(['）', ')', '】', ']']);
 const LIST_MARKS = new Set(['、']);
 /** Quotes stay inside a phrase: 打造"百村示范村"30个. */
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’', '「', '」', '『', '』']);
-/** Signs of comparison that stand for a bound word (≥ 不低于, ≤ 不高于), not for a break. */
-const COMPARISON_SIGNS = new Set(['≥', '≤', '≧', '≦']);
 const SPACE = /^\s+$/u;
 const PUNCTUATION = /^[\p{P}\p{S}]+$/u;
 
-/** Classifies a token's text as a separator, or null for a word. */
-export function separatorOf(text: string): Separator | null {
+/**
+ * Classifies a token's text as a separator, or null for a word. `boundSigns` are marks that stand
+ * for a bound word (≥ for 不低于: qualifiers.yaml), passed over like one: PM2.5浓度≤35微克/立方米.
+ */
+export function separatorOf(text: string, boundSigns: ReadonlySet<string>): Separator | null {
   // fast path: a word starting with a Han character, a letter or a digit
   const code = text.charCodeAt(0);
   if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) {
@@ -51,8 +52,7 @@ export function separatorOf(text: string): Separator | null {
   if (!PUNCTUATION.test(text)) return null;
   // every mark below is one BMP character
   const first = text[0]!;
-  // ≥ and ≤ are bound words (qualifiers.yaml), passed over like 不低于: PM2.5浓度≤35微克/立方米
-  if (text.length === 1 && COMPARISON_SIGNS.has(first)) return null;
+  if (text.length === 1 && boundSigns.has(first)) return null;
   if (CLAUSE_MARKS.has(first)) return 'clause';
   if (OPEN_MARKS.has(first)) return 'open';
   if (CLOSE_MARKS.has(first)) return 'close';
@@ -65,17 +65,17 @@ export function separatorOf(text: string): Separator | null {
  * Merges `tokens` (covering one sentence) with the quantities inside it.
  * @param quantities indexes into `all`, sorted by start, each lying within the tokens' range.
  */
-export function buildItems(tokens: readonly Token[], all: readonly Quantity[], quantities: readonly number[]): Item[] {
+export function buildItems(tokens: readonly Token[], all: readonly Quantity[], quantities: readonly number[], boundSigns: ReadonlySet<string>): Item[] {
   const items: Item[] = [];
   let next = 0;
   const pushWord = (text: string, tag: string, start: number, end: number) => {
-    if (end > start) items.push({ text, tag, start, end, quantity: -1, separator: separatorOf(text), inYear: false });
+    if (end > start) items.push({ text, tag, start, end, quantity: -1, separator: separatorOf(text, boundSigns), inYear: false });
   };
   for (const token of tokens) {
     // the common case: no quantity touches this word
     const upcoming = next < quantities.length ? all[quantities[next]!]! : undefined;
     if (!upcoming || upcoming.start >= token.end) {
-      items.push({ text: token.word, tag: token.tag, start: token.start, end: token.end, quantity: -1, separator: separatorOf(token.word), inYear: false });
+      items.push({ text: token.word, tag: token.tag, start: token.start, end: token.end, quantity: -1, separator: separatorOf(token.word, boundSigns), inYear: false });
       continue;
     }
     let cursor = token.start;

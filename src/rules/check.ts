@@ -3,7 +3,7 @@
  * could be misread as a magnitude, and patterns that are not linear-time safe.
  */
 import type { RuleProblem } from './load.js';
-import type { Rules } from './schema.js';
+import { HTML_TAG_ROLES, type Rules } from './schema.js';
 
 type RuleData = Omit<Rules, 'userDictPath' | 'hash' | 'dir'>;
 
@@ -37,7 +37,7 @@ export function checkRules(rules: RuleData): RuleProblem[] {
 
   // a tag does one thing: in two lists, the order of the lookups would decide what it does
   const tagLists = new Map<string, string>();
-  for (const list of ['paragraph', 'line', 'cell', 'inline', 'hidden'] as const) {
+  for (const list of HTML_TAG_ROLES) {
     for (const tag of rules['html.yaml'][list]) {
       const before = tagLists.get(tag);
       if (before) problems.push({ file: 'html.yaml', line: 0, entry: `${list}: ${tag}`, message: `tag "${tag}" is also listed under ${before}` });

@@ -252,14 +252,11 @@ export const ocrPercentFile = z
 
 /** html.yaml: the tags of a web page the cleaner takes for markup, by what each does to the text. */
 const tagName = z.string().regex(/^[a-z][a-z0-9]*(:[a-z][a-z0-9]*)?$/, 'a tag name in lower case (p, h1, o:p)');
+/** What a tag does: ends a paragraph, ends a line, becomes a space, goes, or goes with its body. */
+export const HTML_TAG_ROLES = ['paragraph', 'line', 'cell', 'inline', 'hidden'] as const;
+export type HtmlTagRole = (typeof HTML_TAG_ROLES)[number];
 export const htmlFile = z
-  .object({
-    paragraph: z.array(tagName),
-    line: z.array(tagName),
-    cell: z.array(tagName),
-    inline: z.array(tagName),
-    hidden: z.array(tagName),
-  })
+  .object(Object.fromEntries(HTML_TAG_ROLES.map((role) => [role, z.array(tagName)])) as Record<HtmlTagRole, z.ZodArray<typeof tagName>>)
   .strict();
 
 /** Every YAML file of `rules/`, by file name. `userdict.txt` is checked separately (jieba's format). */

@@ -18,18 +18,16 @@
  * One info note per raw line says what went.
  */
 import { decodeHTML } from 'entities';
-import type { Rules } from '../../rules/schema.js';
+import { HTML_TAG_ROLES, type HtmlTagRole, type Rules } from '../../rules/schema.js';
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
 
-type TagRole = 'paragraph' | 'line' | 'cell' | 'inline' | 'hidden';
-
 /** The tag names of rules/html.yaml, by role. */
-export type HtmlTags = ReadonlyMap<string, TagRole>;
+export type HtmlTags = ReadonlyMap<string, HtmlTagRole>;
 
 export function compileHtml(rules: Rules['html.yaml']): HtmlTags {
-  const tags = new Map<string, TagRole>();
-  for (const role of ['paragraph', 'line', 'cell', 'inline', 'hidden'] as const) for (const tag of rules[role]) tags.set(tag, role);
+  const tags = new Map<string, HtmlTagRole>();
+  for (const role of HTML_TAG_ROLES) for (const tag of rules[role]) tags.set(tag, role);
   return tags;
 }
 
@@ -238,7 +236,7 @@ function closingTagEnd(chars: string[], from: number, name: string): number {
 }
 
 interface Tag {
-  role: TagRole | 'comment';
+  role: HtmlTagRole | 'comment';
   name: string;
   closing: boolean;
   selfClosing: boolean;

@@ -182,6 +182,8 @@ export const modalityFile = z
     actual_cues: cueList,
     /** Result cues that, in a clause with no number, hold for the whole sentence (`截至目前，…`). */
     frame_cues: cueList.optional(),
+    /** Plan words that are also nouns (`建议`): a plan only where no number or conjunction follows. */
+    target_verbs: cueList.optional(),
     /** A heading or paragraph that matches one of these starts a section about the future. */
     target_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),
     actual_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),

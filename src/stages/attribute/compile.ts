@@ -26,6 +26,7 @@ export type CueLabel =
   | 'target'
   | 'actual'
   | 'frame'
+  | 'targetVerb'
   | 'continuation'
   | 'share'
   | 'basis'
@@ -106,7 +107,8 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('joiner', words(subjects.list_joiners))
     .add('respectively', words(subjects.respectively))
     .add('shared', words(subjects.shared))
-    .add('target', words(modality.target_cues))
+    .add('target', [...words(modality.target_cues), ...words(modality.target_verbs ?? [])])
+    .add('targetVerb', words(modality.target_verbs ?? []))
     .add('actual', [...words(modality.actual_cues), ...words(modality.frame_cues ?? [])])
     .add('frame', words(modality.frame_cues ?? []))
     .add('continuation', words(modality.continuations ?? []))
@@ -145,7 +147,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     gluableEnds: new Set([...gluable].map((word) => word.charCodeAt(word.length - 1))),
     objectVerbs,
     objectVerbStarts: new Set([...objectVerbs].map((word) => word.charCodeAt(0))),
-    targetWords: new WordFinder([...words(modality.target_cues), ...words(modality.frame_cues ?? [])]),
+    targetWords: new WordFinder([...words(modality.target_cues), ...words(modality.target_verbs ?? []), ...words(modality.frame_cues ?? [])]),
     continuations: words(modality.continuations ?? []),
     years: periods.years.map((entry) => new RegExp(entry.pattern, 'gu')),
     times: (periods.times ?? []).map((entry) => new RegExp(entry.pattern, 'gu')),

@@ -69,7 +69,7 @@ export const attribute = defineStage<CompiledAttribute>({
       // 全年将新建幼儿园300所；改造老旧小区2000个左右: a plan ended by a semicolon runs on
       const previous = doc.sentences[index - 1];
       const runOn = previous !== undefined && lastPlan.index === index - 1 && RUN_ON_MARKS.has(text.slice(previous.end - 1, previous.end));
-      const { modalities, plan } = findModalities(view, compiled, section, years, afterPlan, runOn);
+      const { modalities, plan } = findModalities(view, compiled, doc.quantities, section, years, afterPlan, runOn);
       lastPlan = { paragraph: sentence.paragraph, plan, index };
       const periods = years.map((year, i) => periodOf(year, section, modalities[i]!));
       for (const problem of pairLists(view, compiled, subjects)) {

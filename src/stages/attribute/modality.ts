@@ -9,7 +9,7 @@
  *
  * One pass over the sentence's items, so a long sentence with many numbers stays linear.
  */
-import type { Modality } from '../../document.js';
+import type { Modality, Quantity } from '../../document.js';
 import type { CompiledAttribute, CueLabel } from './compile.js';
 import type { Item, SentenceView } from './items.js';
 import { nextSolid } from './items.js';
@@ -34,6 +34,7 @@ import type { Section } from './sections.js';
 export function findModalities(
   view: SentenceView,
   compiled: CompiledAttribute,
+  quantities: readonly Quantity[],
   section: Section,
   years: readonly (YearMention | null)[],
   afterPlan = false,
@@ -84,6 +85,12 @@ export function findModalities(
     if (cue.label === 'target' && cue.start - resultEnd <= ADJACENT) continue;
     // 制定人才发展计划，…: a plan word that ends its clause names a plan, it does not make one
     if (cue.label === 'target' && items[cue.end]!.tag.startsWith('n') && endsClause(items, cue.end)) continue;
+    // 新开工计划总投资亿元以上项目1863个: a plan word before a class threshold names the class
+    // (该项目计划总投资12亿元 is the plan's own amount, a plan)
+    if (cue.label === 'target' && opensClass(items, cue.end, quantities)) continue;
+    // 代表建议227件, 议案建议和提案: a plan word that is also a noun names the thing when a number,
+    // a conjunction, 的 or a mark follows it (建议用3至5年时间 and 建议每年新增… propose)
+    if (cue.label === 'target' && compiled.cues.has(cue.word, 'targetVerb') && namesThing(items, cue.end)) continue;
     if (cue.label === 'actual') resultEnd = cue.end;
     framed ||= cue.label === 'actual' && compiled.cues.has(cue.word, 'frame');
     clause = cue.label === 'target' ? 'target' : 'actual';
@@ -125,6 +132,36 @@ export function namesTarget(items: readonly Item[], at: number, compiled: Compil
 export interface Sentenced {
   modalities: Modality[];
   plan: boolean;
+}
+
+/** Most words between a plan word and the class threshold it opens: 计划|总|投资|亿元以上项目. */
+const CLASS_REACH = 3;
+
+/**
+ * True when the plan word ending at `end` is followed, through at most a few nouns, by a class
+ * threshold and its noun: 计划总投资亿元以上项目 names a class of projects, it plans nothing.
+ */
+function opensClass(items: readonly Item[], end: number, quantities: readonly Quantity[]): boolean {
+  let at = nextSolid(items, end);
+  for (let n = 0; n < CLASS_REACH && items[at] !== undefined && items[at]!.quantity < 0; n++) {
+    if (!isNounLike(items[at]!)) return false;
+    at = nextSolid(items, at);
+  }
+  const threshold = items[at];
+  if (threshold === undefined || threshold.quantity < 0) return false;
+  const quantity = quantities[threshold.quantity]!;
+  if (quantity.qualifier !== 'at_least' || quantity.kind === 'percent') return false;
+  const noun = items[nextSolid(items, at)];
+  return noun !== undefined && isNounLike(noun);
+}
+
+/**
+ * True when what follows the plan word ending at `end` makes it a noun (modality.yaml
+ * target_verbs): a number, a conjunction, 的, a mark, or nothing.
+ */
+export function namesThing(items: readonly Item[], end: number): boolean {
+  const next = items[nextSolid(items, end)];
+  return next === undefined || next.quantity >= 0 || next.separator !== null || next.tag.startsWith('c') || isAttributive(next);
 }
 
 /** True when the item after `end` closes the clause (a colon introduces instead: 目标是：). */

@@ -6,6 +6,7 @@
 import type { CompiledAttribute, CueLabel } from './compile.js';
 import type { CueMatch } from './cues.js';
 import { openingBracket, type Item } from './items.js';
+import { namesThing } from './modality.js';
 import { isAttributive, isNounLike, isVerb } from './phrase.js';
 
 /** Tags of words that may stand between a subject and its number: adverbs, prepositions, time, particles. */
@@ -71,6 +72,8 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
       continue;
     }
     if (change) break;
+    // 人大代表建议227件: a plan word that is also a noun is then the subject's own word
+    if (skip?.label === 'target' && compiled.cues.has(skip.word, 'targetVerb') && namesThing(items, skip.end)) break;
     if (skip) {
       i = skip.start - 1;
       continue;

@@ -24,6 +24,8 @@ interface Expected {
   q: string;
   /** The quantity's kind when the guess from its text is wrong. */
   kind?: Quantity['kind'];
+  /** The quantity's value, where the attribute stage reads it (a count that sums up a list); else 0. */
+  value?: string;
   /** The qualifier the recognizer gives it, where the attribute stage reads it (a band: 60岁及以上). */
   qualifier?: Quantity['qualifier'];
   nth?: number;
@@ -81,7 +83,7 @@ function attributeCase(c: Case): { doc: Doc; found: Quantity[] } {
       start,
       end,
       text: expected.q,
-      value: '0',
+      value: expected.value ?? '0',
       valueMax: null,
       unit: '',
       unitText: '',

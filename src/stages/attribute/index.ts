@@ -72,7 +72,7 @@ export const attribute = defineStage<CompiledAttribute>({
       const { modalities, plan } = findModalities(view, compiled, doc.quantities, section, years, afterPlan, runOn);
       lastPlan = { paragraph: sentence.paragraph, plan, index };
       const periods = years.map((year, i) => periodOf(year, section, modalities[i]!));
-      for (const problem of pairLists(view, compiled, subjects)) {
+      for (const problem of pairLists(view, compiled, subjects, doc.quantities)) {
         warnings.push({ ...problem.warning, place: { start: problem.start, end: problem.end, line: doc.offsets.rawLine(problem.start) } });
       }
       const adjacent = lastSubject.index === index - 1 && lastSubject.paragraph === sentence.paragraph;

@@ -9,10 +9,10 @@
  * A list whose length does not match its values is a warning, and each value gets the whole
  * list as subject: pairing them would be a guess.
  */
-import type { Warning } from '../../document.js';
+import type { Quantity, Warning } from '../../document.js';
 import type { CompiledAttribute } from './compile.js';
 import type { Item, SentenceView } from './items.js';
-import { MAX_SUBJECT, phraseText, stripLeading } from './phrase.js';
+import { MAX_SUBJECT, isNounLike, phraseText, stripLeading } from './phrase.js';
 import { baseOpenerBefore, walkBack } from './walk.js';
 
 /** Most items read on either side of 分别: a list longer than this is not paired. */
@@ -28,7 +28,12 @@ export interface ListProblem {
 }
 
 /** Rewrites `subjects` (one per quantity of the sentence) for 分别 and 均 lists; returns the problems found. */
-export function pairLists(view: SentenceView, compiled: CompiledAttribute, subjects: string[]): ListProblem[] {
+export function pairLists(
+  view: SentenceView,
+  compiled: CompiledAttribute,
+  subjects: string[],
+  quantities: readonly Quantity[] = [],
+): ListProblem[] {
   const problems: ListProblem[] = [];
   const { items } = view;
   const position = new Map(view.quantityItems.map((at, k) => [at, k]));
@@ -40,7 +45,7 @@ export function pairLists(view: SentenceView, compiled: CompiledAttribute, subje
     const stop = walkBack(items, cue.start, compiled).stop;
     // 比全国、全省分别高0.5个和0.3个百分点: a list of comparison bases names no subject
     if (stop >= 0 && baseOpenerBefore(items, stop, compiled) >= 0) continue;
-    const groups = listBefore(items, stop, compiled);
+    const groups = listBefore(items, stop, compiled, quantities);
     if (cue.label === 'shared') {
       if (groups.length >= 2) for (const k of values) subjects[k] = sharedHead(groups);
       continue;
@@ -81,12 +86,22 @@ function valuesAfter(view: SentenceView, from: number, position: ReadonlyMap<num
   return values;
 }
 
-/** The listed items before the cue, split at `、` and joiner words, back to the clause's start. */
-function listBefore(items: readonly Item[], stop: number, compiled: CompiledAttribute): Item[][] {
+/**
+ * The listed items before the cue, split at `、` and joiner words, back to the clause's start. A
+ * count that sums the list up between its nouns (新能源汽车零部件、绿色食品两个产业集群产值) is
+ * passed over when it counts as many items as the list has.
+ */
+function listBefore(items: readonly Item[], stop: number, compiled: CompiledAttribute, quantities: readonly Quantity[]): Item[][] {
   const groups: Item[][] = [[]];
+  let total: string | null = null;
   let i = stop;
   while (i >= 0 && stop - i <= LIST_REACH) {
     const item = items[i]!;
+    if (item.quantity >= 0 && total === null && countsList(items, i, quantities)) {
+      total = quantities[item.quantity]!.value;
+      i--;
+      continue;
+    }
     if (item.quantity >= 0 || item.separator === 'clause' || item.separator === 'other') break;
     const joiner = compiled.cues.endingAt(items, i, ['joiner']);
     if (item.separator === 'list' || joiner) {
@@ -98,8 +113,19 @@ function listBefore(items: readonly Item[], stop: number, compiled: CompiledAttr
     i--;
   }
   const nonEmpty = groups.filter((group) => group.length > 0);
+  // a count that is not the list's length ends the list where it stands, as any number does
+  if (total !== null && String(nonEmpty.length) !== total) return listBefore(items, stop, compiled, []);
   if (nonEmpty.length > 0) nonEmpty[0] = stripLeading(nonEmpty[0]!, compiled);
   return nonEmpty.filter((group) => group.length > 0);
+}
+
+/** The quantity at `at` is a count standing right between two nouns: 绿色食品|两个|产业集群. */
+function countsList(items: readonly Item[], at: number, quantities: readonly Quantity[]): boolean {
+  const quantity = quantities[items[at]!.quantity];
+  if (quantity?.kind !== 'count' || quantity.qualifier !== 'exact') return false;
+  const before = items[at - 1];
+  const after = items[at + 1];
+  return before !== undefined && after !== undefined && isNounLike(before) && isNounLike(after);
 }
 
 /** One subject per value, or null when the list and the values do not match. */

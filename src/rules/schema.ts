@@ -184,6 +184,8 @@ export const modalityFile = z
     frame_cues: cueList.optional(),
     /** Plan words that are also nouns (`建议`): a plan only where no number or conjunction follows. */
     target_verbs: cueList.optional(),
+    /** Words that set a clause against the plan before it (`实际`): it keeps no plan of an earlier clause. */
+    contrasts: cueList.optional(),
     /** A heading or paragraph that matches one of these starts a section about the future. */
     target_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),
     actual_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),

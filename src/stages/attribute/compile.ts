@@ -27,6 +27,7 @@ export type CueLabel =
   | 'actual'
   | 'frame'
   | 'targetVerb'
+  | 'contrast'
   | 'continuation'
   | 'share'
   | 'basis'
@@ -109,6 +110,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('shared', words(subjects.shared))
     .add('target', [...words(modality.target_cues), ...words(modality.target_verbs ?? [])])
     .add('targetVerb', words(modality.target_verbs ?? []))
+    .add('contrast', words(modality.contrasts ?? []))
     .add('actual', [...words(modality.actual_cues), ...words(modality.frame_cues ?? [])])
     .add('frame', words(modality.frame_cues ?? []))
     .add('continuation', words(modality.continuations ?? []))

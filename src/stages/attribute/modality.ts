@@ -48,6 +48,7 @@ export function findModalities(
   // a clause with no number of its own frames the sentence: 截至1月24日下午，大会共收到建议786件
   let counted = false;
   let framed = false;
+  let contrasted = false;
   // 今年将新建学校50所。其中，小学30所: a sentence that details a planned one keeps its plan
   const continued = afterPlan && (runOn || opensContinuation(view, compiled));
   let sentence: Modality | null = continued ? 'target' : null;
@@ -58,7 +59,9 @@ export function findModalities(
     if (i === view.quantityItems[k]) {
       // 超额完成1000万人以上的预期目标: the number is the target itself, whatever the clause reports
       // 今年将新建学校50所，去年新建30所: a past year ends the plan the sentence carried
-      const byCue = namesTarget(items, i, compiled) ? 'target' : (clause ?? (years[k]?.past ? null : sentence));
+      // 预期目标为增长6%左右，实际增长6.5%: a clause set against the plan keeps none of it
+      const carried = years[k]?.past || contrasted ? null : sentence;
+      const byCue = namesTarget(items, i, compiled) ? 'target' : (clause ?? carried);
       modalities.push(byCue ?? bySection(section, years[k] ?? null));
       // 其中 continues a plan only when the whole sentence before was one (not 增长10%，超过原定计划的4%)
       plan = (k === 0 || plan) && byCue === 'target';
@@ -75,11 +78,16 @@ export function findModalities(
       clause = null;
       counted = false;
       framed = false;
+      contrasted = false;
       planned = false;
       resultEnd = -ADJACENT - 1;
       continue;
     }
-    const cue = compiled.cues.endingAt(items, i, ['target', 'actual']);
+    const cue = compiled.cues.endingAt(items, i, ['target', 'actual', 'contrast']);
+    if (cue?.label === 'contrast') {
+      contrasted = true;
+      continue;
+    }
     if (!cue || isPreposition(items, cue, compiled)) continue;
     // 实现了预期目标: a target reached right after a result word is a result
     if (cue.label === 'target' && cue.start - resultEnd <= ADJACENT) continue;

@@ -545,7 +545,12 @@ function slotOf(line: Line, x: number, rx: number, shapes: LineShapes): Slot | n
   // the words decide between gaps only where positions do not: an exact fit wins (`达到3 成` is
   // a number meeting a unit by chance)
   const exact = nearGaps.filter((g) => distance(g) === 0);
-  const near = exact.length === 1 ? exact[0] : nearest(nearGaps.filter((g) => !runsAcross(g)), distance) ?? nearest(nearGaps, distance);
+  // a scrap after a space the words run across, that ends no sentence, is no right column's line
+  // (a right cell is short only where its paragraph or heading ends): `财政赤字２．７６ 万` is one
+  // column's full line with a space between a number and its unit
+  const scrap = (g: Gap): boolean => right(g) < rx / 2 && runsAcross(g) && !endsSentence(line.chars.slice(g.end).filter((ch) => !isSpace(ch)));
+  const nearKept = nearGaps.filter((g) => !scrap(g));
+  const near = exact.length === 1 && !scrap(exact[0]!) ? exact[0] : nearest(nearKept.filter((g) => !runsAcross(g)), distance) ?? nearest(nearKept, distance);
   // a short left line (a paragraph's last line, a heading): the gap comes early, after a
   // sentence's end or after text with no clause mark, and the right part is a full line
   const leftText = (g: Gap): string[] => shapes.leftText(line, g);

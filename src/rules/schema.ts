@@ -133,6 +133,11 @@ export const subjectsFile = z
      * them that jieba reads as nouns stay (`完成造林绿化面积` → 造林绿化面积, not 面积).
      */
     measure_heads: cueList.optional(),
+    /**
+     * Endings of nouns that measure how an action went (`率`): right after a predicate verb, the verb
+     * names them (`仲裁调解成功率` keeps 调解, not 成功率 alone).
+     */
+    rate_suffixes: cueList.optional(),
     /** Verbs that set a figure (`定为` in `把增长目标定为6%`): what they set is measured. */
     set_to: cueList.optional(),
     /** Markers of the object set (`把`, `将` in `将增长目标定在5%左右`): the subject stands after them. */

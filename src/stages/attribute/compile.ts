@@ -80,6 +80,8 @@ export interface CompiledAttribute {
   objectVerbStarts: Set<number>;
   /** Finds text in which a target or frame cue word occurs, as a word or inside one (window.ts). */
   targetWords: WordFinder;
+  /** subjects.yaml rate_suffixes (率): a noun ending so, right after a verb, measures that action. */
+  rateSuffixes: string[];
   /** modality.yaml continuations (其中): words that carry a plan on into the next sentence. */
   continuations: string[];
 }
@@ -151,6 +153,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     objectVerbStarts: new Set([...objectVerbs].map((word) => word.charCodeAt(0))),
     targetWords: new WordFinder([...words(modality.target_cues), ...words(modality.target_verbs ?? []), ...words(modality.frame_cues ?? [])]),
     continuations: words(modality.continuations ?? []),
+    rateSuffixes: words(subjects.rate_suffixes ?? []),
     years: periods.years.map((entry) => new RegExp(entry.pattern, 'gu')),
     times: (periods.times ?? []).map((entry) => new RegExp(entry.pattern, 'gu')),
     relativeYears: (periods.relative_years ?? []).map((entry) => ({ pattern: new RegExp(entry.pattern, 'gu'), offset: entry.offset })),

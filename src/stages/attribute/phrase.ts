@@ -77,7 +77,12 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute): s
   const last = items[items.length - 1];
   // a rate word (增速, 降幅) names a measure; a one-character comparison (多, 高, 少) does not:
   // 比上年多争取23.5亿元 continues the previous subject
+  // 其中，优89天，良212天: a one-character word that is all its clause holds before the number
+  // names a class, whatever jieba tags it (良/a)
+  const lone =
+    run.length === 1 && items.length === 1 && last!.end - last!.start === 1 && last!.separator === null && !NON_NOUN_OPENERS.has(last!.tag) && !isVerb(last!);
   const named =
+    lone ||
     (last !== undefined && items.length > 1 && last.end - last.start === 1 && last.separator === null) ||
     items.some((item) => isNounLike(item) || (item.end - item.start >= 2 && (compiled.cues.has(item.text, 'increase') || compiled.cues.has(item.text, 'decrease'))));
   return named ? shorten(items) : '';
@@ -103,12 +108,15 @@ function ownerOfMeasure(run: readonly Item[], kept: Item[], compiled: CompiledAt
  * never written (规模以上工业企业实现营业收入, 困难群众发放救助金). Only verb-tagged words of
  * strip_leading count, so a verbal noun (基础设施建设投资) and a relation (增加值占…比重) stay.
  * An object of two characters is not cut off: it is too bare to name the measure alone
- * (园区完成投资, 农村劳动力转移就业 keep their owner).
+ * (园区完成投资, 农村劳动力转移就业 keep their owner); nor a rate right after the verb, which
+ * measures what the verb does (仲裁调解成功率, subjects.yaml rate_suffixes).
  */
 function afterLastPredicate(run: readonly Item[], compiled: CompiledAttribute): Item[] {
   for (let i = run.length - 2; i > 0; i--) {
     if (!isVerb(run[i]!)) continue;
     const cue = compiled.cues.startingAt(run, i, ['strip']);
+    // 仲裁调解成功率: a rate right after the verb is the rate of that action, the verb names it
+    if (cue && cue.end === run.length - 2 && compiled.rateSuffixes.some((suffix) => run[run.length - 1]!.text.endsWith(suffix))) continue;
     if (cue && cue.end < run.length - 1 && characters(run.slice(cue.end + 1)) >= 3) {
       if (run.slice(cue.end + 1).some(isNounLike)) return run.slice(cue.end + 1);
     }

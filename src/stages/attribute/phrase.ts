@@ -151,6 +151,8 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute):
       // one predicate at most: in 筹集安置房 the second verb belongs to the name
       const predicate = cue !== null && cue.label === 'strip' && /^v/.test(first.tag);
       if (predicate && predicates++ > 0) return items;
+      // 组织各类招聘活动, 完成投资: a verbal noun left alone names no thing, the verb says which
+      if (predicate && items.length === cue.end + 2 && items[cue.end + 1]!.tag === 'vn') return items;
       if (cue) width = cue.end + 1;
       else if (!NON_NOUN_OPENERS.has(first.tag)) return items;
     }

@@ -138,6 +138,11 @@ export const subjectsFile = z
      * names them (`仲裁调解成功率` keeps 调解, not 成功率 alone).
      */
     rate_suffixes: cueList.optional(),
+    /**
+     * Nouns of money set aside for a purpose (`补贴`, `资金`): after an amount, with the purpose as a
+     * verbal noun before them (`800元生活补贴`, `3亿元建设资金`), they name what the amount is.
+     */
+    money_nouns: cueList.optional(),
     /** Verbs that set a figure (`定为` in `把增长目标定为6%`): what they set is measured. */
     set_to: cueList.optional(),
     /** Markers of the object set (`把`, `将` in `将增长目标定在5%左右`): the subject stands after them. */

@@ -75,7 +75,8 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
  * The noun phrase right after a number: `51件民生实事`, `5000万元以上项目`, `300亿元规模的科创基金`,
  * `5个百亿级产业集群`. It ends at the first verb: `12项成果获国家科学技术奖` counts 成果. A count
  * or a threshold may name its noun with a verb first (`30条断头路`, `亿元以上在建项目`); other
- * quantities may not, since `投资5亿元建设道路` says what the money is for. A threshold between a count and its noun is
+ * quantities may not, since `投资5亿元建设道路` says what the money is for, unless a noun of money
+ * follows the purpose (`800元生活补贴`, `3亿元建设资金`: subjects.yaml money_nouns). A threshold between a count and its noun is
  * passed over: `220个亿元以上产业项目` counts 产业项目. Returns `''` when no noun follows.
  */
 export function rightPhrase(
@@ -95,7 +96,9 @@ export function rightPhrase(
   if (items[i] && isAttributive(items[i]!)) i = nextSolid(items, i);
   const first = items[i];
   if (!first) return '';
-  if ((first.tag === 'vn' || isVerb(first)) && !count && !threshold) return '';
+  // 给予每人每月800—1500元生活补贴: a purpose before a noun of money is part of its name
+  const purpose = first.tag === 'vn' && compiled.moneyNouns.has(items[i + 1]?.text ?? '');
+  if ((first.tag === 'vn' || isVerb(first)) && !count && !threshold && !purpose) return '';
   // 作了79处修改, 开展3次检查: a count of an action that ends the clause counts that action
   if (count && (first.tag === 'vn' || isVerb(first)) && first.end - first.start >= 2) {
     const after = items[nextSolid(items, i)];

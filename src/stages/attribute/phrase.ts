@@ -153,6 +153,8 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute):
       if (predicate && predicates++ > 0) return items;
       // 组织各类招聘活动, 完成投资: a verbal noun left alone names no thing, the verb says which
       if (predicate && items.length === cue.end + 2 && items[cue.end + 1]!.tag === 'vn') return items;
+      // 年平均增长率为0.31%: a modifier before a bare rate noun (增长率/n, 增速/n) names that rate
+      if (cue?.label === 'skip' && items.length === cue.end + 2 && isRateNoun(items[cue.end + 1]!, compiled)) return items;
       if (cue) width = cue.end + 1;
       else if (!NON_NOUN_OPENERS.has(first.tag)) return items;
     }
@@ -160,6 +162,11 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute):
     if (first.separator === null && !rest.some(isNounLike)) return items;
     items = rest;
   }
+}
+
+/** A change word that is a noun (增长率, 增速, 降幅): it names a rate, not a change of something. */
+function isRateNoun(item: Item, compiled: CompiledAttribute): boolean {
+  return item.tag.startsWith('n') && (compiled.cues.has(item.text, 'increase') || compiled.cues.has(item.text, 'decrease'));
 }
 
 function stripTrailing(run: readonly Item[], compiled: CompiledAttribute): Item[] {

@@ -27,6 +27,8 @@ export function splitGluedCues(tokens: Token[], compiled: CompiledAttribute, isW
 }
 
 function splitOne(token: Token, compiled: CompiledAttribute, isWord: (word: string) => boolean): Token[] | null {
+  // 负增长 is a change word of its own (changes.yaml), not 负 + 增长
+  if (compiled.gluable.has(token.word)) return null;
   const chars = token.word.length === token.end - token.start ? null : Array.from(token.word);
   const length = chars ? chars.length : token.word.length;
   const slice = (from: number, to: number) => (chars ? chars.slice(from, to).join('') : token.word.slice(from, to));

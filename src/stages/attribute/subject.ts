@@ -115,7 +115,8 @@ export function rightPhrase(
       i++;
       continue;
     }
-    if (compiled.cues.startingAt(items, i, ['stop', 'new'])) break;
+    // 连续七年负增长: a change word after the number says what the measure did, not what is counted
+    if (compiled.cues.startingAt(items, i, ['stop', 'new', 'increase', 'decrease'])) break;
     if (isNounLike(item) || (run.length > 0 && isAttributive(item)) || INSIDE_TAGS.has(item.tag)) {
       run.push(item);
       i++;

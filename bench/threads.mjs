@@ -12,6 +12,12 @@
  * command started. `--timeline s` adds each group's CPU per interval of `s` seconds and the
  * largest RSS seen in it (warm-up, jieba loading, a tail where one worker idles).
  *
+ * Per thread it also shows the system part of its CPU, its minor page faults, and how the rest
+ * of its life went (/proc/…/schedstat): `queued`, runnable but waiting for a core (other load
+ * on a shared machine; it says how far the wall time can be trusted), and `blocked`, asleep (a
+ * worker waiting for its next task, or for a write, a lock). On a loaded machine CPU seconds
+ * and these two are what compare; wall time does not.
+ *
  *   node bench/threads.mjs --timeline 1 -- node dist/cli.js run bench/corpus/10mb --out /tmp/o --jobs 2 --quiet --force
  */
 import { spawn } from 'node:child_process';
@@ -59,10 +65,11 @@ const read = () => {
     // the fields after the command name (which may hold spaces) start at its closing parenthesis
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const cpu = (Number(fields[11]) + Number(fields[12])) / tick; // utime + stime
+    const reading = { last: now, cpu, sys: Number(fields[12]) / tick, faults: Number(fields[7]), queued: queuedSeconds(name) };
     const tid = Number(name);
     const known = threads.get(tid);
-    if (known) known.cpu = cpu;
-    else threads.set(tid, { first: now, cpu });
+    if (known) Object.assign(known, reading);
+    else threads.set(tid, { first: now, ...reading });
   }
   let rss = 0;
   try {
@@ -77,6 +84,15 @@ const read = () => {
   }
 };
 let peak = 0;
+
+/** Seconds a thread has been runnable but not running (the second field of its schedstat, in ns). */
+function queuedSeconds(tid) {
+  try {
+    return Number(readFileSync(`/proc/${child.pid}/task/${tid}/schedstat`, 'latin1').split(' ')[1]) / 1e9;
+  } catch {
+    return 0; // no schedstat (kernel without CONFIG_SCHEDSTATS) or the thread has ended
+  }
+}
 
 /** Threads in start order, each with its group. */
 function grouped() {
@@ -116,7 +132,12 @@ child.on('exit', (code) => {
   for (const thread of list) sums.set(thread.group, (sums.get(thread.group) ?? 0) + thread.cpu);
   for (const [group, cpu] of sums) console.log(`  ${group.padEnd(14)} ${cpu.toFixed(2).padStart(7)} s  ${((100 * cpu) / total).toFixed(1).padStart(5)} %`);
   for (const thread of list) {
-    console.log(`    ${thread.group.padEnd(12)} ${String(thread.tid).padEnd(8)} from ${thread.first.toFixed(2).padStart(6)} s  ${thread.cpu.toFixed(2).padStart(7)} s`);
+    // the thread's life as seen: running (its CPU), queued for a core, or else asleep
+    const blocked = Math.max(0, thread.last - thread.first - thread.cpu - thread.queued);
+    console.log(
+      `    ${thread.group.padEnd(12)} ${String(thread.tid).padEnd(8)} from ${thread.first.toFixed(2).padStart(6)} s  ${thread.cpu.toFixed(2).padStart(7)} s` +
+        ` (sys ${thread.sys.toFixed(2)})  queued ${thread.queued.toFixed(2).padStart(6)} s  blocked ${blocked.toFixed(2).padStart(6)} s  ${String(thread.faults).padStart(8)} faults`,
+    );
   }
   if (bucket > 0) {
     const keys = [...new Set(timeline.filter(Boolean).flatMap((row) => [...row.cpu.keys()]))];

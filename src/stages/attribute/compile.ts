@@ -80,6 +80,8 @@ export interface CompiledAttribute {
   objectVerbStarts: Set<number>;
   /** Finds text in which a target or frame cue word occurs, as a word or inside one (window.ts). */
   targetWords: WordFinder;
+  /** subjects.yaml counted_events (死亡): a verb alone before a number that counts those it befell. */
+  countedEvents: ReadonlySet<string>;
   /** subjects.yaml money_nouns (补贴, 资金): after an amount and a verbal noun, they name the amount. */
   moneyNouns: ReadonlySet<string>;
   /** subjects.yaml rate_suffixes (率): a noun ending so, right after a verb, measures that action. */
@@ -157,6 +159,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     continuations: words(modality.continuations ?? []),
     rateSuffixes: words(subjects.rate_suffixes ?? []),
     moneyNouns: new Set(words(subjects.money_nouns ?? [])),
+    countedEvents: new Set(words(subjects.counted_events ?? [])),
     years: periods.years.map((entry) => new RegExp(entry.pattern, 'gu')),
     times: (periods.times ?? []).map((entry) => new RegExp(entry.pattern, 'gu')),
     relativeYears: (periods.relative_years ?? []).map((entry) => ({ pattern: new RegExp(entry.pattern, 'gu'), offset: entry.offset })),

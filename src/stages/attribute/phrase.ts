@@ -81,8 +81,12 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute): s
   // names a class, whatever jieba tags it (良/a)
   const lone =
     run.length === 1 && items.length === 1 && last!.end - last!.start === 1 && last!.separator === null && !NON_NOUN_OPENERS.has(last!.tag) && !isVerb(last!);
+  // 发生事故46起，死亡39人: an event verb (subjects.yaml counted_events) that is all its clause
+  // holds names what its number counts
+  const event = run.length === 1 && items.length === 1 && compiled.countedEvents.has(last!.text);
   const named =
     lone ||
+    event ||
     (last !== undefined && items.length > 1 && last.end - last.start === 1 && last.separator === null) ||
     items.some((item) => isNounLike(item) || (item.end - item.start >= 2 && (compiled.cues.has(item.text, 'increase') || compiled.cues.has(item.text, 'decrease'))));
   return named ? shorten(items) : '';
@@ -209,7 +213,8 @@ export function shorten(run: readonly Item[]): string {
   }
   while (characters(items) > limit) {
     const verb = findLastIndex(items, (item) => isVerb(item) || item.separator !== null);
-    if (verb >= 0 && characters(items.slice(verb + 1)) >= 2) items = items.slice(verb + 1);
+    // (亿元地区生产总值生产安全事故死亡人数: a two-character rest is too bare to name it, the front goes instead)
+    if (verb >= 0 && characters(items.slice(verb + 1)) >= 3) items = items.slice(verb + 1);
     else if (items.length > 1) items = items.slice(1);
     else break;
   }

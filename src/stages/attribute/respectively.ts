@@ -51,7 +51,9 @@ export function pairLists(
       continue;
     }
     if (values.length === 1) continue;
-    const paired = pair(groups, values, compiled, subjects);
+    // 家用电器和音像器材类、通讯器材类零售额分别增长28.6%、19.4%: a 和 inside a listed name; split
+    // at the enumeration commas alone when that pairs and the joiners did not
+    const paired = pair(groups, values, compiled, subjects) ?? pair(listBefore(items, stop, compiled, quantities, false), values, compiled, subjects);
     if (paired) {
       values.forEach((k, i) => (subjects[k] = paired[i]!));
       continue;
@@ -87,11 +89,18 @@ function valuesAfter(view: SentenceView, from: number, position: ReadonlyMap<num
 }
 
 /**
- * The listed items before the cue, split at `、` and joiner words, back to the clause's start. A
+ * The listed items before the cue, split at `、` and (unless `joiners` is false) joiner words, back
+ * to the clause's start. A
  * count that sums the list up between its nouns (新能源汽车零部件、绿色食品两个产业集群产值) is
  * passed over when it counts as many items as the list has.
  */
-function listBefore(items: readonly Item[], stop: number, compiled: CompiledAttribute, quantities: readonly Quantity[]): Item[][] {
+function listBefore(
+  items: readonly Item[],
+  stop: number,
+  compiled: CompiledAttribute,
+  quantities: readonly Quantity[],
+  joiners = true,
+): Item[][] {
   const groups: Item[][] = [[]];
   let total: string | null = null;
   let i = stop;
@@ -103,7 +112,7 @@ function listBefore(items: readonly Item[], stop: number, compiled: CompiledAttr
       continue;
     }
     if (item.quantity >= 0 || item.separator === 'clause' || item.separator === 'other') break;
-    const joiner = compiled.cues.endingAt(items, i, ['joiner']);
+    const joiner = joiners ? compiled.cues.endingAt(items, i, ['joiner']) : null;
     if (item.separator === 'list' || joiner) {
       groups.unshift([]);
       i = joiner ? joiner.start - 1 : i - 1;
@@ -114,7 +123,7 @@ function listBefore(items: readonly Item[], stop: number, compiled: CompiledAttr
   }
   const nonEmpty = groups.filter((group) => group.length > 0);
   // a count that is not the list's length ends the list where it stands, as any number does
-  if (total !== null && String(nonEmpty.length) !== total) return listBefore(items, stop, compiled, []);
+  if (total !== null && String(nonEmpty.length) !== total) return listBefore(items, stop, compiled, [], joiners);
   if (nonEmpty.length > 0) nonEmpty[0] = stripLeading(nonEmpty[0]!, compiled);
   return nonEmpty.filter((group) => group.length > 0);
 }

@@ -115,6 +115,12 @@ export function rightPhrase(
       i++;
       continue;
     }
+    // 32个国控、省控地表水监测断面: modifiers listed with 、 before one head noun
+    if (item.separator === 'list' && run.length > 0 && isNounLike(run[run.length - 1]!) && items[i + 1] !== undefined && isNounLike(items[i + 1]!)) {
+      run.push(item);
+      i++;
+      continue;
+    }
     // 连续七年负增长: a change word after the number says what the measure did, not what is counted
     if (compiled.cues.startingAt(items, i, ['stop', 'new', 'increase', 'decrease'])) break;
     if (isNounLike(item) || (run.length > 0 && isAttributive(item)) || INSIDE_TAGS.has(item.tag)) {

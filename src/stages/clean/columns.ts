@@ -193,7 +193,8 @@ function piece(line: Line, from: number, to: number, blanksBefore: number): Line
   return { number: line.number, chars: line.chars.slice(start, end), origins: line.origins.slice(start, end), blanksBefore, indent: 0 };
 }
 
-type Slot = { kind: 'split'; gap: Gap; near: boolean } | { kind: 'left' } | { kind: 'right' };
+/** A right slot with `margin` is a line at the margin read as the right column's by its width alone (`rightAtMargin`). */
+type Slot = { kind: 'split'; gap: Gap; near: boolean } | { kind: 'left' } | { kind: 'right'; margin?: boolean };
 
 interface Block {
   start: number;
@@ -298,6 +299,7 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
         }
         // the text after the columns may be set in one column of their width, and fit the left one:
         // the block ends before the tail where lines not split most outnumber split ones
+        slots.length = beforeLoneMargin(slots, (k) => lines[start + k]!, (k) => k + 1, judge);
         const kept = weakTail(slots);
         let lastMatched = 0;
         for (let k = 0; k < kept; k++) if (slots[k]!.kind === 'split') lastMatched = k;
@@ -310,6 +312,9 @@ function findBlock(lines: Line[], start: number, blanks: number, floor: number, 
           upper.push(slot);
           first--;
         }
+        // (nearest first, after the block's first line: the line below each is the one before it)
+        upper.length = beforeLoneMargin([slots[0]!, ...upper], (k) => lines[start - k]!, (k) => k - 1, judge) - 1;
+        first = start - upper.length;
         upper.reverse();
         // lines above that fit the left column may be the text before the columns (a page set in
         // one column of the same width, a noise space near the boundary now and then): the block
@@ -369,11 +374,14 @@ function mayHoldBlock(lines: Line[], start: number, gap: Gap, blanks: number, fl
   const x = gap.left;
   const tolerance = toleranceOf(x, shapes.measure);
   let wide = gap.end - gap.start >= 2 ? 1 : 0;
+  // the widest right column findBlock tries: a line no wider may be that column's line alone (rightAtMargin)
+  const startContent = shapes.of(lines[start]!).content;
+  const widest = startContent - x > x + Math.max(1, Math.round(x * 0.1)) ? Math.max(x, Math.min(2 * x, startContent - x)) : x;
   /** NEAR: may be split near x, 1: may be split, 0: never split, -1: ends every run (slotOf's null). */
   const fit = (line: Line): number => {
     const { gaps, leading, content } = shapes.of(line);
     if (leading >= Math.max(2, x / 2)) return 0; // a right line alone
-    if (gaps.length === 0 || gaps[0]!.left > x + tolerance) return content > x + tolerance ? -1 : 0;
+    if (gaps.length === 0 || gaps[0]!.left > x + tolerance) return content > widest + tolerance ? -1 : 0;
     let near = false;
     let hasWide = false;
     for (const g of gaps) {
@@ -459,6 +467,31 @@ function rightAlone(lines: readonly Line[], block: Block, judge: SeamJudge): voi
   }
 }
 
+/**
+ * How many of `slots` (in order away from the block's first line, the line of slot k `lineOf(k)`,
+ * the slot of the row below it `below(k)`) to keep: up to the first line at the margin read as the
+ * right column's by its width alone (`rightAtMargin`) that the words do not place there. The empty
+ * left cell beside it is a blank line between two paragraphs of the left column, which goes on
+ * beside the right one on the next row: that row must be split, and the line must run on into its
+ * right part, more than into its left part (as `rightAlone` asks of a line read as the left
+ * column's). Otherwise it is more likely a line of one wider column below or above the columns,
+ * or a long line of the left column (bench/clean-damage --layout ragged: taken in, such lines
+ * carried blocks on to stray gaps).
+ */
+function beforeLoneMargin(slots: readonly Slot[], lineOf: (k: number) => Line, below: (k: number) => number, judge: SeamJudge): number {
+  for (let k = 1; k < slots.length; k++) {
+    const slot = slots[k]!;
+    if (slot.kind !== 'right' || !slot.margin) continue;
+    const next = slots[below(k)];
+    if (next?.kind !== 'split') return k;
+    const text = lineOf(k).chars;
+    const row = lineOf(below(k)).chars;
+    const down = judge.continuity(text, row.slice(next.gap.end));
+    if (down < judge.continuity(text, row.slice(0, next.gap.start))) return k;
+  }
+  return slots.length;
+}
+
 /** A line that fits only the left column weighs against a block; a split line or a right one for it. */
 const weight = (slot: Slot): number => (slot.kind === 'left' ? -1 : 1);
 
@@ -527,7 +560,7 @@ function slotOf(line: Line, x: number, rx: number, shapes: LineShapes): Slot | n
   // no gap up to the boundary (most lines of one column, scanned for every gap of every line
   // near them): no split, so a left line or none, as the full test below finds (clean over 4 MB
   // 1.28 → 1.16 s CPU, with the shapes measured once per line)
-  if (allGaps.length === 0 || allGaps[0]!.left > x + tolerance) return total <= x + tolerance ? { kind: 'left' } : null;
+  if (allGaps.length === 0 || allGaps[0]!.left > x + tolerance) return total <= x + tolerance ? { kind: 'left' } : rightAtMargin(total, x, rx, tolerance);
   const gaps = allGaps.filter((g) => g.left <= x + tolerance);
   const isWide = (g: Gap): boolean => g.end - g.start >= 2;
   const distance = (g: Gap): number => Math.abs(g.left - x);
@@ -593,7 +626,21 @@ function slotOf(line: Line, x: number, rx: number, shapes: LineShapes): Slot | n
     if (folio.length === 1) return { kind: 'split', gap: folio[0]!, near: false };
     return { kind: 'left' };
   }
-  return null;
+  return rightAtMargin(total, x, rx, tolerance);
+}
+
+/**
+ * A line too long for the left column but no longer than a wider right one, with no gap that
+ * splits it: the right column's line where the left cell of its row was empty (a blank line
+ * between paragraphs) and the engine dropped the empty cell, so it starts at the margin. Read as
+ * a line of one column it would end the block there; `beforeLoneMargin` then asks the words.
+ * Not where the right part is half as wide again as the left or more: that is two further
+ * columns (a page of three), and a line at the margin there is the third column's
+ * (bench/clean-damage --seeds 10 --layout three, whole / start F1: 0.803 / 0.725 without that
+ * bound, 0.804 / 0.727 with it and before this slot).
+ */
+function rightAtMargin(total: number, x: number, rx: number, tolerance: number): Slot | null {
+  return rx > x + tolerance && rx < 1.5 * x && total <= rx + tolerance ? { kind: 'right', margin: true } : null;
 }
 
 /** The index of the block's last split line. */

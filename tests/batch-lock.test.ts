@@ -1,6 +1,6 @@
 /** The output-folder lock and the progress display, in process (fast). */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,8 @@ describe('lock', () => {
     const lock = await acquireLock(join(dir, 'lock'), 'OUT');
     const owner = JSON.parse(readFileSync(join(dir, 'lock', 'owner.json'), 'utf8'));
     expect(owner).toMatchObject({ pid: process.pid, host: hostname() });
+    // owner.json is written under another name and renamed: nothing else is left beside it
+    expect(readdirSync(join(dir, 'lock'))).toEqual(['owner.json']);
     const second = acquireLock(join(dir, 'lock'), 'OUT');
     await expect(second).rejects.toThrow(LockBusyError);
     await expect(acquireLock(join(dir, 'lock'), 'OUT')).rejects.toThrow(/another liang run is writing to OUT \(pid \d+ on .*--wait/);

@@ -56,7 +56,7 @@ export async function acquireLock(dir: string, label: string, waitMs = 0): Promi
       mkdirSync(dir);
       held.add(resolve(dir));
       const owner: LockOwner = { pid: process.pid, host: hostname(), started: new Date().toISOString(), ticks: startTicks(process.pid) };
-      writeFileSync(join(dir, 'owner.json'), JSON.stringify(owner) + '\n');
+      writeOwner(dir, owner);
       const heartbeat = setInterval(() => {
         try {
           const now = new Date();
@@ -87,6 +87,19 @@ export async function acquireLock(dir: string, label: string, waitMs = 0): Promi
     if (Date.now() >= deadline) throw new LockBusyError(label, owner);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+}
+
+/**
+ * Writes owner.json under a temporary name and renames it, so that it exists only complete: a
+ * run killed between creating the file and writing it left an empty owner.json, which reads as
+ * no owner and kept the lock for OWNERLESS_GRACE_MS, so the next run was refused (the CLI test
+ * "the lock of a killed run does not block the next one" failed so once, at load 8: it kills
+ * the run as soon as owner.json exists).
+ */
+function writeOwner(dir: string, owner: LockOwner): void {
+  const temporary = join(dir, `owner.json.${process.pid}.tmp`);
+  writeFileSync(temporary, JSON.stringify(owner) + '\n');
+  renameSync(temporary, join(dir, 'owner.json'));
 }
 
 function readOwner(dir: string): LockOwner | null {

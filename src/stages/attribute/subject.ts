@@ -34,6 +34,8 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
   let carried = '';
   // the period words the carried subject opens with (一季度 of 一季度国内生产总值), or ''
   let carriedPeriod = '';
+  // each number's noun phrase after it, for counts listed before one action
+  const rights: string[] = [];
   view.quantityItems.forEach((at, k) => {
     const walk = view.walks[k]!;
     const quantity = quantities[view.items[at]!.quantity]!;
@@ -67,8 +69,29 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     subjects.push(subject);
     carried = right && left ? clauseSubject(view.items, walk.stop, compiled) || subject : subject;
     carriedPeriod = opening.text !== '' && carried.startsWith(opening.text) ? opening.text : '';
+    rights.push(right);
   });
+  shareListedAction(view, quantities, subjects, rights);
   return subjects;
+}
+
+/**
+ * 力争再有二千户、八千人脱贫: counts listed with 、 before the action that ends their clause all
+ * count that action; a count with a noun of its own (一万八千人、二万三千头牲畜) keeps it.
+ */
+function shareListedAction(view: SentenceView, quantities: readonly Quantity[], subjects: string[], rights: readonly string[]): void {
+  const { items, quantityItems } = view;
+  for (let k = quantityItems.length - 2; k >= 0; k--) {
+    const at = quantityItems[k]!;
+    const next = quantityItems[k + 1]!;
+    const between = nextSolid(items, at);
+    if (items[between]?.separator !== 'list' || nextSolid(items, between) !== next) continue;
+    if (!isCount(quantities[items[at]!.quantity]!) || !isCount(quantities[items[next]!.quantity]!)) continue;
+    const action = items[nextSolid(items, next)];
+    if (rights[k] === '' && rights[k + 1] !== '' && action !== undefined && isVerb(action) && rights[k + 1] === action.text) {
+      subjects[k] = subjects[k + 1]!;
+    }
+  }
 }
 
 /**

@@ -15,7 +15,7 @@ import type { CompiledEnglish } from './compile.js';
 import type { CountedNoun } from './count.js';
 import { clauseAround, clauseModality, nearestYear, sentenceStart, subclauseAround, type Section } from './modality.js';
 import type { Candidate } from './phrase.js';
-import { countSubject, informative as keepInformative, phraseAt, subjectAfterUnit, subjectBefore } from './subject.js';
+import { changeNounFollows, countSubject, followsNounOf, informative as keepInformative, joinerAfter, nounAfterPercent, phraseAt, subjectAfterUnit, subjectBefore } from './subject.js';
 import { hasTag, tokenAtOrAfter, type Token } from './tokens.js';
 
 export interface Attributes {
@@ -159,15 +159,25 @@ function subjectOf(
   // `Exports of EVs jumped 25 percent to 2 million units`: a bare container with nothing before it
   // names the previous number's subject, in the same sentence (`2 million units of housing` does not)
   const bare = container && counts === text.slice(counted!.start, counted!.end) ? carried : null;
+  // `a loss of around RMB 450 million on the sale`: the noun before `of` names the amount; the
+  // phrase after a money unit's `on`/`in`/`for` says what it was spent on only when none does
+  const nounOf = followsNounOf(tokens, candidate, compiled) && joinerAfter(text, tokens, candidate) !== 'of';
   const subject =
+    // `of which 1,280 were hospitals`
+    (counted === null ? informative(predicateAfterWhich(text, candidate)) : null) ??
     // `Sales of new energy vehicles surpassed 12.8 million units`
     (container ? informative(subjectBefore(text, tokens, candidate, memory.floor, compiled)) : null) ??
     bare ??
     counts ??
     // `a 186-kilometer intercity railway`
     (candidate.adjectival ? informative(phraseAt(text, tokens, candidate.end, compiled)) : null) ??
+    // `its 60 percent stake`
+    informative(nounAfterPercent(text, tokens, candidate, compiled)) ??
     // `the number of Fortune Global 500 companies … reached 312`
     (countPhrase !== null ? phraseAt(text, tokens, countPhrase, compiled) : null) ??
+    // `a target of between 5 and 6 percent growth in retail sales`: what grows, not the target
+    (changeNounFollows(text, tokens, candidate, compiled) ? informative(subjectAfterUnit(text, tokens, candidate, compiled, true)) : null) ??
+    (nounOf ? informative(subjectBefore(text, tokens, candidate, memory.floor, compiled)) : null) ??
     informative(subjectAfterUnit(text, tokens, candidate, compiled)) ??
     // `…, making up 51.3 percent of the total`: the subject stands before the share verb, if anywhere
     informative(subjectBefore(text, tokens, share < 0 ? candidate : { ...candidate, boundStart: share }, memory.floor, compiled)) ??
@@ -179,4 +189,13 @@ function subjectOf(
   memory.sentence = start;
   memory.floor = Math.max(candidate.end, counted?.end ?? 0); // `2,000 new stores and CPI …`: the noun is taken
   return subject;
+}
+
+// `of which 1,280 were hospitals`, `of whom 340 are women`: the noun after the copula is what a
+// bare number counts
+function predicateAfterWhich(text: string, candidate: Candidate): string | null {
+  if (!/\bof\s+(which|whom)\s*$/i.test(text.slice(Math.max(0, candidate.boundStart - 16), candidate.boundStart))) return null;
+  // (read from the text: compromise's tags make a word after a copula a verb)
+  const predicate = /^\s+(?:were|was|are|is)\s+(?:the\s+)?([\p{L}-]+(?: [\p{L}-]+){0,3})/iu.exec(text.slice(candidate.end, candidate.end + 64));
+  return predicate ? predicate[1]!.split(/ (?:and|or|in|with|at|of|for|by|to)\b/)[0]! : null;
 }

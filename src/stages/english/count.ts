@@ -32,6 +32,10 @@ export function countedNoun(text: string, tokens: readonly Token[], after: numbe
     const opener = i === first && compiled.subjects.countOpeners.has(token.text.toLowerCase());
     // `1 million more childcare places`: right after the number, a "verb" before a noun modifies it
     const leading = (i === first || (i === first + 1 && lastNoun < 0)) && hasTag(token, 'PresentTense', 'Infinitive') && hasTag(tokens[i + 1], 'Noun');
+    // `31,400 medical and health institutions`: two modifiers joined before the first noun (after
+    // a noun, `and` opens what follows: `2,000 new stores and CPI …`)
+    const joined = i > first && lastNoun < 0 && /^(and|or)$/i.test(token.text) && i + 1 < tokens.length && isNounLike(tokens, i + 1, compiled);
+    if (joined) continue;
     if (!opener && !leading && !isNounLike(tokens, i, compiled)) break;
     if (!opener && isHeadNoun(tokens, i, compiled)) lastNoun = i;
     // a phrase ends at punctuation: `10,000 bridges, 200 tunnels`

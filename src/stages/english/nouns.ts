@@ -12,7 +12,10 @@ export function isNounLike(tokens: readonly Token[], i: number, compiled: Compil
   const token = tokens[i]!;
   const previous = tokens[i - 1];
   if (hyphenated(tokens, i)) return true;
-  if (compiled.verbCues.has(token.text.toLowerCase())) return false;
+  // `Huarun's contracted sales`, `the increased spending`: a cue word between a possessive or an
+  // article and a noun modifies the noun
+  const modifies = (hasTag(previous, 'Possessive', 'Determiner') || /['’]s$/.test(previous?.text ?? '')) && hasTag(token, 'PastTense') && hasTag(tokens[i + 1], 'Noun') && /^\s+$/.test(token.post);
+  if (compiled.verbCues.has(token.text.toLowerCase()) && !modifies) return false;
   if (/^\d+\p{L}+$/u.test(token.text)) return true; // 5G base stations, 3D printers
   if (hasTag(token, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Copula', 'Modal', 'Auxiliary', 'Value')) return false;
   // `accounting for`, `reaching`: a gerund before a preposition or a number is a verb

@@ -56,8 +56,49 @@ export function subjectAfterUnit(
   // `4.5 billion yuan in 60 key projects`: the projects, counted on their own
   if (countBeforeNoun(tokens, i, compiled)) i++;
   if (hasTag(tokens[i], 'Date', 'Value')) return null; // `in 2024`
+  // `to RMB 128 billion from RMB 61 billion`: a currency before a number opens the next quantity
+  if (tokens[i] && (/^\p{L}*[$€£¥￥]\d/u.test(tokens[i]!.text) || (isUnitWord(tokens[i]!, compiled) && hasTag(tokens[i + 1], 'Value')))) return null;
   const phrase = phraseForward(text, tokens, i, compiled);
   return phrase;
+}
+
+/**
+ * The noun a percentage qualifies when it stands between an article or a possessive and that
+ * noun: `its 60 percent stake`, `a 25 percent share` (a change noun, `a 3 percent reduction`,
+ * is read by `subjectAfterUnit`).
+ */
+export function nounAfterPercent(text: string, tokens: readonly Token[], candidate: Candidate, compiled: CompiledEnglish): string | null {
+  if (candidate.unit?.kind !== 'percent') return null;
+  const before = tokens[tokenBefore(tokens, candidate.boundStart)];
+  if (!before || !/^\s+$/.test(before.post) || !(hasTag(before, 'Determiner', 'Possessive') || /['’]s$/.test(before.text))) return null;
+  const at = skipSpaceForward(text, candidate.end);
+  const i = tokenAtOrAfter(tokens, at);
+  const noun = tokens[i];
+  if (!noun || noun.start !== at || at === candidate.end || !isHeadNoun(tokens, i, compiled) || isUnitWord(noun, compiled) || isChangeWord(noun.text.toLowerCase(), compiled)) return null;
+  return phraseForward(text, tokens, i, compiled);
+}
+
+/** True when a percentage is followed by a change noun and `in`/`of`: `6 percent growth in retail sales`. */
+export function changeNounFollows(text: string, tokens: readonly Token[], candidate: Candidate, compiled: CompiledEnglish): boolean {
+  if (candidate.unit?.kind !== 'percent' && candidate.unit?.kind !== 'percentage_point') return false;
+  const at = skipSpaceForward(text, candidate.end);
+  const i = tokenAtOrAfter(tokens, at);
+  const noun = tokens[i];
+  const joiner = tokens[i + 1]?.text.toLowerCase();
+  return noun !== undefined && noun.start === at && /^\s+$/.test(noun.post) && hasTag(noun, 'Noun') && isChangeWord(noun.text.toLowerCase(), compiled) && (joiner === 'in' || joiner === 'of');
+}
+
+/** True when the number follows `<noun> of` (`a loss of around RMB 450 million`), bound words aside. */
+export function followsNounOf(tokens: readonly Token[], candidate: Candidate, compiled: CompiledEnglish): boolean {
+  const i = tokenBefore(tokens, candidate.boundStart);
+  return i >= 1 && tokens[i]!.text.toLowerCase() === 'of' && /^\s+$/.test(tokens[i - 1]!.post) && isHeadNoun(tokens, i - 1, compiled);
+}
+
+/** The joiner right after the quantity's unit, lower-cased, or null. */
+export function joinerAfter(text: string, tokens: readonly Token[], candidate: Candidate): string | null {
+  const at = skipSpaceForward(text, candidate.end);
+  const token = tokens[tokenAtOrAfter(tokens, at)];
+  return token && token.start === at && at > candidate.end ? token.text.toLowerCase() : null;
 }
 
 /** The counted noun phrase, extended by `of` and what follows (`2.1 million units of housing`). */
@@ -126,9 +167,12 @@ function phraseBefore(
     const token = tokens[j]!;
     if (token.start < floor) break;
     // `Spending on education, social security and health`: the first items of a list
-    const listComma = list && /^,\s+$/.test(token.post) && isNounLike(tokens, j, compiled) && !hasTag(token, 'Date');
+    // (`pork, beef, mutton and poultry`: an item compromise reads as a verb is a noun between commas)
+    const listComma = list && /^,\s+$/.test(token.post) && (isNounLike(tokens, j, compiled) || listedVerb(tokens, j)) && !hasTag(token, 'Date');
     if (!/^[\s-]*$/.test(token.post) && !bracketed(tokens, j) && !listComma) break;
     const word = token.text.toLowerCase();
+    // `Energy consumption per 10,000 yuan of GDP`: the base of a rate stays inside the phrase
+    if (hasTag(token, 'Value') && tokens[j - 1]?.text.toLowerCase() === 'per' && /^\s+$/.test(token.post)) continue;
     if (word === 'and') list = true;
     // `products such as textiles, garments and furniture`: the noun before the examples
     const opener = exampleOpenerEndingAt(tokens, j, compiled);
@@ -143,11 +187,15 @@ function phraseBefore(
     }
     // `share of the total`: a determiner right after a joiner stays inside the phrase
     if (hasTag(token, 'Determiner') && j > 0 && compiled.subjects.joiners.has(tokens[j - 1]!.text.toLowerCase())) continue;
+    // `cities at and above the prefecture level`, `in and around`: two joiners joined by `and`/`or`
+    if (compiled.subjects.joiners.has(word) && j >= 2 && /^(and|or)$/i.test(tokens[j - 1]!.text) && tokens[j - 2]!.text.toLowerCase() !== 'and' && compiled.subjects.joiners.has(tokens[j - 2]!.text.toLowerCase()) && /^\s+$/.test(tokens[j - 2]!.post) && /^\s+$/.test(tokens[j - 1]!.post)) {
+      j -= 2;
+    }
     if (compiled.subjects.joiners.has(word) && !hyphenJoined(tokens, j)) {
       if (j === 0 || !(inPhrase(tokens, j - 1, compiled) || gerundBeforeJoiner(tokens, j - 1, compiled)) || !(/^[\s-]*$/.test(tokens[j - 1]!.post) || bracketed(tokens, j - 1))) break;
       continue;
     }
-    if (!inPhrase(tokens, j, compiled) && !gerundBeforeJoiner(tokens, j, compiled)) break;
+    if (!inPhrase(tokens, j, compiled) && !gerundBeforeJoiner(tokens, j, compiled) && !(listComma && listedVerb(tokens, j))) break;
     first = j;
   }
   return { phrase: text.slice(tokens[first]!.start, tokens[last]!.end), first, last };
@@ -228,6 +276,11 @@ function exampleOpenerEndingAt(tokens: readonly Token[], j: number, compiled: Co
     if (opener.every((word, k) => tokens[j - n + 1 + k]!.text.toLowerCase() === word && (k === n - 1 || /^\s+$/.test(tokens[j - n + 1 + k]!.post)))) return n;
   }
   return 0;
+}
+
+// a present tense or infinitive between list commas (compromise's `beef`)
+function listedVerb(tokens: readonly Token[], j: number): boolean {
+  return hasTag(tokens[j], 'PresentTense', 'Infinitive') && !hasTag(tokens[j], 'PastTense', 'Copula', 'Modal', 'Auxiliary');
 }
 
 // `Spending on education`: a gerund before a joiner (not `and`) is a noun

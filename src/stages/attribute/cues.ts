@@ -11,9 +11,13 @@ import type { Item } from './items.js';
  * at the root, an open-addressing hash below it): the searches (1.7 M per pass over the 4 MB
  * text) take about half the profiled self time they took building strings for `Set` lookups.
  */
-class CharTrie {
-  /** Per node, the bits of the labels of the word that ends there (0: no word ends there). */
-  readonly bits: number[] = [0];
+class CharTrie<Label extends string> {
+  /**
+   * Per node, the labels of the word that ends there (undefined: no word ends there). The set is
+   * the cue table's own for that word, so a label added later is seen here too; a set per node
+   * instead of a bit mask leaves the number of labels unbounded.
+   */
+  readonly ends: (ReadonlySet<Label> | undefined)[] = [undefined];
   /** The root's child by UTF-16 unit, or -1. */
   private readonly root = new Int32Array(65536).fill(-1);
   /** Edges below the root: (parent node, unit) → child, by open addressing; capacity a power of two. */
@@ -22,18 +26,18 @@ class CharTrie {
   private childOf = new Int32Array(1024);
   private edges = 0;
 
-  add(word: string, bit: number, backwards: boolean): void {
+  add(word: string, labels: ReadonlySet<Label>, backwards: boolean): void {
     let node = 0;
     for (let i = 0; i < word.length; i++) {
       const code = word.charCodeAt(backwards ? word.length - 1 - i : i);
       let next = this.child(node, code);
       if (next < 0) {
-        next = this.bits.push(0) - 1;
+        next = this.ends.push(undefined) - 1;
         this.link(node, code, next);
       }
       node = next;
     }
-    this.bits[node]! |= bit;
+    this.ends[node] = labels;
   }
 
   /** The node reached from `node` by reading `text` forwards or backwards, or -1. */
@@ -85,27 +89,20 @@ function slotOf(node: number, code: number, mask: number): number {
 /** Words, each with the labels it carries (`增速` → increase; `新增` → new). */
 export class CueTable<Label extends string> {
   private readonly labels = new Map<string, Set<Label>>();
-  private readonly bitOf = new Map<Label, number>();
   /** Cue words spelled forwards (for `startingAt`) and backwards (for `endingAt`). */
-  private readonly forwards = new CharTrie();
-  private readonly backwards = new CharTrie();
+  private readonly forwards = new CharTrie<Label>();
+  private readonly backwards = new CharTrie<Label>();
   /** The most items a cue may span; jieba splits few cues into more than three words. */
   private readonly maxItems = 4;
 
   add(label: Label, words: Iterable<string>): this {
-    let bit = this.bitOf.get(label);
-    if (bit === undefined) {
-      if (this.bitOf.size >= 31) throw new Error('a cue table holds at most 31 labels');
-      bit = 1 << this.bitOf.size;
-      this.bitOf.set(label, bit);
-    }
     for (const word of words) {
       const set = this.labels.get(word) ?? new Set<Label>();
       set.add(label);
       this.labels.set(word, set);
       if (word.length === 0) continue;
-      this.forwards.add(word, bit, false);
-      this.backwards.add(word, bit, true);
+      this.forwards.add(word, set, false);
+      this.backwards.add(word, set, true);
     }
     return this;
   }
@@ -127,7 +124,7 @@ export class CueTable<Label extends string> {
       if (item.quantity >= 0 || item.separator !== null) break;
       node = this.backwards.walk(node, item.text, true);
       if (node < 0) break;
-      const label = this.first(this.backwards.bits[node]!, wanted);
+      const label = this.first(this.backwards.ends[node], wanted);
       if (label !== undefined) best = { word: joined(items, start, end), label, start, end };
     }
     return best;
@@ -142,16 +139,16 @@ export class CueTable<Label extends string> {
       if (item.quantity >= 0 || item.separator !== null) break;
       node = this.forwards.walk(node, item.text, false);
       if (node < 0) break;
-      const label = this.first(this.forwards.bits[node]!, wanted);
+      const label = this.first(this.forwards.ends[node], wanted);
       if (label !== undefined) best = { word: joined(items, start, end), label, start, end };
     }
     return best;
   }
 
-  /** The first of `wanted` whose bit is in `bits`. */
-  private first(bits: number, wanted: readonly Label[]): Label | undefined {
-    if (bits === 0) return undefined;
-    for (const label of wanted) if ((bits & (this.bitOf.get(label) ?? 0)) !== 0) return label;
+  /** The first of `wanted` in `labels`. */
+  private first(labels: ReadonlySet<Label> | undefined, wanted: readonly Label[]): Label | undefined {
+    if (labels === undefined) return undefined;
+    for (const label of wanted) if (labels.has(label)) return label;
     return undefined;
   }
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { CueTable } from '../src/stages/attribute/cues.js';
+import type { Item } from '../src/stages/attribute/items.js';
+
+/** Word items as jieba would give them, one per string. */
+function items(...words: string[]): Item[] {
+  let at = 0;
+  return words.map((text) => {
+    const item: Item = { text, tag: 'v', start: at, end: at + text.length, quantity: -1, separator: null, inYear: false };
+    at += text.length;
+    return item;
+  });
+}
+
+describe('CueTable', () => {
+  it('matches whole words only, longest first, across joined items', () => {
+    const table = new CueTable<'increase' | 'level'>().add('increase', ['增长', '提高']).add('level', ['提高到']);
+    expect(table.endingAt(items('提高', '到'), 1, ['level', 'increase'])).toMatchObject({ word: '提高到', label: 'level', start: 0, end: 1 });
+    expect(table.endingAt(items('增加值'), 0, ['increase'])).toBeNull();
+    expect(table.startingAt(items('增长', '了'), 0, ['increase'])).toMatchObject({ word: '增长', label: 'increase' });
+  });
+
+  it('gives the first wanted label a word carries', () => {
+    const table = new CueTable<'a' | 'b'>().add('a', ['建议']).add('b', ['建议']);
+    expect(table.endingAt(items('建议'), 0, ['b', 'a'])?.label).toBe('b');
+    expect(table.has('建议', 'a') && table.has('建议', 'b')).toBe(true);
+  });
+
+  // The labels were once bits of a 32-bit mask, and a 32nd label threw when the rules loaded.
+  it('holds any number of labels', () => {
+    const table = new CueTable<string>();
+    for (let n = 0; n < 40; n++) table.add(`label${n}`, [`词${n}`]);
+    expect(table.endingAt(items('词39'), 0, ['label39'])).toMatchObject({ word: '词39', label: 'label39' });
+    expect(table.endingAt(items('词39'), 0, ['label38'])).toBeNull();
+  });
+});

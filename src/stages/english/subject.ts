@@ -50,7 +50,11 @@ export function subjectAfterUnit(
   const joiner = tokens[i];
   if (!joiner || (joiner.start !== at && i === tokenAtOrAfter(tokens, at)) || !/^\s+$/.test(joiner.post)) return null;
   const word = joiner.text.toLowerCase();
-  if (rates ? word !== 'in' && word !== 'of' : !compiled.subjects.afterUnit.has(word) || (word !== 'of' && candidate.unit.kind !== 'money')) return null;
+  // `set aside $2.5 billion to build 30,000 transitional housing units`: money for a purpose
+  // names what it builds or buys
+  const purpose = !rates && word === 'to' && candidate.unit.kind === 'money' && hasTag(tokens[i + 1], 'Infinitive') && !hasTag(tokens[i + 1], 'Copula', 'Auxiliary', 'Modal') && /^\s+$/.test(tokens[i + 1]!.post);
+  if (purpose) i++;
+  else if (rates ? word !== 'in' && word !== 'of' : !compiled.subjects.afterUnit.has(word) || (word !== 'of' && candidate.unit.kind !== 'money')) return null;
   i++;
   while (i < tokens.length && hasTag(tokens[i], 'Determiner')) i++;
   // `4.5 billion yuan in 60 key projects`: the projects, counted on their own
@@ -144,6 +148,7 @@ function phraseBefore(
 ): { phrase: string; first: number; last: number } | null {
   let i = from;
   let crossed = 0;
+  floor = liftedFloor(tokens, floor, compiled);
   // cross the verb, cue and bound words between the number and its subject
   for (; i >= 0 && crossed < MAX_CROSSED; i--, crossed++) {
     const token = tokens[i]!;
@@ -166,6 +171,7 @@ function phraseBefore(
   for (let j = i - 1; j >= 0 && last - j < MAX_PHRASE; j--) {
     const token = tokens[j]!;
     if (token.start < floor) break;
+    if (countInPhrase(tokens, j, compiled)) continue;
     // `Spending on education, social security and health`: the first items of a list
     // (`pork, beef, mutton and poultry`: an item compromise reads as a verb is a noun between commas)
     const listComma = list && /^,\s+$/.test(token.post) && (isNounLike(tokens, j, compiled) || listedVerb(tokens, j)) && !hasTag(token, 'Date');
@@ -276,6 +282,24 @@ function exampleOpenerEndingAt(tokens: readonly Token[], j: number, compiled: Co
     if (opener.every((word, k) => tokens[j - n + 1 + k]!.text.toLowerCase() === word && (k === n - 1 || /^\s+$/.test(tokens[j - n + 1 + k]!.post)))) return n;
   }
   return 0;
+}
+
+// `Home prices in 70 major cities slipped`: a count that stands after a joiner, with its noun
+// right before the floor, is inside the phrase: it no longer bounds the subject
+function liftedFloor(tokens: readonly Token[], floor: number, compiled: CompiledEnglish): number {
+  let k = tokenBefore(tokens, floor);
+  while (k >= 0 && tokens[k]!.end <= floor && isNounLike(tokens, k, compiled) && /^[\s-]*$/.test(tokens[k]!.post) && !hasTag(tokens[k], 'Value')) {
+    if (isUnitWord(tokens[k]!, compiled)) return floor; // `by 2.1 percentage points to 87.2 percent`: a measure, not a count
+    k--;
+  }
+  return k >= 0 && countInPhrase(tokens, k, compiled) ? 0 : floor;
+}
+
+// a plain cardinal between a joiner (not `and`) and the rest of a phrase: `prices in 70 major cities`
+function countInPhrase(tokens: readonly Token[], j: number, compiled: CompiledEnglish): boolean {
+  const token = tokens[j]!;
+  const joiner = tokens[j - 1]?.text.toLowerCase();
+  return hasTag(token, 'Cardinal') && !hasTag(token, 'Percent', 'Money', 'Date') && /^\s+$/.test(token.post) && joiner !== undefined && joiner !== 'and' && compiled.subjects.joiners.has(joiner) && /^\s+$/.test(tokens[j - 1]!.post);
 }
 
 // a present tense or infinitive between list commas (compromise's `beef`)

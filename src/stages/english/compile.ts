@@ -80,6 +80,8 @@ export interface CompiledEnglish {
     shareVerbs: readonly string[];
     /** `such as`, `including`, as lists of lowercase words. */
     exampleOpeners: readonly (readonly string[])[];
+    /** `links now reach 95 percent`: adverbs crossed whatever their tag. */
+    crossedAdverbs: ReadonlySet<string>;
   };
   names: PhraseList<string>;
   /** `number`, when given, must match the digits of the number itself. */
@@ -202,6 +204,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       shareVerbs: [...words(subjects.share_verbs ?? [])],
       exampleOpeners: [...words(subjects.example_openers ?? [])].map((opener) => opener.split(' ')),
       pluralModifiers: words(subjects.plural_modifiers ?? []),
+      crossedAdverbs: words(subjects.crossed_adverbs ?? []),
     },
     names: phraseList(not.names.map((n) => [n.text, id('english-not-quantities.yaml', n.text)] as const)),
     contexts: not.patterns.map((p) => ({

@@ -129,6 +129,8 @@ export const englishSubjectsFile = z
     example_openers: cueList.optional(),
     /** Plural nouns that modify the noun after them (`goods trade`): a present-tense word after them is no verb. */
     plural_modifiers: cueList.optional(),
+    /** Adverbs crossed between a subject and its number whatever compromise tags them (`now`). */
+    crossed_adverbs: cueList.optional(),
   })
   .strict();
 

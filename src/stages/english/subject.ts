@@ -53,8 +53,13 @@ export function subjectAfterUnit(
   // `set aside $2.5 billion to build 30,000 transitional housing units`: money for a purpose
   // names what it builds or buys
   const purpose = !rates && word === 'to' && candidate.unit.kind === 'money' && hasTag(tokens[i + 1], 'Infinitive') && !hasTag(tokens[i + 1], 'Copula', 'Auxiliary', 'Modal') && /^\s+$/.test(tokens[i + 1]!.post);
+  // `spend a further HK$200 million upgrading the lobby`: the same with a gerund
+  const gerund = !rates && candidate.unit.kind === 'money' && hasTag(joiner, 'Gerund') && hasTag(tokens[i + 1], 'Determiner', 'Noun', 'Adjective');
+  // `the 1.3 trillion yuan the state spends on health`: a clause of its own says what the money is for
+  const clause = !rates && candidate.unit.kind === 'money' && relativeClause(tokens, i, compiled);
   if (purpose) i++;
-  else if (rates ? word !== 'in' && word !== 'of' : !compiled.subjects.afterUnit.has(word) || (word !== 'of' && candidate.unit.kind !== 'money')) return null;
+  else if (clause) i += 3;
+  else if (!gerund && (rates ? word !== 'in' && word !== 'of' : !compiled.subjects.afterUnit.has(word) || (word !== 'of' && candidate.unit.kind !== 'money'))) return null;
   i++;
   while (i < tokens.length && hasTag(tokens[i], 'Determiner')) i++;
   // `4.5 billion yuan in 60 key projects`: the projects, counted on their own
@@ -161,7 +166,8 @@ function phraseBefore(
     if (quantityUnit) return null;
     if (isHeadNoun(tokens, i, compiled)) break;
     const afterCopula = hasTag(tokens[i - 1], 'Copula', 'Auxiliary', 'Modal'); // `is set at`
-    if (!compiled.verbCues.has(token.text.toLowerCase()) && !hasTag(token, ...CROSS_TAGS) && !afterCopula) return null;
+    const word = token.text.toLowerCase();
+    if (!compiled.verbCues.has(word) && !hasTag(token, ...CROSS_TAGS) && !afterCopula && !compiled.subjects.crossedAdverbs.has(word)) return null;
   }
   if (i < 0 || crossed >= MAX_CROSSED) return null;
   const last = i;
@@ -282,6 +288,14 @@ function exampleOpenerEndingAt(tokens: readonly Token[], j: number, compiled: Co
     if (opener.every((word, k) => tokens[j - n + 1 + k]!.text.toLowerCase() === word && (k === n - 1 || /^\s+$/.test(tokens[j - n + 1 + k]!.post)))) return n;
   }
   return 0;
+}
+
+// `the state spends on`: an article, a noun, a verb in the present or past, a joiner
+function relativeClause(tokens: readonly Token[], i: number, compiled: CompiledEnglish): boolean {
+  const [article, noun, verb, joiner] = [tokens[i], tokens[i + 1], tokens[i + 2], tokens[i + 3]];
+  if (!article || !noun || !verb || !joiner) return false;
+  const spaced = [article, noun, verb].every((token) => /^\s+$/.test(token.post));
+  return spaced && hasTag(article, 'Determiner') && hasTag(noun, 'Noun') && !hasTag(noun, 'Pronoun', 'Unit') && hasTag(verb, 'Verb') && !hasTag(verb, 'Copula', 'Auxiliary', 'Modal', 'Gerund') && compiled.subjects.afterUnit.has(joiner.text.toLowerCase()) && joiner.text.toLowerCase() !== 'of';
 }
 
 // `Home prices in 70 major cities slipped`: a count that stands after a joiner, with its noun

@@ -45,6 +45,7 @@ export function findModalities(
   let clause: Modality | null = null;
   let planned = false;
   let resultEnd = -ADJACENT - 1;
+  let comparedEnd = -ADJACENT - 1;
   // a clause with no number of its own frames the sentence: 截至1月24日下午，大会共收到建议786件
   let counted = false;
   let framed = false;
@@ -81,16 +82,24 @@ export function findModalities(
       contrasted = false;
       planned = false;
       resultEnd = -ADJACENT - 1;
+      comparedEnd = -ADJACENT - 1;
       continue;
     }
-    const cue = compiled.cues.endingAt(items, i, ['target', 'actual', 'contrast']);
+    const cue = compiled.cues.endingAt(items, i, ['target', 'actual', 'contrast', 'comparator', 'opener']);
     if (cue?.label === 'contrast') {
       contrasted = true;
+      continue;
+    }
+    if (cue?.label === 'comparator' || cue?.label === 'opener') {
+      comparedEnd = cue.end;
       continue;
     }
     if (!cue || isPreposition(items, cue, compiled)) continue;
     // 实现了预期目标: a target reached right after a result word is a result
     if (cue.label === 'target' && cue.start - resultEnd <= ADJACENT) continue;
+    // 高于年度预期目标0.3个百分点, 低于预期目标: a target right after a comparison word is the
+    // benchmark a figure is measured against; the clause falls back to its section
+    if (cue.label === 'target' && cue.start - comparedEnd <= ADJACENT) continue;
     // 制定人才发展计划，…: a plan word that ends its clause names a plan, it does not make one
     if (cue.label === 'target' && items[cue.end]!.tag.startsWith('n') && endsClause(items, cue.end)) continue;
     // 新开工计划总投资亿元以上项目1863个: a plan word before a class threshold names the class

@@ -167,7 +167,10 @@ function phraseBefore(
     if (isHeadNoun(tokens, i, compiled)) break;
     const afterCopula = hasTag(tokens[i - 1], 'Copula', 'Auxiliary', 'Modal'); // `is set at`
     const word = token.text.toLowerCase();
-    if (!compiled.verbCues.has(word) && !hasTag(token, ...CROSS_TAGS) && !afterCopula && !compiled.subjects.crossedAdverbs.has(word)) return null;
+    // `reduce profits tax for 2025-26 by 100 per cent`, `GDP in 2025 grew`: a year after a preposition
+    // (not `at the end of 2024`: the phrase before `of` is a time)
+    const year = hasTag(token, 'Year') && /^(for|in)$/i.test(tokens[i - 1]?.text ?? '');
+    if (!compiled.verbCues.has(word) && !hasTag(token, ...CROSS_TAGS) && !afterCopula && !year && !compiled.subjects.crossedAdverbs.has(word)) return null;
   }
   if (i < 0 || crossed >= MAX_CROSSED) return null;
   const last = i;

@@ -336,12 +336,31 @@ function leftRun(items: readonly Item[], stop: number, band: (item: Item) => boo
       run.unshift(item);
       continue;
     }
+    // 地区生产总值（亿元） 9120 12000 5.5%左右: unit-less cells of a table row stand between the
+    // row's label and a cell that has a unit; they name nothing, so the label is read past them
+    if (isBareCell(items, i)) continue;
     if (item.separator !== null && item.separator !== 'space' && item.separator !== 'quote') break;
     length += item.end - item.start;
     if (length > LEFT_REACH) break;
     run.unshift(item);
   }
   return run;
+}
+
+/** Digits alone, as a table cell holds them (`9120`, `5.2`). */
+const BARE_NUMBER = /^[0-9]+(?:\.[0-9]+)?$/u;
+
+/**
+ * The word at `at` is a number with no unit followed by a space and another number: a table cell
+ * (`9120 12000 5.5%左右`). Cleaning has joined a number to the words around it (地区生产总值（亿元）9120),
+ * so only the space between two cells is left to tell one; a year broken by a space (`20 07年`)
+ * is none, the word after the space being no number.
+ */
+function isBareCell(items: readonly Item[], at: number): boolean {
+  const item = items[at]!;
+  if (item.quantity >= 0 || !BARE_NUMBER.test(item.text) || items[at + 1]?.separator !== 'space') return false;
+  const next = items[at + 2];
+  return next !== undefined && (next.quantity >= 0 || isBareCell(items, at + 2));
 }
 
 /** The `、` at `at` joins a noun before it to the noun that opens `run`: a list inside the phrase. */

@@ -29,7 +29,7 @@ import { pairRespectively, type Subjected } from './respectively.js';
 import { digitNumerals, spelledNumerals, type Numeral } from './numbers.js';
 import { buildCandidates, type Candidate } from './phrase.js';
 import { mayHoldNumberWord, spelledNumber, tokenize, tokenizeAll } from './tokens.js';
-import { matchForward } from './words.js';
+import { matchBackward, matchForward } from './words.js';
 import { multiplesIn } from './multiples.js';
 
 export const english = defineStage({
@@ -107,7 +107,7 @@ function readChunk(context: ChunkContext): ChunkRead {
     matchForward(compiled.unitsAfter, text, at) !== null ||
     matchForward(compiled.magnitudes, text, at) !== null ||
     matchForward(compiled.boundsAfter, text, at) !== null;
-  const digits = digitNumerals(text, glued);
+  const digits = digitNumerals(text, glued, (at) => matchBackward(compiled.unitsBefore, text, at) !== null);
   const multiples = multiplesIn(text, compiled);
   // compromise is most of this stage's time: a piece with no digit, no multiple word and no
   // spelled number word yields no record, so it is not tokenized at all

@@ -36,8 +36,16 @@ export interface Rejected {
 // 1,381 / 12.44 / 2024: grouped thousands first, so `1,381` is one number and not `1` and `381`
 const DIGITS = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?/g;
 
-/** Digit numerals of `text`; numerals glued to letters (`5G`, `G20`, `PM2.5`, `14th`) are rejected as identifiers unless `gluedOk` accepts the letters after them (`10km`, `5%`). */
-export function digitNumerals(text: string, gluedOk: (index: number) => boolean): { numerals: Numeral[]; rejected: Rejected[] } {
+/**
+ * Digit numerals of `text`; numerals glued to letters (`5G`, `G20`, `PM2.5`, `14th`) are rejected
+ * as identifiers unless `gluedOk` accepts the letters after them (`10km`, `5%`) or `prefixOk` the
+ * letters before them (a currency: `RMB45 million`).
+ */
+export function digitNumerals(
+  text: string,
+  gluedOk: (index: number) => boolean,
+  prefixOk: (index: number) => boolean = () => false,
+): { numerals: Numeral[]; rejected: Rejected[] } {
   const numerals: Numeral[] = [];
   const rejected: Rejected[] = [];
   for (const match of text.matchAll(DIGITS)) {
@@ -46,7 +54,7 @@ export function digitNumerals(text: string, gluedOk: (index: number) => boolean)
     const before = text[start - 1];
     const after = text[end];
     const identifier =
-      isWordChar(before) ||
+      (isWordChar(before) && !prefixOk(start)) ||
       (before === '.' && /\d/.test(text[start - 2] ?? '')) ||
       (before === '-' && /[\p{L}]/u.test(text[start - 2] ?? '')) ||
       (after !== undefined && /\p{L}/u.test(after) && !gluedOk(end) && !possessive(text, end));

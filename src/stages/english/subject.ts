@@ -17,7 +17,7 @@ import type { CompiledEnglish } from './compile.js';
 import { isHeadNoun, isNounLike, verbAfterPlural } from './nouns.js';
 import type { Candidate } from './phrase.js';
 import { hasTag, tokenAtOrAfter, tokenBefore, type Token } from './tokens.js';
-import { skipSpaceForward } from './words.js';
+import { matchBackward, skipSpaceForward } from './words.js';
 
 // words crossed between a subject and its number: verbs, cues, bounds, prepositions
 const CROSS_TAGS = ['Verb', 'Copula', 'Auxiliary', 'Modal', 'Adverb', 'Preposition', 'Particle', 'Adjective', 'Determiner', 'Negative'];
@@ -251,7 +251,7 @@ function phraseForward(text: string, tokens: readonly Token[], from: number, com
   for (let i = from; i < tokens.length && i - from < MAX_PHRASE; i++) {
     const token = tokens[i]!;
     // `120 bn in investment and USD 3.5 billion`: a unit or a number after a joiner opens the next quantity
-    const next = i + 1 < tokens.length && isNounLike(tokens, i + 1, compiled) && !isUnitWord(tokens[i + 1]!, compiled) && !hasTag(tokens[i + 1], 'Value');
+    const next = i + 1 < tokens.length && isNounLike(tokens, i + 1, compiled) && !isUnitWord(tokens[i + 1]!, compiled) && !hasTag(tokens[i + 1], 'Value') && !currencyGlued(tokens[i + 1]!, compiled);
     // `Retail sales of consumer goods`, `Fortune Global 500 companies`: a joiner or a number inside a name
     const inside = i > from && next && (compiled.subjects.joiners.has(token.text.toLowerCase()) || hasTag(token, 'Value'));
     if (!inside && (!isNounLike(tokens, i, compiled) || (i > from && verbAfterPlural(tokens, i, compiled)))) break;
@@ -310,6 +310,12 @@ function liftedFloor(tokens: readonly Token[], floor: number, compiled: Compiled
     k--;
   }
   return k >= 0 && countInPhrase(tokens, k, compiled) ? 0 : floor;
+}
+
+// `Rmb3.2bn`, `HK$200`: one token holding a currency and its number opens a quantity
+function currencyGlued(token: Token, compiled: CompiledEnglish): boolean {
+  const digit = token.text.search(/\d/);
+  return digit > 0 && matchBackward(compiled.unitsBefore, token.text, digit) !== null;
 }
 
 // a plain cardinal between a joiner (not `and`) and the rest of a phrase: `prices in 70 major cities`

@@ -69,6 +69,7 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute): s
     }
   }
   items = afterLastPredicate(items, compiled);
+  items = afterModal(items, compiled);
   const unstripped = items;
   items = stripTrailing(stripLeading(items, compiled), compiled);
   items = ownerOfMeasure(unstripped, items, compiled);
@@ -128,6 +129,31 @@ function afterLastPredicate(run: readonly Item[], compiled: CompiledAttribute): 
   return [...run];
 }
 
+/** An adverb, or a word jieba does not know (已近/x). */
+const ADVERB_OR_UNKNOWN: ReadonlySet<string> = new Set(['d', 'ad', 'dg', 'x']);
+
+/** Tags of the words a modal word is said as: a verb (准备) or an adverb (将, 已). */
+const MODAL_TAGS: ReadonlySet<string> = new Set(['d', 'ad', 'dg', ...VERB_TAGS]);
+
+/**
+ * A plan or result word said as a verb or an adverb inside the phrase (将, 准备, 已: modality.yaml
+ * cues) ends the clause's actor: what follows it, past adverbs and time words (再, 今年), is what
+ * the number measures (村里准备今年再流转土地 → 流转土地). The phrase is kept whole when no noun
+ * would be left (集团将再投入: a bare verb names nothing).
+ */
+function afterModal(run: readonly Item[], compiled: CompiledAttribute): Item[] {
+  for (let i = run.length - 2; i >= 0; i--) {
+    if (run[i]!.separator !== null || !MODAL_TAGS.has(run[i]!.tag)) continue;
+    const cue = compiled.cues.startingAt(run, i, ['target', 'actual']);
+    if (!cue || cue.end >= run.length - 1) continue;
+    let start = cue.end + 1;
+    while (start < run.length - 1 && NON_NOUN_OPENERS.has(run[start]!.tag)) start++;
+    const rest = run.slice(start);
+    if (characters(rest) >= 2 && rest.some(isNounLike)) return rest;
+  }
+  return [...run];
+}
+
 /**
  * Drops clause openers from the front while a noun remains: adverbs, prepositions and time words
  * by their tag (认真, 为, 当年), and predicate verbs only when subjects.yaml lists them (实施, 建成,
@@ -183,6 +209,13 @@ function stripTrailing(run: readonly Item[], compiled: CompiledAttribute): Item[
       continue;
     }
     // 项目新开工: a trailing predicate of new things is not part of the name
+    // 在校大学生已近, 已 近: a result adverb (已, 已近: modality.yaml actual_cues) or a bound word
+    // right before the number says how far the measure got, not what it is
+    const modal = compiled.cues.endingAt(items, items.length - 1, ['actual', 'bound']);
+    if (modal && modal.start > 0 && modal.start === items.length - 1 && ADVERB_OR_UNKNOWN.has(last.tag)) {
+      items.pop();
+      continue;
+    }
     const cue = compiled.cues.endingAt(items, items.length - 1, ['skip', 'stop', 'new']);
     if (cue && cue.start > 0) {
       items.length = cue.start;

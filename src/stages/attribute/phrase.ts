@@ -5,6 +5,7 @@
  */
 import type { CompiledAttribute } from './compile.js';
 import type { Item } from './items.js';
+import { openingBracket } from './items.js';
 
 /** The longest subject written (characters). */
 export const MAX_SUBJECT = 16;
@@ -204,6 +205,13 @@ function stripTrailing(run: readonly Item[], compiled: CompiledAttribute): Item[
   for (;;) {
     const last = items[items.length - 1];
     if (!last) return items;
+    // 地区生产总值（亿元）9120: a remark in brackets that ends the phrase (a table row's unit) goes
+    // with its brackets, so no half of it is left
+    const open = last.separator === 'close' ? openingBracket(items, items.length - 1) : -1;
+    if (open > 0 && items.slice(0, open).some(isNounLike)) {
+      items.length = open;
+      continue;
+    }
     if (last.separator !== null || isAttributive(last)) {
       items.pop();
       continue;

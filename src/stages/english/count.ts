@@ -36,6 +36,10 @@ export function countedNoun(text: string, tokens: readonly Token[], after: numbe
     // a noun, `and` opens what follows: `2,000 new stores and CPI …`)
     const joined = i > first && lastNoun < 0 && /^(and|or)$/i.test(token.text) && i + 1 < tokens.length && isNounLike(tokens, i + 1, compiled);
     if (joined) continue;
+    // `58 formerly poverty-stricken counties`, `12 newly built schools`: an -ly adverb before the
+    // first noun modifies the modifier after it
+    const adverb = lastNoun < 0 && hasTag(token, 'Adverb') && /ly$/i.test(token.text) && /^ +$/.test(token.post) && i + 1 < tokens.length && (isNounLike(tokens, i + 1, compiled) || hasTag(tokens[i + 1], 'Adjective', 'PastTense') && hasTag(tokens[i + 2], 'Noun'));
+    if (adverb) continue;
     if (!opener && !leading && !isNounLike(tokens, i, compiled)) break;
     if (!opener && isHeadNoun(tokens, i, compiled)) lastNoun = i;
     // a phrase ends at punctuation: `10,000 bridges, 200 tunnels`

@@ -80,6 +80,8 @@ export interface CompiledAttribute {
   objectVerbStarts: Set<number>;
   /** Finds text in which a target or frame cue word occurs, as a word or inside one (window.ts). */
   targetWords: WordFinder;
+  /** subjects.yaml respectively (分别): a piece holding one may pair values with the listed pieces before it. */
+  respectivelyWords: WordFinder;
   /** subjects.yaml counted_events (死亡): a verb alone before a number that counts those it befell. */
   countedEvents: ReadonlySet<string>;
   /** subjects.yaml money_nouns (补贴, 资金): after an amount and a verbal noun, they name the amount. */
@@ -157,6 +159,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     objectVerbStarts: new Set([...objectVerbs].map((word) => word.charCodeAt(0))),
     targetWords: new WordFinder([...words(modality.target_cues), ...words(modality.target_verbs ?? []), ...words(modality.frame_cues ?? [])]),
     continuations: words(modality.continuations ?? []),
+    respectivelyWords: new WordFinder(words(subjects.respectively)),
     rateSuffixes: words(subjects.rate_suffixes ?? []),
     moneyNouns: new Set(words(subjects.money_nouns ?? [])),
     countedEvents: new Set(words(subjects.counted_events ?? [])),

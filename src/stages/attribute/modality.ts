@@ -105,6 +105,9 @@ export function findModalities(
     // 新开工计划总投资亿元以上项目1863个: a plan word before a class threshold names the class
     // (该项目计划总投资12亿元 is the plan's own amount, a plan)
     if (cue.label === 'target' && opensClass(items, cue.end, quantities)) continue;
+    // 完成年计划的103.5%, 超额完成省下达计划的23%: a plan word joined by 的 to a percentage is the
+    // base a result is measured against, it plans nothing
+    if (cue.label === 'target' && basesShare(items, cue.end, quantities)) continue;
     // 代表建议227件, 议案建议和提案: a plan word that is also a noun names the thing when a number,
     // a conjunction, 的 or a mark follows it (建议用3至5年时间 and 建议每年新增… propose)
     if (cue.label === 'target' && compiled.cues.has(cue.word, 'targetVerb') && namesThing(items, cue.end)) continue;
@@ -153,6 +156,14 @@ export interface Sentenced {
 
 /** Most words between a plan word and the class threshold it opens: 计划|总|投资|亿元以上项目. */
 const CLASS_REACH = 3;
+
+/** True when the plan word ending at `end` is followed by 的 and a percentage: 计划的103.5%. */
+function basesShare(items: readonly Item[], end: number, quantities: readonly Quantity[]): boolean {
+  const at = nextSolid(items, end);
+  if (items[at] === undefined || !isAttributive(items[at]!)) return false;
+  const share = items[nextSolid(items, at)];
+  return share !== undefined && share.quantity >= 0 && quantities[share.quantity]!.kind === 'percent';
+}
 
 /**
  * True when the plan word ending at `end` is followed, through at most a few nouns, by a class

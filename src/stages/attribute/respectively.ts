@@ -53,7 +53,10 @@ export function pairLists(
     if (values.length === 1) continue;
     // 家用电器和音像器材类、通讯器材类零售额分别增长28.6%、19.4%: a 和 inside a listed name; split
     // at the enumeration commas alone when that pairs and the joiners did not
-    const paired = pair(groups, values, compiled, subjects) ?? pair(listBefore(items, stop, compiled, quantities, false), values, compiled, subjects);
+    const paired =
+      clauseList(items, stop, values.length) ??
+      pair(groups, values, compiled, subjects) ??
+      pair(listBefore(items, stop, compiled, quantities, false), values, compiled, subjects);
     if (paired) {
       values.forEach((k, i) => (subjects[k] = paired[i]!));
       continue;
@@ -126,6 +129,31 @@ function listBefore(
   if (total !== null && String(nonEmpty.length) !== total) return listBefore(items, stop, compiled, [], joiners);
   if (nonEmpty.length > 0) nonEmpty[0] = stripLeading(nonEmpty[0]!, compiled);
   return nonEmpty.filter((group) => group.length > 0);
+}
+
+/**
+ * The subjects of a list whose items are parted by commas because an item is itself a list, as
+ * statistical releases write it: 信息传输、软件和信息技术服务业，租赁和商务服务业营业收入分别增长
+ * 13.5%、7.2%. Null unless the last `n` clauses before the cue end in nouns and one of the
+ * earlier ones holds an enumeration comma (A，B、C分别… is not such a list).
+ */
+function clauseList(items: readonly Item[], stop: number, n: number): string[] | null {
+  const groups: Item[][] = [[]];
+  for (let i = stop; i >= 0 && stop - i <= LIST_REACH; i--) {
+    const item = items[i]!;
+    if (item.quantity >= 0 || item.separator === 'other') break;
+    if (item.separator === 'clause') {
+      if (groups.length === n) break;
+      groups.unshift([]);
+      continue;
+    }
+    if (item.separator !== 'space' && item.separator !== 'quote') groups[0]!.unshift(item);
+  }
+  if (groups.length !== n) return null;
+  // jieba tags some listed words as verbs (租赁/v), so only the heads are checked
+  if (groups.some((group) => group.length === 0 || !isNounLike(group[group.length - 1]!))) return null;
+  if (!groups.slice(0, -1).some((group) => group.some((item) => item.separator === 'list'))) return null;
+  return groups.map((group) => fit(phraseText(group)));
 }
 
 /** The quantity at `at` is a count standing right between two nouns: 绿色食品|两个|产业集群. */

@@ -73,6 +73,12 @@ export function piecesToCut(
     }
   }
   if (last < 0) return { pieces: [], opensSentence: false };
+  // 信息传输、软件和信息技术服务业，租赁和商务服务业营业收入分别增长13.5%、7.2%: the listed pieces
+  // before a 分别 piece are its first items (respectively.ts clauseList)
+  for (let p = last; p > 0; p--) {
+    if (!keep[p] || !compiled.respectivelyWords.foundIn(sentenceText.slice(froms[p]!, froms[p + 1]!))) continue;
+    for (let q = p - 1; q >= 0 && !keep[q] && sentenceText.slice(froms[q]!, froms[q + 1]!).includes('、'); q--) keep[q] = 1;
+  }
   for (let p = 0; p < last; p++) {
     if (keep[p]) continue;
     const text = sentenceText.slice(froms[p]!, froms[p + 1]!);

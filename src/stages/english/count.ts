@@ -4,7 +4,7 @@
  * corrected by `nouns.ts`) is the subject; its last noun is the unit as written.
  */
 import type { CompiledEnglish } from './compile.js';
-import { isHeadNoun, isNounLike } from './nouns.js';
+import { isHeadNoun, isNounLike, modifyingAdverb } from './nouns.js';
 import { hasTag, tokenAtOrAfter, type Token } from './tokens.js';
 import { skipSpaceForward } from './words.js';
 
@@ -36,10 +36,8 @@ export function countedNoun(text: string, tokens: readonly Token[], after: numbe
     // a noun, `and` opens what follows: `2,000 new stores and CPI …`)
     const joined = i > first && lastNoun < 0 && /^(and|or)$/i.test(token.text) && i + 1 < tokens.length && isNounLike(tokens, i + 1, compiled);
     if (joined) continue;
-    // `58 formerly poverty-stricken counties`, `12 newly built schools`: an -ly adverb before the
-    // first noun modifies the modifier after it
-    const adverb = lastNoun < 0 && hasTag(token, 'Adverb') && /ly$/i.test(token.text) && /^ +$/.test(token.post) && i + 1 < tokens.length && (isNounLike(tokens, i + 1, compiled) || hasTag(tokens[i + 1], 'Adjective', 'PastTense') && hasTag(tokens[i + 2], 'Noun'));
-    if (adverb) continue;
+    // `58 formerly poverty-stricken counties`: an adverb before the first noun modifies the modifier after it
+    if (lastNoun < 0 && modifyingAdverb(tokens, i, compiled)) continue;
     if (!opener && !leading && !isNounLike(tokens, i, compiled)) break;
     if (!opener && isHeadNoun(tokens, i, compiled)) lastNoun = i;
     // a phrase ends at punctuation: `10,000 bridges, 200 tunnels`

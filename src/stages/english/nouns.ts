@@ -44,6 +44,16 @@ export function isNounLike(tokens: readonly Token[], i: number, compiled: Compil
 }
 
 /**
+ * `formerly poverty-stricken counties`, `newly built schools`: an -ly adverb right before a
+ * modifier of a noun stands inside the noun phrase.
+ */
+export function modifyingAdverb(tokens: readonly Token[], i: number, compiled: CompiledEnglish): boolean {
+  const token = tokens[i];
+  if (!token || !hasTag(token, 'Adverb') || !/ly$/i.test(token.text) || !/^ +$/.test(token.post) || i + 1 >= tokens.length) return false;
+  return isNounLike(tokens, i + 1, compiled) || (hasTag(tokens[i + 1], 'Adjective', 'PastTense') && hasTag(tokens[i + 2], 'Noun'));
+}
+
+/**
  * `80 percent of the counties have access to broadband`: a bare present tense right after a
  * plural agrees with it, so it is the verb that ends the phrase read after a share, as a past
  * tense is. Not after a plural that modifies (english-subjects.yaml plural_modifiers: goods trade).
@@ -65,7 +75,7 @@ export function isHeadNoun(tokens: readonly Token[], i: number, compiled: Compil
 
 // `Imports and exports grew`: a plural compromise reads as a verb, right before the real verb;
 // `while imports of crude oil fell`, `with exports up 7.1 percent`: or opening a clause right
-// before `of` or a change word
+// before `of`, `in` or a change word
 function pluralBeforeVerb(tokens: readonly Token[], i: number, compiled: CompiledEnglish): boolean {
   const token = tokens[i];
   const next = tokens[i + 1];
@@ -75,7 +85,8 @@ function pluralBeforeVerb(tokens: readonly Token[], i: number, compiled: Compile
   const opens = previous === undefined || /[,;:.]\s*$/.test(previous.post) || hasTag(previous, 'Conjunction', 'Determiner', 'Preposition');
   if (!opens) return false;
   const word = next.text.toLowerCase();
-  return word === 'of' || compiled.changeBefore.entries.some((entry) => entry.phrase === word);
+  // `and prices in the largest cities are down`
+  return word === 'of' || word === 'in' || compiled.changeBefore.entries.some((entry) => entry.phrase === word);
 }
 
 // `non-working`, `deficit-to-GDP`: words joined by a hyphen with no space

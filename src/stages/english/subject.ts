@@ -14,7 +14,7 @@
  * acronyms and possessives, joined by `of`, `per`, `in`, `for` or `and` between nouns.
  */
 import type { CompiledEnglish } from './compile.js';
-import { isHeadNoun, isNounLike, verbAfterPlural } from './nouns.js';
+import { isHeadNoun, isNounLike, modifyingAdverb, verbAfterPlural } from './nouns.js';
 import type { Candidate } from './phrase.js';
 import { hasTag, tokenAtOrAfter, tokenBefore, type Token } from './tokens.js';
 import { matchBackward, skipSpaceForward } from './words.js';
@@ -61,6 +61,8 @@ export function subjectAfterUnit(
   else if (clause) i += 3;
   else if (!gerund && (rates ? word !== 'in' && word !== 'of' : !compiled.subjects.afterUnit.has(word) || (word !== 'of' && candidate.unit.kind !== 'money'))) return null;
   i++;
+  // `hold 150 trillion yuan in the banks`: `in the` after money says where or when, not what
+  if (word === 'in' && !rates && tokens[i]?.text.toLowerCase() === 'the') return null;
   while (i < tokens.length && hasTag(tokens[i], 'Determiner')) i++;
   // `4.5 billion yuan in 60 key projects`: the projects, counted on their own
   if (countBeforeNoun(tokens, i, compiled)) i++;
@@ -242,7 +244,7 @@ export function informative(phrase: string | null, compiled: CompiledEnglish): s
 // a noun-phrase word, or a participle right after a noun (`the population living in cities`,
 // `government spending on education`)
 function inPhrase(tokens: readonly Token[], j: number, compiled: CompiledEnglish): boolean {
-  if (isNounLike(tokens, j, compiled)) return true;
+  if (isNounLike(tokens, j, compiled) || modifyingAdverb(tokens, j, compiled)) return true;
   return hasTag(tokens[j], 'Gerund') && j > 0 && isHeadNoun(tokens, j - 1, compiled) && /^\s+$/.test(tokens[j - 1]!.post);
 }
 
@@ -305,7 +307,7 @@ function relativeClause(tokens: readonly Token[], i: number, compiled: CompiledE
 // right before the floor, is inside the phrase: it no longer bounds the subject
 function liftedFloor(tokens: readonly Token[], floor: number, compiled: CompiledEnglish): number {
   let k = tokenBefore(tokens, floor);
-  while (k >= 0 && tokens[k]!.end <= floor && isNounLike(tokens, k, compiled) && /^[\s-]*$/.test(tokens[k]!.post) && !hasTag(tokens[k], 'Value')) {
+  while (k >= 0 && tokens[k]!.end <= floor && (isNounLike(tokens, k, compiled) || modifyingAdverb(tokens, k, compiled)) && /^[\s-]*$/.test(tokens[k]!.post) && !hasTag(tokens[k], 'Value')) {
     if (isUnitWord(tokens[k]!, compiled)) return floor; // `by 2.1 percentage points to 87.2 percent`: a measure, not a count
     k--;
   }
@@ -318,11 +320,13 @@ function currencyGlued(token: Token, compiled: CompiledEnglish): boolean {
   return digit > 0 && matchBackward(compiled.unitsBefore, token.text, digit) !== null;
 }
 
-// a plain cardinal between a joiner (not `and`) and the rest of a phrase: `prices in 70 major cities`
+// a plain cardinal between a joiner (not `and`) and the rest of a phrase: `prices in 70 major
+// cities`, `income in the 58 counties`
 function countInPhrase(tokens: readonly Token[], j: number, compiled: CompiledEnglish): boolean {
   const token = tokens[j]!;
-  const joiner = tokens[j - 1]?.text.toLowerCase();
-  return hasTag(token, 'Cardinal') && !hasTag(token, 'Percent', 'Money', 'Date') && /^\s+$/.test(token.post) && joiner !== undefined && joiner !== 'and' && compiled.subjects.joiners.has(joiner) && /^\s+$/.test(tokens[j - 1]!.post);
+  const k = hasTag(tokens[j - 1], 'Determiner') && /^\s+$/.test(tokens[j - 1]!.post) ? j - 2 : j - 1;
+  const joiner = tokens[k]?.text.toLowerCase();
+  return hasTag(token, 'Cardinal') && !hasTag(token, 'Percent', 'Money', 'Date') && /^\s+$/.test(token.post) && joiner !== undefined && joiner !== 'and' && compiled.subjects.joiners.has(joiner) && /^\s+$/.test(tokens[k]!.post);
 }
 
 // a present tense or infinitive between list commas (compromise's `beef`)

@@ -161,7 +161,10 @@ function phraseBefore(
     const token = tokens[i]!;
     // `New urban jobs: over 12 million`: the key of a key-value line names the value
     const key = /^:\s*$/.test(token.post) && isNounLike(tokens, i, compiled);
-    if (token.start < floor || (!OPEN_POST.test(token.post) && !key)) return null;
+    // `the basic pension, now under 250 yuan a month,`: an appositive opened by a crossed adverb
+    // gives the value of the noun before the comma
+    const appositive = crossed === 1 && /^,\s+$/.test(token.post) && compiled.subjects.crossedAdverbs.has(tokens[i + 1]!.text.toLowerCase());
+    if (token.start < floor || (!OPEN_POST.test(token.post) && !key && !appositive)) return null;
     if (key) break;
     // `2.4 percent to 2.64 percent`: a unit after a number belongs to the quantity before
     const quantityUnit = isUnitWord(token, compiled) && hasTag(tokens[i - 1], 'Value');

@@ -1,0 +1,299 @@
+/**
+ * columns-blocks: finding a candidate block of lines read straight across and its boundary. From
+ * a line, each of its gaps is tried as the boundary; the lines below and above that fit the same
+ * columns make the block, trimmed where lines of one column outweigh split ones, then re-slotted
+ * against the boundary most lines agree on. Whether the block is split is not decided here
+ * (`columns-evidence.ts` asks the words), only which block is the candidate.
+ */
+import { endsSentence, isSpace } from './chars.js';
+import type { Line } from './lines.js';
+import type { SeamJudge } from './seam.js';
+import { type Block, type Gap, type LineShapes, type Slot, MAX_COLUMN_WIDTH, MIN_BLOCK, contentLength, lastSplit, toleranceOf } from './columns-shapes.js';
+import { slotOf } from './columns-slots.js';
+
+/** How many gaps of a line are tried as the column boundary. */
+const MAX_GAPS_TRIED = 8;
+
+/**
+ * The longest block starting at `start` whose lines share a gap position, extended back over
+ * the lines before it (down to `floor`) that fit the same columns.
+ */
+export function findBlock(lines: Line[], start: number, blanks: number, floor: number, judge: SeamJudge, done: ReadonlySet<Line>, measures: readonly LineShapes[]): Block | null {
+  let best: Block | null = null;
+  // columns need not be equally wide: besides a right column as wide as the left, one as wide as
+  // the right part of the line the block is sought from, where that is wider (up to twice as
+  // wide); it wins only where it fits more lines. By characters first, then by printed width
+  // (`Measure`), which likewise wins only where it fits more lines
+  for (const shapes of measures) {
+    const { gaps, content } = shapes.of(lines[start]!);
+    let tried = 0;
+    for (const gap of gaps) {
+      if (gap.left > MAX_COLUMN_WIDTH) continue;
+      if (tried++ >= MAX_GAPS_TRIED) break;
+      // (asked once per gap, whatever the right column's width)
+      if (!mayHoldBlock(lines, start, gap, blanks, floor, done, shapes)) continue;
+      const x = gap.left;
+      const wider = content - x > x + Math.max(1, Math.round(x * 0.1));
+      for (const rx of wider ? [x, Math.min(2 * x, content - x)] : [x]) {
+        const slots: Slot[] = [{ kind: 'split', gap, near: true }];
+        for (let j = start + 1; j < lines.length; j++) {
+          // a page ends the block; so do blank lines across both columns, beyond one blank row
+          // (one row is the usual blank lines, plus one line, plus its own usual blank lines)
+          if (lines[j]!.pageBreakBefore || lines[j]!.blanksBefore > 2 * blanks + 1 || done.has(lines[j]!)) break;
+          const slot = slotOf(lines[j]!, x, rx, shapes);
+          if (slot === null) break;
+          slots.push(slot);
+        }
+        // the text after the columns may be set in one column of their width, and fit the left one:
+        // the block ends before the tail where lines not split most outnumber split ones
+        slots.length = beforeLoneMargin(slots, (k) => lines[start + k]!, (k) => k + 1, judge);
+        const kept = weakTail(slots);
+        let lastMatched = 0;
+        for (let k = 0; k < kept; k++) if (slots[k]!.kind === 'split') lastMatched = k;
+        // the lines above that fit the same columns, nearest first
+        const upper: Slot[] = [];
+        let first = start;
+        while (first - 1 >= floor && !done.has(lines[first - 1]!) && !lines[first]!.pageBreakBefore && lines[first]!.blanksBefore <= 2 * blanks + 1) {
+          const slot = slotOf(lines[first - 1]!, x, rx, shapes);
+          if (slot === null) break;
+          upper.push(slot);
+          first--;
+        }
+        // (nearest first, after the block's first line: the line below each is the one before it)
+        upper.length = beforeLoneMargin([slots[0]!, ...upper], (k) => lines[start - k]!, (k) => k - 1, judge) - 1;
+        first = start - upper.length;
+        upper.reverse();
+        // lines above that fit the left column may be the text before the columns (a page set in
+        // one column of the same width, a noise space near the boundary now and then): the block
+        // starts after the prefix where lines not split most outnumber split ones. Those lines read
+        // in place either way, and taken into the block they would outweigh its split lines
+        // (only over the lines reached back to: the block must hold the line it was sought from)
+        const lead = weakPrefix(upper);
+        first += lead;
+        // the block's split lines are now known: the left lines that may follow the last one add
+        // none. Where they make no block, or none better than the best, the words are not asked
+        // about those left lines (most gaps tried in a page of one column end here)
+        const counted = [...upper.slice(lead), ...slots.slice(0, lastMatched + 1)];
+        let matched = 0;
+        for (const slot of counted) if (slot.kind === 'split' && slot.near) matched++;
+        const splits = counted.filter((slot) => slot.kind === 'split').length;
+        const wide = counted.filter((slot) => slot.kind === 'split' && slot.gap.end - slot.gap.start >= 2).length;
+        // lines that fit the columns but are not split (a short left line, a right line alone) are
+        // fine, as long as split lines make up half the block
+        const enough = matched >= MIN_BLOCK || (wide >= 2 && matched >= 2 && splits >= MIN_BLOCK);
+        if (!enough || splits * 2 < counted.length || (best !== null && !(wide > best.wide || (wide === best.wide && matched > best.matched)))) continue;
+        // left lines straight after the last split one are the left column running on below a
+        // shorter right column, unless the words say the text after the columns starts there: the
+        // right column's last line runs on into the line more than the line above does, or the line
+        // above runs on into the right column's first line more (the left column ends above)
+        const rightEnd = lastRightText(lines, start, slots, lastMatched);
+        const rightTop = lines[start]!.chars.slice((slots[0] as Extract<Slot, { kind: 'split' }>).gap.end);
+        let end = lastMatched + 1;
+        while (end < slots.length && slots[end]!.kind === 'left' && lines[start + end]!.blanksBefore <= blanks && lines[start + end]!.role === undefined) {
+          const line = lines[start + end]!;
+          const above = slots[end - 1]!;
+          const aboveText = above.kind === 'split' ? lines[start + end - 1]!.chars.slice(0, above.gap.start) : lines[start + end - 1]!.chars;
+          const runsOn = judge.continuity(aboveText, line.chars);
+          if (judge.continuity(rightEnd, line.chars) > runsOn || judge.continuity(aboveText, rightTop) > runsOn) break;
+          end++;
+        }
+        const block = [...counted, ...slots.slice(lastMatched + 1, end)];
+        if (splits * 2 >= block.length) best = { start: first, end: first + block.length, slots: block, matched, wide, x, rx, shapes };
+      }
+    }
+  }
+  return best === null ? null : reslot(lines, best, best.shapes);
+}
+
+/**
+ * False when no block split after `gap` of line `start` can pass `findBlock`'s test for enough
+ * split lines, so its slots need not be asked for. That test wants two more lines split near the
+ * boundary (one, when two split lines have a run of spaces for a gap), and split lines making up
+ * half of the lines counted, a run that holds `start`. Taken wide here, from the lines' shapes
+ * alone: the run may reach as far as the stops `findBlock` makes whatever the slots (a page, a wide
+ * blank, a line done, the floor) and the lines `slotOf` rejects on their shape; a line may be
+ * split when it has a gap up to the boundary, split near it when a gap lies within the tolerance.
+ * Over the OCR-spaced half of the benchmark corpus nearly every gap tried is a noise space no such
+ * run holds: over the 19 such files among bench/stages' 40, slotOf calls 114,753 → 15,367 and
+ * clean 0.40 → 0.34 s CPU (warm, min of 4).
+ */
+function mayHoldBlock(lines: Line[], start: number, gap: Gap, blanks: number, floor: number, done: ReadonlySet<Line>, shapes: LineShapes): boolean {
+  const x = gap.left;
+  const tolerance = toleranceOf(x, shapes.measure);
+  let wide = gap.end - gap.start >= 2 ? 1 : 0;
+  // the widest right column findBlock tries: a line no wider may be that column's line alone (rightAtMargin)
+  const startContent = shapes.of(lines[start]!).content;
+  const widest = startContent - x > x + Math.max(1, Math.round(x * 0.1)) ? Math.max(x, Math.min(2 * x, startContent - x)) : x;
+  /** NEAR: may be split near x, 1: may be split, 0: never split, -1: ends every run (slotOf's null). */
+  const fit = (line: Line): number => {
+    const { gaps, leading, content } = shapes.of(line);
+    if (leading >= Math.max(2, x / 2)) return 0; // a right line alone
+    if (gaps.length === 0 || gaps[0]!.left > x + tolerance) return content > widest + tolerance ? -1 : 0;
+    let near = false;
+    let hasWide = false;
+    for (const g of gaps) {
+      if (g.left > x + tolerance) break;
+      if (Math.abs(g.left - x) <= tolerance) near = true;
+      if (g.end - g.start >= 2) hasWide = true;
+    }
+    if (hasWide) wide++;
+    return near ? NEAR : 1;
+  };
+  const ends = (line: Line): boolean => !!line.pageBreakBefore || line.blanksBefore > 2 * blanks + 1;
+  const above: number[] = [];
+  for (let k = start - 1; k >= floor && !done.has(lines[k]!) && !ends(lines[k + 1]!); k--) {
+    const f = fit(lines[k]!);
+    if (f < 0) break;
+    above.push(f);
+  }
+  const fits = above.reverse();
+  const at = fits.length;
+  fits.push(NEAR);
+  for (let k = start + 1; k < lines.length && !ends(lines[k]!) && !done.has(lines[k]!); k++) {
+    const f = fit(lines[k]!);
+    if (f < 0) break;
+    fits.push(f);
+  }
+  return runHolds(fits, at, wide >= 2 ? 1 : 2);
+}
+
+const NEAR = 2;
+
+/**
+ * True when some run of `fits` holding `at` holds `more` near lines besides it and no fewer lines
+ * that may be split (fit > 0) than lines that cannot. With prefix sums P of ±1, a run [a, b] may be
+ * widened freely, so the best run holding lines L..R scores max P[R+1..] − min P[..L].
+ */
+function runHolds(fits: readonly number[], at: number, more: number): boolean {
+  const n = fits.length;
+  const prefix = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + (fits[i]! > 0 ? 1 : -1);
+  const lowest = new Int32Array(n + 1);
+  lowest[0] = prefix[0]!;
+  for (let i = 1; i <= n; i++) lowest[i] = Math.min(lowest[i - 1]!, prefix[i]!);
+  const highest = new Int32Array(n + 1);
+  highest[n] = prefix[n]!;
+  for (let i = n - 1; i >= 0; i--) highest[i] = Math.max(highest[i + 1]!, prefix[i]!);
+  const left: number[] = [];
+  for (let i = at - 1; i >= 0 && left.length < more; i--) if (fits[i] === NEAR) left.push(i);
+  const right: number[] = [];
+  for (let i = at + 1; i < n && right.length < more; i++) if (fits[i] === NEAR) right.push(i);
+  for (let l = 0; l <= more; l++) {
+    const r = more - l;
+    if (l > left.length || r > right.length) continue;
+    const from = l === 0 ? at : left[l - 1]!;
+    const to = r === 0 ? at : right[r - 1]!;
+    if (highest[to + 1]! - lowest[from]! >= 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Re-slots as the right column's a line of the block read as a left one, where the left cell of
+ * its row was empty (a blank line between paragraphs) and the engine wrote the right cell alone
+ * at the margin: a full line, not ending a sentence, that runs on into the next row's right
+ * part more than into its left part, and more than the left text above runs on into it.
+ */
+export function rightAlone(lines: readonly Line[], block: Block, judge: SeamJudge): void {
+  const tolerance = toleranceOf(block.x, block.shapes.measure);
+  const last = lastSplit(block.slots);
+  for (let k = 1; k < last; k++) {
+    const slot = block.slots[k]!;
+    const next = block.slots[k + 1]!;
+    if (slot.kind !== 'left' || next.kind !== 'split') continue;
+    const line = lines[block.start + k]!;
+    const text = line.chars.filter((ch) => !isSpace(ch));
+    if (contentLength(line, block.shapes.measure) < block.rx - tolerance || endsSentence(text)) continue;
+    const below = lines[block.start + k + 1]!.chars;
+    const down = judge.continuity(line.chars, below.slice(next.gap.end));
+    if (down === 0 || down <= judge.continuity(line.chars, below.slice(0, next.gap.start))) continue;
+    const above = block.slots[k - 1]!;
+    const aboveLeft = above.kind === 'split' ? lines[block.start + k - 1]!.chars.slice(0, above.gap.start) : above.kind === 'left' ? lines[block.start + k - 1]!.chars : [];
+    if (judge.continuity(aboveLeft, line.chars) >= down) continue;
+    block.slots[k] = { kind: 'right' };
+  }
+}
+
+/**
+ * How many of `slots` (in order away from the block's first line, the line of slot k `lineOf(k)`,
+ * the slot of the row below it `below(k)`) to keep: up to the first line at the margin read as the
+ * right column's by its width alone (`rightAtMargin`) that the words do not place there. The empty
+ * left cell beside it is a blank line between two paragraphs of the left column, which goes on
+ * beside the right one on the next row: that row must be split, and the line must run on into its
+ * right part, more than into its left part (as `rightAlone` asks of a line read as the left
+ * column's). Otherwise it is more likely a line of one wider column below or above the columns,
+ * or a long line of the left column (bench/clean-damage --layout ragged: taken in, such lines
+ * carried blocks on to stray gaps).
+ */
+function beforeLoneMargin(slots: readonly Slot[], lineOf: (k: number) => Line, below: (k: number) => number, judge: SeamJudge): number {
+  for (let k = 1; k < slots.length; k++) {
+    const slot = slots[k]!;
+    if (slot.kind !== 'right' || !slot.margin) continue;
+    const next = slots[below(k)];
+    if (next?.kind !== 'split') return k;
+    const text = lineOf(k).chars;
+    const row = lineOf(below(k)).chars;
+    const down = judge.continuity(text, row.slice(next.gap.end));
+    if (down < judge.continuity(text, row.slice(0, next.gap.start))) return k;
+  }
+  return slots.length;
+}
+
+/** A line that fits only the left column weighs against a block; a split line or a right one for it. */
+const weight = (slot: Slot): number => (slot.kind === 'left' ? -1 : 1);
+
+/** How many of the first slots to drop: the prefix whose weights sum lowest, when below zero. */
+function weakPrefix(slots: readonly Slot[]): number {
+  let balance = 0;
+  let lowest = 0;
+  let cut = 0;
+  for (let k = 0; k < slots.length; k++) {
+    balance += weight(slots[k]!);
+    if (balance < lowest) [lowest, cut] = [balance, k + 1];
+  }
+  return cut;
+}
+
+/** Where to end the block: before the tail (never slot 0) whose weights sum lowest, when below zero. */
+function weakTail(slots: readonly Slot[]): number {
+  let balance = 0;
+  let lowest = 0;
+  let cut = slots.length;
+  for (let k = slots.length - 1; k > 0; k--) {
+    balance += weight(slots[k]!);
+    if (balance < lowest) [lowest, cut] = [balance, k];
+  }
+  return cut;
+}
+
+/** The right column's last text in the block up to slot `last`: what text after the block would run on from. */
+function lastRightText(lines: readonly Line[], start: number, slots: readonly Slot[], last: number): string[] {
+  for (let k = last; k >= 0; k--) {
+    const slot = slots[k]!;
+    if (slot.kind === 'split') return lines[start + k]!.chars.slice(slot.gap.end);
+    if (slot.kind === 'right') return lines[start + k]!.chars;
+  }
+  return [];
+}
+
+/**
+ * Places every line of the block again against the boundary most split lines agree on (the
+ * median gap position), so the line that opened the block, whose gap was only a guess, is
+ * split where the others are.
+ */
+function reslot(lines: Line[], block: Block, shapes: LineShapes): Block {
+  const lefts = block.slots
+    .filter((slot): slot is Extract<Slot, { kind: 'split' }> => slot.kind === 'split' && slot.near)
+    .map((slot) => slot.gap.left)
+    .sort((a, b) => a - b);
+  // the most common position, where one stands out (full left lines all end at the boundary;
+  // noise spaces near it scatter), else the median
+  const counts = new Map<number, number>();
+  for (const left of lefts) counts.set(left, (counts.get(left) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const mode = ranked.length > 0 && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1]) ? ranked[0]![0] : undefined;
+  const x = mode ?? lefts[Math.floor(lefts.length / 2)]!;
+  if (x === block.x) return block;
+  const slots = block.slots.map((slot, k) => slotOf(lines[block.start + k]!, x, block.rx, shapes) ?? slot);
+  return { ...block, slots, x };
+}

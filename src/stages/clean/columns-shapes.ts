@@ -1,0 +1,162 @@
+/**
+ * columns-shapes: what the column search knows of a line, whatever boundary it tries, and the
+ * block it builds. A line's gaps (runs of spaces between text), where they lie by characters or
+ * by printed width (`Measure`), how near a boundary a gap must be; the slot a line takes in a
+ * block (split, left column alone, right column alone) and the block itself. Kept apart from the
+ * search so that finding a block, weighing its evidence and splitting it share one vocabulary.
+ */
+import { isSpace } from './chars.js';
+import type { Line } from './lines.js';
+import type { SeamJudge } from './seam.js';
+
+/** A run of spaces inside a line (non-space text on both sides). */
+export interface Gap {
+  start: number;
+  end: number;
+  /** How far in the gap lies: the non-space characters before it, or their printed width (`Measure`). */
+  left: number;
+}
+
+/**
+ * How a boundary's place is counted. A page wrapped every N characters lines its columns up by
+ * characters; a page set in type lines them up by printed width, where a digit or a Latin letter
+ * is half a Chinese character (the sample: `态势,实施投资5000万元以上项目1381个,科技成果本地转化数量增长`
+ * is 34 characters and 30 wide, beside lines of 30 Chinese characters). Each block is sought by
+ * both; the printed width wins only where it fits more lines.
+ */
+export type Measure = 'chars' | 'units';
+
+/**
+ * How far from the boundary a gap may lie and still count as near it: by characters a tenth of
+ * the column (a line's figures and Latin letters make its characters vary); by printed width,
+ * which type sets to the half character, less. bench/clean-damage.mjs --seeds 10, columns whole
+ * (--layout ragged / --style hard): 0.1 of the column 0.895 / 0.914 but 0.998 without columns,
+ * where noise spaces then line up by chance (1.000 before); 0.07 0.890 / 0.914 and 1.000; 0.05
+ * 0.887 / 0.913; one character 0.881 / 0.913.
+ */
+export function toleranceOf(x: number, measure: Measure): number {
+  return Math.max(1, Math.round(x * (measure === 'chars' ? 0.1 : 0.07)));
+}
+
+/** Printed width of a character, in Chinese characters: ASCII and Latin-1 half, the rest one. */
+const unitsOf = (ch: string): number => (ch.codePointAt(0)! <= 0xff ? 0.5 : 1);
+
+/** Widest column tried, in characters: a gap further in is not a column boundary. */
+export const MAX_COLUMN_WIDTH = 160;
+
+/** Lines a block needs before its columns are split. */
+export const MIN_BLOCK = 3;
+
+/** `target.push(...items)` without the argument limit: a document may have a million lines. */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+export function gapsOf(line: Line, measure: Measure = 'chars'): Gap[] {
+  const gaps: Gap[] = [];
+  const { chars } = line;
+  let seen = 0;
+  for (let i = 0; i < chars.length; i++) {
+    if (!isSpace(chars[i]!)) {
+      seen += measure === 'chars' ? 1 : unitsOf(chars[i]!);
+      continue;
+    }
+    let end = i;
+    while (end < chars.length && isSpace(chars[end]!)) end++;
+    if (seen > 0 && end < chars.length) gaps.push({ start: i, end, left: seen });
+    i = end - 1;
+  }
+  return gaps;
+}
+
+function leadingSpaces(line: Line): number {
+  let n = 0;
+  while (n < line.chars.length && isSpace(line.chars[n]!)) n++;
+  return n;
+}
+
+export function contentLength(line: Line, measure: Measure = 'chars'): number {
+  return line.chars.reduce((n, ch) => n + (isSpace(ch) ? 0 : measure === 'chars' ? 1 : unitsOf(ch)), 0);
+}
+
+interface Shape {
+  gaps: Gap[];
+  leading: number;
+  content: number;
+}
+
+/**
+ * What the block search asks of a line and of its gaps, whatever boundary it tries: asked for
+ * every boundary tried on every line near it, answered once per line and gap (the lines' text
+ * does not change while blocks are sought).
+ */
+export class LineShapes {
+  private readonly shapes = new Map<Line, Shape>();
+  private readonly across = new Map<Gap, boolean>();
+  private readonly lefts = new Map<Gap, string[]>();
+  private readonly judge: SeamJudge;
+  /** How gap positions and line lengths are counted. */
+  readonly measure: Measure;
+
+  /** True when a cell's text is page furniture. */
+  readonly isFurniture: (text: string) => boolean;
+
+  constructor(judge: SeamJudge, measure: Measure, isFurniture: (text: string) => boolean) {
+    this.judge = judge;
+    this.measure = measure;
+    this.isFurniture = isFurniture;
+  }
+
+  of(line: Line): Shape {
+    let shape = this.shapes.get(line);
+    if (shape === undefined) {
+      shape = { gaps: gapsOf(line, this.measure), leading: leadingSpaces(line), content: contentLength(line, this.measure) };
+      this.shapes.set(line, shape);
+    }
+    return shape;
+  }
+
+  /** True when the words run on across `gap` of `line` (`30 件`). */
+  runsAcross(line: Line, gap: Gap): boolean {
+    let runs = this.across.get(gap);
+    if (runs === undefined) {
+      runs = this.judge.continuity(line.chars.slice(Math.max(0, gap.start - 8), gap.start), line.chars.slice(gap.end, gap.end + 8)) > 0;
+      this.across.set(gap, runs);
+    }
+    return runs;
+  }
+
+  /** The text before `gap` of `line`, spaces left out, as far back as a column may be wide. */
+  leftText(line: Line, gap: Gap): string[] {
+    let text = this.lefts.get(gap);
+    if (text === undefined) {
+      text = line.chars.slice(Math.max(0, gap.start - MAX_COLUMN_WIDTH), gap.start).filter((ch) => !isSpace(ch));
+      this.lefts.set(gap, text);
+    }
+    return text;
+  }
+}
+
+/** A right slot with `margin` is a line at the margin read as the right column's by its width alone (`rightAtMargin`). */
+export type Slot = { kind: 'split'; gap: Gap; near: boolean } | { kind: 'left' } | { kind: 'right'; margin?: boolean };
+
+export interface Block {
+  start: number;
+  end: number;
+  slots: Slot[];
+  /** Lines split near `x`. */
+  matched: number;
+  /** Split lines whose gap is a run of spaces. */
+  wide: number;
+  x: number;
+  /** The right column's width: the left one's, or more where the block's first line shows a wider one. */
+  rx: number;
+  /** The measure `x` and `rx` are counted in. */
+  shapes: LineShapes;
+}
+
+/** The index of the block's last split line. */
+export function lastSplit(slots: readonly Slot[]): number {
+  for (let k = slots.length - 1; k >= 0; k--) if (slots[k]!.kind === 'split') return k;
+  return -1;
+}

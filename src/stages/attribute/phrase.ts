@@ -17,8 +17,10 @@ const ATTRIBUTIVE_TAG = 'uj';
 const NOUN_TAGS = new Set([
   'n', 'nr', 'nr1', 'nr2', 'nrj', 'nrf', 'nrt', 'ns', 'nsf', 'nt', 'nz', 'nl', 'ng', 'vn', 'an', 'l', 'j', 'eng', 'b', 'k', 'h', 'g',
 ]);
+/** jieba's adverb tags. */
+const ADVERB_TAGS = ['d', 'ad', 'dg'] as const;
 /** Tags of words that open a clause but never a noun phrase: adverbs, prepositions, time words … */
-const NON_NOUN_OPENERS: ReadonlySet<string> = new Set(['d', 'ad', 'dg', 'p', 'c', 't', 'tg', 'r', 'rr', 'rz', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'y', 'e', 'o', 'f', 'q', 'zg']);
+const NON_NOUN_OPENERS: ReadonlySet<string> = new Set([...ADVERB_TAGS, 'p', 'c', 't', 'tg', 'r', 'rr', 'rz', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'y', 'e', 'o', 'f', 'q', 'zg']);
 /** Tags that mark a predicate verb (not a verbal noun). */
 const VERB_TAGS: ReadonlySet<string> = new Set(['v', 'vd', 'vi', 'vl', 'vg', 'vf', 'vx', 'vshi', 'vyou']);
 
@@ -90,7 +92,7 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute): s
     lone ||
     event ||
     (last !== undefined && items.length > 1 && last.end - last.start === 1 && last.separator === null) ||
-    items.some((item) => isNounLike(item) || (item.end - item.start >= 2 && (compiled.cues.has(item.text, 'increase') || compiled.cues.has(item.text, 'decrease'))));
+    items.some((item) => isNounLike(item) || (item.end - item.start >= 2 && isChangeWord(item, compiled)));
   return named ? shorten(items) : '';
 }
 
@@ -131,10 +133,10 @@ function afterLastPredicate(run: readonly Item[], compiled: CompiledAttribute): 
 }
 
 /** An adverb, or a word jieba does not know (已近/x). */
-const ADVERB_OR_UNKNOWN: ReadonlySet<string> = new Set(['d', 'ad', 'dg', 'x']);
+const ADVERB_OR_UNKNOWN: ReadonlySet<string> = new Set([...ADVERB_TAGS, 'x']);
 
 /** Tags of the words a modal word is said as: a verb (准备) or an adverb (将, 已). */
-const MODAL_TAGS: ReadonlySet<string> = new Set(['d', 'ad', 'dg', ...VERB_TAGS]);
+const MODAL_TAGS: ReadonlySet<string> = new Set([...ADVERB_TAGS, ...VERB_TAGS]);
 
 /**
  * A plan or result word said as a verb or an adverb inside the phrase (将, 准备, 已: modality.yaml
@@ -197,7 +199,12 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute):
 
 /** A change word that is a noun (增长率, 增速, 降幅): it names a rate, not a change of something. */
 function isRateNoun(item: Item, compiled: CompiledAttribute): boolean {
-  return item.tag.startsWith('n') && (compiled.cues.has(item.text, 'increase') || compiled.cues.has(item.text, 'decrease'));
+  return item.tag.startsWith('n') && isChangeWord(item, compiled);
+}
+
+/** A word of changes.yaml, rise or fall (增速, 降幅). */
+function isChangeWord(item: Item, compiled: CompiledAttribute): boolean {
+  return compiled.cues.has(item.text, 'increase') || compiled.cues.has(item.text, 'decrease');
 }
 
 function stripTrailing(run: readonly Item[], compiled: CompiledAttribute): Item[] {

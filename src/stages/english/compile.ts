@@ -67,6 +67,8 @@ export interface CompiledEnglish {
   actualSections: readonly { pattern: RegExp; rule: string }[];
   /** Change and level words that are never nouns (`rose`, `grew`, `reached`): they end a subject. */
   verbCues: ReadonlySet<string>;
+  /** Every rise, fall and rate word, before or after the number, lower-cased (`growth`, `decline`); not the level words. */
+  changeWords: ReadonlySet<string>;
   subjects: {
     joiners: ReadonlySet<string>;
     afterUnit: ReadonlySet<string>;
@@ -194,6 +196,9 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     targetSections: modality.target_sections.map((s) => ({ pattern: new RegExp(s.pattern, 'iu'), rule: id('english-modality.yaml', s.pattern) })),
     actualSections: modality.actual_sections.map((s) => ({ pattern: new RegExp(s.pattern, 'iu'), rule: id('english-modality.yaml', s.pattern) })),
     verbCues,
+    changeWords: new Set(
+      [...changes.increase, ...changes.decrease, ...changes.rates, ...changes.increase_after, ...changes.decrease_after].map((c) => c.word.toLowerCase()),
+    ),
     subjects: {
       joiners: words(subjects.joiners),
       afterUnit: words(subjects.after_unit),

@@ -275,7 +275,7 @@ function countBeforeNoun(tokens: readonly Token[], i: number, compiled: Compiled
 }
 
 function isChangeWord(word: string, compiled: CompiledEnglish): boolean {
-  return compiled.changeAfter.entries.some((e) => e.phrase === word) || compiled.changeBefore.entries.some((e) => e.phrase === word && e.value.cue !== 'level');
+  return compiled.changeWords.has(word);
 }
 
 function isUnitWord(token: Token, compiled: CompiledEnglish): boolean {

@@ -32,7 +32,7 @@ export function pairLists(
   view: SentenceView,
   compiled: CompiledAttribute,
   subjects: string[],
-  quantities: readonly Quantity[] = [],
+  quantities: readonly Quantity[],
 ): ListProblem[] {
   const problems: ListProblem[] = [];
   const { items } = view;

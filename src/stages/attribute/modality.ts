@@ -13,7 +13,7 @@ import type { Modality, Quantity } from '../../document.js';
 import type { CompiledAttribute, CueLabel } from './compile.js';
 import type { Item, SentenceView } from './items.js';
 import { nextSolid } from './items.js';
-import { isAttributive, isNounLike } from './phrase.js';
+import { isAttributive, isNounLike, namesThing } from './phrase.js';
 import type { YearMention } from './period.js';
 
 /** Colons: a clause that ends with one introduces what follows. */
@@ -181,15 +181,6 @@ function opensClass(items: readonly Item[], end: number, quantities: readonly Qu
   if (quantity.qualifier !== 'at_least' || quantity.kind === 'percent') return false;
   const noun = items[nextSolid(items, at)];
   return noun !== undefined && isNounLike(noun);
-}
-
-/**
- * True when what follows the plan word ending at `end` makes it a noun (modality.yaml
- * target_verbs): a number, a conjunction, 的, a mark, or nothing.
- */
-export function namesThing(items: readonly Item[], end: number): boolean {
-  const next = items[nextSolid(items, end)];
-  return next === undefined || next.quantity >= 0 || next.separator !== null || next.tag.startsWith('c') || isAttributive(next);
 }
 
 /** True when the item after `end` closes the clause (a colon introduces instead: 目标是：). */

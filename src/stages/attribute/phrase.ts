@@ -5,7 +5,7 @@
  */
 import type { CompiledAttribute } from './compile.js';
 import type { Item } from './items.js';
-import { openingBracket } from './items.js';
+import { nextSolid, openingBracket } from './items.js';
 
 /** The longest subject written (characters). */
 export const MAX_SUBJECT = 16;
@@ -276,4 +276,13 @@ export function shorten(run: readonly Item[]): string {
 function findLastIndex<T>(list: readonly T[], test: (value: T) => boolean): number {
   for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!)) return i;
   return -1;
+}
+
+/**
+ * True when what follows the plan word ending at `end` makes it a noun (modality.yaml
+ * target_verbs): a number, a conjunction, 的, a mark, or nothing.
+ */
+export function namesThing(items: readonly Item[], end: number): boolean {
+  const next = items[nextSolid(items, end)];
+  return next === undefined || next.quantity >= 0 || next.separator !== null || next.tag.startsWith('c') || isAttributive(next);
 }

@@ -6,8 +6,7 @@
 import type { CompiledAttribute, CueLabel } from './compile.js';
 import type { CueMatch } from './cues.js';
 import { openingBracket, type Item } from './items.js';
-import { namesThing } from './modality.js';
-import { isAttributive, isNounLike, isVerb } from './phrase.js';
+import { isAttributive, isNounLike, isVerb, namesThing } from './phrase.js';
 
 /** Tags of words that may stand between a subject and its number: adverbs, prepositions, time, particles. */
 const TRANSPARENT_TAGS: ReadonlySet<string> = new Set(['d', 'ad', 'dg', 'p', 't', 'tg', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'y']);

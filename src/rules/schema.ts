@@ -100,6 +100,8 @@ export const changesFile = z
     base_openers_of: cueList.optional(),
     /** Change verbs whose object may stand between them and the number (`减少碳排放120万吨`); each also listed above. */
     object_verbs: cueList.optional(),
+    /** Change words that take an object only right after a comparison base (`比上年多转移就业820人`); each also listed above. */
+    compared_object_verbs: cueList.optional(),
   })
   .strict();
 

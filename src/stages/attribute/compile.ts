@@ -14,6 +14,7 @@ export type CueLabel =
   | 'new'
   | 'comparator'
   | 'object'
+  | 'comparedObject'
   | 'bound'
   | 'skip'
   | 'strip'
@@ -107,6 +108,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('opener', words(changes.base_openers ?? []))
     .add('openerOf', words(changes.base_openers_of ?? []))
     .add('object', words(changes.object_verbs ?? []))
+    .add('comparedObject', words(changes.compared_object_verbs ?? []))
     .add('bound', words(rules['qualifiers.yaml'].before))
     .add('skip', words(subjects.skip_before))
     .add('strip', words(subjects.strip_leading))

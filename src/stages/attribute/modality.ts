@@ -100,6 +100,8 @@ export function findModalities(
     // 高于年度预期目标0.3个百分点, 低于预期目标: a target right after a comparison word is the
     // benchmark a figure is measured against; the clause falls back to its section
     if (cue.label === 'target' && cue.start - comparedEnd <= ADJACENT) continue;
+    // 发放“雨露计划”补助资金: a plan word that closes a quotation ends a programme's name
+    if (cue.label === 'target' && CLOSING_QUOTES.has(items[nextSolid(items, cue.end)]?.text ?? '')) continue;
     // 制定人才发展计划，…: a plan word that ends its clause names a plan, it does not make one
     if (cue.label === 'target' && items[cue.end]!.tag.startsWith('n') && endsClause(items, cue.end)) continue;
     // 新开工计划总投资亿元以上项目1863个: a plan word before a class threshold names the class

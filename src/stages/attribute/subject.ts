@@ -144,6 +144,15 @@ export function rightPhrase(
       i++;
       continue;
     }
+    // 3至5家专精特新“小巨人”企业, 建成3个“智慧工厂”: a quoted name inside the noun phrase, after a
+    // noun of it or right after a count
+    const inside = run.length > 0 ? isNounLike(run[run.length - 1]!) : count;
+    const quoted = item.separator === 'quote' && inside ? closingQuote(items, i) : -1;
+    if (quoted > 0) {
+      run.push(...items.slice(i, quoted + 1));
+      i = quoted + 1;
+      continue;
+    }
     // 连续七年负增长: a change word after the number says what the measure did, not what is counted
     if (compiled.cues.startingAt(items, i, ['stop', 'new', 'increase', 'decrease'])) break;
     if (isNounLike(item) || (run.length > 0 && isAttributive(item)) || INSIDE_TAGS.has(item.tag)) {
@@ -193,6 +202,19 @@ function compoundTail(items: readonly Item[], at: number): number {
   // the name ends where the clause does or where its predicate starts (校舍改造项目纳入…)
   const closed = j >= items.length || items[j]!.separator === 'clause' || items[j]!.separator === 'list' || isVerb(items[j]!);
   return nouns >= 1 && nouns <= 2 && closed && isHeadNoun(items[j - 1]) ? j - at : 0;
+}
+
+/** Most items a quoted name inside a noun phrase may hold: “小巨人”. */
+const NAME_QUOTE = 6;
+
+/** The index of the quote mark that closes the one at `at`, within a short name and its clause; -1 if none. */
+function closingQuote(items: readonly Item[], at: number): number {
+  for (let j = at + 1; j < items.length && j - at <= NAME_QUOTE; j++) {
+    const separator = items[j]!.separator;
+    if (separator === 'quote') return j > at + 1 ? j : -1;
+    if (separator !== null && separator !== 'space') return -1;
+  }
+  return -1;
 }
 
 /** A noun that can head a phrase: not a verbal noun (通车运营 names no thing). */

@@ -143,6 +143,15 @@ export function baseOpenerBefore(items: readonly Item[], stop: number, compiled:
   }
   return -1;
 }
+/** True when a comparison base ends right before `at`: 比上年|多, 比去年|多, 较2020年|少. */
+function followsBase(items: readonly Item[], at: number, compiled: CompiledAttribute): boolean {
+  let before = at - 1;
+  while (before >= 0 && items[before]!.separator === 'space') before--;
+  if (before < 0) return false;
+  const opener = compiled.cues.endingAt(items, before, OPENERS);
+  return (opener !== null && opener.end === before) || baseOpenerBefore(items, before, compiled) >= 0;
+}
+
 /**
  * Tags of words that may modify the object of a change verb (落后/a, 绝对/d) or join two of its
  * nouns (企业税收和社保缴费负担: 和/c).
@@ -176,7 +185,9 @@ function changeVerbBefore(
       const plain = object.every(
         (between) => isNounLike(between) || isVerb(between) || OBJECT_MODIFIER_TAGS.has(between.tag) || between.separator === 'space',
       );
-      const takesObject = compiled.cues.endingAt(items, i, ['object'])?.start === cue.start;
+      const takesObject =
+        compiled.cues.endingAt(items, i, ['object'])?.start === cue.start ||
+        (compiled.cues.endingAt(items, i, ['comparedObject'])?.start === cue.start && followsBase(items, cue.start, compiled));
       return takesObject && plain && object.some(isNounLike) ? { cue, comparator } : null;
     }
     if (compiled.cues.endingAt(items, i, ['new', 'level'])) return null;

@@ -144,11 +144,11 @@ export function rightPhrase(
       i++;
       continue;
     }
-    // 3至5家专精特新“小巨人”企业, 建成3个“智慧工厂”: a quoted name inside the noun phrase, after a
-    // noun of it or right after a count
-    const inside = run.length > 0 ? isNounLike(run[run.length - 1]!) : count;
-    const quoted = item.separator === 'quote' && inside ? closingQuote(items, i) : -1;
-    if (quoted > 0) {
+    // 3至5家专精特新“小巨人”企业, 建成3个“智慧工厂”: a quoted name inside the noun phrase, between
+    // two of its nouns or right after a count (not 227项业务“跨省通办”, a slogan the things achieve)
+    const quoted = item.separator === 'quote' && (run.length > 0 ? isNounLike(run[run.length - 1]!) : count) ? closingQuote(items, i) : -1;
+    const inside = quoted > 0 && (run.length === 0 || (items[quoted + 1] !== undefined && isNounLike(items[quoted + 1]!)));
+    if (inside) {
       run.push(...items.slice(i, quoted + 1));
       i = quoted + 1;
       continue;

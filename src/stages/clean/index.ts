@@ -20,7 +20,7 @@
  *   ocr-digits  `l2.5万人` → `12.5万人`: a letter read for a digit inside a number (rules/ocr-digits.yaml) (ocr-digits.ts)
  *
  * The passes work on lines of code points that carry their raw origins (lines.ts); the text and
- * its `OffsetMap` are built once, at the end.
+ * its `OffsetMap` are built once, before the last pass (ocr-digits, which keeps the length).
  */
 import type { Doc, Paragraph, Warning } from '../../document.js';
 import { defineStage } from '../../stage.js';
@@ -75,8 +75,9 @@ export const clean = defineStage({
     const drafts = buildParagraphs(lines, measureLayout(lines), { openers: compiled.openers, judge });
     repairPercents(drafts, compiled.percents, notes, (raw) => lineOfRaw.rawLineOfRaw(raw), doc.raw);
     applyOcrFixes(drafts, compiled.ocrFixes, segmenter, notes, (raw) => lineOfRaw.rawLineOfRaw(raw));
-    applyOcrDigits(drafts, compiled.ocrDigits, notes, (raw) => lineOfRaw.rawLineOfRaw(raw));
-    const { text, offsets, paragraphs } = place(doc.raw, drafts);
+    const placed = place(doc.raw, drafts);
+    const { offsets, paragraphs } = placed;
+    const text = applyOcrDigits(placed.text, offsets, compiled.ocrDigits, notes, (raw) => lineOfRaw.rawLineOfRaw(raw));
     const spans = lineSpans(offsets, doc.raw);
     const warnings = [...doc.warnings, ...notes.map((note) => toWarning(note, spans))];
     return { ...doc, text, offsets, paragraphs, warnings };

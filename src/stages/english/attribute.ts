@@ -15,7 +15,7 @@ import type { CompiledEnglish } from './compile.js';
 import type { CountedNoun } from './count.js';
 import { clauseAround, clauseModality, nearestYear, sentenceStart, subclauseAround, type Section } from './modality.js';
 import type { Candidate } from './phrase.js';
-import { changeNounFollows, countSubject, followsNounOf, informative as keepInformative, joinerAfter, nounAfterPercent, phraseAt, subjectAfterUnit, subjectBefore } from './subject.js';
+import { changeNounFollows, countSubject, followsNounOf, informative as keepInformative, joinerAfter, nounAfterMeasure, phraseAt, subjectAfterUnit, subjectBefore } from './subject.js';
 import { hasTag, tokenAtOrAfter, type Token } from './tokens.js';
 
 export interface Attributes {
@@ -165,6 +165,8 @@ function subjectOf(
   const subject =
     // `of which 1,280 were hospitals`
     (counted === null ? informative(predicateAfterWhich(text, candidate)) : null) ??
+    // `about 3,800 of them engineers`, `nearly 30 percent of them young people`
+    (counted === null ? informative(nounAfterOfThem(text, tokens, candidate)) : null) ??
     // `Sales of new energy vehicles surpassed 12.8 million units`
     (container ? informative(subjectBefore(text, tokens, candidate, memory.floor, compiled)) : null) ??
     bare ??
@@ -172,7 +174,7 @@ function subjectOf(
     // `a 186-kilometer intercity railway`
     (candidate.adjectival ? informative(phraseAt(text, tokens, candidate.end, compiled)) : null) ??
     // `its 60 percent stake`
-    informative(nounAfterPercent(text, tokens, candidate, compiled)) ??
+    informative(nounAfterMeasure(text, tokens, candidate, compiled)) ??
     // `the number of Fortune Global 500 companies … reached 312`
     (countPhrase !== null ? phraseAt(text, tokens, countPhrase, compiled) : null) ??
     // `a target of between 5 and 6 percent growth in retail sales`: what grows, not the target
@@ -183,6 +185,9 @@ function subjectOf(
     informative(subjectBefore(text, tokens, share < 0 ? candidate : { ...candidate, boundStart: share }, memory.floor, compiled)) ??
     // `came to 318.9 billion yuan, or about 41 percent of all outlays`: the same amount as a share
     (carried !== null && /,\s*or\s*$/i.test(gapAfterLast(text, memory, candidate)) ? carried : null) ??
+    // `or 1.42 billion yuan in total, about 30 percent of net profit`: a share set off by a comma
+    // right after an amount, with no verb, restates that amount
+    (carried !== null && appositiveShare(text, tokens, memory, candidate) ? carried : null) ??
     (share >= 0 ? null : informative(subjectAfterUnit(text, tokens, candidate, compiled, true))) ??
     (fallback() || lastResort || '');
   memory.subject = subject;
@@ -198,4 +203,27 @@ function predicateAfterWhich(text: string, candidate: Candidate): string | null 
   // (read from the text: compromise's tags make a word after a copula a verb)
   const predicate = /^\s+(?:were|was|are|is)\s+(?:the\s+)?([\p{L}-]+(?: [\p{L}-]+){0,3})/iu.exec(text.slice(candidate.end, candidate.end + 64));
   return predicate ? predicate[1]!.split(/ (?:and|or|in|with|at|of|for|by|to)\b/)[0]! : null;
+}
+
+// a few words and a comma between the last quantity and a percentage of something (`N percent of`)
+function appositiveShare(text: string, tokens: readonly Token[], memory: SubjectMemory, candidate: Candidate): boolean {
+  if (candidate.unit?.kind !== 'percent' || !/^\s+of\s/i.test(text.slice(candidate.end, candidate.end + 5))) return false;
+  if (!/^(\s+\p{L}+){0,3},\s*$/u.test(gapAfterLast(text, memory, candidate))) return false;
+  const from = tokenAtOrAfter(tokens, memory.floor);
+  const to = tokenAtOrAfter(tokens, candidate.boundStart);
+  return !tokens.slice(from, to).some((token) => hasTag(token, 'Verb'));
+}
+
+// `21,340 people, about 3,800 of them engineers`: the words after `of them` (with no verb between)
+// name what the number counts, a part of those counted before. Read from the text, as after
+// `of which`: compromise tags `engineers` after `them` a verb.
+function nounAfterOfThem(text: string, tokens: readonly Token[], candidate: Candidate): string | null {
+  const of = /^\s+of\s+(?:them|these|those)\s+/i.exec(text.slice(candidate.end, candidate.end + 24));
+  if (!of) return null;
+  const at = candidate.end + of[0].length;
+  const first = tokens[tokenAtOrAfter(tokens, at)];
+  // `40 of them were private`, `of them in Shanghai`: a predicate or a place, not a noun
+  if (!first || first.start !== at || hasTag(first, 'Copula', 'Auxiliary', 'Modal', 'PastTense', 'Adverb', 'Preposition', 'Determiner', 'Value')) return null;
+  const words = /^[\p{L}-]+(?: [\p{L}-]+){0,3}/u.exec(text.slice(at, at + 64));
+  return words ? words[0].split(/ (?:and|or|in|with|at|of|for|by|to|from|who|that|were|was|are|is)\b/)[0]! : null;
 }

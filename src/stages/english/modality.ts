@@ -59,10 +59,16 @@ export function clauseAround(text: string, start: number, end: number): { start:
 /** The comma-delimited part of `[clauseStart, clauseEnd)` around `index`. */
 export function subclauseAround(text: string, clauseStart: number, clauseEnd: number, index: number): { start: number; end: number } {
   let s = index;
-  while (s > clauseStart && text[s - 1] !== ',') s--;
+  while (s > clauseStart && !partBreak(text, s - 1)) s--;
   let e = index;
-  while (e < clauseEnd && text[e] !== ',') e++;
+  while (e < clauseEnd && !partBreak(text, e)) e++;
   return { start: s, end: e };
+}
+
+// a comma, but not the thousands separator of `8,000 flats will be completed` (which cut the
+// number's own cues off from it)
+function partBreak(text: string, i: number): boolean {
+  return text[i] === ',' && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''));
 }
 
 /** Where the sentence around `index` starts: after the last full stop before it, or 0. */

@@ -85,6 +85,9 @@ function pluralBeforeVerb(tokens: readonly Token[], i: number, compiled: Compile
   const opens = previous === undefined || /[,;:.]\s*$/.test(previous.post) || hasTag(previous, 'Conjunction', 'Determiner', 'Preposition');
   if (!opens) return false;
   const word = next.text.toLowerCase();
+  // `Revenue from markets outside the Chinese mainland`: after a preposition a plural is no verb,
+  // so any joiner but `and`/`to` (`rises and falls`, `prices to rise`) keeps it in the phrase
+  if (hasTag(previous, 'Preposition') && word !== 'and' && word !== 'to' && compiled.subjects.joiners.has(word)) return true;
   // `and prices in the largest cities are down`
   return word === 'of' || word === 'in' || compiled.changeBefore.entries.some((entry) => entry.phrase === word);
 }

@@ -66,22 +66,30 @@ export function subjectAfterUnit(
   while (i < tokens.length && hasTag(tokens[i], 'Determiner')) i++;
   // `4.5 billion yuan in 60 key projects`: the projects, counted on their own
   if (countBeforeNoun(tokens, i, compiled)) i++;
+  // `an 18.6 percent rise in 2025 net profit`: a year before a noun only dates it
+  if (hasTag(tokens[i], 'Year') && /^\s+$/.test(tokens[i]!.post) && hasTag(tokens[i + 1], 'Noun') && !hasTag(tokens[i + 1], 'Gerund') && isHeadNoun(tokens, i + 1, compiled) && !isUnitWord(tokens[i + 1]!, compiled)) i++;
   if (hasTag(tokens[i], 'Date', 'Value')) return null; // `in 2024`
   // `to RMB 128 billion from RMB 61 billion`: a currency before a number opens the next quantity
   if (tokens[i] && (/^\p{L}*[$€£¥￥]\d/u.test(tokens[i]!.text) || (isUnitWord(tokens[i]!, compiled) && hasTag(tokens[i + 1], 'Value')))) return null;
   const phrase = phraseForward(text, tokens, i, compiled);
+  // `HK$16 billion for the current financial year`: a phrase whose only nouns are times says when
+  if (phrase !== null && onlyTimes(tokens, i, tokenAtOrAfter(tokens, tokens[i]!.start + phrase.length - 1))) return null;
   return phrase;
 }
 
 /**
  * The noun a percentage qualifies when it stands between an article or a possessive and that
  * noun: `its 60 percent stake`, `a 25 percent share` (a change noun, `a 3 percent reduction`,
- * is read by `subjectAfterUnit`).
+ * is read by `subjectAfterUnit`); likewise any measure between `a`/`an` and a noun (`a 298 sq
+ * ft studio`).
  */
-export function nounAfterPercent(text: string, tokens: readonly Token[], candidate: Candidate, compiled: CompiledEnglish): string | null {
-  if (candidate.unit?.kind !== 'percent') return null;
+export function nounAfterMeasure(text: string, tokens: readonly Token[], candidate: Candidate, compiled: CompiledEnglish): string | null {
+  if (candidate.unit === null) return null;
   const before = tokens[tokenBefore(tokens, candidate.boundStart)];
-  if (!before || !/^\s+$/.test(before.post) || !(hasTag(before, 'Determiner', 'Possessive') || /['’]s$/.test(before.text))) return null;
+  if (!before || !/^\s+$/.test(before.post)) return null;
+  // `A 298 sq ft studio`: any measure between `a` and a noun sizes that noun
+  const article = /^an?$/i.test(before.text) && candidate.unit.kind !== 'count';
+  if (!article && (candidate.unit.kind !== 'percent' || !(hasTag(before, 'Determiner', 'Possessive') || /['’]s$/.test(before.text)))) return null;
   const at = skipSpaceForward(text, candidate.end);
   const i = tokenAtOrAfter(tokens, at);
   const noun = tokens[i];
@@ -155,6 +163,9 @@ function phraseBefore(
 ): { phrase: string; first: number; last: number } | null {
   let i = from;
   let crossed = 0;
+  // a finite verb stands between the phrase and the number: a past tense after a noun inside the
+  // phrase is then a participle (`Electricity sent from western provinces totaled`)
+  let finiteCrossed = false;
   floor = liftedFloor(tokens, floor, compiled);
   // cross the verb, cue and bound words between the number and its subject
   for (; i >= 0 && crossed < MAX_CROSSED; i--, crossed++) {
@@ -164,12 +175,21 @@ function phraseBefore(
     // `the basic pension, now under 250 yuan a month,`: an appositive opened by a crossed adverb
     // gives the value of the noun before the comma
     const appositive = crossed === 1 && /^,\s+$/.test(token.post) && compiled.subjects.crossedAdverbs.has(tokens[i + 1]!.text.toLowerCase());
+    // `the price of its main raw material, polyethylene, fell`: a noun between commas right before
+    // the verb renames the noun before the first comma, which is the subject
+    if (crossed >= 1 && /^,\s+$/.test(token.post) && hasTag(tokens[i + 1], 'Verb') && isHeadNoun(tokens, i, compiled)) {
+      const renamed = renamedNoun(tokens, i, floor, compiled);
+      if (renamed < 0) return null;
+      i = renamed;
+      break;
+    }
     if (token.start < floor || (!OPEN_POST.test(token.post) && !key && !appositive)) return null;
     if (key) break;
     // `2.4 percent to 2.64 percent`: a unit after a number belongs to the quantity before
     const quantityUnit = isUnitWord(token, compiled) && hasTag(tokens[i - 1], 'Value');
     if (quantityUnit) return null;
-    if (isHeadNoun(tokens, i, compiled)) break;
+    if (isHeadNoun(tokens, i, compiled) || adjectiveAsNoun(tokens, i)) break;
+    if (finiteVerb(token)) finiteCrossed = true;
     const afterCopula = hasTag(tokens[i - 1], 'Copula', 'Auxiliary', 'Modal'); // `is set at`
     const word = token.text.toLowerCase();
     // `reduce profits tax for 2025-26 by 100 per cent`, `GDP in 2025 grew`: a year after a preposition
@@ -212,10 +232,11 @@ function phraseBefore(
       j -= 2;
     }
     if (compiled.subjects.joiners.has(word) && !hyphenJoined(tokens, j)) {
-      if (j === 0 || !(inPhrase(tokens, j - 1, compiled) || gerundBeforeJoiner(tokens, j - 1, compiled)) || !(/^[\s-]*$/.test(tokens[j - 1]!.post) || bracketed(tokens, j - 1))) break;
+      const participle = finiteCrossed && participleAfterNoun(tokens, j - 1, compiled);
+      if (j === 0 || !(inPhrase(tokens, j - 1, compiled) || gerundBeforeJoiner(tokens, j - 1, compiled) || participle) || !(/^[\s-]*$/.test(tokens[j - 1]!.post) || bracketed(tokens, j - 1))) break;
       continue;
     }
-    if (!inPhrase(tokens, j, compiled) && !gerundBeforeJoiner(tokens, j, compiled) && !(listComma && listedVerb(tokens, j))) break;
+    if (!inPhrase(tokens, j, compiled) && !gerundBeforeJoiner(tokens, j, compiled) && !(listComma && listedVerb(tokens, j)) && !(finiteCrossed && participleAfterNoun(tokens, j, compiled))) break;
     first = j;
   }
   return { phrase: text.slice(tokens[first]!.start, tokens[last]!.end), first, last };
@@ -351,4 +372,43 @@ function bracketed(tokens: readonly Token[], k: number): boolean {
 
 function hyphenJoined(tokens: readonly Token[], j: number): boolean {
   return tokens[j]!.post === '-' || tokens[j - 1]?.post === '-';
+}
+
+// the noun before the comma that opens the appositive ending at token `i`, or -1: the appositive
+// is a short plain noun phrase (`, polyethylene,`)
+function renamedNoun(tokens: readonly Token[], i: number, floor: number, compiled: CompiledEnglish): number {
+  for (let j = i - 1; j >= 0 && i - j <= 4 && tokens[j]!.start >= floor; j--) {
+    const token = tokens[j]!;
+    if (/^,\s+$/.test(token.post)) return isHeadNoun(tokens, j, compiled) ? j : -1;
+    if (!/^\s+$/.test(token.post) || !(isNounLike(tokens, j, compiled) || hasTag(token, 'Determiner'))) return -1;
+  }
+  return -1;
+}
+
+// `while distributed solar grew by 9.8 GW`: an adjective right before a finite verb is the noun
+// it stands for (`solar`, `nuclear`, `wind` as sources of power)
+function adjectiveAsNoun(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i]!;
+  return hasTag(token, 'Adjective') && !hasTag(token, 'Comparable', 'Superlative', 'Comparative') && /^\s+$/.test(token.post) && finiteVerb(tokens[i + 1]) && !hasTag(tokens[i + 1], 'Copula');
+}
+
+function finiteVerb(token: Token | undefined): boolean {
+  return hasTag(token, 'PastTense', 'PresentTense', 'Copula') && !hasTag(token, 'Gerund', 'Infinitive', 'Auxiliary', 'Modal');
+}
+
+// `households monitored for the risk of returning to poverty`: a past tense right after a noun and
+// before a joiner (not `and`) is a participle that qualifies the noun
+function participleAfterNoun(tokens: readonly Token[], j: number, compiled: CompiledEnglish): boolean {
+  const joiner = tokens[j + 1]?.text.toLowerCase();
+  return hasTag(tokens[j], 'PastTense') && !levelOrChangeVerb(tokens[j]!, compiled) && /^\s+$/.test(tokens[j]!.post) && j > 0 && /^\s+$/.test(tokens[j - 1]!.post) && isHeadNoun(tokens, j - 1, compiled) && joiner !== undefined && joiner !== 'and' && compiled.subjects.joiners.has(joiner);
+}
+
+// no noun in tokens[from..to] but times (`the current financial year`; not `maturing debt last year`)
+function onlyTimes(tokens: readonly Token[], from: number, to: number): boolean {
+  let time = false;
+  for (let k = from; k <= to; k++) {
+    if (hasTag(tokens[k], 'Date', 'Duration')) time = true;
+    else if (hasTag(tokens[k], 'Noun')) return false;
+  }
+  return time;
 }

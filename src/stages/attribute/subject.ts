@@ -56,7 +56,11 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     const right = walk.cue || target ? '' : rightPhrase(view.items, at, compiled, count, threshold);
     // 民生支出268.7亿元，占一般公共预算支出的81.3%: the share is of what stands before 占
     const share = shareVerb(view.items, walk.stop, at, compiled);
-    const run = leftRun(view.items, share >= 0 ? share - 1 : walk.stop, (item) => isBand(quantities[item.quantity]!));
+    const band = (item: Item) => isBand(quantities[item.quantity]!);
+    let run = leftRun(view.items, share >= 0 ? share - 1 : walk.stop, band);
+    // 完成国有企业改革深化提升任务的72% opening its sentence: with nothing before the verb, the
+    // base is all that names what was done
+    if (share >= 0 && view.opensSentence && previousSolid(view.items, share) < 0) run = leftRun(view.items, walk.stop, band);
     const left = finishLeft(afterBasis(run, compiled), compiled);
     // (but 全省经济年均增长7%左右的目标 names its measure before its change word)
     let subject = set || (target && !walk.cue && k > 0 && carried !== '' ? carried : right || left);
@@ -263,7 +267,9 @@ function shareVerb(items: readonly Item[], stop: number, at: number, compiled: C
     if (verb) return i < stop ? verb.start : -1;
     // the base is a noun phrase; jieba tags some of its words as places or times (国内/s)
     const item = items[i]!;
-    if (item.separator !== null || item.quantity >= 0 || isVerb(item)) return -1;
+    // (省下达计划: a verb between two nouns of the base, its relative clause)
+    const inner = isVerb(item) && i > 0 && isNounLike(items[i - 1]!) && isNounLike(items[i + 1]!);
+    if (item.separator !== null || item.quantity >= 0 || (isVerb(item) && !inner)) return -1;
   }
   return -1;
 }

@@ -31,6 +31,8 @@ export interface CompiledEnglish {
    */
   unitHeads: PhraseList<{ full: string; meaning: UnitMeaning }>;
   magnitudes: PhraseList<{ power: number; rule: string }>;
+  /** Magnitudes read only glued to a number with a currency before it (`£450m`). */
+  currencyMagnitudes: PhraseList<{ power: number; rule: string }>;
   multiples: PhraseList<{ value: string; rule: string }>;
   /** The unit of a count of things (`个`) and of a multiple (the `multiple` unit, `倍`). */
   countUnit: UnitMeaning;
@@ -146,6 +148,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
         .map(([form, meaning]) => [form.slice(0, form.toLowerCase().indexOf(' per ')), { full: form.toLowerCase(), meaning }] as const),
     ),
     magnitudes: phraseList(units.magnitudes.map((m) => [m.form, { power: m.power, rule: id('english-units.yaml', m.form) }] as const)),
+    currencyMagnitudes: phraseList((units.currency_magnitudes ?? []).map((m) => [m.form, { power: m.power, rule: id('english-units.yaml', `currency ${m.form}`) }] as const)),
     multiples: phraseList(units.multiples.map((m) => [m.word, { value: m.value, rule: id('english-units.yaml', m.word) }] as const)),
     boundsBefore: phraseList(
       bounds.before.map((b) => [b.word, { qualifier: b.qualifier, rule: id('english-bounds.yaml', b.word) }] as const),

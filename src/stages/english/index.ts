@@ -103,10 +103,11 @@ interface ChunkRead {
 
 function readChunk(context: ChunkContext): ChunkRead {
   const { text, compiled } = context;
-  const glued = (at: number) =>
+  const glued = (at: number, start: number) =>
     matchForward(compiled.unitsAfter, text, at) !== null ||
     matchForward(compiled.magnitudes, text, at) !== null ||
-    matchForward(compiled.boundsAfter, text, at) !== null;
+    matchForward(compiled.boundsAfter, text, at) !== null ||
+    (matchForward(compiled.currencyMagnitudes, text, at) !== null && matchBackward(compiled.unitsBefore, text, start) !== null);
   const digits = digitNumerals(text, glued, (at) => matchBackward(compiled.unitsBefore, text, at) !== null);
   const multiples = multiplesIn(text, compiled);
   // compromise is most of this stage's time: a piece with no digit, no multiple word and no

@@ -80,6 +80,8 @@ function pluralBeforeVerb(tokens: readonly Token[], i: number, compiled: Compile
   const token = tokens[i];
   const next = tokens[i + 1];
   if (!token || !hasTag(token, 'PresentTense') || !/s$/i.test(token.text) || next === undefined || !/^\s+$/.test(token.post)) return false;
+  // `and aims to add no fewer than 250,000`: a verb before `to` and an infinitive
+  if (next.text.toLowerCase() === 'to' && hasTag(tokens[i + 2], 'Infinitive')) return false;
   if (hasTag(next, 'PastTense', 'Copula', 'Modal') || compiled.verbCues.has(next.text.toLowerCase())) return true;
   const previous = tokens[i - 1];
   const opens = previous === undefined || /[,;:.]\s*$/.test(previous.post) || hasTag(previous, 'Conjunction', 'Determiner', 'Preposition');

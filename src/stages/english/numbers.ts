@@ -43,7 +43,7 @@ const DIGITS = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?/g;
  */
 export function digitNumerals(
   text: string,
-  gluedOk: (index: number) => boolean,
+  gluedOk: (index: number, start: number) => boolean,
   prefixOk: (index: number) => boolean = () => false,
 ): { numerals: Numeral[]; rejected: Rejected[] } {
   const numerals: Numeral[] = [];
@@ -57,7 +57,7 @@ export function digitNumerals(
       (isWordChar(before) && !prefixOk(start)) ||
       (before === '.' && /\d/.test(text[start - 2] ?? '')) ||
       (before === '-' && /[\p{L}]/u.test(text[start - 2] ?? '')) ||
-      (after !== undefined && /\p{L}/u.test(after) && !gluedOk(end) && !possessive(text, end));
+      (after !== undefined && /\p{L}/u.test(after) && !gluedOk(end, start) && !possessive(text, end));
     if (identifier) {
       rejected.push({ start, end, rule: 'english/identifier', reason: `"${around(text, start, end)}" is a name or identifier, not an amount` });
       continue;

@@ -85,7 +85,10 @@ function phraseAt(text: string, numeral: Numeral, compiled: CompiledEnglish): Nu
     for (;;) {
       // 1.5 billion, 1.5bn, a 100-billion-yuan fund
       const at = text[numberEnd] === '-' ? numberEnd + 1 : skipSpaceForward(text, numberEnd);
-      const magnitude = matchForward(compiled.magnitudes, text, at, true);
+      // `£450m`: a magnitude letter glued to a number with a currency before it
+      const magnitude =
+        matchForward(compiled.magnitudes, text, at, true) ??
+        (at === numeral.end && matchBackward(compiled.unitsBefore, text, numeral.start) !== null ? matchForward(compiled.currencyMagnitudes, text, at) : null);
       if (!magnitude) break;
       power += magnitude.value.power;
       numberEnd = magnitude.end;

@@ -43,6 +43,8 @@ export const englishUnitsFile = z
     /** A bare sign that means another unit in a document that names it (`$` beside `HK$`). */
     sign_currencies: z.array(z.object({ sign: word, unit: word, names: z.array(word).min(1), ...annotation }).strict()).optional(),
     magnitudes: z.array(z.object({ form: word, power: z.number().int().min(1).max(24), ...annotation }).strict()),
+    /** Magnitude letters that count only glued to a number after a currency (`£450m`, `HK$35k`). */
+    currency_magnitudes: z.array(z.object({ form: word, power: z.number().int().min(1).max(24), ...annotation }).strict()).optional(),
     multiples: z.array(
       z
         .object({ word, value: z.string().regex(/^\d+(\.\d+)?$/, 'must be a decimal number written as a string'), ...annotation })

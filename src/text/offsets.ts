@@ -144,11 +144,14 @@ export class MappedTextBuilder {
     }
   }
 
-  /** The text and its map; `endOrigin` is the raw offset the end position maps to. */
-  finish(raw: string, endOrigin: number): { text: string; offsets: OffsetMap } {
+  /**
+   * The text and its map; `endOrigin` is the raw offset the end position maps to. `origins` is
+   * the map's own array (the raw offset of every code point, then of the end), to read, not change.
+   */
+  finish(raw: string, endOrigin: number): { text: string; offsets: OffsetMap; origins: Int32Array } {
     const origins = this.origins.slice(0, this.size + 1);
     origins[this.size] = endOrigin;
-    return { text: this.parts.join(''), offsets: new OffsetMap(origins, raw) };
+    return { text: this.parts.join(''), offsets: new OffsetMap(origins, raw), origins };
   }
 
   private push(ch: string, origin: number): void {

@@ -8,6 +8,7 @@
  *   is a heading.
  * One info note per line says what went, with its raw line.
  */
+import { holdsUnit, unitTable } from './chars.js';
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
 
@@ -15,17 +16,14 @@ import type { Note } from './notes.js';
 const EMPHASIS = ['**', '__'];
 
 /** `>`, `#`, `*` or `_`: the characters every rule below starts from. */
-function mayBeMark(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  return c === 0x3e || c === 0x23 || c === 0x2a || c === 0x5f;
-}
+const MARK_UNITS = unitTable((c) => c === 0x3e || c === 0x23 || c === 0x2a || c === 0x5f);
 
 /** Drops Markdown marks from every line, in place. */
 export function dropMarkup(lines: Line[], notes: Note[]): Line[] {
   for (const line of lines) {
     const { chars } = line;
-    // nearly no line holds a mark: one char-code test per character, no per-line array
-    if (!chars.some(mayBeMark)) continue;
+    // nearly no line holds a mark: one table look-up per character, no per-line array
+    if (!holdsUnit(chars, MARK_UNITS)) continue;
     const keep = new Uint8Array(chars.length).fill(1);
     const dropped: string[] = [];
     let start = 0;

@@ -12,7 +12,7 @@
  *   Chinese text becomes its Chinese form, except a digit-group comma (`1,381`) or a clock colon
  *   (`10:30`). Every replacement keeps the raw origin of the character it replaces.
  */
-import { isCjk, isDigit, isHan, isSpace } from './chars.js';
+import { holdsUnit, isCjk, isDigit, isHan, isSpace, unitTable } from './chars.js';
 import type { Line } from './lines.js';
 
 /** Full-width marks that are Chinese punctuation, not ASCII in disguise. */
@@ -49,11 +49,14 @@ export function mayChange(c: number): boolean {
   return c >= 0xff01 && c <= 0xff5e && (c === 0xff0e || !KEPT_FULL_WIDTH.has(String.fromCharCode(c)));
 }
 
+/** `mayChange` of every UTF-16 unit. */
+const MAY_CHANGE = unitTable(mayChange);
+
 /** Normalizes every line in place: folded characters keep the origin of the one they replace. */
 export function normalizeLines(lines: Line[]): Line[] {
   lines.forEach((line, k) => {
-    // most lines hold nothing to fold: a few comparisons per character, no new arrays
-    if (!line.chars.some((ch) => mayChange(ch.charCodeAt(0)))) return;
+    // most lines hold nothing to fold: one table look-up per character, no new arrays
+    if (!holdsUnit(line.chars, MAY_CHANGE)) return;
     markFormFeed(line, lines[k + 1]);
     const chars: string[] = [];
     const origins: number[] = [];

@@ -57,6 +57,8 @@ export function changeOf(
       if (kind === 'rate') return verbAfter(text, tokens, position) ? { change: 'none', rule: levelRule } : { change: 'increase', rule };
       if (words >= window) {
         if (kind === 'level' || crossedNumber) break; // past the window only a rate noun counts, and a level word ends the search
+        // `a rise in the consumer price index of around 2 percent`: a change noun with what changed after its `in`
+        if (levelRule === null && isNoun(tokens, cue.start) && /^\s+in\s/i.test(text.slice(position, position + 4))) return { change: kind, rule };
         position = skipSpaceBackward(text, cue.start);
         continue;
       }

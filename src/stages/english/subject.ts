@@ -23,6 +23,8 @@ import { matchBackward, skipSpaceForward } from './words.js';
 const CROSS_TAGS = ['Verb', 'Copula', 'Auxiliary', 'Modal', 'Adverb', 'Preposition', 'Particle', 'Adjective', 'Determiner', 'Negative'];
 const MAX_CROSSED = 8;
 const MAX_PHRASE = 14;
+// words of an appositive between commas before the verb (`, the backbone of the local economy,`)
+const MAX_APPOSITIVE = 8;
 // punctuation a phrase may cross: a closing bracket (`product (GDP) grew`) or nothing
 const OPEN_POST = /^\)?[\s-]*$/;
 
@@ -282,6 +284,8 @@ function phraseForward(text: string, tokens: readonly Token[], from: number, com
     const inside = i > from && next && (compiled.subjects.joiners.has(token.text.toLowerCase()) || hasTag(token, 'Value'));
     if (!inside && (!isNounLike(tokens, i, compiled) || (i > from && verbAfterPlural(tokens, i, compiled)))) break;
     if (!inside && isHeadNoun(tokens, i, compiled)) last = i;
+    // `residents' income`: a plural's apostrophe makes it the possessive of the noun after it
+    if (/^['’]\s+$/.test(token.post) && /s$/i.test(token.text) && isHeadNoun(tokens, i + 1, compiled)) continue;
     if (!/^[\s-]*$/.test(token.post)) break;
   }
   return last < 0 ? null : text.slice(tokens[from]!.start, tokens[last]!.end);
@@ -375,12 +379,13 @@ function hyphenJoined(tokens: readonly Token[], j: number): boolean {
 }
 
 // the noun before the comma that opens the appositive ending at token `i`, or -1: the appositive
-// is a short plain noun phrase (`, polyethylene,`)
+// is a short noun phrase (`, polyethylene,`, `, the third-highest in the country,`)
 function renamedNoun(tokens: readonly Token[], i: number, floor: number, compiled: CompiledEnglish): number {
-  for (let j = i - 1; j >= 0 && i - j <= 4 && tokens[j]!.start >= floor; j--) {
+  for (let j = i - 1; j >= 0 && i - j <= MAX_APPOSITIVE && tokens[j]!.start >= floor; j--) {
     const token = tokens[j]!;
     if (/^,\s+$/.test(token.post)) return isHeadNoun(tokens, j, compiled) ? j : -1;
-    if (!/^\s+$/.test(token.post) || !(isNounLike(tokens, j, compiled) || hasTag(token, 'Determiner'))) return -1;
+    const joiner = compiled.subjects.joiners.has(token.text.toLowerCase()) && token.text.toLowerCase() !== 'and';
+    if (!/^[\s-]+$/.test(token.post) || !(isNounLike(tokens, j, compiled) || hasTag(token, 'Determiner') || joiner)) return -1;
   }
   return -1;
 }

@@ -196,6 +196,10 @@ export const modalityFile = z
     actual_cues: cueList,
     /** Result cues that, in a clause with no number, hold for the whole sentence (`截至目前，…`). */
     frame_cues: cueList.optional(),
+    /** Plan words of a thing's completion (`建成后`): a plan unless an outcome follows them. */
+    completion_cues: cueList.optional(),
+    /** Words right after a completion cue that report what became of a thing built (`建成后闲置`). */
+    completion_outcomes: cueList.optional(),
     /** Plan words that are also nouns (`建议`): a plan only where no number or conjunction follows. */
     target_verbs: cueList.optional(),
     /** Words that set a clause against the plan before it (`实际`): it keeps no plan of an earlier clause. */

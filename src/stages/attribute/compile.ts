@@ -28,6 +28,8 @@ export type CueLabel =
   | 'actual'
   | 'frame'
   | 'targetVerb'
+  | 'completion'
+  | 'outcome'
   | 'contrast'
   | 'continuation'
   | 'share'
@@ -118,8 +120,10 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('joiner', words(subjects.list_joiners))
     .add('respectively', words(subjects.respectively))
     .add('shared', words(subjects.shared))
-    .add('target', [...words(modality.target_cues), ...words(modality.target_verbs ?? [])])
+    .add('target', [...words(modality.target_cues), ...words(modality.target_verbs ?? []), ...words(modality.completion_cues ?? [])])
     .add('targetVerb', words(modality.target_verbs ?? []))
+    .add('completion', words(modality.completion_cues ?? []))
+    .add('outcome', words(modality.completion_outcomes ?? []))
     .add('contrast', words(modality.contrasts ?? []))
     .add('actual', [...words(modality.actual_cues), ...words(modality.frame_cues ?? [])])
     .add('frame', words(modality.frame_cues ?? []))
@@ -159,7 +163,12 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     gluableEnds: new Set([...gluable].map((word) => word.charCodeAt(word.length - 1))),
     objectVerbs,
     objectVerbStarts: new Set([...objectVerbs].map((word) => word.charCodeAt(0))),
-    targetWords: new WordFinder([...words(modality.target_cues), ...words(modality.target_verbs ?? []), ...words(modality.frame_cues ?? [])]),
+    targetWords: new WordFinder([
+      ...words(modality.target_cues),
+      ...words(modality.target_verbs ?? []),
+      ...words(modality.completion_cues ?? []),
+      ...words(modality.frame_cues ?? []),
+    ]),
     continuations: words(modality.continuations ?? []),
     respectivelyWords: new WordFinder(words(subjects.respectively)),
     rateSuffixes: words(subjects.rate_suffixes ?? []),

@@ -100,6 +100,8 @@ export function findModalities(
     // 高于年度预期目标0.3个百分点, 低于预期目标: a target right after a comparison word is the
     // benchmark a figure is measured against; the clause falls back to its section
     if (cue.label === 'target' && cue.start - comparedEnd <= ADJACENT) continue;
+    // 设施建成后闲置超过一年: a completion word followed by what became of the thing dates it
+    if (cue.label === 'target' && completedAlready(items, cue, compiled)) continue;
     // 发放“雨露计划”补助资金: a plan word that closes a quotation ends a programme's name
     if (cue.label === 'target' && CLOSING_QUOTES.has(items[nextSolid(items, cue.end)]?.text ?? '')) continue;
     // 制定人才发展计划，…: a plan word that ends its clause names a plan, it does not make one
@@ -183,6 +185,12 @@ function opensClass(items: readonly Item[], end: number, quantities: readonly Qu
   if (quantity.qualifier !== 'at_least' || quantity.kind === 'percent') return false;
   const noun = items[nextSolid(items, at)];
   return noun !== undefined && isNounLike(noun);
+}
+
+/** True when a completion cue (建成后) is followed right away by an outcome word (闲置, 未): modality.yaml completion_outcomes. */
+function completedAlready(items: readonly Item[], cue: { start: number; end: number }, compiled: CompiledAttribute): boolean {
+  if (compiled.cues.endingAt(items, cue.end, ['completion'])?.start !== cue.start) return false;
+  return compiled.cues.startingAt(items, nextSolid(items, cue.end), ['outcome']) !== null;
 }
 
 /** True when the item after `end` closes the clause (a colon introduces instead: 目标是：). */

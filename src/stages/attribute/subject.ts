@@ -267,8 +267,9 @@ function shareVerb(items: readonly Item[], stop: number, at: number, compiled: C
     if (verb) return i < stop ? verb.start : -1;
     // the base is a noun phrase; jieba tags some of its words as places or times (国内/s)
     const item = items[i]!;
-    // (省下达计划: a verb between two nouns of the base, its relative clause)
-    const inner = isVerb(item) && i > 0 && isNounLike(items[i - 1]!) && isNounLike(items[i + 1]!);
+    // (省下达计划, 占发放笔数: a verb before a noun of the base, after a noun of it or the share verb)
+    const opensBase = i > 0 && (isNounLike(items[i - 1]!) || compiled.cues.endingAt(items, i - 1, ['share']) !== null);
+    const inner = isVerb(item) && opensBase && isNounLike(items[i + 1]!);
     if (item.separator !== null || item.quantity >= 0 || (isVerb(item) && !inner)) return -1;
   }
   return -1;

@@ -5,7 +5,7 @@
  */
 import type { Rules } from '../../rules/schema.js';
 import { isCjk, isSpace } from './chars.js';
-import { lineText, type Line, type LineRole } from './lines.js';
+import { lineText, type Line, type LineRole, type SplitTexts } from './lines.js';
 import type { Note } from './notes.js';
 
 export interface FurnitureRule {
@@ -24,14 +24,14 @@ const RUNNING_HEAD: FurnitureRule = { id: 'running-head', pattern: /$^/u, action
 
 /**
  * Tags or drops furniture lines; returns the lines that remain. Rules are tried in file order,
- * after the running heads (`runningHeads`) are dropped.
+ * after the running heads (`runningHeads`) are dropped. `texts`: the lines' text as split.
  */
-export function applyFurniture(lines: Line[], rules: FurnitureRule[], notes: Note[]): Line[] {
+export function applyFurniture(lines: Line[], rules: FurnitureRule[], notes: Note[], texts: SplitTexts): Line[] {
   const kept: Line[] = [];
   let dropped = 0;
-  const heads = runningHeads(lines);
+  const heads = runningHeads(lines, texts);
   for (const line of lines) {
-    const text = lineText(line).trim();
+    const text = texts.of(line).trim();
     const rule = heads.size > 0 && heads.has(text) ? RUNNING_HEAD : ruleFor(text, rules);
     if (!rule) {
       if (dropped > 0 && text !== '') {
@@ -96,7 +96,7 @@ const MIN_PAGE_LINES = 8;
  * every page of a PDF's text). The furniture rules name the usual forms; this finds the ones a
  * rule cannot know, which would otherwise cut a paragraph at every page.
  */
-function runningHeads(lines: readonly Line[]): Set<string> {
+function runningHeads(lines: readonly Line[], texts: SplitTexts): Set<string> {
   const seen = new Map<string, { count: number; last: number }>();
   // a wrapped line of prose is full: a head is well short of the page's usual line
   const longest = Math.floor(usualLength(lines) * HEAD_SHARE_OF_LINE);
@@ -105,7 +105,7 @@ function runningHeads(lines: readonly Line[]): Set<string> {
     // a clause mark or a percent sign is prose: a stock phrase may wrap the same way thrice.
     // Tested on the characters first: most lines end here, before any string is made
     if (line.chars.some(isProseMark) || !line.chars.some(isCjk)) continue;
-    const text = lineText(line).trim();
+    const text = texts.of(line).trim();
     const length = text.length;
     if (length > MAX_HEAD || length > longest) continue;
     const entry = seen.get(text);

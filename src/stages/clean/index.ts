@@ -32,7 +32,7 @@ import { applyFurniture, applyFurnitureToCells, compileFurniture, isFurnitureTex
 import { measureLayout } from './layout.js';
 import { compileHtml, dropHtml } from './html.js';
 import { dropMarkup } from './markup.js';
-import { splitLines, type Line } from './lines.js';
+import { SplitTexts, splitLines, type Line } from './lines.js';
 import { normalizeLines } from './normalize.js';
 import type { Note } from './notes.js';
 import { applyOcrDigits, compileOcrDigits } from './ocr-digits.js';
@@ -63,9 +63,10 @@ export const clean = defineStage({
   run(doc, { compiled, segmenter }) {
     const notes: Note[] = [];
     const lineOfRaw = OffsetMap.identity(doc.raw);
-    let lines = normalizeLines(dropHtml(splitLines(doc.raw), compiled.html, notes, doc.raw));
+    const texts = new SplitTexts();
+    let lines = normalizeLines(dropHtml(splitLines(doc.raw, texts), compiled.html, notes, doc.raw));
     lines = dropMarkup(lines, notes);
-    lines = applyFurniture(lines, compiled.furniture, notes);
+    lines = applyFurniture(lines, compiled.furniture, notes, texts);
     lines = countBlanks(lines);
     const judge = seamJudge(segmenter, compiled.units);
     const whole = new Set(lines);

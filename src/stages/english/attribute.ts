@@ -182,7 +182,7 @@ function subjectOf(
   const nounOf = followsNounOf(tokens, candidate, compiled) && joinerAfter(text, tokens, candidate) !== 'of';
   const subject =
     // `of which 1,280 were hospitals`
-    (counted === null ? informative(predicateAfterWhich(text, candidate)) : null) ??
+    (counted === null ? informative(predicateAfterWhich(text, candidate, start)) : null) ??
     // `about 3,800 of them engineers`, `nearly 30 percent of them young people`
     (counted === null ? informative(nounAfterOfThem(text, tokens, candidate)) : null) ??
     // `Sales of new energy vehicles surpassed 12.8 million units`
@@ -214,10 +214,12 @@ function subjectOf(
   return subject;
 }
 
-// `of which 1,280 were hospitals`, `of whom 340 are women`: the noun after the copula is what a
-// bare number counts
-function predicateAfterWhich(text: string, candidate: Candidate): string | null {
-  if (!/\bof\s+(which|whom)\s*$/i.test(text.slice(Math.max(0, candidate.boundStart - 16), candidate.boundStart))) return null;
+// `of which 1,280 were hospitals`, `of whom 340 are women`, `Of the passenger cars sold, 63 percent
+// were Chinese brands`: the noun after the copula is what the number counts or measures
+function predicateAfterWhich(text: string, candidate: Candidate, sentence: number): string | null {
+  const which = /\bof\s+(which|whom)\s*$/i.test(text.slice(Math.max(0, candidate.boundStart - 16), candidate.boundStart));
+  const ofThe = candidate.boundStart - sentence <= 80 && /^\s*Of\s+(?:the|these|those|its|their)\s[^,]+,\s*$/i.test(text.slice(sentence, candidate.boundStart));
+  if (!which && !ofThe) return null;
   // (read from the text: compromise's tags make a word after a copula a verb)
   const predicate = /^\s+(?:were|was|are|is)\s+(?:the\s+)?([\p{L}-]+(?: [\p{L}-]+){0,3})/iu.exec(text.slice(candidate.end, candidate.end + 64));
   return predicate ? predicate[1]!.split(/ (?:and|or|in|with|at|of|for|by|to)\b/)[0]! : null;

@@ -26,6 +26,7 @@ import { exclusionOf, nameSpans } from './exclusions.js';
 import { clauseAround, sectionAfter, type Section } from './modality.js';
 import { segmentsOf, shortLineFor } from './segments.js';
 import { pairRespectively, type Subjected } from './respectively.js';
+import { listAt } from './subject.js';
 import { digitNumerals, spelledNumerals, type Numeral } from './numbers.js';
 import { buildCandidates, type Candidate } from './phrase.js';
 import { mayHoldNumberWord, spelledNumber, tokenize, tokenizeAll } from './tokens.js';
@@ -174,7 +175,7 @@ function quantitiesOf(context: ChunkContext, read: ChunkRead): Quantity[] {
       spans.push({ start: candidate.start, end: candidate.end, subject: attributes.subject });
     }
   }
-  pairRespectively(text, spans);
+  pairRespectively(text, spans, (at) => listAt(text, tokens, at, compiled));
   spans.forEach((span, i) => {
     quantities[i]!.subject = span.subject;
   });

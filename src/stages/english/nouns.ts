@@ -82,7 +82,8 @@ function pluralBeforeVerb(tokens: readonly Token[], i: number, compiled: Compile
   if (!token || !hasTag(token, 'PresentTense') || !/s$/i.test(token.text) || next === undefined || !/^\s+$/.test(token.post)) return false;
   // `and aims to add no fewer than 250,000`: a verb before `to` and an infinitive
   if (next.text.toLowerCase() === 'to' && hasTag(tokens[i + 2], 'Infinitive')) return false;
-  if (hasTag(next, 'PastTense', 'Copula', 'Modal') || compiled.verbCues.has(next.text.toLowerCase())) return true;
+  // (a cue that is a preposition, the `at` of `now stands at 3.4 percent`, is no verb after it)
+  if (hasTag(next, 'PastTense', 'Copula', 'Modal') || (compiled.verbCues.has(next.text.toLowerCase()) && !hasTag(next, 'Preposition'))) return true;
   const previous = tokens[i - 1];
   const opens = previous === undefined || /[,;:.]\s*$/.test(previous.post) || hasTag(previous, 'Conjunction', 'Determiner', 'Preposition');
   if (!opens) return false;
@@ -90,8 +91,8 @@ function pluralBeforeVerb(tokens: readonly Token[], i: number, compiled: Compile
   // `Revenue from markets outside the Chinese mainland`: after a preposition a plural is no verb,
   // so any joiner but `and`/`to` (`rises and falls`, `prices to rise`) keeps it in the phrase
   if (hasTag(previous, 'Preposition') && word !== 'and' && word !== 'to' && compiled.subjects.joiners.has(word)) return true;
-  // `and prices in the largest cities are down`
-  return word === 'of' || word === 'in' || compiled.changeBefore.entries.some((entry) => entry.phrase === word);
+  // `and prices in the largest cities are down` (a level word is no sign: `now stands at`)
+  return word === 'of' || word === 'in' || compiled.changeBefore.entries.some((entry) => entry.phrase === word && entry.value.cue !== 'level');
 }
 
 // `non-working`, `deficit-to-GDP`: words joined by a hyphen with no space

@@ -215,7 +215,9 @@ function number(context: ScanContext, at: number, depth = 0): NumberResult {
   }
   const bound =
     boundBefore(compiled.before, chars, start, context.floor, context.lexicon) ?? boundAcrossChange(context, start) ?? boundAcrossWords(context, start);
-  const before = bound && countsMarks(context, bound, unitEntry, end) ? null : bound;
+  // (突破500万人大关, 突破百万户大关: an amount with a magnitude is the mark's level, never a count of marks)
+  const magnified = (lastTail.magnitude ?? tail.magnitude) !== null || first.bare;
+  const before = bound && !magnified && countsMarks(context, bound, unitEntry, end) ? null : bound;
   if (first.bare && !before && bounds.length === 0) {
     // 亿元, 万人 with no number and no bound word: a magnitude naming a class, not an amount
     return {

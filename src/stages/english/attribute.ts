@@ -41,6 +41,8 @@ export interface SubjectMemory {
 // `jumped 21.3 percent, 17.6 percent and 14.9 percent`: what may stand between the numbers of a list
 const MAX_GAP = 48;
 const LIST_SEPARATOR = /^\s*(,\s*(and\s+)?|and\s+)$/;
+// `fell 215.3 points, or 1.1 percent`: the same move in another unit
+const RESTATED = /^\s*,\s*or\s+$/;
 
 export function emptyMemory(): SubjectMemory {
   return { subject: '', sentence: -1, floor: 0, change: 'none', unit: null };
@@ -64,7 +66,8 @@ export function attributesOf(
   let change = changeOf(text, tokens, candidate, compiled);
   // a later number of a list with no cue of its own shares the first one's change
   const unit = candidate.unit?.unit ?? null;
-  if (change.rule === null && memory.change !== 'none' && memory.unit === unit && memory.floor > 0 && LIST_SEPARATOR.test(gapAfterLast(text, memory, candidate))) {
+  const gap = gapAfterLast(text, memory, candidate);
+  if (change.rule === null && memory.change !== 'none' && memory.floor > 0 && ((memory.unit === unit && LIST_SEPARATOR.test(gap)) || RESTATED.test(gap))) {
     change = { change: memory.change, rule: 'english/list-change' };
   }
   if (change.rule) rules.push(change.rule);
@@ -171,7 +174,7 @@ function subjectOf(
   const container = counted !== null && compiled.subjects.containers.has(counted.head.toLowerCase()) && !nounsBeforeHead(counted, compiled);
   const start = sentenceStart(text, candidate.start);
   // the subject of the number before it in this sentence, else the sentence's first noun phrase
-  const fallback = () => carried ?? informative(phraseAt(text, tokens, start, compiled)) ?? memory.subject;
+  const fallback = () => carried ?? informative(phraseAt(text, tokens, afterDateline(text, start), compiled)) ?? memory.subject;
   const carried = memory.sentence === start && memory.subject !== '' ? memory.subject : null;
   const counts = counted ? countSubject(text, tokens, counted, compiled) : null;
   // `Exports of EVs jumped 25 percent to 2 million units`: a bare container with nothing before it
@@ -246,4 +249,12 @@ function nounAfterOfThem(text: string, tokens: readonly Token[], candidate: Cand
   if (!first || first.start !== at || hasTag(first, 'Copula', 'Auxiliary', 'Modal', 'PastTense', 'Adverb', 'Preposition', 'Determiner', 'Value')) return null;
   const words = /^[\p{L}-]+(?: [\p{L}-]+){0,3}/u.exec(text.slice(at, at + 64));
   return words ? words[0].split(/ (?:and|or|in|with|at|of|for|by|to|from|who|that|were|was|are|is)\b/)[0]! : null;
+}
+
+// where a sentence's own words start after a dateline (`BEIJING, Jan. 27, 2026 -- Profits of …`):
+// a place in capitals, perhaps a date and an agency, then a dash (the sentence may start inside
+// the date, after the full stop of `Jan.`)
+function afterDateline(text: string, start: number): number {
+  const dateline = /^([^\n]{0,60}?)\s(?:--|—)\s+/.exec(text.slice(start, start + 80));
+  return dateline && /^\s*(?:\p{Lu}{2,}|\d)/u.test(dateline[1]!) ? start + dateline[0].length : start;
 }

@@ -32,6 +32,9 @@ export function changeOf(
   if (after) return { change: after.value.change, rule: after.value.rule };
 
   let position = skipSpaceBackward(text, candidate.boundStart);
+  // `the ChiNext index added 2.1 percent`: a verb that moves a measure only before a relative one
+  const relative = matchBackward(compiled.relativeVerbs, text, position);
+  if (relative && isRelative(candidate)) return { change: relative.value.change, rule: relative.value.rule };
   const filler = matchBackward(compiled.byFillers, text, position);
   const beforeFiller = filler ? skipSpaceBackward(text, filler.start) : position;
   const byBefore = /\bby$/i.test(text.slice(Math.max(0, beforeFiller - 3), beforeFiller));
@@ -142,4 +145,10 @@ function wordStart(text: string, end: number): number {
 // `… last year. GDP grew`: a full stop ends the clause, but not the one in `U.S.` or `5.2`
 function sentenceEnd(text: string, position: number): boolean {
   return text[position - 1] === '.' && /[a-z0-9)]\.$/.test(text.slice(Math.max(0, position - 3), position)) && !/\b[A-Z]\.$/.test(text.slice(Math.max(0, position - 3), position));
+}
+
+// a percentage, percentage points or an index's points: a measure that moves, not a count of new things
+function isRelative(candidate: Candidate): boolean {
+  const kind = candidate.unit?.kind;
+  return kind === 'percent' || kind === 'percentage_point' || candidate.unit?.unit === '点';
 }

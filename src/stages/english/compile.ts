@@ -15,6 +15,8 @@ export interface UnitMeaning {
   /** Power of ten from the written unit to the canonical one (gigawatts → 千瓦: 6). */
   power: number;
   rule: string;
+  /** False when `N-unit` before a noun labels it (`a 10-point plan`) instead of sizing it. */
+  adjectival?: false;
 }
 
 export type CueKind = 'increase' | 'decrease' | 'level' | 'rate';
@@ -47,6 +49,8 @@ export interface CompiledEnglish {
   changeAfter: PhraseList<{ change: Exclude<Change, 'none'>; rule: string }>;
   byVerbs: PhraseList<{ change: Exclude<Change, 'none'>; rule: string }>;
   byFillers: PhraseList<string>;
+  /** Verbs that give a change right before a percentage or points only (`added 2.1 percent`). */
+  relativeVerbs: PhraseList<{ change: Exclude<Change, 'none'>; rule: string }>;
   /** Single-word rise and fall cues by dictionary form, for verbs in any inflection (`plummeted` → `plummet`). */
   changeRoots: ReadonlyMap<string, { change: Exclude<Change, 'none'>; rule: string }>;
   /**
@@ -113,7 +117,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
         (form) =>
           [
             form,
-            { unit: entry.unit, kind: entry.kind, power: entry.power ?? 0, rule: id('english-units.yaml', entry.forms[0]!) },
+            { unit: entry.unit, kind: entry.kind, power: entry.power ?? 0, rule: id('english-units.yaml', entry.forms[0]!), ...(entry.adjectival === false ? { adjectival: false as const } : {}) },
           ] as const,
       ),
     );
@@ -191,6 +195,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     particleVerbs: words(changes.particle_verbs),
     newLevel: new Set(changes.new_level.map((w) => w.word.toLowerCase())),
     byFillers: phraseList(changes.by_fillers.map((f) => [f.word, id('english-changes.yaml', f.word)] as const)),
+    relativeVerbs: phraseList((changes.relative_verbs ?? []).map((v) => [v.word, { change: v.change, rule: id('english-changes.yaml', v.word) }] as const)),
     modalityCues: phraseList<{ modality: Modality | null; rule: string }>([
       ...modality.comparisons.map((c) => [c.word, { modality: null, rule: id('english-modality.yaml', c.word) }] as const),
       ...modality.target_cues.map((c) => [c.word, { modality: 'target' as const, rule: id('english-modality.yaml', c.word) }] as const),

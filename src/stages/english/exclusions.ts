@@ -78,6 +78,10 @@ export function exclusionOf(
     if (candidate.spelled || (!candidate.magnitude && !candidate.grouped)) {
       return { rule: 'english/no-unit', reason: `"${number}" has no unit and counts no noun` };
     }
+    // `rose 1.35 percent to 11,086.4`: a fraction with no magnitude counts nothing (an index level)
+    if (!candidate.magnitude && /\.\d/.test(number)) {
+      return { rule: 'english/no-unit', reason: `"${number}" has a fraction, no unit and no magnitude: not a count` };
+    }
   }
   return null;
 }

@@ -112,7 +112,7 @@ function phraseAt(text: string, numeral: Numeral, compiled: CompiledEnglish): Nu
   // rush, the five-year LPR: a duration adjective labels a period or a product
   if (!unit && text[numberEnd] === '-') {
     const adjective = matchForward(compiled.unitsAfter, text, numberEnd + 1);
-    if (adjective && adjective.value.kind !== 'duration') {
+    if (adjective && adjective.value.kind !== 'duration' && adjective.value.adjectival !== false) {
       unit = adjective;
       unitStart = numberEnd + 1;
     }

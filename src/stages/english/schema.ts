@@ -30,6 +30,8 @@ export const englishUnitsFile = z
           prefixes: z.array(word).optional(),
           /** Power of ten from this unit to the canonical one (`gigawatts` → 千瓦: 6). */
           power: z.number().int().min(-12).max(12).optional(),
+          /** False when the unit joined by a hyphen labels a thing, not a size (`a 10-point plan`). */
+          adjectival: z.boolean().optional(),
           ...annotation,
         })
         .strict(),
@@ -90,6 +92,8 @@ export const englishChangesFile = z
     by_verbs: z.array(z.object({ word, change: z.enum(['increase', 'decrease']), ...annotation }).strict()),
     /** Words that may stand between `by` and the number (`raised by another 20 yuan`). */
     by_fillers: cueList,
+    /** Verbs that give a change only right before a relative measure (`the index added 2.1 percent`, not `added 12 million jobs`). */
+    relative_verbs: z.array(z.object({ word, change: z.enum(['increase', 'decrease']), ...annotation }).strict()).optional(),
   })
   .strict();
 

@@ -53,8 +53,8 @@ export function subjectAfterUnit(
   if (!joiner || (joiner.start !== at && i === tokenAtOrAfter(tokens, at)) || !/^\s+$/.test(joiner.post)) return null;
   const word = joiner.text.toLowerCase();
   // `set aside $2.5 billion to build 30,000 transitional housing units`: money for a purpose
-  // names what it builds or buys
-  const purpose = !rates && word === 'to' && candidate.unit.kind === 'money' && hasTag(tokens[i + 1], 'Infinitive') && !hasTag(tokens[i + 1], 'Copula', 'Auxiliary', 'Modal') && /^\s+$/.test(tokens[i + 1]!.post);
+  // names what it builds or buys; so does time (`64.3 days to collect payments`)
+  const purpose = !rates && word === 'to' && (candidate.unit.kind === 'money' || candidate.unit.kind === 'duration') && hasTag(tokens[i + 1], 'Infinitive') && !hasTag(tokens[i + 1], 'Copula', 'Auxiliary', 'Modal') && /^\s+$/.test(tokens[i + 1]!.post);
   // `spend a further HK$200 million upgrading the lobby`: the same with a gerund
   const gerund = !rates && candidate.unit.kind === 'money' && hasTag(joiner, 'Gerund') && hasTag(tokens[i + 1], 'Determiner', 'Noun', 'Adjective');
   // `the 1.3 trillion yuan the state spends on health`: a clause of its own says what the money is for

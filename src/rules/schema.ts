@@ -116,6 +116,8 @@ export const subjectsFile = z
     stop_after: cueList,
     /** Marks an amount reaches (`大关` in `突破3000亿元大关`): never the subject of an amount. */
     marks: cueList.optional(),
+    /** Words that make an amount the level its subject reached (`突破`), not a class threshold. */
+    reached_by: cueList.optional(),
     /** Closing an enumeration; the phrase after it names the class (`A、B等C`). */
     list_closers: cueList,
     /** Joining items of a list besides `、` (`和`, `及`). */

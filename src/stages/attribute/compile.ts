@@ -20,6 +20,7 @@ export type CueLabel =
   | 'strip'
   | 'stop'
   | 'mark'
+  | 'reached'
   | 'closer'
   | 'joiner'
   | 'respectively'
@@ -116,6 +117,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('strip', words(subjects.strip_leading))
     .add('stop', words(subjects.stop_after))
     .add('mark', words(subjects.marks ?? []))
+    .add('reached', words(subjects.reached_by ?? []))
     .add('closer', words(subjects.list_closers))
     .add('joiner', words(subjects.list_joiners))
     .add('respectively', words(subjects.respectively))

@@ -56,14 +56,19 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     const right = walk.cue || target ? '' : rightPhrase(view.items, at, compiled, count, threshold);
     // 民生支出268.7亿元，占一般公共预算支出的81.3%: the share is of what stands before 占
     const share = shareVerb(view.items, walk.stop, at, compiled);
-    const band = (item: Item) => isBand(quantities[item.quantity]!);
+    // (a level reached, 首破6亿吨, is no band of the noun glued after it: a headline's lost space)
+    const band = (item: Item) => isBand(quantities[item.quantity]!) && !reachedBy(view.items, view.items.indexOf(item), compiled);
     let run = leftRun(view.items, share >= 0 ? share - 1 : walk.stop, band);
     // 完成国有企业改革深化提升任务的72% opening its sentence: with nothing before the verb, the
     // base is all that names what was done
     if (share >= 0 && view.opensSentence && previousSolid(view.items, share) < 0) run = leftRun(view.items, walk.stop, band);
     const left = finishLeft(afterBasis(run, compiled), compiled);
     // (but 全省经济年均增长7%左右的目标 names its measure before its change word)
-    let subject = set || (target && !walk.cue && k > 0 && carried !== '' ? carried : right || left);
+    // 营业收入首次突破万亿元 利润总额增长: a level the noun before it reached is no class of the noun
+    // after (签约突破亿元项目20个, with a verb before, still names a class)
+    const ending = view.items[walk.stop];
+    const reached = threshold && left !== '' && ending !== undefined && isNounLike(ending) && !isVerb(ending) && reachedBy(view.items, at, compiled);
+    let subject = set || (target && !walk.cue && k > 0 && carried !== '' ? carried : reached ? left : right || left);
     // 是上年的1.5倍, 比上年增加120万吨: the number continues the previous one's subject;
     // 一季度国内生产总值增长5.3%，二季度增长6.3%: with its own period in place of the previous one's
     const opening = openingPeriod(run);
@@ -252,16 +257,27 @@ function setObject(items: readonly Item[], at: number, compiled: CompiledAttribu
   return '';
 }
 
+/** True when a reach word (subjects.yaml reached_by: 突破, 跨越) stands right before the number at `at`. */
+function reachedBy(items: readonly Item[], at: number, compiled: CompiledAttribute): boolean {
+  const before = previousSolid(items, at);
+  return before >= 0 && compiled.cues.endingAt(items, before, ['reached'])?.end === before;
+}
+
 /** Most words a share's base may hold: 占一般公共预算支出的81.3%. */
 const MAX_SHARE_BASE = 6;
 
 /**
  * The item where a share verb stands when the number is `占<base>的N%` (the base a noun phrase
- * joined to the number by 的), or -1. `占…的比重为12%` is not one: 比重 names the share itself.
+ * joined to the number by 的, a bound word between them: 占…的近四成), or `完成<plan>N`
+ * (超额完成年度目标0.2个百分点: a plan word ends the base), or -1. `占…的比重为12%` is not one:
+ * 比重 names the share itself.
  */
 function shareVerb(items: readonly Item[], stop: number, at: number, compiled: CompiledAttribute): number {
-  const before = items[previousSolid(items, at)];
-  if (!before || !isAttributive(before)) return -1;
+  let previous = previousSolid(items, at);
+  const bound = previous >= 0 ? compiled.cues.endingAt(items, previous, ['bound']) : null;
+  if (bound) previous = previousSolid(items, bound.start);
+  const before = items[previous];
+  if (!before || !(isAttributive(before) || compiled.cues.endingAt(items, previous, ['target']) !== null)) return -1;
   for (let i = stop; i >= 0 && stop - i < MAX_SHARE_BASE; i--) {
     const verb = compiled.cues.endingAt(items, i, ['share']);
     if (verb) return i < stop ? verb.start : -1;

@@ -28,6 +28,8 @@ export function changeOf(
   candidate: Candidate,
   compiled: CompiledEnglish,
 ): { change: Change; rule: string | null } {
+  // `(+12.5%)`, `(-4.1%)`: a signed rate is a growth rate, its sign in the value
+  if (candidate.signed) return { change: 'increase', rule: 'english/signed-rate' };
   const after = matchForward(compiled.changeAfter, text, skipSpaceForward(text, candidate.end));
   if (after) return { change: after.value.change, rule: after.value.rule };
 

@@ -68,7 +68,7 @@ export interface CompiledEnglish {
   newLevel: ReadonlySet<string>;
   particleVerbs: ReadonlySet<string>;
   /** Target and actual cues; comparisons (`than last year`) have modality null and hide the cues inside them. */
-  modalityCues: PhraseList<{ modality: Modality | null; rule: string }>;
+  modalityCues: PhraseList<{ modality: Modality | null; rule: string; beforeOnly?: true }>;
   targetSections: readonly { pattern: RegExp; rule: string }[];
   actualSections: readonly { pattern: RegExp; rule: string }[];
   /** Change and level words that are never nouns (`rose`, `grew`, `reached`): they end a subject. */
@@ -196,10 +196,11 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     newLevel: new Set(changes.new_level.map((w) => w.word.toLowerCase())),
     byFillers: phraseList(changes.by_fillers.map((f) => [f.word, id('english-changes.yaml', f.word)] as const)),
     relativeVerbs: phraseList((changes.relative_verbs ?? []).map((v) => [v.word, { change: v.change, rule: id('english-changes.yaml', v.word) }] as const)),
-    modalityCues: phraseList<{ modality: Modality | null; rule: string }>([
+    modalityCues: phraseList<{ modality: Modality | null; rule: string; beforeOnly?: true }>([
       ...modality.comparisons.map((c) => [c.word, { modality: null, rule: id('english-modality.yaml', c.word) }] as const),
       ...modality.target_cues.map((c) => [c.word, { modality: 'target' as const, rule: id('english-modality.yaml', c.word) }] as const),
       ...modality.actual_cues.map((c) => [c.word, { modality: 'actual' as const, rule: id('english-modality.yaml', c.word) }] as const),
+      ...(modality.actual_before ?? []).map((c) => [c.word, { modality: 'actual' as const, rule: id('english-modality.yaml', c.word), beforeOnly: true as const }] as const),
     ]),
     targetSections: modality.target_sections.map((s) => ({ pattern: new RegExp(s.pattern, 'iu'), rule: id('english-modality.yaml', s.pattern) })),
     actualSections: modality.actual_sections.map((s) => ({ pattern: new RegExp(s.pattern, 'iu'), rule: id('english-modality.yaml', s.pattern) })),

@@ -97,6 +97,7 @@ export function clauseModality(
       i = cue.end - 1; // `more than last year` compares; it does not date the number
       continue;
     }
+    if (cue.value.beforeOnly && cue.end > at) continue; // `by 25 percent compared with 2025`: the base, not an outturn
     const distance = cue.end <= at ? at - cue.end : i >= atEnd ? i - atEnd : 0;
     const better = best === null || distance < best.distance || (distance === best.distance && cue.value.modality === 'target');
     if (better) best = { modality: cue.value.modality, rule: cue.value.rule, distance };

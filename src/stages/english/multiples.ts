@@ -35,6 +35,7 @@ export function multiplesIn(text: string, compiled: CompiledEnglish): Candidate[
       after: match.end,
       adjectival: false,
       boundStart: bound?.start ?? i,
+      signed: false,
       rules: bound ? [match.value.rule, bound.value.rule] : [match.value.rule],
     });
     i = match.end - 1;

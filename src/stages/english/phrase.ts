@@ -35,6 +35,8 @@ export interface Candidate {
   adjectival: boolean;
   /** Where the bound word before the number starts (or `start`). */
   boundStart: number;
+  /** A rate written with its sign in a bracket (`(+12.5%)`, `(-4.1%)`): a growth rate, sign kept. */
+  signed: boolean;
   rules: string[];
 }
 
@@ -71,8 +73,26 @@ export function buildCandidates(text: string, numerals: readonly Numeral[], comp
     }
     candidates.push(finish(text, first, null, compiled, []));
   }
+  shareListBounds(text, candidates);
   return candidates;
 }
+
+// `will exceed 92 percent and 75 percent, respectively`: a later number of a list with no bound of
+// its own shares the bound word before the first (same unit, only commas and `and` between)
+function shareListBounds(text: string, candidates: Candidate[]): void {
+  for (let k = 1; k < candidates.length; k++) {
+    const previous = candidates[k - 1]!;
+    const candidate = candidates[k]!;
+    const bound = previous.boundStart < previous.start && previous.qualifier !== 'exact' && previous.qualifier !== 'range';
+    if (!bound || candidate.qualifier !== 'exact' || candidate.boundStart < candidate.start || previous.unit?.unit !== candidate.unit?.unit || candidate.unit === null) continue;
+    if (!LIST_GAP.test(text.slice(previous.end, candidate.start))) continue;
+    candidate.qualifier = previous.qualifier;
+    candidate.rules.push('english/list-bound');
+  }
+}
+
+// what may stand between the numbers of a list: `92 percent and 75 percent`, `5%, 7% and 9%`
+const LIST_GAP = /^(\s*,\s*(and\s+)?|\s+and\s+)$/;
 
 /** How far back (UTF-16 units) the full form of a short unit (`micrograms`) is looked for. */
 const SHORT_UNIT_REACH = 240;
@@ -222,7 +242,9 @@ function finish(
     end = boundAfter.end;
     rules.push(boundAfter.value.rule);
   }
-  const start = first.prefixStart;
+  // `clothing and footwear (-4.1%)`: a signed rate in a bracket, the sign part of the value
+  const sign = !second && first.prefixStart === first.numeral.start && (unit?.kind === 'percent' || unit?.kind === 'percentage_point') ? signBefore(text, first.numeral.start) : null;
+  const start = sign === null ? first.prefixStart : first.numeral.start - 1;
   let boundStart = start;
   const boundBefore = matchBackward(compiled.boundsBefore, text, skipSpaceBackward(text, start));
   if (boundBefore && !second && qualifier === 'exact') {
@@ -235,7 +257,7 @@ function finish(
     end,
     numberStart: first.numeral.start,
     numberEnd: last.numberEnd,
-    value: scaled(first.numeral.value, first.power, unit),
+    value: sign === '-' ? scaled(first.numeral.value, first.power, unit).neg() : scaled(first.numeral.value, first.power, unit),
     valueMax: second ? scaled(second.numeral.value, second.power, unit) : null,
     unit,
     unitText: unit ? unitTextOf(text, last) : '',
@@ -247,6 +269,7 @@ function finish(
     after: last.unitEnd,
     adjectival: last.adjectival,
     boundStart,
+    signed: sign !== null,
     rules,
   };
 }
@@ -263,4 +286,11 @@ function unitTextOf(text: string, phrase: NumberPhrase): string {
   const after = text.slice(phrase.unitStart, phrase.unitEnd);
   const prefix = text.slice(phrase.prefixStart, phrase.numeral.start).trim();
   return [prefix, magnitude, after].filter((part) => part !== '').join(' ');
+}
+
+// `+` or `-` glued before a number that opens a bracket: `(+12.5%)`, `(−4.1%)`
+function signBefore(text: string, numberStart: number): '+' | '-' | null {
+  const sign = text[numberStart - 1];
+  if (text[numberStart - 2] !== '(') return null;
+  return sign === '+' ? '+' : sign === '-' || sign === '−' ? '-' : null;
 }

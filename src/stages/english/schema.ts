@@ -102,6 +102,8 @@ export const englishModalityFile = z
   .object({
     target_cues: cueList,
     actual_cues: cueList,
+    /** Actual cues that count only before the number (`compared with 55.8 percent in 2025`, not `by 25 percent compared with 2025`). */
+    actual_before: cueList.optional(),
     /** Comparisons that contain an actual cue but do not date the number (`more than last year`). */
     comparisons: cueList,
     target_sections: z.array(z.object({ pattern, ...annotation }).strict()),

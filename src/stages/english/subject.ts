@@ -89,8 +89,9 @@ export function nounAfterMeasure(text: string, tokens: readonly Token[], candida
   if (candidate.unit === null) return null;
   const before = tokens[tokenBefore(tokens, candidate.boundStart)];
   if (!before || !/^\s+$/.test(before.post)) return null;
-  // `A 298 sq ft studio`: any measure between `a` and a noun sizes that noun
-  const article = /^an?$/i.test(before.text) && candidate.unit.kind !== 'count';
+  // `A 298 sq ft studio`, `the $5,000 consumption voucher`: any measure between an article and a
+  // noun sizes that noun
+  const article = /^(an?|the)$/i.test(before.text) && candidate.unit.kind !== 'count';
   if (!article && (candidate.unit.kind !== 'percent' || !(hasTag(before, 'Determiner', 'Possessive') || /['’]s$/.test(before.text)))) return null;
   const at = skipSpaceForward(text, candidate.end);
   const i = tokenAtOrAfter(tokens, at);
@@ -204,7 +205,10 @@ function phraseBefore(
     const word = token.text.toLowerCase();
     // `reduce profits tax for 2025-26 by 100 per cent`, `GDP in 2025 grew`: a year after a preposition
     // (not `at the end of 2024`: the phrase before `of` is a time)
-    const year = hasTag(token, 'Year') && /^(for|in)$/i.test(tokens[i - 1]?.text ?? '');
+    // (`in February 2026`: a month may stand between)
+    const month = hasTag(tokens[i - 1], 'Month') ? 1 : 0;
+    const year = hasTag(token, 'Year') && /^(for|in)$/i.test(tokens[i - 1 - month]?.text ?? '');
+    if (year) i -= month;
     if (!compiled.verbCues.has(word) && !hasTag(token, ...CROSS_TAGS) && !afterCopula && !year && !compiled.subjects.crossedAdverbs.has(word)) return null;
   }
   if (i < 0 || crossed >= MAX_CROSSED) return null;
@@ -243,7 +247,9 @@ function phraseBefore(
     }
     if (compiled.subjects.joiners.has(word) && !hyphenJoined(tokens, j)) {
       const participle = finiteCrossed && participleAfterNoun(tokens, j - 1, compiled);
-      if (j === 0 || !(inPhrase(tokens, j - 1, compiled) || gerundBeforeJoiner(tokens, j - 1, compiled) || participle) || !(/^[\s-]*$/.test(tokens[j - 1]!.post) || bracketed(tokens, j - 1))) break;
+      // `jewellery, watches and clocks, and valuable gifts`: a comma may stand before a list's `and`
+      const oxford = word === 'and' && /^,\s+$/.test(tokens[j - 1]?.post ?? '') && listBefore(tokens, j - 1, compiled);
+      if (j === 0 || !(inPhrase(tokens, j - 1, compiled) || gerundBeforeJoiner(tokens, j - 1, compiled) || participle) || !(/^[\s-]*$/.test(tokens[j - 1]!.post) || bracketed(tokens, j - 1) || oxford)) break;
       continue;
     }
     if (!inPhrase(tokens, j, compiled) && !gerundBeforeJoiner(tokens, j, compiled) && !(listComma && listedVerb(tokens, j)) && !(finiteCrossed && participleAfterNoun(tokens, j, compiled))) break;
@@ -459,4 +465,14 @@ export function listAt(text: string, tokens: readonly Token[], at: number, compi
     i = k + 1;
   }
   return items >= 2 ? text.slice(tokens[tokenAtOrAfter(tokens, skipSpaceForward(text, at))]!.start, end) : null;
+}
+
+// the noun phrase ending at token k is itself an item of a list (`watches and clocks,`,
+// `jewellery, clocks,`): another comma or `and` stands right before it, with only nouns between
+function listBefore(tokens: readonly Token[], k: number, compiled: CompiledEnglish): boolean {
+  for (let j = k - 1; j >= 0 && k - j <= 4; j--) {
+    if (/^,\s+$/.test(tokens[j]!.post) || tokens[j]!.text.toLowerCase() === 'and') return true;
+    if (!isNounLike(tokens, j, compiled)) return false;
+  }
+  return false;
 }

@@ -206,6 +206,8 @@ export const modalityFile = z
     target_verbs: cueList.optional(),
     /** Words that set a clause against the plan before it (`实际`): it keeps no plan of an earlier clause. */
     contrasts: cueList.optional(),
+    /** Words after a contrast that make it part of a measure's name (`实际到位资金`): no contrast there. */
+    contrast_terms: cueList.optional(),
     /** A heading or paragraph that matches one of these starts a section about the future. */
     target_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),
     actual_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),

@@ -11,6 +11,7 @@ import type { CueMatch } from './cues.js';
 import type { SentenceView } from './items.js';
 import { nextSolid, previousSolid } from './items.js';
 import { isAttributive } from './phrase.js';
+import { reachedBy } from './subject.js';
 
 /** The change of every quantity of the sentence, in order. */
 export function findChanges(view: SentenceView, compiled: CompiledAttribute): Change[] {
@@ -23,8 +24,13 @@ export function findChanges(view: SentenceView, compiled: CompiledAttribute): Ch
     // 低于3%左右的调控目标: after a comparison, a number that modifies a noun is the base, not the gap
     if (change !== 'none' && isComparisonBase(view, at, walk.cue!, compiled)) change = 'none';
     else if (!walk.cue) {
+      // 增长10%左右、突破800亿元: a level reached (subjects.yaml reached_by) is no item of the list of changes before it
+      const level = reachedBy(view.items, at, compiled);
       change =
-        listNeighbour(view, walk.stop, compiled, byItem) ?? changeNamedAfter(view, at, compiled) ?? listItemAfter(view, walk.stop, byItem) ?? 'none';
+        (level ? undefined : listNeighbour(view, walk.stop, compiled, byItem)) ??
+        changeNamedAfter(view, at, compiled) ??
+        (level ? undefined : listItemAfter(view, walk.stop, byItem)) ??
+        'none';
     }
     changes.push(change);
     byItem.set(at, change);

@@ -32,6 +32,7 @@ export type CueLabel =
   | 'completion'
   | 'outcome'
   | 'contrast'
+  | 'contrastTerm'
   | 'continuation'
   | 'share'
   | 'basis'
@@ -127,6 +128,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('completion', words(modality.completion_cues ?? []))
     .add('outcome', words(modality.completion_outcomes ?? []))
     .add('contrast', words(modality.contrasts ?? []))
+    .add('contrastTerm', words(modality.contrast_terms ?? []))
     .add('actual', [...words(modality.actual_cues), ...words(modality.frame_cues ?? [])])
     .add('frame', words(modality.frame_cues ?? []))
     .add('continuation', words(modality.continuations ?? []))

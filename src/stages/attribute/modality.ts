@@ -87,7 +87,8 @@ export function findModalities(
     }
     const cue = compiled.cues.endingAt(items, i, ['target', 'actual', 'contrast', 'comparator', 'opener']);
     if (cue?.label === 'contrast') {
-      contrasted = true;
+      // 实际到位资金, 实际使用外资: 实际 opens a measure's name there, it sets nothing against the plan
+      contrasted ||= compiled.cues.startingAt(items, nextSolid(items, cue.end), ['contrastTerm']) === null;
       continue;
     }
     if (cue?.label === 'comparator' || cue?.label === 'opener') {

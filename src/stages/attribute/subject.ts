@@ -258,7 +258,7 @@ function setObject(items: readonly Item[], at: number, compiled: CompiledAttribu
 }
 
 /** True when a reach word (subjects.yaml reached_by: 突破, 跨越) stands right before the number at `at`. */
-function reachedBy(items: readonly Item[], at: number, compiled: CompiledAttribute): boolean {
+export function reachedBy(items: readonly Item[], at: number, compiled: CompiledAttribute): boolean {
   const before = previousSolid(items, at);
   return before >= 0 && compiled.cues.endingAt(items, before, ['reached'])?.end === before;
 }

@@ -225,7 +225,9 @@ function predicateAfterWhich(text: string, candidate: Candidate, sentence: numbe
   if (!which && !ofThe) return null;
   // (read from the text: compromise's tags make a word after a copula a verb)
   const predicate = /^\s+(?:were|was|are|is)\s+(?:the\s+)?([\p{L}-]+(?: [\p{L}-]+){0,3})/iu.exec(text.slice(candidate.end, candidate.end + 64));
-  return predicate ? predicate[1]!.split(/ (?:and|or|in|with|at|of|for|by|to)\b/)[0]! : null;
+  // `of which 9,800 hectares were destroyed`: a participle says what happened, not what is counted
+  if (!predicate || /^\p{L}{3,}ed$/u.test(predicate[1]!.split(' ')[0]!)) return null;
+  return predicate[1]!.split(/ (?:and|or|in|with|at|of|for|by|to)\b/)[0]!;
 }
 
 // a few words and a comma between the last quantity and a percentage of something (`N percent of`)

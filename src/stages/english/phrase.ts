@@ -197,8 +197,10 @@ function rangeAfter(
   if (secondAt < 0) {
     const connector = matchForward(compiled.rangeConnectors, text, joinAt);
     if (!connector) return null;
-    // `increased by 3 percent to 5 percent`: a rise and a level, not a range (but `by 0.5 to 1 point` is one)
-    if ((first.unit || first.power > 0) && /\bby\s*$/i.test(text.slice(Math.max(0, before - 4), before)) && /\p{L}/u.test(connector.phrase)) return null;
+    // `increased by 3 percent to 5 percent`, `rose by 210,000 to 10.4 million`: a rise and a level,
+    // not a range (but `by 0.5 to 1 point` is one)
+    const sized = first.unit !== null || first.power > 0 || text.slice(first.numeral.start, first.numeral.end).includes(',');
+    if (sized && /\bby\s*$/i.test(text.slice(Math.max(0, before - 4), before)) && /\p{L}/u.test(connector.phrase)) return null;
     secondAt = skipSpaceForward(text, connector.end);
     rule = connector.value;
   }
@@ -247,7 +249,10 @@ function finish(
   const start = sign === null ? first.prefixStart : first.numeral.start - 1;
   let boundStart = start;
   const boundBefore = matchBackward(compiled.boundsBefore, text, skipSpaceBackward(text, start));
-  if (boundBefore && !second && qualifier === 'exact') {
+  // `412 millimeters over 72 hours`, `over three years`: `over` before a span means during it (but
+  // `in use for over 20 years` bounds it)
+  const during = boundBefore !== null && boundBefore.phrase === 'over' && unit?.kind === 'duration' && !/\bfor\s*$/i.test(text.slice(Math.max(0, boundBefore.start - 5), boundBefore.start));
+  if (boundBefore && !second && qualifier === 'exact' && !during) {
     qualifier = boundBefore.value.qualifier;
     boundStart = boundBefore.start;
     rules.push(boundBefore.value.rule);

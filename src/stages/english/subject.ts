@@ -459,7 +459,8 @@ export function listAt(text: string, tokens: readonly Token[], at: number, compi
     let k = tokenAtOrAfter(tokens, end - 1);
     // the next item after `, `, `, and ` or ` and `
     const comma = /^,\s+$/.test(tokens[k]!.post);
-    if (tokens[k + 1]?.text.toLowerCase() === 'and' && /^\s+$/.test(tokens[k]!.post + tokens[k + 1]!.post)) k++;
+    if (!comma && !/^\s+$/.test(tokens[k]!.post)) break;
+    if (tokens[k + 1]?.text.toLowerCase() === 'and') k++;
     else if (!comma) break;
     if (tokens[k]!.text.toLowerCase() === 'and' && !/^\s+$/.test(tokens[k]!.post)) break;
     i = k + 1;

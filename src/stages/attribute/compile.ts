@@ -22,6 +22,7 @@ export type CueLabel =
   | 'mark'
   | 'reached'
   | 'closer'
+  | 'subset'
   | 'joiner'
   | 'respectively'
   | 'shared'
@@ -120,6 +121,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('mark', words(subjects.marks ?? []))
     .add('reached', words(subjects.reached_by ?? []))
     .add('closer', words(subjects.list_closers))
+    .add('subset', words(subjects.subset_openers ?? []))
     .add('joiner', words(subjects.list_joiners))
     .add('respectively', words(subjects.respectively))
     .add('shared', words(subjects.shared))

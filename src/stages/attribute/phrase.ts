@@ -93,7 +93,12 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute): s
     event ||
     (last !== undefined && items.length > 1 && last.end - last.start === 1 && last.separator === null) ||
     items.some((item) => isNounLike(item) || (item.end - item.start >= 2 && isChangeWord(item, compiled)));
-  return named ? shorten(items) : '';
+  if (named) return shorten(items);
+  // 其中集中供养9600人: after a subset opener (subjects.yaml subset_openers) the words of the clause
+  // name the part counted, whatever jieba tags them (集中/v 供养/v)
+  const opener = items[0] === run[0] ? compiled.cues.startingAt(items, 0, ['subset']) : null;
+  const part = opener ? items.slice(opener.end + 1) : [];
+  return part.length > 0 && part.every((item) => item.separator === null) ? shorten(part) : '';
 }
 
 /**

@@ -37,6 +37,8 @@ export function pairLists(
   const problems: ListProblem[] = [];
   const { items } = view;
   const position = new Map(view.quantityItems.map((at, k) => [at, k]));
+  // the items the sentence's last 分别 list paired, for a later 分别 with no list of its own
+  let lastPaired: readonly string[] | null = null;
   for (let r = 0; r < items.length; r++) {
     const cue = compiled.cues.startingAt(items, r, ['respectively', 'shared']);
     if (!cue) continue;
@@ -59,6 +61,15 @@ export function pairLists(
       pair(listBefore(items, stop, compiled, quantities, false), values, compiled, subjects);
     if (paired) {
       values.forEach((k, i) => (subjects[k] = paired[i]!));
+      lastPaired = paired;
+      continue;
+    }
+    // A和B分别惠及8.7万人和10.4万人，发放资金分别为1.9亿元、2.6亿元: a later 分别 whose clause names
+    // one measure and no list pairs the same items again
+    if (lastPaired !== null && lastPaired.length === values.length && groups.length <= 1) {
+      const again = lastPaired;
+      values.forEach((k, i) => (subjects[k] = again[i]!));
+      r = cue.end;
       continue;
     }
     const whole = wholeList(groups);

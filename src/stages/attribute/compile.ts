@@ -23,6 +23,7 @@ export type CueLabel =
   | 'reached'
   | 'closer'
   | 'subset'
+  | 'passive'
   | 'joiner'
   | 'respectively'
   | 'shared'
@@ -122,6 +123,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('reached', words(subjects.reached_by ?? []))
     .add('closer', words(subjects.list_closers))
     .add('subset', words(subjects.subset_openers ?? []))
+    .add('passive', words(subjects.passive_markers ?? []))
     .add('joiner', words(subjects.list_joiners))
     .add('respectively', words(subjects.respectively))
     .add('shared', words(subjects.shared))

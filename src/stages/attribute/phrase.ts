@@ -195,6 +195,8 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute):
       if (cue?.label === 'skip' && items.length === cue.end + 2 && isRateNoun(items[cue.end + 1]!, compiled)) return items;
       if (cue) width = cue.end + 1;
       else if (!NON_NOUN_OPENERS.has(first.tag)) return items;
+      // 被骗资金, 被盗车辆: a passive marker before a verb is part of the modifier, not a preposition
+      else if (items[1] !== undefined && isVerb(items[1]) && compiled.cues.startingAt(items, 0, ['passive'])?.end === 0) return items;
     }
     const rest = items.slice(width);
     if (first.separator === null && !rest.some(isNounLike)) return items;

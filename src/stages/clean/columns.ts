@@ -14,6 +14,10 @@
  * word joins it to a neighbouring line's fragment, else kept in place and reported as a weak
  * seam naming the raw line (`clean/columns#weak-seam`).
  *
+ * Pages of three columns whose empty cells are not padded (a row of the first and third columns'
+ * cells) are dealt row by row by the cells' widths and the words (`columns-cells.ts`), before the
+ * two-column repair would split such a row at the wrong boundary.
+ *
  * This file runs the passes in order; the rest is split by concern: `columns-shapes.ts` (a line's
  * gaps, slots and blocks), `columns-slots.ts` (how one line fits a boundary), `columns-blocks.ts`
  * (finding a candidate block and its boundary), `columns-evidence.ts` (the words: columns run down
@@ -24,6 +28,7 @@ import type { Line } from './lines.js';
 import type { Note } from './notes.js';
 import { measureLayout } from './layout.js';
 import { readGrid } from './grid.js';
+import { readCells } from './columns-cells.js';
 import { relink } from './relink.js';
 import type { SeamJudge } from './seam.js';
 import { LineShapes } from './columns-shapes.js';
@@ -40,7 +45,9 @@ export function repairColumns(lines: Line[], judge: SeamJudge, notes: Note[], is
   // pages of columns read across with runs of spaces first; their lines are left alone below
   const gridLines = new Set<Line>();
   const gridded = readGrid(lines, judge, blanks, notes, gridLines);
-  const across = splitAcross(gridded, judge, blanks, notes, pieces, 0, gridLines, [new LineShapes(judge, 'chars', isFurniture), new LineShapes(judge, 'units', isFurniture)]);
+  // then pages of three columns whose empty cells are not padded: their rows are dealt by the cells' widths
+  const celled = readCells(gridded, judge, blanks, notes, gridLines);
+  const across = splitAcross(celled, judge, blanks, notes, pieces, 0, gridLines, [new LineShapes(judge, 'chars', isFurniture), new LineShapes(judge, 'units', isFurniture)]);
   for (const line of gridLines) pieces.add(line);
   const ordered = deinterleave(across, judge, blanks, notes, pieces);
   // where lines share a width, columns show in the layout and were handled above; only in a dump

@@ -75,7 +75,7 @@ interface Geometry {
 }
 
 /** Printed width of a character: Chinese two units, the rest one. */
-function widthOf(ch: string): number {
+export function widthOf(ch: string): number {
   return isCjk(ch) || ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
 }
 
@@ -449,7 +449,8 @@ function readSections(block: Line[], fragments: Fragment[][], geometry: Geometry
   return out;
 }
 
-interface Piece {
+/** A column's text on one line of a block read across: a range of the line, read in its column's stream. */
+export interface Piece {
   line: Line;
   from: number;
   to: number;
@@ -491,14 +492,24 @@ function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, j
     }
     for (let c = 0; c < columns; c++) skipped[c] = used.has(c) ? 0 : skipped[c]! + 1;
   });
+  return writeColumns(block, streams, skippedBefore, judge, blanks, notes);
+}
+
+/**
+ * The lines of a block read column by column: each column's pieces in turn, a column's first
+ * piece after the last of the column before. A paragraph ends where a sentence ends short of a
+ * full line (`full`: the usual width of the pieces, or of the column's pieces where given), before
+ * rows the column left empty (`skippedBefore`), or before an indented piece on a grid of cells.
+ */
+export function writeColumns(block: readonly Line[], streams: Piece[][], skippedBefore: ReadonlyMap<Piece, number>, judge: SeamJudge, blanks: number, notes: Note[], fullOf?: (column: number) => number): Line[] {
   moveOpeningPieces(streams, judge);
   // a full line of a column: the usual width of its pieces
   const widths = streams.flat().map((p) => p.width).sort((a, b) => a - b);
-  const full = widths[Math.floor(widths.length * 0.75)] ?? 0;
+  const usual = widths[Math.floor(widths.length * 0.75)] ?? 0;
   const stray = strayPieces(streams, judge);
   const margins = streams.map(cellMargin);
   const out: Line[] = [];
-  let previous: { chars: string[]; width: number } | null = null;
+  let previous: { chars: string[]; width: number; column: number } | null = null;
   let afterStray = false;
   streams.forEach((stream, c) => {
     stream.forEach((piece, k) => {
@@ -516,7 +527,7 @@ function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, j
         const ended = endsSentenceIgnoringSpaces(previous.chars);
         // a column's first piece follows the last of the column before; within a column a
         // sentence that ends short of a full line, or before rows the column left empty, ends its paragraph
-        const short = previous.width < full * 0.8;
+        const short = previous.width < (fullOf?.(previous.column) ?? usual) * 0.8;
         if (ended && (k === 0 || short || skippedBefore.get(piece)! > 0)) line.blanksBefore = blanks + 1;
         // on a grid of character cells a piece set right of its column's margin is a paragraph's
         // indented first line, after a sentence's end or a heading (no clause mark) above it
@@ -540,7 +551,7 @@ function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, j
         });
       }
       out.push(line);
-      previous = { chars, width: piece.width };
+      previous = { chars, width: piece.width, column: c };
     });
   });
   dropStrayQuotes(out, notes);

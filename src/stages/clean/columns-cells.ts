@@ -1,0 +1,445 @@
+/**
+ * columns-cells: pages of three columns read straight across where nothing pads an empty cell:
+ * the cells of a row are joined by a space (or a few), and a row whose cell in one column is
+ * empty (a blank line between two paragraphs there, or the column's text ended) holds the other
+ * columns' cells only, so its text stands where the empty column's would. Positions then say
+ * little about a row's cells; their widths and the words do. Every full cell of a column is
+ * about as wide as the column (the text was wrapped to it), a cell narrower than that ends a
+ * paragraph, and a column whose last line was full and stopped mid-sentence must go on.
+ *
+ * A block is found by its boundaries: the gaps of its full rows fall at the same two places,
+ * which a line of one column does not reach. Each row is then dealt into the columns (an
+ * order-keeping assignment of its fragments, split at every space), scored by the cells' widths
+ * and by the seam judge (a fragment that runs on from its column's text is evidence for it), the
+ * few best readings of the rows so far kept side by side, so that a row the words cannot place
+ * yet is placed by the rows below it. The block is read column by column (`grid.ts`).
+ *
+ * Apart from `grid.ts`, whose pages pad empty cells so that positions place the cells, and from
+ * `columns-across.ts`, which splits two columns at one boundary and recurses for a third: with
+ * empty cells unpadded, a row of the first and third columns is split there as if it were the
+ * first and second (bench/clean-damage.mjs --layout three: 743 of the 1,142 sentences lost lay on
+ * a row with an empty cell, 309 more beside one).
+ */
+import { CLAUSE_MARKS, endsSentence, endsSentenceIgnoringSpaces, isSpace } from './chars.js';
+import type { Line } from './lines.js';
+import type { Note } from './notes.js';
+import type { SeamJudge } from './seam.js';
+import { type Measure, contentLength, gapsOf, toleranceOf } from './columns-shapes.js';
+import { type Piece, widthOf, writeColumns } from './grid.js';
+
+/** Columns of a block (three: two boundaries; pages of two are `columns-across.ts`'s). */
+const COLUMNS = 3;
+/** Full rows (a gap at both boundaries) a block needs. */
+const MIN_HITS = 4;
+/** Narrowest column, in characters. */
+const MIN_WIDTH = 6;
+/** Narrowest column of a block, as a share of its widest. */
+const NARROWEST_SHARE = 0.5;
+/** Lines looked at below a line for a second full row before its boundaries are weighed further. */
+const LOOKAHEAD = 3;
+/** Lines of a block at most (about a page or two). */
+const MAX_BLOCK = 120;
+/** Fragments of a row dealt; a row with more is no row of cells (a table, a line of figures). */
+const MAX_FRAGMENTS = 14;
+/** Readings of the rows so far kept side by side. */
+const BEAM = 4;
+/** Worth of one unit of the judge's continuity (0 … 2). */
+const CONTINUITY_WEIGHT = 1.5;
+/** Cost of a cell wider than its column, per column width beyond the tolerance. */
+const OVER_COST = 8;
+/** Cost of a cell narrower than its column that ends no paragraph (no sentence end, and a clause mark in it). */
+const SHORT_COST = 1.5;
+/** Cost of leaving empty a column whose last line was full and stopped mid-sentence. */
+const MID_STOP_COST = 2.5;
+/** Cost of an empty cell (most rows are full). */
+const EMPTY_COST = 0.3;
+
+interface Fragment {
+  start: number;
+  end: number;
+  /** Width in the block's measure. */
+  width: number;
+}
+
+interface Block {
+  start: number;
+  end: number;
+  /** Each column's width, in `measure`. */
+  widths: number[];
+  measure: Measure;
+}
+
+/** Printed width of a character in a measure, as `columns-shapes.ts` counts it. */
+const unitOf = (ch: string, measure: Measure): number => (measure === 'chars' ? 1 : ch.codePointAt(0)! <= 0xff ? 0.5 : 1);
+
+function fragmentsOf(line: Line, measure: Measure): Fragment[] {
+  const out: Fragment[] = [];
+  let current: Fragment | null = null;
+  line.chars.forEach((ch, i) => {
+    if (isSpace(ch)) {
+      current = null;
+      return;
+    }
+    if (current === null) {
+      current = { start: i, end: i, width: 0 };
+      out.push(current);
+    }
+    current.end = i + 1;
+    current.width += unitOf(ch, measure);
+  });
+  return out;
+}
+
+/**
+ * Reads the blocks of three unpadded columns among `lines` (those not in `done`) column by
+ * column; the lines it makes are added to `done`.
+ */
+export function readCells(lines: Line[], judge: SeamJudge, blanks: number, notes: Note[], done: Set<Line>): Line[] {
+  const out: Line[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const block = done.has(lines[i]!) ? null : findBlock(lines, i, blanks, done);
+    if (block === null) {
+      out.push(lines[i]!);
+      i++;
+      continue;
+    }
+    const read = readBlock(lines.slice(block.start, block.end), block, judge, blanks, notes);
+    if (read === null) {
+      out.push(lines[i]!);
+      i++;
+      continue;
+    }
+    // lines the block reached back over were pushed as they stood: take them back
+    out.length -= i - block.start;
+    for (const line of read) {
+      done.add(line);
+      out.push(line);
+    }
+    const first = lines[block.start]!.number;
+    const last = lines[block.end - 1]!.number;
+    notes.push({
+      rule: 'clean/columns#cells',
+      reason: `raw lines ${first}–${last} hold ${COLUMNS} columns read straight across, empty cells unpadded (columns ${block.widths.map((w) => Math.round(w)).join(', ')} ${block.measure === 'chars' ? 'characters' : 'characters of printed width'} wide); read column by column`,
+      severity: 'info',
+      line: first,
+    });
+    i = block.end;
+  }
+  return out;
+}
+
+/** Lines a block may not cross: a page, blank lines across every column beyond one blank row. */
+const ends = (line: Line, blanks: number): boolean => line.pageBreakBefore !== undefined || line.blanksBefore > 2 * blanks + 1;
+
+/** The block whose full rows line `at` opens, tried by characters and by printed width; null when none. */
+function findBlock(lines: Line[], at: number, blanks: number, done: ReadonlySet<Line>): Block | null {
+  for (const measure of ['chars', 'units'] as const) {
+    const gaps = gapsOf(lines[at]!, measure);
+    if (gaps.length < COLUMNS - 1) continue;
+    const content = contentLength(lines[at]!, measure);
+    for (let a = 0; a < gaps.length; a++) {
+      for (let b = a + 1; b < gaps.length; b++) {
+        const b1 = gaps[a]!.left;
+        const b2 = gaps[b]!.left;
+        if (b1 < MIN_WIDTH || b2 - b1 < MIN_WIDTH || content - b2 < MIN_WIDTH) continue;
+        const block = blockAt(lines, at, b1, b2, measure, blanks, done);
+        if (block !== null) return block;
+      }
+    }
+    for (const gap of gaps) {
+      if (gap.left < MIN_WIDTH || content < 2 * gap.left) continue;
+      const block = equalBlockAt(lines, at, gap.left, measure, blanks, done);
+      if (block !== null) return block;
+    }
+  }
+  return null;
+}
+
+/** Shares of the first column's width the second and third may have where only the first boundary shows. */
+const EQUAL_LOW = 0.85;
+const EQUAL_HIGH = 1.2;
+
+/**
+ * A block whose full rows are too few to show the second boundary (short paragraphs leave many
+ * cells short or empty: a page of eight rows may hold one row with all three cells full). The
+ * first boundary shows on most lines (the first column's full cells end there, its short ones
+ * before); the widest rows, three full cells, say how wide the other two columns are, taken as
+ * equal, and each about as wide as the first (two columns, the second about as wide as the first,
+ * are `columns-across.ts`'s).
+ */
+function equalBlockAt(lines: Line[], at: number, b1: number, measure: Measure, blanks: number, done: ReadonlySet<Line>): Block | null {
+  const t1 = toleranceOf(b1, measure);
+  const near = (line: Line): boolean => gapsOf(line, measure).some((g) => Math.abs(g.left - b1) <= t1);
+  const three = (line: Line): boolean => contentLength(line, measure) > 2 * b1 && near(line);
+  let soon = false;
+  for (let j = at + 1; j <= at + LOOKAHEAD && j < lines.length && !soon; j++) {
+    if (done.has(lines[j]!) || ends(lines[j]!, blanks)) break;
+    soon = three(lines[j]!);
+  }
+  if (!soon) return null;
+  const limit = b1 * (1 + 2 * EQUAL_HIGH) + t1;
+  const fits = (line: Line): boolean => !done.has(line) && contentLength(line, measure) <= limit;
+  const wide = (line: Line): boolean => contentLength(line, measure) > b1 * EQUAL_HIGH + t1;
+  let end = at + 1;
+  while (end < lines.length && end - at < MAX_BLOCK && !ends(lines[end]!, blanks) && fits(lines[end]!)) end++;
+  while (end - 1 > at && !wide(lines[end - 1]!)) end--;
+  let start = at;
+  while (start - 1 >= 0 && !ends(lines[start]!, blanks) && fits(lines[start - 1]!) && wide(lines[start - 1]!)) start--;
+  const block = lines.slice(start, end);
+  const long = block.filter(wide);
+  let hit = 0;
+  let chance = 0;
+  for (const line of long) {
+    if (near(line)) hit++;
+    chance += Math.min(1, (gapsOf(line, measure).length * (2 * t1 + 1)) / contentLength(line, measure));
+  }
+  if (hit < MIN_HITS + 1 || 10 * hit < 6 * long.length || hit < 2 * chance) return null;
+  const contents = long.map((line) => contentLength(line, measure)).sort((p, q) => p - q);
+  const total = contents[Math.floor(contents.length * 0.9)]!;
+  const rest = (total - b1) / 2;
+  if (rest < EQUAL_LOW * b1 || rest > EQUAL_HIGH * b1) return null;
+  return { start, end, widths: [b1, rest, rest], measure };
+}
+
+/**
+ * A line hits the boundaries when it has a gap near each; a row of one column does not reach
+ * the second. The block holds line `at` and the lines below and above it no wider than three
+ * columns, up to the last and from the first line wider than any one column (one column's
+ * lines, above or below the columns, are no part of them), and it must hit the boundaries on
+ * `MIN_HITS` lines or more, half its lines that reach past the second boundary (a third cell, however short), and well above
+ * what the noise spaces of a column would give by chance.
+ */
+function blockAt(lines: Line[], at: number, b1: number, b2: number, measure: Measure, blanks: number, done: ReadonlySet<Line>): Block | null {
+  const t1 = toleranceOf(b1, measure);
+  const t2 = toleranceOf(b2 - b1, measure);
+  const hits = (line: Line): boolean => {
+    let one = false;
+    let two = false;
+    for (const g of gapsOf(line, measure)) {
+      if (Math.abs(g.left - b1) <= t1) one = true;
+      else if (Math.abs(g.left - b2) <= t2) two = true;
+    }
+    return one && two;
+  };
+  // most boundaries tried are noise spaces: a second full row must come soon
+  let soon = false;
+  for (let j = at + 1; j <= at + LOOKAHEAD && j < lines.length && !soon; j++) {
+    if (done.has(lines[j]!) || ends(lines[j]!, blanks)) break;
+    soon = hits(lines[j]!);
+  }
+  if (!soon) return null;
+  const widest = b1 > b2 - b1 ? b1 : b2 - b1;
+  const limit = b2 + widest + toleranceOf(widest, measure);
+  const fits = (line: Line): boolean => !done.has(line) && contentLength(line, measure) <= limit + t2;
+  const wide = (line: Line): boolean => contentLength(line, measure) > widest + toleranceOf(widest, measure);
+  let end = at + 1;
+  while (end < lines.length && end - at < MAX_BLOCK && !ends(lines[end]!, blanks) && fits(lines[end]!)) end++;
+  while (end - 1 > at && !wide(lines[end - 1]!)) end--;
+  let start = at;
+  while (start - 1 >= 0 && !ends(lines[start]!, blanks) && fits(lines[start - 1]!) && wide(lines[start - 1]!)) start--;
+  const block = lines.slice(start, end);
+  let hit = 0;
+  let long = 0;
+  let chance = 0;
+  const thirds: number[] = [];
+  for (const line of block) {
+    const content = contentLength(line, measure);
+    if (content <= b2) continue;
+    long++;
+    if (hits(line)) {
+      hit++;
+      thirds.push(content - b2);
+    }
+    const spaces = gapsOf(line, measure).length;
+    const p1 = Math.min(1, (spaces * (2 * t1 + 1)) / content);
+    const p2 = Math.min(1, (spaces * (2 * t2 + 1)) / content);
+    chance += p1 * p2;
+  }
+  if (hit < MIN_HITS || 2 * hit < long || hit < 3 * chance) return null;
+  // the third column's width: its full cells', the widest of most rows
+  thirds.sort((p, q) => p - q);
+  const third = thirds[Math.floor(thirds.length * 0.75)]!;
+  const widths = [b1, b2 - b1, third];
+  // columns of one page differ in width by a few characters, not twice over: a narrow middle
+  // column is a noise space lined up by chance inside one of two columns (bench/clean-damage
+  // --layout ragged: 6 two-column pages read as three, 7 to 9 characters in the middle)
+  if (Math.min(...widths) < NARROWEST_SHARE * Math.max(...widths)) return null;
+  return { start, end, widths, measure };
+}
+
+/** One reading of the rows so far: each column's pieces, its last text, whether it must go on. */
+interface Reading {
+  score: number;
+  /** Column of each fragment, per row. */
+  rows: number[][];
+  tails: string[][];
+  open: boolean[];
+}
+
+/**
+ * Deals the block's rows into the columns and reads them column by column; null when the words
+ * do not run on down the columns more than across the cuts (then the block is no columns).
+ */
+function readBlock(block: Line[], geometry: Block, judge: SeamJudge, blanks: number, notes: Note[]): Line[] | null {
+  const { widths, measure } = geometry;
+  const rows = block.map((line) => fragmentsOf(line, measure));
+  if (rows.some((frags) => frags.length > MAX_FRAGMENTS)) return null;
+  let beam: Reading[] = [{ score: 0, rows: [], tails: widths.map(() => []), open: widths.map(() => false) }];
+  // the judge's word across a join, asked once per tail and fragment
+  const memo = new Map<string, number>();
+  const runsOn = (tail: readonly string[], text: readonly string[]): number => {
+    const key = `${tail.join('')}\u0000${text.slice(0, 8).join('')}`;
+    let value = memo.get(key);
+    if (value === undefined) {
+      value = judge.continuity(tail, text.slice(0, 8));
+      memo.set(key, value);
+    }
+    return value;
+  };
+  block.forEach((line, k) => {
+    const frags = rows[k]!;
+    const texts = frags.map((f) => line.chars.slice(f.start, f.end));
+    // words across the space before each fragment: joined in one cell, they are evidence for it
+    const joins = frags.map((f, i) => (i === 0 ? 0 : judge.continuity(line.chars.slice(Math.max(0, f.start - 8), f.start), line.chars.slice(f.start, f.start + 8))));
+    const next: Reading[] = [];
+    for (const reading of beam) {
+      for (const assignment of assignments(frags.length)) next.push(extend(reading, assignment, line, frags, texts, joins, widths, measure, runsOn));
+    }
+    next.sort((p, q) => q.score - p.score);
+    beam = next.slice(0, BEAM);
+  });
+  const best = beam[0]!;
+  // the words must run down the columns more than across the cuts made
+  if (!runsDown(block, rows, best.rows, judge)) return null;
+  const streams: Piece[][] = widths.map(() => []);
+  const skipped = widths.map(() => 0);
+  const skippedBefore = new Map<Piece, number>();
+  block.forEach((line, k) => {
+    const frags = rows[k]!;
+    const columns = best.rows[k]!;
+    const used = new Set<number>();
+    let f = 0;
+    while (f < frags.length) {
+      const column = columns[f]!;
+      let g = f;
+      while (g + 1 < frags.length && columns[g + 1] === column) g++;
+      const text = line.chars.slice(frags[f]!.start, frags[g]!.end).filter((ch) => !isSpace(ch));
+      const piece: Piece = { line, from: frags[f]!.start, to: frags[g]!.end, width: text.reduce((n, ch) => n + widthOf(ch), 0), row: k, alone: false };
+      skippedBefore.set(piece, skipped[column]!);
+      streams[column]!.push(piece);
+      used.add(column);
+      f = g + 1;
+    }
+    for (let c = 0; c < widths.length; c++) skipped[c] = used.has(c) ? 0 : skipped[c]! + 1;
+  });
+  // a column's full line, printed: its widest usual piece
+  const fulls = streams.map((stream) => {
+    const sorted = stream.map((p) => p.width).sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length * 0.75)] ?? 0;
+  });
+  return writeColumns(block, streams, skippedBefore, judge, blanks, notes, (c) => fulls[c]!);
+}
+
+const assignmentsOf = new Map<number, number[][]>();
+
+/** Order-keeping assignments of `n` fragments to the columns (each fragment's column, never decreasing). */
+function assignments(n: number): number[][] {
+  const known = assignmentsOf.get(n);
+  if (known !== undefined) return known;
+  const out: number[][] = [];
+  const current: number[] = [];
+  const walk = (i: number, from: number): void => {
+    if (i === n) {
+      out.push([...current]);
+      return;
+    }
+    for (let c = from; c < COLUMNS; c++) {
+      current[i] = c;
+      walk(i + 1, c);
+    }
+  };
+  walk(0, 0);
+  assignmentsOf.set(n, out);
+  return out;
+}
+
+/** `reading` with one more row dealt by `assignment`, and its score. */
+function extend(
+  reading: Reading,
+  assignment: number[],
+  line: Line,
+  frags: readonly Fragment[],
+  texts: readonly string[][],
+  joins: readonly number[],
+  widths: readonly number[],
+  measure: Measure,
+  runsOn: (tail: readonly string[], text: readonly string[]) => number,
+): Reading {
+  let score = reading.score;
+  const tails = [...reading.tails];
+  const open = [...reading.open];
+  const used = new Set(assignment);
+  for (let c = 0; c < widths.length; c++) {
+    if (used.has(c)) continue;
+    score -= open[c] ? MID_STOP_COST : EMPTY_COST;
+    open[c] = false;
+  }
+  let f = 0;
+  while (f < frags.length) {
+    const c = assignment[f]!;
+    let g = f;
+    while (g + 1 < frags.length && assignment[g + 1] === c) {
+      g++;
+      score += CONTINUITY_WEIGHT * joins[g]!;
+    }
+    const text = line.chars.slice(frags[f]!.start, frags[g]!.end).filter((ch) => !isSpace(ch));
+    let width = 0;
+    for (let i = f; i <= g; i++) width += frags[i]!.width;
+    const tolerance = toleranceOf(widths[c]!, measure);
+    if (width > widths[c]! + tolerance) score -= OVER_COST * ((width - widths[c]! - tolerance) / widths[c]! + 0.25);
+    const full = width >= widths[c]! - tolerance;
+    const ended = endsSentence(text);
+    if (!full && !ended && text.some((ch) => CLAUSE_MARKS.has(ch))) score -= SHORT_COST;
+    const tail = tails[c]!;
+    if (tail.length > 0 && !endsSentence(tail)) score += CONTINUITY_WEIGHT * runsOn(tail, texts[f]!);
+    tails[c] = text.slice(-8);
+    open[c] = full && !ended;
+    f = g + 1;
+  }
+  return { score, rows: [...reading.rows, assignment], tails, open };
+}
+
+/** True when the text runs on down the columns, as dealt, more than across the cuts made in the rows. */
+function runsDown(block: readonly Line[], rows: readonly Fragment[][], dealt: readonly number[][], judge: SeamJudge): boolean {
+  let across = 0;
+  let acrossPairs = 0;
+  const streams: string[][][] = Array.from({ length: COLUMNS }, () => []);
+  block.forEach((line, k) => {
+    const frags = rows[k]!;
+    const columns = dealt[k]!;
+    let from = 0;
+    for (let i = 1; i <= frags.length; i++) {
+      if (i < frags.length && columns[i] === columns[from]) continue;
+      const cell = line.chars.slice(frags[from]!.start, frags[i - 1]!.end);
+      streams[columns[from]!]!.push(cell);
+      if (i < frags.length && !endsSentenceIgnoringSpaces(cell)) {
+        across += judge.continuity(cell.slice(-8), line.chars.slice(frags[i]!.start, frags[i]!.start + 8));
+        acrossPairs++;
+      }
+      from = i;
+    }
+  });
+  let down = 0;
+  let downPairs = 0;
+  for (const stream of streams) {
+    for (let k = 0; k + 1 < stream.length; k++) {
+      if (endsSentenceIgnoringSpaces(stream[k]!)) continue;
+      down += judge.continuity(stream[k]!.slice(-8), stream[k + 1]!.slice(0, 8));
+      downPairs++;
+    }
+  }
+  const downRate = downPairs === 0 ? 0 : down / downPairs;
+  const acrossRate = acrossPairs === 0 ? 0 : across / acrossPairs;
+  return downPairs >= MIN_HITS && down >= 2 && downRate >= acrossRate + 0.2;
+}

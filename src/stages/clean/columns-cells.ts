@@ -24,7 +24,7 @@ import { CLAUSE_MARKS, endsSentence, endsSentenceIgnoringSpaces, isSpace } from 
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
 import type { SeamJudge } from './seam.js';
-import { type Measure, contentLength, gapsOf, toleranceOf } from './columns-shapes.js';
+import { type Gap, type Measure, MAX_COLUMN_WIDTH, contentLength, gapsOf, toleranceOf } from './columns-shapes.js';
 import { type Piece, widthOf, writeColumns } from './grid.js';
 
 /** Columns of a block (three: two boundaries; pages of two are `columns-across.ts`'s). */
@@ -69,6 +69,32 @@ interface Block {
   measure: Measure;
 }
 
+/** Gaps tried as a boundary, from a line's start: a row of three columns holds a few noise spaces besides its two boundaries. */
+const MAX_GAPS_TRIED = 12;
+
+/**
+ * A line's gaps and content width in one measure, measured once per line: every boundary tried
+ * asks them of the lines around (a 1 MB line is measured once, then fails every test of width).
+ */
+class Shapes {
+  private readonly known = new Map<Line, { gaps: Gap[]; content: number }>();
+  constructor(readonly measure: Measure) {}
+  gaps(line: Line): Gap[] {
+    return this.of(line).gaps;
+  }
+  content(line: Line): number {
+    return this.of(line).content;
+  }
+  private of(line: Line): { gaps: Gap[]; content: number } {
+    let shape = this.known.get(line);
+    if (shape === undefined) {
+      shape = { gaps: gapsOf(line, this.measure), content: contentLength(line, this.measure) };
+      this.known.set(line, shape);
+    }
+    return shape;
+  }
+}
+
 /** Printed width of a character in a measure, as `columns-shapes.ts` counts it. */
 const unitOf = (ch: string, measure: Measure): number => (measure === 'chars' ? 1 : ch.codePointAt(0)! <= 0xff ? 0.5 : 1);
 
@@ -96,9 +122,10 @@ function fragmentsOf(line: Line, measure: Measure): Fragment[] {
  */
 export function readCells(lines: Line[], judge: SeamJudge, blanks: number, notes: Note[], done: Set<Line>): Line[] {
   const out: Line[] = [];
+  const shapes = [new Shapes('chars'), new Shapes('units')];
   let i = 0;
   while (i < lines.length) {
-    const block = done.has(lines[i]!) ? null : findBlock(lines, i, blanks, done);
+    const block = done.has(lines[i]!) ? null : findBlock(lines, i, blanks, done, shapes);
     if (block === null) {
       out.push(lines[i]!);
       i++;
@@ -133,23 +160,27 @@ export function readCells(lines: Line[], judge: SeamJudge, blanks: number, notes
 const ends = (line: Line, blanks: number): boolean => line.pageBreakBefore !== undefined || line.blanksBefore > 2 * blanks + 1;
 
 /** The block whose full rows line `at` opens, tried by characters and by printed width; null when none. */
-function findBlock(lines: Line[], at: number, blanks: number, done: ReadonlySet<Line>): Block | null {
-  for (const measure of ['chars', 'units'] as const) {
-    const gaps = gapsOf(lines[at]!, measure);
+function findBlock(lines: Line[], at: number, blanks: number, done: ReadonlySet<Line>, measures: readonly Shapes[]): Block | null {
+  for (const shapes of measures) {
+    const content = shapes.content(lines[at]!);
+    // no row of three columns is wider than three of the widest
+    if (content > COLUMNS * MAX_COLUMN_WIDTH) continue;
+    const gaps = shapes.gaps(lines[at]!).slice(0, MAX_GAPS_TRIED);
     if (gaps.length < COLUMNS - 1) continue;
-    const content = contentLength(lines[at]!, measure);
     for (let a = 0; a < gaps.length; a++) {
       for (let b = a + 1; b < gaps.length; b++) {
         const b1 = gaps[a]!.left;
         const b2 = gaps[b]!.left;
         if (b1 < MIN_WIDTH || b2 - b1 < MIN_WIDTH || content - b2 < MIN_WIDTH) continue;
-        const block = blockAt(lines, at, b1, b2, measure, blanks, done);
+        // (the first two columns' widths as blockAt will weigh them, asked before the lines around are)
+        if (Math.min(b1, b2 - b1) < NARROWEST_SHARE * Math.max(b1, b2 - b1)) continue;
+        const block = blockAt(lines, at, b1, b2, shapes, blanks, done);
         if (block !== null) return block;
       }
     }
     for (const gap of gaps) {
-      if (gap.left < MIN_WIDTH || content < 2 * gap.left) continue;
-      const block = equalBlockAt(lines, at, gap.left, measure, blanks, done);
+      if (gap.left < MIN_WIDTH || content < 2 * gap.left || content > gap.left * (1 + 2 * EQUAL_HIGH) + toleranceOf(gap.left, shapes.measure)) continue;
+      const block = equalBlockAt(lines, at, gap.left, shapes, blanks, done);
       if (block !== null) return block;
     }
   }
@@ -168,10 +199,11 @@ const EQUAL_HIGH = 1.2;
  * equal, and each about as wide as the first (two columns, the second about as wide as the first,
  * are `columns-across.ts`'s).
  */
-function equalBlockAt(lines: Line[], at: number, b1: number, measure: Measure, blanks: number, done: ReadonlySet<Line>): Block | null {
+function equalBlockAt(lines: Line[], at: number, b1: number, shapes: Shapes, blanks: number, done: ReadonlySet<Line>): Block | null {
+  const { measure } = shapes;
   const t1 = toleranceOf(b1, measure);
-  const near = (line: Line): boolean => gapsOf(line, measure).some((g) => Math.abs(g.left - b1) <= t1);
-  const three = (line: Line): boolean => contentLength(line, measure) > 2 * b1 && near(line);
+  const near = (line: Line): boolean => shapes.gaps(line).some((g) => Math.abs(g.left - b1) <= t1);
+  const three = (line: Line): boolean => shapes.content(line) > 2 * b1 && near(line);
   let soon = false;
   for (let j = at + 1; j <= at + LOOKAHEAD && j < lines.length && !soon; j++) {
     if (done.has(lines[j]!) || ends(lines[j]!, blanks)) break;
@@ -179,23 +211,23 @@ function equalBlockAt(lines: Line[], at: number, b1: number, measure: Measure, b
   }
   if (!soon) return null;
   const limit = b1 * (1 + 2 * EQUAL_HIGH) + t1;
-  const fits = (line: Line): boolean => !done.has(line) && contentLength(line, measure) <= limit;
-  const wide = (line: Line): boolean => contentLength(line, measure) > b1 * EQUAL_HIGH + t1;
+  const fits = (line: Line): boolean => !done.has(line) && shapes.content(line) <= limit;
+  const wide = (line: Line): boolean => shapes.content(line) > b1 * EQUAL_HIGH + t1;
   let end = at + 1;
   while (end < lines.length && end - at < MAX_BLOCK && !ends(lines[end]!, blanks) && fits(lines[end]!)) end++;
   while (end - 1 > at && !wide(lines[end - 1]!)) end--;
   let start = at;
-  while (start - 1 >= 0 && !ends(lines[start]!, blanks) && fits(lines[start - 1]!) && wide(lines[start - 1]!)) start--;
+  while (start - 1 >= 0 && at - start < MAX_BLOCK && !ends(lines[start]!, blanks) && fits(lines[start - 1]!) && wide(lines[start - 1]!)) start--;
   const block = lines.slice(start, end);
   const long = block.filter(wide);
   let hit = 0;
   let chance = 0;
   for (const line of long) {
     if (near(line)) hit++;
-    chance += Math.min(1, (gapsOf(line, measure).length * (2 * t1 + 1)) / contentLength(line, measure));
+    chance += Math.min(1, (shapes.gaps(line).length * (2 * t1 + 1)) / shapes.content(line));
   }
   if (hit < MIN_HITS + 1 || 10 * hit < 6 * long.length || hit < 2 * chance) return null;
-  const contents = long.map((line) => contentLength(line, measure)).sort((p, q) => p - q);
+  const contents = long.map((line) => shapes.content(line)).sort((p, q) => p - q);
   const total = contents[Math.floor(contents.length * 0.9)]!;
   const rest = (total - b1) / 2;
   if (rest < EQUAL_LOW * b1 || rest > EQUAL_HIGH * b1) return null;
@@ -210,13 +242,14 @@ function equalBlockAt(lines: Line[], at: number, b1: number, measure: Measure, b
  * `MIN_HITS` lines or more, half its lines that reach past the second boundary (a third cell, however short), and well above
  * what the noise spaces of a column would give by chance.
  */
-function blockAt(lines: Line[], at: number, b1: number, b2: number, measure: Measure, blanks: number, done: ReadonlySet<Line>): Block | null {
+function blockAt(lines: Line[], at: number, b1: number, b2: number, shapes: Shapes, blanks: number, done: ReadonlySet<Line>): Block | null {
+  const { measure } = shapes;
   const t1 = toleranceOf(b1, measure);
   const t2 = toleranceOf(b2 - b1, measure);
   const hits = (line: Line): boolean => {
     let one = false;
     let two = false;
-    for (const g of gapsOf(line, measure)) {
+    for (const g of shapes.gaps(line)) {
       if (Math.abs(g.left - b1) <= t1) one = true;
       else if (Math.abs(g.left - b2) <= t2) two = true;
     }
@@ -231,27 +264,27 @@ function blockAt(lines: Line[], at: number, b1: number, b2: number, measure: Mea
   if (!soon) return null;
   const widest = b1 > b2 - b1 ? b1 : b2 - b1;
   const limit = b2 + widest + toleranceOf(widest, measure);
-  const fits = (line: Line): boolean => !done.has(line) && contentLength(line, measure) <= limit + t2;
-  const wide = (line: Line): boolean => contentLength(line, measure) > widest + toleranceOf(widest, measure);
+  const fits = (line: Line): boolean => !done.has(line) && shapes.content(line) <= limit + t2;
+  const wide = (line: Line): boolean => shapes.content(line) > widest + toleranceOf(widest, measure);
   let end = at + 1;
   while (end < lines.length && end - at < MAX_BLOCK && !ends(lines[end]!, blanks) && fits(lines[end]!)) end++;
   while (end - 1 > at && !wide(lines[end - 1]!)) end--;
   let start = at;
-  while (start - 1 >= 0 && !ends(lines[start]!, blanks) && fits(lines[start - 1]!) && wide(lines[start - 1]!)) start--;
+  while (start - 1 >= 0 && at - start < MAX_BLOCK && !ends(lines[start]!, blanks) && fits(lines[start - 1]!) && wide(lines[start - 1]!)) start--;
   const block = lines.slice(start, end);
   let hit = 0;
   let long = 0;
   let chance = 0;
   const thirds: number[] = [];
   for (const line of block) {
-    const content = contentLength(line, measure);
+    const content = shapes.content(line);
     if (content <= b2) continue;
     long++;
     if (hits(line)) {
       hit++;
       thirds.push(content - b2);
     }
-    const spaces = gapsOf(line, measure).length;
+    const spaces = shapes.gaps(line).length;
     const p1 = Math.min(1, (spaces * (2 * t1 + 1)) / content);
     const p2 = Math.min(1, (spaces * (2 * t2 + 1)) / content);
     chance += p1 * p2;

@@ -74,7 +74,7 @@ const SETS = [
     folder: 'tests/fixtures/zh-heldout',
     gold: 'tests/gold-zh',
     lang: 'zh',
-    floors: { f1: 0.99, qualifierAccuracy: 0.99, changeAccuracy: 0.99, modalityAccuracy: 0.99, subjectAccuracy: 0.97 },
+    floors: { f1: 0.99, qualifierAccuracy: 0.99, changeAccuracy: 0.99, modalityAccuracy: 0.99, subjectAccuracy: 0.98 },
   },
   // forty-eight sector bulletins, reports, plans and news pages in nineteen batches (tests/gold-fresh/NOTES.md: the untouched score of each)
   {
@@ -90,7 +90,7 @@ const SETS = [
     folder: 'tests/fixtures/english-fresh',
     gold: 'tests/gold-english-fresh',
     lang: 'en',
-    floors: { f1: 0.99, qualifierAccuracy: 0.99, changeAccuracy: 0.99, modalityAccuracy: 0.98, subjectAccuracy: 0.97 },
+    floors: { f1: 0.99, qualifierAccuracy: 0.99, changeAccuracy: 0.99, modalityAccuracy: 0.99, subjectAccuracy: 0.97 },
   },
 ] as const;
 

@@ -204,20 +204,11 @@ function equalBlockAt(lines: Line[], at: number, b1: number, shapes: Shapes, bla
   const t1 = toleranceOf(b1, measure);
   const near = (line: Line): boolean => shapes.gaps(line).some((g) => Math.abs(g.left - b1) <= t1);
   const three = (line: Line): boolean => shapes.content(line) > 2 * b1 && near(line);
-  let soon = false;
-  for (let j = at + 1; j <= at + LOOKAHEAD && j < lines.length && !soon; j++) {
-    if (done.has(lines[j]!) || ends(lines[j]!, blanks)) break;
-    soon = three(lines[j]!);
-  }
-  if (!soon) return null;
+  if (!comesSoon(lines, at, three, blanks, done)) return null;
   const limit = b1 * (1 + 2 * EQUAL_HIGH) + t1;
   const fits = (line: Line): boolean => !done.has(line) && shapes.content(line) <= limit;
   const wide = (line: Line): boolean => shapes.content(line) > b1 * EQUAL_HIGH + t1;
-  let end = at + 1;
-  while (end < lines.length && end - at < MAX_BLOCK && !ends(lines[end]!, blanks) && fits(lines[end]!)) end++;
-  while (end - 1 > at && !wide(lines[end - 1]!)) end--;
-  let start = at;
-  while (start - 1 >= 0 && at - start < MAX_BLOCK && !ends(lines[start]!, blanks) && fits(lines[start - 1]!) && wide(lines[start - 1]!)) start--;
+  const { start, end } = extent(lines, at, fits, wide, blanks);
   const block = lines.slice(start, end);
   const long = block.filter(wide);
   let hit = 0;
@@ -232,6 +223,28 @@ function equalBlockAt(lines: Line[], at: number, b1: number, shapes: Shapes, bla
   const rest = (total - b1) / 2;
   if (rest < EQUAL_LOW * b1 || rest > EQUAL_HIGH * b1) return null;
   return { start, end, widths: [b1, rest, rest], measure };
+}
+
+/** True when a line within `LOOKAHEAD` below line `at`, before a paragraph's end, passes `test`. */
+function comesSoon(lines: Line[], at: number, test: (line: Line) => boolean, blanks: number, done: ReadonlySet<Line>): boolean {
+  for (let j = at + 1; j <= at + LOOKAHEAD && j < lines.length; j++) {
+    if (done.has(lines[j]!) || ends(lines[j]!, blanks)) return false;
+    if (test(lines[j]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * The lines around line `at` that `fit` the columns, at most `MAX_BLOCK` each way, trimmed to
+ * end on a line `wide`r than one column and grown upwards only over such lines.
+ */
+function extent(lines: Line[], at: number, fits: (line: Line) => boolean, wide: (line: Line) => boolean, blanks: number): { start: number; end: number } {
+  let end = at + 1;
+  while (end < lines.length && end - at < MAX_BLOCK && !ends(lines[end]!, blanks) && fits(lines[end]!)) end++;
+  while (end - 1 > at && !wide(lines[end - 1]!)) end--;
+  let start = at;
+  while (start - 1 >= 0 && at - start < MAX_BLOCK && !ends(lines[start]!, blanks) && fits(lines[start - 1]!) && wide(lines[start - 1]!)) start--;
+  return { start, end };
 }
 
 /**
@@ -256,21 +269,12 @@ function blockAt(lines: Line[], at: number, b1: number, b2: number, shapes: Shap
     return one && two;
   };
   // most boundaries tried are noise spaces: a second full row must come soon
-  let soon = false;
-  for (let j = at + 1; j <= at + LOOKAHEAD && j < lines.length && !soon; j++) {
-    if (done.has(lines[j]!) || ends(lines[j]!, blanks)) break;
-    soon = hits(lines[j]!);
-  }
-  if (!soon) return null;
+  if (!comesSoon(lines, at, hits, blanks, done)) return null;
   const widest = b1 > b2 - b1 ? b1 : b2 - b1;
   const limit = b2 + widest + toleranceOf(widest, measure);
   const fits = (line: Line): boolean => !done.has(line) && shapes.content(line) <= limit + t2;
   const wide = (line: Line): boolean => shapes.content(line) > widest + toleranceOf(widest, measure);
-  let end = at + 1;
-  while (end < lines.length && end - at < MAX_BLOCK && !ends(lines[end]!, blanks) && fits(lines[end]!)) end++;
-  while (end - 1 > at && !wide(lines[end - 1]!)) end--;
-  let start = at;
-  while (start - 1 >= 0 && at - start < MAX_BLOCK && !ends(lines[start]!, blanks) && fits(lines[start - 1]!) && wide(lines[start - 1]!)) start--;
+  const { start, end } = extent(lines, at, fits, wide, blanks);
   const block = lines.slice(start, end);
   let hit = 0;
   let long = 0;

@@ -218,10 +218,11 @@ function subjectOf(
 }
 
 // `of which 1,280 were hospitals`, `of whom 340 are women`, `Of the passenger cars sold, 63 percent
-// were Chinese brands`: the noun after the copula is what the number counts or measures
+// were Chinese brands`, `Of these, 24.1 million were made visa-free`: the noun after the copula is what the number counts or measures
 function predicateAfterWhich(text: string, candidate: Candidate, sentence: number): string | null {
   const which = /\bof\s+(which|whom)\s*$/i.test(text.slice(Math.max(0, candidate.boundStart - 16), candidate.boundStart));
-  const ofThe = candidate.boundStart - sentence <= 80 && /^\s*Of\s+(?:the|these|those|its|their)\s[^,]+,\s*$/i.test(text.slice(sentence, candidate.boundStart));
+  // `Of these, 24.1 million were made visa-free`: a bare `these`/`those`/`them` as well
+  const ofThe = candidate.boundStart - sentence <= 80 && /^\s*Of\s+(?:(?:the|these|those|its|their)\s[^,]+|these|those|them),\s*$/i.test(text.slice(sentence, candidate.boundStart));
   if (!which && !ofThe) return null;
   // (read from the text: compromise's tags make a word after a copula a verb)
   const predicate = /^\s+(?:were|was|are|is)\s+(?:the\s+)?([\p{L}-]+(?: [\p{L}-]+){0,3})/iu.exec(text.slice(candidate.end, candidate.end + 64));

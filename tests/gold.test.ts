@@ -84,7 +84,7 @@ const SETS = [
     lang: 'zh',
     floors: { f1: 0.99, qualifierAccuracy: 0.99, changeAccuracy: 0.99, modalityAccuracy: 0.99, subjectAccuracy: 0.99 },
   },
-  // twenty-eight English texts in twelve batches (tests/gold-english-fresh/NOTES.md: the untouched score of each)
+  // thirty English texts in thirteen batches (tests/gold-english-fresh/NOTES.md: the untouched score of each)
   {
     name: 'the fresh English texts',
     folder: 'tests/fixtures/english-fresh',

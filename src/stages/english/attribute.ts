@@ -40,7 +40,9 @@ export interface SubjectMemory {
 
 // `jumped 21.3 percent, 17.6 percent and 14.9 percent`: what may stand between the numbers of a list
 const MAX_GAP = 48;
-const LIST_SEPARATOR = /^\s*(,\s*(and\s+)?|and\s+)$/;
+// `up 5.3 percent in nominal terms and 5.1 percent in real terms`: a short phrase after the
+// earlier number (a preposition and at most 30 letters, no number) may stand before the separator
+const LIST_SEPARATOR = /^\s*(?:(?:in|on|at|for|from|among|with)\s[^\d,;.]{1,30}?\s*)?(,\s*(and\s+)?|and\s+)$/;
 // `fell 215.3 points, or 1.1 percent`: the same move in another unit
 const RESTATED = /^\s*,\s*or\s+$/;
 

@@ -239,6 +239,9 @@ function phraseBefore(
       first = j;
       continue;
     }
+    // `The minimum wage in the first category of areas`: an ordinal after a determiner stays inside
+    // the phrase (the determiner then opens it, or stands after a joiner as below)
+    if (hasTag(token, 'Ordinal') && !hasTag(token, 'Date') && /^\s+$/.test(token.post) && hasTag(tokens[j - 1], 'Determiner')) continue;
     // `share of the total`: a determiner right after a joiner stays inside the phrase
     if (hasTag(token, 'Determiner') && j > 0 && compiled.subjects.joiners.has(tokens[j - 1]!.text.toLowerCase())) continue;
     // `cities at and above the prefecture level`, `in and around`: two joiners joined by `and`/`or`

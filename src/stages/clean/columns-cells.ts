@@ -24,7 +24,7 @@ import { CLAUSE_MARKS, endsSentence, endsSentenceIgnoringSpaces, isSpace } from 
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
 import type { SeamJudge } from './seam.js';
-import { type Gap, type Measure, MAX_COLUMN_WIDTH, contentLength, gapsOf, toleranceOf } from './columns-shapes.js';
+import { type Gap, type Measure, MAX_COLUMN_WIDTH, contentLength, gapsOf, toleranceOf, widthIn } from './columns-shapes.js';
 import { type Piece, widthOf, writeColumns } from './grid.js';
 
 /** Columns of a block (three: two boundaries; pages of two are `columns-across.ts`'s). */
@@ -95,9 +95,6 @@ class Shapes {
   }
 }
 
-/** Printed width of a character in a measure, as `columns-shapes.ts` counts it. */
-const unitOf = (ch: string, measure: Measure): number => (measure === 'chars' ? 1 : ch.codePointAt(0)! <= 0xff ? 0.5 : 1);
-
 function fragmentsOf(line: Line, measure: Measure): Fragment[] {
   const out: Fragment[] = [];
   let current: Fragment | null = null;
@@ -111,7 +108,7 @@ function fragmentsOf(line: Line, measure: Measure): Fragment[] {
       out.push(current);
     }
     current.end = i + 1;
-    current.width += unitOf(ch, measure);
+    current.width += widthIn(ch, measure);
   });
   return out;
 }

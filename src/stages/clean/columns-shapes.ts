@@ -38,8 +38,11 @@ export function toleranceOf(x: number, measure: Measure): number {
   return Math.max(1, Math.round(x * (measure === 'chars' ? 0.1 : 0.07)));
 }
 
-/** Printed width of a character, in Chinese characters: ASCII and Latin-1 half, the rest one. */
-const unitsOf = (ch: string): number => (ch.codePointAt(0)! <= 0xff ? 0.5 : 1);
+/**
+ * Width of a character in `measure`: one per character, or its printed width in Chinese
+ * characters (ASCII and Latin-1 half, the rest one).
+ */
+export const widthIn = (ch: string, measure: Measure): number => (measure === 'chars' ? 1 : ch.codePointAt(0)! <= 0xff ? 0.5 : 1);
 
 /** Widest column tried, in characters: a gap further in is not a column boundary. */
 export const MAX_COLUMN_WIDTH = 160;
@@ -58,7 +61,7 @@ export function gapsOf(line: Line, measure: Measure = 'chars'): Gap[] {
   let seen = 0;
   for (let i = 0; i < chars.length; i++) {
     if (!isSpace(chars[i]!)) {
-      seen += measure === 'chars' ? 1 : unitsOf(chars[i]!);
+      seen += widthIn(chars[i]!, measure);
       continue;
     }
     let end = i;
@@ -76,7 +79,7 @@ function leadingSpaces(line: Line): number {
 }
 
 export function contentLength(line: Line, measure: Measure = 'chars'): number {
-  return line.chars.reduce((n, ch) => n + (isSpace(ch) ? 0 : measure === 'chars' ? 1 : unitsOf(ch)), 0);
+  return line.chars.reduce((n, ch) => n + (isSpace(ch) ? 0 : widthIn(ch, measure)), 0);
 }
 
 interface Shape {

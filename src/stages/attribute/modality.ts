@@ -162,9 +162,16 @@ export interface Sentenced {
 /** Most words between a plan word and the class threshold it opens: 计划|总|投资|亿元以上项目. */
 const CLASS_REACH = 3;
 
-/** True when the plan word ending at `end` is followed by 的 and a percentage: 计划的103.5%. */
+/** Most nouns between a plan word and the 的 of the share it bases: 年度目标|任务|的128.6%. */
+const BASE_NOUN_REACH = 2;
+
+/**
+ * True when the plan word ending at `end` is followed by 的 and a percentage: 计划的103.5%, also
+ * through a noun or two that end the base's name (为年度目标任务的128.6%, 占年度计划投资的105%).
+ */
 function basesShare(items: readonly Item[], end: number, quantities: readonly Quantity[]): boolean {
-  const at = nextSolid(items, end);
+  let at = nextSolid(items, end);
+  for (let n = 0; n < BASE_NOUN_REACH && items[at] !== undefined && isNounLike(items[at]!); n++) at = nextSolid(items, at);
   if (items[at] === undefined || !isAttributive(items[at]!)) return false;
   const share = items[nextSolid(items, at)];
   return share !== undefined && share.quantity >= 0 && quantities[share.quantity]!.kind === 'percent';

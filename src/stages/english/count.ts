@@ -20,8 +20,12 @@ export interface CountedNoun {
 
 const MAX_WORDS = 7;
 
-/** The noun phrase counted by the number that ends at `after`, or null. */
-export function countedNoun(text: string, tokens: readonly Token[], after: number, compiled: CompiledEnglish): CountedNoun | null {
+/**
+ * The noun phrase counted by the number that ends at `after`, or null. `fraction`: the number has
+ * a fraction and no magnitude, and then counts no singular noun (`the 50.4 median forecast` is an
+ * index reading; `7.4 beds per 1,000 people` still counts).
+ */
+export function countedNoun(text: string, tokens: readonly Token[], after: number, compiled: CompiledEnglish, fraction = false): CountedNoun | null {
   const at = skipSpaceForward(text, after);
   let i = tokenAtOrAfter(tokens, at);
   if (i >= tokens.length || tokens[i]!.start !== at) return null;
@@ -46,6 +50,7 @@ export function countedNoun(text: string, tokens: readonly Token[], after: numbe
   if (lastNoun < 0) return null;
   const head = tokens[lastNoun]!;
   if (hasTag(head, 'Month', 'Unit') || hasTag(tokens[first], 'Month')) return null;
+  if (fraction && hasTag(head, 'Singular') && !hasTag(head, 'Plural')) return null;
   // compromise tags a lone mark as a noun too (`3 > 2`): what is counted is a word
   if (!/\p{L}/u.test(head.text)) return null;
   return { start: tokens[first]!.start, end: head.end, phrase: text.slice(tokens[first]!.start, head.end), head: head.text };

@@ -150,7 +150,8 @@ function quantitiesOf(context: ChunkContext, read: ChunkRead): Quantity[] {
   const memory = emptyMemory();
   const spans: Subjected[] = [];
   for (const candidate of candidates) {
-    const counted = candidate.unit === null ? countedNoun(text, tokens, candidate.after, compiled) : null;
+    const fraction = !candidate.magnitude && /\.\d/.test(text.slice(candidate.numberStart, candidate.numberEnd));
+    const counted = candidate.unit === null ? countedNoun(text, tokens, candidate.after, compiled, fraction) : null;
     const countPhrase = candidate.unit === null && !counted ? countPhraseBefore(text, candidate, compiled) : null;
     const exclusion = exclusionOf(text, tokens, candidate, counted !== null || countPhrase !== null, names, compiled);
     if (exclusion) {

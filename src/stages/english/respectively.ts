@@ -25,6 +25,16 @@ export function pairRespectively(text: string, items: Subjected[], listAt: (at: 
     // the numbers `respectively` follows (`…, with the total reaching 5.3 trillion yuan` is not one)
     const group = items.filter((item) => item.start >= clause.start && item.end <= match.index!);
     if (group.length < 2) continue;
+    // `handled 772 million passenger trips and 10.1 million tonnes of cargo, which rose 6.8 percent
+    // and 12.4 percent, respectively`: a list of numbers that carries the subject of the amount
+    // before it restates as many amounts, each its own
+    const antecedents = amountsBefore(text, group);
+    if (antecedents !== null) {
+      antecedents.run.forEach((item, index) => {
+        item.subject = antecedents.subjects[index]!;
+      });
+      continue;
+    }
     const shared = group[0]!.subject;
     let parts = group.every((item) => item.subject === shared) ? split(shared) : [];
     if (parts.length !== group.length) {
@@ -37,6 +47,25 @@ export function pairRespectively(text: string, items: Subjected[], listAt: (at: 
       item.subject = parts[index]!;
     });
   }
+}
+
+// a list gap between two numbers: `6.8 percent and 12.4 percent`, `620,000, 540,000 and`
+const RUN_GAP = /^\s*(?:,\s*(?:and\s+)?|and\s+)$/;
+// what may stand between the amounts and the list that restates them: `, which rose `, `, up `
+const ANTECEDENT_GAP = /^[^\d.;]{1,40}$/;
+
+// the run of listed numbers that ends the group and the distinct subjects of as many amounts right
+// before it, when the run carries the last of those subjects (it names none of its own), or null
+function amountsBefore(text: string, group: Subjected[]): { run: Subjected[]; subjects: string[] } | null {
+  let first = group.length - 1;
+  while (first > 0 && RUN_GAP.test(text.slice(group[first - 1]!.end, group[first]!.start))) first--;
+  const run = group.slice(first);
+  const before = group.slice(0, first).slice(-run.length);
+  if (run.length < 2 || before.length !== run.length) return null;
+  const subjects = before.map((item) => item.subject);
+  if (new Set(subjects).size !== subjects.length || run[0]!.subject !== subjects[subjects.length - 1]) return null;
+  if (!ANTECEDENT_GAP.test(text.slice(before[before.length - 1]!.end, run[0]!.start))) return null;
+  return { run, subjects };
 }
 
 function split(list: string): string[] {

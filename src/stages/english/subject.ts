@@ -44,7 +44,7 @@ export function subjectAfterUnit(
   if (candidate.unit === null) return null;
   const percentage = candidate.unit.kind === 'percent' || candidate.unit.kind === 'percentage_point';
   if (percentage !== rates) return null;
-  const at = skipSpaceForward(text, candidate.end);
+  const at = pastConversion(text, skipSpaceForward(text, candidate.end));
   let i = tokenAtOrAfter(tokens, at);
   // `a 3 percent reduction in energy consumption`: a change noun between the unit and `in`
   const changeNoun = tokens[i];
@@ -77,6 +77,17 @@ export function subjectAfterUnit(
   // `HK$16 billion for the current financial year`: a phrase whose only nouns are times says when
   if (phrase !== null && onlyTimes(tokens, i, tokenAtOrAfter(tokens, tokens[i]!.start + phrase.length - 1))) return null;
   return phrase;
+}
+
+// a bracketed conversion is crossed: `1.3 trillion yuan ($180 billion) in special bonds`, and from
+// inside it, `($180 billion) in special bonds`
+const MAX_CONVERSION = 48;
+function pastConversion(text: string, at: number): number {
+  if (text[at] === ')') return skipSpaceForward(text, at + 1);
+  if (text[at] !== '(') return at;
+  const close = text.indexOf(')', at);
+  const inside = text.slice(at + 1, close);
+  return close > at && close - at <= MAX_CONVERSION && /\d/.test(inside) && !inside.includes('(') ? skipSpaceForward(text, close + 1) : at;
 }
 
 /**

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../src/rules/load.js';
-import { getSegmenter } from '../src/text/segment.js';
+import { getSegmenter, tagEach } from '../src/text/segment.js';
 import { WordTable } from '../src/text/word-table.js';
 
 const require = createRequire(import.meta.url);
@@ -103,6 +103,40 @@ describe('segmenter tag = jieba cut + dictionary lookup', () => {
       fc.property(fc.array(pieces, { maxLength: 60 }), (parts) => expectSameAsJieba(parts.join(''))),
       { numRuns: 3000, seed: 7 },
     );
+  });
+});
+
+describe('tagEach: several texts in one jieba call', () => {
+  const tokensOf = (text: string, base: number) => segmenter.tag(text, base).map(({ word, tag, start, end }) => [word, tag, start, end]);
+
+  it('gives each text the words, tags and offsets its own tag call gives', () => {
+    const texts = HOSTILE.filter((text) => text.length < 100);
+    const bases = texts.map((_, k) => 1000 * k + 7);
+    const each = tagEach(segmenter, texts, bases);
+    expect(each.map((tokens) => tokens.map(({ word, tag, start, end }) => [word, tag, start, end]))).toEqual(
+      texts.map((text, k) => tokensOf(text, bases[k]!)),
+    );
+  });
+
+  it('agrees with one call per text on random runs of sentence pieces', () => {
+    const piece = fc.array(
+      fc.constantFrom(...Array.from('增长下降亿元万人个工业生产总值全市同比12.5%abc 😀，。、；'), '比上年', '\n', '\t', '𠀀'),
+      { maxLength: 20 },
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const texts = parts.map((part) => part.join(''));
+        const bases = texts.map((_, k) => 50 * k);
+        const each = tagEach(segmenter, texts, bases).map((tokens) => tokens.map(({ word, tag, start, end }) => [word, tag, start, end]));
+        expect(each).toEqual(texts.map((text, k) => tokensOf(text, bases[k]!)));
+      }),
+      { numRuns: 1000, seed: 11 },
+    );
+  });
+
+  it('refuses a segmenter that cuts a word across a join', () => {
+    const gluing = { ...segmenter, tag: (text: string) => [{ word: text, tag: 'x', start: 0, end: text.length }] };
+    expect(() => tagEach(gluing, ['增长', '5%'], [0, 10])).toThrow(/across the join/);
   });
 });
 

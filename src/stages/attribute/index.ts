@@ -16,7 +16,7 @@
 import type { Doc, Quantity, Sentence, Warning } from '../../document.js';
 import { defineStage } from '../../stage.js';
 import { CodePointIndex } from '../../text/codepoints.js';
-import type { Segmenter, Token } from '../../text/segment.js';
+import { tagEach, type Segmenter, type Token } from '../../text/segment.js';
 import { findChanges } from './change.js';
 import { compileAttribute, type CompiledAttribute } from './compile.js';
 import { buildItems, markYears, type SentenceView } from './items.js';
@@ -50,10 +50,12 @@ export const attribute = defineStage<CompiledAttribute>({
     let lastSubject = { index: -1, paragraph: -1, subject: '' };
     // the year the last number of the sentence before was about, for a 其中 sentence that details it
     let lastYear: { index: number; year: YearMention | null } = { index: -1, year: null };
-    for (const index of [...bySentence.keys()].sort((a, b) => a - b)) {
+    const order = [...bySentence.keys()].sort((a, b) => a - b);
+    const cuts = cutSentences(doc, compiled, text, segmenter, order, bySentence);
+    order.forEach((index, n) => {
       const group = bySentence.get(index)!;
       const sentence = doc.sentences[index]!;
-      const view = viewOf(doc, compiled, text, segmenter, sentence, index, group, placedYears.spans);
+      const view = viewOf(doc, compiled, segmenter, sentence, index, group, placedYears.spans, cuts[n]!);
       const members = view.members;
       const section = sections[sentence.paragraph] ?? { modality: 'actual' as const, year: null, rule: null };
       const subjects = findSubjects(view, compiled, doc.quantities);
@@ -77,7 +79,10 @@ export const attribute = defineStage<CompiledAttribute>({
       }
       const adjacent = lastSubject.index === index - 1 && lastSubject.paragraph === sentence.paragraph;
       // the clauses before may hold no quantity, so the window left them uncut: read them all
-      const whole = () => viewOf(doc, compiled, text, segmenter, sentence, index, group, placedYears.spans, true);
+      const whole = () => {
+        const tokens = segmenter.tag(text.slice(sentence.start, sentence.end), sentence.start);
+        return viewOf(doc, compiled, segmenter, sentence, index, group, placedYears.spans, { tokens, opensSentence: true });
+      };
       if (subjects.includes('')) fillEmptySubjects(whole, compiled, subjects, members, doc.quantities, adjacent ? lastSubject.subject : '');
       lastSubject = { index, paragraph: sentence.paragraph, subject: subjects[subjects.length - 1] ?? '' };
       members.forEach((k, i) => {
@@ -89,7 +94,7 @@ export const attribute = defineStage<CompiledAttribute>({
           period: periods[i]!,
         };
       });
-    }
+    });
     return { ...doc, quantities, warnings: warnings.length > 0 ? [...doc.warnings, ...warnings] : doc.warnings };
   },
 });
@@ -107,31 +112,66 @@ function chineseQuantitiesBySentence(doc: Doc): Map<number, number[]> {
   return groups;
 }
 
-function viewOf(
+/** A sentence's words as the attribute passes read them, and whether they start at the sentence's start. */
+interface Cut {
+  tokens: Token[];
+  opensSentence: boolean;
+}
+
+/**
+ * The words of each sentence in `order`: the pieces `piecesToCut` keeps (the whole sentence when
+ * a quantity lies outside it), all tagged in one jieba call (`tagEach`).
+ */
+function cutSentences(
   doc: Doc,
   compiled: CompiledAttribute,
   text: CodePointIndex,
+  segmenter: Segmenter,
+  order: readonly number[],
+  bySentence: ReadonlyMap<number, number[]>,
+): Cut[] {
+  const texts: string[] = [];
+  const bases: number[] = [];
+  // per sentence, how many of `texts` are its pieces
+  const counts: number[] = [];
+  const opens: boolean[] = [];
+  for (const index of order) {
+    const sentence = doc.sentences[index]!;
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    const window = piecesToCut(sentenceText, sentence, doc.quantities, bySentence.get(index)!, compiled);
+    if (window === null) {
+      texts.push(sentenceText);
+      bases.push(sentence.start);
+      counts.push(1);
+    } else {
+      for (const piece of window.pieces) {
+        texts.push(sentenceText.slice(piece.from, piece.to));
+        bases.push(piece.start);
+      }
+      counts.push(window.pieces.length);
+    }
+    opens.push(window?.opensSentence ?? true);
+  }
+  const tagged = tagEach(segmenter, texts, bases);
+  let next = 0;
+  return counts.map((count, n) => {
+    const tokens = count === 1 ? tagged[next]! : tagged.slice(next, next + count).flat();
+    next += count;
+    return { tokens, opensSentence: opens[n]! };
+  });
+}
+
+function viewOf(
+  doc: Doc,
+  compiled: CompiledAttribute,
   segmenter: Segmenter,
   sentence: Sentence,
   index: number,
   members: number[],
   yearSpans: readonly { start: number; end: number }[],
-  whole = false,
+  cut: Cut,
 ): SentenceView {
-  const sentenceText = text.slice(sentence.start, sentence.end);
-  const window = whole ? null : piecesToCut(sentenceText, sentence, doc.quantities, members, compiled);
-  let tagged: Token[];
-  if (window === null) tagged = segmenter.tag(sentenceText, sentence.start);
-  else if (window.pieces.length === 1) {
-    const piece = window.pieces[0]!;
-    tagged = segmenter.tag(sentenceText.slice(piece.from, piece.to), piece.start);
-  } else {
-    tagged = [];
-    for (const piece of window.pieces) {
-      for (const token of segmenter.tag(sentenceText.slice(piece.from, piece.to), piece.start)) tagged.push(token);
-    }
-  }
-  const tokens = splitGluedCues(tagged, compiled, segmenter.isWord);
+  const tokens = splitGluedCues(cut.tokens, compiled, segmenter.isWord);
   const items = buildItems(tokens, doc.quantities, members, compiled.boundSigns);
   const itemOf = new Map<number, number>();
   items.forEach((item, index) => {
@@ -143,5 +183,5 @@ function viewOf(
   markYears(items, yearSpans, firstSpanAfter(yearSpans, sentence.start));
   // the subject and change passes both start from these walks
   const walks = quantityItems.map((at) => walkBack(items, at, compiled));
-  return { sentence: index, paragraph: sentence.paragraph, items, members: placed, quantityItems, walks, opensSentence: window?.opensSentence ?? true };
+  return { sentence: index, paragraph: sentence.paragraph, items, members: placed, quantityItems, walks, opensSentence: cut.opensSentence };
 }

@@ -162,7 +162,8 @@ describe('clean on real OCR, read straight across the columns (psm 6)', () => {
   // fragment given its column), the same cleaner keeps 0.485 whole: the ceiling of the order.
   // With the misread percent signs repaired (percent-marks.ts): 0.530 whole, quantity F1 0.798
   // (was 0.699); with `9%` read as `%` where the document shows that pattern, 0.561 and 0.832;
-  // with 万雷 → 万亩 (rules/ocr-fixes.yaml) quantity F1 0.839. The baseline-grid page below, read
+  // with 万雷 → 万亩 (rules/ocr-fixes.yaml) quantity F1 0.839; with the marks in the gaps dropped
+  // where the text runs on across them (gap-marks.ts), 0.841. The baseline-grid page below, read
   // by the same engine, meets the gates. The 29 sentences lost (37 of 66 whole), by cause: 21 in
   // the engine's reading alone (garbage rows, two or more misreads, a decimal point or a stretch
   // of text dropped: `4106`, `认定高  企业`, `配收入分别增长4 906和7 196`); 2 to a ghost row, the
@@ -195,12 +196,15 @@ describe('clean on real OCR, a smaller page read straight across, single spaces 
   // the misread percent signs repaired 0.652, quantity F1 0.844 → 0.894; with the stray quote
   // marks after a column's line dropped and one-character strays set apart 0.697, F1 0.627; with
   // an open column's row left empty costing more, F1 0.640; with `9%` read as `%`, quantity F1
-  // 0.927: this page meets the quantity gate, not the sentence one). The sentences lost
+  // 0.927; with the marks in the gaps dropped where the text runs on across them, 0.939: this
+  // page meets the quantity gate, not the sentence one). The sentences lost
   // are lost to the engine: lines read into garbage where rows of two columns half overlap
   // (`二二于二质量二级改盖名蛛向`) and percentages misread (`5.896`, `8.9%6`, `8094`).
-  it.fails('sentences whole ≥ 0.80 and quantity F1 ≥ 0.90 (the issue’s gates)', () => {
-    expect(result.whole).toBeGreaterThanOrEqual(0.8);
+  it('quantity F1 ≥ 0.90 (the issue’s gate)', () => {
     expect(result.quantities).toBeGreaterThanOrEqual(0.9);
+  });
+  it.fails('sentences whole ≥ 0.80 (the issue’s gate)', () => {
+    expect(result.whole).toBeGreaterThanOrEqual(0.8);
   });
 });
 
@@ -211,7 +215,7 @@ describe('clean on real OCR, another text on the same page read straight across 
   const paragraphs = [...html.split('<div class=cols>')[1]!.matchAll(/<(?:h2|p)>([^<]*)</gu)].map((m) => m[1]!);
   const result = measure('national-2019.psm6.txt', paragraphs);
   // measured with the grid, gap-mark and percent passes as they stood before this fixture:
-  // whole 0.414 → 0.431, quantity F1 0.639 → 0.693;
+  // whole 0.414 → 0.431, quantity F1 0.639 → 0.693 (0.713 with the gap marks dropped);
   // the engine's garbage dominates here too
   it('beats the plain cleaner on whole sentences', () => {
     expect(result.whole).toBeGreaterThan(result.plainWhole + 0.2);
@@ -235,18 +239,21 @@ describe('clean on real OCR, pages printed as issue 4 says and read straight acr
   // (0.174), 0.653. The printed rows of three columns never line up (paragraph gaps and
   // headings of other heights), and the engine reads lines that take the upper half of one
   // column's row and the lower half of the next's into garbage (`过去“年工作癌大`), most
-  // often where they meet a heading.
+  // often where they meet a heading. With the marks the engine writes in a column's gap dropped
+  // where the text runs on across them (gap-marks.ts dropGapPunctuation: `持续增。。` + `强。`,
+  // `新开通国”。` + `际货运`, `项目418个，。。`): page.html 0.652 whole, F1 0.520, quantity F1 0.867;
+  // the smaller page 0.621, 0.304, 0.831; the other text 0.310, 0.205, 0.687.
   const page = measure('three-columns.print.psm6.txt');
   const small = measure('three-columns-small.print.psm6.txt');
   const national = measure('national-2019.print.psm6.txt', pageSource('page-national.html'));
   it('beats the plain cleaner well on whole sentences; floors a little under what was measured', () => {
     for (const result of [page, small, national]) expect(result.whole).toBeGreaterThan(result.plainWhole + 0.15);
-    expect(page.whole).toBeGreaterThanOrEqual(0.54);
-    expect(small.whole).toBeGreaterThanOrEqual(0.57);
+    expect(page.whole).toBeGreaterThanOrEqual(0.63);
+    expect(small.whole).toBeGreaterThanOrEqual(0.6);
     expect(national.whole).toBeGreaterThanOrEqual(0.29);
-    expect(page.quantities).toBeGreaterThanOrEqual(0.84);
-    expect(small.quantities).toBeGreaterThanOrEqual(0.8);
-    expect(national.quantities).toBeGreaterThanOrEqual(0.63);
+    expect(page.quantities).toBeGreaterThanOrEqual(0.85);
+    expect(small.quantities).toBeGreaterThanOrEqual(0.81);
+    expect(national.quantities).toBeGreaterThanOrEqual(0.67);
   });
   it.fails('sentences whole ≥ 0.80 and quantity F1 ≥ 0.90 (the issue’s gates)', () => {
     for (const result of [page, small, national]) {
@@ -283,11 +290,11 @@ describe('clean on real OCR, two pages written for it, printed and read both way
     }
   });
   // measured when made: bulletin 0.147 whole (plain 0.088), F1 0.118 (0.000), quantity F1
-  // 0.745; county 0.308 (0.115), 0.188 (0.143), 0.740
+  // 0.745; county 0.308 (0.115), 0.188 (0.143), 0.740; with the gap marks dropped county 0.346
   it('read straight across (psm 6): beats the plain cleaner', () => {
     for (const result of [bulletin6, county6]) expect(result.whole).toBeGreaterThan(result.plainWhole);
     expect(bulletin6.whole).toBeGreaterThanOrEqual(0.13);
-    expect(county6.whole).toBeGreaterThanOrEqual(0.29);
+    expect(county6.whole).toBeGreaterThanOrEqual(0.33);
     for (const result of [bulletin6, county6]) expect(result.quantities).toBeGreaterThanOrEqual(0.72);
   });
   it.fails('read straight across (psm 6): sentences whole ≥ 0.80 and quantity F1 ≥ 0.90 (the issue’s gates)', () => {

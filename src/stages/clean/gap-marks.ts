@@ -7,6 +7,7 @@
 import { isSpace } from './chars.js';
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
+import type { SeamJudge } from './seam.js';
 
 /** Closing punctuation, which no printed Chinese line starts with. */
 export const NO_LINE_START = new Set(['，', '。', '、', '；', '：', '！', '？', '%', '）', '》', '”', '’', ',', '.', ';', ':', '!', '?', ')']);
@@ -98,4 +99,82 @@ function closesSoon(lines: readonly Line[], k: number, from: number): boolean {
     }
   }
   return false;
+}
+
+/** Clause and sentence marks the engine also writes where it meets a column's gap (`货 。`, `增。。`, `振 ，`). */
+const GAP_PUNCTUATION = new Set(['，', '。', '、', '；', '：', ',', ';', ':']);
+/** Characters of text either side of a mark the judge reads. */
+const JUDGE_REACH = 8;
+
+/**
+ * Clause and sentence marks in a column's gap, in the lines of columns read straight across (in
+ * reading order, one column's line each). Where the text runs on across them into the next line
+ * (a dictionary word across: `货 。` + `物进出口`, `持续增。。` + `强。`), the marks at the line's
+ * end, or at the start of the line after (no printed line starts with them), are dropped; where
+ * it does not, a run of two or more marks, which no text writes (`项目418个，。。`), keeps its
+ * first. A real mark the OCR set apart by a space before a new sentence stays: the text does not
+ * run on across it.
+ */
+export function dropGapPunctuation(lines: Line[], judge: SeamJudge, notes: Note[]): void {
+  const solid = (chars: readonly string[]): string[] => chars.filter((ch) => !isSpace(ch));
+  lines.forEach((line, k) => {
+    const next = lines[k + 1];
+    // the marks ending the line, spaces among them
+    let start = line.chars.length;
+    while (start > 0 && (isSpace(line.chars[start - 1]!) || GAP_PUNCTUATION.has(line.chars[start - 1]!) || QUOTES.has(line.chars[start - 1]!))) start--;
+    const before = solid(line.chars.slice(0, start));
+    const run: number[] = [];
+    for (let i = start; i < line.chars.length; i++) if (!isSpace(line.chars[i]!)) run.push(i);
+    const marks = run.filter((i) => GAP_PUNCTUATION.has(line.chars[i]!));
+    if (before.length > 0 && marks.length > 0 && next !== undefined) {
+      const spaced = isSpace(line.chars[run[0]!]!) || (run[0]! > 0 && isSpace(line.chars[run[0]! - 1]!));
+      const after = headAfterMarks(next.chars);
+      const runsOn = after.length > 0 && judge.continuity(before.slice(-JUDGE_REACH), after.slice(0, JUDGE_REACH)) > 0;
+      const drop = runsOn && (spaced || marks.length >= 2 || run.length > marks.length) ? run : marks.length >= 2 ? marks.slice(1) : [];
+      if (drop.length > 0) {
+        notes.push({
+          rule: 'clean/columns#gap-marks',
+          reason: `raw line ${line.number}: "${drop.map((i) => line.chars[i]).join('')}" at a column's line end ${runsOn ? 'splits text that runs on into the next line' : 'repeats a mark'}; read as the gap between columns and dropped`,
+          severity: 'info',
+          line: line.number,
+          raw: { start: line.origins[drop[0]!]!, end: line.origins[drop[drop.length - 1]!]! + 1 },
+        });
+        const keep = (_: unknown, at: number): boolean => !drop.includes(at);
+        line.chars = line.chars.filter(keep);
+        line.origins = line.origins.filter(keep);
+      }
+    }
+  });
+  // marks opening a line (no printed line starts with them), and quote marks among them: dropped
+  // where the text before runs on across them, or, marks alone, after a mark
+  lines.forEach((line, k) => {
+    if (k === 0) return;
+    let end = 0;
+    while (end < line.chars.length && (isSpace(line.chars[end]!) || GAP_PUNCTUATION.has(line.chars[end]!) || QUOTES.has(line.chars[end]!))) end++;
+    const lead: number[] = [];
+    for (let i = 0; i < end; i++) if (!isSpace(line.chars[i]!)) lead.push(i);
+    const rest = solid(line.chars.slice(end));
+    const previous = solid(lines[k - 1]!.chars);
+    if (lead.length === 0 || rest.length === 0 || previous.length === 0) return;
+    const doubled = GAP_PUNCTUATION.has(previous[previous.length - 1]!) && lead.every((i) => GAP_PUNCTUATION.has(line.chars[i]!));
+    if (!doubled && judge.continuity(previous.slice(-JUDGE_REACH), rest.slice(0, JUDGE_REACH)) === 0) return;
+    notes.push({
+      rule: 'clean/columns#gap-marks',
+      reason: `raw line ${line.number}: "${lead.map((i) => line.chars[i]).join('')}" opens a column's line ${doubled ? 'after a mark' : 'inside text that runs on across it'}; read as the gap between columns and dropped`,
+      severity: 'info',
+      line: line.number,
+      raw: { start: line.origins[lead[0]!]!, end: line.origins[lead[lead.length - 1]!]! + 1 },
+    });
+    line.chars = line.chars.slice(end);
+    line.origins = line.origins.slice(end);
+  });
+}
+
+const QUOTES = new Set(['“', '”']);
+
+/** A line's first characters after the spaces, marks and quotes the engine may have left before its text. */
+function headAfterMarks(chars: readonly string[]): string[] {
+  let i = 0;
+  while (i < chars.length && (isSpace(chars[i]!) || GAP_PUNCTUATION.has(chars[i]!) || QUOTES.has(chars[i]!))) i++;
+  return chars.slice(i, i + JUDGE_REACH).filter((ch) => !isSpace(ch));
 }

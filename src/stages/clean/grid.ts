@@ -26,7 +26,7 @@
 import { CONTINUING_MARKS, endsSentence, endsSentenceIgnoringSpaces, isCjk, isClauseMark, isSpace } from './chars.js';
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
-import { dropStrayQuotes, NO_LINE_START } from './gap-marks.js';
+import { dropGapPunctuation, dropStrayQuotes, NO_LINE_START } from './gap-marks.js';
 import type { SeamJudge } from './seam.js';
 
 /** A run of this many spaces is what the engine writes between columns (a single one is noise inside a column too). */
@@ -492,7 +492,9 @@ function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, j
     }
     for (let c = 0; c < columns; c++) skipped[c] = used.has(c) ? 0 : skipped[c]! + 1;
   });
-  return writeColumns(block, streams, skippedBefore, judge, blanks, notes);
+  const read = writeColumns(block, streams, skippedBefore, judge, blanks, notes);
+  dropGapPunctuation(read, judge, notes);
+  return read;
 }
 
 /**

@@ -16,6 +16,16 @@ export function charsOf(text: string): Chars {
   return isBmpOnly(text) ? text : Array.from(text);
 }
 
+/**
+ * The code point at offset `i`, or -1 outside the text. Unlike `chars[i]` on a string, it makes
+ * no string: V8 keeps one-character strings only for Latin-1, so each `chars[i]` on Chinese text
+ * allocates one.
+ */
+export function codeAt(chars: Chars, i: number): number {
+  if (i < 0 || i >= chars.length) return -1;
+  return typeof chars === 'string' ? chars.charCodeAt(i) : chars[i]!.codePointAt(0)!;
+}
+
 /** The text of code points `[start, end)`. */
 export function sliceChars(chars: Chars, start: number, end: number): string {
   return typeof chars === 'string' ? chars.slice(start, end) : chars.slice(start, end).join('');

@@ -8,7 +8,7 @@
 import type { QuantityKind, Qualifier } from '../../document.js';
 import { unitForms } from '../../rules/check.js';
 import type { Rules } from '../../rules/schema.js';
-import { type Chars, sliceChars } from '../../text/chars.js';
+import { type Chars, codeAt, sliceChars } from '../../text/chars.js';
 import { parseDecimal, type Decimal } from '../../text/decimal.js';
 
 /** A unit or classifier with the rules file it comes from (for the record's `rules`). */
@@ -52,11 +52,13 @@ export interface WordTable<T> {
   forms: ReadonlyMap<string, T>;
   longest: number;
   /**
-   * First (last) character of the forms → the length of the longest form it begins (ends): most
-   * positions are refused on one probe, and the others try only the lengths that can match.
+   * First (last) character of the forms, as a code point → the length of the longest form it
+   * begins (ends): most positions are refused on one probe, and the others try only the lengths
+   * that can match. Keyed by number, so a probe makes no one-character string (recognize, warm,
+   * 40 files: 0.156 → 0.145 s CPU).
    */
-  firsts: ReadonlyMap<string, number>;
-  lasts: ReadonlyMap<string, number>;
+  firsts: ReadonlyMap<number, number>;
+  lasts: ReadonlyMap<number, number>;
 }
 
 /** A match of a table at a position: the entry, the form as written, and where it ends. */
@@ -70,15 +72,15 @@ export interface WordMatch<T> {
 /** Builds a table; forms are keyed by their exact text. */
 export function wordTable<T>(entries: Iterable<[string, T]>): WordTable<T> {
   const forms = new Map<string, T>();
-  const firsts = new Map<string, number>();
-  const lasts = new Map<string, number>();
+  const firsts = new Map<number, number>();
+  const lasts = new Map<number, number>();
   let longest = 0;
   for (const [form, entry] of entries) {
     const chars = Array.from(form);
     forms.set(form, entry);
     longest = Math.max(longest, chars.length);
     if (chars.length === 0) continue;
-    const [first, last] = [chars[0]!, chars[chars.length - 1]!];
+    const [first, last] = [chars[0]!.codePointAt(0)!, chars[chars.length - 1]!.codePointAt(0)!];
     firsts.set(first, Math.max(firsts.get(first) ?? 0, chars.length));
     lasts.set(last, Math.max(lasts.get(last) ?? 0, chars.length));
   }
@@ -119,7 +121,7 @@ export function matchAt<T>(
   limit: number,
 ): WordMatch<T> | null {
   // no form starts with this character: refused without building a string (matchAt was 15% of recognize)
-  const longest = Math.min(table.firsts.get(chars[start]!) ?? 0, limit - start);
+  const longest = Math.min(table.firsts.get(codeAt(chars, start)) ?? 0, limit - start);
   for (let k = longest; k >= 1; k--) {
     const form = sliceChars(chars, start, start + k);
     const entry = table.forms.get(form);
@@ -137,7 +139,7 @@ export function matchEndingAt<T>(
   end: number,
   floor: number,
 ): WordMatch<T> | null {
-  const longest = Math.min(table.lasts.get(chars[end - 1]!) ?? 0, end - floor);
+  const longest = Math.min(table.lasts.get(codeAt(chars, end - 1)) ?? 0, end - floor);
   for (let k = longest; k >= 1; k--) {
     const form = sliceChars(chars, end - k, end);
     const entry = table.forms.get(form);

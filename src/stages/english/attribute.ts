@@ -36,6 +36,8 @@ export interface SubjectMemory {
   /** The last quantity's change and unit, which a list of numbers after it shares. */
   change: Change;
   unit: string | null;
+  /** The last subject of the sentence before, in the same paragraph: what a pronoun stands for. */
+  previous: string;
 }
 
 // `jumped 21.3 percent, 17.6 percent and 14.9 percent`: what may stand between the numbers of a list
@@ -43,11 +45,14 @@ const MAX_GAP = 48;
 // `up 5.3 percent in nominal terms and 5.1 percent in real terms`: a short phrase after the
 // earlier number (a preposition and at most 30 letters, no number) may stand before the separator
 const LIST_SEPARATOR = /^\s*(?:(?:in|on|at|for|from|among|with)\s[^\d,;.]{1,30}?\s*)?(,\s*(and\s+)?|and\s+)$/;
+// a sentence that opens with a pronoun subject, and a number that counts a part of `them`
+const PRONOUN_OPENS = /^\s*(?:it|they|these|those)\s/i;
+const OF_THEM = /^\s+of\s+(?:them|these|those)\b/i;
 // `fell 215.3 points, or 1.1 percent`: the same move in another unit
 const RESTATED = /^\s*,\s*or\s+$/;
 
-export function emptyMemory(): SubjectMemory {
-  return { subject: '', sentence: -1, floor: 0, change: 'none', unit: null };
+export function emptyMemory(previous = ''): SubjectMemory {
+  return { subject: '', sentence: -1, floor: 0, change: 'none', unit: null, previous };
 }
 
 /**
@@ -212,6 +217,9 @@ function subjectOf(
     // right after an amount, with no verb, restates that amount
     (carried !== null && appositiveShare(text, tokens, memory, candidate) ? carried : null) ??
     (share >= 0 ? null : informative(subjectAfterUnit(text, tokens, candidate, compiled, true))) ??
+    // `It plans to add another 5.3 million hectares`, `Some 3.8 million of them are registered`: a
+    // pronoun stands for the last subject of the sentence before
+    (carried === null && memory.previous !== '' && (PRONOUN_OPENS.test(text.slice(afterDateline(text, start))) || OF_THEM.test(text.slice(candidate.end, candidate.end + 24))) ? memory.previous : null) ??
     (fallback() || lastResort || '');
   memory.subject = subject;
   memory.sentence = start;
@@ -227,7 +235,11 @@ function predicateAfterWhich(text: string, candidate: Candidate, sentence: numbe
   const ofThe = candidate.boundStart - sentence <= 80 && /^\s*Of\s+(?:(?:the|these|those|its|their)\s[^,]+|these|those|them),\s*$/i.test(text.slice(sentence, candidate.boundStart));
   if (!which && !ofThe) return null;
   // (read from the text: compromise's tags make a word after a copula a verb)
-  const predicate = /^\s+(?:were|was|are|is)\s+(?:the\s+)?([\p{L}-]+(?: [\p{L}-]+){0,3})/iu.exec(text.slice(candidate.end, candidate.end + 64));
+  const after = text.slice(candidate.end, candidate.end + 64);
+  // `Of the total, 8.52 million lived in urban areas`: a verb in the past and a place tell the part apart
+  const where = /^\s+(\p{L}+ed\s+(?:in|outside|at|from|on|to|into)\s+(?:the\s+)?[\p{L}-]+(?: [\p{L}-]+){0,2})/iu.exec(after);
+  if (where) return where[1]!.split(/ (?:and|or|with|of|for|by)\b/)[0]!;
+  const predicate = /^\s+(?:were|was|are|is)\s+(?:the\s+)?([\p{L}-]+(?: [\p{L}-]+){0,3})/iu.exec(after);
   // `of which 9,800 hectares were destroyed`: a participle says what happened, not what is counted
   if (!predicate || /^\p{L}{3,}ed$/u.test(predicate[1]!.split(' ')[0]!)) return null;
   return predicate[1]!.split(/ (?:and|or|in|with|at|of|for|by|to)\b/)[0]!;

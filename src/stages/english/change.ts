@@ -48,6 +48,9 @@ export function changeOf(
   let levelMoves = false;
   // past the window a rate noun counts only if no other number stands in between
   let crossedNumber = false;
+  // `GDP growth of around 6 percent and 120,000 new urban jobs`: a rate noun before another
+  // percentage is that percentage's
+  let crossedPercent = false;
   for (let words = 0; words < reach && position > 0; words++) {
     if (CLAUSE_END.test(text[position - 1]!) || sentenceEnd(text, position)) break;
     if (text[position - 1] === ':') position = skipSpaceBackward(text, position - 1);
@@ -59,6 +62,7 @@ export function changeOf(
       const { cue: kind, adjacent, rule } = cue.value;
       const near = words === 0 || (words === 1 && byBefore);
       // `GDP growth creates roughly 2 million urban jobs`: the number is the object of another verb
+      if (kind === 'rate' && crossedPercent) break;
       if (kind === 'rate') return verbAfter(text, tokens, position) ? { change: 'none', rule: levelRule } : { change: 'increase', rule };
       if (words >= window) {
         if (kind === 'level' || crossedNumber) break; // past the window only a rate noun counts, and a level word ends the search
@@ -93,6 +97,7 @@ export function changeOf(
     }
     const start = wordStart(text, position);
     if (/\d/.test(text.slice(start, position))) crossedNumber = true;
+    if (/^(?:percent|pct|cent|\S*%)$/i.test(text.slice(start, position))) crossedPercent = true;
     if (words >= window && crossedNumber) break;
     position = skipSpaceBackward(text, start);
   }

@@ -71,7 +71,15 @@ export const english = defineStage({
     });
     const reads = chunks.map(readChunk);
     tokenizeTogether(chunks.filter((_, k) => reads[k]!.needsTokens).map((chunk) => chunk.text), compiled);
-    chunks.forEach((chunk, k) => found.push(...quantitiesOf(chunk, reads[k]!)));
+    // `… contributed 67 percent of the province's GDP. Some 3.8 million of them are registered`: the
+    // last subject of a sentence is handed to the next one in its paragraph, for its pronouns
+    let previous = { paragraph: -1, subject: '' };
+    chunks.forEach((chunk, k) => {
+      const paragraph = doc.sentences[chunk.sentenceIndex]!.paragraph;
+      const quantities = quantitiesOf(chunk, reads[k]!, previous.paragraph === paragraph ? previous.subject : '');
+      found.push(...quantities);
+      if (quantities.length > 0) previous = { paragraph, subject: quantities[quantities.length - 1]!.subject };
+    });
     if (found.length === 0 && warnings.length === 0) return doc;
     const quantities = [...doc.quantities, ...found].sort((a, b) => a.start - b.start || a.end - b.end);
     return { ...doc, quantities, warnings: [...doc.warnings, ...warnings] };
@@ -127,7 +135,8 @@ function tokenizeTogether(texts: readonly string[], compiled: CompiledEnglish): 
   missing.forEach((text, k) => compiled.tokenized.get(text, () => tokenized[k]!));
 }
 
-function quantitiesOf(context: ChunkContext, read: ChunkRead): Quantity[] {
+/** The quantities of one chunk; `previous` is the last subject of the sentence before it in its paragraph, or ''. */
+function quantitiesOf(context: ChunkContext, read: ChunkRead, previous: string): Quantity[] {
   const { text, compiled } = context;
   const { digits, multiples, needsTokens } = read;
   const { tokens, misplaced } = needsTokens ? compiled.tokenized.get(text, tokenize) : { tokens: [], misplaced: 0 };
@@ -147,7 +156,7 @@ function quantitiesOf(context: ChunkContext, read: ChunkRead): Quantity[] {
   const names = nameSpans(text, compiled);
   const candidates = [...buildCandidates(text, numerals, compiled), ...multiples].sort((a, b) => a.start - b.start);
   const quantities: Quantity[] = [];
-  const memory = emptyMemory();
+  const memory = emptyMemory(previous);
   const spans: Subjected[] = [];
   for (const candidate of candidates) {
     const fraction = !candidate.magnitude && /\.\d/.test(text.slice(candidate.numberStart, candidate.numberEnd));

@@ -34,7 +34,8 @@ export function isNounLike(tokens: readonly Token[], i: number, compiled: Compil
   if (hasTag(token, 'Noun', 'Adjective', 'Acronym', 'Possessive', 'Gerund')) return true;
   if (pluralBeforeVerb(tokens, i, compiled)) return true;
   // `Foreign trade`, `childcare places`: a present-tense "verb" right after an adjective or noun is a noun
-  const modifier = hasTag(previous, 'Adjective', 'Noun') || (previous !== undefined && /^\d+\p{L}+$/u.test(previous.text));
+  // (not after a pronoun: `It plans to add` is its verb)
+  const modifier = (hasTag(previous, 'Adjective', 'Noun') && !hasTag(previous, 'Pronoun')) || (previous !== undefined && /^\d+\p{L}+$/u.test(previous.text));
   if (hasTag(token, 'PresentTense', 'Infinitive') && !hasTag(token, 'PastTense') && modifier && /^[\s-]+$/.test(previous!.post)) {
     return true;
   }

@@ -74,8 +74,32 @@ export function buildCandidates(text: string, numerals: readonly Numeral[], comp
     candidates.push(finish(text, first, null, compiled, []));
   }
   shareListBounds(text, candidates);
+  shareListUnits(text, candidates);
   return candidates;
 }
+
+// `208.5 million and 140.1 million tonnes`: a number with a magnitude and no unit takes the unit of
+// the next one in its list; `followed by Henan with 67.4 million`: after `with`, with nothing
+// after it, the unit of the amount before it in the piece (a goods or money unit, not a rate)
+function shareListUnits(text: string, candidates: Candidate[]): void {
+  for (let k = 0; k < candidates.length; k++) {
+    const candidate = candidates[k]!;
+    if (candidate.unit !== null || !candidate.magnitude || candidate.spelled || candidate.valueMax !== null) continue;
+    const next = candidates[k + 1];
+    const listed = next !== undefined && next.unit !== null && next.magnitude && next.unit.power === 0 && LIST_GAP.test(text.slice(candidate.end, next.start));
+    const earlier = candidates[k - 1];
+    const borrowed =
+      !listed && earlier !== undefined && earlier.unit !== null && earlier.unit.power === 0 && !RATE_KINDS.has(earlier.unit.kind) &&
+      /\bwith\s+$/i.test(text.slice(Math.max(0, candidate.boundStart - 6), candidate.boundStart)) && /^\s*(?:[,.;]|$)/.test(text.slice(candidate.end, candidate.end + 3));
+    if (!listed && !borrowed) continue;
+    const source = listed ? next! : earlier!;
+    candidate.unit = source.unit;
+    candidate.unitText = source.unitText;
+    candidate.rules.push(listed ? 'english/list-unit' : 'english/unit-before');
+  }
+}
+
+const RATE_KINDS: ReadonlySet<string> = new Set(['percent', 'percentage_point', 'duration', 'count']);
 
 // `will exceed 92 percent and 75 percent, respectively`: a later number of a list with no bound of
 // its own shares the bound word before the first (same unit, only commas and `and` between)

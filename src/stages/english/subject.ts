@@ -198,6 +198,13 @@ function phraseBefore(
     // noun between commas right before the verb renames the noun before the first comma. A bare
     // name stays in the subject (either may name the measure); a description with an article
     // (`, a key indicator of consumption,`) does not
+    // `autumn grain, which accounts for three-quarters of the annual harvest, came in at`: a
+    // relative clause between commas before the verb is crossed to the noun it follows
+    const antecedent = crossed >= 1 && /^,\s+$/.test(token.post) && verbAfterAppositive(tokens, i + 1, compiled) ? relativeAntecedent(tokens, i, floor, compiled) : -1;
+    if (antecedent >= 0) {
+      i = antecedent;
+      break;
+    }
     if (crossed >= 1 && /^,\s+$/.test(token.post) && verbAfterAppositive(tokens, i + 1, compiled) && isHeadNoun(tokens, i, compiled)) {
       const renamed = renamedNoun(tokens, i, floor, compiled);
       if (renamed < 0) return null;
@@ -415,6 +422,16 @@ function renamedNoun(tokens: readonly Token[], i: number, floor: number, compile
     if (/^\)?,\s+$/.test(token.post)) return isHeadNoun(tokens, j, compiled) ? j : -1;
     const joiner = compiled.subjects.joiners.has(token.text.toLowerCase()) && token.text.toLowerCase() !== 'and';
     if (!/^[\s-]+$/.test(token.post) || !(isNounLike(tokens, j, compiled) || hasTag(token, 'Determiner') || joiner)) return -1;
+  }
+  return -1;
+}
+
+// the noun before the `, which` or `, who` that opens the relative clause ending at token `i`, or -1
+const MAX_RELATIVE = 16;
+function relativeAntecedent(tokens: readonly Token[], i: number, floor: number, compiled: CompiledEnglish): number {
+  for (let j = i; j > 0 && i - j <= MAX_RELATIVE && tokens[j - 1]!.start >= floor; j--) {
+    if (j < i && /[,;.]/.test(tokens[j]!.post)) return -1;
+    if (/^(which|who)$/i.test(tokens[j]!.text)) return /^,\s+$/.test(tokens[j - 1]!.post) && isHeadNoun(tokens, j - 1, compiled) ? j - 1 : -1;
   }
   return -1;
 }

@@ -25,7 +25,7 @@ import { firstSpanAfter, periodOf, placeYears, resolveRelative, yearsBefore, typ
 import { pairLists } from './respectively.js';
 import { readSections } from './sections.js';
 import { splitGluedCues } from './split.js';
-import { fillEmptySubjects, findSubjects } from './subject.js';
+import { fillEmptySubjects, findSubjects, lastMeasure } from './subject.js';
 import { walkBack } from './walk.js';
 import { piecesToCut } from './window.js';
 
@@ -47,7 +47,7 @@ export const attribute = defineStage<CompiledAttribute>({
     const warnings: Warning[] = [];
     let lastPlan = { paragraph: -1, plan: false, index: -1 };
     // the last subject of the sentence before, for a sentence whose numbers name nothing (环比增长0.36%。)
-    let lastSubject = { index: -1, paragraph: -1, subject: '' };
+    let lastSubject = { index: -1, paragraph: -1, subject: '', measure: '' };
     // the year the last number of the sentence before was about, for a 其中 sentence that details it
     let lastYear: { index: number; year: YearMention | null } = { index: -1, year: null };
     const order = [...bySentence.keys()].sort((a, b) => a - b);
@@ -83,8 +83,12 @@ export const attribute = defineStage<CompiledAttribute>({
         const tokens = segmenter.tag(text.slice(sentence.start, sentence.end), sentence.start);
         return viewOf(doc, compiled, segmenter, sentence, index, group, placedYears.spans, { tokens, opensSentence: true });
       };
-      if (subjects.includes('')) fillEmptySubjects(whole, compiled, subjects, members, doc.quantities, adjacent ? lastSubject.subject : '');
-      lastSubject = { index, paragraph: sentence.paragraph, subject: subjects[subjects.length - 1] ?? '' };
+      if (subjects.includes('')) {
+        fillEmptySubjects(whole, compiled, subjects, members, doc.quantities, adjacent ? lastSubject.subject : '', adjacent ? lastSubject.measure : '');
+      }
+      // (the last measure named: a later rise of it may follow its rate, 增速加快…；其中11月份增长8.1%)
+      const measure = lastMeasure(subjects, compiled) || (adjacent ? lastSubject.measure : '');
+      lastSubject = { index, paragraph: sentence.paragraph, subject: subjects[subjects.length - 1] ?? '', measure };
       members.forEach((k, i) => {
         quantities[k] = {
           ...doc.quantities[k]!,

@@ -213,10 +213,25 @@ function pair(
 function headOf(groups: Item[][]): string {
   const last = groups[groups.length - 1]!;
   const longest = Math.max(...groups.slice(0, -1).map((group) => group.length));
-  const extra = last.length - longest;
+  const alike = alikeEnd(groups);
+  const extra = alike > 0 ? last.length - alike : last.length - longest;
   if (extra < 1) return '';
   const head = phraseText(last.slice(last.length - extra));
   return groups.slice(0, -1).every((group) => phraseText(group).endsWith(head)) ? '' : head;
+}
+
+/**
+ * Where the last item ends like the others (农副食品加工业、非金属矿物制品业、电气机械和器材制造业增加值:
+ * each item's last word ends in 业), the number of its words up to that end, so the head is what
+ * follows it (增加值) however many words the last item has; 0 when the items do not end alike.
+ */
+function alikeEnd(groups: Item[][]): number {
+  const ends = groups.slice(0, -1).map((group) => Array.from(group[group.length - 1]?.text ?? '').pop() ?? '');
+  const end = ends[0]!;
+  if (end === '' || ends.some((other) => other !== end)) return 0;
+  const last = groups[groups.length - 1]!;
+  for (let i = last.length - 2; i >= 0; i--) if (last[i]!.separator === null && last[i]!.text.endsWith(end)) return i + 1;
+  return 0;
 }
 
 /** The subject of a value shared by all items: their head, else the whole list. */

@@ -8,7 +8,8 @@
  *   比上年增加120万吨               nothing before the number: the previous number's subject
  */
 import type { Quantity } from '../../document.js';
-import type { CompiledAttribute } from './compile.js';
+import type { CompiledAttribute, CueLabel } from './compile.js';
+import type { CueMatch } from './cues.js';
 import type { Item, SentenceView } from './items.js';
 import { nextSolid, openingBracket, previousSolid } from './items.js';
 import { namesTarget } from './modality.js';
@@ -34,6 +35,8 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
   let carried = '';
   // the period words the carried subject opens with (一季度 of 一季度国内生产总值), or ''
   let carriedPeriod = '';
+  // the last subject that names a measure rather than a rate of it (工业增加值, not 增速)
+  let measure = '';
   // each number's noun phrase after it, for counts listed before one action
   const rights: string[] = [];
   view.quantityItems.forEach((at, k) => {
@@ -74,14 +77,34 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     const opening = openingPeriod(run);
     const period = opening.whole ? opening.text : '';
     if (subject === '' && k > 0) subject = period !== '' && carried !== '' ? period + carried.slice(carriedPeriod.length) : carried;
+    // 工业增加值增长7.4%，增速加快0.3个百分点；其中11月份增长8.1%: a percentage that a rise or fall
+    // verb sizes is a growth of the measure, not of the rate (增速) the number before carried
+    if (subject === carried && !target && carried !== '' && isChangeText(carried, compiled) && measure !== '' && growsMeasure(view.items, walk.cue, quantity, compiled)) {
+      subject = measure;
+    }
     if (subject === '' && walk.cue) subject = rightPhrase(view.items, at, compiled, count, threshold);
     subjects.push(subject);
     carried = right && left ? clauseSubject(view.items, walk.stop, compiled) || subject : subject;
     carriedPeriod = opening.text !== '' && carried.startsWith(opening.text) ? opening.text : '';
     rights.push(right);
+    if (subject !== '' && !isChangeText(subject, compiled)) measure = subject;
   });
   shareListedAction(view, quantities, subjects, rights);
   return subjects;
+}
+
+/** A subject that is only a change word (增速, 降幅: changes.yaml), the rate of some measure. */
+function isChangeText(subject: string, compiled: CompiledAttribute): boolean {
+  return compiled.cues.has(subject, 'increase') || compiled.cues.has(subject, 'decrease');
+}
+
+/**
+ * A percentage sized by a rise or fall verb (增长8.1%, 下降2%): not a rate's speed-up in points, nor
+ * a comparison (涨幅…低于10%的调控目标 still measures the rate).
+ */
+function growsMeasure(items: readonly Item[], cue: CueMatch<CueLabel> | null, quantity: Quantity, compiled: CompiledAttribute): boolean {
+  if (quantity.kind !== 'percent' || cue === null || (cue.label !== 'increase' && cue.label !== 'decrease')) return false;
+  return cue.start === cue.end && isVerb(items[cue.start]!) && !compiled.cues.has(cue.word, 'comparator');
 }
 
 /**
@@ -426,7 +449,9 @@ const PREDICATE_LABELS = ['increase', 'decrease', 'level', 'measured'] as const;
  * (`全国居民消费价格同比持平，环比上涨0.2%`), else `previous`, the last subject of the sentence before
  * in the same paragraph (`…增加值同比增长4.5%。环比增长0.36%。`). A number with nothing that names
  * it continues what the text was just talking about; `''` would name nothing at all. Not a count
- * or a duration: what it counts stands in its own clause (`解决了一万八千人的…`).
+ * or a duration: what it counts stands in its own clause (`解决了一万八千人的…`). Where `previous` is
+ * a rate (增速) and the number a percentage a rise or fall verb sizes, `measure`, the last subject
+ * before that names a measure, is taken instead (`…增速加快0.3个百分点；其中11月份增长8.1%`).
  */
 export function fillEmptySubjects(
   wholeView: () => SentenceView,
@@ -435,19 +460,29 @@ export function fillEmptySubjects(
   members: readonly number[],
   quantities: readonly Quantity[],
   previous: string,
+  measure = '',
 ): void {
   let view: SentenceView | null = null;
-  let itemOf = new Map<number, number>();
+  let memberOf = new Map<number, number>();
   members.forEach((quantity, k) => {
     const kind = quantities[quantity]!.kind;
     if (subjects[k] !== '' || kind === 'count' || kind === 'duration') return;
     if (view === null) {
       view = wholeView();
-      itemOf = new Map(view.members.map((member, m) => [member, view!.quantityItems[m]!]));
+      memberOf = new Map(view.members.map((member, m) => [member, m]));
     }
-    const at = itemOf.get(quantity);
-    subjects[k] = (at === undefined ? '' : earlierClauseSubject(view.items, at, compiled)) || previous;
+    const m = memberOf.get(quantity);
+    const at = m === undefined ? undefined : view.quantityItems[m];
+    const earlier = at === undefined ? '' : earlierClauseSubject(view.items, at, compiled);
+    const grows = m !== undefined && !namesTarget(view.items, at!, compiled) && growsMeasure(view.items, view.walks[m]!.cue, quantities[quantity]!, compiled);
+    subjects[k] = earlier || (grows && measure !== '' && isChangeText(previous, compiled) ? measure : previous);
   });
+}
+
+/** The last of `subjects` that names a measure rather than a rate of one (工业增加值, not 增速), or ''. */
+export function lastMeasure(subjects: readonly string[], compiled: CompiledAttribute): string {
+  for (let k = subjects.length - 1; k >= 0; k--) if (subjects[k] !== '' && !isChangeText(subjects[k]!, compiled)) return subjects[k]!;
+  return '';
 }
 
 /**

@@ -59,9 +59,10 @@ export function phraseText(items: readonly Item[]): string {
 
 /**
  * A phrase that stands before its number (`争取超长期特别国债等各类政策资金`), cleaned into a
- * subject (`政策资金`). Returns `''` when nothing noun-like is left.
+ * subject (`政策资金`). Returns `''` when nothing noun-like is left. `listed` says the run is a later
+ * item of a list that a subset opener started (其中制定5件、修改3件), so it names a part as well.
  */
-export function finishLeft(run: readonly Item[], compiled: CompiledAttribute): string {
+export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, listed = false): string {
   let items = [...run];
   // 天使、种子、风投、创投等科创基金规模: the class after 等 is the subject
   for (let i = items.length - 1; i >= 0; i--) {
@@ -97,7 +98,7 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute): s
   // 其中集中供养9600人: after a subset opener (subjects.yaml subset_openers) the words of the clause
   // name the part counted, whatever jieba tags them (集中/v 供养/v)
   const opener = items[0] === run[0] ? compiled.cues.startingAt(items, 0, ['subset']) : null;
-  const part = opener ? items.slice(opener.end + 1) : [];
+  const part = opener ? items.slice(opener.end + 1) : listed ? [...run] : [];
   return part.length > 0 && part.every((item) => item.separator === null) ? shorten(part) : '';
 }
 

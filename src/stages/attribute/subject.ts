@@ -65,7 +65,7 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     // 完成国有企业改革深化提升任务的72% opening its sentence: with nothing before the verb, the
     // base is all that names what was done
     if (share >= 0 && view.opensSentence && previousSolid(view.items, share) < 0) run = leftRun(view.items, walk.stop, band);
-    const left = finishLeft(afterBasis(run, compiled), compiled);
+    const left = finishLeft(afterBasis(run, compiled), compiled, listedPart(view.items, run, compiled));
     // (but 全省经济年均增长7%左右的目标 names its measure before its change word)
     // 营业收入首次突破万亿元 利润总额增长: a level the noun before it reached is no class of the noun
     // after (签约突破亿元项目20个, with a verb before, still names a class)
@@ -91,6 +91,21 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
   });
   shareListedAction(view, quantities, subjects, rights);
   return subjects;
+}
+
+/**
+ * 其中制定5件、修改3件: `run` stands right after a 、 that follows a number, in a clause a subset opener
+ * (其中, 其余: subjects.yaml subset_openers) starts, so it names a part as the first item does.
+ */
+function listedPart(items: readonly Item[], run: readonly Item[], compiled: CompiledAttribute): boolean {
+  if (run.length === 0) return false;
+  const mark = previousSolid(items, items.indexOf(run[0]!));
+  if (mark < 0 || items[mark]!.separator !== 'list') return false;
+  const number = previousSolid(items, mark);
+  if (number < 0 || items[number]!.quantity < 0) return false;
+  let open = number;
+  while (open > 0 && items[open - 1]!.separator !== 'clause') open--;
+  return compiled.cues.startingAt(items, nextSolid(items, open - 1), ['subset']) !== null;
 }
 
 /** A subject that is only a change word (增速, 降幅: changes.yaml), the rate of some measure. */

@@ -43,6 +43,11 @@ export interface Compiled {
    */
   namesByChar: ReadonlyMap<string, readonly NamePlace[]>;
   patterns: readonly ExclusionPattern[];
+  /**
+   * The patterns that can apply to a unit (those with no `units`, or whose `units` hold it), in
+   * order; filled by `exclusions.ts` on first sight of each unit.
+   */
+  patternsByUnit: Map<string, readonly ExclusionPattern[]>;
 }
 
 /** A name as code points, and the offset of one of its characters. */
@@ -109,6 +114,7 @@ export function compileRecognizer(rules: Rules): Compiled {
       before: regex(p.before),
       after: regex(p.after),
     })),
+    patternsByUnit: new Map(),
   });
 }
 

@@ -50,13 +50,27 @@ export function exclusionFor(
   if (name !== null) {
     return { rule: `not-quantities.yaml#${name}`, reason: `"${around.text}" is part of the name "${name}"` };
   }
-  for (const pattern of compiled.patterns) {
+  for (const pattern of patternsFor(compiled, candidate.unit.unit)) {
     if (matches(pattern, candidate, around)) {
       const why = pattern.note ? `: ${pattern.note}` : '';
       return { rule: `not-quantities.yaml#${pattern.id}`, reason: `"${around.text}" is not a quantity (${pattern.id})${why}` };
     }
   }
   return null;
+}
+
+/**
+ * The patterns that can apply to a candidate of `unit`, in order: two thirds of them name units,
+ * and testing each against every candidate took a fifth of recognize's warm profile (recognize,
+ * warm, 40 files, min of 10 passes: 0.152 → 0.132 s CPU in two runs of three, unchanged in one).
+ */
+function patternsFor(compiled: Compiled, unit: string): readonly ExclusionPattern[] {
+  let patterns = compiled.patternsByUnit.get(unit);
+  if (patterns === undefined) {
+    patterns = compiled.patterns.filter((pattern) => pattern.units === null || pattern.units.has(unit));
+    compiled.patternsByUnit.set(unit, patterns);
+  }
+  return patterns;
 }
 
 /**

@@ -242,13 +242,27 @@ describe('clean on real OCR, pages printed as issue 4 says and read straight acr
   // often where they meet a heading. With the marks the engine writes in a column's gap dropped
   // where the text runs on across them (gap-marks.ts dropGapPunctuation: `持续增。。` + `强。`,
   // `新开通国”。` + `际货运`, `项目418个，。。`): page.html 0.652 whole, F1 0.520, quantity F1 0.867;
-  // the smaller page 0.621, 0.304, 0.831; the other text 0.310, 0.205, 0.687.
+  // the smaller page 0.621, 0.304, 0.831; the other text 0.310, 0.205, 0.687. With a fragment
+  // that opens a column's text off the page's boundaries after a wide gap (the engine wrote
+  // fewer spaces than the empty column before it takes) cut where its first column's line ends
+  // counted from its own start (grid.ts splitOverwide: `重提高1.1个百分点。上线运|14个`), page.html
+  // 0.727 whole (48 of 66), F1 0.511.
+  // What is lost, sentence by sentence (a sentence holding two or more characters that no
+  // fragment of the engine's text supplies is the engine's; the rest read by hand): page.html 18,
+  // 14 the engine's, 4 marks left in the gaps where the words give no evidence (`降至“，` + `13.8%`,
+  // `收入 ，”` + `“全部`, a stray `!`, `成交额过。` + `到96.4`, 达 misread); the smaller page 25, 22 the
+  // engine's, 3 a mark in the gap beside a misread or a cut at the wrong character; the other
+  // text 40, 30 the engine's, 4 to the block's first row not taken into the block (its gap a
+  // single space and a quote mark, its first column's indent dropped: `过去一年，我国发展面 ”户，…`),
+  // 2 to a row whose first column the engine left empty dealt to it (`58.5%。移动互联网用户接`
+  // after `面建成小康社会又取得新的`), 2 to a fragment dealt to the column left of its own, 2 to
+  // full stops in the gap with no word across them (`城镇老旧小区 。` + `量大面广`).
   const page = measure('three-columns.print.psm6.txt');
   const small = measure('three-columns-small.print.psm6.txt');
   const national = measure('national-2019.print.psm6.txt', pageSource('page-national.html'));
   it('beats the plain cleaner well on whole sentences; floors a little under what was measured', () => {
     for (const result of [page, small, national]) expect(result.whole).toBeGreaterThan(result.plainWhole + 0.15);
-    expect(page.whole).toBeGreaterThanOrEqual(0.63);
+    expect(page.whole).toBeGreaterThanOrEqual(0.7);
     expect(small.whole).toBeGreaterThanOrEqual(0.6);
     expect(national.whole).toBeGreaterThanOrEqual(0.29);
     expect(page.quantities).toBeGreaterThanOrEqual(0.85);
@@ -290,7 +304,11 @@ describe('clean on real OCR, two pages written for it, printed and read both way
     }
   });
   // measured when made: bulletin 0.147 whole (plain 0.088), F1 0.118 (0.000), quantity F1
-  // 0.745; county 0.308 (0.115), 0.188 (0.143), 0.740; with the gap marks dropped county 0.346
+  // 0.745; county 0.308 (0.115), 0.188 (0.143), 0.740; with the gap marks dropped county 0.346,
+  // with the off-boundary cuts F1 0.200. Lost: bulletin 29 of 34, 11 the engine's, most of the
+  // rest to the block measured as two columns, not three (the engine's spaces put the third
+  // column's starts anywhere from 44 to 58 units, so no pitch finds its boundary on most lines;
+  // read as three columns 14 of 34 would be whole); county 17 of 26, 16 the engine's.
   it('read straight across (psm 6): beats the plain cleaner', () => {
     for (const result of [bulletin6, county6]) expect(result.whole).toBeGreaterThan(result.plainWhole);
     expect(bulletin6.whole).toBeGreaterThanOrEqual(0.13);

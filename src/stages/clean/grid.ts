@@ -650,8 +650,12 @@ function splitOverwide(line: Line, frags: Fragment[], geometry: Geometry): Fragm
   const out: Fragment[] = [];
   for (const fragment of frags) {
     let rest = fragment;
-    for (let b = 1; b < columns; b++) {
-      const target = b * pitch;
+    // the boundaries; where the fragment opens a column's text off them, after a wide gap (the
+    // engine wrote fewer spaces than the gap or the empty columns before it take), where its
+    // columns' text ends counted from its own start
+    const offGrid = fragment.gapBefore >= WIDE && Array.from({ length: columns }, (_, c) => Math.abs(fragment.x0 - c * pitch)).every((d) => d > pitch * 0.2);
+    const targets = Array.from({ length: columns - 1 }, (_, b) => (offGrid ? fragment.x0 + (b + 1) * pitch - WIDE : (b + 1) * pitch));
+    for (const target of targets) {
       if (rest.x1 - rest.x0 <= pitch * 1.15 || target < rest.x0 + pitch * 0.25 || target > rest.x1 - pitch * 0.2) continue;
       // the cuts near the boundary: before a stray quote mark if there is one, else the few
       // nearest character boundaries that a printed line may start at (not inside a number, not

@@ -212,6 +212,8 @@ export const modalityFile = z
     contrasts: cueList.optional(),
     /** Words after a contrast that make it part of a measure's name (`实际到位资金`): no contrast there. */
     contrast_terms: cueList.optional(),
+    /** Verbs that put a thing into a plan (`列入计划`): the plan word right after them names the plan, it plans nothing. */
+    inclusion_verbs: cueList.optional(),
     /** A heading or paragraph that matches one of these starts a section about the future. */
     target_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),
     actual_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),

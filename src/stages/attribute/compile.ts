@@ -35,6 +35,7 @@ export type CueLabel =
   | 'outcome'
   | 'contrast'
   | 'contrastTerm'
+  | 'inclusion'
   | 'continuation'
   | 'share'
   | 'basis'
@@ -133,6 +134,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('outcome', words(modality.completion_outcomes ?? []))
     .add('contrast', words(modality.contrasts ?? []))
     .add('contrastTerm', words(modality.contrast_terms ?? []))
+    .add('inclusion', words(modality.inclusion_verbs ?? []))
     .add('actual', [...words(modality.actual_cues), ...words(modality.frame_cues ?? [])])
     .add('frame', words(modality.frame_cues ?? []))
     .add('continuation', words(modality.continuations ?? []))

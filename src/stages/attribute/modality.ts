@@ -12,7 +12,7 @@
 import type { Modality, Quantity } from '../../document.js';
 import type { CompiledAttribute, CueLabel } from './compile.js';
 import type { Item, SentenceView } from './items.js';
-import { nextSolid } from './items.js';
+import { nextSolid, previousSolid } from './items.js';
 import { isAttributive, isNounLike, namesThing } from './phrase.js';
 import type { YearMention } from './period.js';
 
@@ -103,6 +103,8 @@ export function findModalities(
     if (cue.label === 'target' && cue.start - comparedEnd <= ADJACENT) continue;
     // 设施建成后闲置超过一年: a completion word followed by what became of the thing dates it
     if (cue.label === 'target' && completedAlready(items, cue, compiled)) continue;
+    // 列入计划逐步解决的178件: a plan word right after a verb that puts things into it names the plan
+    if (cue.label === 'target' && compiled.cues.endingAt(items, previousSolid(items, cue.start), ['inclusion']) !== null) continue;
     // 发放“雨露计划”补助资金: a plan word that closes a quotation ends a programme's name
     if (cue.label === 'target' && CLOSING_QUOTES.has(items[nextSolid(items, cue.end)]?.text ?? '')) continue;
     // 制定人才发展计划，…: a plan word that ends its clause names a plan, it does not make one
@@ -115,7 +117,7 @@ export function findModalities(
     if (cue.label === 'target' && basesShare(items, cue.end, quantities)) continue;
     // 代表建议227件, 议案建议和提案: a plan word that is also a noun names the thing when a number,
     // a conjunction, 的 or a mark follows it (建议用3至5年时间 and 建议每年新增… propose)
-    if (cue.label === 'target' && compiled.cues.has(cue.word, 'targetVerb') && namesThing(items, cue.end)) continue;
+    if (cue.label === 'target' && compiled.cues.has(cue.word, 'targetVerb') && namesThing(items, cue.end, compiled)) continue;
     if (cue.label === 'actual') resultEnd = cue.end;
     framed ||= cue.label === 'actual' && compiled.cues.has(cue.word, 'frame');
     clause = cue.label === 'target' ? 'target' : 'actual';

@@ -288,9 +288,12 @@ function findLastIndex<T>(list: readonly T[], test: (value: T) => boolean): numb
 
 /**
  * True when what follows the plan word ending at `end` makes it a noun (modality.yaml
- * target_verbs): a number, a conjunction, 的, a mark, or nothing.
+ * target_verbs): a number, a conjunction, 的, a mark, nothing, or a passive marker (建议被写入:
+ * what is acted on is a thing; subjects.yaml passive_markers).
  */
-export function namesThing(items: readonly Item[], end: number): boolean {
-  const next = items[nextSolid(items, end)];
-  return next === undefined || next.quantity >= 0 || next.separator !== null || next.tag.startsWith('c') || isAttributive(next);
+export function namesThing(items: readonly Item[], end: number, compiled: CompiledAttribute): boolean {
+  const at = nextSolid(items, end);
+  const next = items[at];
+  if (next === undefined || next.quantity >= 0 || next.separator !== null || next.tag.startsWith('c') || isAttributive(next)) return true;
+  return compiled.cues.startingAt(items, at, ['passive']) !== null;
 }

@@ -72,7 +72,7 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
     }
     if (change) break;
     // 人大代表建议227件: a plan word that is also a noun is then the subject's own word
-    if (skip?.label === 'target' && compiled.cues.has(skip.word, 'targetVerb') && namesThing(items, skip.end)) break;
+    if (skip?.label === 'target' && compiled.cues.has(skip.word, 'targetVerb') && namesThing(items, skip.end, compiled)) break;
     if (skip) {
       i = skip.start - 1;
       continue;

@@ -92,16 +92,27 @@ export function attributesOf(
     // `A total of 1,200 major projects, with planned investment …, will be launched`: a subject
     // that opens its clause with no verb takes the cue of the verb after it
     (subjectPart(tokens, clause.start, part, candidate.boundStart) ? clauseModality(text.slice(part.end, clause.end), compiled, 0) : null);
-  if (cue) rules.push(cue.rule);
+  // `Record 12.7 million graduates to enter job market`: a headline's `to` + verb is its future
+  const headline = cue === null && headlineFuture(text, tokens) ? { modality: 'target' as const, rule: 'english/headline-to' } : null;
+  const found = cue ?? headline;
+  if (found) rules.push(found.rule);
   else if (section.rule) rules.push(section.rule);
 
   return {
     change: change.change,
     subject,
-    modality: cue?.modality ?? section.modality ?? 'actual',
+    modality: found?.modality ?? section.modality ?? 'actual',
     period: nearestYear(text.slice(clause.start, clause.end), candidate.start - clause.start) ?? section.year,
     rules,
   };
+}
+
+// a headline (a short piece with no full stop) whose verb is `to` + an infinitive
+const HEADLINE_LENGTH = 120;
+function headlineFuture(text: string, tokens: readonly Token[]): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length > HEADLINE_LENGTH || /[.!?]["'”’]?$/.test(trimmed) || /[.!?]\s/.test(trimmed)) return false;
+  return tokens.some((token, i) => token.text.toLowerCase() === 'to' && /^\s+$/.test(token.post) && hasTag(tokens[i + 1], 'Infinitive') && !hasTag(tokens[i + 1], 'Copula', 'Value', 'Noun'));
 }
 
 /**
@@ -239,6 +250,9 @@ function predicateAfterWhich(text: string, candidate: Candidate, sentence: numbe
   // `Of the total, 8.52 million lived in urban areas`: a verb in the past and a place tell the part apart
   const where = /^\s+(\p{L}+ed\s+(?:in|outside|at|from|on|to|into)\s+(?:the\s+)?[\p{L}-]+(?: [\p{L}-]+){0,2})/iu.exec(after);
   if (where) return where[1]!.split(/ (?:and|or|with|of|for|by)\b/)[0]!;
+  // `Of the graduates, about 1.3 million will hold master's or doctoral degrees`: what they will hold
+  const object = /^\s+(?:will|would)\s+\p{L}+\s+(?:the\s+|a\s+|an\s+)?([\p{L}'’-]+(?: [\p{L}'’-]+){0,3})/iu.exec(after);
+  if (object) return object[1]!.split(/ (?:with|in|at|of|for|by|to|from|on)\b/)[0]!;
   const predicate = /^\s+(?:were|was|are|is)\s+(?:the\s+)?([\p{L}-]+(?: [\p{L}-]+){0,3})/iu.exec(after);
   // `of which 9,800 hectares were destroyed`: a participle says what happened, not what is counted
   if (!predicate || /^\p{L}{3,}ed$/u.test(predicate[1]!.split(' ')[0]!)) return null;

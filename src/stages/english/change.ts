@@ -96,6 +96,9 @@ export function changeOf(
       if (verb) return { change: verb.value.change, rule: verb.value.rule };
     }
     const start = wordStart(text, position);
+    // `expand a program that places 30,000 graduates`: a cue before a relative pronoun is the
+    // main clause's; the number is the relative clause's
+    if (/^(?:that|which|who)$/i.test(text.slice(start, position))) break;
     if (/\d/.test(text.slice(start, position))) crossedNumber = true;
     if (/^(?:percent|pct|cent|\S*%)$/i.test(text.slice(start, position))) crossedPercent = true;
     if (words >= window && crossedNumber) break;

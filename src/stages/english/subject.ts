@@ -237,6 +237,14 @@ function phraseBefore(
   for (let j = i - 1; j >= 0 && last - j < MAX_PHRASE; j--) {
     const token = tokens[j]!;
     if (token.start < floor) break;
+    // `people aged 16 to 24 not in school`: an age range after a noun and a `not` before a joiner
+    // stay inside the phrase
+    if (negatedJoiner(tokens, j, compiled)) continue;
+    const aged = ageRangeStart(tokens, j, compiled);
+    if (aged >= 0) {
+      j = aged;
+      continue;
+    }
     if (countInPhrase(tokens, j, compiled)) continue;
     // `Spending on education, social security and health`: the first items of a list
     // (`pork, beef, mutton and poultry`: an item compromise reads as a verb is a noun between commas)
@@ -270,7 +278,8 @@ function phraseBefore(
       const participle = finiteCrossed && participleAfterNoun(tokens, j - 1, compiled);
       // `jewellery, watches and clocks, and valuable gifts`: a comma may stand before a list's `and`
       const oxford = word === 'and' && /^,\s+$/.test(tokens[j - 1]?.post ?? '') && listBefore(tokens, j - 1, compiled);
-      if (j === 0 || !(inPhrase(tokens, j - 1, compiled) || gerundBeforeJoiner(tokens, j - 1, compiled) || participle) || !(/^[\s-]*$/.test(tokens[j - 1]!.post) || bracketed(tokens, j - 1) || oxford)) break;
+      const negated = negatedJoiner(tokens, j - 1, compiled) && (inPhrase(tokens, j - 2, compiled) || ageRangeStart(tokens, j - 2, compiled) >= 0);
+      if (j === 0 || !(inPhrase(tokens, j - 1, compiled) || gerundBeforeJoiner(tokens, j - 1, compiled) || participle || negated) || !(/^[\s-]*$/.test(tokens[j - 1]!.post) || bracketed(tokens, j - 1) || oxford)) break;
       continue;
     }
     if (!inPhrase(tokens, j, compiled) && !gerundBeforeJoiner(tokens, j, compiled) && !(listComma && listedVerb(tokens, j)) && !(finiteCrossed && participleAfterNoun(tokens, j, compiled))) break;
@@ -424,6 +433,22 @@ function renamedNoun(tokens: readonly Token[], i: number, floor: number, compile
     if (!/^[\s-]+$/.test(token.post) || !(isNounLike(tokens, j, compiled) || hasTag(token, 'Determiner') || joiner)) return -1;
   }
   return -1;
+}
+
+// `not` right before a joiner (`not in school`)
+function negatedJoiner(tokens: readonly Token[], j: number, compiled: CompiledEnglish): boolean {
+  const token = tokens[j];
+  return token !== undefined && token.text.toLowerCase() === 'not' && /^\s+$/.test(token.post) && compiled.subjects.joiners.has(tokens[j + 1]?.text.toLowerCase() ?? '');
+}
+
+// where `aged 16 to 24` (or `aged 16`, `aged 16-24`) ending at token j starts, when a noun stands
+// before it, or -1
+function ageRangeStart(tokens: readonly Token[], j: number, compiled: CompiledEnglish): number {
+  if (!hasTag(tokens[j], 'Cardinal') || hasTag(tokens[j], 'Percent', 'Money')) return -1;
+  let k = j - 1;
+  if (/^(to|and)$/i.test(tokens[k]?.text ?? '') && hasTag(tokens[k - 1], 'Cardinal')) k -= 2;
+  else if (tokens[k]?.post === '-' && hasTag(tokens[k], 'Cardinal')) k -= 1;
+  return tokens[k]?.text.toLowerCase() === 'aged' && k > 0 && isHeadNoun(tokens, k - 1, compiled) ? k : -1;
 }
 
 // the noun before the `, which` or `, who` that opens the relative clause ending at token `i`, or -1

@@ -246,17 +246,18 @@ describe('clean on real OCR, pages printed as issue 4 says and read straight acr
   // that opens a column's text off the page's boundaries after a wide gap (the engine wrote
   // fewer spaces than the empty column before it takes) cut where its first column's line ends
   // counted from its own start (grid.ts splitOverwide: `重提高1.1个百分点。上线运|14个`), page.html
-  // 0.727 whole (48 of 66), F1 0.511.
+  // 0.727 whole (48 of 66), F1 0.511. With a line's leading spaces from a quarter of a pitch read
+  // as an empty first column (grid.ts EMPTY_FIRST, was 0.4: the engine padded it with 9 spaces of
+  // 26), the other text 0.345 (20 of 58), F1 0.211.
   // What is lost, sentence by sentence (a sentence holding two or more characters that no
   // fragment of the engine's text supplies is the engine's; the rest read by hand): page.html 18,
   // 14 the engine's, 4 marks left in the gaps where the words give no evidence (`降至“，` + `13.8%`,
   // `收入 ，”` + `“全部`, a stray `!`, `成交额过。` + `到96.4`, 达 misread); the smaller page 25, 22 the
   // engine's, 3 a mark in the gap beside a misread or a cut at the wrong character; the other
-  // text 40, 30 the engine's, 4 to the block's first row not taken into the block (its gap a
+  // text 38, 30 the engine's, 4 to the block's first row not taken into the block (its gap a
   // single space and a quote mark, its first column's indent dropped: `过去一年，我国发展面 ”户，…`),
-  // 2 to a row whose first column the engine left empty dealt to it (`58.5%。移动互联网用户接`
-  // after `面建成小康社会又取得新的`), 2 to a fragment dealt to the column left of its own, 2 to
-  // full stops in the gap with no word across them (`城镇老旧小区 。` + `量大面广`).
+  // 2 to a fragment dealt to the column left of its own (`和放生 户。资助…`, garbage before it),
+  // 2 to full stops in the gap with no word across them (`城镇老旧小区 。` + `量大面广`).
   const page = measure('three-columns.print.psm6.txt');
   const small = measure('three-columns-small.print.psm6.txt');
   const national = measure('national-2019.print.psm6.txt', pageSource('page-national.html'));
@@ -264,7 +265,7 @@ describe('clean on real OCR, pages printed as issue 4 says and read straight acr
     for (const result of [page, small, national]) expect(result.whole).toBeGreaterThan(result.plainWhole + 0.15);
     expect(page.whole).toBeGreaterThanOrEqual(0.7);
     expect(small.whole).toBeGreaterThanOrEqual(0.6);
-    expect(national.whole).toBeGreaterThanOrEqual(0.29);
+    expect(national.whole).toBeGreaterThanOrEqual(0.32);
     expect(page.quantities).toBeGreaterThanOrEqual(0.85);
     expect(small.quantities).toBeGreaterThanOrEqual(0.81);
     expect(national.quantities).toBeGreaterThanOrEqual(0.67);

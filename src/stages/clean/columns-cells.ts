@@ -25,6 +25,7 @@ import type { Line } from './lines.js';
 import type { Note } from './notes.js';
 import type { SeamJudge } from './seam.js';
 import { type Gap, type Measure, MAX_COLUMN_WIDTH, contentLength, gapsOf, toleranceOf, widthIn } from './columns-shapes.js';
+import { PAGE_NUMBER } from './columns-slots.js';
 import { type Piece, widthOf, writeColumns } from './grid.js';
 
 /** Columns of a block (three: two boundaries; pages of two are `columns-across.ts`'s). */
@@ -65,7 +66,16 @@ interface Fragment {
   end: number;
   /** Width in the block's measure. */
   width: number;
+  /** Page furniture set in a column's cell (`— 2 —`, `本版撰稿：…`): a cell of its own, which the column's text runs on across. */
+  furniture?: boolean;
 }
+
+/** Fragments a furniture cell may span (`（本报记者 张伟 摄）`, `— 2 —`). */
+const MAX_FURNITURE_FRAGMENTS = 4;
+/** Marks of prose, which no furniture cell holds. */
+const PROSE = /[，。；、！？,;!?]/u;
+/** Cost of a furniture cell sharing its column's cell with text. */
+const FURNITURE_SHARED_COST = 10;
 
 interface Block {
   start: number;
@@ -101,6 +111,31 @@ class Shapes {
   }
 }
 
+/**
+ * The fragments of `line` with the runs of them that make up page furniture merged into one
+ * (a page number or a byline in one column's cell, beside the other columns' text).
+ */
+function cellsOf(line: Line, measure: Measure, isFurniture: (text: string) => boolean): Fragment[] {
+  const frags = fragmentsOf(line, measure);
+  if (frags.length < 2) return frags;
+  const out: Fragment[] = [];
+  for (let i = 0; i < frags.length; i++) {
+    let merged: Fragment = frags[i]!;
+    for (let j = Math.min(frags.length - 1, i + MAX_FURNITURE_FRAGMENTS - 1); j >= i; j--) {
+      const text = line.chars.slice(frags[i]!.start, frags[j]!.end).join('');
+      // (a page number's spaces left out; a rule may match the end of a cell only, `… 摄）`: furniture holds no prose mark)
+      if (!PAGE_NUMBER.test(text.replace(/\s+/gu, '')) && !(/\p{Script=Han}/u.test(text) && !PROSE.test(text) && isFurniture(text))) continue;
+      let width = 0;
+      for (let k = i; k <= j; k++) width += frags[k]!.width;
+      merged = { start: frags[i]!.start, end: frags[j]!.end, width, furniture: true };
+      i = j;
+      break;
+    }
+    out.push(merged);
+  }
+  return out;
+}
+
 function fragmentsOf(line: Line, measure: Measure): Fragment[] {
   const out: Fragment[] = [];
   let current: Fragment | null = null;
@@ -123,7 +158,7 @@ function fragmentsOf(line: Line, measure: Measure): Fragment[] {
  * Reads the blocks of three unpadded columns among `lines` (those not in `done`) column by
  * column; the lines it makes are added to `done`.
  */
-export function readCells(lines: Line[], judge: SeamJudge, blanks: number, notes: Note[], done: Set<Line>): Line[] {
+export function readCells(lines: Line[], judge: SeamJudge, blanks: number, notes: Note[], done: Set<Line>, isFurniture: (text: string) => boolean = () => false): Line[] {
   const out: Line[] = [];
   const shapes = [new Shapes('chars'), new Shapes('units')];
   let i = 0;
@@ -134,7 +169,7 @@ export function readCells(lines: Line[], judge: SeamJudge, blanks: number, notes
       i++;
       continue;
     }
-    const read = readBlock(lines.slice(block.start, block.end), block, judge, blanks, notes);
+    const read = readBlock(lines.slice(block.start, block.end), block, judge, blanks, notes, isFurniture);
     if (read === null) {
       out.push(lines[i]!);
       i++;
@@ -321,9 +356,9 @@ interface Reading {
  * Deals the block's rows into the columns and reads them column by column; null when the words
  * do not run on down the columns more than across the cuts (then the block is no columns).
  */
-function readBlock(block: Line[], geometry: Block, judge: SeamJudge, blanks: number, notes: Note[]): Line[] | null {
+function readBlock(block: Line[], geometry: Block, judge: SeamJudge, blanks: number, notes: Note[], isFurniture: (text: string) => boolean): Line[] | null {
   const { widths, measure } = geometry;
-  const rows = block.map((line) => fragmentsOf(line, measure));
+  const rows = block.map((line) => cellsOf(line, measure, isFurniture));
   if (rows.some((frags) => frags.length > MAX_FRAGMENTS)) return null;
   let beam: Reading[] = [{ score: 0, rows: [], tails: widths.map(() => []), open: widths.map(() => false) }];
   // the judge's word across a join, asked once per tail and fragment
@@ -433,6 +468,13 @@ function extend(
       g++;
       score += CONTINUITY_WEIGHT * joins[g]!;
     }
+    // a furniture cell stands alone, and its column's text runs on across it: its tail and
+    // whether it must go on are the line above's
+    if (g > f && frags.slice(f, g + 1).some((frag) => frag.furniture)) score -= FURNITURE_SHARED_COST;
+    else if (frags[f]!.furniture) {
+      f = g + 1;
+      continue;
+    }
     const text = line.chars.slice(frags[f]!.start, frags[g]!.end).filter((ch) => !isSpace(ch));
     let width = 0;
     for (let i = f; i <= g; i++) width += frags[i]!.width;
@@ -462,6 +504,10 @@ function runsDown(block: readonly Line[], rows: readonly Fragment[][], dealt: re
     for (let i = 1; i <= frags.length; i++) {
       if (i < frags.length && columns[i] === columns[from]) continue;
       const cell = line.chars.slice(frags[from]!.start, frags[i - 1]!.end);
+      if (i - 1 === from && frags[from]!.furniture) {
+        from = i;
+        continue;
+      }
       streams[columns[from]!]!.push(cell);
       if (i < frags.length && !endsSentenceIgnoringSpaces(cell)) {
         across += judge.continuity(cell.slice(-8), line.chars.slice(frags[i]!.start, frags[i]!.start + 8));

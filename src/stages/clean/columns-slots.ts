@@ -12,7 +12,7 @@ import { type Gap, type LineShapes, type Slot, toleranceOf } from './columns-sha
 const MIN_HEADING = 4;
 
 /** A page number as a column's cell holds it: digits between dashes (`— 12 —`, `-3-`). */
-const PAGE_NUMBER = /^[-—–－]{1,2}\d{1,4}[-—–－]{1,2}$/u;
+export const PAGE_NUMBER = /^[-—–－]{1,2}\d{1,4}[-—–－]{1,2}$/u;
 
 /** How a line fits columns split after `x` characters, the right one `rx` wide, or null when it does not. */
 export function slotOf(line: Line, x: number, rx: number, shapes: LineShapes): Slot | null {

@@ -46,7 +46,7 @@ export function repairColumns(lines: Line[], judge: SeamJudge, notes: Note[], is
   const gridLines = new Set<Line>();
   const gridded = readGrid(lines, judge, blanks, notes, gridLines);
   // then pages of three columns whose empty cells are not padded: their rows are dealt by the cells' widths
-  const celled = readCells(gridded, judge, blanks, notes, gridLines);
+  const celled = readCells(gridded, judge, blanks, notes, gridLines, isFurniture);
   const across = splitAcross(celled, judge, blanks, notes, pieces, 0, gridLines, [new LineShapes(judge, 'chars', isFurniture), new LineShapes(judge, 'units', isFurniture)]);
   for (const line of gridLines) pieces.add(line);
   const ordered = deinterleave(across, judge, blanks, notes, pieces);

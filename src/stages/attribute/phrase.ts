@@ -87,11 +87,15 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, li
   const lone =
     run.length === 1 && items.length === 1 && last!.end - last!.start === 1 && last!.separator === null && !NON_NOUN_OPENERS.has(last!.tag) && !isVerb(last!);
   // 发生事故46起，死亡39人: an event verb (subjects.yaml counted_events) that is all its clause
-  // holds names what its number counts
-  const event = run.length === 1 && items.length === 1 && compiled.countedEvents.has(last!.text);
+  // holds, past a time word (全年赔付89.6万人次), names what its number counts
+  const event =
+    last !== undefined &&
+    last === run[run.length - 1] &&
+    compiled.countedEvents.has(last.text) &&
+    items.slice(0, -1).every((item, i) => NON_NOUN_OPENERS.has(item.tag) || compiled.cues.startingAt(items, i, ['skip'])?.end === i);
+  if (event) return last.text;
   const named =
     lone ||
-    event ||
     (last !== undefined && items.length > 1 && last.end - last.start === 1 && last.separator === null) ||
     items.some((item) => isNounLike(item) || (item.end - item.start >= 2 && isChangeWord(item, compiled)));
   if (named) return shorten(items);

@@ -12,7 +12,7 @@
 import type { Quantity, Warning } from '../../document.js';
 import type { CompiledAttribute } from './compile.js';
 import type { Item, SentenceView } from './items.js';
-import { MAX_SUBJECT, isNounLike, phraseText, stripLeading } from './phrase.js';
+import { MAX_SUBJECT, isNounLike, isVerb, phraseText, stripLeading } from './phrase.js';
 import { baseOpenerBefore, walkBack } from './walk.js';
 
 /** Most items read on either side of 分别: a list longer than this is not paired. */
@@ -49,7 +49,7 @@ export function pairLists(
     if (stop >= 0 && baseOpenerBefore(items, stop, compiled) >= 0) continue;
     const groups = listBefore(items, stop, compiled, quantities);
     if (cue.label === 'shared') {
-      if (groups.length >= 2) for (const k of values) subjects[k] = sharedHead(groups);
+      if (groups.length >= 2) for (const k of values) subjects[k] = sharedHead(groups, compiled);
       continue;
     }
     if (values.length === 1) continue;
@@ -190,7 +190,7 @@ function pair(
     return values.map((_, i) => subjects[first - values.length + i]!);
   }
   if (groups.length === values.length) {
-    const head = headOf(groups);
+    const head = headOf(groups, compiled);
     return groups.map((group, i) => fit(phraseText(group) + (i < groups.length - 1 ? head : '')));
   }
   if (groups.length === 1) {
@@ -210,11 +210,20 @@ function pair(
  * The words the last item has beyond the others' length, which the others share:
  * 光电信息、医药健康产业产值 → 产业产值. Empty when the items are equally long.
  */
-function headOf(groups: Item[][]): string {
+function headOf(groups: Item[][], compiled: CompiledAttribute): string {
   const last = groups[groups.length - 1]!;
   const longest = Math.max(...groups.slice(0, -1).map((group) => group.length));
   const alike = alikeEnd(groups);
-  const extra = alike > 0 ? last.length - alike : last.length - longest;
+  let extra = alike > 0 ? last.length - alike : last.length - longest;
+  // 电子信息、生物医药、高端装备三大主导产业实现营业收入: a clause verb (subjects.yaml strip_leading:
+  // 实现, 完成) in the last item's extra words ends what names the items; the head is what
+  // it reaches (营业收入). A verb of a name (低保, 所占) stays.
+  for (let i = last.length - 2; i >= last.length - extra; i--) {
+    if (isVerb(last[i]!) && compiled.cues.startingAt(last, i, ['strip'])?.end === i) {
+      extra = last.length - 1 - i;
+      break;
+    }
+  }
   if (extra < 1) return '';
   const head = phraseText(last.slice(last.length - extra));
   return groups.slice(0, -1).every((group) => phraseText(group).endsWith(head)) ? '' : head;
@@ -235,8 +244,8 @@ function alikeEnd(groups: Item[][]): number {
 }
 
 /** The subject of a value shared by all items: their head, else the whole list. */
-function sharedHead(groups: Item[][]): string {
-  const head = headOf(groups);
+function sharedHead(groups: Item[][], compiled: CompiledAttribute): string {
+  const head = headOf(groups, compiled);
   if (head) return fit(head);
   return wholeList(groups);
 }

@@ -129,6 +129,9 @@ function independent(tokens: readonly Token[], clauseStart: number, partStart: n
   // `…, an increase of 1 percentage point over last year` has no verb: an appositive, not a clause
   if (!before.some((token) => hasTag(token, 'Verb')) || !part.some((token) => hasTag(token, 'Verb'))) return false;
   while (i < tokens.length && hasTag(tokens[i], 'Conjunction')) i++;
+  // `…, which covered more than 15,000 projects by year-end`: a relative clause in the past tense
+  // reports what happened, whatever the clause it hangs on plans
+  if (/^(which|who)$/i.test(tokens[i]?.text ?? '') && hasTag(tokens[i + 1], 'PastTense') && !hasTag(tokens[i + 1], 'Copula', 'Auxiliary', 'Modal')) return true;
   const opener = tokens[i];
   return opener !== undefined && hasTag(opener, 'Determiner', 'Noun', 'Pronoun', 'Possessive', 'Adjective') && !hasTag(opener, 'Verb');
 }
@@ -204,6 +207,8 @@ function subjectOf(
   const subject =
     // `of which 1,280 were hospitals`
     (counted === null ? informative(predicateAfterWhich(text, candidate, start)) : null) ??
+    // `8,600 were set up by investors from Hong Kong, and 1,950 by U.S. companies`: a gapped clause's agent
+    (counted === null && carried !== null ? gappedAgent(text, candidate) : null) ??
     // `about 3,800 of them engineers`, `nearly 30 percent of them young people`
     (counted === null ? informative(nounAfterOfThem(text, tokens, candidate)) : null) ??
     // `Sales of new energy vehicles surpassed 12.8 million units`
@@ -254,9 +259,21 @@ function predicateAfterWhich(text: string, candidate: Candidate, sentence: numbe
   const object = /^\s+(?:will|would)\s+\p{L}+\s+(?:the\s+|a\s+|an\s+)?([\p{L}'’-]+(?: [\p{L}'’-]+){0,3})/iu.exec(after);
   if (object) return object[1]!.split(/ (?:with|in|at|of|for|by|to|from|on)\b/)[0]!;
   const predicate = /^\s+(?:were|was|are|is)\s+(?:the\s+)?([\p{L}-]+(?: [\p{L}-]+){0,3})/iu.exec(after);
+  // `8,600 were set up by investors from Hong Kong`: who did it tells the part apart
+  const agent = /^\s+(?:were|was|are|is)\s+\p{L}+(?:\s+(?:up|out|off|down|in))?\s+by\s+((?:[^,.;]|(?<=\p{Lu})\.){1,60})/iu.exec(after);
+  if (agent) return agent[1]!;
   // `of which 9,800 hectares were destroyed`: a participle says what happened, not what is counted
   if (!predicate || /^\p{L}{3,}ed$/u.test(predicate[1]!.split(' ')[0]!)) return null;
   return predicate[1]!.split(/ (?:and|or|in|with|at|of|for|by|to)\b/)[0]!;
+}
+
+// `, and 1,950 by U.S. companies`: the `by` phrase right after a number that opens the second
+// half of a gapped clause
+function gappedAgent(text: string, candidate: Candidate): string | null {
+  if (!/,\s+and\s+$/i.test(text.slice(Math.max(0, candidate.boundStart - 8), candidate.boundStart))) return null;
+  // (`U.S. companies`: the full stop of a capital's abbreviation stays)
+  const agent = /^\s+by\s+((?:[^,.;]|(?<=\p{Lu})\.){1,40})/u.exec(text.slice(candidate.end, candidate.end + 48));
+  return agent ? agent[1]! : null;
 }
 
 // a few words and a comma between the last quantity and a percentage of something (`N percent of`)

@@ -221,6 +221,8 @@ function phraseBefore(
     if (finiteVerb(token)) finiteCrossed = true;
     const afterCopula = hasTag(tokens[i - 1], 'Copula', 'Auxiliary', 'Modal'); // `is set at`
     const word = token.text.toLowerCase();
+    // `A survey found that 73 percent of …`: `that` after a verb opens the number's own clause
+    if (word === 'that' && hasTag(tokens[i - 1], 'Verb') && !isNounLike(tokens, i - 1, compiled)) return null;
     // `reduce profits tax for 2025-26 by 100 per cent`, `GDP in 2025 grew`: a year after a preposition
     // (not `at the end of 2024`: the phrase before `of` is a time)
     // (`in February 2026`: a month may stand between)

@@ -274,14 +274,20 @@ function comesSoon(lines: Line[], at: number, test: (line: Line) => boolean, bla
 
 /**
  * The lines around line `at` that `fit` the columns, at most `MAX_BLOCK` each way, trimmed to
- * end on a line `wide`r than one column and grown upwards only over such lines.
+ * start and end on a line `wide`r than one column. Upwards too the block grows over narrow lines
+ * (a row of one cell: the other columns' cells empty, a paragraph's short last line) up to a wide
+ * one above them: grown only over wide lines, a page whose top rows hold one or two cells lost
+ * them to the columns below (bench/clean-damage --seeds 10 --layout three, whole / start F1,
+ * 0.880 / 0.796 → 0.893 / 0.806; seeds 11–20 0.886 / 0.811 → 0.894 / 0.816). One column's text
+ * above the columns has no wide line, so it stays out.
  */
 function extent(lines: Line[], at: number, fits: (line: Line) => boolean, wide: (line: Line) => boolean, blanks: number): { start: number; end: number } {
   let end = at + 1;
   while (end < lines.length && end - at < MAX_BLOCK && !ends(lines[end]!, blanks) && fits(lines[end]!)) end++;
   while (end - 1 > at && !wide(lines[end - 1]!)) end--;
   let start = at;
-  while (start - 1 >= 0 && at - start < MAX_BLOCK && !ends(lines[start]!, blanks) && fits(lines[start - 1]!) && wide(lines[start - 1]!)) start--;
+  while (start - 1 >= 0 && at - start < MAX_BLOCK && !ends(lines[start]!, blanks) && fits(lines[start - 1]!)) start--;
+  while (start < at && !wide(lines[start]!)) start++;
   return { start, end };
 }
 

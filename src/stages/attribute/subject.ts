@@ -202,7 +202,9 @@ export function rightPhrase(
     }
     // 连续七年负增长: a change word after the number says what the measure did, not what is counted
     if (compiled.cues.startingAt(items, i, ['stop', 'new', 'increase', 'decrease'])) break;
-    if (isNounLike(item) || (run.length > 0 && isAttributive(item)) || INSIDE_TAGS.has(item.tag)) {
+    // 为1860户特殊困难老年人家庭: a count's noun may open with adjectives (the run keeps them only
+    // when a noun follows)
+    if (isNounLike(item) || (run.length > 0 && isAttributive(item)) || INSIDE_TAGS.has(item.tag) || (count && run.length === 0 && item.tag === 'a')) {
       run.push(item);
       i++;
       continue;

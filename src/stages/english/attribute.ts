@@ -38,6 +38,9 @@ export interface SubjectMemory {
   unit: string | null;
   /** The last subject of the sentence before, in the same paragraph: what a pronoun stands for. */
   previous: string;
+  /** The change of the last `by` number (`expanded by 315 GW`) and the start of its sentence. */
+  byChange: Change;
+  bySentence: number;
 }
 
 // `jumped 21.3 percent, 17.6 percent and 14.9 percent`: what may stand between the numbers of a list
@@ -46,13 +49,20 @@ const MAX_GAP = 48;
 // earlier number (a preposition and at most 30 letters, no number) may stand before the separator
 const LIST_SEPARATOR = /^\s*(?:(?:in|on|at|for|from|among|with)\s[^\d,;.]{1,30}?\s*)?(,\s*(and\s+)?|and\s+)$/;
 // a sentence that opens with a pronoun subject, and a number that counts a part of `them`
-const PRONOUN_OPENS = /^\s*(?:it|they|these|those)\s/i;
+const PRONOUN_OPENS = /^\s*(?:\p{L}+,\s*)?(?:it|they|these|those)\s/iu; // (`Together, they now make up`)
 const OF_THEM = /^\s+of\s+(?:them|these|those)\b/i;
+// a verb among the tokens in [from, to) (`, and the company paid by` is no gapped clause)
+function verbBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  return tokens.slice(tokenAtOrAfter(tokens, from), tokenAtOrAfter(tokens, to)).some((token) => hasTag(token, 'Verb'));
+}
+
+// `, and wind capacity by `: `and`, a few words naming the second subject, `by`
+const GAPPED_BY = /^\s*,?\s*and\s+(?:[\p{L}'’-]+\s+){1,4}by\s*$/u;
 // `fell 215.3 points, or 1.1 percent`: the same move in another unit
 const RESTATED = /^\s*,\s*or\s+$/;
 
 export function emptyMemory(previous = ''): SubjectMemory {
-  return { subject: '', sentence: -1, floor: 0, change: 'none', unit: null, previous };
+  return { subject: '', sentence: -1, floor: 0, change: 'none', unit: null, previous, byChange: 'none', bySentence: -1 };
 }
 
 /**
@@ -76,6 +86,17 @@ export function attributesOf(
   const gap = gapAfterLast(text, memory, candidate);
   if (change.rule === null && memory.change !== 'none' && memory.floor > 0 && ((memory.unit === unit && LIST_SEPARATOR.test(gap)) || RESTATED.test(gap))) {
     change = { change: memory.change, rule: 'english/list-change' };
+  }
+  // `Solar capacity expanded by 315 GW to 1,200 GW, and wind capacity by 110 GW`: a gapped clause's
+  // `by` number shares the change of the `by` number before it
+  const by = /\bby\s*$/i.test(text.slice(Math.max(0, candidate.boundStart - 4), candidate.boundStart));
+  const sentence = sentenceStart(text, candidate.start);
+  if (change.rule === null && by && memory.byChange !== 'none' && memory.bySentence === sentence && GAPPED_BY.test(text.slice(memory.floor, candidate.boundStart)) && !verbBetween(tokens, memory.floor, candidate.boundStart)) {
+    change = { change: memory.byChange, rule: 'english/gapped-by' };
+  }
+  if (by && change.change !== 'none') {
+    memory.byChange = change.change;
+    memory.bySentence = sentence;
   }
   if (change.rule) rules.push(change.rule);
   memory.change = change.change;

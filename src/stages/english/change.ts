@@ -63,6 +63,12 @@ export function changeOf(
       const near = words === 0 || (words === 1 && byBefore);
       // `GDP growth creates roughly 2 million urban jobs`: the number is the object of another verb
       if (kind === 'rate' && crossedPercent) break;
+      // `hurt by higher marketing costs and a 3.1 billion yuan loss`: a comparative before a noun
+      // qualifies that noun, not the number
+      if (words > 0 && kind !== 'level' && attributive(tokens, cue.start, position)) {
+        position = skipSpaceBackward(text, cue.start);
+        continue;
+      }
       if (kind === 'rate') return verbAfter(text, tokens, position) ? { change: 'none', rule: levelRule } : { change: 'increase', rule };
       if (words >= window) {
         if (kind === 'level' || crossedNumber) break; // past the window only a rate noun counts, and a level word ends the search
@@ -82,7 +88,7 @@ export function changeOf(
           levelAt = words;
           levelMoves = compiled.newLevel.has(cue.phrase);
         }
-      } else if (levelRule === null && (!adjacent || (near && !afterParticleVerb(text, tokens, cue.start, compiled)))) {
+      } else if (levelRule === null && (!adjacent || (near && !afterParticleVerb(text, tokens, cue.start, compiled, isRelative(candidate))))) {
         return { change: kind, rule };
       }
       position = skipSpaceBackward(text, cue.start);
@@ -107,12 +113,22 @@ export function changeOf(
   return { change: 'none', rule: levelRule };
 }
 
+// the cue ending at `end` is a comparative adjective right before a noun (`higher marketing costs`)
+function attributive(tokens: readonly Token[], start: number, end: number): boolean {
+  const k = tokenAtOrAfter(tokens, start);
+  const cue = tokens[k];
+  const next = tokens[k + 1];
+  return cue !== undefined && cue.start === start && cue.end === end && hasTag(cue, 'Comparative') && /^\s+$/.test(cue.post) && next !== undefined && hasTag(next, 'Noun') && !hasTag(next, 'Unit', 'Value', 'Date');
+}
+
 // `set up 2,000 stores`: the `up` of a phrasal verb
-function afterParticleVerb(text: string, tokens: readonly Token[], cueStart: number, compiled: CompiledEnglish): boolean {
+// (`closed up 3.8%`: a session verb's `up` before a relative measure is the move)
+function afterParticleVerb(text: string, tokens: readonly Token[], cueStart: number, compiled: CompiledEnglish, relative: boolean): boolean {
   const verbEnd = skipSpaceBackward(text, cueStart);
   const verb = tokens[tokenAtOrAfter(tokens, verbEnd - 1)];
   if (!verb || verb.end !== verbEnd) return false;
-  return compiled.particleVerbs.has(verb.text.toLowerCase()) || (verb.root !== null && compiled.particleVerbs.has(verb.root.toLowerCase()));
+  const listed = (set: ReadonlySet<string>) => set.has(verb.text.toLowerCase()) || (verb.root !== null && set.has(verb.root.toLowerCase()));
+  return listed(compiled.particleVerbs) && !(relative && listed(compiled.sessionVerbs));
 }
 
 function verbCueEndingAt(

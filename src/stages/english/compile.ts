@@ -67,6 +67,7 @@ export interface CompiledEnglish {
   tokenized: TextMemo<Tokenized>;
   newLevel: ReadonlySet<string>;
   particleVerbs: ReadonlySet<string>;
+  sessionVerbs: ReadonlySet<string>;
   /** Target and actual cues; comparisons (`than last year`) have modality null and hide the cues inside them. */
   modalityCues: PhraseList<{ modality: Modality | null; rule: string; beforeOnly?: true }>;
   targetSections: readonly { pattern: RegExp; rule: string }[];
@@ -193,6 +194,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       ),
     ),
     particleVerbs: words(changes.particle_verbs),
+    sessionVerbs: words(changes.session_verbs ?? []),
     newLevel: new Set(changes.new_level.map((w) => w.word.toLowerCase())),
     byFillers: phraseList(changes.by_fillers.map((f) => [f.word, id('english-changes.yaml', f.word)] as const)),
     relativeVerbs: phraseList((changes.relative_verbs ?? []).map((v) => [v.word, { change: v.change, rule: id('english-changes.yaml', v.word) }] as const)),

@@ -82,6 +82,8 @@ export const englishChangesFile = z
     level: cueList,
     /** Verbs that make an adjacent `up`/`down` a particle (`set up 2,000 stores`). */
     particle_verbs: cueList,
+    /** Of the particle verbs, those whose `up`/`down` before a percentage or points is a move (`closed up 3.8%`). */
+    session_verbs: cueList.optional(),
     /** Level words after which even a change noun gives the new level (`a rise to 44.5 million`). */
     new_level: cueList,
     /** Rate nouns (`growth`) that keep a rise across a level word. */

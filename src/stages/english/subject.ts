@@ -212,7 +212,9 @@ function phraseBefore(
       i = renamed;
       break;
     }
-    if (token.start < floor || (!OPEN_POST.test(token.post) && !key && !appositive)) return null;
+    // `its first quarterly profit, of 1.1 billion yuan`: the noun the amount is set off from
+    const ofComma = crossed === 1 && /^,\s+$/.test(token.post) && tokens[i + 1]?.text.toLowerCase() === 'of' && isHeadNoun(tokens, i, compiled);
+    if (token.start < floor || (!OPEN_POST.test(token.post) && !key && !appositive && !ofComma)) return null;
     if (key) break;
     // `2.4 percent to 2.64 percent`: a unit after a number belongs to the quantity before
     const quantityUnit = isUnitWord(token, compiled) && hasTag(tokens[i - 1], 'Value');

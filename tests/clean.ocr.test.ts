@@ -163,7 +163,8 @@ describe('clean on real OCR, read straight across the columns (psm 6)', () => {
   // With the misread percent signs repaired (percent-marks.ts): 0.530 whole, quantity F1 0.798
   // (was 0.699); with `9%` read as `%` where the document shows that pattern, 0.561 and 0.832;
   // with 万雷 → 万亩 (rules/ocr-fixes.yaml) quantity F1 0.839; with the marks in the gaps dropped
-  // where the text runs on across them (gap-marks.ts), 0.841. The baseline-grid page below, read
+  // where the text runs on across them (gap-marks.ts), 0.841; with an opening quote that opens
+  // nothing dropped with the mark after it (`总量“。 民收入`), 0.576 whole (38 of 66). The baseline-grid page below, read
   // by the same engine, meets the gates. The 29 sentences lost (37 of 66 whole), by cause: 21 in
   // the engine's reading alone (garbage rows, two or more misreads, a decimal point or a stretch
   // of text dropped: `4106`, `认定高  企业`, `配收入分别增长4 906和7 196`); 2 to a ghost row, the
@@ -248,11 +249,12 @@ describe('clean on real OCR, pages printed as issue 4 says and read straight acr
   // counted from its own start (grid.ts splitOverwide: `重提高1.1个百分点。上线运|14个`), page.html
   // 0.727 whole (48 of 66), F1 0.511. With a line's leading spaces from a quarter of a pitch read
   // as an empty first column (grid.ts EMPTY_FIRST, was 0.4: the engine padded it with 9 spaces of
-  // 26), the other text 0.345 (20 of 58), F1 0.211.
+  // 26), the other text 0.345 (20 of 58), F1 0.211. With an opening quote that has a mark
+  // straight after it dropped with the mark (gap-marks.ts: `降至“，` + `13.8%`), page.html 0.742 (49 of 66).
   // What is lost, sentence by sentence (a sentence holding two or more characters that no
-  // fragment of the engine's text supplies is the engine's; the rest read by hand): page.html 18,
-  // 14 the engine's, 4 marks left in the gaps where the words give no evidence (`降至“，` + `13.8%`,
-  // `收入 ，”` + `“全部`, a stray `!`, `成交额过。` + `到96.4`, 达 misread); the smaller page 25, 22 the
+  // fragment of the engine's text supplies is the engine's; the rest read by hand): page.html 17,
+  // 14 the engine's, 3 marks left in the gaps where the words give no evidence (`收入 ，”` +
+  // `“全部`, a stray `!`, `成交额过。` + `到96.4`, 达 misread); the smaller page 25, 22 the
   // engine's, 3 a mark in the gap beside a misread or a cut at the wrong character; the other
   // text 38, 30 the engine's, 4 to the block's first row not taken into the block (its gap a
   // single space and a quote mark, its first column's indent dropped: `过去一年，我国发展面 ”户，…`),
@@ -263,7 +265,7 @@ describe('clean on real OCR, pages printed as issue 4 says and read straight acr
   const national = measure('national-2019.print.psm6.txt', pageSource('page-national.html'));
   it('beats the plain cleaner well on whole sentences; floors a little under what was measured', () => {
     for (const result of [page, small, national]) expect(result.whole).toBeGreaterThan(result.plainWhole + 0.15);
-    expect(page.whole).toBeGreaterThanOrEqual(0.7);
+    expect(page.whole).toBeGreaterThanOrEqual(0.72);
     expect(small.whole).toBeGreaterThanOrEqual(0.6);
     expect(national.whole).toBeGreaterThanOrEqual(0.32);
     expect(page.quantities).toBeGreaterThanOrEqual(0.85);

@@ -117,6 +117,27 @@ const JUDGE_REACH = 8;
  */
 export function dropGapPunctuation(lines: Line[], judge: SeamJudge, notes: Note[]): void {
   const solid = (chars: readonly string[]): string[] => chars.filter((ch) => !isSpace(ch));
+  // an opening quote that opens nothing, a mark straight after it (`降至“，`, `总量“。`): no text
+  // writes that; the engine does, in a gap
+  for (const line of lines) {
+    const drop: number[] = [];
+    line.chars.forEach((ch, i) => {
+      if (ch !== '“' || !GAP_PUNCTUATION.has(line.chars[i + 1] ?? '')) return;
+      drop.push(i);
+      for (let j = i + 1; j < line.chars.length && GAP_PUNCTUATION.has(line.chars[j]!); j++) drop.push(j);
+    });
+    if (drop.length === 0) continue;
+    notes.push({
+      rule: 'clean/columns#gap-marks',
+      reason: `raw line ${line.number}: "${drop.map((i) => line.chars[i]).join('')}" opens no quote; read as the gap between columns and dropped`,
+      severity: 'info',
+      line: line.number,
+      raw: { start: line.origins[drop[0]!]!, end: line.origins[drop[drop.length - 1]!]! + 1 },
+    });
+    const keep = (_: unknown, at: number): boolean => !drop.includes(at);
+    line.chars = line.chars.filter(keep);
+    line.origins = line.origins.filter(keep);
+  }
   lines.forEach((line, k) => {
     const next = lines[k + 1];
     // the marks ending the line, spaces among them

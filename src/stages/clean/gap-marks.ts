@@ -127,16 +127,8 @@ export function dropGapPunctuation(lines: Line[], judge: SeamJudge, notes: Note[
       for (let j = i + 1; j < line.chars.length && GAP_PUNCTUATION.has(line.chars[j]!); j++) drop.push(j);
     });
     if (drop.length === 0) continue;
-    notes.push({
-      rule: 'clean/columns#gap-marks',
-      reason: `raw line ${line.number}: "${drop.map((i) => line.chars[i]).join('')}" opens no quote; read as the gap between columns and dropped`,
-      severity: 'info',
-      line: line.number,
-      raw: { start: line.origins[drop[0]!]!, end: line.origins[drop[drop.length - 1]!]! + 1 },
-    });
-    const keep = (_: unknown, at: number): boolean => !drop.includes(at);
-    line.chars = line.chars.filter(keep);
-    line.origins = line.origins.filter(keep);
+    noteDropped(line, drop, 'opens no quote', notes);
+    removeAt(line, drop);
   }
   lines.forEach((line, k) => {
     const next = lines[k + 1];
@@ -153,16 +145,8 @@ export function dropGapPunctuation(lines: Line[], judge: SeamJudge, notes: Note[
       const runsOn = after.length > 0 && judge.continuity(before.slice(-JUDGE_REACH), after.slice(0, JUDGE_REACH)) > 0;
       const drop = runsOn && (spaced || marks.length >= 2 || run.length > marks.length) ? run : marks.length >= 2 ? marks.slice(1) : [];
       if (drop.length > 0) {
-        notes.push({
-          rule: 'clean/columns#gap-marks',
-          reason: `raw line ${line.number}: "${drop.map((i) => line.chars[i]).join('')}" at a column's line end ${runsOn ? 'splits text that runs on into the next line' : 'repeats a mark'}; read as the gap between columns and dropped`,
-          severity: 'info',
-          line: line.number,
-          raw: { start: line.origins[drop[0]!]!, end: line.origins[drop[drop.length - 1]!]! + 1 },
-        });
-        const keep = (_: unknown, at: number): boolean => !drop.includes(at);
-        line.chars = line.chars.filter(keep);
-        line.origins = line.origins.filter(keep);
+        noteDropped(line, drop, `at a column's line end ${runsOn ? 'splits text that runs on into the next line' : 'repeats a mark'}`, notes);
+        removeAt(line, drop);
       }
     }
   });
@@ -179,19 +163,31 @@ export function dropGapPunctuation(lines: Line[], judge: SeamJudge, notes: Note[
     if (lead.length === 0 || rest.length === 0 || previous.length === 0) return;
     const doubled = GAP_PUNCTUATION.has(previous[previous.length - 1]!) && lead.every((i) => GAP_PUNCTUATION.has(line.chars[i]!));
     if (!doubled && judge.continuity(previous.slice(-JUDGE_REACH), rest.slice(0, JUDGE_REACH)) === 0) return;
-    notes.push({
-      rule: 'clean/columns#gap-marks',
-      reason: `raw line ${line.number}: "${lead.map((i) => line.chars[i]).join('')}" opens a column's line ${doubled ? 'after a mark' : 'inside text that runs on across it'}; read as the gap between columns and dropped`,
-      severity: 'info',
-      line: line.number,
-      raw: { start: line.origins[lead[0]!]!, end: line.origins[lead[lead.length - 1]!]! + 1 },
-    });
+    noteDropped(line, lead, `opens a column's line ${doubled ? 'after a mark' : 'inside text that runs on across it'}`, notes);
     line.chars = line.chars.slice(end);
     line.origins = line.origins.slice(end);
   });
 }
 
 const QUOTES = new Set(['“', '”']);
+
+/** The note for marks at `drop` (indices into the line, in order) read as a column's gap. */
+function noteDropped(line: Line, drop: readonly number[], why: string, notes: Note[]): void {
+  notes.push({
+    rule: 'clean/columns#gap-marks',
+    reason: `raw line ${line.number}: "${drop.map((i) => line.chars[i]).join('')}" ${why}; read as the gap between columns and dropped`,
+    severity: 'info',
+    line: line.number,
+    raw: { start: line.origins[drop[0]!]!, end: line.origins[drop[drop.length - 1]!]! + 1 },
+  });
+}
+
+/** Removes the characters at `drop` from the line, with their origins. */
+function removeAt(line: Line, drop: readonly number[]): void {
+  const keep = (_: unknown, at: number): boolean => !drop.includes(at);
+  line.chars = line.chars.filter(keep);
+  line.origins = line.origins.filter(keep);
+}
 
 /** A line's first characters after the spaces, marks and quotes the engine may have left before its text. */
 function headAfterMarks(chars: readonly string[]): string[] {

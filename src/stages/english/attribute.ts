@@ -56,6 +56,8 @@ function verbBetween(tokens: readonly Token[], from: number, to: number): boolea
   return tokens.slice(tokenAtOrAfter(tokens, from), tokenAtOrAfter(tokens, to)).some((token) => hasTag(token, 'Verb'));
 }
 
+// ` and the euro area `: `and`, a few words naming the second subject
+const GAPPED = /^\s*,?\s*and\s+(?:[\p{L}'’.-]+\s+){1,4}$/u;
 // `, and wind capacity by `: `and`, a few words naming the second subject, `by`
 const GAPPED_BY = /^\s*,?\s*and\s+(?:[\p{L}'’-]+\s+){1,4}by\s*$/u;
 // `fell 215.3 points, or 1.1 percent`: the same move in another unit
@@ -84,7 +86,10 @@ export function attributesOf(
   // a later number of a list with no cue of its own shares the first one's change
   const unit = candidate.unit?.unit ?? null;
   const gap = gapAfterLast(text, memory, candidate);
-  if (change.rule === null && memory.change !== 'none' && memory.floor > 0 && ((memory.unit === unit && LIST_SEPARATOR.test(gap)) || RESTATED.test(gap))) {
+  // (`sees the U.S. economy expanding 2.0 percent and the euro area 1.1 percent`: a gapped clause
+  // that names its own subject and no verb is a list too)
+  const gapped = memory.unit === unit && GAPPED.test(gap) && !verbBetween(tokens, memory.floor, candidate.boundStart);
+  if (change.rule === null && memory.change !== 'none' && memory.floor > 0 && ((memory.unit === unit && LIST_SEPARATOR.test(gap)) || RESTATED.test(gap) || gapped)) {
     change = { change: memory.change, rule: 'english/list-change' };
   }
   // `Solar capacity expanded by 315 GW to 1,200 GW, and wind capacity by 110 GW`: a gapped clause's

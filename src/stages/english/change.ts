@@ -69,6 +69,9 @@ export function changeOf(
         position = skipSpaceBackward(text, cue.start);
         continue;
       }
+      // `could cut China's growth by 0.5 percentage points`: the verb before the rate noun moves it
+      const mover = kind === 'rate' && byBefore ? byVerbBefore(text, cue.start, compiled) : null;
+      if (mover) return mover;
       if (kind === 'rate') return verbAfter(text, tokens, position) ? { change: 'none', rule: levelRule } : { change: 'increase', rule };
       if (words >= window) {
         if (kind === 'level' || crossedNumber) break; // past the window only a rate noun counts, and a level word ends the search
@@ -113,6 +116,19 @@ export function changeOf(
   return { change: 'none', rule: levelRule };
 }
 
+// a `by` verb (english-changes.yaml by_verbs) up to three words before `start`
+const BY_VERB_REACH = 3;
+function byVerbBefore(text: string, start: number, compiled: CompiledEnglish): { change: Change; rule: string } | null {
+  let position = skipSpaceBackward(text, start);
+  for (let words = 0; words < BY_VERB_REACH && position > 0; words++) {
+    if (CLAUSE_END.test(text[position - 1]!)) return null;
+    const verb = matchBackward(compiled.byVerbs, text, position);
+    if (verb) return { change: verb.value.change, rule: verb.value.rule };
+    position = skipSpaceBackward(text, wordStart(text, position));
+  }
+  return null;
+}
+
 // the cue ending at `end` is a comparative adjective right before a noun (`higher marketing costs`)
 function attributive(tokens: readonly Token[], start: number, end: number): boolean {
   const k = tokenAtOrAfter(tokens, start);
@@ -152,7 +168,8 @@ function verbAfter(text: string, tokens: readonly Token[], rateEnd: number): boo
 function nounPhraseWordEndingAt(tokens: readonly Token[], end: number): boolean {
   const token = tokens[tokenAtOrAfter(tokens, end - 1)];
   if (!token || token.end !== end) return false;
-  if (/^(of|the)$/i.test(token.text)) return true;
+  // (`economic growth this year to 4.8 percent`: a time word of the phrase's date too)
+  if (/^(of|the|this|next)$/i.test(token.text)) return true;
   return hasTag(token, 'Noun', 'Adjective', 'Acronym') && !hasTag(token, 'Verb', 'Value', 'Date', 'Pronoun');
 }
 

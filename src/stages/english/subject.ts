@@ -216,6 +216,11 @@ function phraseBefore(
     const ofComma = crossed === 1 && /^,\s+$/.test(token.post) && tokens[i + 1]?.text.toLowerCase() === 'of' && isHeadNoun(tokens, i, compiled);
     if (token.start < floor || (!OPEN_POST.test(token.post) && !key && !appositive && !ofComma)) return null;
     if (key) break;
+    // `China's economic growth this year to 4.8 percent`: a time after the subject only dates it
+    if (/^(year|month|quarter)$/i.test(token.text) && /^(this|next|last)$/i.test(tokens[i - 1]?.text ?? '') && /^\s+$/.test(tokens[i - 1]!.post)) {
+      i -= 1;
+      continue;
+    }
     // `2.4 percent to 2.64 percent`: a unit after a number belongs to the quantity before
     const quantityUnit = isUnitWord(token, compiled) && hasTag(tokens[i - 1], 'Value');
     if (quantityUnit) return null;

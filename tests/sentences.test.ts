@@ -4,6 +4,7 @@ import { createDoc } from '../src/stages/decode.js';
 import { MAX_SENTENCE, sentences } from '../src/stages/sentences.js';
 import { cpSlice } from '../src/text/codepoints.js';
 import { loadRules } from '../src/rules/load.js';
+import { createPipeline, processText } from '../src/pipeline.js';
 
 const rules = loadRules();
 
@@ -69,5 +70,33 @@ describe('sentences', () => {
 
   it('a decimal point is not a sentence end', () => {
     expect(split('增长2.5个百分点.')).toEqual(['增长2.5个百分点.']);
+  });
+});
+
+describe('a headline of two clauses set apart by a space', () => {
+  const pipeline = createPipeline(rules);
+  const sentencesOf = (raw: string): string[] => {
+    const doc = processText(pipeline, 't', raw);
+    return doc.sentences.map((s) => cpSlice(doc.text, s.start, s.end));
+  };
+  const body = '\n\n本报讯 1月5日，记者从市统计局获悉，全年经济运行稳中有进。\n';
+
+  it.each([
+    // the clause before the space ends in a quantity; no word crosses the gap
+    ['数字经济核心产业增加值占GDP比重达12.6% 全市算力规模突破8000P', ['数字经济核心产业增加值占GDP比重达12.6%', '全市算力规模突破8000P']],
+    ['港口货物吞吐量首破6亿吨 集装箱量增长两成', ['港口货物吞吐量首破6亿吨', '集装箱量增长两成']],
+    ['“双节”假期全市接待游客1286万人次　文旅消费同比增长9.7%', ['“双节”假期全市接待游客1286万人次', '文旅消费同比增长9.7%']],
+    // an OCR space inside the number's unit (a word across the gap) or before it (the number not closed)
+    ['全市社会消费品零售总额突破2000亿 元', ['全市社会消费品零售总额突破2000亿元']],
+    ['全市社会消费品零售总额突破2000 亿元', ['全市社会消费品零售总额突破2000亿元']],
+    // no quantity ends the clause before the space: an OCR space inside the words, kept as one
+    ['全市社会消费品 零售总额稳步增长', ['全市社会消费品零售总额稳步增长']],
+  ])('%s', (headline, expected) => {
+    expect(sentencesOf(headline + body).slice(0, expected.length)).toEqual(expected);
+  });
+
+  it('a body line that wraps on is not a headline: its dropped spaces split nothing', () => {
+    const page = '去年以来，全市上下坚持稳中求进工作总基调，\n全年共实施重点项目1381个 其中新开工项\n目526个，竣工项目312个，完成投资比上年\n增长7.5%，为经济持续恢复提供有力支撑。\n';
+    expect(sentencesOf(page)).toEqual(['去年以来，全市上下坚持稳中求进工作总基调，全年共实施重点项目1381个其中新开工项目526个，竣工项目312个，完成投资比上年增长7.5%，为经济持续恢复提供有力支撑。']);
   });
 });

@@ -78,6 +78,8 @@ export interface CompiledAttribute {
   splitWords: Map<string, string[]>;
   /** Bound words of qualifiers.yaml that are one mark (≥, ≤): words, not breaks, to the subject walk. */
   boundSigns: ReadonlySet<string>;
+  /** Bound words of qualifiers.yaml written in letters (超, 近, 逾): split off a word jieba coined around them. */
+  boundWords: ReadonlySet<string>;
   /** Change and level words of two or more characters: the ones split off a word jieba glued them to. */
   gluable: Set<string>;
   /** The last UTF-16 unit of every `gluable` word. */
@@ -169,6 +171,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     anySection: alternation(sections.map((section) => section.pattern)),
     splitWords,
     boundSigns: new Set(words(rules['qualifiers.yaml'].before).filter((word) => /^[\p{P}\p{S}]$/u.test(word))),
+    boundWords: new Set(words(rules['qualifiers.yaml'].before).filter((word) => !/^[\p{P}\p{S}]$/u.test(word))),
     gluable,
     gluableEnds: new Set([...gluable].map((word) => word.charCodeAt(word.length - 1))),
     objectVerbs,

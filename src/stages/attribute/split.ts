@@ -6,6 +6,9 @@
  * It also glues an object verb to its object (`减轻负担`, one noun): such a token is split when
  * it starts with an object verb of changes.yaml and the rest is a dictionary word of two or more
  * characters: `减轻负担约9亿元` is a fall of 0.9 billion yuan.
+ * And where no dictionary word fits, jieba's model coins one that may swallow the bound word before
+ * a number (`退税缓费超86亿元` → `缓费超`): a coined word (tag x) right before a number that ends
+ * with a bound word of qualifiers.yaml gives it back, so the subject does not end in `超`.
  */
 import type { Token } from '../../text/segment.js';
 import type { CompiledAttribute } from './compile.js';
@@ -20,6 +23,7 @@ export function splitGluedCues(tokens: Token[], compiled: CompiledAttribute, isW
     // most words end with a character no change word ends with
     let split = token.word.length >= 3 && compiled.gluableEnds.has(token.word.charCodeAt(token.word.length - 1)) ? splitOne(token, compiled, isWord) : null;
     if (!split && token.word.length >= 4 && compiled.objectVerbStarts.has(token.word.charCodeAt(0))) split = splitObject(token, compiled, isWord);
+    if (!split && token.tag === 'x' && NUMBER_START.test(tokens[t + 1]?.word ?? '')) split = splitBound(token, compiled);
     if (split && !out) out = tokens.slice(0, t);
     if (out) out.push(...(split ?? [token]));
   }
@@ -41,6 +45,25 @@ function splitOne(token: Token, compiled: CompiledAttribute, isWord: (word: stri
     return [
       { word: prefix, tag: 'n', start: token.start, end: middle },
       { word: suffix, tag: 'v', start: middle, end: token.end },
+    ];
+  }
+  return null;
+}
+
+/** A number's first character: a digit or a Chinese numeral. */
+const NUMBER_START = /^[0-9０-９一二三四五六七八九十百千万两半〇零]/;
+
+/** `缓费超` → `缓费` + `超`: a coined word that ends with a bound word of qualifiers.yaml. */
+function splitBound(token: Token, compiled: CompiledAttribute): Token[] | null {
+  const chars = Array.from(token.word);
+  // a prefix of one character is left whole: `较近5年` is 较 + 近5年 as often as a coined word
+  for (let n = Math.min(LONGEST_CUE, chars.length - 2); n >= 1; n--) {
+    const bound = chars.slice(chars.length - n).join('');
+    if (!compiled.boundWords.has(bound)) continue;
+    const middle = token.start + chars.length - n;
+    return [
+      { word: chars.slice(0, chars.length - n).join(''), tag: 'n', start: token.start, end: middle },
+      { word: bound, tag: 'v', start: middle, end: token.end },
     ];
   }
   return null;

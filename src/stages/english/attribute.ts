@@ -279,7 +279,8 @@ function predicateAfterWhich(text: string, candidate: Candidate, sentence: numbe
   // (read from the text: compromise's tags make a word after a copula a verb)
   const after = text.slice(candidate.end, candidate.end + 64);
   // `Of the total, 8.52 million lived in urban areas`: a verb in the past and a place tell the part apart
-  const where = /^\s+(\p{L}+ed\s+(?:in|outside|at|from|on|to|into)\s+(?:the\s+)?[\p{L}-]+(?: [\p{L}-]+){0,2})/iu.exec(after);
+  // (`Of these, 4.3 million came from long-haul markets`: an irregular past as well)
+  const where = /^\s+((?:\p{L}+ed|came|went|were|was)\s+(?:in|outside|at|from|on|to|into)\s+(?:the\s+)?[\p{L}-]+(?: [\p{L}-]+){0,2})/iu.exec(after);
   if (where) return where[1]!.split(/ (?:and|or|with|of|for|by)\b/)[0]!;
   // `Of the graduates, about 1.3 million will hold master's or doctoral degrees`: what they will hold
   const object = /^\s+(?:will|would)\s+\p{L}+\s+(?:the\s+|a\s+|an\s+)?([\p{L}'’-]+(?: [\p{L}'’-]+){0,3})/iu.exec(after);

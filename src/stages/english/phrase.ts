@@ -82,7 +82,8 @@ export function buildCandidates(text: string, numerals: readonly Numeral[], comp
 // the next one in its list; `followed by Henan with 67.4 million`: after `with`, with nothing
 // after it, the unit of the amount before it in the piece (a goods or money unit, not a rate)
 function shareListUnits(text: string, candidates: Candidate[]): void {
-  for (let k = 0; k < candidates.length; k++) {
+  // (from the last: `180 billion, 142 billion and 128 billion yuan` passes the unit back along the list)
+  for (let k = candidates.length - 1; k >= 0; k--) {
     const candidate = candidates[k]!;
     if (candidate.unit !== null || !candidate.magnitude || candidate.spelled || candidate.valueMax !== null) continue;
     const next = candidates[k + 1];

@@ -16,6 +16,7 @@ export interface Subjected {
 }
 
 const RESPECTIVELY = /\brespectively\b/gi;
+const EXAMPLES = /^\s*[^,;]{0,40}?\b(?:such as|including)\s+/i;
 const LIST_SPLIT = /\s*,\s*(?:and\s+)?|\s+and\s+/;
 
 /** Rewrites the subjects of `items` (in text order) for every `respectively` in `text`. */
@@ -38,9 +39,15 @@ export function pairRespectively(text: string, items: Subjected[], listAt: (at: 
     const shared = group[0]!.subject;
     let parts = group.every((item) => item.subject === shared) ? split(shared) : [];
     if (parts.length !== group.length) {
-      // the list opening the clause
+      // the list opening the clause, or the examples of the noun that opens it (`Provinces such as
+      // Guangdong, Shandong and Zhejiang received …`)
       const opening = listAt(clause.start);
       parts = opening === null ? [] : split(opening);
+      const examples = EXAMPLES.exec(text.slice(clause.start, match.index));
+      if (parts.length !== group.length && examples) {
+        const listed = listAt(clause.start + examples[0].length);
+        parts = listed === null ? [] : split(listed);
+      }
     }
     if (parts.length !== group.length) continue;
     group.forEach((item, index) => {

@@ -6,9 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { createPipeline, processText } from '../../src/pipeline.js';
 import { loadRules } from '../../src/rules/load.js';
 import { clean } from '../../src/stages/clean/index.js';
+import { language } from '../../src/stages/language.js';
+import { sentences } from '../../src/stages/sentences.js';
 import { cpSlice } from '../../src/text/codepoints.js';
 
 const pipeline = createPipeline(loadRules(), [clean]);
+/** Through the sentence stage, which reads dropped spaces back from the raw text (a headline's two clauses). */
+const throughSentences = createPipeline(loadRules(), [clean, language, sentences]);
 
 /** Pieces OCR output is made of: Chinese, digits (both widths), punctuation, spaces, breaks, invisibles. */
 const piece = fc.constantFrom(
@@ -19,6 +23,11 @@ const piece = fc.constantFrom(
   '<p>', '</p>', '<br/>', '&nbsp;', '&ldquo;', '&#37;', '<span class="x">', '<!-- ', ' -->', '<script>', '</script>', '&', '<',
 );
 const document = fc.array(piece, { maxLength: 80 }).map((parts) => parts.join(''));
+
+/** A news headline: clauses that end in numbers, set apart by spaces (and OCR spaces inside them). */
+const headline = fc
+  .array(fc.constantFrom('全市', '经济', '增长', '项目', '突破', '达', '23', '4.5', '亿元', '万人次', '%', '个', ' ', '　'), { minLength: 4, maxLength: 24 })
+  .map((parts) => parts.join(''));
 
 const CJK_SPACE = /[\u4e00-\u9fff，。；：、！？][ \t\u3000]+[\u4e00-\u9fff，。；：、！？]/u;
 
@@ -39,6 +48,27 @@ describe('clean: invariants', () => {
           }
         }
         expect(doc.text).not.toMatch(CJK_SPACE);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('sentences lie in order inside their paragraphs and hold all of its text but spaces', () => {
+    fc.assert(
+      fc.property(headline, document, (head, body) => {
+        const raw = `${head}\n\n${body}`;
+        const doc = processText(throughSentences, 's', raw);
+        let previous = 0;
+        const held = doc.paragraphs.map(() => '');
+        for (const s of doc.sentences) {
+          const p = doc.paragraphs[s.paragraph]!;
+          expect(s.start).toBeGreaterThanOrEqual(Math.max(previous, p.start));
+          expect(s.end).toBeGreaterThan(s.start);
+          expect(s.end).toBeLessThanOrEqual(p.end);
+          held[s.paragraph] += cpSlice(doc.text, s.start, s.end);
+          previous = s.end;
+        }
+        doc.paragraphs.forEach((p, i) => expect(held[i]!.replace(/\s/gu, '')).toBe(cpSlice(doc.text, p.start, p.end).replace(/\s/gu, '')));
       }),
       { numRuns: 200 },
     );

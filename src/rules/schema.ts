@@ -122,6 +122,8 @@ export const subjectsFile = z
     list_closers: cueList,
     /** Passive markers (`被`): before a verb they belong to the noun phrase (`被骗资金`), not a preposition to strip. */
     passive_markers: cueList.optional(),
+    /** Negations (`不`, `未`): before a verb they belong to the noun phrase (`不见面开标项目`), not an adverb to strip. */
+    negations: cueList.optional(),
     /** Words that open a clause counting a part of the total before (`其中`): what follows names the part. */
     subset_openers: cueList.optional(),
     /** Joining items of a list besides `、` (`和`, `及`). */

@@ -24,6 +24,7 @@ export type CueLabel =
   | 'closer'
   | 'subset'
   | 'passive'
+  | 'negation'
   | 'joiner'
   | 'respectively'
   | 'shared'
@@ -127,6 +128,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('closer', words(subjects.list_closers))
     .add('subset', words(subjects.subset_openers ?? []))
     .add('passive', words(subjects.passive_markers ?? []))
+    .add('negation', words(subjects.negations ?? []))
     .add('joiner', words(subjects.list_joiners))
     .add('respectively', words(subjects.respectively))
     .add('shared', words(subjects.shared))

@@ -202,6 +202,9 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute):
       else if (!NON_NOUN_OPENERS.has(first.tag)) return items;
       // 被骗资金, 被盗车辆: a passive marker before a verb is part of the modifier, not a preposition
       else if (items[1] !== undefined && isVerb(items[1]) && compiled.cues.startingAt(items, 0, ['passive'])?.end === 0) return items;
+      // 不见面开标项目 (不/d 见面/n): a negation before a word of the name belongs to it; stripped, the
+      // subject would say the opposite
+      else if (items[1] !== undefined && (isVerb(items[1]) || isNounLike(items[1])) && compiled.cues.startingAt(items, 0, ['negation'])?.end === 0) return items;
     }
     const rest = items.slice(width);
     if (first.separator === null && !rest.some(isNounLike)) return items;

@@ -323,9 +323,10 @@ function shareVerb(items: readonly Item[], stop: number, at: number, compiled: C
     if (verb) return i < stop ? verb.start : -1;
     // the base is a noun phrase; jieba tags some of its words as places or times (国内/s)
     const item = items[i]!;
-    // (省下达计划, 占发放笔数: a verb before a noun of the base, after a noun of it or the share verb)
+    // (省下达计划, 占发放笔数: a verb before a noun of the base, after a noun of it or the share verb;
+    // 占政府采购合同总额的: the noun after it may come past a word jieba tags an adjective, 合同/a)
     const opensBase = i > 0 && (isNounLike(items[i - 1]!) || compiled.cues.endingAt(items, i - 1, ['share']) !== null);
-    const inner = isVerb(item) && opensBase && isNounLike(items[i + 1]!);
+    const inner = isVerb(item) && opensBase && (isNounLike(items[i + 1]!) || items.slice(i + 1, stop + 1).some(isNounLike));
     if (item.separator !== null || item.quantity >= 0 || (isVerb(item) && !inner)) return -1;
   }
   return -1;

@@ -49,6 +49,9 @@ export function pairRespectively(text: string, items: Subjected[], listAt: (at: 
         parts = listed === null ? [] : split(listed);
       }
     }
+    // `Unemployment and work-injury insurance covered 251 million and 306 million people
+    // respectively`: the first number carries the list while the last counts its own noun
+    if (parts.length !== group.length) parts = split(shared);
     if (parts.length !== group.length) continue;
     group.forEach((item, index) => {
       item.subject = parts[index]!;

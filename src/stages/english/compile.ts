@@ -91,6 +91,8 @@ export interface CompiledEnglish {
     exampleOpeners: readonly (readonly string[])[];
     /** `links now reach 95 percent`: adverbs crossed whatever their tag. */
     crossedAdverbs: ReadonlySet<string>;
+    /** `patents granted rise 9 percent`: change verbs compromise may tag as nouns. */
+    headlineVerbs: ReadonlySet<string>;
   };
   names: PhraseList<string>;
   /** `number`, when given, must match the digits of the number itself. */
@@ -221,6 +223,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       exampleOpeners: [...words(subjects.example_openers ?? [])].map((opener) => opener.split(' ')),
       pluralModifiers: words(subjects.plural_modifiers ?? []),
       crossedAdverbs: words(subjects.crossed_adverbs ?? []),
+      headlineVerbs: words(subjects.headline_verbs ?? []),
     },
     names: phraseList(not.names.map((n) => [n.text, id('english-not-quantities.yaml', n.text)] as const)),
     contexts: not.patterns.map((p) => ({

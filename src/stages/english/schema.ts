@@ -141,6 +141,8 @@ export const englishSubjectsFile = z
     plural_modifiers: cueList.optional(),
     /** Adverbs crossed between a subject and its number whatever compromise tags them (`now`). */
     crossed_adverbs: cueList.optional(),
+    /** Change verbs compromise may tag as nouns, crossed right before a number (`patents rise 9 percent`). */
+    headline_verbs: cueList.optional(),
   })
   .strict();
 

@@ -224,6 +224,10 @@ function phraseBefore(
     // `2.4 percent to 2.64 percent`: a unit after a number belongs to the quantity before
     const quantityUnit = isUnitWord(token, compiled) && hasTag(tokens[i - 1], 'Value');
     if (quantityUnit) return null;
+    if (crossed === 0 && headlineVerb(tokens, i, compiled)) {
+      finiteCrossed = true;
+      continue;
+    }
     if (isHeadNoun(tokens, i, compiled) || adjectiveAsNoun(tokens, i)) break;
     if (finiteVerb(token)) finiteCrossed = true;
     const afterCopula = hasTag(tokens[i - 1], 'Copula', 'Auxiliary', 'Modal'); // `is set at`
@@ -486,6 +490,13 @@ function finiteVerb(token: Token | undefined): boolean {
 function participleAfterNoun(tokens: readonly Token[], j: number, compiled: CompiledEnglish): boolean {
   const joiner = tokens[j + 1]?.text.toLowerCase();
   return hasTag(tokens[j], 'PastTense') && !levelOrChangeVerb(tokens[j]!, compiled) && /^\s+$/.test(tokens[j]!.post) && j > 0 && /^\s+$/.test(tokens[j - 1]!.post) && isHeadNoun(tokens, j - 1, compiled) && joiner !== undefined && joiner !== 'and' && compiled.subjects.joiners.has(joiner);
+}
+
+// `invention patents granted rise 9 percent`: a change verb compromise tags a noun, right before the
+// number and after a noun or a participle (not `a rise`, `the annual rise`)
+function headlineVerb(tokens: readonly Token[], i: number, compiled: CompiledEnglish): boolean {
+  const previous = tokens[i - 1];
+  return compiled.subjects.headlineVerbs.has(tokens[i]!.text.toLowerCase()) && /^\s+$/.test(tokens[i]!.post) && previous !== undefined && /^\s+$/.test(previous.post) && !hasTag(previous, 'Determiner', 'Adjective', 'Preposition', 'Value') && (hasTag(previous, 'Noun', 'PastTense') || isNounLike(tokens, i - 1, compiled));
 }
 
 // no noun in tokens[from..to] but times (`the current financial year`; not `maturing debt last year`)

@@ -42,12 +42,13 @@ export interface Compiled {
    * starts with that character, the names that may cover it and at which offset, longest name first.
    */
   namesByChar: ReadonlyMap<string, readonly NamePlace[]>;
-  patterns: readonly ExclusionPattern[];
   /**
-   * The patterns that can apply to a unit (those with no `units`, or whose `units` hold it), in
-   * order; filled by `exclusions.ts` on first sight of each unit.
+   * The patterns that can apply to each canonical unit (those with no `units`, or whose `units`
+   * hold it), in order; a unit not listed takes `unitlessPatterns`.
    */
-  patternsByUnit: Map<string, readonly ExclusionPattern[]>;
+  patternsByUnit: ReadonlyMap<string, readonly ExclusionPattern[]>;
+  /** The patterns that name no unit, in order. */
+  unitlessPatterns: readonly ExclusionPattern[];
 }
 
 /** A name as code points, and the offset of one of its characters. */
@@ -86,6 +87,16 @@ export function compileRecognizer(rules: Rules): Compiled {
     const pattern = regex(source);
     return pattern && new Set([...unitNames].filter((unit) => pattern.test(unit)));
   };
+  const patterns: ExclusionPattern[] = notQuantities.patterns.map((p) => ({
+    id: p.id,
+    note: p.note ?? '',
+    pattern: regex(p.pattern),
+    numeral: regex(p.numeral),
+    units: matchingUnits(p.unit),
+    classifier: p.classifier ?? null,
+    before: regex(p.before),
+    after: regex(p.after),
+  }));
   return Object.freeze({
     units,
     magnitudes: wordTable(
@@ -104,17 +115,8 @@ export function compileRecognizer(rules: Rules): Compiled {
     marks: wordTable((rules['subjects.yaml'].marks ?? []).map((c) => [c.word, c.word] as [string, string])),
     unitPrefixes: prefixesOf([...units.forms.keys()]),
     namesByChar: namesByChar(notQuantities.names.map((n) => n.text)),
-    patterns: notQuantities.patterns.map((p) => ({
-      id: p.id,
-      note: p.note ?? '',
-      pattern: regex(p.pattern),
-      numeral: regex(p.numeral),
-      units: matchingUnits(p.unit),
-      classifier: p.classifier ?? null,
-      before: regex(p.before),
-      after: regex(p.after),
-    })),
-    patternsByUnit: new Map(),
+    patternsByUnit: new Map([...unitNames].map((unit) => [unit, patterns.filter((p) => p.units === null || p.units.has(unit))])),
+    unitlessPatterns: patterns.filter((p) => p.units === null),
   });
 }
 

@@ -24,7 +24,7 @@ import { CLAUSE_MARKS, endsSentence, endsSentenceIgnoringSpaces, isSpace } from 
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
 import type { SeamJudge } from './seam.js';
-import { type Gap, type Measure, MAX_COLUMN_WIDTH, contentLength, gapsOf, toleranceOf, widthIn } from './columns-shapes.js';
+import { type Gap, type Measure, type Shape, MAX_COLUMN_WIDTH, shapeOf, toleranceOf, widthIn } from './columns-shapes.js';
 import { PAGE_NUMBER } from './columns-slots.js';
 import { type Piece, widthOf, writeColumns } from './grid.js';
 
@@ -93,7 +93,7 @@ const MAX_GAPS_TRIED = 12;
  * asks them of the lines around (a 1 MB line is measured once, then fails every test of width).
  */
 class Shapes {
-  private readonly known = new Map<Line, { gaps: Gap[]; content: number }>();
+  private readonly known = new Map<Line, Shape>();
   constructor(readonly measure: Measure) {}
   gaps(line: Line): Gap[] {
     return this.of(line).gaps;
@@ -101,10 +101,10 @@ class Shapes {
   content(line: Line): number {
     return this.of(line).content;
   }
-  private of(line: Line): { gaps: Gap[]; content: number } {
+  private of(line: Line): Shape {
     let shape = this.known.get(line);
     if (shape === undefined) {
-      shape = { gaps: gapsOf(line, this.measure), content: contentLength(line, this.measure) };
+      shape = shapeOf(line, this.measure);
       this.known.set(line, shape);
     }
     return shape;

@@ -72,20 +72,49 @@ export function gapsOf(line: Line, measure: Measure = 'chars'): Gap[] {
   return gaps;
 }
 
-function leadingSpaces(line: Line): number {
-  let n = 0;
-  while (n < line.chars.length && isSpace(line.chars[n]!)) n++;
-  return n;
-}
-
 export function contentLength(line: Line, measure: Measure = 'chars'): number {
   return line.chars.reduce((n, ch) => n + (isSpace(ch) ? 0 : widthIn(ch, measure)), 0);
 }
 
-interface Shape {
+/** What the column searches ask of a line in one measure: its gaps, leading spaces and content width. */
+export interface Shape {
   gaps: Gap[];
   leading: number;
   content: number;
+}
+
+/** No gaps: shared by every line without one (never changed by a reader). */
+const NO_GAPS: Gap[] = [];
+
+/**
+ * `gapsOf`, the leading spaces and `contentLength` of `line` in one loop over its characters
+ * (they were three, in each of the two searches that measure every line, by both measures). A
+ * line without a space, most of them, has no gap and only its width to add up (the 10 MB corpus
+ * twice, warm: the cells search 0.36 → 0.20 s CPU, the across search 0.85 → 0.68 s).
+ */
+export function shapeOf(line: Line, measure: Measure): Shape {
+  const { chars } = line;
+  const n = chars.length;
+  const half = measure === 'units';
+  let content = 0;
+  let gaps = NO_GAPS;
+  let leading = -1;
+  for (let i = 0; i < n; i++) {
+    const ch = chars[i]!;
+    if (!isSpace(ch)) {
+      if (leading < 0) leading = i;
+      content += half && ch.codePointAt(0)! <= 0xff ? 0.5 : 1;
+      continue;
+    }
+    let end = i + 1;
+    while (end < n && isSpace(chars[end]!)) end++;
+    if (content > 0 && end < n) {
+      if (gaps === NO_GAPS) gaps = [];
+      gaps.push({ start: i, end, left: content });
+    }
+    i = end - 1;
+  }
+  return { gaps, leading: leading < 0 ? n : leading, content };
 }
 
 /**
@@ -113,7 +142,7 @@ export class LineShapes {
   of(line: Line): Shape {
     let shape = this.shapes.get(line);
     if (shape === undefined) {
-      shape = { gaps: gapsOf(line, this.measure), leading: leadingSpaces(line), content: contentLength(line, this.measure) };
+      shape = shapeOf(line, this.measure);
       this.shapes.set(line, shape);
     }
     return shape;

@@ -109,6 +109,8 @@ export const changesFile = z
 export const subjectsFile = z
   .object({
     /** Between a subject and its number, belonging to neither (`分别`, `同比`, `全市`). */
+    /** Words before a count of periods (`连续`): a change word further back is the subject's rate noun. */
+    span_words: cueList.optional(),
     skip_before: cueList,
     /** Opening a clause, never a subject's first word (`实施`, `其中`). */
     strip_leading: cueList,
@@ -216,6 +218,8 @@ export const modalityFile = z
     contrast_terms: cueList.optional(),
     /** Verbs that put a thing into a plan (`列入计划`): the plan word right after them names the plan, it plans nothing. */
     inclusion_verbs: cueList.optional(),
+    /** Verbs of seeing and knowing (`看到`): a plan word right before them (`要清醒看到`) plans nothing. */
+    perception_verbs: cueList.optional(),
     /** A heading or paragraph that matches one of these starts a section about the future. */
     target_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),
     actual_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),

@@ -37,6 +37,8 @@ export type CueLabel =
   | 'contrast'
   | 'contrastTerm'
   | 'inclusion'
+  | 'perception'
+  | 'span'
   | 'continuation'
   | 'share'
   | 'basis'
@@ -121,6 +123,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('comparedObject', words(changes.compared_object_verbs ?? []))
     .add('bound', words(rules['qualifiers.yaml'].before))
     .add('skip', words(subjects.skip_before))
+    .add('span', words(subjects.span_words ?? []))
     .add('strip', words(subjects.strip_leading))
     .add('stop', words(subjects.stop_after))
     .add('mark', words(subjects.marks ?? []))
@@ -139,6 +142,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('contrast', words(modality.contrasts ?? []))
     .add('contrastTerm', words(modality.contrast_terms ?? []))
     .add('inclusion', words(modality.inclusion_verbs ?? []))
+    .add('perception', words(modality.perception_verbs ?? []))
     .add('actual', [...words(modality.actual_cues), ...words(modality.frame_cues ?? [])])
     .add('frame', words(modality.frame_cues ?? []))
     .add('continuation', words(modality.continuations ?? []))

@@ -105,6 +105,9 @@ export function findModalities(
     if (cue.label === 'target' && completedAlready(items, cue, compiled)) continue;
     // 列入计划逐步解决的178件: a plan word right after a verb that puts things into it names the plan
     if (cue.label === 'target' && compiled.cues.endingAt(items, previousSolid(items, cue.start), ['inclusion']) !== null) continue;
+    // 但也要清醒看到，我们的短板还不少：…: a plan word before a verb of seeing asks the reader to face
+    // what is, it plans nothing
+    if (cue.label === 'target' && seesPresent(items, cue.end, compiled)) continue;
     // 发放“雨露计划”补助资金: a plan word that closes a quotation ends a programme's name
     if (cue.label === 'target' && CLOSING_QUOTES.has(items[nextSolid(items, cue.end)]?.text ?? '')) continue;
     // 制定人才发展计划，…: a plan word that ends its clause names a plan, it does not make one
@@ -201,6 +204,19 @@ function opensClass(items: readonly Item[], end: number, quantities: readonly Qu
 function completedAlready(items: readonly Item[], cue: { start: number; end: number }, compiled: CompiledAttribute): boolean {
   if (compiled.cues.endingAt(items, cue.end, ['completion'])?.start !== cue.start) return false;
   return compiled.cues.startingAt(items, nextSolid(items, cue.end), ['outcome']) !== null;
+}
+
+/**
+ * True when a verb of seeing (modality.yaml perception_verbs) follows `end` within `ADJACENT` words and
+ * ends its clause: 要|清醒|看到，… introduces a state (not 要看到成效, an aim with its object).
+ */
+function seesPresent(items: readonly Item[], end: number, compiled: CompiledAttribute): boolean {
+  for (let i = nextSolid(items, end), n = 0; i < items.length && n < ADJACENT; i = nextSolid(items, i), n++) {
+    if (items[i]!.separator !== null) return false;
+    const verb = compiled.cues.startingAt(items, i, ['perception']);
+    if (verb !== null) return items[nextSolid(items, verb.end)]?.separator === 'clause';
+  }
+  return false;
 }
 
 /** True when the item after `end` closes the clause (a colon introduces instead: 目标是：). */

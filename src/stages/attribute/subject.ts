@@ -78,8 +78,10 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     const period = opening.whole ? opening.text : '';
     if (subject === '' && k > 0) subject = period !== '' && carried !== '' ? period + carried.slice(carriedPeriod.length) : carried;
     // 工业增加值增长7.4%，增速加快0.3个百分点；其中11月份增长8.1%: a percentage that a rise or fall
-    // verb sizes is a growth of the measure, not of the rate (增速) the number before carried
-    if (subject === carried && !target && carried !== '' && isChangeText(carried, compiled) && measure !== '' && growsMeasure(view.items, walk.cue, quantity, compiled)) {
+    // verb sizes is a growth of the measure, not of the rate (增速) the number before carried; so is
+    // an amount (…增速提高0.6个百分点，比年初增加1029亿元: a rate has no 亿元)
+    const ofMeasure = growsMeasure(view.items, walk.cue, quantity, compiled) || AMOUNT_KINDS.has(quantity.kind);
+    if (subject === carried && !target && carried !== '' && isChangeText(carried, compiled) && measure !== '' && ofMeasure) {
       subject = measure;
     }
     if (subject === '' && walk.cue) subject = rightPhrase(view.items, at, compiled, count, threshold);
@@ -107,6 +109,9 @@ function listedPart(items: readonly Item[], run: readonly Item[], compiled: Comp
   while (open > 0 && items[open - 1]!.separator !== 'clause') open--;
   return compiled.cues.startingAt(items, nextSolid(items, open - 1), ['subset']) !== null;
 }
+
+/** Kinds of an amount of a thing, never the size of a rate (not %, 百分点, 倍, nor a span of time). */
+const AMOUNT_KINDS: ReadonlySet<string> = new Set(['money', 'count', 'area', 'length', 'mass', 'volume', 'energy', 'computing']);
 
 /** A subject that is only a change word (增速, 降幅: changes.yaml), the rate of some measure. */
 function isChangeText(subject: string, compiled: CompiledAttribute): boolean {

@@ -37,6 +37,8 @@ export interface WalkBack {
  */
 export function walkBack(items: readonly Item[], index: number, compiled: CompiledAttribute): WalkBack {
   let cue: CueMatch<CueLabel> | null = null;
+  // 增速连续三年高于…: passed a span word (subjects.yaml span_words), so a change word is the rate noun
+  let spanned = false;
   let i = index - 1;
   while (i >= 0 && index - i <= MAX_WALK) {
     const item = items[i]!;
@@ -56,6 +58,7 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
     const skip = compiled.cues.endingAt(items, i, SKIP_LABELS);
     // whole words, longest first: the 低于 of 不低于6% is a bound word's end, not a fall
     if (change && skip && skip.start < change.start) change = null;
+    if (change && change.label !== 'new' && spanned && !cue) break;
     if (change && change.label !== 'new') {
       // 增速比上年回落1.2个百分点: a second cue further back (增速) names the measure itself;
       // after a level (增速回落到4.8%, 降幅收窄至1.2%) the rate still says what the number is
@@ -74,6 +77,7 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
     // 人大代表建议227件: a plan word that is also a noun is then the subject's own word
     if (skip?.label === 'target' && compiled.cues.has(skip.word, 'targetVerb') && namesThing(items, skip.end, compiled)) break;
     if (skip) {
+      spanned ||= compiled.cues.has(skip.word, 'span');
       i = skip.start - 1;
       continue;
     }

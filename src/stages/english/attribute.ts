@@ -15,7 +15,7 @@ import type { CompiledEnglish } from './compile.js';
 import type { CountedNoun } from './count.js';
 import { clauseAround, clauseModality, nearestYear, sentenceStart, subclauseAround, type Section } from './modality.js';
 import type { Candidate } from './phrase.js';
-import { changeNounFollows, countSubject, followsNounOf, informative as keepInformative, joinerAfter, nounAfterMeasure, phraseAt, subjectAfterUnit, subjectBefore } from './subject.js';
+import { changeNounFollows, countSubject, followsAllotmentOf, followsNounOf, informative as keepInformative, joinerAfter, nounAfterMeasure, phraseAt, subjectAfterUnit, subjectBefore } from './subject.js';
 import { hasTag, tokenAtOrAfter, type Token } from './tokens.js';
 
 export interface Attributes {
@@ -56,8 +56,27 @@ function verbBetween(tokens: readonly Token[], from: number, to: number): boolea
   return tokens.slice(tokenAtOrAfter(tokens, from), tokenAtOrAfter(tokens, to)).some((token) => hasTag(token, 'Verb'));
 }
 
-// ` and the euro area `: `and`, a few words naming the second subject
-const GAPPED = /^\s*,?\s*and\s+(?:[\p{L}'’.-]+\s+){1,4}$/u;
+// a verb among the tokens in [from, to) other than a gerund (`mining 4.2%`) or a word of a comma
+// list (`electricity, heat, gas and water`), which compromise may tag verbs: what a gapped clause has not
+function finiteVerbBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  return tokens
+    .slice(tokenAtOrAfter(tokens, from), tokenAtOrAfter(tokens, to))
+    .some((token) => hasTag(token, 'Verb') && !hasTag(token, 'Gerund') && !/^\s*,/.test(token.post));
+}
+
+// the words in [from, to) only name (`, an increase of `, `, accounting for `, `, or ` do not): none a
+// change or level word, the last no preposition or conjunction
+function namesOnly(tokens: readonly Token[], from: number, to: number, compiled: CompiledEnglish): boolean {
+  const words = tokens.slice(tokenAtOrAfter(tokens, from), tokenAtOrAfter(tokens, to)).filter((token) => /\p{L}/u.test(token.text));
+  const last = words[words.length - 1];
+  if (last === undefined || hasTag(last, 'Preposition', 'Conjunction', 'Determiner') || /^(?:of|or|and|than|as)$/i.test(last.text)) return false;
+  return !words.some((token) => compiled.changeWords.has(token.text.toLowerCase()) || compiled.verbCues.has(token.text.toLowerCase()));
+}
+
+// ` and the euro area `: `and`, a few words naming the second subject (`, mining `, ` and the
+// production of electricity, heat, gas and water `: a comma opens one too, and the words may be a list)
+const GAPPED = /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:[\p{L}'’.-]+,?\s+){1,8}$/u;
+const MAX_GAPPED = 80;
 // `, and wind capacity by `: `and`, a few words naming the second subject, `by`
 const GAPPED_BY = /^\s*,?\s*and\s+(?:[\p{L}'’-]+\s+){1,4}by\s*$/u;
 // `fell 215.3 points, or 1.1 percent`: the same move in another unit
@@ -88,7 +107,8 @@ export function attributesOf(
   const gap = gapAfterLast(text, memory, candidate);
   // (`sees the U.S. economy expanding 2.0 percent and the euro area 1.1 percent`: a gapped clause
   // that names its own subject and no verb is a list too)
-  const gapped = memory.unit === unit && GAPPED.test(gap) && !verbBetween(tokens, memory.floor, candidate.boundStart);
+  const gappedText = candidate.boundStart - memory.floor > MAX_GAPPED ? '' : text.slice(memory.floor, candidate.boundStart);
+  const gapped = memory.unit === unit && GAPPED.test(gappedText) && !finiteVerbBetween(tokens, memory.floor, candidate.boundStart) && namesOnly(tokens, memory.floor, candidate.boundStart, compiled);
   if (change.rule === null && memory.change !== 'none' && memory.floor > 0 && ((memory.unit === unit && LIST_SEPARATOR.test(gap)) || RESTATED.test(gap) || gapped)) {
     change = { change: memory.change, rule: 'english/list-change' };
   }
@@ -107,11 +127,13 @@ export function attributesOf(
   memory.change = change.change;
   memory.unit = unit;
 
-  const subject = subjectOf(text, tokens, candidate, counted, countPhrase, memory, compiled);
+  // (`rose 6.9%, mining 4.2%`: the gapped clause's words name its subject)
+  const gappedSubject = gapped ? gappedText.replace(/^\s*(?:,\s*(?:and\s+)?|and\s+)/, '').trim() : null;
+  const subject = subjectOf(text, tokens, candidate, counted, countPhrase, memory, compiled, gappedSubject);
 
   const clause = clauseAround(text, candidate.start, candidate.end);
   const part = subclauseAround(text, clause.start, clause.end, candidate.start);
-  const own = clauseModality(text.slice(part.start, part.end), compiled, candidate.start - part.start, candidate.end - part.start);
+  const own = clauseModality(text.slice(part.start, ownPredicateEnd(tokens, part, candidate)), compiled, candidate.start - part.start, candidate.end - part.start);
   const cue =
     own ??
     (independent(tokens, clause.start, part.start, part.end) ? null : clauseModality(text.slice(clause.start, part.start), compiled)) ??
@@ -131,6 +153,23 @@ export function attributesOf(
     period: nearestYear(text.slice(clause.start, clause.end), candidate.start - clause.start) ?? section.year,
     rules,
   };
+}
+
+/**
+ * Where the number's own predicate ends in its comma-part: at an `and` that opens a second
+ * predicate (`and aims to`, `and will`, `and are expected to`) when a verb in the past stands
+ * before the number (`COMAC delivered 24 C919 planes in 2025 and aims to raise its output`: the
+ * aim is the second predicate's), else at the part's end.
+ */
+function ownPredicateEnd(tokens: readonly Token[], part: { start: number; end: number }, candidate: Candidate): number {
+  const from = tokenAtOrAfter(tokens, part.start);
+  const number = tokenAtOrAfter(tokens, candidate.start);
+  if (!tokens.slice(from, number).some((token) => hasTag(token, 'Verb') && hasTag(token, 'PastTense'))) return part.end;
+  for (let i = tokenAtOrAfter(tokens, candidate.end); i < tokens.length - 1 && tokens[i]!.start < part.end; i++) {
+    const next = tokens[i + 1]!;
+    if (tokens[i]!.text.toLowerCase() === 'and' && hasTag(next, 'Verb', 'Modal', 'Copula', 'Auxiliary') && !hasTag(next, 'Gerund', 'Noun', 'Participle')) return tokens[i]!.start;
+  }
+  return part.end;
 }
 
 // a headline (a short piece with no full stop) whose verb is `to` + an infinitive
@@ -206,6 +245,7 @@ function subjectOf(
   countPhrase: number | null,
   memory: SubjectMemory,
   compiled: CompiledEnglish,
+  gappedSubject: string | null,
 ): string {
   // a phrase that only names a change (`Growth was 3 percent`) is kept as the last resort
   let lastResort: string | null = null;
@@ -249,10 +289,13 @@ function subjectOf(
     (countPhrase !== null ? phraseAt(text, tokens, countPhrase, compiled) : null) ??
     // `a target of between 5 and 6 percent growth in retail sales`: what grows, not the target
     (changeNounFollows(text, tokens, candidate, compiled) ? informative(subjectAfterUnit(text, tokens, candidate, compiled, true)) : null) ??
+    // `a quota of 300 billion yuan in treasury bonds`: an allotment is named by what it is for
+    (nounOf && followsAllotmentOf(tokens, candidate, compiled) ? informative(subjectAfterUnit(text, tokens, candidate, compiled)) : null) ??
     (nounOf ? informative(subjectBefore(text, tokens, candidate, memory.floor, compiled)) : null) ??
     informative(subjectAfterUnit(text, tokens, candidate, compiled)) ??
     // `…, making up 51.3 percent of the total`: the subject stands before the share verb, if anywhere
     informative(subjectBefore(text, tokens, share < 0 ? candidate : { ...candidate, boundStart: share }, memory.floor, compiled)) ??
+    (counted === null ? informative(gappedSubject) : null) ??
     // `came to 318.9 billion yuan, or about 41 percent of all outlays`: the same amount as a share
     (carried !== null && /,\s*or\s*$/i.test(gapAfterLast(text, memory, candidate)) ? carried : null) ??
     // `or 1.42 billion yuan in total, about 30 percent of net profit`: a share set off by a comma

@@ -34,6 +34,8 @@ export function changeOf(
   if (after) return { change: after.value.change, rule: after.value.rule };
 
   let position = skipSpaceBackward(text, candidate.boundStart);
+  // `prices have fallen for 41 months`: a span after `for` is how long the move lasted, not its size
+  if (candidate.unit?.kind === 'duration' && /\bfor$/i.test(text.slice(Math.max(0, position - 4), position))) return { change: 'none', rule: null };
   // `the ChiNext index added 2.1 percent`: a verb that moves a measure only before a relative one
   const relative = matchBackward(compiled.relativeVerbs, text, position);
   if (relative && isRelative(candidate)) return { change: relative.value.change, rule: relative.value.rule };
@@ -56,7 +58,8 @@ export function changeOf(
     if (text[position - 1] === ':') position = skipSpaceBackward(text, position - 1);
     // a rate noun counts across a level word only right before it (`growth rate reached`), or
     // before the rest of its noun phrase (`the growth of general public budget revenue at about 4 percent`)
-    if (levelRule !== null && words > levelAt + 1 && !nounPhraseWordEndingAt(tokens, position)) break;
+    // (`retail sales growth slowed to 3.9%`: the rate noun, which compromise may tag a verb, before a cue verb)
+    if (levelRule !== null && words > levelAt + 1 && !nounPhraseWordEndingAt(tokens, position) && !rateEndingAt(text, position, compiled)) break;
     const cue = matchBackward(compiled.changeBefore, text, position);
     if (cue) {
       const { cue: kind, adjacent, rule } = cue.value;
@@ -72,7 +75,7 @@ export function changeOf(
       // `could cut China's growth by 0.5 percentage points`: the verb before the rate noun moves it
       const mover = kind === 'rate' && byBefore ? byVerbBefore(text, cue.start, compiled) : null;
       if (mover) return mover;
-      if (kind === 'rate') return verbAfter(text, tokens, position) ? { change: 'none', rule: levelRule } : { change: 'increase', rule };
+      if (kind === 'rate') return verbAfter(text, tokens, position, compiled) ? { change: 'none', rule: levelRule } : { change: 'increase', rule };
       if (words >= window) {
         if (kind === 'level' || crossedNumber) break; // past the window only a rate noun counts, and a level word ends the search
         // `a rise in the consumer price index of around 2 percent`: a change noun with what changed after its `in`
@@ -159,9 +162,16 @@ function verbCueEndingAt(
 
 // the rate noun is the subject of a verb that is neither a cue nor a level word, nor a copula,
 // auxiliary or modal (`growth creates`): the number is that verb's object
-function verbAfter(text: string, tokens: readonly Token[], rateEnd: number): boolean {
+// (`retail sales growth slowed to 3.9%`: a cue verb moves the rate, and the number is the rate)
+function verbAfter(text: string, tokens: readonly Token[], rateEnd: number, compiled: CompiledEnglish): boolean {
   const token = tokens[tokenAtOrAfter(tokens, skipSpaceForward(text, rateEnd))];
-  return token !== undefined && hasTag(token, 'Verb') && !hasTag(token, 'Copula', 'Auxiliary', 'Modal', 'Gerund', 'Participle', 'Noun');
+  if (token === undefined || !hasTag(token, 'Verb') || hasTag(token, 'Copula', 'Auxiliary', 'Modal', 'Gerund', 'Participle', 'Noun')) return false;
+  const word = token.text.toLowerCase();
+  return !compiled.verbCues.has(word) && !compiled.changeRoots.has(word) && !(token.root !== null && compiled.changeRoots.has(token.root.toLowerCase()));
+}
+
+function rateEndingAt(text: string, end: number, compiled: CompiledEnglish): boolean {
+  return matchBackward(compiled.changeBefore, text, end)?.value.cue === 'rate';
 }
 
 // a word of a noun phrase (noun, adjective, acronym, or `of`/`the` inside one) that ends at `end`

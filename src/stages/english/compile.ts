@@ -93,6 +93,8 @@ export interface CompiledEnglish {
     crossedAdverbs: ReadonlySet<string>;
     /** `patents granted rise 9 percent`: change verbs compromise may tag as nouns. */
     headlineVerbs: ReadonlySet<string>;
+    /** `a quota of 300 billion yuan in treasury bonds`: nouns of an amount allotted to what follows. */
+    allotments: ReadonlySet<string>;
   };
   names: PhraseList<string>;
   /** `number`, when given, must match the digits of the number itself. */
@@ -224,6 +226,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       pluralModifiers: words(subjects.plural_modifiers ?? []),
       crossedAdverbs: words(subjects.crossed_adverbs ?? []),
       headlineVerbs: words(subjects.headline_verbs ?? []),
+      allotments: words(subjects.allotments ?? []),
     },
     names: phraseList(not.names.map((n) => [n.text, id('english-not-quantities.yaml', n.text)] as const)),
     contexts: not.patterns.map((p) => ({

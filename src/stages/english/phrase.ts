@@ -239,6 +239,9 @@ function rangeAfter(
   const secondPhrase = phraseAt(text, second, compiled);
   if (first.unit && secondPhrase.unit && first.unit.unit !== secondPhrase.unit.unit) return null;
   if (first.unit && !secondPhrase.unit) return null;
+  // `The number of airports … rose by 3 to 44`: bare counts after a past move's `by` are a rise and
+  // a level (`will grow by 3 to 5` stays a range)
+  if (!pair && !first.unit && !secondPhrase.unit && pastMoveBeforeBy(text, before, compiled)) return null;
   let firstPower = first.power;
   const low = (power: number) => scaled(first.numeral.value, power, first.unit);
   const high = scaled(second.value, secondPhrase.power, secondPhrase.unit);
@@ -247,6 +250,14 @@ function rangeAfter(
   }
   if (!levels && !low(firstPower).lt(high)) return null;
   return { second: secondPhrase, levels, firstPower, rule };
+}
+
+// the text before `before` ends with `<a past change verb> by` (`rose by`, `increased by`)
+function pastMoveBeforeBy(text: string, before: number, compiled: CompiledEnglish): boolean {
+  const words = /([\p{L}]+)\s+by\s*$/iu.exec(text.slice(Math.max(0, before - 24), before));
+  if (!words) return false;
+  const verb = words[1]!.toLowerCase();
+  return compiled.verbCues.has(verb) && /(?:ed|^rose|^fell|^grew|^shrank|^slid)$/.test(verb);
 }
 
 function finish(

@@ -143,6 +143,8 @@ export const englishSubjectsFile = z
     crossed_adverbs: cueList.optional(),
     /** Change verbs compromise may tag as nouns, crossed right before a number (`patents rise 9 percent`). */
     headline_verbs: cueList.optional(),
+    /** Nouns of an amount allotted to something (`a quota of 300 billion yuan in treasury bonds`): what it is for names it. */
+    allotments: cueList.optional(),
   })
   .strict();
 

@@ -127,6 +127,12 @@ export function followsNounOf(tokens: readonly Token[], candidate: Candidate, co
   return i >= 1 && tokens[i]!.text.toLowerCase() === 'of' && /^\s+$/.test(tokens[i - 1]!.post) && isHeadNoun(tokens, i - 1, compiled);
 }
 
+/** True when the noun before that `of` is an allotment (english-subjects.yaml `allotments`: `a quota of 300 billion yuan`). */
+export function followsAllotmentOf(tokens: readonly Token[], candidate: Candidate, compiled: CompiledEnglish): boolean {
+  const i = tokenBefore(tokens, candidate.boundStart);
+  return followsNounOf(tokens, candidate, compiled) && compiled.subjects.allotments.has(tokens[i - 1]!.text.toLowerCase());
+}
+
 /** The joiner right after the quantity's unit, lower-cased, or null. */
 export function joinerAfter(text: string, tokens: readonly Token[], candidate: Candidate): string | null {
   const at = skipSpaceForward(text, candidate.end);

@@ -140,53 +140,41 @@ function mayHoldBlock(lines: Line[], start: number, gap: Gap, blanks: number, fl
     return near ? NEAR : 1;
   };
   const ends = (line: Line): boolean => !!line.pageBreakBefore || line.blanksBefore > 2 * blanks + 1;
-  const above: number[] = [];
+  // Each side is summed as it is scanned, no list of fits kept: a side's best sum of ±1 (may be
+  // split or not) over the lines from the start outwards, over runs reaching its c-th near line
+  // (c = 0, 1, 2). A run must reach `more` near lines besides the start's, l above and the rest
+  // below, and score at least 0 (the start itself counts 1, below). On a hard-wrapped page a gap
+  // near the line's end fits nearly every line of the page, so each such gap scanned the page:
+  // 10 MB corpus, the across search alone, warm, min of 5: 0.21–0.22 → 0.19 s CPU.
+  const up = [0, -Infinity, -Infinity];
+  let nearUp = 0;
+  let sum = 0;
   for (let k = start - 1; k >= floor && !done.has(lines[k]!) && !ends(lines[k + 1]!); k--) {
     const f = fit(lines[k]!);
     if (f < 0) break;
-    above.push(f);
+    sum += f > 0 ? 1 : -1;
+    if (f === NEAR && nearUp < 2) up[++nearUp] = sum;
+    for (let c = 0; c <= nearUp; c++) if (sum > up[c]!) up[c] = sum;
   }
-  const fits = above.reverse();
-  const at = fits.length;
-  fits.push(NEAR);
+  const down = [1, -Infinity, -Infinity];
+  let nearDown = 0;
+  sum = 1;
   for (let k = start + 1; k < lines.length && !ends(lines[k]!) && !done.has(lines[k]!); k++) {
     const f = fit(lines[k]!);
     if (f < 0) break;
-    fits.push(f);
+    sum += f > 0 ? 1 : -1;
+    if (f === NEAR && nearDown < 2) down[++nearDown] = sum;
+    for (let c = 0; c <= nearDown; c++) if (sum > down[c]!) down[c] = sum;
   }
-  return runHolds(fits, at, wide >= 2 ? 1 : 2);
-}
-
-const NEAR = 2;
-
-/**
- * True when some run of `fits` holding `at` holds `more` near lines besides it and no fewer lines
- * that may be split (fit > 0) than lines that cannot. With prefix sums P of ±1, a run [a, b] may be
- * widened freely, so the best run holding lines L..R scores max P[R+1..] − min P[..L].
- */
-function runHolds(fits: readonly number[], at: number, more: number): boolean {
-  const n = fits.length;
-  const prefix = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + (fits[i]! > 0 ? 1 : -1);
-  const lowest = new Int32Array(n + 1);
-  lowest[0] = prefix[0]!;
-  for (let i = 1; i <= n; i++) lowest[i] = Math.min(lowest[i - 1]!, prefix[i]!);
-  const highest = new Int32Array(n + 1);
-  highest[n] = prefix[n]!;
-  for (let i = n - 1; i >= 0; i--) highest[i] = Math.max(highest[i + 1]!, prefix[i]!);
-  const left: number[] = [];
-  for (let i = at - 1; i >= 0 && left.length < more; i--) if (fits[i] === NEAR) left.push(i);
-  const right: number[] = [];
-  for (let i = at + 1; i < n && right.length < more; i++) if (fits[i] === NEAR) right.push(i);
+  const more = wide >= 2 ? 1 : 2;
   for (let l = 0; l <= more; l++) {
     const r = more - l;
-    if (l > left.length || r > right.length) continue;
-    const from = l === 0 ? at : left[l - 1]!;
-    const to = r === 0 ? at : right[r - 1]!;
-    if (highest[to + 1]! - lowest[from]! >= 0) return true;
+    if (l <= nearUp && r <= nearDown && up[l]! + down[r]! >= 0) return true;
   }
   return false;
 }
+
+const NEAR = 2;
 
 /**
  * Re-slots as the right column's a line of the block read as a left one, where the left cell of

@@ -109,6 +109,8 @@ export const changesFile = z
 export const subjectsFile = z
   .object({
     /** Between a subject and its number, belonging to neither (`分别`, `同比`, `全市`). */
+    /** Words between a set and the part of it counted (`中有`): the set names the part. */
+    partitives: cueList.optional(),
     /** Words before a count of periods (`连续`): a change word further back is the subject's rate noun. */
     span_words: cueList.optional(),
     skip_before: cueList,

@@ -39,6 +39,7 @@ export type CueLabel =
   | 'inclusion'
   | 'perception'
   | 'span'
+  | 'partitive'
   | 'continuation'
   | 'share'
   | 'basis'
@@ -122,10 +123,11 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('object', words(changes.object_verbs ?? []))
     .add('comparedObject', words(changes.compared_object_verbs ?? []))
     .add('bound', words(rules['qualifiers.yaml'].before))
-    .add('skip', words(subjects.skip_before))
+    .add('skip', [...words(subjects.skip_before), ...words(subjects.partitives ?? [])])
+    .add('partitive', words(subjects.partitives ?? []))
     .add('span', words(subjects.span_words ?? []))
     .add('strip', words(subjects.strip_leading))
-    .add('stop', words(subjects.stop_after))
+    .add('stop', [...words(subjects.stop_after), ...words(subjects.partitives ?? [])])
     .add('mark', words(subjects.marks ?? []))
     .add('reached', words(subjects.reached_by ?? []))
     .add('closer', words(subjects.list_closers))

@@ -49,7 +49,7 @@ export function pairLists(
     if (stop >= 0 && baseOpenerBefore(items, stop, compiled) >= 0) continue;
     const groups = listBefore(items, stop, compiled, quantities);
     if (cue.label === 'shared') {
-      if (groups.length >= 2) for (const k of values) subjects[k] = sharedHead(groups, compiled);
+      if (groups.length >= 2) for (const k of values) subjects[k] = sharedHead(items, groups, compiled);
       continue;
     }
     if (values.length === 1) continue;
@@ -72,7 +72,7 @@ export function pairLists(
       r = cue.end;
       continue;
     }
-    const whole = wholeList(groups);
+    const whole = wholeList(items, groups);
     if (whole) for (const k of values) subjects[k] = whole;
     problems.push({
       warning: {
@@ -244,15 +244,30 @@ function alikeEnd(groups: Item[][]): number {
 }
 
 /** The subject of a value shared by all items: their head, else the whole list. */
-function sharedHead(groups: Item[][], compiled: CompiledAttribute): string {
+function sharedHead(items: readonly Item[], groups: Item[][], compiled: CompiledAttribute): string {
   const head = headOf(groups, compiled);
   if (head) return fit(head);
-  return wholeList(groups);
+  return wholeList(items, groups);
 }
 
-/** Every item of the list, as written: 光电信息、医药健康产业产值. */
-function wholeList(groups: Item[][]): string {
-  return fit(groups.map((group) => phraseText(group)).join(LIST_MARK));
+/**
+ * Every item of the list, as written: 光电信息、医药健康产业产值, 发现率和整改率 (the 和 kept: a subject
+ * that wrote it 、 named neither way the text does). Between two items stands what the text has there
+ * when that is only a list mark or a joiner word, else `、`.
+ */
+function wholeList(items: readonly Item[], groups: Item[][]): string {
+  let text = phraseText(groups[0]!);
+  for (let g = 1; g < groups.length; g++) {
+    const between = items.slice(items.indexOf(lastOf(groups[g - 1]!)) + 1, items.indexOf(groups[g]![0]!));
+    const mark = phraseText(between);
+    const joins = between.length > 0 && between.every((item) => item.separator === 'list' || item.separator === 'space' || item.quantity < 0 && item.separator === null && item.tag === 'c');
+    text += (joins && mark !== '' ? mark : LIST_MARK) + phraseText(groups[g]!);
+  }
+  return fit(text);
+}
+
+function lastOf(group: readonly Item[]): Item {
+  return group[group.length - 1]!;
 }
 
 function fit(text: string): string {

@@ -71,7 +71,15 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     // after (签约突破亿元项目20个, with a verb before, still names a class)
     const ending = view.items[walk.stop];
     const reached = threshold && left !== '' && ending !== undefined && isNounLike(ending) && !isVerb(ending) && reachedBy(view.items, at, compiled);
-    let subject = set || (target && !walk.cue && k > 0 && carried !== '' ? carried : reached ? left : right || left);
+    // 总投资120亿元的新能源电池材料项目: an amount joined by 的 to a noun describes that thing by it; the
+    // measure written right before the amount is what the amount measures (not 5000万元以上项目, a class)
+    const described = right !== '' && left !== '' && !threshold && MEASURED_KINDS.has(quantity.kind) && previousSolid(view.items, at) === walk.stop &&
+      isAttributive(view.items[nextSolid(view.items, at)] ?? view.items[at]!);
+    // 128个行政村中已有96个完成改厕: a part counted in a set is named by the set
+    const part = left !== '' && compiled.cues.endingAt(view.items, previousSolid(view.items, at), ['partitive']) !== null;
+    // (36个签约项目中已有14个: a set right after the count before is that count's noun phrase, verb and all)
+    const ofSet = part && k > 0 && run.length > 0 && previousSolid(view.items, view.items.indexOf(run[0]!)) === view.quantityItems[k - 1] ? rights[k - 1] || left : left;
+    let subject = set || (target && !walk.cue && k > 0 && carried !== '' ? carried : reached || described ? left : part ? ofSet : right || left);
     // 是上年的1.5倍, 比上年增加120万吨: the number continues the previous one's subject;
     // 一季度国内生产总值增长5.3%，二季度增长6.3%: with its own period in place of the previous one's
     const opening = openingPeriod(run);
@@ -109,6 +117,9 @@ function listedPart(items: readonly Item[], run: readonly Item[], compiled: Comp
   while (open > 0 && items[open - 1]!.separator !== 'clause') open--;
   return compiled.cues.startingAt(items, nextSolid(items, open - 1), ['subset']) !== null;
 }
+
+/** Kinds of an amount measured on a thing rather than a count of things (a count's noun is what it counts). */
+const MEASURED_KINDS: ReadonlySet<string> = new Set(['money', 'area', 'length', 'mass', 'volume', 'energy', 'computing']);
 
 /** Kinds of an amount of a thing, never the size of a rate (not %, 百分点, 倍, nor a span of time). */
 const AMOUNT_KINDS: ReadonlySet<string> = new Set(['money', 'count', 'area', 'length', 'mass', 'volume', 'energy', 'computing']);

@@ -197,6 +197,9 @@ function independent(tokens: readonly Token[], clauseStart: number, partStart: n
   // `…, which covered more than 15,000 projects by year-end`: a relative clause in the past tense
   // reports what happened, whatever the clause it hangs on plans
   if (/^(which|who)$/i.test(tokens[i]?.text ?? '') && hasTag(tokens[i + 1], 'PastTense') && !hasTag(tokens[i + 1], 'Copula', 'Auxiliary', 'Modal')) return true;
+  // `said Chen Hui, …, where 126 of the 540 households now run tea businesses`: a `where` clause
+  // tells the place's own state, whatever the clause before it says
+  if (/^where$/i.test(tokens[i]?.text ?? '')) return true;
   const opener = tokens[i];
   return opener !== undefined && hasTag(opener, 'Determiner', 'Noun', 'Pronoun', 'Possessive', 'Adjective') && !hasTag(opener, 'Verb');
 }
@@ -271,12 +274,16 @@ function subjectOf(
   // phrase after a money unit's `on`/`in`/`for` says what it was spent on only when none does
   const nounOf = followsNounOf(tokens, candidate, compiled) && joinerAfter(text, tokens, candidate) !== 'of';
   const subject =
+    // `, saving local governments roughly 120 billion yuan in interest`
+    (candidate.unit?.kind === 'money' ? amountParticiple(text, candidate, compiled) : null) ??
     // `of which 1,280 were hospitals`
     (counted === null ? informative(predicateAfterWhich(text, candidate, start)) : null) ??
     // `8,600 were set up by investors from Hong Kong, and 1,950 by U.S. companies`: a gapped clause's agent
     (counted === null && carried !== null ? gappedAgent(text, candidate) : null) ??
     // `about 3,800 of them engineers`, `nearly 30 percent of them young people`
     (counted === null ? informative(nounAfterOfThem(text, tokens, candidate)) : null) ??
+    // `More than 800,000 of the county's 1.2 million residents`: the part counts the whole's noun
+    (counted === null ? informative(nounOfCount(text, tokens, candidate, compiled)) : null) ??
     // `Sales of new energy vehicles surpassed 12.8 million units`
     (container ? informative(subjectBefore(text, tokens, candidate, memory.floor, compiled)) : null) ??
     bare ??
@@ -325,6 +332,9 @@ function predicateAfterWhich(text: string, candidate: Candidate, sentence: numbe
   // (`Of these, 4.3 million came from long-haul markets`: an irregular past as well)
   const where = /^\s+((?:\p{L}+ed|came|went|were|was)\s+(?:in|outside|at|from|on|to|into)\s+(?:the\s+)?[\p{L}-]+(?: [\p{L}-]+){0,2})/iu.exec(after);
   if (where) return where[1]!.split(/ (?:and|or|with|of|for|by)\b/)[0]!;
+  // `of which at least 800 billion yuan can be used to buy idle land`: what the part may go to
+  const use = /^\s+(?:can|could|may|will|would|is|are|was|were)\s+(?:be\s+)?(?:used|spent|earmarked)\s+(?:to\s+\p{L}+|for|on)\s+(?:the\s+|a\s+|an\s+)?([\p{L}'’-]+(?: [\p{L}'’-]+){0,3})/iu.exec(after);
+  if (use) return use[1]!.split(/ (?:and|or|with|in|at|of|for|by|to|from|on)\b/)[0]!;
   // `Of the graduates, about 1.3 million will hold master's or doctoral degrees`: what they will hold
   const object = /^\s+(?:will|would)\s+\p{L}+\s+(?:the\s+|a\s+|an\s+)?([\p{L}'’-]+(?: [\p{L}'’-]+){0,3})/iu.exec(after);
   if (object) return object[1]!.split(/ (?:with|in|at|of|for|by|to|from|on)\b/)[0]!;
@@ -367,6 +377,23 @@ function nounAfterOfThem(text: string, tokens: readonly Token[], candidate: Cand
   if (!first || first.start !== at || hasTag(first, 'Copula', 'Auxiliary', 'Modal', 'PastTense', 'Adverb', 'Preposition', 'Determiner', 'Value')) return null;
   const words = /^[\p{L}-]+(?: [\p{L}-]+){0,3}/u.exec(text.slice(at, at + 64));
   return words ? words[0].split(/ (?:and|or|in|with|at|of|for|by|to|from|who|that|were|was|are|is)\b/)[0]! : null;
+}
+
+// `, saving about $8 billion`, `, saving local governments roughly 120 billion yuan`: a listed
+// participle that opens the number's comma-part, at most four words before it
+const PART_OPENER = /,\s*(\p{L}+)(?:\s+[\p{L}'’-]+){0,4}\s*$/u;
+function amountParticiple(text: string, candidate: Candidate, compiled: CompiledEnglish): string | null {
+  const opener = PART_OPENER.exec(text.slice(Math.max(0, candidate.boundStart - 64), candidate.boundStart));
+  return opener && compiled.subjects.amountParticiples.has(opener[1]!.toLowerCase()) ? opener[1]! : null;
+}
+
+// `800,000 of the county's 1.2 million residents`, `126 of the 540 households`: `of`, a determiner
+// or a possessive, and a count right after a bare number
+const OF_COUNT = /^\s+of\s+(?:the|these|those|its|their|all)\s+(?:[\p{L}-]+['’]s?\s+)?(?!(?:19|20)\d\d\b)\d[\d,.]*(?:\s+(?:hundred|thousand|million|billion))?\s+/iu;
+function nounOfCount(text: string, tokens: readonly Token[], candidate: Candidate, compiled: CompiledEnglish): string | null {
+  if (candidate.unit !== null && candidate.unit.kind !== 'count') return null;
+  const of = OF_COUNT.exec(text.slice(candidate.end, candidate.end + 80));
+  return of ? phraseAt(text, tokens, candidate.end + of[0].length, compiled) : null;
 }
 
 // where a sentence's own words start after a dateline (`BEIJING, Jan. 27, 2026 -- Profits of …`):

@@ -72,6 +72,9 @@ export function changeOf(
         position = skipSpaceBackward(text, cue.start);
         continue;
       }
+      // `6.9 percent higher than in 2023 and 1.2 times the average`: a rise or fall right after
+      // another quantity is that quantity's
+      if (words > 0 && (kind === 'increase' || kind === 'decrease') && afterQuantity(tokens, cue.start)) break;
       // `could cut China's growth by 0.5 percentage points`: the verb before the rate noun moves it
       const mover = kind === 'rate' && byBefore ? byVerbBefore(text, cue.start, compiled) : null;
       if (mover) return mover;
@@ -130,6 +133,12 @@ function byVerbBefore(text: string, start: number, compiled: CompiledEnglish): {
     position = skipSpaceBackward(text, wordStart(text, position));
   }
   return null;
+}
+
+// the token before `start` ends a quantity: a unit, or a number that is no date
+function afterQuantity(tokens: readonly Token[], start: number): boolean {
+  const before = tokens[tokenAtOrAfter(tokens, start) - 1];
+  return before !== undefined && /^\s+$/.test(before.post) && (hasTag(before, 'Unit') || (hasTag(before, 'Value') && !hasTag(before, 'Date', 'Year')));
 }
 
 // the cue ending at `end` is a comparative adjective right before a noun (`higher marketing costs`)

@@ -95,6 +95,8 @@ export interface CompiledEnglish {
     headlineVerbs: ReadonlySet<string>;
     /** `a quota of 300 billion yuan in treasury bonds`: nouns of an amount allotted to what follows. */
     allotments: ReadonlySet<string>;
+    /** `, saving about $8 billion`: participles that name the amount after them. */
+    amountParticiples: ReadonlySet<string>;
   };
   names: PhraseList<string>;
   /** `number`, when given, must match the digits of the number itself. */
@@ -227,6 +229,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       crossedAdverbs: words(subjects.crossed_adverbs ?? []),
       headlineVerbs: words(subjects.headline_verbs ?? []),
       allotments: words(subjects.allotments ?? []),
+      amountParticiples: words(subjects.amount_participles ?? []),
     },
     names: phraseList(not.names.map((n) => [n.text, id('english-not-quantities.yaml', n.text)] as const)),
     contexts: not.patterns.map((p) => ({

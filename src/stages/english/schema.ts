@@ -145,6 +145,8 @@ export const englishSubjectsFile = z
     headline_verbs: cueList.optional(),
     /** Nouns of an amount allotted to something (`a quota of 300 billion yuan in treasury bonds`): what it is for names it. */
     allotments: cueList.optional(),
+    /** Participles that open a comma-part and name the amount after them (`, saving about $8 billion`). */
+    amount_participles: cueList.optional(),
   })
   .strict();
 

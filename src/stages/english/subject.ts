@@ -44,7 +44,7 @@ export function subjectAfterUnit(
   if (candidate.unit === null) return null;
   const percentage = candidate.unit.kind === 'percent' || candidate.unit.kind === 'percentage_point';
   if (percentage !== rates) return null;
-  const at = pastConversion(text, skipSpaceForward(text, candidate.end));
+  const at = pastRate(text, pastConversion(text, skipSpaceForward(text, candidate.end)));
   let i = tokenAtOrAfter(tokens, at);
   // `a 3 percent reduction in energy consumption`: a change noun between the unit and `in`
   const changeNoun = tokens[i];
@@ -56,7 +56,8 @@ export function subjectAfterUnit(
   // names what it builds or buys; so does time (`64.3 days to collect payments`)
   const purpose = !rates && word === 'to' && (candidate.unit.kind === 'money' || candidate.unit.kind === 'duration') && hasTag(tokens[i + 1], 'Infinitive') && !hasTag(tokens[i + 1], 'Copula', 'Auxiliary', 'Modal') && /^\s+$/.test(tokens[i + 1]!.post);
   // `spend a further HK$200 million upgrading the lobby`: the same with a gerund
-  const gerund = !rates && candidate.unit.kind === 'money' && hasTag(joiner, 'Gerund') && hasTag(tokens[i + 1], 'Determiner', 'Noun', 'Adjective');
+  // (`spent 1.45 billion yuan upgrading 620 km of village roads`: or a measured amount of them)
+  const gerund = !rates && candidate.unit.kind === 'money' && hasTag(joiner, 'Gerund') && hasTag(tokens[i + 1], 'Determiner', 'Noun', 'Adjective', 'Value');
   // `the 1.3 trillion yuan the state spends on health`: a clause of its own says what the money is for
   const clause = !rates && candidate.unit.kind === 'money' && relativeClause(tokens, i, compiled);
   if (purpose) i++;
@@ -68,6 +69,12 @@ export function subjectAfterUnit(
   while (i < tokens.length && hasTag(tokens[i], 'Determiner')) i++;
   // `4.5 billion yuan in 60 key projects`: the projects, counted on their own
   if (countBeforeNoun(tokens, i, compiled)) i++;
+  // `upgrading 620 km of village roads`: after a gerund, a measured amount of what follows `of`
+  if (gerund && hasTag(tokens[i], 'Value')) {
+    const of = tokens.slice(i + 1, i + 4).findIndex((token) => token.text.toLowerCase() === 'of');
+    if (of >= 0) i += of + 2;
+    while (i < tokens.length && hasTag(tokens[i], 'Determiner')) i++;
+  }
   // `an 18.6 percent rise in 2025 net profit`: a year before a noun only dates it
   if (hasTag(tokens[i], 'Year') && /^\s+$/.test(tokens[i]!.post) && hasTag(tokens[i + 1], 'Noun') && !hasTag(tokens[i + 1], 'Gerund') && isHeadNoun(tokens, i + 1, compiled) && !isUnitWord(tokens[i + 1]!, compiled)) i++;
   if (hasTag(tokens[i], 'Date', 'Value')) return null; // `in 2024`
@@ -77,6 +84,14 @@ export function subjectAfterUnit(
   // `HK$16 billion for the current financial year`: a phrase whose only nouns are times says when
   if (phrase !== null && onlyTimes(tokens, i, tokenAtOrAfter(tokens, tokens[i]!.start + phrase.length - 1))) return null;
   return phrase;
+}
+
+// `240 yuan a kilogram for the best grades`, `1.2 billion yuan a year in subsidies`: the base of a
+// rate before a joiner is crossed
+const RATE_BASE = /^(?:a|an|per)\s+\p{L}+\s+(?=(?:for|of|in|on)\s)/iu;
+function pastRate(text: string, at: number): number {
+  const base = RATE_BASE.exec(text.slice(at, at + 32));
+  return base ? at + base[0].length : at;
 }
 
 // a bracketed conversion is crossed: `1.3 trillion yuan ($180 billion) in special bonds`, and from
@@ -231,6 +246,12 @@ function phraseBefore(
     const quantityUnit = isUnitWord(token, compiled) && hasTag(tokens[i - 1], 'Value');
     if (quantityUnit) return null;
     if (crossed === 0 && headlineVerb(tokens, i, compiled)) {
+      finiteCrossed = true;
+      continue;
+    }
+    // `costs are still eating up more than 10 percent`: a progressive's gerund with its particle is the verb
+    const beforeGerund = tokens[i - 1];
+    if (hasTag(token, 'Gerund') && hasTag(tokens[i + 1], 'Particle') && beforeGerund !== undefined && (hasTag(beforeGerund, 'Copula', 'Auxiliary', 'Adverb') || compiled.subjects.crossedAdverbs.has(beforeGerund.text.toLowerCase()))) {
       finiteCrossed = true;
       continue;
     }

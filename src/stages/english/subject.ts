@@ -387,9 +387,30 @@ function isChangeWord(word: string, compiled: CompiledEnglish): boolean {
   return compiled.changeWords.has(word);
 }
 
+// a unit phrase, or the end of one after a space (`meters` of `cubic meters`)
 function isUnitWord(token: Token, compiled: CompiledEnglish): boolean {
-  const word = token.text.toLowerCase();
-  return hasTag(token, 'Unit') || compiled.unitsAfter.entries.some((e) => e.phrase === word || e.phrase.endsWith(` ${word}`));
+  return hasTag(token, 'Unit') || unitEndings(compiled).has(token.text.toLowerCase());
+}
+
+/**
+ * Every unit phrase and each of its endings after a space, per compiled rules: `isUnitWord` is
+ * asked of most tokens near a number, and tested each unit phrase in turn (10 MB corpus, the
+ * English stage alone four times, memos fresh, --cpu-prof: subject.ts self time 736 → 192 ms).
+ */
+const unitEndingsOf = new WeakMap<CompiledEnglish, ReadonlySet<string>>();
+
+function unitEndings(compiled: CompiledEnglish): ReadonlySet<string> {
+  let endings = unitEndingsOf.get(compiled);
+  if (endings === undefined) {
+    const set = new Set<string>();
+    for (const { phrase } of compiled.unitsAfter.entries) {
+      set.add(phrase);
+      for (let i = phrase.indexOf(' '); i >= 0; i = phrase.indexOf(' ', i + 1)) set.add(phrase.slice(i + 1));
+    }
+    endings = set;
+    unitEndingsOf.set(compiled, endings);
+  }
+  return endings;
 }
 
 function levelOrChangeVerb(token: Token, compiled: CompiledEnglish): boolean {

@@ -64,7 +64,7 @@ const boundEntry = z
      * A `before` word that may also stand up to this many Chinese characters (a verb) before the
      * number, with no mark or digit between (至少开工10个, 至少新建5所).
      */
-    across_words: z.number().int().min(1).max(3).optional(),
+    across_words: z.number().int().min(1).max(8).optional(),
     ...annotation,
   })
   .strict();

@@ -201,8 +201,10 @@ export function rightPhrase(
       i++;
       continue;
     }
-    // 32个国控、省控地表水监测断面: modifiers listed with 、 before one head noun
-    if (item.separator === 'list' && run.length > 0 && isNounLike(run[run.length - 1]!) && items[i + 1] !== undefined && isNounLike(items[i + 1]!)) {
+    // 32个国控、省控地表水监测断面: modifiers listed with 、 before one head noun; 4.82万名持证残疾儿童
+    // 及成人: nouns a count counts together, joined by a joiner word (subjects.yaml list_joiners)
+    const joiner = count && item.separator === null && compiled.cues.startingAt(items, i, ['joiner'])?.end === i;
+    if ((item.separator === 'list' || joiner) && run.length > 0 && isNounLike(run[run.length - 1]!) && items[i + 1] !== undefined && isNounLike(items[i + 1]!)) {
       run.push(item);
       i++;
       continue;

@@ -393,7 +393,7 @@ function countsMarks(context: ScanContext, bound: WordMatch<BoundEntry>, unit: U
 }
 
 /** Most Chinese characters any `across_words` entry may stand before the number. */
-const MAX_ACROSS_WORDS = 3;
+const MAX_ACROSS_WORDS = 8;
 
 /**
  * 至少开工10个, 至少新建5所: a bound word marked `across_words: N` up to N Chinese characters (the

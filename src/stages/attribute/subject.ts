@@ -179,9 +179,13 @@ export function rightPhrase(
   if (compiled.cues.startingAt(items, i, ['mark'])) return '';
   if (items[i]?.quantity !== undefined && items[i]!.quantity >= 0) i = nextSolid(items, i);
   // 85%的行政村, 5000万元的项目
-  if (items[i] && isAttributive(items[i]!)) i = nextSolid(items, i);
+  const afterParticle = items[i] !== undefined && isAttributive(items[i]!);
+  if (afterParticle) i = nextSolid(items, i);
   const first = items[i];
   if (!first) return '';
+  // 50万元以上的村有5个: jieba tags some one-character head nouns zg (村, 县, 厂); right after 的 and
+  // before a number, a verb or the clause's end, such a character is the head noun
+  if (afterParticle && first.tag === 'zg' && first.end - first.start === 1 && endsNoun(items, nextSolid(items, i))) return first.text;
   // 给予每人每月800—1500元生活补贴: a purpose before a noun of money is part of its name
   const purpose = first.tag === 'vn' && compiled.moneyNouns.has(items[i + 1]?.text ?? '');
   if ((first.tag === 'vn' || isVerb(first)) && !count && !threshold && !purpose) return '';
@@ -249,6 +253,12 @@ export function rightPhrase(
   // (nor the 口 that 13亿多人口 leaves once 人 is the unit)
   if (count && end !== undefined && end.tag.startsWith('n') && isHeadNoun(end) && characters(owner) >= 2) return shorten(owner);
   return shorten(run.slice(last + 1));
+}
+
+/** The item at `at` may follow a head noun: a number, a verb, a clause mark, or nothing. */
+function endsNoun(items: readonly Item[], at: number): boolean {
+  const item = items[at];
+  return item === undefined || item.quantity >= 0 || item.separator === 'clause' || isVerb(item);
 }
 
 /**

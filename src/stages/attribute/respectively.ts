@@ -256,6 +256,8 @@ function sharedHead(items: readonly Item[], groups: Item[][], compiled: Compiled
  * when that is only a list mark or a joiner word, else `、`.
  */
 function wholeList(items: readonly Item[], groups: Item[][]): string {
+  // (no list before the values: 分别 after a clause cut at a column seam, `，分别增长8%和7%。`)
+  if (groups.length === 0) return '';
   let text = phraseText(groups[0]!);
   for (let g = 1; g < groups.length; g++) {
     const between = items.slice(items.indexOf(lastOf(groups[g - 1]!)) + 1, items.indexOf(groups[g]![0]!));

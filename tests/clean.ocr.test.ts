@@ -314,12 +314,22 @@ describe('clean on real OCR, two pages written for it, printed and read both way
   // read as three columns 14 of 34 would be whole: accepting a boundary met either after wide gaps
   // or after single spaces well above the starts away from every boundary does that, bulletin
   // 0.147 -> 0.412, but costs bench/clean-damage.mjs --seeds 10 its columns row, 0.970 / 0.947 ->
-  // 0.964 / 0.944, so it is not done); county 17 of 26, 16 the engine's.
+  // 0.964 / 0.944, so it is not done); county 17 of 26, 16 the engine's. With the boundaries
+  // taken from the clusters of the starts after runs of two spaces or more, each with the
+  // tolerance its own spread gives, where they account for a boundary's worth of starts more than
+  // the regular grid (grid.ts measureClusters: centres 0 / 30 / 47, the second boundary ±8 units),
+  // the bulletin is read as three columns: 0.324 whole (11 of 34), F1 0.250, quantity F1 0.763;
+  // bench/clean-damage.mjs rows unchanged. Of its 23 sentences lost, 10 hold two characters or
+  // more that no fragment of the engine's text supplies (was 10 of 29); most of the other 13 sit
+  // in rows the engine garbled or read without a column's text (`0 3.9%0， 股份制企业增长`), the
+  // headline and byline above the columns dealt into them.
   it('read straight across (psm 6): beats the plain cleaner', () => {
     for (const result of [bulletin6, county6]) expect(result.whole).toBeGreaterThan(result.plainWhole);
-    expect(bulletin6.whole).toBeGreaterThanOrEqual(0.13);
+    expect(bulletin6.whole).toBeGreaterThanOrEqual(0.3);
+    expect(bulletin6.f1).toBeGreaterThanOrEqual(0.23);
     expect(county6.whole).toBeGreaterThanOrEqual(0.33);
     for (const result of [bulletin6, county6]) expect(result.quantities).toBeGreaterThanOrEqual(0.72);
+    expect(bulletin6.quantities).toBeGreaterThanOrEqual(0.75);
   });
   it.fails('read straight across (psm 6): sentences whole ≥ 0.80 and quantity F1 ≥ 0.90 (the issue’s gates)', () => {
     for (const result of [bulletin6, county6]) {

@@ -12,6 +12,10 @@
  * a fragment that runs on from the text its column holds so far (a dictionary word across the
  * join, a number meeting its unit) is evidence for it. The block is then read column by column.
  *
+ * Where the engine's spaces make the starts wander from line to line (a printed page read with
+ * `--psm 6`: one column's text starts anywhere in a span of 14 units), the boundaries are the
+ * clusters of the starts, each with the tolerance its own spread gives (`measureClusters`).
+ *
  * Also: text of two columns the engine joined without a space is cut near the boundary (the
  * dealing picks the cut); pages whose columns are met after single spaces are found when three
  * or more boundaries line up on most lines; a lone line at a block's top moves to the column
@@ -73,7 +77,30 @@ interface Fragment {
 
 interface Geometry {
   columns: number;
+  /** The usual distance between two columns' starts: the scale of every tolerance. */
   pitch: number;
+  /** Where each column's text starts, printed (the first at 0); on a regular grid `c · pitch`. */
+  starts: number[];
+  /** Room around each start beyond the usual tolerance: the spread of the page's own starts there (0 on a regular grid). */
+  slack: number[];
+}
+
+/** A regular grid of `columns` columns `pitch` units apart. */
+const regular = (columns: number, pitch: number): Geometry => ({
+  columns,
+  pitch,
+  starts: Array.from({ length: columns }, (_, c) => c * pitch),
+  slack: new Array<number>(columns).fill(0),
+});
+
+/** Where the block's text ends on the right: the last column's start and a pitch. */
+const rightEdge = (geometry: Geometry): number => geometry.starts[geometry.columns - 1]! + geometry.pitch;
+
+/** The last column whose start is at most `slack` pitches right of `x`. */
+function columnFrom(geometry: Geometry, x: number, slack: number): number {
+  let column = 0;
+  for (let c = 1; c < geometry.columns; c++) if (geometry.starts[c]! - geometry.slack[c]! <= x + slack * geometry.pitch) column = c;
+  return column;
 }
 
 /** Printed width of a character: Chinese two units, the rest one. */
@@ -164,7 +191,7 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
       }
       end++;
     }
-    const geometry = wide >= MIN_GRID_LINES ? measure(fragments.slice(i, lastGapped + 1)) : null;
+    const geometry = wide >= MIN_GRID_LINES ? measure(lines.slice(i, lastGapped + 1), fragments.slice(i, lastGapped + 1)) : null;
     if (geometry === null) {
       for (let k = i; k <= lastWide; k++) out.push(lines[k]!);
       i = lastWide + 1;
@@ -290,7 +317,7 @@ function measureNarrow(block: readonly Fragment[][]): Geometry | null {
       const hits = starts.filter((x) => Math.abs(x - b * pitch) <= tolerance).length;
       ok = hits >= block.length * 0.5 && hits >= 3 * chance;
     }
-    if (ok) return { columns, pitch };
+    if (ok) return regular(columns, pitch);
   }
   return null;
 }
@@ -364,17 +391,17 @@ function continuesRow(line: Line, frags: readonly Fragment[], rowX: number): boo
 /** A line of the block's columns: a wide gap, or a fragment after a space that starts at a boundary. */
 function fitsColumns(frags: readonly Fragment[], geometry: Geometry, need = 2): boolean {
   if (hasWideGap(frags)) return true;
-  const { columns, pitch } = geometry;
-  if (frags[frags.length - 1]!.x1 > columns * pitch + pitch * 0.3) return false;
+  const { columns, pitch, starts, slack } = geometry;
+  if (frags[frags.length - 1]!.x1 > rightEdge(geometry) + pitch * 0.3) return false;
   // every boundary met, or `need` where there are more: a noise space of a line of prose lands
   // near one boundary by chance far more often than near two
   let hits = 0;
-  for (let b = 1; b < columns; b++) if (frags.some((f) => f.gapBefore > 0 && Math.abs(f.x0 - b * pitch) <= pitch * 0.15)) hits++;
+  for (let b = 1; b < columns; b++) if (frags.some((f) => f.gapBefore > 0 && Math.abs(f.x0 - starts[b]!) <= pitch * 0.15 + slack[b]!)) hits++;
   return hits >= Math.min(need, columns - 1);
 }
 
 /** The column count and pitch of a block, from where the fragments after wide gaps start; null when they do not line up. */
-function measure(block: readonly Fragment[][]): Geometry | null {
+function measure(lines: readonly Line[], block: readonly Fragment[][]): Geometry | null {
   const ends = block.filter(hasWideGap).map((f) => f[f.length - 1]!.x1).sort((a, b) => a - b);
   const width = ends[Math.floor(ends.length * 0.8)]!;
   // the starts after wide gaps, and every start after a space: the engine often squeezes the
@@ -382,6 +409,7 @@ function measure(block: readonly Fragment[][]): Geometry | null {
   const wideStarts = block.flatMap((f) => f.filter((g) => g.gapBefore >= WIDE).map((g) => g.x0));
   const allStarts = block.flatMap((f) => f.filter((g) => g.gapBefore >= 1).map((g) => g.x0));
   const need = Math.max(2, Math.ceil(ends.length * 0.25));
+  let found: Geometry | null = null;
   for (let columns = MAX_COLUMNS; columns >= 2; columns--) {
     // a column's text and the gap after it: the last column's gap is not printed
     const gap = WIDE;
@@ -394,9 +422,87 @@ function measure(block: readonly Fragment[][]): Geometry | null {
     // after single spaces a boundary must also stand well above the starts it would catch anywhere
     const chance = (allStarts.length * (2 * tolerance + 1)) / Math.max(1, width);
     const ok = meets(wideStarts, need) || meets(allStarts, Math.max(need, 2 * chance));
-    if (ok) return { columns, pitch };
+    if (ok) {
+      found = regular(columns, pitch);
+      break;
+    }
   }
-  return null;
+  if (found === null) return null;
+  // columns whose starts wander: more of them than the regular grid finds, where they account
+  // for a boundary's worth of starts more than it does
+  const xs = clusterStarts(lines, block);
+  const explained = (geometry: Geometry): number =>
+    xs.filter((x) => geometry.starts.some((at, b) => b > 0 && Math.abs(x - at) <= geometry.pitch * 0.2 + geometry.slack[b]!)).length;
+  for (let columns = MAX_COLUMNS; columns > found.columns; columns--) {
+    const clustered = measureClusters(xs, columns, width, need);
+    if (clustered !== null && explained(clustered) >= explained(found) + need) return clustered;
+  }
+  return found;
+}
+
+/** Gap, in spaces, after which a start counts towards a column's cluster. */
+const CLUSTER_GAP = 2;
+/** Rounds of moving each boundary to the median of the starts nearest it. */
+const CLUSTER_ROUNDS = 4;
+/** Starts a boundary needs before their spread says anything (a block of a few rows is left to the regular grid). */
+const MIN_CLUSTER = 8;
+/** Widest tolerance a cluster's spread may give a boundary, in pitches (two neighbours' tolerances must not meet). */
+const MAX_SLACK = 0.35;
+
+/** Where text starts after a run of spaces; figures are left out (a table's cells inside the columns would make a column of their own). */
+const clusterStarts = (lines: readonly Line[], block: readonly Fragment[][]): number[] =>
+  block.flatMap((frags, k) => frags.filter((f) => f.gapBefore >= CLUSTER_GAP && !isFigure(lines[k]!.chars.slice(f.start, f.end))).map((f) => f.x0));
+
+/**
+ * Columns whose starts wander: the engine wrote a different number of spaces for the same gap
+ * from line to line (`--psm 6` of a printed page: a third column's text starts anywhere from 44
+ * to 58 units), so no regular pitch meets them. Each boundary is moved, a few rounds, to the
+ * median of the starts after runs of spaces nearest it; its tolerance is the spread of those
+ * starts (twice their median distance from it, within bounds). The columns stand when the
+ * boundaries keep apart by more than their tolerances and every boundary gathers `need` starts or
+ * more (and `MIN_CLUSTER`) within its tolerance, twice as thick at least as the starts lie away
+ * from every boundary. `xs`: the starts after runs of spaces (`clusterStarts`).
+ */
+function measureClusters(xs: readonly number[], columns: number, width: number, need: number): Geometry | null {
+  if (xs.length === 0) return null;
+  const pitch0 = (width + WIDE) / columns;
+  const centres = Array.from({ length: columns }, (_, c) => c * pitch0);
+  const near = (b: number): number[] => {
+    const low = (centres[b - 1]! + centres[b]!) / 2;
+    const high = b + 1 < columns ? (centres[b]! + centres[b + 1]!) / 2 : centres[b]! + pitch0 / 2;
+    return xs.filter((x) => x >= low && x < high);
+  };
+  const median = (values: readonly number[]): number => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted.length % 2 === 1 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+  };
+  for (let round = 0; round < CLUSTER_ROUNDS; round++) {
+    for (let b = 1; b < columns; b++) {
+      const mine = near(b);
+      if (mine.length === 0) return null;
+      centres[b] = median(mine);
+    }
+  }
+  const pitch = centres[columns - 1]! / (columns - 1);
+  const tolerances = [0];
+  for (let b = 1; b < columns; b++) {
+    const mine = near(b);
+    if (mine.length === 0) return null;
+    const spread = 2 * median(mine.map((x) => Math.abs(x - centres[b]!)));
+    tolerances.push(Math.min(MAX_SLACK * pitch, Math.max(0.2 * pitch, spread)));
+    if (centres[b]! - centres[b - 1]! <= tolerances[b]! + tolerances[b - 1]!) return null;
+  }
+  // the starts away from every boundary: how thick the noise lies
+  const inside = (x: number, b: number): boolean => Math.abs(x - centres[b]!) <= tolerances[b]!;
+  const outside = xs.filter((x) => x > tolerances[1]! && !centres.some((_, b) => b > 0 && inside(x, b))).length;
+  const covered = tolerances.reduce((n, t, b) => n + (b > 0 ? 2 * t + 1 : 0), 0);
+  const noise = outside / Math.max(1, width - covered);
+  for (let b = 1; b < columns; b++) {
+    const hits = xs.filter((x) => inside(x, b)).length;
+    if (hits < Math.max(need, MIN_CLUSTER) || hits < 2 * noise * (2 * tolerances[b]! + 1)) return null;
+  }
+  const slack = tolerances.map((t, b) => (b === 0 ? 0 : t - 0.2 * pitch));
+  return { columns, pitch, starts: centres, slack };
 }
 
 /**
@@ -409,9 +515,9 @@ function measure(block: readonly Fragment[][]): Geometry | null {
 function spansColumns(line: Line, frags: readonly Fragment[], geometry: Geometry): boolean {
   if (frags.length !== 1 || frags[0]!.gapBefore < WIDE) return false;
   const { x0, x1, start, end } = frags[0]!;
-  const { columns, pitch } = geometry;
+  const { columns, pitch, starts } = geometry;
   let crosses = false;
-  for (let b = 1; b < columns; b++) if (x0 <= b * pitch - pitch * 0.2 && x1 >= b * pitch + pitch * 0.2) crosses = true;
+  for (let b = 1; b < columns; b++) if (x0 <= starts[b]! - pitch * 0.2 && x1 >= starts[b]! + pitch * 0.2) crosses = true;
   return crosses && !line.chars.slice(start, end).some(isClauseMark);
 }
 
@@ -475,7 +581,7 @@ function readBlock(block: Line[], fragments: Fragment[][], geometry: Geometry, j
   const skippedBefore = new Map<Piece, number>();
   block.forEach((line, k) => {
     const frags = splitOverwide(line, fragments[k]!, geometry);
-    const assignment = frags.length > MAX_FRAGMENTS || assignments(frags.length, columns) > MAX_ASSIGNMENTS ? keepWhole(frags, pitch, columns) : deal(line, frags, geometry, tails, open, judge);
+    const assignment = frags.length > MAX_FRAGMENTS || assignments(frags.length, columns) > MAX_ASSIGNMENTS ? keepWhole(frags, geometry) : deal(line, frags, geometry, tails, open, judge);
     const used = new Set<number>();
     let f = 0;
     while (f < frags.length) {
@@ -648,15 +754,15 @@ const MAX_CUTS = 3;
  * the nearest character, never inside a number.
  */
 function splitOverwide(line: Line, frags: Fragment[], geometry: Geometry): Fragment[] {
-  const { columns, pitch } = geometry;
+  const { columns, pitch, starts, slack } = geometry;
   const out: Fragment[] = [];
   for (const fragment of frags) {
     let rest = fragment;
     // the boundaries; where the fragment opens a column's text off them, after a wide gap (the
     // engine wrote fewer spaces than the gap or the empty columns before it take), where its
     // columns' text ends counted from its own start
-    const offGrid = fragment.gapBefore >= WIDE && Array.from({ length: columns }, (_, c) => Math.abs(fragment.x0 - c * pitch)).every((d) => d > pitch * 0.2);
-    const targets = Array.from({ length: columns - 1 }, (_, b) => (offGrid ? fragment.x0 + (b + 1) * pitch - WIDE : (b + 1) * pitch));
+    const offGrid = fragment.gapBefore >= WIDE && starts.every((x, c) => Math.abs(fragment.x0 - x) > pitch * 0.2 + slack[c]!);
+    const targets = Array.from({ length: columns - 1 }, (_, b) => (offGrid ? fragment.x0 + (b + 1) * pitch - WIDE : starts[b + 1]!));
     for (const target of targets) {
       if (rest.x1 - rest.x0 <= pitch * 1.15 || target < rest.x0 + pitch * 0.25 || target > rest.x1 - pitch * 0.2) continue;
       // the cuts near the boundary: before a stray quote mark if there is one, else the few
@@ -696,17 +802,17 @@ function assignments(n: number, k: number): number {
 }
 
 /** A line with too many fragments to deal: each fragment goes to the column its position names. */
-function keepWhole(frags: Fragment[], pitch: number, columns: number): number[] {
+function keepWhole(frags: Fragment[], geometry: Geometry): number[] {
   let last = 0;
   return frags.map((f) => {
-    last = Math.max(last, Math.min(columns - 1, Math.floor((f.x0 + pitch * 0.2) / pitch)));
+    last = Math.max(last, columnFrom(geometry, f.x0, 0.2));
     return last;
   });
 }
 
 /** The best order-keeping assignment of a line's fragments to columns. */
 function deal(line: Line, frags: Fragment[], geometry: Geometry, tails: string[][], open: readonly boolean[], judge: SeamJudge): number[] {
-  const { columns, pitch } = geometry;
+  const { columns, pitch, starts, slack } = geometry;
   const n = frags.length;
   const texts = frags.map((f) => line.chars.slice(f.start, f.end));
   // judged once: fragment i opening column c, and fragment i running on across a single space
@@ -722,7 +828,7 @@ function deal(line: Line, frags: Fragment[], geometry: Geometry, tails: string[]
   );
   const shifts: number[] = [0];
   // where the line starts at the margin, the engine may have dropped the padding of empty columns
-  if (frags[0]!.x0 < pitch * 0.2) for (let s = 1; s < columns; s++) if (frags[n - 1]!.x1 + s * pitch <= columns * pitch + pitch * 0.2) shifts.push(s);
+  if (frags[0]!.x0 < pitch * 0.2) for (let s = 1; s < columns; s++) if (frags[n - 1]!.x1 + starts[s]! <= rightEdge(geometry) + pitch * 0.2) shifts.push(s);
   let best: number[] = [];
   let bestScore = -Infinity;
   const assignment: number[] = new Array<number>(n).fill(0);
@@ -734,7 +840,7 @@ function deal(line: Line, frags: Fragment[], geometry: Geometry, tails: string[]
       const c = assignment[i]!;
       const f = frags[i]!;
       if (i === 0 || assignment[i - 1] !== c) {
-        total -= POSITION_WEIGHT * Math.min(1.5, Math.abs(f.x0 + shift * pitch - c * pitch) / pitch);
+        total -= POSITION_WEIGHT * Math.min(1.5, Math.max(0, Math.abs(f.x0 + starts[shift]! - starts[c]!) - slack[c]!) / pitch);
         total += CONTINUITY_WEIGHT * opens[i]![c]!;
       } else {
         total += CONTINUITY_WEIGHT * joins[i]!;
@@ -766,7 +872,7 @@ function deal(line: Line, frags: Fragment[], geometry: Geometry, tails: string[]
     }
   };
   // where the engine kept the padding of empty columns, the first fragment stands beyond them
-  const first = frags[0]!.x0 >= pitch * EMPTY_FIRST ? Math.min(columns - 1, Math.max(1, Math.floor((frags[0]!.x0 + pitch * 0.4) / pitch))) : 0;
+  const first = frags[0]!.x0 >= pitch * EMPTY_FIRST ? Math.max(1, columnFrom(geometry, frags[0]!.x0, 0.4)) : 0;
   for (const shift of shifts) walk(0, first, shift);
   return best;
 }

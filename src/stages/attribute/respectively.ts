@@ -260,7 +260,7 @@ function wholeList(items: readonly Item[], groups: Item[][]): string {
   if (groups.length === 0) return '';
   let text = phraseText(groups[0]!);
   for (let g = 1; g < groups.length; g++) {
-    const between = items.slice(items.indexOf(lastOf(groups[g - 1]!)) + 1, items.indexOf(groups[g]![0]!));
+    const between = items.slice(firstFrom(items, lastOf(groups[g - 1]!).end), firstFrom(items, groups[g]![0]!.start));
     const mark = phraseText(between);
     const joins = between.length > 0 && between.every((item) => item.separator === 'list' || item.separator === 'space' || item.quantity < 0 && item.separator === null && item.tag === 'c');
     text += (joins && mark !== '' ? mark : LIST_MARK) + phraseText(groups[g]!);
@@ -270,6 +270,18 @@ function wholeList(items: readonly Item[], groups: Item[][]): string {
 
 function lastOf(group: readonly Item[]): Item {
   return group[group.length - 1]!;
+}
+
+/** The index of the first item that starts at or after `offset` (items are in text order), by binary search: a long list costs no scan per item. */
+function firstFrom(items: readonly Item[], offset: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (items[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function fit(text: string): string {

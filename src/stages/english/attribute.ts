@@ -77,8 +77,9 @@ function namesOnly(tokens: readonly Token[], from: number, to: number, compiled:
 // production of electricity, heat, gas and water `: a comma opens one too, and the words may be a list)
 const GAPPED = /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:[\p{L}'’.-]+,?\s+){1,8}$/u;
 const MAX_GAPPED = 80;
-// `, and wind capacity by `: `and`, a few words naming the second subject, `by`
-const GAPPED_BY = /^\s*,?\s*and\s+(?:[\p{L}'’-]+\s+){1,4}by\s*$/u;
+// `, and wind capacity by `: `and`, a few words naming the second subject, `by` (`each, and the
+// emission of nitrogen oxides and volatile organic compounds by `: after a shared number's `each`)
+const GAPPED_BY = /^\s*(?:each\s*)?,?\s*and\s+(?:[\p{L}'’-]+\s+){1,12}by\s*$/u;
 // `fell 215.3 points, or 1.1 percent`: the same move in another unit
 const RESTATED = /^\s*,\s*or\s+$/;
 
@@ -321,10 +322,13 @@ function subjectOf(
 
 // `of which 1,280 were hospitals`, `of whom 340 are women`, `Of the passenger cars sold, 63 percent
 // were Chinese brands`, `Of these, 24.1 million were made visa-free`: the noun after the copula is what the number counts or measures
+// `Of the passenger cars sold, `, `Water: Of the 3,641 sections, ` (a label may open the line; a
+// thousands comma stays inside the number)
+const OF_THE = /^\s*(?:[\p{L} ]{1,30}:\s*)?Of\s+(?:(?:the|these|those|its|their)\s(?:[^,]|(?<=\d),(?=\d))+|these|those|them),\s*$/iu;
 function predicateAfterWhich(text: string, candidate: Candidate, sentence: number): string | null {
   const which = /\bof\s+(which|whom)\s*$/i.test(text.slice(Math.max(0, candidate.boundStart - 16), candidate.boundStart));
   // `Of these, 24.1 million were made visa-free`: a bare `these`/`those`/`them` as well
-  const ofThe = candidate.boundStart - sentence <= 80 && /^\s*Of\s+(?:(?:the|these|those|its|their)\s[^,]+|these|those|them),\s*$/i.test(text.slice(sentence, candidate.boundStart));
+  const ofThe = candidate.boundStart - sentence <= 80 && OF_THE.test(text.slice(sentence, candidate.boundStart));
   if (!which && !ofThe) return null;
   // (read from the text: compromise's tags make a word after a copula a verb)
   const after = text.slice(candidate.end, candidate.end + 64);
@@ -338,7 +342,8 @@ function predicateAfterWhich(text: string, candidate: Candidate, sentence: numbe
   // `Of the graduates, about 1.3 million will hold master's or doctoral degrees`: what they will hold
   const object = /^\s+(?:will|would)\s+\p{L}+\s+(?:the\s+|a\s+|an\s+)?([\p{L}'’-]+(?: [\p{L}'’-]+){0,3})/iu.exec(after);
   if (object) return object[1]!.split(/ (?:with|in|at|of|for|by|to|from|on)\b/)[0]!;
-  const predicate = /^\s+(?:were|was|are|is)\s+(?:the\s+)?([\p{L}-]+(?: [\p{L}-]+){0,3})/iu.exec(after);
+  // (`Of the 3,641 sections, 91.4 percent had water quality of Grade I to III`: what they had)
+  const predicate = /^\s+(?:were|was|are|is|had|have|has)\s+(?:the\s+)?([\p{L}-]+(?: [\p{L}-]+){0,3})/iu.exec(after);
   // `8,600 were set up by investors from Hong Kong`: who did it tells the part apart
   const agent = /^\s+(?:were|was|are|is)\s+\p{L}+(?:\s+(?:up|out|off|down|in))?\s+by\s+((?:[^,.;]|(?<=\p{Lu})\.){1,60})/iu.exec(after);
   if (agent) return agent[1]!;

@@ -53,13 +53,18 @@ export function changeOf(
   // `GDP growth of around 6 percent and 120,000 new urban jobs`: a rate noun before another
   // percentage is that percentage's
   let crossedPercent = false;
+  // the word just crossed was a cue verb after a level word (`slowed` in `growth slowed to`)
+  let crossedCueVerb = false;
   for (let words = 0; words < reach && position > 0; words++) {
     if (CLAUSE_END.test(text[position - 1]!) || sentenceEnd(text, position)) break;
     if (text[position - 1] === ':') position = skipSpaceBackward(text, position - 1);
     // a rate noun counts across a level word only right before it (`growth rate reached`), or
     // before the rest of its noun phrase (`the growth of general public budget revenue at about 4 percent`)
     // (`retail sales growth slowed to 3.9%`: the rate noun, which compromise may tag a verb, before a cue verb)
-    if (levelRule !== null && words > levelAt + 1 && !nounPhraseWordEndingAt(tokens, position) && !rateEndingAt(text, position, compiled)) break;
+    // (`growth could slow to around 20 percent`: a modal or auxiliary before that cue verb too)
+    const verbGroup = crossedCueVerb && auxiliaryEndingAt(tokens, position);
+    if (levelRule !== null && words > levelAt + 1 && !nounPhraseWordEndingAt(tokens, position) && !rateEndingAt(text, position, compiled) && !verbGroup) break;
+    crossedCueVerb = false;
     const cue = matchBackward(compiled.changeBefore, text, position);
     if (cue) {
       const { cue: kind, adjacent, rule } = cue.value;
@@ -100,6 +105,7 @@ export function changeOf(
       } else if (levelRule === null && (!adjacent || (near && !afterParticleVerb(text, tokens, cue.start, compiled, isRelative(candidate))))) {
         return { change: kind, rule };
       }
+      crossedCueVerb = levelRule !== null && compiled.verbCues.has(cue.phrase);
       position = skipSpaceBackward(text, cue.start);
       continue;
     }
@@ -177,6 +183,11 @@ function verbAfter(text: string, tokens: readonly Token[], rateEnd: number, comp
   if (token === undefined || !hasTag(token, 'Verb') || hasTag(token, 'Copula', 'Auxiliary', 'Modal', 'Gerund', 'Participle', 'Noun')) return false;
   const word = token.text.toLowerCase();
   return !compiled.verbCues.has(word) && !compiled.changeRoots.has(word) && !(token.root !== null && compiled.changeRoots.has(token.root.toLowerCase()));
+}
+
+function auxiliaryEndingAt(tokens: readonly Token[], end: number): boolean {
+  const token = tokens[tokenAtOrAfter(tokens, end - 1)];
+  return token !== undefined && token.end === end && hasTag(token, 'Modal', 'Auxiliary');
 }
 
 function rateEndingAt(text: string, end: number, compiled: CompiledEnglish): boolean {

@@ -24,7 +24,7 @@ export function pairRespectively(text: string, items: Subjected[], listAt: (at: 
   for (const match of text.matchAll(RESPECTIVELY)) {
     const clause = clauseAround(text, match.index!, match.index! + match[0].length);
     // the numbers `respectively` follows (`…, with the total reaching 5.3 trillion yuan` is not one)
-    const group = items.filter((item) => item.start >= clause.start && item.end <= match.index!);
+    let group = items.filter((item) => item.start >= clause.start && item.end <= match.index!);
     if (group.length < 2) continue;
     // `handled 772 million passenger trips and 10.1 million tonnes of cargo, which rose 6.8 percent
     // and 12.4 percent, respectively`: a list of numbers that carries the subject of the amount
@@ -36,6 +36,10 @@ export function pairRespectively(text: string, items: Subjected[], listAt: (at: 
       });
       continue;
     }
+    // `with 1.05 million overseas sales, followed by Chery and SAIC Motor, which shipped 620,000 and
+    // 410,000 NEVs abroad respectively`: only the run of listed numbers before `respectively` pairs
+    const runStart = runBefore(text, group);
+    if (runStart > 0 && group.length - runStart >= 2) group = group.slice(runStart);
     const shared = group[0]!.subject;
     let parts = group.every((item) => item.subject === shared) ? split(shared) : [];
     if (parts.length !== group.length) {
@@ -48,6 +52,11 @@ export function pairRespectively(text: string, items: Subjected[], listAt: (at: 
         const listed = listAt(clause.start + examples[0].length);
         parts = listed === null ? [] : split(listed);
       }
+    }
+    // `Chery and SAIC Motor, which shipped 620,000 and 410,000 NEVs`: the names before a relative pronoun
+    if (parts.length !== group.length) {
+      const named = namesBeforeRelative(text.slice(clause.start, group[0]!.start));
+      parts = named === null ? [] : split(named);
     }
     // `Unemployment and work-injury insurance covered 251 million and 306 million people
     // respectively`: the first number carries the list while the last counts its own noun
@@ -76,6 +85,27 @@ function amountsBefore(text: string, group: Subjected[]): { run: Subjected[]; su
   if (new Set(subjects).size !== subjects.length || run[0]!.subject !== subjects[subjects.length - 1]) return null;
   if (!ANTECEDENT_GAP.test(text.slice(before[before.length - 1]!.end, run[0]!.start))) return null;
   return { run, subjects };
+}
+
+// the index in `group` where the run of listed numbers that ends it starts
+function runBefore(text: string, group: Subjected[]): number {
+  let first = group.length - 1;
+  while (first > 0 && RUN_GAP.test(text.slice(group[first - 1]!.end, group[first]!.start))) first--;
+  return first;
+}
+
+// `…, followed by Chery and SAIC Motor, which shipped `: the capitalized names joined by commas and
+// `and` right before `, which`/`, who`, or null
+const RELATIVE = /,\s*(?:which|who)\s[^,;]*$/i;
+function namesBeforeRelative(before: string): string | null {
+  const relative = RELATIVE.exec(before);
+  if (!relative) return null;
+  const words = before.slice(0, relative.index).split(/\s+/);
+  let first = words.length;
+  while (first > 0 && /^(?:\p{Lu}[\p{L}.&'’-]*,?|and)$/u.test(words[first - 1]!)) first--;
+  while (first < words.length && words[first] === 'and') first++;
+  const names = words.slice(first).join(' ');
+  return /\band\b|,/.test(names) ? names : null;
 }
 
 function split(list: string): string[] {

@@ -235,6 +235,13 @@ function phraseBefore(
     }
     // `its first quarterly profit, of 1.1 billion yuan`: the noun the amount is set off from
     const ofComma = crossed === 1 && /^,\s+$/.test(token.post) && tokens[i + 1]?.text.toLowerCase() === 'of' && isHeadNoun(tokens, i, compiled);
+    // `and clean energy, including natural gas, hydropower, wind and solar, for 29.6 percent`: examples
+    // set off by commas before the crossed words are crossed to the noun they follow
+    const examples = crossed >= 1 && /^,\s+$/.test(token.post) ? examplesStart(text, tokens, i, floor, compiled) : -1;
+    if (examples >= 0) {
+      i = examples;
+      break;
+    }
     if (token.start < floor || (!OPEN_POST.test(token.post) && !key && !appositive && !ofComma)) return null;
     if (key) break;
     // `China's economic growth this year to 4.8 percent`: a time after the subject only dates it
@@ -248,6 +255,12 @@ function phraseBefore(
     if (crossed === 0 && headlineVerb(tokens, i, compiled)) {
       finiteCrossed = true;
       continue;
+    }
+    // `PM2.5 concentration in cities at prefecture level and above to 28`: `and above` closes the
+    // phrase before it
+    if (/^(?:above|below)$/i.test(token.text) && /^(?:and|or)$/i.test(tokens[i - 1]?.text ?? '') && i >= 2 && /^\s+$/.test(tokens[i - 2]!.post) && isHeadNoun(tokens, i - 2, compiled)) {
+      i -= 2;
+      break;
     }
     // `costs are still eating up more than 10 percent`: a progressive's gerund with its particle is the verb
     const beforeGerund = tokens[i - 1];
@@ -326,6 +339,22 @@ function phraseBefore(
     first = j;
   }
   return { phrase: text.slice(tokens[first]!.start, tokens[appositiveEnd < 0 ? last : appositiveEnd]!.end), first, last };
+}
+
+// the index of the head noun before `, including …,` when token `i` ends such examples (all after
+// `floor`), or -1
+const MAX_EXAMPLES = 100;
+function examplesStart(text: string, tokens: readonly Token[], i: number, floor: number, compiled: CompiledEnglish): number {
+  const end = tokens[i]!.end;
+  const from = Math.max(floor, end - MAX_EXAMPLES);
+  const before = text.slice(from, end).toLowerCase();
+  for (const opener of compiled.subjects.exampleOpeners) {
+    const at = before.lastIndexOf(`, ${opener.join(' ')} `);
+    if (at < 0 || /[;:.]/.test(before.slice(at))) continue;
+    const k = tokenBefore(tokens, from + at);
+    return k >= 0 && isHeadNoun(tokens, k, compiled) ? k : -1;
+  }
+  return -1;
 }
 
 /** The noun phrase that starts at UTF-16 index `at` (after any determiners), or null. */

@@ -280,7 +280,7 @@ function subjectOf(
     // `of which 1,280 were hospitals`
     (counted === null ? informative(predicateAfterWhich(text, candidate, start)) : null) ??
     // `8,600 were set up by investors from Hong Kong, and 1,950 by U.S. companies`: a gapped clause's agent
-    (counted === null && carried !== null ? gappedAgent(text, candidate) : null) ??
+    (counted === null && carried !== null ? gappedAgent(text, candidate) ?? gappedPlace(text, candidate) : null) ??
     // `about 3,800 of them engineers`, `nearly 30 percent of them young people`
     (counted === null ? informative(nounAfterOfThem(text, tokens, candidate)) : null) ??
     // `More than 800,000 of the county's 1.2 million residents`: the part counts the whole's noun
@@ -347,6 +347,9 @@ function predicateAfterWhich(text: string, candidate: Candidate, sentence: numbe
   // `8,600 were set up by investors from Hong Kong`: who did it tells the part apart
   const agent = /^\s+(?:were|was|are|is)\s+\p{L}+(?:\s+(?:up|out|off|down|in))?\s+by\s+((?:[^,.;]|(?<=\p{Lu})\.){1,60})/iu.exec(after);
   if (agent) return agent[1]!;
+  // `Of the total, 530 million were enrolled in the scheme for urban employees`: where they were put
+  const placed = /^\s+(?:were|was|are|is)\s+\p{L}{3,}ed\s+(?:in|into|at|on|under)\s+((?:the\s+)?[\p{L}'’-]+(?: [\p{L}'’-]+){0,6})/iu.exec(after);
+  if (placed && !TIME_WORD.test(placed[1]!)) return trimJoiners(placed[1]!);
   // `of which 9,800 hectares were destroyed`: a participle says what happened, not what is counted
   if (!predicate || /^\p{L}{3,}ed$/u.test(predicate[1]!.split(' ')[0]!)) return null;
   return predicate[1]!.split(/ (?:and|or|in|with|at|of|for|by|to)\b/)[0]!;
@@ -359,6 +362,23 @@ function gappedAgent(text: string, candidate: Candidate): string | null {
   // (`U.S. companies`: the full stop of a capital's abbreviation stays)
   const agent = /^\s+by\s+((?:[^,.;]|(?<=\p{Lu})\.){1,40})/u.exec(text.slice(candidate.end, candidate.end + 48));
   return agent ? agent[1]! : null;
+}
+
+// `530 million were enrolled in the scheme for urban employees and 550 million in the scheme for
+// rural … residents`: a bare count that opens the second half of a gapped clause, and the place
+// after its preposition (not a time: `5 million in 2024 and 6 million in 2025`)
+const GAPPED_PLACE = /^\s+(?:in|into|at|on|under)\s+((?:the\s+)?[\p{L}'’-]+(?: [\p{L}'’-]+){0,7})/u;
+const TIME_WORD = /\b(?:year|years|quarter|half|month|months|week|weeks|period|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+function gappedPlace(text: string, candidate: Candidate): string | null {
+  if (candidate.unit !== null && candidate.unit.kind !== 'count') return null;
+  if (!/(?:,\s+|\s)and\s+$/i.test(text.slice(Math.max(0, candidate.boundStart - 8), candidate.boundStart))) return null;
+  const place = GAPPED_PLACE.exec(text.slice(candidate.end, candidate.end + 80));
+  return place && !TIME_WORD.test(place[1]!) ? trimJoiners(place[1]!) : null;
+}
+
+// a phrase without the joiners a word-count cut left at its end (`urban employees and`)
+function trimJoiners(phrase: string): string {
+  return phrase.replace(/(?:\s+(?:and|or|of|for|in|with|to|the))+$/i, '');
 }
 
 // a few words and a comma between the last quantity and a percentage of something (`N percent of`)

@@ -290,7 +290,13 @@ describe('clean on real OCR, two pages written for it, printed and read both way
   const bulletin6 = measure('bulletin.print.psm6.txt', bulletin);
   const county6 = measure('county.print.psm6.txt', county);
   // measured when made: bulletin 0.941 whole (plain 0.824), F1 0.870 (0.818), quantity F1
-  // 0.982; county 1.000 (0.885), 0.824 (0.632), 1.000
+  // 0.982; county 1.000 (0.885), 0.824 (0.632), 1.000. Starts missed or invented: the bulletin's
+  // headline and byline (not in the source list, which holds the columns' headings and
+  // paragraphs only), and `7.5 .40.7 :51.8。` cut from its sentence after the short line
+  // `次产业结构调整为` (ours: since a short line taken into prose before a figure is no heading,
+  // paragraphs.ts, F1 0.909); the county's headline and dateline run together (not in the source
+  // list; the dateline's `——` read `一`, the headline's `（` read `〈`), and `民生福社` for
+  // `民生福祉` (the engine's misread inside a start's ten characters)
   it('columns found (psm 3): beats the plain cleaner, quantity F1 ≥ 0.90', () => {
     for (const result of [bulletin3, county3]) {
       expect(result.whole).toBeGreaterThan(result.plainWhole);
@@ -298,6 +304,7 @@ describe('clean on real OCR, two pages written for it, printed and read both way
       expect(result.quantities).toBeGreaterThanOrEqual(0.9);
     }
     expect(bulletin3.whole).toBeGreaterThanOrEqual(0.92);
+    expect(bulletin3.f1).toBeGreaterThanOrEqual(0.9);
     expect(county3.whole).toBeGreaterThanOrEqual(0.97);
   });
   it.fails('columns found (psm 3): sentences whole ≥ 0.97 and paragraph F1 ≥ 0.90 (the issue’s gates)', () => {

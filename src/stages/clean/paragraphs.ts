@@ -58,18 +58,20 @@ export interface ParagraphDraft {
 /** Assembles paragraphs from non-blank lines in reading order. */
 export function buildParagraphs(input: readonly Line[], layout: Layout, cues: ParagraphCues): ParagraphDraft[] {
   const opens = openingLines(input, cues.openers);
-  const ends = (above: Line, below: Line, after?: Line, aboveOpens = false): boolean =>
-    endsParagraph(above, below, layout, after, opens.has(below), cues.judge, aboveOpens);
+  const ends = (above: Line, below: Line, after?: Line, aboveOpens = false, inProse = false): boolean =>
+    endsParagraph(above, below, layout, after, opens.has(below), cues.judge, aboveOpens, inProse);
   const lines = liftInterruptingHeadings(input, layout, ends, cues.judge);
   const drafts: ParagraphDraft[] = [];
-  let current: { lines: Line[] } | null = null;
+  // prose: a line of the paragraph so far holds a clause mark
+  let current: { lines: Line[]; prose: boolean } | null = null;
   lines.forEach((line, index) => {
     const previous = index > 0 ? lines[index - 1]! : null;
-    if (current === null || previous === null || ends(previous, line, lines[index + 1], current.lines.length === 1)) {
+    if (current === null || previous === null || ends(previous, line, lines[index + 1], current.lines.length === 1, current.prose)) {
       if (current) drafts.push(assemble(current.lines, layout));
-      current = { lines: [line] };
+      current = { lines: [line], prose: line.chars.some(isClauseMark) };
     } else {
       current.lines.push(line);
+      if (!current.prose) current.prose = line.chars.some(isClauseMark);
     }
   });
   if (current) drafts.push(assemble((current as { lines: Line[] }).lines, layout));
@@ -149,9 +151,10 @@ function stopsMidPhrase(line: Line): boolean {
 
 /**
  * True when a paragraph break stands between `above` and `below`; `opens`: `below` starts with a
- * paragraph opener; `aboveOpens`: `above` is the first line of its paragraph.
+ * paragraph opener; `aboveOpens`: `above` is the first line of its paragraph; `inProse`: a line
+ * of that paragraph holds a clause mark.
  */
-function endsParagraph(above: Line, below: Line, layout: Layout, after: Line | undefined, opens: boolean, judge: SeamJudge, aboveOpens: boolean): boolean {
+function endsParagraph(above: Line, below: Line, layout: Layout, after: Line | undefined, opens: boolean, judge: SeamJudge, aboveOpens: boolean, inProse = false): boolean {
   if (below.role !== undefined || below.breakBefore) return true;
   if (below.continuesPrevious) return false;
   // no paragraph starts with a comma, a closing mark or a percent sign, not even after a byline
@@ -167,7 +170,11 @@ function endsParagraph(above: Line, below: Line, layout: Layout, after: Line | u
   if (belowHeading && isFull(above, layout) && !endsSentence(above.chars)) {
     if (isWrappedTail(below, after, layout) || judge.continuity(above.chars, below.chars) > 0) return false;
   }
-  if (belowHeading || isHeadingLike(above, layout)) return true;
+  // a short line taken into the prose above it, before a figure, is a sentence's wrapped middle,
+  // not a heading: the line was ended early where the figure did not fit (`…三次产业结构` +
+  // `调整为` + `7.5∶40.7∶51.8。`)
+  const aboveHeading = isHeadingLike(above, layout) && (aboveOpens || !inProse || !FIGURE_START.test(below.chars.slice(0, FIGURE_REACH).join('')));
+  if (belowHeading || aboveHeading) return true;
   // a numbered or dashed title that fills its line holds no clause mark, so a line with one is
   // not its wrapped tail but the prose after it, unless a word runs on across the join (only
   // where the title opens its paragraph: `百分之` + `十二、百分之一点八…` is no title)

@@ -93,6 +93,12 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
       subject = measure;
     }
     if (subject === '' && walk.cue) subject = rightPhrase(view.items, at, compiled, count, threshold);
+    // 138名残疾考生被…录取，28名进入特殊教育学院学习: a count that opens its clause with a verb after it
+    // counts more of what the count before, in the same unit, counted (not the place it went to)
+    if (count && k > 0 && subject === right && right !== '' && opensClause(view.items, at) && isVerb(view.items[nextSolid(view.items, at)] ?? view.items[at]!)) {
+      const before = quantities[view.items[view.quantityItems[k - 1]!]!.quantity]!;
+      if (before.unit === quantity.unit && subjects[k - 1]) subject = subjects[k - 1]!;
+    }
     subjects.push(subject);
     carried = right && left ? clauseSubject(view.items, walk.stop, compiled) || subject : subject;
     carriedPeriod = opening.text !== '' && carried.startsWith(opening.text) ? opening.text : '';
@@ -253,6 +259,12 @@ export function rightPhrase(
   // (nor the 口 that 13亿多人口 leaves once 人 is the unit)
   if (count && end !== undefined && end.tag.startsWith('n') && isHeadNoun(end) && characters(owner) >= 2) return shorten(owner);
   return shorten(run.slice(last + 1));
+}
+
+/** Nothing but a clause mark (or the sentence's start) stands before the item at `at`. */
+function opensClause(items: readonly Item[], at: number): boolean {
+  const before = previousSolid(items, at);
+  return before < 0 || items[before]!.separator === 'clause';
 }
 
 /** The item at `at` may follow a head noun: a number, a verb, a clause mark, or nothing. */

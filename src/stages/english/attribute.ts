@@ -80,6 +80,8 @@ const MAX_GAPPED = 80;
 // `, and wind capacity by `: `and`, a few words naming the second subject, `by` (`each, and the
 // emission of nitrogen oxides and volatile organic compounds by `: after a shared number's `each`)
 const GAPPED_BY = /^\s*(?:each\s*)?,?\s*and\s+(?:[\p{L}'’-]+\s+){1,12}by\s*$/u;
+// ` of new orders and `: the base of the share before and a list separator
+const SHARE_LIST = /^\s+of\s[^\d,;.]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$/;
 // `fell 215.3 points, or 1.1 percent`: the same move in another unit
 const RESTATED = /^\s*,\s*or\s+$/;
 
@@ -309,6 +311,9 @@ function subjectOf(
     // `or 1.42 billion yuan in total, about 30 percent of net profit`: a share set off by a comma
     // right after an amount, with no verb, restates that amount
     (carried !== null && appositiveShare(text, tokens, memory, candidate) ? carried : null) ??
+    // `accounted for 55.7 percent of global completions, 68.4 percent of new orders and 62.1 percent
+    // of the orderbook`: a list of shares keeps the subject, not each one's base
+    (carried !== null && SHARE_LIST.test(gapAfterLast(text, memory, candidate)) && memory.unit === (candidate.unit?.unit ?? null) && !verbBetween(tokens, memory.floor, candidate.boundStart) ? carried : null) ??
     (share >= 0 ? null : informative(subjectAfterUnit(text, tokens, candidate, compiled, true))) ??
     // `It plans to add another 5.3 million hectares`, `Some 3.8 million of them are registered`: a
     // pronoun stands for the last subject of the sentence before

@@ -142,7 +142,7 @@ export function attributesOf(
     (independent(tokens, clause.start, part.start, part.end) ? null : clauseModality(text.slice(clause.start, part.start), compiled)) ??
     // `A total of 1,200 major projects, with planned investment …, will be launched`: a subject
     // that opens its clause with no verb takes the cue of the verb after it
-    (subjectPart(tokens, clause.start, part, candidate.boundStart) ? clauseModality(text.slice(part.end, clause.end), compiled, 0) : null);
+    (subjectPart(tokens, clause.start, part, candidate.boundStart) && !NEW_CLAUSE.test(text.slice(part.end, part.end + 24)) ? clauseModality(text.slice(part.end, clause.end), compiled, 0) : null);
   // `Record 12.7 million graduates to enter job market`: a headline's `to` + verb is its future
   const headline = cue === null && headlineFuture(text, tokens) ? { modality: 'target' as const, rule: 'english/headline-to' } : null;
   const found = cue ?? headline;
@@ -206,6 +206,9 @@ function independent(tokens: readonly Token[], clauseStart: number, partStart: n
   const opener = tokens[i];
   return opener !== undefined && hasTag(opener, 'Determiner', 'Noun', 'Pronoun', 'Possessive', 'Adjective') && !hasTag(opener, 'Verb');
 }
+
+// `…, and the ministry plans to`: a clause with a subject of its own follows, whose cue is not the part's
+const NEW_CLAUSE = /^,\s*(?:and|but|while)\s+(?:the|a|an|its|their|this|these|those)\s/i;
 
 /**
  * True when the comma-part `part` opens its clause as a subject that waits for its verb: no verb

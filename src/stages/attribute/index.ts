@@ -24,7 +24,7 @@ import { findModalities, opensContinuation } from './modality.js';
 import { firstSpanAfter, periodOf, placeYears, resolveRelative, yearsBefore, type YearMention } from './period.js';
 import { pairLists } from './respectively.js';
 import { readSections } from './sections.js';
-import { splitGluedCues } from './split.js';
+import { splitGluedCues, tagRateNouns } from './split.js';
 import { fillEmptySubjects, findSubjects, lastMeasure } from './subject.js';
 import { walkBack } from './walk.js';
 import { piecesToCut } from './window.js';
@@ -180,8 +180,11 @@ function viewOf(
   yearSpans: readonly { start: number; end: number }[],
   cut: Cut,
 ): SentenceView {
-  const tokens = splitGluedCues(cut.tokens, compiled, segmenter.isWord);
-  const items = buildItems(tokens, doc.quantities, members, compiled.boundSigns);
+  const tokens = tagRateNouns(splitGluedCues(cut.tokens, compiled, segmenter.isWord), compiled);
+  const items = buildItems(tokens, doc.quantities, members, compiled.boundSigns, (word) => {
+    const tagged = segmenter.tag(word);
+    return tagged.length === 1 ? tagged[0]!.tag : 'x';
+  });
   const itemOf = new Map<number, number>();
   items.forEach((item, index) => {
     if (item.quantity >= 0) itemOf.set(item.quantity, index);

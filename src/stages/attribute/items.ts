@@ -3,7 +3,9 @@
  * sentence standing as one item in place of the words it covers.
  *
  * Offsets are code points into `doc.text`. A word that a quantity cuts (`签约` when the quantity
- * starts at `约`) is split at the quantity's edge, and the part outside keeps the word's tag.
+ * starts at `约`) is split at the quantity's edge, and the part outside keeps the word's tag, unless
+ * jieba coined the word (tag x): then the part outside is tagged afresh (`186名来我县` → `名来`/x,
+ * whose `来` is a verb, not a noun after the count).
  */
 import type { Quantity } from '../../document.js';
 import type { Token } from '../../text/segment.js';
@@ -65,11 +67,20 @@ export function separatorOf(text: string, boundSigns: ReadonlySet<string>): Sepa
  * Merges `tokens` (covering one sentence) with the quantities inside it.
  * @param quantities indexes into `all`, sorted by start, each lying within the tokens' range.
  */
-export function buildItems(tokens: readonly Token[], all: readonly Quantity[], quantities: readonly number[], boundSigns: ReadonlySet<string>): Item[] {
+export function buildItems(
+  tokens: readonly Token[],
+  all: readonly Quantity[],
+  quantities: readonly number[],
+  boundSigns: ReadonlySet<string>,
+  tagOf?: (word: string) => string,
+): Item[] {
   const items: Item[] = [];
   let next = 0;
   const pushWord = (text: string, tag: string, start: number, end: number) => {
-    if (end > start) items.push({ text, tag, start, end, quantity: -1, separator: separatorOf(text, boundSigns), inYear: false });
+    if (end <= start) return;
+    // a coined word's tag says nothing of its part outside the quantity: ask jieba about the part
+    const own = tag === 'x' && tagOf ? tagOf(text) : tag;
+    items.push({ text, tag: own, start, end, quantity: -1, separator: separatorOf(text, boundSigns), inYear: false });
   };
   for (const token of tokens) {
     // the common case: no quantity touches this word

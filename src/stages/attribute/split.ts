@@ -85,3 +85,22 @@ function splitObject(token: Token, compiled: CompiledAttribute, isWord: (word: s
   }
   return null;
 }
+
+/**
+ * `tokens` with every word that ends in a rate suffix (subjects.yaml rate_suffixes: 率) tagged a
+ * noun: jieba's dictionary tags some rate names as adjectives or verbs (完好率/a, 良好率/a, 辍学率/v),
+ * and a rate so tagged was no noun phrase (`完好率保持在95%以上` took the clause before's subject).
+ */
+export function tagRateNouns(tokens: Token[], compiled: CompiledAttribute): Token[] {
+  let out: Token[] | null = null;
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    const rate = token.word.length >= 2 && NOT_NOUN_TAGS.has(token.tag) && compiled.rateSuffixes.some((suffix) => token.word.length > suffix.length && token.word.endsWith(suffix));
+    if (rate && !out) out = tokens.slice(0, t);
+    if (out) out.push(rate ? { ...token, tag: 'n' } : token);
+  }
+  return out ?? tokens;
+}
+
+/** jieba's tags of rate names that are no noun: adjectives, verbs, idioms (完好率/a, 辍学率/v, 孔隙率/i). */
+const NOT_NOUN_TAGS: ReadonlySet<string> = new Set(['a', 'ad', 'v', 'vd', 'vi', 'i']);

@@ -296,7 +296,10 @@ describe('clean on real OCR, two pages written for it, printed and read both way
   // `次产业结构调整为` (ours: since a short line taken into prose before a figure is no heading,
   // paragraphs.ts, F1 0.909); the county's headline and dateline run together (not in the source
   // list; the dateline's `——` read `一`, the headline's `（` read `〈`), and `民生福社` for
-  // `民生福祉` (the engine's misread inside a start's ten characters)
+  // `民生福祉` (the engine's misread inside a start's ten characters; with 社 → 祉 in
+  // rules/ocr-fixes.yaml, F1 0.941). Left: the title and dateline would be two paragraphs of
+  // their own kinds, but the source list lacks both, and with the engine's misreads in their
+  // first ten characters they would not match if it held them, so parting them lowers F1 either way
   it('columns found (psm 3): beats the plain cleaner, quantity F1 ≥ 0.90', () => {
     for (const result of [bulletin3, county3]) {
       expect(result.whole).toBeGreaterThan(result.plainWhole);
@@ -305,6 +308,7 @@ describe('clean on real OCR, two pages written for it, printed and read both way
     }
     expect(bulletin3.whole).toBeGreaterThanOrEqual(0.92);
     expect(bulletin3.f1).toBeGreaterThanOrEqual(0.9);
+    expect(county3.f1).toBeGreaterThanOrEqual(0.92);
     expect(county3.whole).toBeGreaterThanOrEqual(0.97);
   });
   it.fails('columns found (psm 3): sentences whole ≥ 0.97 and paragraph F1 ≥ 0.90 (the issue’s gates)', () => {

@@ -24,6 +24,7 @@ export function splitGluedCues(tokens: Token[], compiled: CompiledAttribute, isW
     let split = token.word.length >= 3 && compiled.gluableEnds.has(token.word.charCodeAt(token.word.length - 1)) ? splitOne(token, compiled, isWord) : null;
     if (!split && token.word.length >= 4 && compiled.objectVerbStarts.has(token.word.charCodeAt(0))) split = splitObject(token, compiled, isWord);
     if (!split && token.tag === 'x' && NUMBER_START.test(tokens[t + 1]?.word ?? '')) split = splitBound(token, compiled);
+    if (!split && token.tag === 'x') split = splitShare(token, compiled);
     if (split && !out) out = tokens.slice(0, t);
     if (out) out.push(...(split ?? [token]));
   }
@@ -67,6 +68,19 @@ function splitBound(token: Token, compiled: CompiledAttribute): Token[] | null {
     ];
   }
   return null;
+}
+
+/**
+ * `占亡` → `占` + `亡`: a coined word that opens with a one-character share verb (subjects.yaml
+ * share_of) gives it back, so `占亡人总数的75%` is a share of a base, not a noun `占亡人总数`.
+ */
+function splitShare(token: Token, compiled: CompiledAttribute): Token[] | null {
+  const chars = Array.from(token.word);
+  if (chars.length < 2 || !compiled.cues.has(chars[0]!, 'share')) return null;
+  return [
+    { word: chars[0]!, tag: 'v', start: token.start, end: token.start + 1 },
+    { word: chars.slice(1).join(''), tag: 'x', start: token.start + 1, end: token.end },
+  ];
 }
 
 /** `减轻负担` → `减轻` + `负担`: an object verb glued to the front of a dictionary word. */

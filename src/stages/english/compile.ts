@@ -97,6 +97,8 @@ export interface CompiledEnglish {
     allotments: ReadonlySet<string>;
     /** `, saving about $8 billion`: participles that name the amount after them. */
     amountParticiples: ReadonlySet<string>;
+    /** `380,000 workers at more than 1,200 yards`: unit-tagged nouns that count things. */
+    countedUnits: ReadonlySet<string>;
   };
   names: PhraseList<string>;
   /** `number`, when given, must match the digits of the number itself. */
@@ -230,6 +232,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       headlineVerbs: words(subjects.headline_verbs ?? []),
       allotments: words(subjects.allotments ?? []),
       amountParticiples: words(subjects.amount_participles ?? []),
+      countedUnits: words(subjects.counted_units ?? []),
     },
     names: phraseList(not.names.map((n) => [n.text, id('english-not-quantities.yaml', n.text)] as const)),
     contexts: not.patterns.map((p) => ({

@@ -49,7 +49,9 @@ export function countedNoun(text: string, tokens: readonly Token[], after: numbe
   }
   if (lastNoun < 0) return null;
   const head = tokens[lastNoun]!;
-  if (hasTag(head, 'Month', 'Unit') || hasTag(tokens[first], 'Month')) return null;
+  // (`1,200 yards` in shipbuilding counts shipyards: english-subjects.yaml counted_units)
+  const countedUnit = compiled.subjects.countedUnits.has(head.text.toLowerCase());
+  if (hasTag(head, 'Month') || (hasTag(head, 'Unit') && !countedUnit) || hasTag(tokens[first], 'Month')) return null;
   if (fraction && hasTag(head, 'Singular') && !hasTag(head, 'Plural')) return null;
   // compromise tags a lone mark as a noun too (`3 > 2`): what is counted is a word
   if (!/\p{L}/u.test(head.text)) return null;

@@ -147,6 +147,8 @@ export const englishSubjectsFile = z
     allotments: cueList.optional(),
     /** Participles that open a comma-part and name the amount after them (`, saving about $8 billion`). */
     amount_participles: cueList.optional(),
+    /** Nouns compromise tags as units of measure that reports count as things (`1,200 yards`: shipyards). */
+    counted_units: cueList.optional(),
   })
   .strict();
 

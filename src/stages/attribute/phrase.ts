@@ -61,8 +61,10 @@ export function phraseText(items: readonly Item[]): string {
  * A phrase that stands before its number (`争取超长期特别国债等各类政策资金`), cleaned into a
  * subject (`政策资金`). Returns `''` when nothing noun-like is left. `listed` says the run is a later
  * item of a list that a subset opener started (其中制定5件、修改3件), so it names a part as well.
+ * `predicated` says a predicate (达到, 增长, 为) stands between the run and its number, so the run is
+ * the clause's subject (see stripLeading).
  */
-export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, listed = false): string {
+export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, listed = false, predicated = false): string {
   let items = [...run];
   // 天使、种子、风投、创投等科创基金规模: the class after 等 is the subject
   for (let i = items.length - 1; i >= 0; i--) {
@@ -75,7 +77,7 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, li
   items = afterLastPredicate(items, compiled);
   items = afterModal(items, compiled);
   const unstripped = items;
-  items = stripTrailing(stripLeading(items, compiled), compiled);
+  items = stripTrailing(stripLeading(items, compiled, predicated), compiled);
   items = ownerOfMeasure(unstripped, items, compiled);
   // 增速比上年回落1.2个百分点: a rate noun that jieba tags as a verb still names the measure
   // 化解率 tagged 化解/v 率/v: a one-character last word is a noun suffix jieba split off
@@ -173,8 +175,11 @@ function afterModal(run: readonly Item[], compiled: CompiledAttribute): Item[] {
  * 新增), and one at most. An unlisted verb stays, because it often belongs to the name (出生人口,
  * 停车泊位, 筹集安置房 → 安置房), and a subject that keeps a verb still names its noun. A leading
  * 新增/新建 stays: what is new is part of what is counted.
+ * With `predicated` (a predicate stands between the run and its number), a listed verb before one
+ * noun modifies that noun rather than opening the clause: 入驻企业达到61家 counts the enterprises
+ * that moved in (入驻企业), where 入驻企业61家 is the verb and its object (→ 企业).
  */
-export function stripLeading(run: readonly Item[], compiled: CompiledAttribute): Item[] {
+export function stripLeading(run: readonly Item[], compiled: CompiledAttribute, predicated = false): Item[] {
   let items = [...run];
   let predicates = 0;
   for (;;) {
@@ -196,6 +201,8 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute):
       if (predicate && predicates++ > 0) return items;
       // 组织各类招聘活动, 完成投资: a verbal noun left alone names no thing, the verb says which
       if (predicate && items.length === cue.end + 2 && items[cue.end + 1]!.tag === 'vn') return items;
+      // 入驻企业达到61家: the subject of a predicate, the verb says which of the noun's things
+      if (predicate && predicated && items.length === cue.end + 2 && isNounLike(items[cue.end + 1]!)) return items;
       // 年平均增长率为0.31%: a modifier before a bare rate noun (增长率/n, 增速/n) names that rate
       if (cue?.label === 'skip' && items.length === cue.end + 2 && isRateNoun(items[cue.end + 1]!, compiled)) return items;
       if (cue) width = cue.end + 1;

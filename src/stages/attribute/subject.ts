@@ -65,7 +65,9 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     // 完成国有企业改革深化提升任务的72% opening its sentence: with nothing before the verb, the
     // base is all that names what was done
     if (share >= 0 && view.opensSentence && previousSolid(view.items, share) < 0) run = leftRun(view.items, walk.stop, band);
-    const left = finishLeft(afterBasis(run, compiled), compiled, listedPart(view.items, run, compiled));
+    // 入驻企业达到61家: a predicate walked over makes the run the clause's subject
+    const predicated = share < 0 && previousSolid(view.items, at) !== walk.stop;
+    const left = finishLeft(afterBasis(run, compiled), compiled, listedPart(view.items, run, compiled), predicated);
     // (but 全省经济年均增长7%左右的目标 names its measure before its change word)
     // 营业收入首次突破万亿元 利润总额增长: a level the noun before it reached is no class of the noun
     // after (签约突破亿元项目20个, with a verb before, still names a class)

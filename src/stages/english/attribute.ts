@@ -41,6 +41,9 @@ export interface SubjectMemory {
   /** The change of the last `by` number (`expanded by 315 GW`) and the start of its sentence. */
   byChange: Change;
   bySentence: number;
+  /** The subject of the last quantity of each unit in the sentence `unitSentence` (what a compared figure shares). */
+  unitSubjects: Map<string | null, string>;
+  unitSentence: number;
 }
 
 // `jumped 21.3 percent, 17.6 percent and 14.9 percent`: what may stand between the numbers of a list
@@ -86,7 +89,7 @@ const SHARE_LIST = /^\s+of\s[^\d,;.]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$/;
 const RESTATED = /^\s*,\s*or\s+$/;
 
 export function emptyMemory(previous = ''): SubjectMemory {
-  return { subject: '', sentence: -1, floor: 0, change: 'none', unit: null, previous, byChange: 'none', bySentence: -1 };
+  return { subject: '', sentence: -1, floor: 0, change: 'none', unit: null, previous, byChange: 'none', bySentence: -1, unitSubjects: new Map(), unitSentence: -1 };
 }
 
 /**
@@ -279,7 +282,15 @@ function subjectOf(
   // `a loss of around RMB 450 million on the sale`: the noun before `of` names the amount; the
   // phrase after a money unit's `on`/`in`/`for` says what it was spent on only when none does
   const nounOf = followsNounOf(tokens, candidate, compiled) && joinerAfter(text, tokens, candidate) !== 'of';
+  if (memory.unitSentence !== start) {
+    memory.unitSubjects = new Map();
+    memory.unitSentence = start;
+  }
+  const unit = candidate.unit?.unit ?? null;
   const subject =
+    // `NEVs made up 41 percent of the country's 6.98 million vehicle exports, compared with 32
+    // percent in 2024`: a compared figure measures what the last figure of its unit in the sentence does
+    (comparedFigure(text, candidate, compiled) ? memory.unitSubjects.get(unit) ?? null : null) ??
     // `, saving local governments roughly 120 billion yuan in interest`
     (candidate.unit?.kind === 'money' ? amountParticiple(text, candidate, compiled) : null) ??
     // `of which 1,280 were hospitals`
@@ -324,8 +335,17 @@ function subjectOf(
     (fallback() || lastResort || '');
   memory.subject = subject;
   memory.sentence = start;
+  memory.unitSubjects.set(unit, subject);
   memory.floor = Math.max(candidate.end, counted?.end ?? 0); // `2,000 new stores and CPI …`: the noun is taken
   return subject;
+}
+
+// `, compared with 32 percent`, `versus 4.1 percent`: a figure right after a listed comparison opener, bound words aside,
+// that names no other thing after it (`versus 2 percent for private firms` does)
+function comparedFigure(text: string, candidate: Candidate, compiled: CompiledEnglish): boolean {
+  if (/^\s+(?:for|among|at|of)\s/i.test(text.slice(candidate.end, candidate.end + 8))) return false;
+  const before = text.slice(Math.max(0, candidate.boundStart - 24), candidate.boundStart).toLowerCase().replace(/\s+/g, ' ').trimEnd();
+  return compiled.subjects.comparisonOpeners.some((opener) => before.endsWith(opener) && !/\p{L}/u.test(before[before.length - opener.length - 1] ?? ''));
 }
 
 // `of which 1,280 were hospitals`, `of whom 340 are women`, `Of the passenger cars sold, 63 percent

@@ -99,6 +99,8 @@ export interface CompiledEnglish {
     amountParticiples: ReadonlySet<string>;
     /** `380,000 workers at more than 1,200 yards`: unit-tagged nouns that count things. */
     countedUnits: ReadonlySet<string>;
+    /** `, compared with 32 percent in 2024`: a figure after one of these measures what the last figure of its unit does. */
+    comparisonOpeners: readonly string[];
   };
   names: PhraseList<string>;
   /** `number`, when given, must match the digits of the number itself. */
@@ -233,6 +235,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       allotments: words(subjects.allotments ?? []),
       amountParticiples: words(subjects.amount_participles ?? []),
       countedUnits: words(subjects.counted_units ?? []),
+      comparisonOpeners: [...words(subjects.comparison_openers ?? [])],
     },
     names: phraseList(not.names.map((n) => [n.text, id('english-not-quantities.yaml', n.text)] as const)),
     contexts: not.patterns.map((p) => ({

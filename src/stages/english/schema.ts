@@ -149,6 +149,8 @@ export const englishSubjectsFile = z
     amount_participles: cueList.optional(),
     /** Nouns compromise tags as units of measure that reports count as things (`1,200 yards`: shipyards). */
     counted_units: cueList.optional(),
+    /** Words before a figure compared with the one before it (`, compared with 32 percent`): it shares that figure's subject. */
+    comparison_openers: cueList.optional(),
   })
   .strict();
 

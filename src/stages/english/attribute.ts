@@ -79,6 +79,10 @@ function namesOnly(tokens: readonly Token[], from: number, to: number, compiled:
 // ` and the euro area `: `and`, a few words naming the second subject (`, mining `, ` and the
 // production of electricity, heat, gas and water `: a comma opens one too, and the words may be a list)
 const GAPPED = /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:[\p{L}'’.-]+,?\s+){1,8}$/u;
+// `Imports made up 30 percent of the total and exports 40 percent of it`: two shares of one base
+// in parallel; the words after `and` name the second whatever compromise tags them (`exports` a verb)
+const GAPPED_BASE = /^\s*of\s+(?:the\s+|its\s+|their\s+)?[\p{L}'’-]+\s*/u;
+const GAPPED_SHARE = /^\s*of\s+(?:the\s+|its\s+|their\s+)?[\p{L}'’-]+\s*(?:,\s*)?and\s+(?:[\p{L}'’-]+\s+){1,3}$/u;
 const MAX_GAPPED = 80;
 // `, and wind capacity by `: `and`, a few words naming the second subject, `by` (`each, and the
 // emission of nitrogen oxides and volatile organic compounds by `: after a shared number's `each`)
@@ -114,7 +118,8 @@ export function attributesOf(
   // (`sees the U.S. economy expanding 2.0 percent and the euro area 1.1 percent`: a gapped clause
   // that names its own subject and no verb is a list too)
   const gappedText = candidate.boundStart - memory.floor > MAX_GAPPED ? '' : text.slice(memory.floor, candidate.boundStart);
-  const gapped = memory.unit === unit && GAPPED.test(gappedText) && !finiteVerbBetween(tokens, memory.floor, candidate.boundStart) && namesOnly(tokens, memory.floor, candidate.boundStart, compiled);
+  const parallelShare = memory.unit === unit && candidate.unit?.kind === 'percent' && GAPPED_SHARE.test(gappedText) && /^\s+of\s/i.test(text.slice(candidate.end, candidate.end + 5));
+  const gapped = parallelShare || (memory.unit === unit && GAPPED.test(gappedText) && !finiteVerbBetween(tokens, memory.floor, candidate.boundStart) && namesOnly(tokens, memory.floor, candidate.boundStart, compiled));
   if (change.rule === null && memory.change !== 'none' && memory.floor > 0 && ((memory.unit === unit && LIST_SEPARATOR.test(gap)) || RESTATED.test(gap) || gapped)) {
     change = { change: memory.change, rule: 'english/list-change' };
   }
@@ -134,7 +139,7 @@ export function attributesOf(
   memory.unit = unit;
 
   // (`rose 6.9%, mining 4.2%`: the gapped clause's words name its subject)
-  const gappedSubject = gapped ? gappedText.replace(/^\s*(?:,\s*(?:and\s+)?|and\s+)/, '').trim() : null;
+  const gappedSubject = gapped ? (parallelShare ? gappedText.replace(GAPPED_BASE, '') : gappedText).replace(/^\s*(?:,\s*(?:and\s+)?|and\s+)/, '').trim() : null;
   const subject = subjectOf(text, tokens, candidate, counted, countPhrase, memory, compiled, gappedSubject);
 
   const clause = clauseAround(text, candidate.start, candidate.end);

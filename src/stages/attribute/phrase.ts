@@ -17,6 +17,9 @@ const ATTRIBUTIVE_TAG = 'uj';
 const NOUN_TAGS = new Set([
   'n', 'nr', 'nr1', 'nr2', 'nrj', 'nrf', 'nrt', 'ns', 'nsf', 'nt', 'nz', 'nl', 'ng', 'vn', 'an', 'l', 'j', 'eng', 'b', 'k', 'h', 'g',
 ]);
+
+/** jieba's tag for an idiom (残垣断壁/i); it also gives it to a few shorter set phrases (每千人/i). */
+const IDIOM_TAG = 'i';
 /** jieba's adverb tags. */
 const ADVERB_TAGS = ['d', 'ad', 'dg'] as const;
 /** Tags of words that open a clause but never a noun phrase: adverbs, prepositions, time words … */
@@ -28,6 +31,9 @@ const VERB_TAGS: ReadonlySet<string> = new Set(['v', 'vd', 'vi', 'vl', 'vg', 'vf
 export function isNounLike(item: Item): boolean {
   if (item.quantity >= 0 || item.separator !== null) return false;
   if (NOUN_TAGS.has(item.tag)) return true;
+  // the four-character idioms written before a number in reports are things counted (拆除残垣断壁
+  // 3.2万平方米, 追发拖欠工资, 排查安全隐患); a shorter one is a set phrase such as 每千人, a rate's base
+  if (item.tag === IDIOM_TAG) return item.end - item.start >= 4;
   // jieba tags unknown words x: 首店, 留长, 科创
   return item.tag === 'x' && /[\p{Script=Han}A-Za-z]/u.test(item.text);
 }

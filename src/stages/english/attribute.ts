@@ -16,7 +16,8 @@ import type { CountedNoun } from './count.js';
 import { clauseAround, clauseModality, nearestYear, sentenceStart, subclauseAround, type Section } from './modality.js';
 import type { Candidate } from './phrase.js';
 import { changeNounFollows, countSubject, followsAllotmentOf, followsNounOf, informative as keepInformative, joinerAfter, nounAfterMeasure, phraseAt, subjectAfterUnit, subjectBefore } from './subject.js';
-import { hasTag, tokenAtOrAfter, type Token } from './tokens.js';
+import { isNounLike } from './nouns.js';
+import { hasTag, tokenAtOrAfter, tokenBefore, type Token } from './tokens.js';
 
 export interface Attributes {
   change: Change;
@@ -306,6 +307,8 @@ function subjectOf(
     (counted === null ? informative(nounAfterOfThem(text, tokens, candidate)) : null) ??
     // `More than 800,000 of the county's 1.2 million residents`: the part counts the whole's noun
     (counted === null ? informative(nounOfCount(text, tokens, candidate, compiled)) : null) ??
+    // `airports handling more than 10 million passengers a year`: a class threshold names the class
+    classThreshold(text, tokens, candidate, memory.floor, compiled) ??
     // `Sales of new energy vehicles surpassed 12.8 million units`
     (container ? informative(subjectBefore(text, tokens, candidate, memory.floor, compiled)) : null) ??
     bare ??
@@ -343,6 +346,19 @@ function subjectOf(
   memory.unitSubjects.set(unit, subject);
   memory.floor = Math.max(candidate.end, counted?.end ?? 0); // `2,000 new stores and CPI …`: the noun is taken
   return subject;
+}
+
+// `airports handling more than 10 million passengers`, `firms with over 500 employees`: a lower bound
+// after a plural noun and a participle or `with` sets a class of that noun (QUANTITIES.md §3: the
+// head noun the threshold modifies)
+function classThreshold(text: string, tokens: readonly Token[], candidate: Candidate, floor: number, compiled: CompiledEnglish): string | null {
+  if (candidate.qualifier !== 'at_least' || candidate.boundStart === candidate.start) return null;
+  const link = tokenBefore(tokens, candidate.boundStart);
+  const noun = tokens[link - 1];
+  // (read from the text: compromise tags `handling` a noun and a capitalized `Firms` a verb)
+  if (link < 1 || !/^(?:\p{L}{3,}ing|with)$/iu.test(tokens[link]!.text) || !/^\s+$/.test(tokens[link]!.post)) return null;
+  if (!noun || !/\p{L}s$/u.test(noun.text) || !isNounLike(tokens, link - 1, compiled) || !/^\s+$/.test(noun.post) || noun.start < floor) return null;
+  return subjectBefore(text, tokens, { ...candidate, boundStart: tokens[link]!.start }, floor, compiled);
 }
 
 // `, compared with 32 percent`, `versus 4.1 percent`: a figure right after a listed comparison opener, bound words aside,

@@ -70,7 +70,12 @@
  * must go on, furniture in a column's cell is a cell of its own, and a three-column block reaches
  * up over its narrow top rows (columns-cells.ts, a630c46, ad0a16b, 227ffb0): three 0.893 / 0.806,
  * mixed 0.888 / 0.812; seeds 11–20 (`--first 11`) three 0.877 / 0.799 -> 0.894 / 0.816, mixed
- * 0.882 / 0.802 -> 0.888 / 0.809; every other row as before.
+ * 0.882 / 0.802 -> 0.888 / 0.809; every other row as before. After a line at the margin beside a
+ * blank left cell is weighed against the right column's width its split lines show (not the
+ * search's guess, which may be the wider left one) and a right part opening with `。` runs on
+ * (columns-blocks.ts rightAlone): unequal 0.918 / 0.844 -> 0.920 / 0.850, ragged 0.903 / 0.848 ->
+ * 0.904 / 0.849, gaps 0.944 / 0.883 -> 0.945 / 0.885, mixed 0.901 / 0.825 -> 0.902 / 0.827, same
+ * 0.926 / 0.878 -> 0.928 / 0.881, hard 0.920 / 0.869 -> 0.921 / 0.871; three and soft unchanged.
  *
  * `--first N` runs seeds N … N + seeds − 1 (1 by default): a change measured on seeds 1–10 is
  * checked on others. `--lost` prints the sentences liang did not keep whole, `--starts` the paragraph starts it

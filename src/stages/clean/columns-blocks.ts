@@ -5,10 +5,10 @@
  * against the boundary most lines agree on. Whether the block is split is not decided here
  * (`columns-evidence.ts` asks the words), only which block is the candidate.
  */
-import { endsSentence, isSpace } from './chars.js';
+import { CLAUSE_MARKS, CLOSERS, endsSentence, isSpace } from './chars.js';
 import type { Line } from './lines.js';
 import type { SeamJudge } from './seam.js';
-import { type Block, type Gap, type LineShapes, type Slot, MAX_COLUMN_WIDTH, MIN_BLOCK, contentLength, lastSplit, toleranceOf } from './columns-shapes.js';
+import { type Block, type Gap, type LineShapes, type Slot, MAX_COLUMN_WIDTH, MIN_BLOCK, contentLength, lastSplit, toleranceOf, widthIn } from './columns-shapes.js';
 import { slotOf } from './columns-slots.js';
 
 /** How many gaps of a line are tried as the column boundary. */
@@ -177,6 +177,19 @@ function mayHoldBlock(lines: Line[], start: number, gap: Gap, blanks: number, fl
 const NEAR = 2;
 
 /**
+ * How much `right` runs on from `left`: the judge's word or number evidence, else 1 where `right`
+ * opens with a mark no text opens with (`。`, `，`, `）`, `”`): a line wrapped at exactly N
+ * characters can put the end of a sentence first on the next row, where no word crosses the join
+ * (`…比重为61.2%` + `。社会消费品…`).
+ */
+function runsOn(judge: SeamJudge, left: readonly string[], right: readonly string[]): number {
+  const words = judge.continuity(left, right);
+  if (words > 0) return words;
+  const first = right.find((ch) => !isSpace(ch));
+  return first !== undefined && (CLAUSE_MARKS.has(first) || CLOSERS.has(first) || first === '、') && left.some((ch) => !isSpace(ch)) ? 1 : 0;
+}
+
+/**
  * Re-slots as the right column's a line of the block read as a left one, where the left cell of
  * its row was empty (a blank line between paragraphs) and the engine wrote the right cell alone
  * at the margin: a full line, not ending a sentence, that runs on into the next row's right
@@ -185,16 +198,25 @@ const NEAR = 2;
 export function rightAlone(lines: readonly Line[], block: Block, judge: SeamJudge): void {
   const tolerance = toleranceOf(block.x, block.shapes.measure);
   const last = lastSplit(block.slots);
+  // the right column's width as its split lines show it: `rx` is the search's guess, which may
+  // be the left width where the right column is narrower (bench/clean-damage --layout unequal)
+  let widestRight = 0;
+  for (let k = 0; k < block.slots.length; k++) {
+    const slot = block.slots[k]!;
+    if (slot.kind !== 'split') continue;
+    const part = lines[block.start + k]!.chars.slice(slot.gap.end);
+    widestRight = Math.max(widestRight, part.reduce((n, ch) => n + (isSpace(ch) ? 0 : widthIn(ch, block.shapes.measure)), 0));
+  }
   for (let k = 1; k < last; k++) {
     const slot = block.slots[k]!;
     const next = block.slots[k + 1]!;
     if (slot.kind !== 'left' || next.kind !== 'split') continue;
     const line = lines[block.start + k]!;
     const text = line.chars.filter((ch) => !isSpace(ch));
-    if (contentLength(line, block.shapes.measure) < block.rx - tolerance || endsSentence(text)) continue;
+    if (contentLength(line, block.shapes.measure) < Math.min(block.rx, widestRight) - tolerance || endsSentence(text)) continue;
     const below = lines[block.start + k + 1]!.chars;
-    const down = judge.continuity(line.chars, below.slice(next.gap.end));
-    if (down === 0 || down <= judge.continuity(line.chars, below.slice(0, next.gap.start))) continue;
+    const down = runsOn(judge, line.chars, below.slice(next.gap.end));
+    if (down === 0 || down <= runsOn(judge, line.chars, below.slice(0, next.gap.start))) continue;
     const above = block.slots[k - 1]!;
     const aboveLeft = above.kind === 'split' ? lines[block.start + k - 1]!.chars.slice(0, above.gap.start) : above.kind === 'left' ? lines[block.start + k - 1]!.chars : [];
     if (judge.continuity(aboveLeft, line.chars) >= down) continue;
@@ -221,8 +243,8 @@ function beforeLoneMargin(slots: readonly Slot[], lineOf: (k: number) => Line, b
     if (next?.kind !== 'split') return k;
     const text = lineOf(k).chars;
     const row = lineOf(below(k)).chars;
-    const down = judge.continuity(text, row.slice(next.gap.end));
-    if (down < judge.continuity(text, row.slice(0, next.gap.start))) return k;
+    const down = runsOn(judge, text, row.slice(next.gap.end));
+    if (down < runsOn(judge, text, row.slice(0, next.gap.start))) return k;
   }
   return slots.length;
 }

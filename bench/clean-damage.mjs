@@ -76,6 +76,12 @@
  * (columns-blocks.ts rightAlone): unequal 0.918 / 0.844 -> 0.920 / 0.850, ragged 0.903 / 0.848 ->
  * 0.904 / 0.849, gaps 0.944 / 0.883 -> 0.945 / 0.885, mixed 0.901 / 0.825 -> 0.902 / 0.827, same
  * 0.926 / 0.878 -> 0.928 / 0.881, hard 0.920 / 0.869 -> 0.921 / 0.871; three and soft unchanged.
+ * After a full line read as the left column's, beside a left part above that ends a sentence, goes
+ * to the right column where it runs on from the right part above (`…收入21840` + `元，…`), which
+ * matters where the line ends its sentence and the row below says nothing (columns-blocks.ts
+ * continuesRight): unequal 0.920 / 0.850 -> 0.922 / 0.854, ragged 0.904 / 0.849 -> 0.905 / 0.853,
+ * mixed 0.902 / 0.827 -> 0.904 / 0.831, gaps 0.945 / 0.885 -> 0.948 / 0.890, same 0.928 / 0.881 ->
+ * 0.932 / 0.886, hard 0.921 / 0.871 -> 0.925 / 0.877; three and soft unchanged.
  *
  * `--first N` runs seeds N … N + seeds − 1 (1 by default): a change measured on seeds 1–10 is
  * checked on others. `--lost` prints the sentences liang did not keep whole, `--starts` the paragraph starts it

@@ -193,7 +193,8 @@ function runsOn(judge: SeamJudge, left: readonly string[], right: readonly strin
  * Re-slots as the right column's a line of the block read as a left one, where the left cell of
  * its row was empty (a blank line between paragraphs) and the engine wrote the right cell alone
  * at the margin: a full line, not ending a sentence, that runs on into the next row's right
- * part more than into its left part, and more than the left text above runs on into it.
+ * part more than into its left part, and more than the left text above runs on into it; or one
+ * that runs on from the right part of the split row above (`continuesRight`).
  */
 export function rightAlone(lines: readonly Line[], block: Block, judge: SeamJudge): void {
   const tolerance = toleranceOf(block.x, block.shapes.measure);
@@ -213,15 +214,33 @@ export function rightAlone(lines: readonly Line[], block: Block, judge: SeamJudg
     if (slot.kind !== 'left' || next.kind !== 'split') continue;
     const line = lines[block.start + k]!;
     const text = line.chars.filter((ch) => !isSpace(ch));
-    if (contentLength(line, block.shapes.measure) < Math.min(block.rx, widestRight) - tolerance || endsSentence(text)) continue;
+    if (contentLength(line, block.shapes.measure) < Math.min(block.rx, widestRight) - tolerance) continue;
+    const above = block.slots[k - 1]!;
+    const aboveLeft = above.kind === 'split' ? lines[block.start + k - 1]!.chars.slice(0, above.gap.start) : above.kind === 'left' ? lines[block.start + k - 1]!.chars : [];
+    if (above.kind === 'split' && continuesRight(judge, aboveLeft, lines[block.start + k - 1]!.chars.slice(above.gap.end), line.chars)) {
+      block.slots[k] = { kind: 'right' };
+      continue;
+    }
+    if (endsSentence(text)) continue;
     const below = lines[block.start + k + 1]!.chars;
     const down = runsOn(judge, line.chars, below.slice(next.gap.end));
     if (down === 0 || down <= runsOn(judge, line.chars, below.slice(0, next.gap.start))) continue;
-    const above = block.slots[k - 1]!;
-    const aboveLeft = above.kind === 'split' ? lines[block.start + k - 1]!.chars.slice(0, above.gap.start) : above.kind === 'left' ? lines[block.start + k - 1]!.chars : [];
     if (judge.continuity(aboveLeft, line.chars) >= down) continue;
     block.slots[k] = { kind: 'right' };
   }
+}
+
+/**
+ * Whether a full line read as the left column's goes on the right part of the split row above it
+ * instead, its left cell empty: the left part above ends a sentence (the blank left cell is a break
+ * between paragraphs), and the line runs on from the right part above, more than from the left part
+ * (`…农村居民人均可支配收入21840` + `元，增长8.9%，…。`: a figure cut from its unit). The row below
+ * gives no evidence where the line ends a sentence (bench/clean-damage --layout ragged).
+ */
+function continuesRight(judge: SeamJudge, aboveLeft: readonly string[], aboveRight: readonly string[], line: readonly string[]): boolean {
+  if (!endsSentence(aboveLeft.filter((ch) => !isSpace(ch)))) return false;
+  const up = runsOn(judge, aboveRight, line);
+  return up > 0 && up > runsOn(judge, aboveLeft, line);
 }
 
 /**

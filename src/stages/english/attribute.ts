@@ -300,9 +300,9 @@ function subjectOf(
     // `, saving local governments roughly 120 billion yuan in interest`
     (candidate.unit?.kind === 'money' ? amountParticiple(text, candidate, compiled) : null) ??
     // `of which 1,280 were hospitals`
-    (counted === null ? informative(predicateAfterWhich(text, candidate, start)) : null) ??
+    (counted === null ? informative(predicateAfterWhich(text, candidate, start, compiled)) : null) ??
     // `8,600 were set up by investors from Hong Kong, and 1,950 by U.S. companies`: a gapped clause's agent
-    (counted === null && carried !== null ? gappedAgent(text, candidate) ?? gappedPlace(text, candidate) : null) ??
+    (counted === null && carried !== null ? gappedAgent(text, candidate) ?? gappedPlace(text, candidate, compiled) : null) ??
     // `about 3,800 of them engineers`, `nearly 30 percent of them young people`
     (counted === null ? informative(nounAfterOfThem(text, tokens, candidate)) : null) ??
     // `More than 800,000 of the county's 1.2 million residents`: the part counts the whole's noun
@@ -374,7 +374,7 @@ function comparedFigure(text: string, candidate: Candidate, compiled: CompiledEn
 // `Of the passenger cars sold, `, `Water: Of the 3,641 sections, ` (a label may open the line; a
 // thousands comma stays inside the number)
 const OF_THE = /^\s*(?:[\p{L} ]{1,30}:\s*)?Of\s+(?:(?:the|these|those|its|their)\s(?:[^,]|(?<=\d),(?=\d))+|these|those|them),\s*$/iu;
-function predicateAfterWhich(text: string, candidate: Candidate, sentence: number): string | null {
+function predicateAfterWhich(text: string, candidate: Candidate, sentence: number, compiled: CompiledEnglish): string | null {
   const which = /\bof\s+(which|whom)\s*$/i.test(text.slice(Math.max(0, candidate.boundStart - 16), candidate.boundStart));
   // `Of these, 24.1 million were made visa-free`: a bare `these`/`those`/`them` as well
   const ofThe = candidate.boundStart - sentence <= 80 && OF_THE.test(text.slice(sentence, candidate.boundStart));
@@ -398,7 +398,7 @@ function predicateAfterWhich(text: string, candidate: Candidate, sentence: numbe
   if (agent) return agent[1]!;
   // `Of the total, 530 million were enrolled in the scheme for urban employees`: where they were put
   const placed = /^\s+(?:were|was|are|is)\s+\p{L}{3,}ed\s+(?:in|into|at|on|under)\s+((?:the\s+)?[\p{L}'’-]+(?: [\p{L}'’-]+){0,6})/iu.exec(after);
-  if (placed && !TIME_WORD.test(placed[1]!)) return trimJoiners(placed[1]!);
+  if (placed && !namesTime(placed[1]!, compiled)) return trimJoiners(placed[1]!);
   // `of which 9,800 hectares were destroyed`: a participle says what happened, not what is counted
   if (!predicate || /^\p{L}{3,}ed$/u.test(predicate[1]!.split(' ')[0]!)) return null;
   return predicate[1]!.split(/ (?:and|or|in|with|at|of|for|by|to)\b/)[0]!;
@@ -417,12 +417,16 @@ function gappedAgent(text: string, candidate: Candidate): string | null {
 // rural … residents`: a bare count that opens the second half of a gapped clause, and the place
 // after its preposition (not a time: `5 million in 2024 and 6 million in 2025`)
 const GAPPED_PLACE = /^\s+(?:in|into|at|on|under)\s+((?:the\s+)?[\p{L}'’-]+(?: [\p{L}'’-]+){0,7})/u;
-const TIME_WORD = /\b(?:year|years|quarter|half|month|months|week|weeks|period|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
-function gappedPlace(text: string, candidate: Candidate): string | null {
+function gappedPlace(text: string, candidate: Candidate, compiled: CompiledEnglish): string | null {
   if (candidate.unit !== null && candidate.unit.kind !== 'count') return null;
   if (!/(?:,\s+|\s)and\s+$/i.test(text.slice(Math.max(0, candidate.boundStart - 8), candidate.boundStart))) return null;
   const place = GAPPED_PLACE.exec(text.slice(candidate.end, candidate.end + 80));
-  return place && !TIME_WORD.test(place[1]!) ? trimJoiners(place[1]!) : null;
+  return place && !namesTime(place[1]!, compiled) ? trimJoiners(place[1]!) : null;
+}
+
+// a phrase that holds a word of english-subjects.yaml time_words (`the first half`, `March`)
+function namesTime(phrase: string, compiled: CompiledEnglish): boolean {
+  return phrase.split(/[^\p{L}]+/u).some((word) => compiled.subjects.timeWords.has(word.toLowerCase()));
 }
 
 // a phrase without the joiners a word-count cut left at its end (`urban employees and`)

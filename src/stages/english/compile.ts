@@ -101,6 +101,8 @@ export interface CompiledEnglish {
     countedUnits: ReadonlySet<string>;
     /** `, compared with 32 percent in 2024`: a figure after one of these measures what the last figure of its unit does. */
     comparisonOpeners: readonly string[];
+    /** `in the first half`, `in March`: lower-case words that make a phrase a time, not a place. */
+    timeWords: ReadonlySet<string>;
   };
   names: PhraseList<string>;
   /** `number`, when given, must match the digits of the number itself. */
@@ -236,6 +238,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       amountParticiples: words(subjects.amount_participles ?? []),
       countedUnits: words(subjects.counted_units ?? []),
       comparisonOpeners: [...words(subjects.comparison_openers ?? [])],
+      timeWords: words(subjects.time_words ?? []),
     },
     names: phraseList(not.names.map((n) => [n.text, id('english-not-quantities.yaml', n.text)] as const)),
     contexts: not.patterns.map((p) => ({

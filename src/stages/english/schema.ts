@@ -151,6 +151,8 @@ export const englishSubjectsFile = z
     counted_units: cueList.optional(),
     /** Words before a figure compared with the one before it (`, compared with 32 percent`): it shares that figure's subject. */
     comparison_openers: cueList.optional(),
+    /** Words that make a phrase after `in`/`at`/`on` a time, not a place (`in the first half`). */
+    time_words: cueList.optional(),
   })
   .strict();
 

@@ -102,7 +102,9 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
     if (opener >= 0) return { stop: opener - 1, cue };
   }
   if (i >= 0) {
-    const verb = changeVerbBefore(items, i, compiled);
+    const found = changeVerbBefore(items, i, compiled);
+    // 超过全省人口的90%: a share of the base, not a margin over it
+    const verb = found?.over && attributive ? null : found;
     // 高于全国平均水平1.2个百分点: the subject stands before the comparison, also when the base
     // ends with a rate of its own (高于全省平均水平的增速1.1个百分点);
     // 减少碳排放120万吨: the object between the verb and the number is the subject
@@ -173,10 +175,17 @@ function changeVerbBefore(
   items: readonly Item[],
   stop: number,
   compiled: CompiledAttribute,
-): { cue: CueMatch<CueLabel>; comparator: boolean } | null {
+): { cue: CueMatch<CueLabel>; comparator: boolean; over?: boolean } | null {
   for (let i = stop; i >= 0 && stop - i < MAX_BASE; i--) {
     const item = items[i]!;
     if (item.separator !== null || item.quantity >= 0) return null;
+    // 超过年度目标任务2.4万人: a comparator that is no change word (超过, 超出) sizes a rise over the
+    // base of nouns between it and the number
+    const over = compiled.cues.endingAt(items, i, ['comparator']);
+    const plain = over !== null && !compiled.cues.has(over.word, 'increase') && !compiled.cues.has(over.word, 'decrease');
+    if (plain && over.end === i && i < stop && overBase(items.slice(i + 1, stop + 1))) {
+      return { cue: { ...over, label: 'increase' }, comparator: true, over: true };
+    }
     const cue = compiled.cues.endingAt(items, i, ['increase', 'decrease']);
     if (cue && cue.end === i) {
       const comparator = compiled.cues.endingAt(items, i, ['comparator'])?.start === cue.start;
@@ -197,4 +206,9 @@ function changeVerbBefore(
     if (compiled.cues.endingAt(items, i, ['new', 'level'])) return null;
   }
   return null;
+}
+
+/** A comparison base of nouns only (年度目标任务, 年度计划): no verb, at least one noun. */
+function overBase(base: readonly Item[]): boolean {
+  return base.some(isNounLike) && base.every((item) => !isVerb(item) && item.separator === null);
 }

@@ -12,7 +12,7 @@
 import type { Change, Modality } from '../../document.js';
 import { changeOf } from './change.js';
 import type { CompiledEnglish } from './compile.js';
-import type { CountedNoun } from './count.js';
+import { figureLabel, type CountedNoun } from './count.js';
 import { clauseAround, clauseModality, nearestYear, sentenceStart, subclauseAround, type Section } from './modality.js';
 import type { Candidate } from './phrase.js';
 import { changeNounFollows, countSubject, followsAllotmentOf, followsNounOf, informative as keepInformative, joinerAfter, nounAfterMeasure, phraseAt, subjectAfterUnit, subjectBefore } from './subject.js';
@@ -293,10 +293,13 @@ function subjectOf(
     memory.unitSentence = start;
   }
   const unit = candidate.unit?.unit ?? null;
+  const label = candidate.unit === null ? null : figureLabel(text, start, candidate.boundStart, candidate.end, candidate.yearLike);
   const subject =
     // `NEVs made up 41 percent of the country's 6.98 million vehicle exports, compared with 32
     // percent in 2024`: a compared figure measures what the last figure of its unit in the sentence does
     (comparedFigure(text, candidate, compiled) ? memory.unitSubjects.get(unit) ?? null : null) ??
+    // `-- 15.1 trillion yuan: online retail sales, up 6.5 percent`: a list item's label after its figure
+    (label !== null ? informative(labelWords(text, label) ?? phraseAt(text, tokens, label, compiled)) : null) ??
     // `, saving local governments roughly 120 billion yuan in interest`
     (candidate.unit?.kind === 'money' ? amountParticiple(text, candidate, compiled) : null) ??
     // `of which 1,280 were hospitals`
@@ -309,6 +312,8 @@ function subjectOf(
     (counted === null ? informative(nounOfCount(text, tokens, candidate, compiled)) : null) ??
     // `airports handling more than 10 million passengers a year`: a class threshold names the class
     classThreshold(text, tokens, candidate, memory.floor, compiled) ??
+    // `96 million pieces of industrial equipment`: a container names what follows its `of`
+    (container ? informative(containerOf(text, tokens, counted!, compiled)) : null) ??
     // `Sales of new energy vehicles surpassed 12.8 million units`
     (container ? informative(subjectBefore(text, tokens, candidate, memory.floor, compiled)) : null) ??
     bare ??
@@ -346,6 +351,21 @@ function subjectOf(
   memory.unitSubjects.set(unit, subject);
   memory.floor = Math.max(candidate.end, counted?.end ?? 0); // `2,000 new stores and CPI …`: the noun is taken
   return subject;
+}
+
+// the phrase after a container's `of` (`pieces of industrial equipment`), or null
+function containerOf(text: string, tokens: readonly Token[], counted: CountedNoun, compiled: CompiledEnglish): string | null {
+  const of = /^\s+of\s+/i.exec(text.slice(counted.end, counted.end + 8));
+  return of ? phraseAt(text, tokens, counted.end + of[0].length, compiled) : null;
+}
+
+// `revenue of the software and information technology services sector, an increase of …`: a list
+// item's label names its figure up to its first stop, when that is a few words (an article aside)
+const LABEL_WORDS = /^(?:(?:the|a|an|its|their)\s+)?([^,;.:()\d]*?\p{L})\s*[,;.:(]/iu;
+const MAX_LABEL_WORDS = 10;
+function labelWords(text: string, at: number): string | null {
+  const words = LABEL_WORDS.exec(text.slice(at, at + 120));
+  return words && words[1]!.split(/\s+/).length <= MAX_LABEL_WORDS ? words[1]! : null;
 }
 
 // `airports handling more than 10 million passengers`, `firms with over 500 employees`: a lower bound

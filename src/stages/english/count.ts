@@ -57,3 +57,19 @@ export function countedNoun(text: string, tokens: readonly Token[], after: numbe
   if (!/\p{L}/u.test(head.text)) return null;
   return { start: tokens[first]!.start, end: head.end, phrase: text.slice(tokens[first]!.start, head.end), head: head.text };
 }
+
+// a bullet, a dash or nothing before the figure of a list story's item
+const ITEM_OPENS = /^[\s\-–—•*·▪●]*$/;
+const LABEL_COLON = /^[ \t]*:[ \t]+(?=[\p{L}\d])/u;
+
+/**
+ * Where the label after a figure starts, when the figure opens its sentence (a bullet or a bound
+ * word aside) and a colon follows it: a list story's item `-- 1.13 billion: Internet users at the
+ * end of 2025`, `47 percent: the share of digital trade`. The label names what the figure
+ * counts or measures. Null for anything else, and for a year (`2025: GDP grew …` is a heading).
+ */
+export function figureLabel(text: string, sentence: number, boundStart: number, end: number, yearLike: boolean): number | null {
+  if (yearLike || !ITEM_OPENS.test(text.slice(sentence, boundStart))) return null;
+  const colon = LABEL_COLON.exec(text.slice(end, end + 8));
+  return colon ? end + colon[0].length : null;
+}

@@ -21,9 +21,9 @@ import { defineStage } from '../../stage.js';
 import { CodePointIndex } from '../../text/codepoints.js';
 import { attributesOf, emptyMemory } from './attribute.js';
 import { compileEnglish, type CompiledEnglish, type UnitMeaning } from './compile.js';
-import { countedNoun } from './count.js';
+import { countedNoun, figureLabel } from './count.js';
 import { exclusionOf, nameSpans } from './exclusions.js';
-import { clauseAround, sectionAfter, type Section } from './modality.js';
+import { clauseAround, sectionAfter, sentenceStart, type Section } from './modality.js';
 import { segmentsOf, shortLineFor } from './segments.js';
 import { pairRespectively, type Subjected } from './respectively.js';
 import { listAt } from './subject.js';
@@ -160,7 +160,9 @@ function quantitiesOf(context: ChunkContext, read: ChunkRead, previous: string):
   const spans: Subjected[] = [];
   for (const candidate of candidates) {
     const fraction = !candidate.magnitude && /\.\d/.test(text.slice(candidate.numberStart, candidate.numberEnd));
-    const counted = candidate.unit === null ? countedNoun(text, tokens, candidate.after, compiled, fraction) : null;
+    // (`-- 340: industrial internet platforms with …`: a list item's label after a colon is the counted noun)
+    const label = candidate.unit === null ? figureLabel(text, sentenceStart(text, candidate.start), candidate.boundStart, candidate.end, candidate.yearLike) : null;
+    const counted = candidate.unit === null ? countedNoun(text, tokens, candidate.after, compiled, fraction) ?? (label !== null ? countedNoun(text, tokens, label, compiled, fraction) : null) : null;
     const countPhrase = candidate.unit === null && !counted ? countPhraseBefore(text, candidate, compiled) : null;
     const exclusion = exclusionOf(text, tokens, candidate, counted !== null || countPhrase !== null, names, compiled);
     if (exclusion) {

@@ -86,6 +86,9 @@ function pluralBeforeVerb(tokens: readonly Token[], i: number, compiled: Compile
   // (a cue that is a preposition, the `at` of `now stands at 3.4 percent`, is no verb after it)
   if (hasTag(next, 'PastTense', 'Copula', 'Modal') || (compiled.verbCues.has(next.text.toLowerCase()) && !hasTag(next, 'Preposition'))) return true;
   const previous = tokens[i - 1];
+  // `with services exports and imports at 215.6 billion`: the second of two plurals joined by `and`
+  // before a preposition is a noun too (the first may be read as a verb after a noun: `goods exports`)
+  if (/^(?:and|or)$/i.test(previous?.text ?? '') && i >= 2 && /s$/i.test(tokens[i - 2]!.text) && isNounLike(tokens, i - 2, compiled) && hasTag(next, 'Preposition')) return true;
   const opens = previous === undefined || /[,;:.]\s*$/.test(previous.post) || hasTag(previous, 'Conjunction', 'Determiner', 'Preposition');
   if (!opens) return false;
   const word = next.text.toLowerCase();

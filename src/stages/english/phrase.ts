@@ -91,7 +91,8 @@ function shareListUnits(text: string, candidates: Candidate[]): void {
     const earlier = candidates[k - 1];
     const borrowed =
       !listed && earlier !== undefined && earlier.unit !== null && earlier.unit.power === 0 && !RATE_KINDS.has(earlier.unit.kind) &&
-      /\bwith\s+$/i.test(text.slice(Math.max(0, candidate.boundStart - 6), candidate.boundStart)) && /^\s*(?:[,.;]|$)/.test(text.slice(candidate.end, candidate.end + 3));
+      (/\bwith\s+$/i.test(text.slice(Math.max(0, candidate.boundStart - 6), candidate.boundStart)) || BORROW_GAP.test(text.slice(earlier.end, candidate.boundStart))) &&
+      /^\s*(?:[,.;]|$)/.test(text.slice(candidate.end, candidate.end + 3));
     if (!listed && !borrowed) continue;
     const source = listed ? next! : earlier!;
     candidate.unit = source.unit;
@@ -100,6 +101,9 @@ function shareListUnits(text: string, candidates: Candidate[]): void {
   }
 }
 
+// `down by 0.2 million TEUs to 24.7 million`: the level after a move; `coastal ports moved 25.1
+// million TEUs and inland ports about 3.5 million`: a gapped clause of a few words
+const BORROW_GAP = /^\s+to\s+$|^\s*,?\s+(?:and|while|but)\s+(?:[\p{L}'’-]+\s+){1,4}$/u;
 const RATE_KINDS: ReadonlySet<string> = new Set(['percent', 'percentage_point', 'duration', 'count']);
 
 // `will exceed 92 percent and 75 percent, respectively`: a later number of a list with no bound of

@@ -268,7 +268,8 @@ function phraseBefore(
       finiteCrossed = true;
       continue;
     }
-    if (isHeadNoun(tokens, i, compiled) || adjectiveAsNoun(tokens, i)) break;
+    // (`were little changed at`: a listed adverb is crossed even where it could head a phrase)
+    if (!compiled.subjects.crossedAdverbs.has(token.text.toLowerCase()) && (isHeadNoun(tokens, i, compiled) || adjectiveAsNoun(tokens, i))) break;
     if (finiteVerb(token)) finiteCrossed = true;
     const afterCopula = hasTag(tokens[i - 1], 'Copula', 'Auxiliary', 'Modal'); // `is set at`
     const word = token.text.toLowerCase();

@@ -102,7 +102,10 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
       if (before.unit === quantity.unit && subjects[k - 1]) subject = subjects[k - 1]!;
     }
     subjects.push(subject);
-    carried = right && left ? clauseSubject(view.items, walk.stop, compiled) || subject : subject;
+    // 5个方面186个问题，…，已整改到位172个: a left phrase that is the count before's own noun names no
+    // clause subject, what this count counts carries on
+    const countedBefore = k > 0 && run.length > 0 && previousSolid(view.items, view.items.indexOf(run[0]!)) === view.quantityItems[k - 1];
+    carried = right && left && !countedBefore ? clauseSubject(view.items, walk.stop, compiled) || subject : subject;
     carriedPeriod = opening.text !== '' && carried.startsWith(opening.text) ? opening.text : '';
     rights.push(right);
     if (subject !== '' && !isChangeText(subject, compiled)) measure = subject;

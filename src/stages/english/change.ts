@@ -43,6 +43,8 @@ export function changeOf(
   const beforeFiller = filler ? skipSpaceBackward(text, filler.start) : position;
   const byBefore = /\bby$/i.test(text.slice(Math.max(0, beforeFiller - 3), beforeFiller));
   if (byBefore) position = beforeFiller;
+  const manner = byBefore ? verbBeforeManner(text, beforeFiller - 2, compiled) : null;
+  if (manner) return manner;
   const window = byBefore ? BY_WINDOW : WINDOW;
   const reach = Math.max(window, RATE_WINDOW);
   let levelRule: string | null = null;
@@ -128,6 +130,18 @@ export function changeOf(
   return { change: 'none', rule: levelRule };
 }
 
+// `Profits grew more slowly, by 7.4 percent,`: a change verb and its manner adverb, set off by a
+// comma before `by`, give that `by` number its change
+const MANNER_BY = /(\p{L}+)\s+(?:(?:more|less|much|even|far)\s+)?\p{L}+ly\s*,\s*$/u;
+const MANNER_REACH = 40;
+function verbBeforeManner(text: string, byStart: number, compiled: CompiledEnglish): { change: Change; rule: string } | null {
+  const from = Math.max(0, byStart - MANNER_REACH);
+  const manner = MANNER_BY.exec(text.slice(from, byStart));
+  if (!manner) return null;
+  const cue = matchBackward(compiled.changeBefore, text, from + manner.index + manner[1]!.length);
+  return cue && (cue.value.cue === 'increase' || cue.value.cue === 'decrease') ? { change: cue.value.cue, rule: cue.value.rule } : null;
+}
+
 // a `by` verb (english-changes.yaml by_verbs) up to three words before `start`
 const BY_VERB_REACH = 3;
 function byVerbBefore(text: string, start: number, compiled: CompiledEnglish): { change: Change; rule: string } | null {
@@ -187,7 +201,8 @@ function verbAfter(text: string, tokens: readonly Token[], rateEnd: number, comp
 
 function auxiliaryEndingAt(tokens: readonly Token[], end: number): boolean {
   const token = tokens[tokenAtOrAfter(tokens, end - 1)];
-  return token !== undefined && token.end === end && hasTag(token, 'Modal', 'Auxiliary');
+  // (`expects container throughput growth to slow to between 4 and 6 percent`: an infinitive's `to` too)
+  return token !== undefined && token.end === end && (hasTag(token, 'Modal', 'Auxiliary') || token.text.toLowerCase() === 'to');
 }
 
 function rateEndingAt(text: string, end: number, compiled: CompiledEnglish): boolean {

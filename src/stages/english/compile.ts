@@ -35,7 +35,7 @@ export interface CompiledEnglish {
   magnitudes: PhraseList<{ power: number; rule: string }>;
   /** Magnitudes read only glued to a number with a currency before it (`£450m`). */
   currencyMagnitudes: PhraseList<{ power: number; rule: string }>;
-  multiples: PhraseList<{ value: string; rule: string }>;
+  multiples: PhraseList<{ value: string; rule: string; verb: boolean }>;
   /** The unit of a count of things (`个`) and of a multiple (the `multiple` unit, `倍`). */
   countUnit: UnitMeaning;
   countPhrases: readonly string[];
@@ -68,7 +68,7 @@ export interface CompiledEnglish {
   newLevel: ReadonlySet<string>;
   particleVerbs: ReadonlySet<string>;
   sessionVerbs: ReadonlySet<string>;
-  /** Target and actual cues; comparisons (`than last year`) have modality null and hide the cues inside them. */
+  /** Target and actual cues; comparisons (`than last year`) and cue nouns (`value added`) have modality null and hide the cues inside them. */
   modalityCues: PhraseList<{ modality: Modality | null; rule: string; beforeOnly?: true }>;
   targetSections: readonly { pattern: RegExp; rule: string }[];
   actualSections: readonly { pattern: RegExp; rule: string }[];
@@ -166,7 +166,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     ),
     magnitudes: phraseList(units.magnitudes.map((m) => [m.form, { power: m.power, rule: id('english-units.yaml', m.form) }] as const)),
     currencyMagnitudes: phraseList((units.currency_magnitudes ?? []).map((m) => [m.form, { power: m.power, rule: id('english-units.yaml', `currency ${m.form}`) }] as const)),
-    multiples: phraseList(units.multiples.map((m) => [m.word, { value: m.value, rule: id('english-units.yaml', m.word) }] as const)),
+    multiples: phraseList(units.multiples.map((m) => [m.word, { value: m.value, rule: id('english-units.yaml', m.word), verb: m.verb ?? false }] as const)),
     boundsBefore: phraseList(
       bounds.before.map((b) => [b.word, { qualifier: b.qualifier, rule: id('english-bounds.yaml', b.word) }] as const),
     ),
@@ -212,6 +212,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     relativeVerbs: phraseList((changes.relative_verbs ?? []).map((v) => [v.word, { change: v.change, rule: id('english-changes.yaml', v.word) }] as const)),
     modalityCues: phraseList<{ modality: Modality | null; rule: string; beforeOnly?: true }>([
       ...modality.comparisons.map((c) => [c.word, { modality: null, rule: id('english-modality.yaml', c.word) }] as const),
+      ...(modality.cue_nouns ?? []).map((c) => [c.word, { modality: null, rule: id('english-modality.yaml', c.word) }] as const),
       ...modality.target_cues.map((c) => [c.word, { modality: 'target' as const, rule: id('english-modality.yaml', c.word) }] as const),
       ...modality.actual_cues.map((c) => [c.word, { modality: 'actual' as const, rule: id('english-modality.yaml', c.word) }] as const),
       ...(modality.actual_before ?? []).map((c) => [c.word, { modality: 'actual' as const, rule: id('english-modality.yaml', c.word), beforeOnly: true as const }] as const),

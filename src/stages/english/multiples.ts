@@ -7,6 +7,9 @@ import { Exact } from './numbers.js';
 import type { Candidate } from './phrase.js';
 import { isWordChar, matchBackward, matchForward, skipSpaceBackward } from './words.js';
 
+// `to` or a modal right before a base form
+const VERB_BEFORE = /\b(?:to|will|would|could|can|may|might|should|shall)\s+$/i;
+
 /** Candidates for the multiple words of `text`. */
 export function multiplesIn(text: string, compiled: CompiledEnglish): Candidate[] {
   const unit = compiled.multipleUnit;
@@ -16,6 +19,9 @@ export function multiplesIn(text: string, compiled: CompiledEnglish): Candidate[
     if (isWordChar(text[i - 1]) || !isWordChar(text[i])) continue;
     const match = matchForward(compiled.multiples, text, i);
     if (!match) continue;
+    // `is set to double to 300`, `will triple`: a base form counts only as a verb (not `double the
+    // figure`, `a double-digit rise`)
+    if (match.value.verb && (text[match.end] === '-' || !VERB_BEFORE.test(text.slice(Math.max(0, i - 8), i)))) continue;
     // more than doubled
     const bound = matchBackward(compiled.boundsBefore, text, skipSpaceBackward(text, i));
     found.push({

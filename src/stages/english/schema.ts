@@ -49,7 +49,13 @@ export const englishUnitsFile = z
     currency_magnitudes: z.array(z.object({ form: word, power: z.number().int().min(1).max(24), ...annotation }).strict()).optional(),
     multiples: z.array(
       z
-        .object({ word, value: z.string().regex(/^\d+(\.\d+)?$/, 'must be a decimal number written as a string'), ...annotation })
+        .object({
+          word,
+          value: z.string().regex(/^\d+(\.\d+)?$/, 'must be a decimal number written as a string'),
+          /** A base form that is a multiple only as a verb, after `to` or a modal (`is set to double`, not `double the figure`). */
+          verb: z.boolean().optional(),
+          ...annotation,
+        })
         .strict(),
     ),
   })
@@ -108,6 +114,8 @@ export const englishModalityFile = z
     actual_before: cueList.optional(),
     /** Comparisons that contain an actual cue but do not date the number (`more than last year`). */
     comparisons: cueList,
+    /** Nouns that hold a cue word but name a measure (`value added`): they hide the cue inside them. */
+    cue_nouns: cueList.optional(),
     target_sections: z.array(z.object({ pattern, ...annotation }).strict()),
     actual_sections: z.array(z.object({ pattern, ...annotation }).strict()),
   })

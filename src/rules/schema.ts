@@ -154,6 +154,8 @@ export const subjectsFile = z
     rate_suffixes: cueList.optional(),
     /** Event verbs that, alone before a number, name what it counts (`死亡39人`). */
     counted_events: cueList.optional(),
+    /** Words of a sum (`合计`): alone before a number, its subject is the listed items before it. */
+    totals: cueList.optional(),
     /**
      * Nouns of money set aside for a purpose (`补贴`, `资金`): after an amount, with the purpose as a
      * verbal noun before them (`800元生活补贴`, `3亿元建设资金`), they name what the amount is.

@@ -98,6 +98,8 @@ export interface CompiledAttribute {
   respectivelyWords: WordFinder;
   /** subjects.yaml counted_events (死亡): a verb alone before a number that counts those it befell. */
   countedEvents: ReadonlySet<string>;
+  /** subjects.yaml totals (合计): a subject that is only one of these is the sum of the list before. */
+  totals: ReadonlySet<string>;
   /** subjects.yaml money_nouns (补贴, 资金): after an amount and a verbal noun, they name the amount. */
   moneyNouns: ReadonlySet<string>;
   /** subjects.yaml rate_suffixes (率): a noun ending so, right after a verb, measures that action. */
@@ -195,6 +197,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     rateSuffixes: words(subjects.rate_suffixes ?? []),
     moneyNouns: new Set(words(subjects.money_nouns ?? [])),
     countedEvents: new Set(words(subjects.counted_events ?? [])),
+    totals: new Set(words(subjects.totals ?? [])),
     years: periods.years.map((entry) => new RegExp(entry.pattern, 'gu')),
     times: (periods.times ?? []).map((entry) => new RegExp(entry.pattern, 'gu')),
     relativeYears: (periods.relative_years ?? []).map((entry) => ({ pattern: new RegExp(entry.pattern, 'gu'), offset: entry.offset })),

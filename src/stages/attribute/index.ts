@@ -23,6 +23,7 @@ import { buildItems, markYears, type SentenceView } from './items.js';
 import { findModalities, opensContinuation } from './modality.js';
 import { firstSpanAfter, periodOf, placeYears, resolveRelative, yearsBefore, type YearMention } from './period.js';
 import { pairLists } from './respectively.js';
+import { nameTotals } from './totals.js';
 import { readSections } from './sections.js';
 import { splitGluedCues, tagRateNouns } from './split.js';
 import { fillEmptySubjects, findSubjects, lastMeasure } from './subject.js';
@@ -77,6 +78,7 @@ export const attribute = defineStage<CompiledAttribute>({
       for (const problem of pairLists(view, compiled, subjects, doc.quantities)) {
         warnings.push({ ...problem.warning, place: { start: problem.start, end: problem.end, line: doc.offsets.rawLine(problem.start) } });
       }
+      nameTotals(view, compiled, subjects, doc.quantities);
       const adjacent = lastSubject.index === index - 1 && lastSubject.paragraph === sentence.paragraph;
       // the clauses before may hold no quantity, so the window left them uncut: read them all
       const whole = () => {

@@ -51,8 +51,10 @@ export function repairColumns(lines: Line[], judge: SeamJudge, notes: Note[], is
   for (const line of gridLines) pieces.add(line);
   const ordered = deinterleave(across, judge, blanks, notes, pieces);
   // where lines share a width, columns show in the layout and were handled above; only in a dump
-  // of blocks (a paragraph or a column's run per line) must the words alone decide
-  const blocks = measureLayout(ordered).width === null;
+  // of blocks (a paragraph or a column's run per line) must the words alone decide. Measured only
+  // where relink finds a suspect seam: a page with no space inside a line (text saved from a web
+  // page, a converter's output) has none (held-out texts, clean alone: 0.266 → 0.255 s CPU)
+  const blocks = (): boolean => measureLayout(ordered).width === null;
   return relink(ordered, judge, blanks, notes, blocks);
 }
 

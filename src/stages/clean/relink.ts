@@ -34,10 +34,14 @@ interface Fragment {
   cutBefore: boolean;
 }
 
-/** Cuts lines at suspect seams, relinks fragments where the words say so, and reports the rest. */
-export function relink(lines: Line[], judge: SeamJudge, blanks: number, notes: Note[], relinking: boolean): Line[] {
+/**
+ * Cuts lines at suspect seams, relinks fragments where the words say so, and reports the rest.
+ * `relinking` says whether fragments may be relinked; it is asked only where a line holds a suspect seam.
+ */
+export function relink(lines: Line[], judge: SeamJudge, blanks: number, notes: Note[], relinking: () => boolean): Line[] {
   const fragments = cut(lines, judge, blanks);
   if (!fragments.some((f) => f.cutBefore)) return lines;
+  const linking = relinking();
   const step = blanks + 1;
   const suspectLines = new Set(fragments.filter((f) => f.cutBefore).map((f) => f.line.number));
   // a line cut at many seams is a scramble where every join is a chance: it keeps its OCR order
@@ -68,7 +72,7 @@ export function relink(lines: Line[], judge: SeamJudge, blanks: number, notes: N
   // `from` before its OCR successor, the start of `to` after its OCR predecessor
   const sources: number[] = [];
   fragments.forEach((fragment, e) => {
-    if (!relinking) return;
+    if (!linking) return;
     if (endsSentence(chars(e)) || !nearSuspect(fragment) || scrambled(fragment)) return;
     const next = e + 1 < fragments.length ? e + 1 : -1;
     if (next < 0 || (judge.continuity(tailOf(e), headOf(next)) === 0 && judge.stranded(tailOf(e), headOf(next)).left)) sources.push(e);

@@ -138,14 +138,25 @@ export function endsSentence(chars: readonly string[]): boolean {
  * ask it of every line (a filtered copy per line was 32 MB of garbage per 4 MB of bench/stages).
  */
 export function endsSentenceIgnoringSpaces(chars: readonly string[]): boolean {
-  let i = chars.length - 1;
-  while (i >= 0 && (isSpace(chars[i]!) || isCloser(chars[i]!))) i--;
-  if (i < 0) return false;
+  return endsSentenceWithin(chars, 0, chars.length);
+}
+
+/** `endsSentenceIgnoringSpaces` of `chars[from, to)`, without copying them. */
+export function endsSentenceWithin(chars: readonly string[], from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from && (isSpace(chars[i]!) || isCloser(chars[i]!))) i--;
+  if (i < from) return false;
   if (chars[i] === '.') {
     let k = i - 1;
-    while (k >= 0 && isSpace(chars[k]!)) k--;
-    const before = chars[k] ?? '';
+    while (k >= from && isSpace(chars[k]!)) k--;
+    const before = k >= from ? chars[k]! : '';
     return isLatinLetter(before) || isCloser(before);
   }
   return isSentenceEnd(chars[i]!);
+}
+
+/** True when `chars[from, to)` holds a clause mark (`CLAUSE_MARKS`), without copying them. */
+export function holdsClauseMark(chars: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isClauseMark(chars[i]!)) return true;
+  return false;
 }

@@ -5,7 +5,7 @@
  * against the boundary most lines agree on. Whether the block is split is not decided here
  * (`columns-evidence.ts` asks the words), only which block is the candidate.
  */
-import { CLAUSE_MARKS, CLOSERS, endsSentence, isSpace } from './chars.js';
+import { CLAUSE_MARKS, CLOSERS, endsSentence, endsSentenceWithin, holdsClauseMark, isSpace } from './chars.js';
 import type { Line } from './lines.js';
 import type { SeamJudge } from './seam.js';
 import { type Block, type Gap, type LineShapes, type Slot, MAX_COLUMN_WIDTH, MIN_BLOCK, contentLength, lastSplit, toleranceOf, widthIn } from './columns-shapes.js';
@@ -112,32 +112,55 @@ export function findBlock(lines: Line[], start: number, blanks: number, floor: n
  * half of the lines counted, a run that holds `start`. Taken wide here, from the lines' shapes
  * alone: the run may reach as far as the stops `findBlock` makes whatever the slots (a page, a wide
  * blank, a line done, the floor) and the lines `slotOf` rejects on their shape; a line may be
- * split when it has a gap up to the boundary, split near it when a gap lies within the tolerance.
+ * split when it has a run of spaces up to the boundary, or a single space that `mayChoose` allows,
+ * split near it when that gap lies within the tolerance.
  * Over the OCR-spaced half of the benchmark corpus nearly every gap tried is a noise space no such
  * run holds: over the 19 such files among bench/stages' 40, slotOf calls 114,753 → 15,367 and
- * clean 0.40 → 0.34 s CPU (warm, min of 4).
+ * clean 0.40 → 0.34 s CPU (warm, min of 4). With `mayChoose` (a noise space in a line of prose
+ * splits nothing): slotOf calls over those 40 files 19,907 → 6,362, the across search 621 → 438 ms
+ * of a clean-only profile (40 files × 3).
  */
 function mayHoldBlock(lines: Line[], start: number, gap: Gap, blanks: number, floor: number, done: ReadonlySet<Line>, shapes: LineShapes): boolean {
   const x = gap.left;
   const tolerance = toleranceOf(x, shapes.measure);
   let wide = gap.end - gap.start >= 2 ? 1 : 0;
-  // the widest right column findBlock tries: a line no wider may be that column's line alone (rightAtMargin)
+  // the widest right column findBlock tries (the narrowest is as wide as the left one)
   const startContent = shapes.of(lines[start]!).content;
   const widest = startContent - x > x + Math.max(1, Math.round(x * 0.1)) ? Math.max(x, Math.min(2 * x, startContent - x)) : x;
+  /**
+   * Whether slotOf may split `line` at a single space `g`: the part after it fits the right
+   * column (slotOf's `fitting`), and away from the boundary, the text before it ends a sentence or
+   * holds no clause mark (a short left line, a heading, a page number), or the part after it fills
+   * the column (furniture in the left cell). A noise space inside a line of prose is none of these.
+   */
+  const mayChoose = (line: Line, content: number, g: Gap, isNear: boolean): boolean => {
+    const right = content - g.left;
+    if (right > widest + tolerance) return false;
+    if (isNear || right >= x - tolerance) return true;
+    // the text slotOf's leftText reads, spaces left out
+    const from = Math.max(0, g.start - MAX_COLUMN_WIDTH);
+    return endsSentenceWithin(line.chars, from, g.start) || !holdsClauseMark(line.chars, from, g.start);
+  };
   /** NEAR: may be split near x, 1: may be split, 0: never split, -1: ends every run (slotOf's null). */
   const fit = (line: Line): number => {
     const { gaps, leading, content } = shapes.of(line);
     if (leading >= Math.max(2, x / 2)) return 0; // a right line alone
+    // a line no wider than the right column may be its line alone (rightAtMargin)
     if (gaps.length === 0 || gaps[0]!.left > x + tolerance) return content > widest + tolerance ? -1 : 0;
     let near = false;
+    let split = false;
     let hasWide = false;
     for (const g of gaps) {
       if (g.left > x + tolerance) break;
-      if (Math.abs(g.left - x) <= tolerance) near = true;
-      if (g.end - g.start >= 2) hasWide = true;
+      const isWide = g.end - g.start >= 2;
+      if (isWide) hasWide = true;
+      const isNear = Math.abs(g.left - x) <= tolerance;
+      if (!isWide && !mayChoose(line, content, g, isNear)) continue;
+      split = true;
+      if (isNear) near = true;
     }
     if (hasWide) wide++;
-    return near ? NEAR : 1;
+    return near ? NEAR : split ? 1 : 0;
   };
   const ends = (line: Line): boolean => !!line.pageBreakBefore || line.blanksBefore > 2 * blanks + 1;
   // Each side is summed as it is scanned, no list of fits kept: a side's best sum of ±1 (may be

@@ -31,7 +31,8 @@ export function slotOf(line: Line, x: number, rx: number, shapes: LineShapes): S
   // a run of spaces beats a single space near the boundary: the single one is noise inside a column
   const wide = nearest(gaps.filter(isWide), distance);
   if (wide) return { kind: 'split', gap: wide, near: distance(wide) <= tolerance };
-  // with a single space, the right part is one line of the right column
+  // with a single space, the right part is one line of the right column. (Every way below that
+  // splits at a single space is one that columns-blocks.ts `mayChoose` allows: keep them in step)
   const right = (g: Gap): number => total - g.left;
   const fitting = gaps.filter((g) => right(g) <= rx + tolerance);
   // of two single spaces, one the words run across is noise inside a column (`30 件`)

@@ -28,6 +28,8 @@ interface Expected {
   value?: string;
   /** The qualifier the recognizer gives it, where the attribute stage reads it (a band: 60岁及以上). */
   qualifier?: Quantity['qualifier'];
+  /** The canonical unit the recognizer gives it, where the attribute stage reads it (人次 after 惠及); else ''. */
+  unit?: string;
   nth?: number;
   subject?: string;
   /** Text the subject must not hold (a time or a verb that ran into it). */
@@ -85,7 +87,7 @@ function attributeCase(c: Case): { doc: Doc; found: Quantity[] } {
       text: expected.q,
       value: expected.value ?? '0',
       valueMax: null,
-      unit: '',
+      unit: expected.unit ?? '',
       unitText: '',
       kind: expected.kind ?? kindOf(expected.q),
       qualifier: expected.qualifier ?? 'exact',

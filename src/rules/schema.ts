@@ -126,6 +126,12 @@ export const subjectsFile = z
     list_closers: cueList,
     /** Passive markers (`被`): before a verb they belong to the noun phrase (`被骗资金`), not a preposition to strip. */
     passive_markers: cueList.optional(),
+    /** Verbs of benefit (`惠及`): a count of people right after one counts the recipients named before. */
+    beneficiary_verbs: cueList.optional(),
+    /** Markers of recipients (`向`) before a verb of giving: 向困难群众发放…. */
+    recipient_markers: cueList.optional(),
+    /** Perfect markers (`已`): before a stage verb and one noun the verb names a class (`已投产项目`). */
+    perfect_markers: cueList.optional(),
     /** Negations (`不`, `未`): before a verb they belong to the noun phrase (`不见面开标项目`), not an adverb to strip. */
     negations: cueList.optional(),
     /** Words that open a clause counting a part of the total before (`其中`): what follows names the part. */

@@ -24,6 +24,9 @@ export type CueLabel =
   | 'closer'
   | 'subset'
   | 'passive'
+  | 'perfect'
+  | 'beneficiary'
+  | 'recipient'
   | 'negation'
   | 'joiner'
   | 'respectively'
@@ -135,6 +138,9 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('closer', words(subjects.list_closers))
     .add('subset', words(subjects.subset_openers ?? []))
     .add('passive', words(subjects.passive_markers ?? []))
+    .add('perfect', words(subjects.perfect_markers ?? []))
+    .add('beneficiary', words(subjects.beneficiary_verbs ?? []))
+    .add('recipient', words(subjects.recipient_markers ?? []))
     .add('negation', words(subjects.negations ?? []))
     .add('joiner', words(subjects.list_joiners))
     .add('respectively', words(subjects.respectively))

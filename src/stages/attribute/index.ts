@@ -23,6 +23,7 @@ import { buildItems, markYears, type SentenceView } from './items.js';
 import { findModalities, opensContinuation } from './modality.js';
 import { firstSpanAfter, periodOf, placeYears, resolveRelative, yearsBefore, type YearMention } from './period.js';
 import { pairLists } from './respectively.js';
+import { nameBeneficiaries } from './beneficiaries.js';
 import { nameTotals } from './totals.js';
 import { readSections } from './sections.js';
 import { splitGluedCues, tagRateNouns } from './split.js';
@@ -79,6 +80,7 @@ export const attribute = defineStage<CompiledAttribute>({
         warnings.push({ ...problem.warning, place: { start: problem.start, end: problem.end, line: doc.offsets.rawLine(problem.start) } });
       }
       nameTotals(view, compiled, subjects, doc.quantities);
+      nameBeneficiaries(view, compiled, subjects, doc.quantities);
       const adjacent = lastSubject.index === index - 1 && lastSubject.paragraph === sentence.paragraph;
       // the clauses before may hold no quantity, so the window left them uncut: read them all
       const whole = () => {

@@ -80,6 +80,8 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, li
       break;
     }
   }
+  // 已投产项目215个: after a perfect marker, a stage verb and its one noun name a class of the noun
+  if (perfectClass(items.slice(-3), compiled)) return shorten(items.slice(-2));
   items = afterLastPredicate(items, compiled);
   items = afterModal(items, compiled);
   const unstripped = items;
@@ -223,6 +225,13 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute, 
     if (first.separator === null && !rest.some(isNounLike)) return items;
     items = rest;
   }
+}
+
+/** `items` is a perfect marker (已), a stage verb (subjects.yaml strip_leading) and one noun: 已投产项目. */
+function perfectClass(items: readonly Item[], compiled: CompiledAttribute): boolean {
+  if (items.length !== 3 || compiled.cues.startingAt(items, 0, ['perfect'])?.end !== 0) return false;
+  const verb = compiled.cues.startingAt(items, 1, ['strip']);
+  return verb !== null && verb.end === 1 && items[1]!.tag.startsWith('v') && items[2]!.tag.startsWith('n') && items[2]!.tag !== 'nr';
 }
 
 /** A change word that is a noun (增长率, 增速, 降幅): it names a rate, not a change of something. */

@@ -1,0 +1,52 @@
+/**
+ * A count of people right after a verb of benefit (惠及, 受益: subjects.yaml beneficiary_verbs) counts
+ * the recipients the sentence named before, after a recipient marker (向, 给, 为) and before the verb
+ * of giving:
+ *
+ *   向困难群众发放价格临时补贴1860万元，惠及13.6万人次   → 困难群众 (not the carried 价格临时补贴)
+ */
+import type { Quantity } from '../../document.js';
+import type { CompiledAttribute } from './compile.js';
+import type { SentenceView } from './items.js';
+import { previousSolid } from './items.js';
+import { isVerb, MAX_SUBJECT } from './phrase.js';
+
+/** Units that count people or households. */
+const PEOPLE_UNITS: ReadonlySet<string> = new Set(['人', '人次', '名', '户', '户次']);
+
+/** Most clause marks passed going back from the verb of benefit to the recipients. */
+const MAX_CLAUSES = 1;
+
+/** Replaces, in place, the subject of each count of people after a verb of benefit by the recipients named before. */
+export function nameBeneficiaries(view: SentenceView, compiled: CompiledAttribute, subjects: string[], quantities: readonly Quantity[]): void {
+  const { items } = view;
+  view.quantityItems.forEach((at, k) => {
+    if (!PEOPLE_UNITS.has(quantities[items[at]!.quantity]!.unit)) return;
+    const verb = previousSolid(items, at);
+    if (verb < 0 || compiled.cues.endingAt(items, verb, ['beneficiary'])?.end !== verb) return;
+    const recipients = recipientsBefore(view, verb, compiled);
+    if (recipients !== '') subjects[k] = recipients;
+  });
+}
+
+/** The words between a recipient marker and the verb after it, a clause or two before `from`; '' if none. */
+function recipientsBefore(view: SentenceView, from: number, compiled: CompiledAttribute): string {
+  const { items } = view;
+  let clauses = 0;
+  for (let i = from - 1; i >= 0; i--) {
+    const item = items[i]!;
+    if (item.separator === 'clause' && ++clauses > MAX_CLAUSES) return '';
+    if (item.separator !== null || item.quantity >= 0) continue;
+    if (compiled.cues.startingAt(items, i, ['recipient'])?.end !== i) continue;
+    // 为4.2万名失业人员发放: recipients counted by a number of their own are that number's
+    let text = '';
+    for (let j = i + 1; j < from; j++) {
+      const word = items[j]!;
+      if (word.separator !== null || word.quantity >= 0) return '';
+      if (isVerb(word)) return text !== '' && Array.from(text).length <= MAX_SUBJECT ? text : '';
+      text += word.text;
+    }
+    return '';
+  }
+  return '';
+}

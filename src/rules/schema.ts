@@ -130,6 +130,12 @@ export const subjectsFile = z
     beneficiary_verbs: cueList.optional(),
     /** Markers of recipients (`向`) before a verb of giving: 向困难群众发放…. */
     recipient_markers: cueList.optional(),
+    /** Verbs of receiving (`领取`): an amount right after one, with only a basis before, is of what was given before. */
+    receiving_verbs: cueList.optional(),
+    /** Verbs of giving (`发放`): their object names what a later amount received is. */
+    giving_verbs: cueList.optional(),
+    /** Per-head bases (`人均`): before a verb of receiving they name no thing of their own. */
+    per_head: cueList.optional(),
     /** Perfect markers (`已`): before a stage verb and one noun the verb names a class (`已投产项目`). */
     perfect_markers: cueList.optional(),
     /** Negations (`不`, `未`): before a verb they belong to the noun phrase (`不见面开标项目`), not an adverb to strip. */

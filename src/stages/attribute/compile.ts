@@ -27,6 +27,9 @@ export type CueLabel =
   | 'perfect'
   | 'beneficiary'
   | 'recipient'
+  | 'receiving'
+  | 'giving'
+  | 'perHead'
   | 'negation'
   | 'joiner'
   | 'respectively'
@@ -141,6 +144,9 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('perfect', words(subjects.perfect_markers ?? []))
     .add('beneficiary', words(subjects.beneficiary_verbs ?? []))
     .add('recipient', words(subjects.recipient_markers ?? []))
+    .add('receiving', words(subjects.receiving_verbs ?? []))
+    .add('giving', words(subjects.giving_verbs ?? []))
+    .add('perHead', words(subjects.per_head ?? []))
     .add('negation', words(subjects.negations ?? []))
     .add('joiner', words(subjects.list_joiners))
     .add('respectively', words(subjects.respectively))

@@ -109,8 +109,11 @@ export interface CompiledEnglish {
   contexts: readonly { id: string; number: RegExp | null; before: RegExp | null; after: RegExp | null; rule: string }[];
 }
 
-// memo bounds in UTF-16 units of text: tokens take about 55 bytes per unit, so about 11 MB
-const TOKENS_MEMO = 200_000;
+// memo bounds in UTF-16 units of text. Tokens take about 55 bytes per unit: 20,000 hold about
+// 1 MB. They were 200,000 (11 MB) while the memo also carried a document's tokens from its one
+// compromise call to its pieces; held across documents they raised one worker's peak RSS over
+// the 100 MB corpus by twice their size (V8 lets the old generation grow to 2× what survives)
+const TOKENS_MEMO = 20_000;
 const SPELLED_MEMO = 100_000;
 
 /** Compiles the validated English rules. */

@@ -29,7 +29,7 @@ import { pairRespectively, type Subjected } from './respectively.js';
 import { listAt } from './subject.js';
 import { digitNumerals, spelledNumerals, type Numeral } from './numbers.js';
 import { buildCandidates, type Candidate } from './phrase.js';
-import { mayHoldNumberWord, spelledNumber, tokenize, tokenizeAll } from './tokens.js';
+import { mayHoldNumberWord, spelledNumber, tokenize, tokenizeAll, type Tokenized } from './tokens.js';
 import { matchBackward, matchForward } from './words.js';
 import { multiplesIn } from './multiples.js';
 
@@ -70,13 +70,13 @@ export const english = defineStage({
       }
     });
     const reads = chunks.map(readChunk);
-    tokenizeTogether(chunks.filter((_, k) => reads[k]!.needsTokens).map((chunk) => chunk.text), compiled);
+    const tokenized = tokenizeTogether(chunks.filter((_, k) => reads[k]!.needsTokens).map((chunk) => chunk.text), compiled);
     // `… contributed 67 percent of the province's GDP. Some 3.8 million of them are registered`: the
     // last subject of a sentence is handed to the next one in its paragraph, for its pronouns
     let previous = { paragraph: -1, subject: '' };
     chunks.forEach((chunk, k) => {
       const paragraph = doc.sentences[chunk.sentenceIndex]!.paragraph;
-      const quantities = quantitiesOf(chunk, reads[k]!, previous.paragraph === paragraph ? previous.subject : '');
+      const quantities = quantitiesOf(chunk, reads[k]!, tokenized, previous.paragraph === paragraph ? previous.subject : '');
       found.push(...quantities);
       if (quantities.length > 0) previous = { paragraph, subject: quantities[quantities.length - 1]!.subject };
     });
@@ -126,20 +126,27 @@ function readChunk(context: ChunkContext): ChunkRead {
 }
 
 /**
- * Parses the document's pieces that need tokens and are not remembered yet in one compromise
- * call (`tokenizeAll`) and remembers their tokens, so that `quantitiesOf` finds them all.
+ * The tokens of each of the document's pieces that need them: those the memo remembers, and the
+ * rest parsed in one compromise call (`tokenizeAll`) and remembered. The document keeps its own
+ * map, so the memo across documents can stay small (a piece it drops is not parsed again).
  */
-function tokenizeTogether(texts: readonly string[], compiled: CompiledEnglish): void {
-  const missing = [...new Set(texts)].filter((text) => !compiled.tokenized.has(text));
-  const tokenized = tokenizeAll(missing);
-  missing.forEach((text, k) => compiled.tokenized.get(text, () => tokenized[k]!));
+function tokenizeTogether(texts: readonly string[], compiled: CompiledEnglish): Map<string, Tokenized> {
+  const each = new Map<string, Tokenized>();
+  const missing: string[] = [];
+  for (const text of new Set(texts)) {
+    if (compiled.tokenized.has(text)) each.set(text, compiled.tokenized.get(text, tokenize));
+    else missing.push(text);
+  }
+  const fresh = tokenizeAll(missing);
+  missing.forEach((text, k) => each.set(text, compiled.tokenized.get(text, () => fresh[k]!)));
+  return each;
 }
 
 /** The quantities of one chunk; `previous` is the last subject of the sentence before it in its paragraph, or ''. */
-function quantitiesOf(context: ChunkContext, read: ChunkRead, previous: string): Quantity[] {
+function quantitiesOf(context: ChunkContext, read: ChunkRead, tokenized: ReadonlyMap<string, Tokenized>, previous: string): Quantity[] {
   const { text, compiled } = context;
   const { digits, multiples, needsTokens } = read;
-  const { tokens, misplaced } = needsTokens ? compiled.tokenized.get(text, tokenize) : { tokens: [], misplaced: 0 };
+  const { tokens, misplaced } = needsTokens ? tokenized.get(text) ?? tokenize(text) : { tokens: [], misplaced: 0 };
   if (misplaced > 0) warn(context, 0, text.length, 'english/offsets', 'warning', `${misplaced} compromise terms did not match the text at their offsets and were ignored`);
 
   for (const rejected of digits.rejected) warn(context, rejected.start, rejected.end, rejected.rule, 'info', rejected.reason);

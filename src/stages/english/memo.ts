@@ -24,8 +24,18 @@ export class TextMemo<T> {
       this.values.clear();
       this.length = 0;
     }
-    this.values.set(text, value);
+    this.values.set(detached(text), value);
     this.length += text.length;
     return value;
   }
+}
+
+/**
+ * `text` as a string of its own. A key is a slice of its document's text, and V8 keeps a slice's
+ * whole parent alive: the memo held the texts of ~90 past documents (about 15 MB, more again in
+ * old-space headroom). Prefixing forces V8 to build a new flat string of just these characters;
+ * the slice after it points only into that copy. Slices are only made from 13 units up.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }

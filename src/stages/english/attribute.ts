@@ -16,7 +16,7 @@ import { figureLabel, type CountedNoun } from './count.js';
 import { clauseAround, clauseModality, nearestYear, sentenceStart, subclauseAround, type Section } from './modality.js';
 import type { Candidate } from './phrase.js';
 import { changeNounFollows, countSubject, followsAllotmentOf, followsNounOf, informative as keepInformative, joinerAfter, nounAfterMeasure, phraseAt, subjectAfterUnit, subjectBefore } from './subject.js';
-import { isNounLike } from './nouns.js';
+import { isHeadNoun, isNounLike } from './nouns.js';
 import { hasTag, tokenAtOrAfter, tokenBefore, type Token } from './tokens.js';
 
 export interface Attributes {
@@ -345,12 +345,33 @@ function subjectOf(
     // `It plans to add another 5.3 million hectares`, `Some 3.8 million of them are registered`: a
     // pronoun stands for the last subject of the sentence before
     (carried === null && memory.previous !== '' && (PRONOUN_OPENS.test(text.slice(afterDateline(text, start))) || OF_THEM.test(text.slice(candidate.end, candidate.end + 24))) ? memory.previous : null) ??
+    // `, as the GDP deflator fell for a tenth straight quarter, declining by about 0.9%`
+    informative(participleSubject(text, tokens, candidate, memory.floor, compiled)) ??
     (fallback() || lastResort || '');
   memory.subject = subject;
   memory.sentence = start;
   memory.unitSubjects.set(unit, subject);
   memory.floor = Math.max(candidate.end, counted?.end ?? 0); // `2,000 new stores and CPI …`: the noun is taken
   return subject;
+}
+
+// a comma-part opened by a gerund (`, declining by about 0.9%`) has the subject of the finite verb of
+// the comma-part before it, when that part follows the last quantity
+const GERUND_PART = /,\s*\p{L}+ing\s+(?:[\p{L}-]+\s+){0,3}$/u;
+const GERUND_REACH = 48;
+function participleSubject(text: string, tokens: readonly Token[], candidate: Candidate, floor: number, compiled: CompiledEnglish): string | null {
+  const from = Math.max(floor, candidate.boundStart - GERUND_REACH);
+  const part = GERUND_PART.exec(text.slice(from, candidate.boundStart));
+  if (!part) return null;
+  const first = tokenAtOrAfter(tokens, floor);
+  for (let k = tokenAtOrAfter(tokens, from + part.index) - 1; k > first; k--) {
+    const token = tokens[k]!;
+    if (/[,;]/.test(token.post) && k < tokenAtOrAfter(tokens, from + part.index) - 1) return null; // one comma-part only
+    if (hasTag(token, 'Verb') && !hasTag(token, 'Gerund', 'Noun') && isHeadNoun(tokens, k - 1, compiled)) {
+      return subjectBefore(text, tokens, { ...candidate, boundStart: token.start }, floor, compiled);
+    }
+  }
+  return null;
 }
 
 // the phrase after a container's `of` (`pieces of industrial equipment`), or null
@@ -412,7 +433,8 @@ function predicateAfterWhich(text: string, candidate: Candidate, sentence: numbe
   const object = /^\s+(?:will|would)\s+\p{L}+\s+(?:the\s+|a\s+|an\s+)?([\p{L}'’-]+(?: [\p{L}'’-]+){0,3})/iu.exec(after);
   if (object) return object[1]!.split(/ (?:with|in|at|of|for|by|to|from|on)\b/)[0]!;
   // (`Of the 3,641 sections, 91.4 percent had water quality of Grade I to III`: what they had)
-  const predicate = /^\s+(?:were|was|are|is|had|have|has)\s+(?:the\s+)?([\p{L}-]+(?: [\p{L}-]+){0,3})/iu.exec(after);
+  // (`of whom 46 percent held doctoral degrees`: or what they held)
+  const predicate = /^\s+(?:were|was|are|is|had|have|has|held|hold|holds)\s+(?:the\s+)?([\p{L}-]+(?: [\p{L}-]+){0,3})/iu.exec(after);
   // `8,600 were set up by investors from Hong Kong`: who did it tells the part apart
   const agent = /^\s+(?:were|was|are|is)\s+\p{L}+(?:\s+(?:up|out|off|down|in))?\s+by\s+((?:[^,.;]|(?<=\p{Lu})\.){1,60})/iu.exec(after);
   if (agent) return agent[1]!;

@@ -57,6 +57,8 @@ export function changeOf(
   let crossedPercent = false;
   // the word just crossed was a cue verb after a level word (`slowed` in `growth slowed to`)
   let crossedCueVerb = false;
+  let levelVerbs = 0;
+  let crossedNoun = false;
   for (let words = 0; words < reach && position > 0; words++) {
     if (CLAUSE_END.test(text[position - 1]!) || sentenceEnd(text, position)) break;
     if (text[position - 1] === ':') position = skipSpaceBackward(text, position - 1);
@@ -65,7 +67,12 @@ export function changeOf(
     // (`retail sales growth slowed to 3.9%`: the rate noun, which compromise may tag a verb, before a cue verb)
     // (`growth could slow to around 20 percent`: a modal or auxiliary before that cue verb too)
     const verbGroup = crossedCueVerb && auxiliaryEndingAt(tokens, position);
-    if (levelRule !== null && words > levelAt + 1 && !nounPhraseWordEndingAt(tokens, position) && !rateEndingAt(text, position, compiled) && !verbGroup) break;
+    // (`full-year growth will come in at around 4.9%`, `Nominal growth was weaker at 3.9%`: a few words of
+    // a verb group between the rate noun and the level word, with no noun among them)
+    const levelVerb = levelRule !== null && !crossedNoun && levelVerbs < MAX_LEVEL_VERBS && verbGroupWordEndingAt(tokens, position);
+    if (levelVerb) levelVerbs++;
+    if (levelRule !== null && words > levelAt + 1 && nounPhraseWordEndingAt(tokens, position) && !rateEndingAt(text, position, compiled)) crossedNoun = true;
+    if (levelRule !== null && words > levelAt + 1 && !nounPhraseWordEndingAt(tokens, position) && !rateEndingAt(text, position, compiled) && !verbGroup && !levelVerb) break;
     crossedCueVerb = false;
     const cue = matchBackward(compiled.changeBefore, text, position);
     if (cue) {
@@ -197,6 +204,13 @@ function verbAfter(text: string, tokens: readonly Token[], rateEnd: number, comp
   if (token === undefined || !hasTag(token, 'Verb') || hasTag(token, 'Copula', 'Auxiliary', 'Modal', 'Gerund', 'Participle', 'Noun')) return false;
   const word = token.text.toLowerCase();
   return !compiled.verbCues.has(word) && !compiled.changeRoots.has(word) && !(token.root !== null && compiled.changeRoots.has(token.root.toLowerCase()));
+}
+
+// a word of a verb group (`will come in`, `was weaker`) that ends at `end`
+const MAX_LEVEL_VERBS = 3;
+function verbGroupWordEndingAt(tokens: readonly Token[], end: number): boolean {
+  const token = tokens[tokenAtOrAfter(tokens, end - 1)];
+  return token !== undefined && token.end === end && hasTag(token, 'Verb', 'Copula', 'Modal', 'Auxiliary', 'Particle', 'Comparative') && !hasTag(token, 'Noun');
 }
 
 function auxiliaryEndingAt(tokens: readonly Token[], end: number): boolean {

@@ -80,7 +80,11 @@ export function isHeadNoun(tokens: readonly Token[], i: number, compiled: Compil
 function pluralBeforeVerb(tokens: readonly Token[], i: number, compiled: CompiledEnglish): boolean {
   const token = tokens[i];
   const next = tokens[i + 1];
-  if (!token || !hasTag(token, 'PresentTense') || !/s$/i.test(token.text) || next === undefined || !/^\s+$/.test(token.post)) return false;
+  if (!token || !hasTag(token, 'PresentTense') || !/s$/i.test(token.text)) return false;
+  // `There were 241,800 kindergartens, down 11,500`: right after a bare number, a plural is what it counts
+  const counter = tokens[i - 1];
+  if (counter !== undefined && hasTag(counter, 'Value') && !hasTag(counter, 'Date', 'Year', 'Percent', 'Money') && /^\s+$/.test(counter.post) && /\d/.test(counter.text)) return true;
+  if (next === undefined || !/^\s+$/.test(token.post)) return false;
   // `and aims to add no fewer than 250,000`: a verb before `to` and an infinitive
   if (next.text.toLowerCase() === 'to' && hasTag(tokens[i + 2], 'Infinitive')) return false;
   // (a cue that is a preposition, the `at` of `now stands at 3.4 percent`, is no verb after it)

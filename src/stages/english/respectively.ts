@@ -68,8 +68,9 @@ export function pairRespectively(text: string, items: Subjected[], listAt: (at: 
   }
 }
 
-// a list gap between two numbers: `6.8 percent and 12.4 percent`, `620,000, 540,000 and`
-const RUN_GAP = /^\s*(?:,\s*(?:and\s+)?|and\s+)$/;
+// a list gap between two numbers: `6.8 percent and 12.4 percent`, `620,000, 540,000 and` (`down 2.1
+// percent and up 1.6 percent`: with the direction of each)
+const RUN_GAP = /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:up|down)\s+)?$/;
 // what may stand between the amounts and the list that restates them: `, which rose `, `, up `
 const ANTECEDENT_GAP = /^[^\d.;]{1,40}$/;
 

@@ -377,8 +377,14 @@ export function informative(phrase: string | null, compiled: CompiledEnglish): s
   const rest = phrase
     .toLowerCase()
     .split(/\s+/)
-    .filter((word) => word !== '' && !isCue(word) && !/^[a-z]+(-[a-z]+)+$/.test(word) && word !== 'a' && word !== 'an');
+    .filter((word) => word !== '' && !isCue(word) && !(/^[a-z]+(-[a-z]+)+$/.test(word) && !datesRate(word, compiled)) && word !== 'a' && word !== 'an');
   return rest.length === 0 ? null : phrase;
+}
+
+// `second-quarter growth`, `full-year growth`: a hyphenated period before a rate names which rate
+// (`year-on-year increase` does not: it only says how the change was measured)
+function datesRate(word: string, compiled: CompiledEnglish): boolean {
+  return !word.includes('-on-') && word.split('-').some((part) => compiled.subjects.timeWords.has(part));
 }
 
 // a noun-phrase word, or a participle right after a noun (`the population living in cities`,

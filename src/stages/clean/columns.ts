@@ -45,9 +45,12 @@ export function repairColumns(lines: Line[], judge: SeamJudge, notes: Note[], is
   // pages of columns read across with runs of spaces first; their lines are left alone below
   const gridLines = new Set<Line>();
   const gridded = readGrid(lines, judge, blanks, notes, gridLines);
+  // the lines' shapes, by characters and by printed width, measured once for both searches below
+  // (neither changes a line it does not take into a block)
+  const shapes = [new LineShapes(judge, 'chars', isFurniture), new LineShapes(judge, 'units', isFurniture)];
   // then pages of three columns whose empty cells are not padded: their rows are dealt by the cells' widths
-  const celled = readCells(gridded, judge, blanks, notes, gridLines, isFurniture);
-  const across = splitAcross(celled, judge, blanks, notes, pieces, 0, gridLines, [new LineShapes(judge, 'chars', isFurniture), new LineShapes(judge, 'units', isFurniture)]);
+  const celled = readCells(gridded, judge, blanks, notes, gridLines, shapes, isFurniture);
+  const across = splitAcross(celled, judge, blanks, notes, pieces, 0, gridLines, shapes);
   for (const line of gridLines) pieces.add(line);
   const ordered = deinterleave(across, judge, blanks, notes, pieces);
   // where lines share a width, columns show in the layout and were handled above; only in a dump

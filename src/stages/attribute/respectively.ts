@@ -55,10 +55,13 @@ export function pairLists(
     if (values.length === 1) continue;
     // 家用电器和音像器材类、通讯器材类零售额分别增长28.6%、19.4%: a 和 inside a listed name; split
     // at the enumeration commas alone when that pairs and the joiners did not
-    const paired =
+    const paired: string[] | null =
       clauseList(items, stop, values.length) ??
       pair(groups, values, compiled, subjects) ??
-      pair(listBefore(items, stop, compiled, quantities, false), values, compiled, subjects);
+      pair(listBefore(items, stop, compiled, quantities, false), values, compiled, subjects) ??
+      // 清河镇、柳林乡、石桥镇3个乡镇被评为“好”等次，分别得分94.6分、93.2分和91.8分: a 分别 that opens its
+      // clause, with no list of its own and none paired before, pairs the list the clause before opens with
+      (groups.length <= 1 && lastPaired === null ? pair(openingList(items, cue.start, compiled, quantities), values, compiled, subjects) : null);
     if (paired) {
       values.forEach((k, i) => (subjects[k] = paired[i]!));
       lastPaired = paired;
@@ -89,6 +92,21 @@ export function pairLists(
     r = cue.end;
   }
   return problems;
+}
+
+/**
+ * The list the clause before `cue` opens with, when `cue` opens its own clause: the words from that
+ * clause's start to its first verb or preposition, split as `listBefore` does; [] if none.
+ */
+function openingList(items: readonly Item[], cue: number, compiled: CompiledAttribute, quantities: readonly Quantity[]): Item[][] {
+  let mark = cue - 1;
+  while (mark >= 0 && items[mark]!.separator === 'space') mark--;
+  if (mark < 0 || items[mark]!.separator !== 'clause') return [];
+  let open = mark - 1;
+  while (open >= 0 && items[open]!.separator !== 'clause') open--;
+  let end = open + 1;
+  while (end < mark && !isVerb(items[end]!) && items[end]!.tag !== 'p') end++;
+  return end === mark || end === open + 1 ? [] : listBefore(items, end - 1, compiled, quantities);
 }
 
 /** Positions (in `view.quantityItems`) of the quantities after item `from`, up to the clause's end. */

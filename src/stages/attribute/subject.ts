@@ -56,7 +56,9 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     const target = namesTarget(view.items, at, compiled);
     // 把经济增长目标定为6%: what is set is measured, not who sets it
     const set = setObject(view.items, at, compiled);
-    const right = walk.cue || target ? '' : rightPhrase(view.items, at, compiled, count, threshold);
+    // 试点扩大到全县12个乡镇: after a level word a count's own noun is what it counts
+    const levelled = walk.cue?.label === 'level' && count && !target;
+    const right = (walk.cue && !levelled) || target ? '' : rightPhrase(view.items, at, compiled, count, threshold);
     // 民生支出268.7亿元，占一般公共预算支出的81.3%: the share is of what stands before 占
     const share = shareVerb(view.items, walk.stop, at, compiled);
     // (a level reached, 首破6亿吨, is no band of the noun glued after it: a headline's lost space)
@@ -224,6 +226,15 @@ export function rightPhrase(
       i++;
       continue;
     }
+    // 1200余名特困、低保老人: modifiers of the counted noun listed with 、 (an adjective, then a word jieba
+    // tags a verb) before the one head noun right after them
+    if (count && item.separator === 'list' && run.length > 0 && run.every((word) => word.tag === 'a') && listedModifier(items, i + 1)) {
+      run.push(item, items[i + 1]!);
+      i += 2;
+      continue;
+    }
+    // 14个乡镇2025年度推进…: a year after the counted noun opens the time of what follows, not the noun
+    if (item.inYear && run.length > 0) break;
     // 3至5家专精特新“小巨人”企业, 建成3个“智慧工厂”: a quoted name inside the noun phrase, between
     // two of its nouns or right after a count (not 227项业务“跨省通办”, a slogan the things achieve)
     const quoted = item.separator === 'quote' && (run.length > 0 ? isNounLike(run[run.length - 1]!) : count) ? closingQuote(items, i) : -1;
@@ -264,6 +275,13 @@ export function rightPhrase(
   // (nor the 口 that 13亿多人口 leaves once 人 is the unit)
   if (count && end !== undefined && end.tag.startsWith('n') && isHeadNoun(end) && characters(owner) >= 2) return shorten(owner);
   return shorten(run.slice(last + 1));
+}
+
+/** The item at `at` is a one-word modifier (an adjective or a verb) with a noun right after it. */
+function listedModifier(items: readonly Item[], at: number): boolean {
+  const word = items[at];
+  const head = items[at + 1];
+  return word !== undefined && head !== undefined && word.separator === null && (word.tag === 'a' || isVerb(word)) && isNounLike(head);
 }
 
 /** Nothing but a clause mark (or the sentence's start) stands before the item at `at`. */

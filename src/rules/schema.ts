@@ -136,6 +136,8 @@ export const subjectsFile = z
     giving_verbs: cueList.optional(),
     /** Per-head bases (`人均`): before a verb of receiving they name no thing of their own. */
     per_head: cueList.optional(),
+    /** Class suffixes (`类`): after a verb they make it part of a class name (`治理类指标`). */
+    class_suffixes: cueList.optional(),
     /** Perfect markers (`已`): before a stage verb and one noun the verb names a class (`已投产项目`). */
     perfect_markers: cueList.optional(),
     /** Negations (`不`, `未`): before a verb they belong to the noun phrase (`不见面开标项目`), not an adverb to strip. */

@@ -30,6 +30,7 @@ export type CueLabel =
   | 'receiving'
   | 'giving'
   | 'perHead'
+  | 'classSuffix'
   | 'negation'
   | 'joiner'
   | 'respectively'
@@ -147,6 +148,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('receiving', words(subjects.receiving_verbs ?? []))
     .add('giving', words(subjects.giving_verbs ?? []))
     .add('perHead', words(subjects.per_head ?? []))
+    .add('classSuffix', words(subjects.class_suffixes ?? []))
     .add('negation', words(subjects.negations ?? []))
     .add('joiner', words(subjects.list_joiners))
     .add('respectively', words(subjects.respectively))

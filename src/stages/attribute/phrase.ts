@@ -142,6 +142,8 @@ function ownerOfMeasure(run: readonly Item[], kept: Item[], compiled: CompiledAt
 function afterLastPredicate(run: readonly Item[], compiled: CompiledAttribute): Item[] {
   for (let i = run.length - 2; i > 0; i--) {
     if (!isVerb(run[i]!)) continue;
+    // 乡村治理类指标: a verb before a class suffix names the class, it predicates nothing
+    if (compiled.cues.startingAt(run, i + 1, ['classSuffix'])?.end === i + 1) continue;
     const cue = compiled.cues.startingAt(run, i, ['strip']);
     // 仲裁调解成功率: a rate right after the verb is the rate of that action, the verb names it
     if (cue && cue.end === run.length - 2 && compiled.rateSuffixes.some((suffix) => run[run.length - 1]!.text.endsWith(suffix))) continue;

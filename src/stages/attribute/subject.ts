@@ -198,7 +198,10 @@ export function rightPhrase(
   if (!first) return '';
   // 50万元以上的村有5个: jieba tags some one-character head nouns zg (村, 县, 厂); right after 的 and
   // before a number, a verb or the clause's end, such a character is the head noun
-  if (afterParticle && first.tag === 'zg' && first.end - first.start === 1 && endsNoun(items, nextSolid(items, i))) return first.text;
+  // (50万元以上的村占比为31%: also before a bare dimension of it, subjects.yaml measure_heads)
+  const afterHead = nextSolid(items, i);
+  const dimension = items[afterHead] !== undefined && compiled.cues.startingAt(items, afterHead, ['measure'])?.end === afterHead;
+  if (afterParticle && first.tag === 'zg' && first.end - first.start === 1 && (endsNoun(items, afterHead) || dimension)) return first.text;
   // 给予每人每月800—1500元生活补贴: a purpose before a noun of money is part of its name
   const purpose = first.tag === 'vn' && compiled.moneyNouns.has(items[i + 1]?.text ?? '');
   if ((first.tag === 'vn' || isVerb(first)) && !count && !threshold && !purpose) return '';

@@ -18,6 +18,7 @@ import type { Candidate } from './phrase.js';
 import { changeNounFollows, countSubject, followsAllotmentOf, followsNounOf, informative as keepInformative, joinerAfter, nounAfterMeasure, phraseAt, subjectAfterUnit, subjectBefore } from './subject.js';
 import { isHeadNoun, isNounLike } from './nouns.js';
 import { hasTag, tokenAtOrAfter, tokenBefore, type Token } from './tokens.js';
+import { matchBackward, skipSpaceBackward } from './words.js';
 
 export interface Attributes {
   change: Change;
@@ -128,7 +129,9 @@ export function attributesOf(
   // `by` number shares the change of the `by` number before it
   const by = /\bby\s*$/i.test(text.slice(Math.max(0, candidate.boundStart - 4), candidate.boundStart));
   const sentence = sentenceStart(text, candidate.start);
-  if (change.rule === null && by && memory.byChange !== 'none' && memory.bySentence === sentence && GAPPED_BY.test(text.slice(memory.floor, candidate.boundStart)) && !verbBetween(tokens, memory.floor, candidate.boundStart)) {
+  // (`by 20 to 30 basis points and the reserve requirement ratio by 50 basis points`: a level word
+  // read inside the range before leaves no change)
+  if (change.change === 'none' && by && memory.byChange !== 'none' && memory.bySentence === sentence && GAPPED_BY.test(text.slice(memory.floor, candidate.boundStart)) && !verbBetween(tokens, memory.floor, candidate.boundStart)) {
     change = { change: memory.byChange, rule: 'english/gapped-by' };
   }
   if (by && change.change !== 'none') {
@@ -148,7 +151,7 @@ export function attributesOf(
   const own = clauseModality(text.slice(part.start, ownPredicateEnd(tokens, part, candidate)), compiled, candidate.start - part.start, candidate.end - part.start);
   const cue =
     own ??
-    (independent(tokens, clause.start, part.start, part.end) ? null : clauseModality(text.slice(clause.start, part.start), compiled)) ??
+    (independent(tokens, clause.start, part.start, part.end) ? null : clauseModality(text.slice(afterQuote(text, clause.start, part.start), part.start), compiled)) ??
     // `A total of 1,200 major projects, with planned investment …, will be launched`: a subject
     // that opens its clause with no verb takes the cue of the verb after it
     (subjectPart(tokens, clause.start, part, candidate.boundStart) && !NEW_CLAUSE.test(text.slice(part.end, part.end + 24)) ? clauseModality(text.slice(part.end, clause.end), compiled, 0) : null);
@@ -214,6 +217,15 @@ function independent(tokens: readonly Token[], clauseStart: number, partStart: n
   if (/^where$/i.test(tokens[i]?.text ?? '')) return true;
   const opener = tokens[i];
   return opener !== undefined && hasTag(opener, 'Determiner', 'Noun', 'Pronoun', 'Possessive', 'Adjective') && !hasTag(opener, 'Verb');
+}
+
+// `"… should fetch twice what it does now," said Zhang Jun, head of a cooperative with 320 member
+// households`: the speaker's description after a quote and its verb of saying takes no cue from the quote
+const QUOTE_SAID = /["”’]\s*,?\s*(?:said|says|according to)\s/gu;
+function afterQuote(text: string, from: number, to: number): number {
+  let end = from;
+  for (const said of text.slice(from, to).matchAll(QUOTE_SAID)) end = from + said.index! + said[0].length;
+  return end;
 }
 
 // `…, and the ministry plans to`: a clause with a subject of its own follows, whose cue is not the part's
@@ -330,6 +342,8 @@ function subjectOf(
     (nounOf && followsAllotmentOf(tokens, candidate, compiled) ? informative(subjectAfterUnit(text, tokens, candidate, compiled)) : null) ??
     (nounOf ? informative(subjectBefore(text, tokens, candidate, memory.floor, compiled)) : null) ??
     informative(subjectAfterUnit(text, tokens, candidate, compiled)) ??
+    // `The company plans to invest no less than 800 billion yuan`: the verb of intent's infinitive names the amount
+    (counted === null && candidate.unit !== null && !NOT_INTENDED.has(candidate.unit.kind) ? intendedVerb(text, tokens, candidate, compiled) : null) ??
     // `…, making up 51.3 percent of the total`: the subject stands before the share verb, if anywhere
     informative(subjectBefore(text, tokens, share < 0 ? candidate : { ...candidate, boundStart: share }, memory.floor, compiled)) ??
     (counted === null ? informative(gappedSubject) : null) ??
@@ -372,6 +386,23 @@ function participleSubject(text: string, tokens: readonly Token[], candidate: Ca
     }
   }
   return null;
+}
+
+// (a count, a rate or a multiple after the verb is what it adds or has: `aims to add no fewer than
+// 250,000` jobs, `aims to have 95 percent of the population covered`, `to contribute 2.6 percentage points`)
+const NOT_INTENDED: ReadonlySet<string> = new Set(['count', 'percent', 'percentage_point', 'multiple']);
+// `plans to invest no less than 800 billion yuan`, `plans to replant 50,000 mu with …`: an amount right
+// after an infinitive (no change or level word) that follows a target cue (`plans to`, `aims to`) is what
+// that verb does
+function intendedVerb(text: string, tokens: readonly Token[], candidate: Candidate, compiled: CompiledEnglish): string | null {
+  const k = tokenBefore(tokens, candidate.boundStart);
+  const verb = tokens[k];
+  const to = tokens[k - 1];
+  if (!verb || !to || to.text.toLowerCase() !== 'to' || !/^\s+$/.test(verb.post) || !hasTag(verb, 'Verb', 'Infinitive') || hasTag(verb, 'Copula', 'PastTense', 'Gerund')) return null;
+  const word = verb.text.toLowerCase();
+  if (compiled.verbCues.has(word) || compiled.changeWords.has(word) || (verb.root !== null && compiled.changeRoots.has(verb.root.toLowerCase()))) return null;
+  const intent = matchBackward(compiled.modalityCues, text, to.end) ?? matchBackward(compiled.modalityCues, text, skipSpaceBackward(text, to.start));
+  return intent?.value.modality === 'target' ? verb.text : null;
 }
 
 // the phrase after a container's `of` (`pieces of industrial equipment`), or null

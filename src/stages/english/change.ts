@@ -14,6 +14,9 @@ import type { Candidate } from './phrase.js';
 import { hasTag, tokenAtOrAfter, type Token } from './tokens.js';
 import { matchBackward, matchForward, skipSpaceBackward, skipSpaceForward } from './words.js';
 
+// prepositions of place or purpose that may stand between a change verb's object and a number
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['on', 'in', 'across', 'among', 'with', 'for']);
+
 /** Words read backwards from the number; after `by`, the verb may stand further back (`cut taxes and fees by …`). */
 const WINDOW = 6;
 const BY_WINDOW = 14;
@@ -59,6 +62,9 @@ export function changeOf(
   let crossedCueVerb = false;
   let levelVerbs = 0;
   let crossedNoun = false;
+  let levelPhrase = '';
+  // the word right before the number
+  let firstWord = '';
   for (let words = 0; words < reach && position > 0; words++) {
     if (CLAUSE_END.test(text[position - 1]!) || sentenceEnd(text, position)) break;
     if (text[position - 1] === ':') position = skipSpaceBackward(text, position - 1);
@@ -74,9 +80,15 @@ export function changeOf(
     if (levelRule !== null && words > levelAt + 1 && nounPhraseWordEndingAt(tokens, position) && !rateEndingAt(text, position, compiled)) crossedNoun = true;
     if (levelRule !== null && words > levelAt + 1 && !nounPhraseWordEndingAt(tokens, position) && !rateEndingAt(text, position, compiled) && !verbGroup && !levelVerb) break;
     crossedCueVerb = false;
+    if (words === 0) firstWord = text.slice(wordStart(text, position), position).toLowerCase();
     const cue = matchBackward(compiled.changeBefore, text, position);
     if (cue) {
       const { cue: kind, adjacent, rule } = cue.value;
+      // `grows kiwifruit on 430,000 mu`, `rose in 31 provinces`: a number after a place preposition is
+      // where or what, not the size of the change before it
+      if (words > 0 && (kind === 'increase' || kind === 'decrease') && PLACE_PREPOSITIONS.has(firstWord)) break;
+      // `should grow at about 8 percent`: a change verb right before `at` gives the rate of the change
+      if (levelPhrase === 'at' && words === levelAt + 1 && (kind === 'increase' || kind === 'decrease') && candidate.unit?.kind === 'percent' && compiled.verbCues.has(cue.phrase)) return { change: kind, rule };
       const near = words === 0 || (words === 1 && byBefore);
       // `GDP growth creates roughly 2 million urban jobs`: the number is the object of another verb
       if (kind === 'rate' && crossedPercent) break;
@@ -109,6 +121,7 @@ export function changeOf(
         if (levelRule === null) {
           levelRule = rule;
           levelAt = words;
+          levelPhrase = cue.phrase;
           levelMoves = compiled.newLevel.has(cue.phrase);
         }
       } else if (levelRule === null && (!adjacent || (near && !afterParticleVerb(text, tokens, cue.start, compiled, isRelative(candidate))))) {

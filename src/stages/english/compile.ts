@@ -69,7 +69,9 @@ export interface CompiledEnglish {
   particleVerbs: ReadonlySet<string>;
   sessionVerbs: ReadonlySet<string>;
   /** Target and actual cues; comparisons (`than last year`) and cue nouns (`value added`) have modality null and hide the cues inside them. */
-  modalityCues: PhraseList<{ modality: Modality | null; rule: string; beforeOnly?: true }>;
+  modalityCues: PhraseList<{ modality: Modality | null; rule: string; beforeOnly?: true; rightBefore?: true }>;
+  /** english-modality.yaml forecast_nouns, lower case. */
+  forecastNouns: ReadonlySet<string>;
   targetSections: readonly { pattern: RegExp; rule: string }[];
   actualSections: readonly { pattern: RegExp; rule: string }[];
   /** Change and level words that are never nouns (`rose`, `grew`, `reached`): they end a subject. */
@@ -213,12 +215,14 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     newLevel: new Set(changes.new_level.map((w) => w.word.toLowerCase())),
     byFillers: phraseList(changes.by_fillers.map((f) => [f.word, id('english-changes.yaml', f.word)] as const)),
     relativeVerbs: phraseList((changes.relative_verbs ?? []).map((v) => [v.word, { change: v.change, rule: id('english-changes.yaml', v.word) }] as const)),
-    modalityCues: phraseList<{ modality: Modality | null; rule: string; beforeOnly?: true }>([
+    forecastNouns: new Set((modality.forecast_nouns ?? []).map((c) => c.word.toLowerCase())),
+    modalityCues: phraseList<{ modality: Modality | null; rule: string; beforeOnly?: true; rightBefore?: true }>([
       ...modality.comparisons.map((c) => [c.word, { modality: null, rule: id('english-modality.yaml', c.word) }] as const),
       ...(modality.cue_nouns ?? []).map((c) => [c.word, { modality: null, rule: id('english-modality.yaml', c.word) }] as const),
       ...modality.target_cues.map((c) => [c.word, { modality: 'target' as const, rule: id('english-modality.yaml', c.word) }] as const),
       ...modality.actual_cues.map((c) => [c.word, { modality: 'actual' as const, rule: id('english-modality.yaml', c.word) }] as const),
       ...(modality.actual_before ?? []).map((c) => [c.word, { modality: 'actual' as const, rule: id('english-modality.yaml', c.word), beforeOnly: true as const }] as const),
+      ...(modality.actual_right_before ?? []).map((c) => [c.word, { modality: 'actual' as const, rule: id('english-modality.yaml', c.word), beforeOnly: true as const, rightBefore: true as const }] as const),
     ]),
     targetSections: modality.target_sections.map((s) => ({ pattern: new RegExp(s.pattern, 'iu'), rule: id('english-modality.yaml', s.pattern) })),
     actualSections: modality.actual_sections.map((s) => ({ pattern: new RegExp(s.pattern, 'iu'), rule: id('english-modality.yaml', s.pattern) })),

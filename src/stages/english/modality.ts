@@ -98,12 +98,21 @@ export function clauseModality(
       continue;
     }
     if (cue.value.beforeOnly && cue.end > at) continue; // `by 25 percent compared with 2025`: the base, not an outturn
+    // `from 35 percent to more than 60 percent`; not in a forecast's clause (`raised its forecast … from 4.5 percent`)
+    if (cue.value.rightBefore && (!RIGHT_BEFORE.test(clause.slice(cue.end, at)) || namesForecast(clause, compiled))) continue;
     const distance = cue.end <= at ? at - cue.end : i >= atEnd ? i - atEnd : 0;
     const better = best === null || distance < best.distance || (distance === best.distance && cue.value.modality === 'target');
     if (better) best = { modality: cue.value.modality, rule: cue.value.rule, distance };
   }
   return best === null ? null : { modality: best.modality, rule: best.rule };
 }
+
+function namesForecast(clause: string, compiled: CompiledEnglish): boolean {
+  return clause.toLowerCase().split(/[^\p{L}]+/u).some((word) => compiled.forecastNouns.has(word));
+}
+
+// what may stand between a right-before cue and its number: a few words (`an initially reported`), no number
+const RIGHT_BEFORE = /^\s*(?:[\p{L}-]+\s+){0,3}$/u;
 
 /** The year nearest to `index` in `text`, or null. */
 export function nearestYear(text: string, index: number): string | null {

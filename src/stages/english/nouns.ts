@@ -24,7 +24,8 @@ export function isNounLike(tokens: readonly Token[], i: number, compiled: Compil
     return false;
   }
   // `is set at`, `was raised by`: a word after a copula is the verb
-  if (hasTag(previous, 'Copula', 'Auxiliary', 'Modal') && /^\s+$/.test(previous!.post)) return false;
+  // (`will be set at`: compromise tags `be` an infinitive, not a copula)
+  if ((hasTag(previous, 'Copula', 'Auxiliary', 'Modal') || /^(?:be|been|being)$/i.test(previous?.text ?? '')) && /^\s+$/.test(previous!.post)) return false;
   // `designated size`, `eroded land`, `the surveyed firms` (firms read as a verb): a participle before
   // a noun modifies it; `total went up`, `firms expected higher orders`: after a plural it is the verb
   if (hasTag(token, 'PastTense')) {

@@ -112,6 +112,10 @@ export const englishModalityFile = z
     actual_cues: cueList,
     /** Actual cues that count only before the number (`compared with 55.8 percent in 2025`, not `by 25 percent compared with 2025`). */
     actual_before: cueList.optional(),
+    /** Actual cues that count only right before the number, no other number between (`from 35 percent to more than 60 percent`). */
+    actual_right_before: cueList.optional(),
+    /** Nouns of a forecast, in whose clause `actual_right_before` cues do not count (`raised its forecast … from 4.5 percent`). */
+    forecast_nouns: cueList.optional(),
     /** Comparisons that contain an actual cue but do not date the number (`more than last year`). */
     comparisons: cueList,
     /** Nouns that hold a cue word but name a measure (`value added`): they hide the cue inside them. */

@@ -271,7 +271,7 @@ function phraseBefore(
     // (`were little changed at`: a listed adverb is crossed even where it could head a phrase)
     if (!compiled.subjects.crossedAdverbs.has(token.text.toLowerCase()) && (isHeadNoun(tokens, i, compiled) || adjectiveAsNoun(tokens, i))) break;
     if (finiteVerb(token)) finiteCrossed = true;
-    const afterCopula = hasTag(tokens[i - 1], 'Copula', 'Auxiliary', 'Modal'); // `is set at`
+    const afterCopula = hasTag(tokens[i - 1], 'Copula', 'Auxiliary', 'Modal') || /^(?:be|been|being)$/i.test(tokens[i - 1]?.text ?? ''); // `is set at`, `will be set at`
     const word = token.text.toLowerCase();
     // `A survey found that 73 percent of …`: `that` after a verb opens the number's own clause
     if (word === 'that' && hasTag(tokens[i - 1], 'Verb') && !isNounLike(tokens, i - 1, compiled)) return null;

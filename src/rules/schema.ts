@@ -136,6 +136,8 @@ export const subjectsFile = z
     giving_verbs: cueList.optional(),
     /** Per-head bases (`人均`): before a verb of receiving they name no thing of their own. */
     per_head: cueList.optional(),
+    /** Outcome words (`成功`): actions ending in one name the successes a number counts (`调解成功2.47万件`). */
+    outcome_words: cueList.optional(),
     /** Class suffixes (`类`): after a verb they make it part of a class name (`治理类指标`). */
     class_suffixes: cueList.optional(),
     /** Perfect markers (`已`): before a stage verb and one noun the verb names a class (`已投产项目`). */

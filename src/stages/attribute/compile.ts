@@ -31,6 +31,7 @@ export type CueLabel =
   | 'giving'
   | 'perHead'
   | 'classSuffix'
+  | 'outcome'
   | 'negation'
   | 'joiner'
   | 'respectively'
@@ -149,6 +150,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('giving', words(subjects.giving_verbs ?? []))
     .add('perHead', words(subjects.per_head ?? []))
     .add('classSuffix', words(subjects.class_suffixes ?? []))
+    .add('outcome', words(subjects.outcome_words ?? []))
     .add('negation', words(subjects.negations ?? []))
     .add('joiner', words(subjects.list_joiners))
     .add('respectively', words(subjects.respectively))

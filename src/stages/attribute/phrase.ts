@@ -113,7 +113,11 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, li
   // name the part counted, whatever jieba tags them (集中/v 供养/v)
   const opener = items[0] === run[0] ? compiled.cues.startingAt(items, 0, ['subset']) : null;
   const part = opener ? items.slice(opener.end + 1) : listed ? [...run] : [];
-  return part.length > 0 && part.every((item) => item.separator === null) ? shorten(part) : '';
+  if (part.length > 0 && part.every((item) => item.separator === null)) return shorten(part);
+  // 诉前调解成功2.47万件, 帮扶成功120户: actions that end in an outcome word (subjects.yaml outcome_words)
+  // name the successes counted, whatever jieba tags them (诉前/v 调解/v 成功/a)
+  const outcome = items.length >= 2 && compiled.cues.endingAt(items, items.length - 1, ['outcome'])?.end === items.length - 1;
+  return outcome && items.slice(0, -1).every((item) => item.separator === null && (isVerb(item) || item.tag === 'vn')) ? shorten(items) : '';
 }
 
 /**

@@ -70,6 +70,8 @@ export interface CompiledEnglish {
   sessionVerbs: ReadonlySet<string>;
   /** Target and actual cues; comparisons (`than last year`) and cue nouns (`value added`) have modality null and hide the cues inside them. */
   modalityCues: PhraseList<{ modality: Modality | null; rule: string; beforeOnly?: true; rightBefore?: true }>;
+  /** Verbs of the target cues written with `to` (`plans to` → plans): before `to` and an infinitive they are verbs. */
+  intentVerbs: ReadonlySet<string>;
   /** english-modality.yaml forecast_nouns, lower case. */
   forecastNouns: ReadonlySet<string>;
   targetSections: readonly { pattern: RegExp; rule: string }[];
@@ -216,6 +218,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     byFillers: phraseList(changes.by_fillers.map((f) => [f.word, id('english-changes.yaml', f.word)] as const)),
     relativeVerbs: phraseList((changes.relative_verbs ?? []).map((v) => [v.word, { change: v.change, rule: id('english-changes.yaml', v.word) }] as const)),
     forecastNouns: new Set((modality.forecast_nouns ?? []).map((c) => c.word.toLowerCase())),
+    intentVerbs: new Set(modality.target_cues.map((c) => /^(\p{L}+) to$/iu.exec(c.word)?.[1]?.toLowerCase()).filter((w): w is string => w !== undefined)),
     modalityCues: phraseList<{ modality: Modality | null; rule: string; beforeOnly?: true; rightBefore?: true }>([
       ...modality.comparisons.map((c) => [c.word, { modality: null, rule: id('english-modality.yaml', c.word) }] as const),
       ...(modality.cue_nouns ?? []).map((c) => [c.word, { modality: null, rule: id('english-modality.yaml', c.word) }] as const),

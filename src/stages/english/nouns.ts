@@ -34,6 +34,8 @@ export function isNounLike(tokens: readonly Token[], i: number, compiled: Compil
   }
   if (hasTag(token, 'Noun', 'Adjective', 'Acronym', 'Possessive', 'Gerund')) return true;
   if (pluralBeforeVerb(tokens, i, compiled)) return true;
+  // (`The city plans to reach`: a verb of intent before `to` and an infinitive is the verb)
+  if (compiled.intentVerbs.has(token.text.toLowerCase()) && tokens[i + 1]?.text.toLowerCase() === 'to' && hasTag(tokens[i + 2], 'Infinitive')) return false;
   // `Foreign trade`, `childcare places`: a present-tense "verb" right after an adjective or noun is a noun
   // (not after a pronoun: `It plans to add` is its verb)
   const modifier = (hasTag(previous, 'Adjective', 'Noun') && !hasTag(previous, 'Pronoun')) || (previous !== undefined && /^\d+\p{L}+$/u.test(previous.text));

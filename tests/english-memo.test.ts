@@ -24,6 +24,32 @@ describe('english: TextMemo', () => {
     expect(calls).toBe(3);
   });
 
+  it('drops the texts least recently asked for first', () => {
+    const memo = new TextMemo<string>(10);
+    let calls = 0;
+    const upper = (text: string) => (calls++, text.toUpperCase());
+    memo.get('abc', upper);
+    memo.get('def', upper);
+    memo.get('abc', upper); // asked for again: now the most recent
+    memo.get('ghijk', upper); // 11 > 10: 'def' goes, 8 held
+    expect(calls).toBe(3);
+    memo.get('abc', upper);
+    memo.get('ghijk', upper);
+    expect(calls).toBe(3);
+    memo.get('def', upper);
+    expect(calls).toBe(4);
+  });
+
+  it('holds no text longer than its bound', () => {
+    const memo = new TextMemo<string>(4);
+    let calls = 0;
+    const upper = (text: string) => (calls++, text.toUpperCase());
+    memo.get('abc', upper);
+    expect(memo.get('abcdef', upper)).toBe('ABCDEF');
+    memo.get('abcdef', upper);
+    expect(calls).toBe(3);
+  });
+
   it('keeps a null value as known', () => {
     const memo = new TextMemo<number | null>(100);
     let calls = 0;

@@ -1,10 +1,12 @@
 /**
  * A memo of values computed from a text, kept across documents and bounded by the total length
- * of the texts it holds, so that a corpus of distinct texts cannot grow it without end: when a
- * new text would pass the bound, everything is dropped and it starts again.
+ * of the texts it holds, so that a corpus of distinct texts cannot grow it without end: a text
+ * that would pass the bound drops the texts least recently asked for (a text asked for in every
+ * document stays while one-off texts pass through).
  */
 export class TextMemo<T> {
-  private readonly values = new Map<string, T>();
+  /** By text, the value and the memo's own copy of the text (see `detached`). */
+  private readonly values = new Map<string, { key: string; value: T }>();
   private length = 0;
 
   /** `maxLength`: most UTF-16 units of key text held at once. */
@@ -18,13 +20,21 @@ export class TextMemo<T> {
   /** `compute(text)`, computed once while `text` stays held. */
   get(text: string, compute: (text: string) => T): T {
     const known = this.values.get(text);
-    if (known !== undefined) return known;
-    const value = compute(text);
-    if (this.length + text.length > this.maxLength) {
-      this.values.clear();
-      this.length = 0;
+    if (known !== undefined) {
+      // a Map iterates in insertion order: set again, the text is the last to be dropped
+      this.values.delete(known.key);
+      this.values.set(known.key, known);
+      return known.value;
     }
-    this.values.set(detached(text), value);
+    const value = compute(text);
+    if (text.length > this.maxLength) return value;
+    for (const held of this.values.keys()) {
+      if (this.length + text.length <= this.maxLength) break;
+      this.values.delete(held);
+      this.length -= held.length;
+    }
+    const key = detached(text);
+    this.values.set(key, { key, value });
     this.length += text.length;
     return value;
   }

@@ -128,6 +128,8 @@ export const subjectsFile = z
     passive_markers: cueList.optional(),
     /** Verbs of benefit (`惠及`): a count of people right after one counts the recipients named before. */
     beneficiary_verbs: cueList.optional(),
+    /** Units that count people (`人`, `人次`, `户`): a count in one after a verb of benefit counts recipients. */
+    people_units: cueList.optional(),
     /** Markers of recipients (`向`) before a verb of giving: 向困难群众发放…. */
     recipient_markers: cueList.optional(),
     /** Verbs of receiving (`领取`): an amount right after one, with only a basis before, is of what was given before. */

@@ -18,9 +18,6 @@ import type { SentenceView } from './items.js';
 import { previousSolid } from './items.js';
 import { isNounLike, isVerb, MAX_SUBJECT } from './phrase.js';
 
-/** Units that count people or households. */
-const PEOPLE_UNITS: ReadonlySet<string> = new Set(['人', '人次', '名', '户', '户次']);
-
 /** Most clause marks passed going back from the verb of benefit to the recipients. */
 const MAX_CLAUSES = 1;
 
@@ -28,7 +25,7 @@ const MAX_CLAUSES = 1;
 export function nameBeneficiaries(view: SentenceView, compiled: CompiledAttribute, subjects: string[], quantities: readonly Quantity[]): void {
   const { items } = view;
   view.quantityItems.forEach((at, k) => {
-    if (!PEOPLE_UNITS.has(quantities[items[at]!.quantity]!.unit)) return;
+    if (!compiled.peopleUnits.has(quantities[items[at]!.quantity]!.unit)) return;
     const verb = previousSolid(items, at);
     if (verb < 0 || compiled.cues.endingAt(items, verb, ['beneficiary'])?.end !== verb) return;
     const recipients = recipientsBefore(view, verb, compiled);

@@ -106,6 +106,8 @@ export interface CompiledAttribute {
   respectivelyWords: WordFinder;
   /** subjects.yaml counted_events (死亡): a verb alone before a number that counts those it befell. */
   countedEvents: ReadonlySet<string>;
+  /** subjects.yaml people_units (人, 人次, 户): units of a count of recipients after a verb of benefit. */
+  peopleUnits: ReadonlySet<string>;
   /** subjects.yaml totals (合计): a subject that is only one of these is the sum of the list before. */
   totals: ReadonlySet<string>;
   /** subjects.yaml money_nouns (补贴, 资金): after an amount and a verbal noun, they name the amount. */
@@ -214,6 +216,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     moneyNouns: new Set(words(subjects.money_nouns ?? [])),
     countedEvents: new Set(words(subjects.counted_events ?? [])),
     totals: new Set(words(subjects.totals ?? [])),
+    peopleUnits: new Set(words(subjects.people_units ?? [])),
     years: periods.years.map((entry) => new RegExp(entry.pattern, 'gu')),
     times: (periods.times ?? []).map((entry) => new RegExp(entry.pattern, 'gu')),
     relativeYears: (periods.relative_years ?? []).map((entry) => ({ pattern: new RegExp(entry.pattern, 'gu'), offset: entry.offset })),

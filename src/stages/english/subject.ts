@@ -206,6 +206,8 @@ function phraseBefore(
   // phrase is then a participle (`Electricity sent from western provinces totaled`)
   let finiteCrossed = false;
   let appositiveEnd = -1;
+  // a person's name that a `who` follows is the whole phrase (`said Li Xiaomei`: not the verb before)
+  let name = false;
   floor = liftedFloor(tokens, floor, compiled);
   // cross the verb, cue and bound words between the number and its subject
   for (; i >= 0 && crossed < MAX_CROSSED; i--, crossed++) {
@@ -275,6 +277,15 @@ function phraseBefore(
     const word = token.text.toLowerCase();
     // `A survey found that 73 percent of …`: `that` after a verb opens the number's own clause
     if (word === 'that' && hasTag(tokens[i - 1], 'Verb') && !isNounLike(tokens, i - 1, compiled)) return null;
+    // `said Li Xiaomei, 52, who now manages 40 mu`: the person a `who` after a comma follows does
+    // what its clause says (an age between commas is crossed)
+    if (word === 'who') {
+      const person = whoAntecedent(tokens, i, floor, compiled);
+      if (person < 0) return null;
+      i = person;
+      name = hasTag(tokens[i], 'ProperNoun');
+      break;
+    }
     // `reduce profits tax for 2025-26 by 100 per cent`, `GDP in 2025 grew`: a year after a preposition
     // (not `at the end of 2024`: the phrase before `of` is a time)
     // (`in February 2026`: a month may stand between)
@@ -290,7 +301,7 @@ function phraseBefore(
   let list = false;
   for (let j = i - 1; j >= 0 && last - j < MAX_PHRASE; j--) {
     const token = tokens[j]!;
-    if (token.start < floor) break;
+    if (token.start < floor || (name && !(hasTag(token, 'ProperNoun') && /^\s+$/.test(token.post)))) break;
     // `people aged 16 to 24 not in school`: an age range after a noun and a `not` before a joiner
     // stay inside the phrase
     if (negatedJoiner(tokens, j, compiled)) continue;
@@ -556,6 +567,17 @@ function relativeAntecedent(tokens: readonly Token[], i: number, floor: number, 
     if (/^(which|who)$/i.test(tokens[j]!.text)) return /^,\s+$/.test(tokens[j - 1]!.post) && isHeadNoun(tokens, j - 1, compiled) ? j - 1 : -1;
   }
   return -1;
+}
+
+// the noun a `who` at token `i` follows, right before it or across `, ` (and an age set off by
+// commas), or -1
+function whoAntecedent(tokens: readonly Token[], i: number, floor: number, compiled: CompiledEnglish): number {
+  let k = i - 1;
+  const post = tokens[k]?.post ?? '';
+  if (/^,\s+$/.test(post)) {
+    if (hasTag(tokens[k], 'Cardinal') && !hasTag(tokens[k], 'Percent', 'Money', 'Year') && /^,\s+$/.test(tokens[k - 1]?.post ?? '')) k -= 1;
+  } else if (!/^\s+$/.test(post)) return -1; // (`patients who travel`: no comma)
+  return k >= 0 && tokens[k]!.start >= floor && isHeadNoun(tokens, k, compiled) && !isUnitWord(tokens[k]!, compiled) ? k : -1;
 }
 
 // `while distributed solar grew by 9.8 GW`: an adjective right before a finite verb is the noun

@@ -82,6 +82,11 @@
  * continuesRight): unequal 0.920 / 0.850 -> 0.922 / 0.854, ragged 0.904 / 0.849 -> 0.905 / 0.853,
  * mixed 0.902 / 0.827 -> 0.904 / 0.831, gaps 0.945 / 0.885 -> 0.948 / 0.890, same 0.928 / 0.881 ->
  * 0.932 / 0.886, hard 0.921 / 0.871 -> 0.925 / 0.877; three and soft unchanged.
+ * After a three-column block's rows are dealt again with the widths the dealt cells show (the
+ * guess from a short page's few full rows may be a character or more too narrow; columns-cells.ts
+ * dealtWidths): three 0.922 / 0.850 -> 0.927 / 0.855, mixed 0.904 / 0.831 -> 0.907 / 0.836 (seeds
+ * 11-20 three 0.912 / 0.847 -> 0.915 / 0.854, mixed 0.895 / 0.826 -> 0.899 / 0.830); the other rows
+ * as main gives them.
  *
  * `--first N` runs seeds N … N + seeds − 1 (1 by default): a change measured on seeds 1–10 is
  * checked on others. `--lost` prints the sentences liang did not keep whole, `--starts` the paragraph starts it

@@ -103,7 +103,22 @@ function pluralBeforeVerb(tokens: readonly Token[], i: number, compiled: Compile
   // so any joiner but `and`/`to` (`rises and falls`, `prices to rise`) keeps it in the phrase
   if (hasTag(previous, 'Preposition') && word !== 'and' && word !== 'to' && compiled.subjects.joiners.has(word)) return true;
   // `and prices in the largest cities are down` (a level word is no sign: `now stands at`)
-  return word === 'of' || word === 'in' || compiled.changeBefore.entries.some((entry) => entry.phrase === word && entry.value.cue !== 'level');
+  if (word === 'of' || word === 'in' || compiled.changeBefore.entries.some((entry) => entry.phrase === word && entry.value.cue !== 'level')) return true;
+  // `and rates on the Shanghai-Europe route fell`: before any other joiner, when a short phrase
+  // after it ends right before a finite verb (not `and relies on imports for`)
+  return word !== 'and' && word !== 'to' && compiled.subjects.joiners.has(word) && phraseThenVerb(tokens, i + 2, compiled);
+}
+
+// tokens from `k` are a few determiners, adjectives and nouns followed by a past tense or a
+// verb cue (a cue that is a preposition does not count)
+const MAX_JOINED_PHRASE = 6;
+function phraseThenVerb(tokens: readonly Token[], k: number, compiled: CompiledEnglish): boolean {
+  for (let j = k; j < tokens.length && j - k <= MAX_JOINED_PHRASE; j++) {
+    const token = tokens[j]!;
+    if (j > k && (hasTag(token, 'PastTense') || compiled.verbCues.has(token.text.toLowerCase())) && !hasTag(token, 'Preposition', 'Noun')) return true;
+    if (!hasTag(token, 'Determiner', 'Adjective', 'Noun') || hasTag(token, 'Value', 'Pronoun') || !/^[\s-]+$/.test(token.post)) return false;
+  }
+  return false;
 }
 
 // `non-working`, `deficit-to-GDP`: words joined by a hyphen with no space

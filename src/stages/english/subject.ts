@@ -181,7 +181,7 @@ export function subjectBefore(text: string, tokens: readonly Token[], candidate:
   // participle that opens its comma-part is what the subject is compared with, not the subject
   if (tokens[before]?.text.toLowerCase() === 'by' && hasTag(tokens[found.first], 'Gerund') && found.first > 0 && /,\s*$/.test(tokens[found.first - 1]!.post)) return null;
   const article = tokens[found.first - 1]?.text.toLowerCase();
-  if (article === 'a' || article === 'an') {
+  if ((article === 'a' || article === 'an') && !found.relative) {
     // only across a verb, and one that gives a level or a change or is a copula: `Grain output
     // reached a record high`, not `Beijing set a growth target` nor `Employers that hire graduates
     // will receive a one-time subsidy of 1,500 yuan`
@@ -199,7 +199,7 @@ function phraseBefore(
   from: number,
   floor: number,
   compiled: CompiledEnglish,
-): { phrase: string; first: number; last: number } | null {
+): { phrase: string; first: number; last: number; relative: boolean } | null {
   let i = from;
   let crossed = 0;
   // a finite verb stands between the phrase and the number: a past tense after a noun inside the
@@ -208,6 +208,8 @@ function phraseBefore(
   let appositiveEnd = -1;
   // a person's name that a `who` follows is the whole phrase (`said Li Xiaomei`: not the verb before)
   let name = false;
+  // the phrase is the antecedent of a relative clause the number stands in: no predicate
+  let relative = false;
   floor = liftedFloor(tokens, floor, compiled);
   // cross the verb, cue and bound words between the number and its subject
   for (; i >= 0 && crossed < MAX_CROSSED; i--, crossed++) {
@@ -277,6 +279,13 @@ function phraseBefore(
     const word = token.text.toLowerCase();
     // `A survey found that 73 percent of …`: `that` after a verb opens the number's own clause
     if (word === 'that' && hasTag(tokens[i - 1], 'Verb') && !isNounLike(tokens, i - 1, compiled)) return null;
+    // `a trade-in subsidy program that we estimate at 250 billion yuan`: the noun an object relative
+    // clause follows is what its verb sizes
+    if (crossed >= 1 && hasTag(token, 'Pronoun') && /^\s+$/.test(token.post) && /^(?:that|which)$/i.test(tokens[i - 1]?.text ?? '') && /^\s+$/.test(tokens[i - 1]!.post) && i >= 2 && /^\s+$/.test(tokens[i - 2]!.post) && tokens[i - 2]!.start >= floor && isHeadNoun(tokens, i - 2, compiled) && !isUnitWord(tokens[i - 2]!, compiled)) {
+      i -= 2;
+      relative = true;
+      break;
+    }
     // `said Li Xiaomei, 52, who now manages 40 mu`: the person a `who` after a comma follows does
     // what its clause says (an age between commas is crossed)
     if (word === 'who') {
@@ -284,6 +293,7 @@ function phraseBefore(
       if (person < 0) return null;
       i = person;
       name = hasTag(tokens[i], 'ProperNoun');
+      relative = true;
       break;
     }
     // `reduce profits tax for 2025-26 by 100 per cent`, `GDP in 2025 grew`: a year after a preposition
@@ -350,7 +360,7 @@ function phraseBefore(
     if (!inPhrase(tokens, j, compiled) && !gerundBeforeJoiner(tokens, j, compiled) && !(listComma && listedVerb(tokens, j)) && !(finiteCrossed && participleAfterNoun(tokens, j, compiled))) break;
     first = j;
   }
-  return { phrase: text.slice(tokens[first]!.start, tokens[appositiveEnd < 0 ? last : appositiveEnd]!.end), first, last };
+  return { phrase: text.slice(tokens[first]!.start, tokens[appositiveEnd < 0 ? last : appositiveEnd]!.end), first, last, relative };
 }
 
 // the index of the head noun before `, including …,` when token `i` ends such examples (all after

@@ -66,6 +66,12 @@ export function changeOf(
   // the word right before the number
   let firstWord = '';
   for (let words = 0; words < reach && position > 0; words++) {
+    // `Raise basic pension payments …, currently about 200 yuan a month, by at least 50 percent`: an
+    // appositive opened by a crossed adverb right before `by` is crossed to the verb before it
+    if (byBefore && text[position - 1] === ',' && position === skipSpaceBackward(text, beforeFiller - 2)) {
+      const opening = appositiveOpening(text, position - 1, compiled);
+      if (opening >= 0) position = skipSpaceBackward(text, opening);
+    }
     if (CLAUSE_END.test(text[position - 1]!) || sentenceEnd(text, position)) break;
     if (text[position - 1] === ':') position = skipSpaceBackward(text, position - 1);
     // a rate noun counts across a level word only right before it (`growth rate reached`), or
@@ -148,6 +154,18 @@ export function changeOf(
     position = skipSpaceBackward(text, start);
   }
   return { change: 'none', rule: levelRule };
+}
+
+// the index of the comma that opens an appositive closed by the comma at `close` when the
+// appositive starts with a crossed adverb (`, currently about 200 yuan a month,`), or -1
+const MAX_APPOSITIVE = 60;
+function appositiveOpening(text: string, close: number, compiled: CompiledEnglish): number {
+  const from = Math.max(0, close - MAX_APPOSITIVE);
+  const window = text.slice(from, close);
+  const open = from + window.lastIndexOf(',');
+  if (open < from || /[;.:()]/.test(text.slice(open + 1, close))) return -1;
+  const first = /^\s+([\p{L}]+)/u.exec(text.slice(open + 1, close));
+  return first !== null && compiled.subjects.crossedAdverbs.has(first[1]!.toLowerCase()) ? open : -1;
 }
 
 // `Profits grew more slowly, by 7.4 percent,`: a change verb and its manner adverb, set off by a

@@ -28,9 +28,9 @@ const workerUrl = new URL('./worker.js', import.meta.url);
 
 /**
  * Memory one worker thread takes, with a margin: jieba's dictionaries (~225 MB per thread), the
- * rules, its young generation (below) and a document's heap. Measured peak RSS, 100 MB corpus:
- * 1,012 MB with --jobs 2 (two workers and the main thread, which holds ~85 MB), 470 MB with
- * --jobs 1 (one pipeline, in the main thread).
+ * rules, its young generation (below) and a document's heap. Measured peak RSS, 100 MB corpus
+ * (`npm run bench`, eleventh session): 1,072–1,077 MiB with --jobs 2 (two workers and the main
+ * thread, which holds ~85 MB), 461–465 MiB with --jobs 1 (one pipeline, in the main thread).
  */
 const WORKER_MEMORY = 512 * 1024 * 1024;
 

@@ -151,7 +151,7 @@ export function attributesOf(
   const own = clauseModality(text.slice(part.start, ownPredicateEnd(tokens, part, candidate)), compiled, candidate.start - part.start, candidate.end - part.start);
   const cue =
     own ??
-    (independent(tokens, clause.start, part.start, part.end) ? null : clauseModality(text.slice(afterQuote(text, clause.start, part.start), part.start), compiled)) ??
+    (independent(tokens, clause.start, part.start, part.end) ? null : clauseModality(text.slice(afterQuote(text, clause.start, part.start, compiled), part.start), compiled)) ??
     // `A total of 1,200 major projects, with planned investment …, will be launched`: a subject
     // that opens its clause with no verb takes the cue of the verb after it
     (subjectPart(tokens, clause.start, part, candidate.boundStart) && !NEW_CLAUSE.test(text.slice(part.end, part.end + 24)) ? clauseModality(text.slice(part.end, clause.end), compiled, 0) : null);
@@ -221,10 +221,9 @@ function independent(tokens: readonly Token[], clauseStart: number, partStart: n
 
 // `"… should fetch twice what it does now," said Zhang Jun, head of a cooperative with 320 member
 // households`: the speaker's description after a quote and its verb of saying takes no cue from the quote
-const QUOTE_SAID = /["”’]\s*,?\s*(?:said|says|according to)\s/gu;
-function afterQuote(text: string, from: number, to: number): number {
+function afterQuote(text: string, from: number, to: number, compiled: CompiledEnglish): number {
   let end = from;
-  for (const said of text.slice(from, to).matchAll(QUOTE_SAID)) end = from + said.index! + said[0].length;
+  for (const said of text.slice(from, to).matchAll(compiled.quoteSaid)) end = from + said.index! + said[0].length;
   return end;
 }
 

@@ -14,9 +14,6 @@ import type { Candidate } from './phrase.js';
 import { hasTag, tokenAtOrAfter, type Token } from './tokens.js';
 import { matchBackward, matchForward, skipSpaceBackward, skipSpaceForward } from './words.js';
 
-// prepositions of place or purpose that may stand between a change verb's object and a number
-const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['on', 'in', 'across', 'among', 'with', 'for']);
-
 /** Words read backwards from the number; after `by`, the verb may stand further back (`cut taxes and fees by …`). */
 const WINDOW = 6;
 const BY_WINDOW = 14;
@@ -92,7 +89,7 @@ export function changeOf(
       const { cue: kind, adjacent, rule } = cue.value;
       // `grows kiwifruit on 430,000 mu`, `rose in 31 provinces`: a number after a place preposition is
       // where or what, not the size of the change before it
-      if (words > 0 && (kind === 'increase' || kind === 'decrease') && PLACE_PREPOSITIONS.has(firstWord)) break;
+      if (words > 0 && (kind === 'increase' || kind === 'decrease') && compiled.placePrepositions.has(firstWord)) break;
       // `should grow at about 8 percent`: a change verb right before `at` gives the rate of the change
       if (levelPhrase === 'at' && words === levelAt + 1 && (kind === 'increase' || kind === 'decrease') && candidate.unit?.kind === 'percent' && compiled.verbCues.has(cue.phrase)) return { change: kind, rule };
       const near = words === 0 || (words === 1 && byBefore);

@@ -74,6 +74,10 @@ export interface CompiledEnglish {
   intentVerbs: ReadonlySet<string>;
   /** english-modality.yaml forecast_nouns, lower case. */
   forecastNouns: ReadonlySet<string>;
+  /** A quote's end and a verb of saying after it (english-modality.yaml speech_verbs: `," said `), global. */
+  quoteSaid: RegExp;
+  /** english-changes.yaml place_prepositions, lower case. */
+  placePrepositions: ReadonlySet<string>;
   targetSections: readonly { pattern: RegExp; rule: string }[];
   actualSections: readonly { pattern: RegExp; rule: string }[];
   /** Change and level words that are never nouns (`rose`, `grew`, `reached`): they end a subject. */
@@ -218,6 +222,8 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     byFillers: phraseList(changes.by_fillers.map((f) => [f.word, id('english-changes.yaml', f.word)] as const)),
     relativeVerbs: phraseList((changes.relative_verbs ?? []).map((v) => [v.word, { change: v.change, rule: id('english-changes.yaml', v.word) }] as const)),
     forecastNouns: new Set((modality.forecast_nouns ?? []).map((c) => c.word.toLowerCase())),
+    quoteSaid: quoteSaid((modality.speech_verbs ?? []).map((c) => c.word)),
+    placePrepositions: new Set((changes.place_prepositions ?? []).map((c) => c.word.toLowerCase())),
     intentVerbs: new Set(modality.target_cues.map((c) => /^(\p{L}+) to$/iu.exec(c.word)?.[1]?.toLowerCase()).filter((w): w is string => w !== undefined)),
     modalityCues: phraseList<{ modality: Modality | null; rule: string; beforeOnly?: true; rightBefore?: true }>([
       ...modality.comparisons.map((c) => [c.word, { modality: null, rule: id('english-modality.yaml', c.word) }] as const),
@@ -260,4 +266,10 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       rule: id('english-not-quantities.yaml', p.id),
     })),
   };
+}
+
+/** A quote's closing mark, an optional comma and one of `verbs` (a space in a verb matches any run of spaces); never matches when `verbs` is empty. */
+function quoteSaid(verbs: readonly string[]): RegExp {
+  const escaped = verbs.map((verb) => verb.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  return escaped.length === 0 ? /(?!)/gu : new RegExp(`["”’]\\s*,?\\s*(?:${escaped.join('|')})\\s`, 'gu');
 }

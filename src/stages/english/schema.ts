@@ -102,6 +102,8 @@ export const englishChangesFile = z
     by_fillers: cueList,
     /** Verbs that give a change only right before a relative measure (`the index added 2.1 percent`, not `added 12 million jobs`). */
     relative_verbs: z.array(z.object({ word, change: z.enum(['increase', 'decrease']), ...annotation }).strict()).optional(),
+    /** Prepositions of place or purpose after a change verb's object: a number after one is not the change's size (`grows kiwifruit on 430,000 mu`). */
+    place_prepositions: cueList.optional(),
   })
   .strict();
 
@@ -116,6 +118,8 @@ export const englishModalityFile = z
     actual_right_before: cueList.optional(),
     /** Nouns of a forecast, in whose clause `actual_right_before` cues do not count (`raised its forecast … from 4.5 percent`). */
     forecast_nouns: cueList.optional(),
+    /** Verbs of saying after a quote (`," said`): the speaker's description after them takes no cue from the quote. */
+    speech_verbs: cueList.optional(),
     /** Comparisons that contain an actual cue but do not date the number (`more than last year`). */
     comparisons: cueList,
     /** Nouns that hold a cue word but name a measure (`value added`): they hide the cue inside them. */

@@ -208,8 +208,11 @@ function pair(
     return values.map((_, i) => subjects[first - values.length + i]!);
   }
   if (groups.length === values.length) {
-    const head = headOf(groups, compiled);
-    return groups.map((group, i) => fit(phraseText(group) + (i < groups.length - 1 ? head : '')));
+    const head = headWords(groups, compiled);
+    const last = groups.length - 1;
+    return groups.map((group, i) =>
+      i < last ? fitItem(group, head) : head.length > 0 ? fitItem(group.slice(0, group.length - head.length), head) : fit(phraseText(group)),
+    );
   }
   if (groups.length === 1) {
     const group = groups[0]!;
@@ -225,10 +228,27 @@ function pair(
 }
 
 /**
+ * An item joined to the head the items share, kept under the subject length by dropping the head's
+ * leading words, never the item's: the item is what tells the values apart (职工医保和居民医保住院费用
+ * 政策范围内报销比例分别… → 职工医保费用政策范围内报销比例, was 工医保住院…, cut from the left).
+ */
+function fitItem(item: readonly Item[], head: readonly Item[]): string {
+  const name = phraseText(item);
+  let from = 0;
+  while (from < head.length - 1 && Array.from(name + phraseText(head.slice(from))).length > MAX_SUBJECT) from++;
+  return fit(name + phraseText(head.slice(from)));
+}
+
+/** The head's text: see headWords. */
+function headOf(groups: Item[][], compiled: CompiledAttribute): string {
+  return phraseText(headWords(groups, compiled));
+}
+
+/**
  * The words the last item has beyond the others' length, which the others share:
  * 光电信息、医药健康产业产值 → 产业产值. Empty when the items are equally long.
  */
-function headOf(groups: Item[][], compiled: CompiledAttribute): string {
+function headWords(groups: Item[][], compiled: CompiledAttribute): Item[] {
   const last = groups[groups.length - 1]!;
   const longest = Math.max(...groups.slice(0, -1).map((group) => group.length));
   const alike = alikeEnd(groups);
@@ -242,9 +262,10 @@ function headOf(groups: Item[][], compiled: CompiledAttribute): string {
       break;
     }
   }
-  if (extra < 1) return '';
-  const head = phraseText(last.slice(last.length - extra));
-  return groups.slice(0, -1).every((group) => phraseText(group).endsWith(head)) ? '' : head;
+  if (extra < 1) return [];
+  const head = last.slice(last.length - extra);
+  const text = phraseText(head);
+  return groups.slice(0, -1).every((group) => phraseText(group).endsWith(text)) ? [] : head;
 }
 
 /**

@@ -159,6 +159,17 @@ function followsBase(items: readonly Item[], at: number, compiled: CompiledAttri
 }
 
 /**
+ * The word before `at` closes a per-head basis (subjects.yaml per_head: 人均, 每户, 每人次): 多/少 after it
+ * compare each head's figure with what it was, as after a comparison base (平均每人次少垫付资金一千多元:
+ * a fall of a thousand yuan a visit).
+ */
+function followsPerHead(items: readonly Item[], at: number, compiled: CompiledAttribute): boolean {
+  let before = at - 1;
+  while (before >= 0 && items[before]!.separator === 'space') before--;
+  return before >= 0 && compiled.cues.endingAt(items, before, ['perHead'])?.end === before;
+}
+
+/**
  * Tags of words that may modify the object of a change verb (落后/a, 绝对/d) or join two of its
  * nouns (企业税收和社保缴费负担: 和/c).
  */
@@ -200,7 +211,8 @@ function changeVerbBefore(
       );
       const takesObject =
         compiled.cues.endingAt(items, i, ['object'])?.start === cue.start ||
-        (compiled.cues.endingAt(items, i, ['comparedObject'])?.start === cue.start && followsBase(items, cue.start, compiled));
+        (compiled.cues.endingAt(items, i, ['comparedObject'])?.start === cue.start &&
+          (followsBase(items, cue.start, compiled) || followsPerHead(items, cue.start, compiled)));
       return takesObject && plain && object.some(isNounLike) ? { cue, comparator } : null;
     }
     if (compiled.cues.endingAt(items, i, ['new', 'level'])) return null;

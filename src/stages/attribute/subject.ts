@@ -201,7 +201,10 @@ export function rightPhrase(
   // (50万元以上的村占比为31%: also before a bare dimension of it, subjects.yaml measure_heads)
   const afterHead = nextSolid(items, i);
   const dimension = items[afterHead] !== undefined && compiled.cues.startingAt(items, afterHead, ['measure'])?.end === afterHead;
-  if (afterParticle && first.tag === 'zg' && first.end - first.start === 1 && (endsNoun(items, afterHead) || dimension)) return first.text;
+  // 14个乡镇、186个村（社区）: right after a count too, also before a bracket or an enumeration comma
+  const closer = items[afterHead]?.separator;
+  const headEnds = endsNoun(items, afterHead) || dimension || (count && (closer === 'open' || closer === 'list'));
+  if ((afterParticle || count) && first.tag === 'zg' && first.end - first.start === 1 && headEnds) return first.text;
   // 给予每人每月800—1500元生活补贴: a purpose before a noun of money is part of its name
   const purpose = first.tag === 'vn' && compiled.moneyNouns.has(items[i + 1]?.text ?? '');
   if ((first.tag === 'vn' || isVerb(first)) && !count && !threshold && !purpose) return '';

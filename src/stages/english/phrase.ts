@@ -229,7 +229,11 @@ function rangeAfter(
     // `increased by 3 percent to 5 percent`, `rose by 210,000 to 10.4 million`: a rise and a level,
     // not a range (but `by 0.5 to 1 point` is one)
     const sized = first.unit !== null || first.power > 0 || text.slice(first.numeral.start, first.numeral.end).includes(',');
-    if (sized && /\bby\s*$/i.test(text.slice(Math.max(0, before - 4), before)) && /\p{L}/u.test(connector.phrase)) return null;
+    if (sized && /\bby\s*$/i.test(text.slice(Math.max(0, before - 4), before)) && /\p{L}/u.test(connector.phrase)) {
+      // but `could contract by 2% to 3%`: right after a change verb not in the past, two ends that
+      // both carry the same unit are a range (the second end's unit is checked below)
+      if (first.unit === null || !moveBeforeBy(text, before, compiled, false)) return null;
+    }
     secondAt = skipSpaceForward(text, connector.end);
     rule = connector.value;
   }
@@ -258,10 +262,15 @@ function rangeAfter(
 
 // the text before `before` ends with `<a past change verb> by` (`rose by`, `increased by`)
 function pastMoveBeforeBy(text: string, before: number, compiled: CompiledEnglish): boolean {
+  return moveBeforeBy(text, before, compiled, true);
+}
+
+// the text before `before` ends with `<a change verb> by`, in the past (`rose by`) or not (`contract by`)
+function moveBeforeBy(text: string, before: number, compiled: CompiledEnglish, past: boolean): boolean {
   const words = /([\p{L}]+)\s+by\s*$/iu.exec(text.slice(Math.max(0, before - 24), before));
   if (!words) return false;
   const verb = words[1]!.toLowerCase();
-  return compiled.verbCues.has(verb) && /(?:ed|^rose|^fell|^grew|^shrank|^slid)$/.test(verb);
+  return compiled.verbCues.has(verb) && /(?:ed|^rose|^fell|^grew|^shrank|^slid)$/.test(verb) === past;
 }
 
 function finish(

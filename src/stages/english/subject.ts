@@ -225,8 +225,11 @@ function phraseBefore(
     // (`, a key indicator of consumption,`) does not
     // `autumn grain, which accounts for three-quarters of the annual harvest, came in at`: a
     // relative clause between commas before the verb is crossed to the noun it follows
-    const antecedent = crossed >= 1 && /^,\s+$/.test(token.post) && verbAfterAppositive(tokens, i + 1, compiled) ? relativeAntecedent(tokens, i, floor, compiled) : -1;
+    const antecedent = crossed >= 1 && /^,\s+$/.test(token.post) && verbAfterAppositive(tokens, i + 1, compiled) ? relativeAntecedent(tokens, i, compiled) : -1;
     if (antecedent >= 0) {
+      // (`those to the United States, which took about 13% of …, slid 9.7%`: the quantity before
+      // stands inside the clause, so it no longer bounds the subject)
+      if (tokens[antecedent]!.start < floor) floor = 0;
       i = antecedent;
       break;
     }
@@ -293,6 +296,13 @@ function phraseBefore(
       if (person < 0) return null;
       i = person;
       name = hasTag(tokens[i], 'ProperNoun');
+      relative = true;
+      break;
+    }
+    // `general public budget revenue, which grew 3.1 percent, came to`: likewise the noun a `, which`
+    // follows (not `of which`, nor a `which` after a number: `grew 5%, which beat …`)
+    if (word === 'which' && /^,\s+$/.test(tokens[i - 1]?.post ?? '') && tokens[i - 1]!.start >= floor && isHeadNoun(tokens, i - 1, compiled) && !isUnitWord(tokens[i - 1]!, compiled)) {
+      i -= 1;
       relative = true;
       break;
     }
@@ -570,9 +580,10 @@ function ageRangeStart(tokens: readonly Token[], j: number, compiled: CompiledEn
 }
 
 // the noun before the `, which` or `, who` that opens the relative clause ending at token `i`, or -1
+// (the clause may hold a quantity, and so the floor)
 const MAX_RELATIVE = 16;
-function relativeAntecedent(tokens: readonly Token[], i: number, floor: number, compiled: CompiledEnglish): number {
-  for (let j = i; j > 0 && i - j <= MAX_RELATIVE && tokens[j - 1]!.start >= floor; j--) {
+function relativeAntecedent(tokens: readonly Token[], i: number, compiled: CompiledEnglish): number {
+  for (let j = i; j > 0 && i - j <= MAX_RELATIVE; j--) {
     if (j < i && /[,;.]/.test(tokens[j]!.post)) return -1;
     if (/^(which|who)$/i.test(tokens[j]!.text)) return /^,\s+$/.test(tokens[j - 1]!.post) && isHeadNoun(tokens, j - 1, compiled) ? j - 1 : -1;
   }

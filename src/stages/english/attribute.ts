@@ -75,7 +75,10 @@ function namesOnly(tokens: readonly Token[], from: number, to: number, compiled:
   const words = tokens.slice(tokenAtOrAfter(tokens, from), tokenAtOrAfter(tokens, to)).filter((token) => /\p{L}/u.test(token.text));
   const last = words[words.length - 1];
   if (last === undefined || hasTag(last, 'Preposition', 'Conjunction', 'Determiner') || /^(?:of|or|and|than|as)$/i.test(last.text)) return false;
-  return !words.some((token) => compiled.changeWords.has(token.text.toLowerCase()) || compiled.verbCues.has(token.text.toLowerCase()));
+  // (`and those to Japan 1.2%`: a level word that is a preposition inside the names, not before the
+  // number, joins them)
+  const joining = (token: Token) => token !== last && hasTag(token, 'Preposition', 'Conjunction');
+  return !words.some((token) => compiled.changeWords.has(token.text.toLowerCase()) || (compiled.verbCues.has(token.text.toLowerCase()) && !joining(token)));
 }
 
 // ` and the euro area `: `and`, a few words naming the second subject (`, mining `, ` and the
@@ -122,7 +125,9 @@ export function attributesOf(
   const gappedText = candidate.boundStart - memory.floor > MAX_GAPPED ? '' : text.slice(memory.floor, candidate.boundStart);
   const parallelShare = memory.unit === unit && candidate.unit?.kind === 'percent' && GAPPED_SHARE.test(gappedText) && /^\s+of\s/i.test(text.slice(candidate.end, candidate.end + 5));
   const gapped = parallelShare || (memory.unit === unit && GAPPED.test(gappedText) && !finiteVerbBetween(tokens, memory.floor, candidate.boundStart) && namesOnly(tokens, memory.floor, candidate.boundStart, compiled));
-  if (change.rule === null && memory.change !== 'none' && memory.floor > 0 && ((memory.unit === unit && LIST_SEPARATOR.test(gap)) || RESTATED.test(gap) || gapped)) {
+  // (a gapped clause's names may hold a level word, `those to Japan`: it gives no level there)
+  const open = change.rule === null || (gapped && change.change === 'none');
+  if (open && memory.change !== 'none' && memory.floor > 0 && ((memory.unit === unit && LIST_SEPARATOR.test(gap)) || RESTATED.test(gap) || gapped)) {
     change = { change: memory.change, rule: 'english/list-change' };
   }
   // `Solar capacity expanded by 315 GW to 1,200 GW, and wind capacity by 110 GW`: a gapped clause's

@@ -15,7 +15,11 @@ export function isNounLike(tokens: readonly Token[], i: number, compiled: Compil
   // `Huarun's contracted sales`, `the increased spending`: a cue word between a possessive or an
   // article and a noun modifies the noun
   const modifies = (hasTag(previous, 'Possessive', 'Determiner') || /['’]s$/.test(previous?.text ?? '')) && hasTag(token, 'PastTense') && hasTag(tokens[i + 1], 'Noun') && /^\s+$/.test(token.post);
-  if (compiled.verbCues.has(token.text.toLowerCase()) && !modifies) return false;
+  // `Narrow money (M1) rose`: so does a cue word compromise tags an adjective, opening a phrase
+  // before a noun (after punctuation, an article or nothing)
+  const phraseStart = previous === undefined || !/^\s+$/.test(previous.post) || hasTag(previous, 'Determiner', 'Possessive');
+  const adjective = phraseStart && hasTag(token, 'Adjective') && !hasTag(token, 'Verb', 'Comparative') && hasTag(tokens[i + 1], 'Noun') && /^\s+$/.test(token.post);
+  if (compiled.verbCues.has(token.text.toLowerCase()) && !modifies && !adjective) return false;
   if (/^\d+\p{L}+$/u.test(token.text)) return true; // 5G base stations, 3D printers
   if (hasTag(token, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Copula', 'Modal', 'Auxiliary', 'Value')) return false;
   // `accounting for`, `reaching`: a gerund before a preposition or a number is a verb

@@ -72,6 +72,8 @@ export interface CompiledEnglish {
   modalityCues: PhraseList<{ modality: Modality | null; rule: string; beforeOnly?: true; rightBefore?: true }>;
   /** Verbs of the target cues written with `to` (`plans to` → plans): before `to` and an infinitive they are verbs. */
   intentVerbs: ReadonlySet<string>;
+  /** english-modality.yaml perfect: a present perfect at an index (sticky), the words it may not follow, its rule; or null. */
+  perfect: { pattern: RegExp; notAfter: ReadonlySet<string>; rule: string } | null;
   /** english-modality.yaml forecast_nouns, lower case. */
   forecastNouns: ReadonlySet<string>;
   /** A quote's end and a verb of saying after it (english-modality.yaml speech_verbs: `," said `), global. */
@@ -223,6 +225,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     relativeVerbs: phraseList((changes.relative_verbs ?? []).map((v) => [v.word, { change: v.change, rule: id('english-changes.yaml', v.word) }] as const)),
     forecastNouns: new Set((modality.forecast_nouns ?? []).map((c) => c.word.toLowerCase())),
     quoteSaid: quoteSaid((modality.speech_verbs ?? []).map((c) => c.word)),
+    perfect: modality.perfect ? perfectCue(modality.perfect) : null,
     placePrepositions: new Set((changes.place_prepositions ?? []).map((c) => c.word.toLowerCase())),
     intentVerbs: new Set(modality.target_cues.map((c) => /^(\p{L}+) to$/iu.exec(c.word)?.[1]?.toLowerCase()).filter((w): w is string => w !== undefined)),
     modalityCues: phraseList<{ modality: Modality | null; rule: string; beforeOnly?: true; rightBefore?: true }>([
@@ -269,6 +272,23 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
 }
 
 /** A quote's closing mark, an optional comma and one of `verbs` (a space in a verb matches any run of spaces); never matches when `verbs` is empty. */
+// `has allocated`, `have already risen`: an auxiliary, at most one adverb, a past participle (`-ed`
+// or a listed one), each an escaped literal; sticky, so it is tried at one index
+function perfectCue(perfect: { auxiliaries: string[]; adverbs: string[]; participles: string[]; not_after: string[] }): {
+  pattern: RegExp;
+  notAfter: ReadonlySet<string>;
+  rule: string;
+} {
+  const literal = (words: readonly string[]) => words.map((w) => w.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|');
+  const adverbs = perfect.adverbs.length > 0 ? `(?:(?:${literal(perfect.adverbs)})\\s+)?` : '';
+  const participles = perfect.participles.length > 0 ? `|${literal(perfect.participles)}` : '';
+  return {
+    pattern: new RegExp(`(?:${literal(perfect.auxiliaries)})\\s+${adverbs}(?:[\\p{L}-]*\\p{L}ed${participles})(?![\\p{L}\\p{N}-])`, 'iuy'),
+    notAfter: new Set(perfect.not_after.map((w) => w.toLowerCase())),
+    rule: 'english-modality.yaml#perfect',
+  };
+}
+
 function quoteSaid(verbs: readonly string[]): RegExp {
   const escaped = verbs.map((verb) => verb.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
   return escaped.length === 0 ? /(?!)/gu : new RegExp(`["”’]\\s*,?\\s*(?:${escaped.join('|')})\\s`, 'gu');

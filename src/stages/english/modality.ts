@@ -91,7 +91,7 @@ export function clauseModality(
   let best: { modality: Modality; rule: string; distance: number } | null = null;
   for (let i = 0; i < clause.length; i++) {
     if (i > 0 && /[\p{L}\p{N}]/u.test(clause[i - 1]!)) continue;
-    const cue = matchForward(compiled.modalityCues, clause, i);
+    const cue = matchForward(compiled.modalityCues, clause, i) ?? perfectAt(clause, i, compiled);
     if (!cue) continue;
     if (cue.value.modality === null) {
       i = cue.end - 1; // `more than last year` compares; it does not date the number
@@ -105,6 +105,18 @@ export function clauseModality(
     if (better) best = { modality: cue.value.modality, rule: cue.value.rule, distance };
   }
   return best === null ? null : { modality: best.modality, rule: best.rule };
+}
+
+// a present perfect at index `i` of `clause` (`has allocated`; not `will have reached`) as an actual cue, or null
+function perfectAt(clause: string, i: number, compiled: CompiledEnglish): { phrase: string; value: { modality: Modality; rule: string; beforeOnly?: true; rightBefore?: true }; end: number } | null {
+  const perfect = compiled.perfect;
+  if (perfect === null) return null;
+  perfect.pattern.lastIndex = i;
+  const match = perfect.pattern.exec(clause);
+  if (!match) return null;
+  const before = /(\p{L}+)\s+$/u.exec(clause.slice(Math.max(0, i - 16), i));
+  if (before && perfect.notAfter.has(before[1]!.toLowerCase())) return null;
+  return { phrase: match[0], value: { modality: 'actual', rule: perfect.rule }, end: i + match[0].length };
 }
 
 function namesForecast(clause: string, compiled: CompiledEnglish): boolean {

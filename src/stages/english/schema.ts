@@ -120,6 +120,16 @@ export const englishModalityFile = z
     forecast_nouns: cueList.optional(),
     /** Verbs of saying after a quote (`," said`): the speaker's description after them takes no cue from the quote. */
     speech_verbs: cueList.optional(),
+    /** A present perfect (`has allocated`, `have drawn`): an actual cue; not after a word of `not_after` (`will have reached`). */
+    perfect: z
+      .object({
+        auxiliaries: z.array(word).min(1),
+        adverbs: z.array(word),
+        participles: z.array(word),
+        not_after: z.array(word),
+      })
+      .strict()
+      .optional(),
     /** Comparisons that contain an actual cue but do not date the number (`more than last year`). */
     comparisons: cueList,
     /** Nouns that hold a cue word but name a measure (`value added`): they hide the cue inside them. */

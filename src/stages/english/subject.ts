@@ -584,7 +584,10 @@ function ageRangeStart(tokens: readonly Token[], j: number, compiled: CompiledEn
 const MAX_RELATIVE = 16;
 function relativeAntecedent(tokens: readonly Token[], i: number, compiled: CompiledEnglish): number {
   for (let j = i; j > 0 && i - j <= MAX_RELATIVE; j--) {
-    if (j < i && /[,;.]/.test(tokens[j]!.post)) return -1;
+    // (`Non-fossil sources, which include hydropower, nuclear, wind and solar, generated`: the commas
+    // of a list of nouns stay inside the clause)
+    const listComma = /^,\s+$/.test(tokens[j]!.post) && isNounLike(tokens, j, compiled) && isNounLike(tokens, j + 1, compiled);
+    if (j < i && /[,;.]/.test(tokens[j]!.post) && !listComma) return -1;
     if (/^(which|who)$/i.test(tokens[j]!.text)) return /^,\s+$/.test(tokens[j - 1]!.post) && isHeadNoun(tokens, j - 1, compiled) ? j - 1 : -1;
   }
   return -1;

@@ -316,6 +316,9 @@ function subjectOf(
     (comparedFigure(text, candidate, compiled) ? memory.unitSubjects.get(unit) ?? null : null) ??
     // `-- 15.1 trillion yuan: online retail sales, up 6.5 percent`: a list item's label after its figure
     (label !== null ? informative(labelWords(text, label) ?? phraseAt(text, tokens, label, compiled)) : null) ??
+    // `, bringing the total to 7.8 million mu`: the total a participle carries to the number (a bare
+    // `total` is no subject elsewhere)
+    (compiled.subjects.totalCarried.exec(text.slice(Math.max(0, candidate.boundStart - TOTAL_REACH), candidate.boundStart))?.[1] ?? null) ??
     // `, saving local governments roughly 120 billion yuan in interest`
     (candidate.unit?.kind === 'money' ? amountParticiple(text, candidate, compiled) : null) ??
     // `of which 1,280 were hospitals`
@@ -372,6 +375,8 @@ function subjectOf(
   memory.floor = Math.max(candidate.end, counted?.end ?? 0); // `2,000 new stores and CPI …`: the noun is taken
   return subject;
 }
+
+const TOTAL_REACH = 48;
 
 // a comma-part opened by a gerund (`, declining by about 0.9%`) has the subject of the finite verb of
 // the comma-part before it, when that part follows the last quantity

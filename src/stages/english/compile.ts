@@ -101,6 +101,10 @@ export interface CompiledEnglish {
     exampleOpeners: readonly (readonly string[])[];
     /** `links now reach 95 percent`: adverbs crossed whatever their tag. */
     crossedAdverbs: ReadonlySet<string>;
+    /** english-subjects.yaml totals: `bringing the total to`, `with the total reaching` (global; group 1 the noun). */
+    totalCarried: RegExp;
+    /** english-subjects.yaml totals, lower case: a total names no antecedent for the next sentence's pronoun. */
+    totals: ReadonlySet<string>;
     /** `patents granted rise 9 percent`: change verbs compromise may tag as nouns. */
     headlineVerbs: ReadonlySet<string>;
     /** `a quota of 300 billion yuan in treasury bonds`: nouns of an amount allotted to what follows. */
@@ -253,6 +257,8 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       exampleOpeners: [...words(subjects.example_openers ?? [])].map((opener) => opener.split(' ')),
       pluralModifiers: words(subjects.plural_modifiers ?? []),
       crossedAdverbs: words(subjects.crossed_adverbs ?? []),
+      totalCarried: totalCarried((subjects.totals ?? []).map((c) => c.word)),
+      totals: words(subjects.totals ?? []),
       headlineVerbs: words(subjects.headline_verbs ?? []),
       allotments: words(subjects.allotments ?? []),
       amountParticiples: words(subjects.amount_participles ?? []),
@@ -287,6 +293,13 @@ function perfectCue(perfect: { auxiliaries: string[]; adverbs: string[]; partici
     notAfter: new Set(perfect.not_after.map((w) => w.toLowerCase())),
     rule: 'english-modality.yaml#perfect',
   };
+}
+
+// `, bringing the total to `, `, with the total reaching `: a participle (or `with`) and its object, a
+// total, right before the number; the nouns escaped literals
+function totalCarried(nouns: readonly string[]): RegExp {
+  const escaped = nouns.map((noun) => noun.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  return escaped.length === 0 ? /(?!)/u : new RegExp(`(?:\\p{L}+ing|with)\\s+(?:the|its|their)\\s+(${escaped.join('|')})\\s+(?:to|reaching|at)\\s+$`, 'iu');
 }
 
 function quoteSaid(verbs: readonly string[]): RegExp {

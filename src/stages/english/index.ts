@@ -78,7 +78,10 @@ export const english = defineStage({
       const paragraph = doc.sentences[chunk.sentenceIndex]!.paragraph;
       const quantities = quantitiesOf(chunk, reads[k]!, tokenized, previous.paragraph === paragraph ? previous.subject : '');
       found.push(...quantities);
-      if (quantities.length > 0) previous = { paragraph, subject: quantities[quantities.length - 1]!.subject };
+      // (`…, bringing the total to 66.7 million hectares. It plans to add another 5.3 million hectares`:
+      // a total is no antecedent; the subject before it is)
+      const antecedent = [...quantities].reverse().find((quantity) => !compiled.subjects.totals.has(quantity.subject.toLowerCase()));
+      if (antecedent !== undefined) previous = { paragraph, subject: antecedent.subject };
     });
     if (found.length === 0 && warnings.length === 0) return doc;
     const quantities = [...doc.quantities, ...found].sort((a, b) => a.start - b.start || a.end - b.end);

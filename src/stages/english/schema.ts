@@ -167,6 +167,8 @@ export const englishSubjectsFile = z
     plural_modifiers: cueList.optional(),
     /** Adverbs crossed between a subject and its number whatever compromise tags them (`now`). */
     crossed_adverbs: cueList.optional(),
+    /** Nouns of a running total that a participle carries to its new level (`bringing the total to 7.8 million mu`): the subject. */
+    totals: cueList.optional(),
     /** Change verbs compromise may tag as nouns, crossed right before a number (`patents rise 9 percent`). */
     headline_verbs: cueList.optional(),
     /** Nouns of an amount allotted to something (`a quota of 300 billion yuan in treasury bonds`): what it is for names it. */

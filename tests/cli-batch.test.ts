@@ -5,6 +5,7 @@
  */
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { verifyOutputs } from '../src/batch/verify.js';
@@ -120,6 +121,42 @@ describe('cli: exit codes and messages', { timeout: 120_000 }, () => {
     const result = runCli(['run', join(dir, 'in'), '--out', join(dir, 'out'), '--jobs', '1']);
     expect(result.stderr).toMatch(/^liang: 3\/3 files .* files\/s .* ETA/m);
     expect(result.stderr).not.toContain('\r');
+  });
+});
+
+describe('worker threads started before the rules are loaded', { timeout: 120_000 }, () => {
+  // the built modules: the pool runs dist/batch/worker.js, which the TypeScript sources lack
+  const built = (path: string) => import(pathToFileURL(join(root, 'dist', path)).href);
+
+  it('workers whose jieba loaded another user dictionary than the rules name start again, and process', async () => {
+    const { startExecutor } = (await built('batch/pool.js')) as typeof import('../src/batch/pool.js');
+    const { loadRules } = (await built('rules/load.js')) as typeof import('../src/rules/load.js');
+    const loaded = loadRules(rules);
+    expect(loaded.userDictPath).not.toBeNull();
+    const dir = tempDir();
+    const [path] = writeCorpus(join(dir, 'in'), 1);
+    // started with jieba's own user dictionary (as if userdict.txt appeared after they started)
+    const started = startExecutor(1, null, 60_000)!;
+    const executor = started.configure({ rules: loaded, settings: { encoding: null, toSimplified: false } });
+    try {
+      const entry = await executor.run({ id: 'doc-0000', path: path!, genDir: join(dir, 'gen'), config: 'test' });
+      expect(entry).toMatchObject({ status: 'done', failure: null });
+      expect(JSON.parse(readFileSync(join(dir, 'gen', 'docs', 'doc-0000.json'), 'utf8')).quantities.length).toBeGreaterThan(0);
+    } finally {
+      await executor.close();
+    }
+  });
+
+  it('a malformed user dictionary is reported (exit 2, its line) when a worker was started before it was read', () => {
+    const dir = tempDir();
+    cpSync(rules, join(dir, 'rules'), { recursive: true });
+    appendFileSync(join(dir, 'rules', 'userdict.txt'), '\n# not a word\n');
+    writeCorpus(join(dir, 'in'), 1);
+    // --timeout runs the one job on a worker, started before the rules are loaded
+    const result = runCli(['run', join(dir, 'in'), '--out', join(dir, 'out'), '--rules', join(dir, 'rules'), '--timeout', '60']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/userdict\.txt:\d+: #: jieba has no comments/);
+    expect(existsSync(join(dir, 'out', 'manifest.json'))).toBe(false);
   });
 });
 

@@ -13,7 +13,7 @@ import type { Pipeline } from '../pipeline.js';
 import { assertRulesUnchanged } from '../rules/load.js';
 import type { ManifestEntry } from './manifest.js';
 import { runTask, type Task, type WorkerSetup } from './process.js';
-import type { WorkerReply } from './worker.js';
+import type { WorkerMessage, WorkerPreload, WorkerReply } from './worker.js';
 
 export interface Executor {
   /** Tasks it works on or holds at once; a caller keeping more in flight never leaves it idle. */
@@ -62,8 +62,25 @@ export function workersAvailable(): boolean {
  * it needs worker threads, so with a timeout even one job runs on a worker.
  */
 export function createExecutor(jobs: number, setup: WorkerSetup, timeoutMs = 0): Executor {
-  if (!workersAvailable() || (jobs <= 1 && !timeoutMs)) return inThread(setup);
-  return workerPool(Math.max(1, jobs), setup, timeoutMs);
+  return startExecutor(jobs, setup.rules.userDictPath, timeoutMs)?.configure(setup) ?? inThread(setup);
+}
+
+/** Worker threads started before the rules are loaded; `configure` gives them the rules. */
+export interface StartedExecutor {
+  /** The executor, once the workers have the rules and settings (call once). */
+  configure(setup: WorkerSetup): Executor;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the workers of `createExecutor` at once, before the rules are loaded: each loads jieba
+ * with `userDictPath` (the rules folder's, `userDictPathIn`) meanwhile, and builds the rest of its
+ * pipeline when `configure` sends the rules. Undefined where `createExecutor` runs tasks in this
+ * thread.
+ */
+export function startExecutor(jobs: number, userDictPath: string | null, timeoutMs = 0): StartedExecutor | undefined {
+  if (!workersAvailable() || (jobs <= 1 && !timeoutMs)) return undefined;
+  return workerPool(Math.max(1, jobs), userDictPath, timeoutMs);
 }
 
 function inThread(setup: WorkerSetup): Executor {
@@ -107,7 +124,11 @@ interface Slot {
   timer?: ReturnType<typeof setTimeout>;
 }
 
-function workerPool(jobs: number, setup: WorkerSetup, timeoutMs: number): Executor {
+function workerPool(jobs: number, userDictPath: string | null, timeoutMs: number): StartedExecutor {
+  /** The rules and settings, once given: sent to every worker before its first task. */
+  let setup: WorkerSetup | undefined;
+  /** The user dictionary the workers' jieba loads as they start. */
+  let preloaded = userDictPath;
   const waiting: Pending[] = []; // not sent to a worker yet, in order
   const slots = new Set<Slot>();
   const all = new Set<Worker>();
@@ -140,7 +161,11 @@ function workerPool(jobs: number, setup: WorkerSetup, timeoutMs: number): Execut
 
   const spawn = () => {
     starting++;
-    const worker = new Worker(workerUrl, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const worker = new Worker(workerUrl, {
+      workerData: { userDictPath: preloaded } satisfies WorkerPreload,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
+    if (setup) worker.postMessage({ setup } satisfies WorkerMessage);
     all.add(worker);
     const fail = (error: Error) => {
       starting--;
@@ -157,7 +182,7 @@ function workerPool(jobs: number, setup: WorkerSetup, timeoutMs: number): Execut
       // the worker's jieba has read the user dictionary from disk: it must still be the one the
       // manifest will name (the rest of the rules came from this thread)
       try {
-        assertRulesUnchanged(setup.rules);
+        assertRulesUnchanged(setup!.rules);
       } catch (error) {
         fail(error as Error);
         return;
@@ -199,7 +224,14 @@ function workerPool(jobs: number, setup: WorkerSetup, timeoutMs: number): Execut
     dispatch();
   };
 
-  return {
+  const close = async () => {
+    for (const slot of slots) clearTimeout(slot.timer);
+    slots.clear();
+    await Promise.all([...all].map((worker) => worker.terminate()));
+    all.clear();
+  };
+
+  const executor: Executor = {
     capacity: jobs * TASKS_PER_WORKER,
     run(task) {
       return new Promise<ManifestEntry>((resolve, reject) => {
@@ -210,12 +242,33 @@ function workerPool(jobs: number, setup: WorkerSetup, timeoutMs: number): Execut
     warm() {
       while (slots.size + starting < jobs) spawn();
     },
-    async close() {
-      for (const slot of slots) clearTimeout(slot.timer);
-      slots.clear();
-      await Promise.all([...all].map((worker) => worker.terminate()));
-      all.clear();
+    close,
+  };
+
+  // started at once: the workers load jieba while the caller loads the rules
+  executor.warm();
+  return {
+    configure(given) {
+      setup = given;
+      if (given.rules.userDictPath === preloaded) {
+        for (const worker of all) worker.postMessage({ setup: given } satisfies WorkerMessage);
+      } else {
+        // the rules name another user dictionary than the one the workers' jieba loaded (it
+        // appeared or went since they started), and jieba cannot load a second: start afresh
+        preloaded = given.rules.userDictPath;
+        const restart = all.size;
+        for (const worker of all) {
+          worker.removeAllListeners();
+          worker.on('error', () => {}); // what it throws while it is being stopped is moot
+          void worker.terminate();
+        }
+        all.clear();
+        starting = 0;
+        for (let i = 0; i < restart; i++) spawn();
+      }
+      return executor;
     },
+    close,
   };
 }
 

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { ruleFiles, type RuleFileName, type Rules } from './schema.js';
 import { checkRules } from './check.js';
 import { deepFreeze } from './freeze.js';
+import { checkUserDict, userDictPathIn } from './userdict.js';
 
 /** The `rules/` folder shipped with liang (next to `dist/` and `src/`). */
 export const defaultRulesDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules');
@@ -52,13 +53,11 @@ export function loadRules(dir: string = defaultRulesDir): Rules {
     if (parsed !== undefined) data[file] = parsed;
   }
 
-  const userDict = join(dir, 'userdict.txt');
-  let userDictPath: string | null = null;
-  if (existsSync(userDict)) {
-    const text = readFileSync(userDict, 'utf8');
+  const userDictPath = userDictPathIn(dir);
+  if (userDictPath !== null) {
+    const text = readFileSync(userDictPath, 'utf8');
     hashUserDict(hash, text);
     problems.push(...checkUserDict(text));
-    userDictPath = resolve(userDict);
   }
 
   if (problems.length === 0) problems.push(...checkRules(data as Omit<Rules, 'userDictPath' | 'hash' | 'dir'>));
@@ -144,25 +143,6 @@ export function parseYaml(
     });
   }
   return undefined;
-}
-
-/** jieba's user dictionary: `word [freq] [tag]` per line; jieba has no comment syntax. */
-function checkUserDict(text: string): RuleProblem[] {
-  const problems: RuleProblem[] = [];
-  text.split('\n').forEach((line, index) => {
-    const fields = line.trim().split(/\s+/).filter(Boolean);
-    if (fields.length === 0) return;
-    const [word, second, third] = fields;
-    const problem = (message: string) =>
-      problems.push({ file: 'userdict.txt', line: index + 1, entry: word ?? '', message });
-    if (word!.startsWith('#')) problem('jieba has no comments: it would read this line as a word');
-    else if (fields.length > 3) problem('too many fields: write "word [frequency] [tag]"');
-    else if (fields.length === 3 && !/^\d+$/.test(second!)) problem(`frequency must be a whole number, got "${second}"`);
-    else if (fields.length === 3 && !/^[a-z]+$/.test(third!)) problem(`tag must be a jieba POS tag such as n or nz, got "${third}"`);
-    else if (fields.length === 2 && !/^(\d+|[a-z]+)$/.test(second!))
-      problem(`second field must be a frequency or a POS tag, got "${second}"`);
-  });
-  return problems;
 }
 
 function formatPath(path: (string | number)[]): string {

@@ -139,6 +139,15 @@ export function getSegmenter(userDictPath: string | null): Segmenter {
 }
 
 /**
+ * Loads jieba with `userDictPath` and builds the word table and the pair bits now instead of on
+ * first use: a batch worker does this while the main thread is still loading the rules.
+ */
+export function preloadSegmenter(userDictPath: string | null): void {
+  getSegmenter(userDictPath);
+  pairs ??= wordPairs(wordTable(jieba!));
+}
+
+/**
  * A bit per hashed pair of neighbouring code points of every dictionary word (2 MB): a pair never
  * seen is certainly in no word; a collision only costs the caller the jieba call it would have made.
  */

@@ -87,6 +87,15 @@
  * dealtWidths): three 0.922 / 0.850 -> 0.927 / 0.855, mixed 0.904 / 0.831 -> 0.907 / 0.836 (seeds
  * 11-20 three 0.912 / 0.847 -> 0.915 / 0.854, mixed 0.895 / 0.826 -> 0.899 / 0.830); the other rows
  * as main gives them.
+ * After a tab or an ideographic space inside a line is read as two spaces (normalize.ts: the
+ * columns' gap a converter or a typesetter made, no OCR noise space) and the left lines after a
+ * block's last split one are taken in only while they do not outnumber the split lines
+ * (columns-blocks.ts findBlock): gaps 0.947 / 0.889 -> 0.956 / 0.898, mixed 0.907 / 0.836 -> 0.917
+ * / 0.840, unequal 0.922 / 0.854 -> 0.925 / 0.855, ragged 0.905 / 0.853 -> 0.909 / 0.855, same 0.931
+ * / 0.885 -> 0.935 / 0.886, hard 0.925 / 0.877 -> 0.928 / 0.875, three 0.927 / 0.855 -> 0.927 /
+ * 0.854; seeds 11-20 mixed 0.899 / 0.830 -> 0.906 / 0.837, unequal 0.922 / 0.869 -> 0.926 / 0.869,
+ * ragged 0.907 / 0.861 -> 0.911 / 0.864, three 0.915 / 0.854 -> 0.914 / 0.854, gaps 0.935 / 0.872 ->
+ * 0.945 / 0.882, same 0.927 / 0.879 -> 0.932 / 0.882, hard 0.915 / 0.860 -> 0.923 / 0.862.
  *
  * `--first N` runs seeds N … N + seeds − 1 (1 by default): a change measured on seeds 1–10 is
  * checked on others. `--lost` prints the sentences liang did not keep whole, `--starts` the paragraph starts it

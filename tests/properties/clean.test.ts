@@ -9,6 +9,7 @@ import { clean } from '../../src/stages/clean/index.js';
 import { language } from '../../src/stages/language.js';
 import { sentences } from '../../src/stages/sentences.js';
 import { cpSlice } from '../../src/text/codepoints.js';
+import { expectLinear } from '../helpers/linear.js';
 
 const pipeline = createPipeline(loadRules(), [clean]);
 /** Through the sentence stage, which reads dropped spaces back from the raw text (a headline's two clauses). */
@@ -110,29 +111,26 @@ describe('clean: invariants', () => {
 });
 
 describe('clean: linear time on hostile input', () => {
-  const hostile: [string, string][] = [
-    ['a megabyte of Chinese with a space after every character', '中 '.repeat(500_000)],
-    ['a megabyte of digit groups and commas', '1,'.repeat(500_000)],
-    ['a megabyte of short lines', '发展经济。\n'.repeat(170_000)],
-    ['a megabyte of two columns read across', '发展经济增长项目   亿元个万发展经济\n'.repeat(50_000)],
-    ['a megabyte of percent signs misread as digits, on one line', '增长5.896，'.repeat(110_000)],
-    ['a megabyte of tag openings that never close, on one line', '<p '.repeat(330_000)],
-    ['a megabyte of comment openings closed at the very end', '<!--'.repeat(250_000) + '-->发展'],
-    ['a megabyte of references and script tags', '&nbsp;发展<script>&#x4e00;</script>'.repeat(31_000)],
+  // each input is a unit repeated `times` times (about a megabyte), then `tail`
+  const hostile: [string, string, number, string][] = [
+    ['a megabyte of Chinese with a space after every character', '中 ', 500_000, ''],
+    ['a megabyte of digit groups and commas', '1,', 500_000, ''],
+    ['a megabyte of short lines', '发展经济。\n', 170_000, ''],
+    ['a megabyte of two columns read across', '发展经济增长项目   亿元个万发展经济\n', 50_000, ''],
+    ['a megabyte of percent signs misread as digits, on one line', '增长5.896，', 110_000, ''],
+    ['a megabyte of tag openings that never close, on one line', '<p ', 330_000, ''],
+    ['a megabyte of comment openings closed at the very end', '<!--', 250_000, '-->发展'],
+    ['a megabyte of references and script tags', '&nbsp;发展<script>&#x4e00;</script>', 31_000, ''],
   ];
-  it.each(hostile)('%s is cleaned within seconds', (_, raw) => {
-    const started = performance.now();
-    const doc = processText(pipeline, 'hostile', raw);
+  it.each(hostile)('%s is cleaned in time linear in its length', (_, unit, times, tail) => {
+    const doc = expectLinear((n) => unit.repeat(n) + tail, (raw) => processText(pipeline, 'hostile', raw), times);
     expect(doc.text.length).toBeGreaterThan(0);
-    expect(performance.now() - started).toBeLessThan(20_000);
   });
 });
 
 describe('clean: OCR fixes stay local', () => {
-  it('a megabyte paragraph full of confusable characters is cleaned within seconds', () => {
-    const started = performance.now();
-    const doc = processText(pipeline, 'hostile', '尚未完成己经全面银兴，'.repeat(90_000));
+  it('a megabyte paragraph full of confusable characters is cleaned in linear time', () => {
+    const doc = expectLinear((n) => '尚未完成己经全面银兴，'.repeat(n), (raw) => processText(pipeline, 'hostile', raw), 90_000);
     expect(doc.text).toContain('尚未完成已经全面振兴');
-    expect(performance.now() - started).toBeLessThan(20_000);
   });
 });

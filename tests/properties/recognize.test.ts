@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cpSlice } from '../../src/text/codepoints.js';
 import { recognizeDoc } from '../../src/stages/recognize/index.js';
+import { expectLinear } from '../helpers/linear.js';
 import { compiled, phraseDoc, recognizePhrase, segmenter } from '../recognize-helpers.js';
 
 /** Pieces that exercise every path of the scanner: numerals, magnitudes, units, bounds, gaps. */
@@ -110,11 +111,9 @@ describe('recognize: properties', () => {
   });
 
   it('recognize: a 1 MB line of digits or of 万 is handled in linear time', () => {
-    for (const line of ['7'.repeat(1_000_000), '万'.repeat(1_000_000), '一'.repeat(1_000_000)]) {
-      const started = performance.now();
-      const { quantities } = recognizePhrase(line);
+    for (const char of ['7', '万', '一']) {
+      const { quantities } = expectLinear((n) => char.repeat(n), recognizePhrase, 1_000_000);
       expect(quantities).toEqual([]);
-      expect(performance.now() - started).toBeLessThan(5000);
     }
   });
 });

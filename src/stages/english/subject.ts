@@ -275,6 +275,12 @@ function phraseBefore(
       finiteCrossed = true;
       continue;
     }
+    // `Migrant workers, who number around 8.5 million`, `who now number`: the word right after a
+    // relative `who` (an adverb may stand between) is the clause's verb, even one that could be a noun
+    if (afterWho(tokens, i, compiled)) {
+      finiteCrossed = true;
+      continue;
+    }
     // (`were little changed at`: a listed adverb is crossed even where it could head a phrase)
     if (!compiled.subjects.crossedAdverbs.has(token.text.toLowerCase()) && (isHeadNoun(tokens, i, compiled) || adjectiveAsNoun(tokens, i))) break;
     if (finiteVerb(token)) finiteCrossed = true;
@@ -367,7 +373,7 @@ function phraseBefore(
       if (j === 0 || !(inPhrase(tokens, j - 1, compiled) || gerundBeforeJoiner(tokens, j - 1, compiled) || participle || negated) || !(/^[\s-]*$/.test(tokens[j - 1]!.post) || bracketed(tokens, j - 1) || oxford)) break;
       continue;
     }
-    if (!inPhrase(tokens, j, compiled) && !gerundBeforeJoiner(tokens, j, compiled) && !(listComma && listedVerb(tokens, j)) && !(finiteCrossed && participleAfterNoun(tokens, j, compiled))) break;
+    if (!inPhrase(tokens, j, compiled) && !gerundBeforeJoiner(tokens, j, compiled) && !(listComma && listedVerb(tokens, j)) && !(finiteCrossed && participleAfterNoun(tokens, j, compiled)) && !(first === j + 1 && participleAfterVerb(tokens, j, compiled))) break;
     first = j;
   }
   return { phrase: text.slice(tokens[first]!.start, tokens[appositiveEnd < 0 ? last : appositiveEnd]!.end), first, last, relative };
@@ -602,6 +608,28 @@ function whoAntecedent(tokens: readonly Token[], i: number, floor: number, compi
     if (hasTag(tokens[k], 'Cardinal') && !hasTag(tokens[k], 'Percent', 'Money', 'Year') && /^,\s+$/.test(tokens[k - 1]?.post ?? '')) k -= 1;
   } else if (!/^\s+$/.test(post)) return -1; // (`patients who travel`: no comma)
   return k >= 0 && tokens[k]!.start >= floor && isHeadNoun(tokens, k, compiled) && !isUnitWord(tokens[k]!, compiled) ? k : -1;
+}
+
+// `sells embroidered jackets for up to 2,000 yuan each`: a past tense between a full verb and the
+// phrase's first noun modifies that noun (not after an auxiliary or a copula: `has raised prices`).
+// Only a participle's form (`-ed`, `-en`) that is no change cue: `private firms saw profits rise`,
+// `firms cut costs` keep their finite verb out (compromise may read the plural before as a verb)
+function participleAfterVerb(tokens: readonly Token[], j: number, compiled: CompiledEnglish): boolean {
+  const token = tokens[j]!;
+  const verb = tokens[j - 1];
+  if (!hasTag(token, 'PastTense') || hasTag(token, 'Auxiliary', 'Copula', 'Modal') || !/^\s+$/.test(token.post)) return false;
+  if (!/(?:ed|en)$/i.test(token.text) || compiled.verbCues.has(token.text.toLowerCase())) return false;
+  return verb !== undefined && /^\s+$/.test(verb.post) && hasTag(verb, 'Verb') && !hasTag(verb, 'Auxiliary', 'Copula', 'Modal', 'PastTense', 'Participle');
+}
+
+// token `i` stands right after a relative `who`, or after `who` and one adverb (`who now number`)
+function afterWho(tokens: readonly Token[], i: number, compiled: CompiledEnglish): boolean {
+  const before = tokens[i - 1];
+  if (before === undefined || !/^\s+$/.test(before.post)) return false;
+  // (lower case: `WHO figures show` names the World Health Organization)
+  if (before.text === 'who') return true;
+  const who = tokens[i - 2];
+  return (hasTag(before, 'Adverb') || compiled.subjects.crossedAdverbs.has(before.text.toLowerCase())) && who !== undefined && who.text === 'who' && /^\s+$/.test(who.post);
 }
 
 // `while distributed solar grew by 9.8 GW`: an adjective right before a finite verb is the noun

@@ -439,8 +439,11 @@ function phraseForward(text: string, tokens: readonly Token[], from: number, com
     const next = i + 1 < tokens.length && isNounLike(tokens, i + 1, compiled) && !isUnitWord(tokens[i + 1]!, compiled) && !hasTag(tokens[i + 1], 'Value') && !currencyGlued(tokens[i + 1]!, compiled);
     // `Retail sales of consumer goods`, `Fortune Global 500 companies`: a joiner or a number inside a name
     const inside = i > from && next && (compiled.subjects.joiners.has(token.text.toLowerCase()) || hasTag(token, 'Value'));
-    if (!inside && (!isNounLike(tokens, i, compiled) || (i > from && verbAfterPlural(tokens, i, compiled)))) break;
-    if (!inside && isHeadNoun(tokens, i, compiled)) last = i;
+    // `paid 31.5 billion yuan in taxes and cut`: right after a preposition, a plural compromise reads
+    // as a verb is a noun
+    const plural = i === from && pluralAfterPreposition(tokens, i);
+    if (!inside && !plural && (!isNounLike(tokens, i, compiled) || (i > from && verbAfterPlural(tokens, i, compiled)))) break;
+    if (!inside && (plural || isHeadNoun(tokens, i, compiled))) last = i;
     // `residents' income`: a plural's apostrophe makes it the possessive of the noun after it
     if (/^['’]\s+$/.test(token.post) && /s$/i.test(token.text) && isHeadNoun(tokens, i + 1, compiled)) continue;
     if (!/^[\s-]*$/.test(token.post)) break;
@@ -594,7 +597,7 @@ function relativeAntecedent(tokens: readonly Token[], i: number, compiled: Compi
     // of a list of nouns stay inside the clause)
     const listComma = /^,\s+$/.test(tokens[j]!.post) && isNounLike(tokens, j, compiled) && isNounLike(tokens, j + 1, compiled);
     if (j < i && /[,;.]/.test(tokens[j]!.post) && !listComma) return -1;
-    if (/^(which|who)$/i.test(tokens[j]!.text)) return /^,\s+$/.test(tokens[j - 1]!.post) && isHeadNoun(tokens, j - 1, compiled) ? j - 1 : -1;
+    if (/^(which|who|whose)$/i.test(tokens[j]!.text)) return /^,\s+$/.test(tokens[j - 1]!.post) && isHeadNoun(tokens, j - 1, compiled) ? j - 1 : -1;
   }
   return -1;
 }
@@ -608,6 +611,12 @@ function whoAntecedent(tokens: readonly Token[], i: number, floor: number, compi
     if (hasTag(tokens[k], 'Cardinal') && !hasTag(tokens[k], 'Percent', 'Money', 'Year') && /^,\s+$/.test(tokens[k - 1]?.post ?? '')) k -= 1;
   } else if (!/^\s+$/.test(post)) return -1; // (`patients who travel`: no comma)
   return k >= 0 && tokens[k]!.start >= floor && isHeadNoun(tokens, k, compiled) && !isUnitWord(tokens[k]!, compiled) ? k : -1;
+}
+
+function pluralAfterPreposition(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i]!;
+  const before = tokens[i - 1];
+  return hasTag(token, 'PresentTense') && !hasTag(token, 'Copula', 'Auxiliary', 'Modal') && /\p{L}s$/u.test(token.text) && before !== undefined && hasTag(before, 'Preposition') && /^\s+$/.test(before.post);
 }
 
 // `sells embroidered jackets for up to 2,000 yuan each`: a past tense between a full verb and the

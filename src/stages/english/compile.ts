@@ -84,6 +84,8 @@ export interface CompiledEnglish {
   actualSections: readonly { pattern: RegExp; rule: string }[];
   /** Change and level words that are never nouns (`rose`, `grew`, `reached`): they end a subject. */
   verbCues: ReadonlySet<string>;
+  /** The verb cues marked `past` (irregular past tenses: `rose`, `fell`), lower-cased. */
+  pastVerbCues: ReadonlySet<string>;
   /** Every rise, fall and rate word, before or after the number, lower-cased (`growth`, `decline`); not the level words. */
   changeWords: ReadonlySet<string>;
   subjects: {
@@ -159,6 +161,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
   const verbCues = new Set(
     [...changes.increase, ...changes.decrease, ...changes.level].map((c) => c.word.toLowerCase()).filter((w) => !nounCues.has(w)),
   );
+  const pastVerbCues = new Set([...changes.increase, ...changes.decrease].filter((c) => c.past).map((c) => c.word.toLowerCase()));
   const multiple = units.units.find((entry) => entry.kind === 'multiple');
   return {
     spelledValues: new TextMemo(SPELLED_MEMO),
@@ -243,6 +246,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     targetSections: modality.target_sections.map((s) => ({ pattern: new RegExp(s.pattern, 'iu'), rule: id('english-modality.yaml', s.pattern) })),
     actualSections: modality.actual_sections.map((s) => ({ pattern: new RegExp(s.pattern, 'iu'), rule: id('english-modality.yaml', s.pattern) })),
     verbCues,
+    pastVerbCues,
     changeWords: new Set(
       [...changes.increase, ...changes.decrease, ...changes.rates, ...changes.increase_after, ...changes.decrease_after].map((c) => c.word.toLowerCase()),
     ),

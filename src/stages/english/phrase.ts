@@ -270,7 +270,7 @@ function moveBeforeBy(text: string, before: number, compiled: CompiledEnglish, p
   const words = /([\p{L}]+)\s+by\s*$/iu.exec(text.slice(Math.max(0, before - 24), before));
   if (!words) return false;
   const verb = words[1]!.toLowerCase();
-  return compiled.verbCues.has(verb) && /(?:ed|^rose|^fell|^grew|^shrank|^slid)$/.test(verb) === past;
+  return compiled.verbCues.has(verb) && (verb.endsWith('ed') || compiled.pastVerbCues.has(verb)) === past;
 }
 
 function finish(

@@ -76,8 +76,11 @@ export const englishBoundsFile = z
   })
   .strict();
 
-/** A change cue; `adjacent` cues count only right before the number (`up 0.2 percent`, not `set up 100 funds`). */
-const changeCues = z.array(z.object({ word, adjacent: z.boolean().optional(), ...annotation }).strict());
+/**
+ * A change cue; `adjacent` cues count only right before the number (`up 0.2 percent`, not `set up
+ * 100 funds`); `past` marks an irregular past tense (`rose`, `fell`: a form ending in -ed needs no mark).
+ */
+const changeCues = z.array(z.object({ word, adjacent: z.boolean().optional(), past: z.boolean().optional(), ...annotation }).strict());
 
 /** english-changes.yaml: cues that make a number the size of a rise or a fall. */
 export const englishChangesFile = z

@@ -281,32 +281,37 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
   };
 }
 
-/** A quote's closing mark, an optional comma and one of `verbs` (a space in a verb matches any run of spaces); never matches when `verbs` is empty. */
+/**
+ * Rule words as one regex alternation of escaped literals (a space inside a word matches any run of
+ * spaces); empty for no words, which the callers turn into a pattern that never matches.
+ */
+function literals(words: readonly string[]): string {
+  return words.map((word) => word.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|');
+}
+
 // `has allocated`, `have already risen`: an auxiliary, at most one adverb, a past participle (`-ed`
-// or a listed one), each an escaped literal; sticky, so it is tried at one index
+// or a listed one); sticky, so it is tried at one index
 function perfectCue(perfect: { auxiliaries: string[]; adverbs: string[]; participles: string[]; not_after: string[] }): {
   pattern: RegExp;
   notAfter: ReadonlySet<string>;
   rule: string;
 } {
-  const literal = (words: readonly string[]) => words.map((w) => w.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|');
-  const adverbs = perfect.adverbs.length > 0 ? `(?:(?:${literal(perfect.adverbs)})\\s+)?` : '';
-  const participles = perfect.participles.length > 0 ? `|${literal(perfect.participles)}` : '';
+  const adverbs = perfect.adverbs.length > 0 ? `(?:(?:${literals(perfect.adverbs)})\\s+)?` : '';
+  const participles = perfect.participles.length > 0 ? `|${literals(perfect.participles)}` : '';
   return {
-    pattern: new RegExp(`(?:${literal(perfect.auxiliaries)})\\s+${adverbs}(?:[\\p{L}-]*\\p{L}ed${participles})(?![\\p{L}\\p{N}-])`, 'iuy'),
+    pattern: new RegExp(`(?:${literals(perfect.auxiliaries)})\\s+${adverbs}(?:[\\p{L}-]*\\p{L}ed${participles})(?![\\p{L}\\p{N}-])`, 'iuy'),
     notAfter: new Set(perfect.not_after.map((w) => w.toLowerCase())),
     rule: 'english-modality.yaml#perfect',
   };
 }
 
 // `, bringing the total to `, `, with the total reaching `: a participle (or `with`) and its object, a
-// total, right before the number; the nouns escaped literals
+// total, right before the number
 function totalCarried(nouns: readonly string[]): RegExp {
-  const escaped = nouns.map((noun) => noun.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
-  return escaped.length === 0 ? /(?!)/u : new RegExp(`(?:\\p{L}+ing|with)\\s+(?:the|its|their)\\s+(${escaped.join('|')})\\s+(?:to|reaching|at)\\s+$`, 'iu');
+  return nouns.length === 0 ? /(?!)/u : new RegExp(`(?:\\p{L}+ing|with)\\s+(?:the|its|their)\\s+(${literals(nouns)})\\s+(?:to|reaching|at)\\s+$`, 'iu');
 }
 
+/** A quote's closing mark, an optional comma and one of `verbs`; never matches when `verbs` is empty. */
 function quoteSaid(verbs: readonly string[]): RegExp {
-  const escaped = verbs.map((verb) => verb.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
-  return escaped.length === 0 ? /(?!)/gu : new RegExp(`["”’]\\s*,?\\s*(?:${escaped.join('|')})\\s`, 'gu');
+  return verbs.length === 0 ? /(?!)/gu : new RegExp(`["”’]\\s*,?\\s*(?:${literals(verbs)})\\s`, 'gu');
 }

@@ -96,6 +96,16 @@
  * 0.854; seeds 11-20 mixed 0.899 / 0.830 -> 0.906 / 0.837, unequal 0.922 / 0.869 -> 0.926 / 0.869,
  * ragged 0.907 / 0.861 -> 0.911 / 0.864, three 0.915 / 0.854 -> 0.914 / 0.854, gaps 0.935 / 0.872 ->
  * 0.945 / 0.882, same 0.927 / 0.879 -> 0.932 / 0.882, hard 0.915 / 0.860 -> 0.923 / 0.862.
+ * After a line alone at the margin, below a split row whose left part ends a sentence and whose
+ * right part fills its column and ends none, goes to the right column whatever the row below holds
+ * (its left cell is the left column's blank line between paragraphs; columns-blocks.ts
+ * endedLeftOnly): hard 0.928 / 0.875 -> 0.932 / 0.885, unequal 0.925 / 0.855 -> 0.927 / 0.859,
+ * ragged 0.909 / 0.855 -> 0.913 / 0.864, gaps 0.956 / 0.898 -> 0.957 / 0.901, same 0.935 / 0.886 ->
+ * 0.937 / 0.892, mixed 0.917 / 0.840 -> 0.919 / 0.846; three 0.927 / 0.854 and soft 0.970 / 0.947
+ * unchanged. Seeds 11-20: hard 0.923 / 0.862 -> 0.926 / 0.871, unequal 0.926 / 0.869 -> 0.929 /
+ * 0.876, ragged 0.911 / 0.864 -> 0.916 / 0.874, gaps 0.945 / 0.882 -> 0.951 / 0.894, same 0.932 /
+ * 0.882 -> 0.937 / 0.895, mixed 0.906 / 0.837 -> 0.909 / 0.843, three 0.914 / 0.854 -> 0.915 /
+ * 0.855, soft 0.970 / 0.941 unchanged.
  *
  * `--first N` runs seeds N … N + seeds − 1 (1 by default): a change measured on seeds 1–10 is
  * checked on others. `--lost` prints the sentences liang did not keep whole, `--starts` the paragraph starts it

@@ -131,7 +131,7 @@ const NAME_JOINERS = new Set(['.', '&', '＆']);
 function joinDottedNames(items: Item[]): void {
   for (let i = 1; i + 1 < items.length; i++) {
     const dot = items[i]!;
-    if (!NAME_JOINERS.has(dot.text) || dot.separator !== 'other') continue;
+    if (dot.separator !== 'other' || !NAME_JOINERS.has(dot.text)) continue;
     const before = items[i - 1]!;
     const after = items[i + 1]!;
     if (before.quantity >= 0 || after.quantity >= 0 || before.separator !== null || after.separator !== null) continue;

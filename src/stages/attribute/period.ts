@@ -28,8 +28,12 @@ const DIGITS = new Map([...'〇一二三四五六七八九'].map((digit, value) 
 
 /** `一九九五` → `1995`; Arabic digits pass through. */
 function arabicYear(written: string): string {
+  // nearly every year is written in Arabic digits: nothing to map
+  if (ARABIC.test(written)) return written;
   return Array.from(written, (ch) => DIGITS.get(ch) ?? ch).join('');
 }
+
+const ARABIC = /^[0-9]*$/;
 
 /** A year found in a text: its value, where its digits start and its match ends (UTF-16), and the text before it. */
 export interface YearFound {

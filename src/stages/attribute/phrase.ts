@@ -57,10 +57,9 @@ export function characters(items: readonly Item[]): number {
 
 /** The phrase's text: OCR spaces and quotes dropped. */
 export function phraseText(items: readonly Item[]): string {
-  return items
-    .filter((item) => item.separator !== 'space' && item.separator !== 'quote')
-    .map((item) => item.text)
-    .join('');
+  let text = '';
+  for (const item of items) if (item.separator !== 'space' && item.separator !== 'quote') text += item.text;
+  return text;
 }
 
 /**

@@ -36,12 +36,14 @@ export function pairLists(
 ): ListProblem[] {
   const problems: ListProblem[] = [];
   const { items } = view;
-  const position = new Map(view.quantityItems.map((at, k) => [at, k]));
+  // built on the first cue: most sentences hold none
+  let position: Map<number, number> | null = null;
   // the items the sentence's last 分别 list paired, for a later 分别 with no list of its own
   let lastPaired: readonly string[] | null = null;
   for (let r = 0; r < items.length; r++) {
     const cue = compiled.cues.startingAt(items, r, ['respectively', 'shared']);
     if (!cue) continue;
+    position ??= new Map(view.quantityItems.map((at, k) => [at, k]));
     const values = valuesAfter(view, cue.end, position);
     if (values.length === 0) continue;
     const stop = walkBack(items, cue.start, compiled).stop;

@@ -463,6 +463,8 @@ function openingPeriod(run: readonly Item[]): { text: string; whole: boolean } {
 
 /** The words of the clause from its previous separator or number up to item `stop`. */
 function leftRun(items: readonly Item[], stop: number, band: (item: Item) => boolean): Item[] {
+  // gathered from the right end leftwards and turned round once at the end (an unshift per word
+  // moved the whole run each time): `run[run.length - 1]` is the run's first word so far
   const run: Item[] = [];
   let length = 0;
   for (let i = stop; i >= 0; i--) {
@@ -476,19 +478,19 @@ function leftRun(items: readonly Item[], stop: number, band: (item: Item) => boo
     }
     if (open >= 0 || item.separator === 'open') {
       length += 1;
-      run.unshift(item);
+      run.push(item);
       continue;
     }
     if (item.quantity >= 0) {
       // 60岁及以上人口, 0—14岁人口, 亿元以上项目: a band written right before its noun names the group
-      if (run.length > 0 && run[0]!.start === item.end && isNounLike(run[0]!) && band(item)) run.unshift(item);
+      if (run.length > 0 && run[run.length - 1]!.start === item.end && isNounLike(run[run.length - 1]!) && band(item)) run.push(item);
       break;
     }
     // 电力、热力、燃气及水生产和供应业增加值, 新建学校、医院: nouns listed with 、 right before the
     // phrase are part of what it names (a 分别 or 均 list is paired afterwards, respectively.ts)
-    if (item.separator === 'list' && listContinues(items, i, run)) {
+    if (item.separator === 'list' && listContinues(items, i, run[run.length - 1])) {
       length += 1;
-      run.unshift(item);
+      run.push(item);
       continue;
     }
     // 地区生产总值（亿元） 9120 12000 5.5%左右: unit-less cells of a table row stand between the
@@ -497,9 +499,9 @@ function leftRun(items: readonly Item[], stop: number, band: (item: Item) => boo
     if (item.separator !== null && item.separator !== 'space' && item.separator !== 'quote') break;
     length += item.end - item.start;
     if (length > LEFT_REACH) break;
-    run.unshift(item);
+    run.push(item);
   }
-  return run;
+  return run.reverse();
 }
 
 /** Digits alone, as a table cell holds them (`9120`, `5.2`). */
@@ -518,10 +520,9 @@ function isBareCell(items: readonly Item[], at: number): boolean {
   return next !== undefined && (next.quantity >= 0 || isBareCell(items, at + 2));
 }
 
-/** The `、` at `at` joins a noun before it to the noun that opens `run`: a list inside the phrase. */
-function listContinues(items: readonly Item[], at: number, run: readonly Item[]): boolean {
+/** The `、` at `at` joins a noun before it to `first`, the noun that opens the run: a list inside the phrase. */
+function listContinues(items: readonly Item[], at: number, first: Item | undefined): boolean {
   const before = items[at - 1];
-  const first = run[0];
   return before !== undefined && first !== undefined && isNounLike(before) && isNounLike(first);
 }
 

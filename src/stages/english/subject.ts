@@ -409,13 +409,25 @@ export function phraseAt(text: string, tokens: readonly Token[], at: number, com
  */
 export function informative(phrase: string | null, compiled: CompiledEnglish): string | null {
   if (phrase === null) return null;
-  const isCue = (word: string) =>
-    compiled.changeBefore.entries.some((e) => e.phrase === word) || compiled.changeAfter.entries.some((e) => e.phrase === word);
+  const cues = changeCuesOf(compiled);
+  const isCue = (word: string) => cues.has(word);
   const rest = phrase
     .toLowerCase()
     .split(/\s+/)
     .filter((word) => word !== '' && !isCue(word) && !(/^[a-z]+(-[a-z]+)+$/.test(word) && !datesRate(word, compiled)) && word !== 'a' && word !== 'an');
   return rest.length === 0 ? null : phrase;
+}
+
+const changeCues = new WeakMap<CompiledEnglish, ReadonlySet<string>>();
+
+/** Every phrase of the change cues before and after a number, as a set (looked up per word of each subject). */
+function changeCuesOf(compiled: CompiledEnglish): ReadonlySet<string> {
+  let cues = changeCues.get(compiled);
+  if (cues === undefined) {
+    cues = new Set([...compiled.changeBefore.entries, ...compiled.changeAfter.entries].map((entry) => entry.phrase));
+    changeCues.set(compiled, cues);
+  }
+  return cues;
 }
 
 // `second-quarter growth`, `full-year growth`: a hyphenated period before a rate names which rate

@@ -26,6 +26,8 @@ export interface Token {
 
 interface CompromiseTerm {
   text: string;
+  normal?: string;
+  machine?: string | null;
   root?: string | null;
   pre: string;
   post: string;
@@ -59,17 +61,76 @@ export function tokenize(text: string): Tokenized {
   return { tokens, misplaced };
 }
 
-/** compromise's sentences of `text`, as arrays of its terms with roots and offsets computed. */
+/** compromise's sentences of `text`, as arrays of its terms with offsets computed (roots: see `ParsedToken`). */
 function parse(text: string): CompromiseTerm[][] {
   const doc = lean(() => compromise()(text));
-  doc.compute(['root', 'offset']);
+  doc.compute(['offset']);
   // the terms are read in place rather than through doc.json(), which copies each one and
   // writes out every sentence's text twice (the json call was 3% of this stage)
   return (doc as unknown as { docs: CompromiseTerm[][] }).docs;
 }
 
 function tokenOf(term: CompromiseTerm, start: number, end: number, post: string): Token {
-  return { text: term.text, start, end, tags: new Set(term.tags), post, pre: term.pre, root: term.root ?? null };
+  return new ParsedToken(term, start, end, post);
+}
+
+/**
+ * A token whose root is worked out when it is first read, by compromise's own `root` compute run
+ * on a term of what that compute reads (text, normal and machine forms, tags). Few tokens' roots
+ * are ever read (words next to a number), and computing every term's root after each parse took
+ * about 6% of compromise's time. The term itself is not kept: its other fields would stay alive
+ * with the token in the memo across documents.
+ */
+class ParsedToken implements Token {
+  readonly text: string;
+  /** The term's own set: nothing changes a parsed document's terms afterwards, here or in compromise. */
+  readonly tags: ReadonlySet<string>;
+  readonly post: string;
+  readonly pre: string;
+  /** The term's normal and machine forms until the root is worked out (private fields: no own keys of the token). */
+  #normal: string | undefined;
+  #machine: string | null | undefined;
+  /** undefined until worked out. */
+  #root: string | null | undefined = undefined;
+
+  constructor(
+    term: CompromiseTerm,
+    public start: number,
+    public end: number,
+    post: string,
+  ) {
+    this.text = term.text;
+    this.tags = term.tags;
+    this.post = post;
+    this.pre = term.pre;
+    this.#normal = term.normal;
+    this.#machine = term.machine;
+  }
+
+  get root(): string | null {
+    if (this.#root === undefined) {
+      const term: RootTerm = { text: this.text, normal: this.#normal, machine: this.#machine, tags: this.tags };
+      const world = compromise().world() as unknown as RootWorld;
+      world.compute.root({ world, docs: [[term]] });
+      this.#root = term.root ?? null;
+      this.#normal = this.#machine = undefined;
+    }
+    return this.#root;
+  }
+}
+
+/** What compromise's `root` compute reads of a term, and the root it sets (left unset when it equals the normal form). */
+interface RootTerm {
+  text: string;
+  normal: string | undefined;
+  machine: string | null | undefined;
+  tags: ReadonlySet<string>;
+  root?: string;
+}
+
+/** compromise's world as its `root` compute reads it: a view is only its world and its sentences of terms. */
+interface RootWorld {
+  compute: { root(view: { world: RootWorld; docs: RootTerm[][] }): void };
 }
 
 /**

@@ -65,6 +65,11 @@ const boundEntry = z
      * number, with no mark or digit between (至少开工10个, 至少新建5所).
      */
     across_words: z.number().int().min(1).max(8).optional(),
+    /**
+     * A `before` word that may also stand in front of the base a share is measured against, a run
+     * of Chinese characters ending in 的 right before the number (不低于营业收入的5%).
+     */
+    across_base: z.boolean().optional(),
     ...annotation,
   })
   .strict();
@@ -75,6 +80,8 @@ export const qualifiersFile = z
     range_connectors: z.array(z.object({ word, ...annotation }).strict()),
     /** Words between listed numbers that share the last one's unit (`120亿和150亿元`). */
     unit_sharing_joiners: z.array(z.object({ word, ...annotation }).strict()).optional(),
+    /** Endings that make a longer unit one of its own, not the shorter one's shared form (`3126门、9847门次`). */
+    unit_sharing_distinct_suffixes: z.array(z.object({ word, ...annotation }).strict()).optional(),
     /** Words right before a number that make `A至B` a change from A to B, not a range (从A到B). */
     range_breakers: z.array(z.object({ word, ...annotation }).strict()).optional(),
     /** Notes between a unit and its bound word that say whether the bound itself counts (`5000万元（含）以上`). */

@@ -16,6 +16,7 @@ export type CueLabel =
   | 'object'
   | 'comparedObject'
   | 'bound'
+  | 'baseBound'
   | 'skip'
   | 'strip'
   | 'stop'
@@ -135,6 +136,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('object', words(changes.object_verbs ?? []))
     .add('comparedObject', words(changes.compared_object_verbs ?? []))
     .add('bound', words(rules['qualifiers.yaml'].before))
+    .add('baseBound', words(rules['qualifiers.yaml'].before.filter((entry) => entry.across_base)))
     .add('skip', [...words(subjects.skip_before), ...words(subjects.partitives ?? [])])
     .add('partitive', words(subjects.partitives ?? []))
     .add('span', words(subjects.span_words ?? []))

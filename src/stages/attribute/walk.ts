@@ -104,6 +104,7 @@ export function walkBack(items: readonly Item[], index: number, compiled: Compil
   if (i >= 0) {
     const found = changeVerbBefore(items, i, compiled);
     // 超过全省人口的90%: a share of the base, not a margin over it
+    if (found?.bounded) return { stop: found.cue.start - 1, cue };
     const verb = found?.over && attributive ? null : found;
     // 高于全国平均水平1.2个百分点: the subject stands before the comparison, also when the base
     // ends with a rate of its own (高于全省平均水平的增速1.1个百分点);
@@ -186,10 +187,15 @@ function changeVerbBefore(
   items: readonly Item[],
   stop: number,
   compiled: CompiledAttribute,
-): { cue: CueMatch<CueLabel>; comparator: boolean; over?: boolean } | null {
+): { cue: CueMatch<CueLabel>; comparator: boolean; over?: boolean; bounded?: boolean } | null {
   for (let i = stop; i >= 0 && stop - i < MAX_BASE; i--) {
     const item = items[i]!;
     if (item.separator !== null || item.quantity >= 0) return null;
+    // 不低于营业收入的5%, 不少于销售收入的3%: a bound word before the base of a share (qualifiers.yaml
+    // across_base; the recognizer's qualifier) holds no change, not even the 低于 inside it, and the
+    // subject stands before it
+    const bound = compiled.cues.endingAt(items, i, ['baseBound']);
+    if (bound && bound.end === i && i < stop && isAttributive(items[stop + 1] ?? items[stop]!)) return { cue: bound, comparator: false, bounded: true };
     // 超过年度目标任务2.4万人: a comparator that is no change word (超过, 超出) sizes a rise over the
     // base of nouns between it and the number
     const over = compiled.cues.endingAt(items, i, ['comparator']);

@@ -29,6 +29,8 @@ export interface Compiled {
   rangeBreakers: WordTable<string>;
   /** Joiners of listed numbers that share the last one's unit (、 和). */
   sharingJoiners: WordTable<string>;
+  /** Endings that make a longer unit one of its own (门次 after 门), never shared back over a list. */
+  distinctUnitSuffixes: ReadonlySet<string>;
   /** Notes between a unit and its bound word: （含） of 5000万元（含）以上. */
   boundInserts: WordTable<string>;
   /** Words before a length that make it a speed (units.yaml per_words: 时速 → per 小时), each to its unit. */
@@ -66,6 +68,7 @@ export function compileRecognizer(rules: Rules): Compiled {
     only_inside?: boolean | undefined;
     across_change?: boolean | undefined;
     across_words?: number | undefined;
+    across_base?: boolean | undefined;
   }) =>
     [
       entry.word,
@@ -76,6 +79,7 @@ export function compileRecognizer(rules: Rules): Compiled {
         onlyInside: entry.only_inside ?? false,
         acrossChange: entry.across_change ?? false,
         acrossWords: entry.across_words ?? 0,
+        acrossBase: entry.across_base ?? false,
         rule: `qualifiers.yaml#${entry.word}`,
       },
     ] as [string, BoundEntry];
@@ -108,6 +112,7 @@ export function compileRecognizer(rules: Rules): Compiled {
     changes: wordTable([...rules['changes.yaml'].increase, ...rules['changes.yaml'].decrease].map((c) => [c.word, c.word] as [string, string])),
     rangeBreakers: wordTable((rules['qualifiers.yaml'].range_breakers ?? []).map((c) => [c.word, c.word] as [string, string])),
     sharingJoiners: wordTable((rules['qualifiers.yaml'].unit_sharing_joiners ?? []).map((c) => [c.word, c.word] as [string, string])),
+    distinctUnitSuffixes: new Set((rules['qualifiers.yaml'].unit_sharing_distinct_suffixes ?? []).map((c) => c.word)),
     boundInserts: wordTable((rules['qualifiers.yaml'].bound_inserts ?? []).map((c) => [c.word, c.word] as [string, string])),
     perWords: wordTable(
       rules['units.yaml'].flatMap((entry) => (entry.per_words ?? []).map((w) => [w, units.forms.get(entry.unit)!] as [string, UnitEntry])),

@@ -190,7 +190,9 @@ function number(context: ScanContext, at: number, depth = 0): NumberResult {
   if (listable && compiled.unitPrefixes.has(unitMatch.form) && !lastTail.magnitude && after.tenths === null && bounds.length === 0 && end === unit.end) {
     const next = nextListed(context, end, depth);
     const form = next?.candidate.unitText ?? '';
-    if (next && !next.magnified && form.length > unitMatch.form.length && form.startsWith(unitMatch.form)) {
+    // (门 and 门次 are two units: 3126门、9847门次 are two counts)
+    const shares = form.length > unitMatch.form.length && form.startsWith(unitMatch.form) && !compiled.distinctUnitSuffixes.has(form.slice(unitMatch.form.length));
+    if (next && !next.magnified && shares) {
       unitEntry = next.candidate.unit;
       rules.push('recognize/shared-unit');
     }
@@ -214,7 +216,10 @@ function number(context: ScanContext, at: number, depth = 0): NumberResult {
     rules.push('recognize/minus');
   }
   const bound =
-    boundBefore(compiled.before, chars, start, context.floor, context.lexicon) ?? boundAcrossChange(context, start) ?? boundAcrossWords(context, start);
+    boundBefore(compiled.before, chars, start, context.floor, context.lexicon) ??
+    boundAcrossChange(context, start) ??
+    boundAcrossWords(context, start) ??
+    boundAcrossBase(context, start, unitEntry);
   // (突破500万人大关, 突破百万户大关: an amount with a magnitude is the mark's level, never a count of marks)
   const magnified = (lastTail.magnitude ?? tail.magnitude) !== null || first.bare;
   const before = bound && !magnified && countsMarks(context, bound, unitEntry, end) ? null : bound;
@@ -407,6 +412,26 @@ function boundAcrossWords(context: ScanContext, start: number): WordMatch<BoundE
     const bound = boundBefore(compiled.before, chars, start - k, floor, lexicon);
     // 约定3年内, 约束: the bound word glued to the verb after it is a word of its own
     if (bound && bound.entry.acrossWords >= k && !lexicon.isWord(bound.form + chars[bound.end]!)) return bound;
+  }
+  return null;
+}
+
+/** Most Chinese characters of the base between an `across_base` word and the 的 before the number. */
+const MAX_BASE_CHARS = 12;
+
+/**
+ * 不低于营业收入的5%, 不超过地区生产总值的3%: a bound word marked `across_base` in front of the base
+ * a percentage is measured against: Chinese characters (no digit, mark or 的 of their own; 一般 holds
+ * a numeral character) ending in the 的 right before the number.
+ */
+function boundAcrossBase(context: ScanContext, start: number, unit: UnitEntry): WordMatch<BoundEntry> | null {
+  const { compiled, chars, floor, lexicon } = context;
+  if (unit.kind !== 'percent' || start - 1 <= floor || chars[start - 1] !== '的') return null;
+  for (let k = 2; k <= MAX_BASE_CHARS + 1 && start - k > floor; k++) {
+    const ch = chars[start - k];
+    if (ch === undefined || ch < '\u4e00' || ch > '\u9fff' || ch === '的') return null;
+    const bound = boundBefore(compiled.before, chars, start - k, floor, lexicon);
+    if (bound) return bound.entry.acrossBase ? bound : null;
   }
   return null;
 }

@@ -43,6 +43,8 @@ export interface BoundEntry {
   acrossChange: boolean;
   /** A `before` word that may stand this many Chinese characters before the number (至少开工10个); 0: none. */
   acrossWords: number;
+  /** A `before` word that may stand in front of the base of a share before the number (不低于营业收入的5%). */
+  acrossBase: boolean;
   /** `qualifiers.yaml#以上`. */
   rule: string;
 }

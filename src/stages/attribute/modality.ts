@@ -110,6 +110,9 @@ export function findModalities(
     if (cue.label === 'target' && seesPresent(items, cue.end, compiled)) continue;
     // 发放“雨露计划”补助资金: a plan word that closes a quotation ends a programme's name
     if (cue.label === 'target' && CLOSING_QUOTES.has(items[nextSolid(items, cue.end)]?.text ?? '')) continue;
+    // 规划计划类信息58条, 计划类项目: a plan word right before a class suffix (subjects.yaml
+    // class_suffixes) names a class of things, it plans nothing
+    if (cue.label === 'target' && compiled.cues.startingAt(items, cue.end + 1, ['classSuffix']) !== null) continue;
     // 制定人才发展计划，…: a plan word that ends its clause names a plan, it does not make one
     if (cue.label === 'target' && items[cue.end]!.tag.startsWith('n') && endsClause(items, cue.end)) continue;
     // 新开工计划总投资亿元以上项目1863个: a plan word before a class threshold names the class

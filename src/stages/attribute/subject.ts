@@ -372,8 +372,8 @@ export function reachedBy(items: readonly Item[], at: number, compiled: Compiled
   return before >= 0 && compiled.cues.endingAt(items, before, ['reached'])?.end === before;
 }
 
-/** Most words a share's base may hold: 占一般公共预算支出的81.3%. */
-const MAX_SHARE_BASE = 6;
+/** Most words a share's base may hold: 占一般公共预算支出的81.3%, 占本年度归属于上市公司股东的净利润的30.2% (7 words). */
+const MAX_SHARE_BASE = 8;
 
 /**
  * The item where a share verb stands when the number is `占<base>的N%` (the base a noun phrase

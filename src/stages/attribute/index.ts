@@ -52,6 +52,8 @@ export const attribute = defineStage<CompiledAttribute>({
     let lastSubject = { index: -1, paragraph: -1, subject: '', measure: '' };
     // the year the last number of the sentence before was about, for a 其中 sentence that details it
     let lastYear: { index: number; year: YearMention | null } = { index: -1, year: null };
+    // the items the sentence before paired to a 分别 list, for a clause that sums them up by a count
+    let lastPaired: { index: number; paragraph: number; paired: readonly string[] | null } = { index: -1, paragraph: -1, paired: null };
     const order = [...bySentence.keys()].sort((a, b) => a - b);
     const cuts = cutSentences(doc, compiled, text, segmenter, order, bySentence);
     order.forEach((index, n) => {
@@ -76,9 +78,12 @@ export const attribute = defineStage<CompiledAttribute>({
       const { modalities, plan } = findModalities(view, compiled, doc.quantities, section, years, afterPlan, runOn);
       lastPlan = { paragraph: sentence.paragraph, plan, index };
       const periods = years.map((year, i) => periodOf(year, section, modalities[i]!));
-      for (const problem of pairLists(view, compiled, subjects, doc.quantities)) {
+      const pairedBefore = lastPaired.index === index - 1 && lastPaired.paragraph === sentence.paragraph ? lastPaired.paired : null;
+      const lists = pairLists(view, compiled, subjects, doc.quantities, pairedBefore);
+      for (const problem of lists.problems) {
         warnings.push({ ...problem.warning, place: { start: problem.start, end: problem.end, line: doc.offsets.rawLine(problem.start) } });
       }
+      lastPaired = { index, paragraph: sentence.paragraph, paired: lists.paired };
       nameTotals(view, compiled, subjects, doc.quantities);
       nameBeneficiaries(view, compiled, subjects, doc.quantities);
       const adjacent = lastSubject.index === index - 1 && lastSubject.paragraph === sentence.paragraph;

@@ -11,7 +11,7 @@
  */
 import type { Quantity, Warning } from '../../document.js';
 import type { CompiledAttribute } from './compile.js';
-import type { Item, SentenceView } from './items.js';
+import { nextSolid, type Item, type SentenceView } from './items.js';
 import { MAX_SUBJECT, isNounLike, isVerb, phraseText, stripLeading } from './phrase.js';
 import { baseOpenerBefore, walkBack } from './walk.js';
 
@@ -27,13 +27,18 @@ export interface ListProblem {
   end: number;
 }
 
-/** Rewrites `subjects` (one per quantity of the sentence) for 分别 and 均 lists; returns the problems found. */
+/**
+ * Rewrites `subjects` (one per quantity of the sentence) for 分别 and 均 lists; returns the problems
+ * found and the items the sentence's last 分别 list paired. `before` is what the sentence right
+ * before paired, for a 分别 whose clause sums those items up by a count (…分别增长…；三类产品毛利率分别为…).
+ */
 export function pairLists(
   view: SentenceView,
   compiled: CompiledAttribute,
   subjects: string[],
   quantities: readonly Quantity[],
-): ListProblem[] {
+  before: readonly string[] | null = null,
+): { problems: ListProblem[]; paired: readonly string[] | null } {
   const problems: ListProblem[] = [];
   const { items } = view;
   // built on the first cue: most sentences hold none
@@ -71,8 +76,11 @@ export function pairLists(
     }
     // A和B分别惠及8.7万人和10.4万人，发放资金分别为1.9亿元、2.6亿元: a later 分别 whose clause names
     // one measure and no list pairs the same items again
-    if (lastPaired !== null && lastPaired.length === values.length && groups.length <= 1) {
-      const again = lastPaired;
+    // 光伏组件、储能系统、光伏逆变器分别…；三类产品毛利率分别为13.2%、21.5%和28.6%: a clause that opens
+    // with a count of as many things as it has values sums up the items the sentence before paired
+    const summed = lastPaired === null && before !== null && before.length === values.length && opensWithCount(items, cue.start, values.length, quantities);
+    if (((lastPaired !== null && lastPaired.length === values.length) || summed) && groups.length <= 1) {
+      const again = lastPaired ?? before!;
       values.forEach((k, i) => (subjects[k] = again[i]!));
       r = cue.end;
       continue;
@@ -93,7 +101,21 @@ export function pairLists(
     });
     r = cue.end;
   }
-  return problems;
+  return { problems, paired: lastPaired };
+}
+
+/**
+ * True when the clause of `cue` opens with an exact count of `n` things followed by a noun
+ * (三类产品, 两个产业集群): the clause names the things by how many they are, not one by one.
+ */
+function opensWithCount(items: readonly Item[], cue: number, n: number, quantities: readonly Quantity[]): boolean {
+  let open = cue - 1;
+  while (open >= 0 && items[open]!.separator !== 'clause') open--;
+  const first = nextSolid(items, open);
+  if (first >= cue || items[first]!.quantity < 0) return false;
+  const count = quantities[items[first]!.quantity]!;
+  const after = items[nextSolid(items, first)];
+  return count.kind === 'count' && count.qualifier === 'exact' && count.value === String(n) && after !== undefined && isNounLike(after);
 }
 
 /**

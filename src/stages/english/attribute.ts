@@ -322,7 +322,7 @@ function subjectOf(
     // `, saving local governments roughly 120 billion yuan in interest`
     (candidate.unit?.kind === 'money' ? amountParticiple(text, candidate, compiled) : null) ??
     // `of which 1,280 were hospitals`
-    (counted === null ? informative(predicateAfterWhich(text, candidate, start, compiled)) : null) ??
+    (counted === null ? informative(predicateAfterWhich(text, tokens, candidate, start, compiled)) : null) ??
     // `8,600 were set up by investors from Hong Kong, and 1,950 by U.S. companies`: a gapped clause's agent
     (counted === null && carried !== null ? gappedAgent(text, candidate) ?? gappedPlace(text, candidate, compiled) : null) ??
     // `about 3,800 of them engineers`, `nearly 30 percent of them young people`
@@ -455,7 +455,7 @@ function comparedFigure(text: string, candidate: Candidate, compiled: CompiledEn
 // `Of the passenger cars sold, `, `Water: Of the 3,641 sections, ` (a label may open the line; a
 // thousands comma stays inside the number)
 const OF_THE = /^\s*(?:[\p{L} ]{1,30}:\s*)?Of\s+(?:(?:the|these|those|its|their)\s(?:[^,]|(?<=\d),(?=\d))+|these|those|them),\s*$/iu;
-function predicateAfterWhich(text: string, candidate: Candidate, sentence: number, compiled: CompiledEnglish): string | null {
+function predicateAfterWhich(text: string, tokens: readonly Token[], candidate: Candidate, sentence: number, compiled: CompiledEnglish): string | null {
   const which = /\bof\s+(which|whom)\s*$/i.test(text.slice(Math.max(0, candidate.boundStart - 16), candidate.boundStart));
   // `Of these, 24.1 million were made visa-free`: a bare `these`/`those`/`them` as well
   const ofThe = candidate.boundStart - sentence <= 80 && OF_THE.test(text.slice(sentence, candidate.boundStart));
@@ -470,6 +470,10 @@ function predicateAfterWhich(text: string, candidate: Candidate, sentence: numbe
   const use = /^\s+(?:can|could|may|will|would|is|are|was|were)\s+(?:be\s+)?(?:used|spent|earmarked)\s+(?:to\s+\p{L}+|for|on)\s+(?:the\s+|a\s+|an\s+)?([\p{L}'’-]+(?: [\p{L}'’-]+){0,3})/iu.exec(after);
   if (use) return use[1]!.split(/ (?:and|or|with|in|at|of|for|by|to|from|on)\b/)[0]!;
   // `Of the graduates, about 1.3 million will hold master's or doctoral degrees`: what they will hold
+  // `Of the … budget, 42 billion yuan will go to the Yangtze and Yellow river basins`: where the part
+  // is to go, the noun phrase after the preposition (its `and` may join two names of one head)
+  const goes = /^\s+(?:will|would|should|can|could|may|is\s+to|are\s+to)\s+(?:go|flow|be\s+allocated|be\s+channell?ed)\s+(?:to|into|towards?)\s+/iu.exec(after);
+  if (goes) return phraseAt(text, tokens, candidate.end + goes[0].length, compiled);
   const object = /^\s+(?:will|would)\s+\p{L}+\s+(?:the\s+|a\s+|an\s+)?([\p{L}'’-]+(?: [\p{L}'’-]+){0,3})/iu.exec(after);
   if (object) return object[1]!.split(/ (?:with|in|at|of|for|by|to|from|on)\b/)[0]!;
   // (`Of the 3,641 sections, 91.4 percent had water quality of Grade I to III`: what they had)

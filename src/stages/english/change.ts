@@ -210,8 +210,19 @@ function afterParticleVerb(text: string, tokens: readonly Token[], cueStart: num
   const verbEnd = skipSpaceBackward(text, cueStart);
   const verb = tokens[tokenAtOrAfter(tokens, verbEnd - 1)];
   if (!verb || verb.end !== verbEnd) return false;
-  const listed = (set: ReadonlySet<string>) => set.has(verb.text.toLowerCase()) || (verb.root !== null && set.has(verb.root.toLowerCase()));
+  const listed = (set: ReadonlySet<string>) => set.has(verb.text.toLowerCase()) || (verb.root !== null && set.has(verb.root.toLowerCase())) || regularForms(verb.text.toLowerCase()).some((form) => set.has(form));
   return listed(compiled.particleVerbs) && !(relative && listed(compiled.sessionVerbs));
+}
+
+// the dictionary forms a regular inflection may come from, for a verb compromise gives no root:
+// `together making up 21 percent` (`making` read as a noun) → `mak`, `make`; `setting` → `sett`, `set`
+function regularForms(word: string): string[] {
+  const ending = /(?:ing|ed|es|s)$/.exec(word);
+  if (ending === null || word.length - ending[0].length < 2) return [];
+  const stem = word.slice(0, -ending[0].length);
+  const forms = [stem, `${stem}e`];
+  if (/([b-df-hj-np-tv-z])\1$/.test(stem)) forms.push(stem.slice(0, -1));
+  return forms;
 }
 
 function verbCueEndingAt(

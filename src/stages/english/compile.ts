@@ -119,6 +119,8 @@ export interface CompiledEnglish {
     comparisonOpeners: readonly string[];
     /** `in the first half`, `in March`: lower-case words that make a phrase a time, not a place. */
     timeWords: ReadonlySet<string>;
+    /** `average`, `annual`: lower-case words that, beside a change noun, only say how the change was measured. */
+    changeModifiers: ReadonlySet<string>;
   };
   names: PhraseList<string>;
   /** `number`, when given, must match the digits of the number itself. */
@@ -269,6 +271,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       countedUnits: words(subjects.counted_units ?? []),
       comparisonOpeners: [...words(subjects.comparison_openers ?? [])],
       timeWords: words(subjects.time_words ?? []),
+      changeModifiers: words(subjects.change_modifiers ?? []),
     },
     names: phraseList(not.names.map((n) => [n.text, id('english-not-quantities.yaml', n.text)] as const)),
     contexts: not.patterns.map((p) => ({

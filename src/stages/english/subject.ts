@@ -205,6 +205,8 @@ function phraseBefore(
   // a finite verb stands between the phrase and the number: a past tense after a noun inside the
   // phrase is then a participle (`Electricity sent from western provinces totaled`)
   let finiteCrossed = false;
+  // a verb cue was crossed (compromise may tag it a noun: `monitors rose 11.2 percent`)
+  let cueCrossed = false;
   let appositiveEnd = -1;
   // a person's name that a `who` follows is the whole phrase (`said Li Xiaomei`: not the verb before)
   let name = false;
@@ -275,15 +277,24 @@ function phraseBefore(
       finiteCrossed = true;
       continue;
     }
-    // `Migrant workers, who number around 8.5 million`, `who now number`: the word right after a
-    // relative `who` (an adverb may stand between) is the clause's verb, even one that could be a noun
+    // `Migrant workers, who number around 8.5 million`, `who now number`, `, which now number`: the word
+    // right after a relative `who` or `, which` (an adverb may stand between) is the clause's verb, even
+    // one that could be a noun
     if (afterWho(tokens, i, compiled)) {
       finiteCrossed = true;
       continue;
     }
     // (`were little changed at`: a listed adverb is crossed even where it could head a phrase)
-    if (!compiled.subjects.crossedAdverbs.has(token.text.toLowerCase()) && (isHeadNoun(tokens, i, compiled) || adjectiveAsNoun(tokens, i))) break;
+    if (!compiled.subjects.crossedAdverbs.has(token.text.toLowerCase()) && (isHeadNoun(tokens, i, compiled) || adjectiveAsNoun(tokens, i))) {
+      // `Ticket revenue at the 86 scenic spots the bureau monitors rose`: a contact clause (a
+      // determiner, a noun and its verb) between the noun and the finite verb is crossed to that noun
+      // (`rose`, which compromise may tag a noun, is crossed as a verb cue)
+      const contact = finiteCrossed || cueCrossed ? contactClauseHead(tokens, i, floor, compiled) : -1;
+      if (contact >= 0) i = contact;
+      break;
+    }
     if (finiteVerb(token)) finiteCrossed = true;
+    if (compiled.verbCues.has(token.text.toLowerCase())) cueCrossed = true;
     const afterCopula = hasTag(tokens[i - 1], 'Copula', 'Auxiliary', 'Modal') || /^(?:be|been|being)$/i.test(tokens[i - 1]?.text ?? ''); // `is set at`, `will be set at`
     const word = token.text.toLowerCase();
     // `A survey found that 73 percent of …`: `that` after a verb opens the number's own clause
@@ -403,7 +414,8 @@ export function phraseAt(text: string, tokens: readonly Token[], at: number, com
 }
 
 /**
- * Null for a phrase that only names a change (`increase`, `year-on-year increase`): it says how
+ * Null for a phrase that only names a change (`increase`, `year-on-year increase`, `average annual
+ * increase`: english-subjects.yaml change_modifiers): it says how
  * the number moved, not what it measures, so the next way of finding a subject is tried. Phrases
  * that english-subjects.yaml lists as naming nothing (`year on year`) are dropped by the caller.
  */
@@ -411,10 +423,14 @@ export function informative(phrase: string | null, compiled: CompiledEnglish): s
   if (phrase === null) return null;
   const cues = changeCuesOf(compiled);
   const isCue = (word: string) => cues.has(word);
-  const rest = phrase
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((word) => word !== '' && !isCue(word) && !(/^[a-z]+(-[a-z]+)+$/.test(word) && !datesRate(word, compiled)) && word !== 'a' && word !== 'an');
+  const all = phrase.toLowerCase().split(/\s+/);
+  // (`an average annual increase of 8.1 percent`, `year-on-year increase`: beside a change noun,
+  // `average`, `annual` and a hyphenated compound only say how it was measured; `Day-trippers spent`
+  // names who spent)
+  const changeNoun = all.some(isCue);
+  const rest = all.filter(
+    (word) => word !== '' && !isCue(word) && !(changeNoun && compiled.subjects.changeModifiers.has(word)) && !(changeNoun && /^[a-z]+(-[a-z]+)+$/.test(word) && !datesRate(word, compiled)) && word !== 'a' && word !== 'an',
+  );
   return rest.length === 0 ? null : phrase;
 }
 
@@ -643,14 +659,32 @@ function participleAfterVerb(tokens: readonly Token[], j: number, compiled: Comp
   return verb !== undefined && /^\s+$/.test(verb.post) && hasTag(verb, 'Verb') && !hasTag(verb, 'Auxiliary', 'Copula', 'Modal', 'PastTense', 'Participle');
 }
 
-// token `i` stands right after a relative `who`, or after `who` and one adverb (`who now number`)
+// the noun before a contact clause whose verb is token `i` (`spots the bureau monitors`), or -1: a
+// present tense in -s or a regular past after a determiner and a noun, and a head noun before them
+function contactClauseHead(tokens: readonly Token[], i: number, floor: number, compiled: CompiledEnglish): number {
+  const [head, determiner, noun, verb] = [tokens[i - 3], tokens[i - 2], tokens[i - 1], tokens[i]!];
+  if (head === undefined || determiner === undefined || noun === undefined || head.start < floor) return -1;
+  if (!hasTag(verb, 'Verb') || hasTag(verb, 'Copula', 'Auxiliary', 'Modal', 'Gerund') || !/\p{L}(?:s|ed)$/u.test(verb.text)) return -1;
+  if (![head, determiner, noun].every((token) => /^\s+$/.test(token.post))) return -1;
+  if (!/^(?:the|a|an|its|their|this|these)$/i.test(determiner.text) || !hasTag(noun, 'Noun') || hasTag(noun, 'Pronoun', 'Unit', 'Value', 'Date')) return -1;
+  return isHeadNoun(tokens, i - 3, compiled) && !isUnitWord(head, compiled) ? i - 3 : -1;
+}
+
+// token `i` stands right after a relative `who`, or after `who` and one adverb (`who now number`);
+// likewise after a `, which` (`Protected areas, which now number about 2,900`)
 function afterWho(tokens: readonly Token[], i: number, compiled: CompiledEnglish): boolean {
   const before = tokens[i - 1];
   if (before === undefined || !/^\s+$/.test(before.post)) return false;
-  // (lower case: `WHO figures show` names the World Health Organization)
-  if (before.text === 'who') return true;
-  const who = tokens[i - 2];
-  return (hasTag(before, 'Adverb') || compiled.subjects.crossedAdverbs.has(before.text.toLowerCase())) && who !== undefined && who.text === 'who' && /^\s+$/.test(who.post);
+  if (relativeWho(tokens, i - 1)) return true;
+  return (hasTag(before, 'Adverb') || compiled.subjects.crossedAdverbs.has(before.text.toLowerCase())) && relativeWho(tokens, i - 2) && /^\s+$/.test(tokens[i - 2]!.post);
+}
+
+// (lower case: `WHO figures show` names the World Health Organization; `which` only after a comma:
+// `of which 1,280 were hospitals` opens no clause with a verb of its own)
+function relativeWho(tokens: readonly Token[], k: number): boolean {
+  const token = tokens[k];
+  if (token === undefined) return false;
+  return token.text === 'who' || (token.text === 'which' && /^,\s+$/.test(tokens[k - 1]?.post ?? ''));
 }
 
 // `while distributed solar grew by 9.8 GW`: an adjective right before a finite verb is the noun

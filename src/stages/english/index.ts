@@ -9,6 +9,7 @@
  *   exclusions   years, dates, names, `the past five years`             (exclusions.ts)
  *   attributes   change, subject, modality, period                      (attribute.ts)
  *   respectively each number of a `respectively` list takes its item   (respectively.ts)
+ *                `the former`/`the latter` take the earlier/later one   (respectively.ts)
  *
  * Work is done per segment of a sentence (segments.ts: raw lines that end a thought, at most
  * `CHUNK` UTF-16 units), so that headings and bullets stay apart and compromise never sees a
@@ -25,7 +26,7 @@ import { countedNoun, figureLabel } from './count.js';
 import { exclusionOf, nameSpans } from './exclusions.js';
 import { clauseAround, sectionAfter, sentenceStart, type Section } from './modality.js';
 import { segmentsOf, shortLineFor } from './segments.js';
-import { pairRespectively, type Subjected } from './respectively.js';
+import { pairFormerLatter, pairRespectively, type Subjected } from './respectively.js';
 import { listAt } from './subject.js';
 import { digitNumerals, spelledNumerals, type Numeral } from './numbers.js';
 import { buildCandidates, type Candidate } from './phrase.js';
@@ -198,6 +199,7 @@ function quantitiesOf(context: ChunkContext, read: ChunkRead, tokenized: Readonl
     }
   }
   pairRespectively(text, spans, (at) => listAt(text, tokens, at, compiled));
+  pairFormerLatter(text, spans, (at) => sentenceStart(text, at));
   spans.forEach((span, i) => {
     quantities[i]!.subject = span.subject;
   });

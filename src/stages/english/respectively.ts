@@ -112,3 +112,34 @@ function namesBeforeRelative(before: string): string | null {
 function split(list: string): string[] {
   return list.split(LIST_SPLIT).filter((part) => part.trim() !== '');
 }
+
+// `, the former up 4.7 percent`, `and the latter fell 3.1 percent`: `the former`/`the latter` and at
+// most two words right before the number
+const FORMER_LATTER = /\bthe\s+(former|latter)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+const FORMER_REACH = 40;
+
+/**
+ * `Trade with the EU and the United States came to 198 billion yuan and 142 billion yuan
+ * respectively, the former up 4.7 percent and the latter down 3.1 percent`: a number after `the
+ * former` or `the latter` takes the earlier or the later of the last two different subjects of the
+ * numbers before it in its sentence (after `respectively` has paired them). `sentenceOf` gives where
+ * the sentence holding a UTF-16 index starts.
+ */
+export function pairFormerLatter(text: string, items: Subjected[], sentenceOf: (at: number) => number): void {
+  const pointed = new Set<Subjected>();
+  items.forEach((item, index) => {
+    const which = FORMER_LATTER.exec(text.slice(Math.max(0, item.start - FORMER_REACH), item.start));
+    if (!which) return;
+    const sentence = sentenceOf(item.start);
+    const distinct: string[] = [];
+    for (let k = index - 1; k >= 0 && distinct.length < 2; k--) {
+      const before = items[k]!;
+      if (before.start < sentence) break;
+      if (pointed.has(before) || before.subject === '' || distinct.includes(before.subject)) continue;
+      distinct.unshift(before.subject);
+    }
+    if (distinct.length < 2) return;
+    item.subject = which[1]!.toLowerCase() === 'former' ? distinct[0]! : distinct[1]!;
+    pointed.add(item);
+  });
+}

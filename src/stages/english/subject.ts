@@ -242,6 +242,13 @@ function phraseBefore(
       i = renamed;
       break;
     }
+    // `Exports of the so-called new three products -- electric vehicles, lithium batteries and solar
+    // cells -- totaled`: an appositive between dashes before the verb is crossed to the noun before it
+    const dashed = crossed >= 1 && DASHES.test(token.post) && verbAfterAppositive(tokens, i + 1, compiled) ? dashAntecedent(tokens, i, floor, compiled) : -1;
+    if (dashed >= 0) {
+      i = dashed;
+      break;
+    }
     // `its first quarterly profit, of 1.1 billion yuan`: the noun the amount is set off from
     const ofComma = crossed === 1 && /^,\s+$/.test(token.post) && tokens[i + 1]?.text.toLowerCase() === 'of' && isHeadNoun(tokens, i, compiled);
     // `and clean energy, including natural gas, hydropower, wind and solar, for 29.6 percent`: examples
@@ -332,6 +339,9 @@ function phraseBefore(
     if (!compiled.verbCues.has(word) && !hasTag(token, ...CROSS_TAGS) && !afterCopula && !year && !compiled.subjects.crossedAdverbs.has(word)) return null;
   }
   if (i < 0 || crossed >= MAX_CROSSED) return null;
+  // `rose 3.2 percent in volume to 8.6 million tonnes`: `in` + a word english-subjects.yaml
+  // not_subjects lists, right after a unit, says how the number before was measured
+  if (tokens[i - 1]?.text.toLowerCase() === 'in' && i >= 2 && isUnitWord(tokens[i - 2]!, compiled) && compiled.subjects.notSubjects.has(`in ${tokens[i]!.text.toLowerCase()}`)) return null;
   const last = i;
   let first = i;
   // an `and` already read makes the phrase a list, whose earlier items stand after commas
@@ -384,6 +394,11 @@ function phraseBefore(
       if (j === 0 || !(inPhrase(tokens, j - 1, compiled) || gerundBeforeJoiner(tokens, j - 1, compiled) || participle || negated) || !(/^[\s-]*$/.test(tokens[j - 1]!.post) || bracketed(tokens, j - 1) || oxford)) break;
       continue;
     }
+    // `the so-called new three products`: a spelled number between a modifier and a noun names them
+    if (spelledInName(tokens, j)) {
+      first = j;
+      continue;
+    }
     if (!inPhrase(tokens, j, compiled) && !gerundBeforeJoiner(tokens, j, compiled) && !(listComma && listedVerb(tokens, j)) && !(finiteCrossed && participleAfterNoun(tokens, j, compiled)) && !(first === j + 1 && participleAfterVerb(tokens, j, compiled))) break;
     first = j;
   }
@@ -431,7 +446,9 @@ export function informative(phrase: string | null, compiled: CompiledEnglish): s
   const rest = all.filter(
     (word) => word !== '' && !isCue(word) && !(changeNoun && compiled.subjects.changeModifiers.has(word)) && !(changeNoun && /^[a-z]+(-[a-z]+)+$/.test(word) && !datesRate(word, compiled)) && word !== 'a' && word !== 'an',
   );
-  return rest.length === 0 ? null : phrase;
+  // (`grew 21 percent in the quarter to 48 billion yuan`: a phrase of time words says when, not what)
+  const when = rest.every((word) => word === 'the' || compiled.subjects.timeWords.has(word));
+  return rest.length === 0 || when ? null : phrase;
 }
 
 const changeCues = new WeakMap<CompiledEnglish, ReadonlySet<string>>();
@@ -614,6 +631,25 @@ function ageRangeStart(tokens: readonly Token[], j: number, compiled: CompiledEn
   if (/^(to|and)$/i.test(tokens[k]?.text ?? '') && hasTag(tokens[k - 1], 'Cardinal')) k -= 2;
   else if (tokens[k]?.post === '-' && hasTag(tokens[k], 'Cardinal')) k -= 1;
   return tokens[k]?.text.toLowerCase() === 'aged' && k > 0 && isHeadNoun(tokens, k - 1, compiled) ? k : -1;
+}
+
+// a spelled cardinal right after an adjective and right before a noun (`new three products`)
+function spelledInName(tokens: readonly Token[], j: number): boolean {
+  const [modifier, number, noun] = [tokens[j - 1], tokens[j]!, tokens[j + 1]];
+  if (!hasTag(number, 'TextValue') || !hasTag(number, 'Cardinal') || hasTag(number, 'Percent', 'Money', 'Multiple') || !/^\s+$/.test(number.post)) return false;
+  return modifier !== undefined && /^\s+$/.test(modifier.post) && hasTag(modifier, 'Adjective') && !hasTag(modifier, 'Value') && hasTag(noun, 'Noun') && !hasTag(noun, 'Unit', 'Value');
+}
+
+// a dash that sets off an appositive: ` -- `, ` — `, `—` (not the hyphen of a compound)
+const DASHES = /^\s*(?:--|—)\s*$|^\s+[-–]\s+$/;
+
+// the noun before the dash that opens the appositive whose closing dash follows token `i`, or -1
+function dashAntecedent(tokens: readonly Token[], i: number, floor: number, compiled: CompiledEnglish): number {
+  for (let j = i - 1; j >= 0 && i - j <= MAX_RELATIVE && tokens[j]!.start >= floor; j--) {
+    if (DASHES.test(tokens[j]!.post)) return isHeadNoun(tokens, j, compiled) && !isUnitWord(tokens[j]!, compiled) ? j : -1;
+    if (/[;.:()]/.test(tokens[j]!.post)) return -1;
+  }
+  return -1;
 }
 
 // the noun before the `, which` or `, who` that opens the relative clause ending at token `i`, or -1

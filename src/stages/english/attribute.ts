@@ -454,6 +454,10 @@ function comparedFigure(text: string, candidate: Candidate, compiled: CompiledEn
 // were Chinese brands`, `Of these, 24.1 million were made visa-free`: the noun after the copula is what the number counts or measures
 // `Of the passenger cars sold, `, `Water: Of the 3,641 sections, ` (a label may open the line; a
 // thousands comma stays inside the number)
+// the prepositions before the place a part was put (`were enrolled in the scheme …`) or that a gapped
+// clause's bare count stands in (`and 550 million in the scheme for …`): one list for both readings
+const PLACE_PREPOSITIONS = 'in|into|at|on|under';
+const PLACED = new RegExp(`^\\s+(?:were|was|are|is)\\s+\\p{L}{3,}ed\\s+(?:${PLACE_PREPOSITIONS})\\s+((?:the\\s+)?[\\p{L}'’-]+(?: [\\p{L}'’-]+){0,6})`, 'iu');
 const OF_THE = /^\s*(?:[\p{L} ]{1,30}:\s*)?Of\s+(?:(?:the|these|those|its|their)\s(?:[^,]|(?<=\d),(?=\d))+|these|those|them),\s*$/iu;
 function predicateAfterWhich(text: string, tokens: readonly Token[], candidate: Candidate, sentence: number, compiled: CompiledEnglish): string | null {
   const which = /\bof\s+(which|whom)\s*$/i.test(text.slice(Math.max(0, candidate.boundStart - 16), candidate.boundStart));
@@ -483,7 +487,7 @@ function predicateAfterWhich(text: string, tokens: readonly Token[], candidate: 
   const agent = /^\s+(?:were|was|are|is)\s+\p{L}+(?:\s+(?:up|out|off|down|in))?\s+by\s+((?:[^,.;]|(?<=\p{Lu})\.){1,60})/iu.exec(after);
   if (agent) return agent[1]!;
   // `Of the total, 530 million were enrolled in the scheme for urban employees`: where they were put
-  const placed = /^\s+(?:were|was|are|is)\s+\p{L}{3,}ed\s+(?:in|into|at|on|under)\s+((?:the\s+)?[\p{L}'’-]+(?: [\p{L}'’-]+){0,6})/iu.exec(after);
+  const placed = PLACED.exec(after);
   if (placed && !namesTime(placed[1]!, compiled)) return trimJoiners(placed[1]!);
   // `of which 9,800 hectares were destroyed`: a participle says what happened, not what is counted
   if (!predicate || /^\p{L}{3,}ed$/u.test(predicate[1]!.split(' ')[0]!)) return null;
@@ -502,7 +506,7 @@ function gappedAgent(text: string, candidate: Candidate): string | null {
 // `530 million were enrolled in the scheme for urban employees and 550 million in the scheme for
 // rural … residents`: a bare count that opens the second half of a gapped clause, and the place
 // after its preposition (not a time: `5 million in 2024 and 6 million in 2025`)
-const GAPPED_PLACE = /^\s+(?:in|into|at|on|under)\s+((?:the\s+)?[\p{L}'’-]+(?: [\p{L}'’-]+){0,7})/u;
+const GAPPED_PLACE = new RegExp(`^\\s+(?:${PLACE_PREPOSITIONS})\\s+((?:the\\s+)?[\\p{L}'’-]+(?: [\\p{L}'’-]+){0,7})`, 'u');
 function gappedPlace(text: string, candidate: Candidate, compiled: CompiledEnglish): string | null {
   if (candidate.unit !== null && candidate.unit.kind !== 'count') return null;
   if (!/(?:,\s+|\s)and\s+$/i.test(text.slice(Math.max(0, candidate.boundStart - 8), candidate.boundStart))) return null;

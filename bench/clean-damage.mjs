@@ -106,6 +106,10 @@
  * 0.876, ragged 0.911 / 0.864 -> 0.916 / 0.874, gaps 0.945 / 0.882 -> 0.951 / 0.894, same 0.932 /
  * 0.882 -> 0.937 / 0.895, mixed 0.906 / 0.837 -> 0.909 / 0.843, three 0.914 / 0.854 -> 0.915 /
  * 0.855, soft 0.970 / 0.941 unchanged.
+ * After the readings a three-column block's dealing keeps side by side are 16, no two alike below
+ * (columns-cells.ts BEAM; four, repeats allowed, were often one state four times over): three
+ * 0.927 / 0.854 -> 0.928 / 0.856, mixed 0.919 / 0.846 -> 0.921 / 0.846; seeds 11-20 three 0.915 /
+ * 0.855 -> 0.916 / 0.858, mixed 0.909 / 0.843 -> 0.911 / 0.847; every other row unchanged.
  *
  * `--first N` runs seeds N … N + seeds − 1 (1 by default): a change measured on seeds 1–10 is
  * checked on others. `--lost` prints the sentences liang did not keep whole, `--starts` the paragraph starts it

@@ -126,4 +126,27 @@ describe('clean: pages of three columns read straight across', () => {
     const scores = score(source.slice(-2), output);
     expect(scores.sentencesWhole).toBe(1);
   });
+
+  it('a row the words place only rows later keeps its other reading: the readings kept side by side are no one state repeated', () => {
+    // three columns, one space between cells, no padding (a page as bench/clean-damage --layout three
+    // sets it, its figures changed): with four readings kept, repeats allowed, the first column's
+    // 人民生活持续改善… was read on into its neighbour's 创新驱动… and the middle column lost
+    const raw =
+      "着力减轻企业负担。全年为企业和个人 减税降费约4.7万\n" +
+      "亿元。取消和停征市级涉企行政事业性收费项目３６项。\n" +
+      "日均新设企业超过2.6千户，市场主体总量超过9万户。 4%左 右，城 镇登记失业率3.8%以内；居民消费价格涨\n" +
+      "人民生活持续改善。居民人均可支配收入实际增长7.2% 幅3%左右；农村贫困人口减少3000人以上，单位国内\n" +
+      "创 新 驱动发展成效显现。全社会研发投入增 长12.4%， 。棚户区住房改造120多千套，农村危房改造 ４６０户\n" +
+      "规模 居全省第三位。技术交易额增长25%以上。科技进步 。资助各类学校家庭困难学生近2万人 次。新改建农村 公路 — 7 —\n" +
+      "贡献率提高到61.5%。移动互联网用户接入流量增长１ 30多万公里。\n" +
+      "．９倍。 二、2024年经济社会发展总体 要求和政策取向 生产总值能耗下降3%左右。\n" +
+      "对外开放持续扩大。货物进出口总 额增长 ８．４％，突破3 积极的财政政策要加力提效。今年赤字 率拟按2.9%安排\n" +
+      "0万亿元。实际使用外资4615万美元，稳居中部各城市 今 年发展主要预期目标是：国内生产总值增长７％-7.5 ，比去年预算高0.3个百分点；财政赤字1.42亿元\n" +
+      "首位。 %；城镇新 增就业１２００ 万人以上，城镇调查失业 率4. ，其中中央财 政赤字0.64亿元，地方财政赤字930\n";
+    const doc = processText(pipeline, 'three', raw);
+    const output = doc.paragraphs.map((p) => cpSlice(doc.text, p.start, p.end));
+    expect(output).toContain('着力减轻企业负担。全年为企业和个人减税降费约4.7万亿元。取消和停征市级涉企行政事业性收费项目36项。日均新设企业超过2.6千户，市场主体总量超过9万户。');
+    expect(output).toContain('创新驱动发展成效显现。全社会研发投入增长12.4%，规模居全省第三位。技术交易额增长25%以上。科技进步贡献率提高到61.5%。移动互联网用户接入流量增长1.9倍。');
+    expect(output).toContain('人民生活持续改善。居民人均可支配收入实际增长7.2%。棚户区住房改造120多千套，农村危房改造460户。资助各类学校家庭困难学生近2万人次。新改建农村公路30多万公里。');
+  });
 });

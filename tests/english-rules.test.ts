@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultRulesDir, loadRules, RulesError } from '../src/rules/load.js';
+import { createPipeline, processText } from '../src/pipeline.js';
 
 function rulesWith(file: string, content: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'liang-en-rules-'));
@@ -36,5 +37,16 @@ describe('english rules: loading', () => {
   it('a context pattern that can backtrack exponentially is refused at load', () => {
     const dir = rulesWith('english-not-quantities.yaml', 'names: []\npatterns:\n  - {id: bad, before: "(a+)+$"}\n');
     expect(() => loadRules(dir)).toThrow(/english-not-quantities\.yaml:3: .*quantified group/);
+  });
+
+  it('the verbs that name a part of a whole (part_destinations) are data: a verb a researcher adds is read', () => {
+    const text = 'Of the 42 billion yuan budget, 10 billion yuan will be directed to rural roads and bridges.';
+    const subjectOf10 = (rules: ReturnType<typeof loadRules>) =>
+      processText(createPipeline(rules), 'parts', text).quantities.find((q) => q.text === '10 billion yuan')?.subject;
+    const shipped = loadRules();
+    expect(subjectOf10(shipped)).not.toBe('rural roads and bridges');
+    const subjects = shipped['english-subjects.yaml'];
+    const added = { ...shipped, 'english-subjects.yaml': { ...subjects, part_destinations: [...(subjects.part_destinations ?? []), { word: 'be directed' }] } };
+    expect(subjectOf10(added)).toBe('rural roads and bridges');
   });
 });

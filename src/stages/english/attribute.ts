@@ -471,12 +471,12 @@ function predicateAfterWhich(text: string, tokens: readonly Token[], candidate: 
   const where = /^\s+((?:\p{L}+ed|came|went|were|was)\s+(?:in|outside|at|from|on|to|into)\s+(?:the\s+)?[\p{L}-]+(?: [\p{L}-]+){0,2})/iu.exec(after);
   if (where) return where[1]!.split(/ (?:and|or|with|of|for|by)\b/)[0]!;
   // `of which at least 800 billion yuan can be used to buy idle land`: what the part may go to
-  const use = /^\s+(?:can|could|may|will|would|is|are|was|were)\s+(?:be\s+)?(?:used|spent|earmarked)\s+(?:to\s+\p{L}+|for|on)\s+(?:the\s+|a\s+|an\s+)?([\p{L}'’-]+(?: [\p{L}'’-]+){0,3})/iu.exec(after);
+  const use = compiled.subjects.partUse.exec(after);
   if (use) return use[1]!.split(/ (?:and|or|with|in|at|of|for|by|to|from|on)\b/)[0]!;
   // `Of the graduates, about 1.3 million will hold master's or doctoral degrees`: what they will hold
   // `Of the … budget, 42 billion yuan will go to the Yangtze and Yellow river basins`: where the part
   // is to go, the noun phrase after the preposition (its `and` may join two names of one head)
-  const goes = /^\s+(?:will|would|should|can|could|may|is\s+to|are\s+to)\s+(?:go|flow|be\s+allocated|be\s+channell?ed)\s+(?:to|into|towards?)\s+/iu.exec(after);
+  const goes = compiled.subjects.partGoes.exec(after);
   if (goes) return phraseAt(text, tokens, candidate.end + goes[0].length, compiled);
   const object = /^\s+(?:will|would)\s+\p{L}+\s+(?:the\s+|a\s+|an\s+)?([\p{L}'’-]+(?: [\p{L}'’-]+){0,3})/iu.exec(after);
   if (object) return object[1]!.split(/ (?:with|in|at|of|for|by|to|from|on)\b/)[0]!;

@@ -121,6 +121,10 @@ export interface CompiledEnglish {
     timeWords: ReadonlySet<string>;
     /** `average`, `annual`: lower-case words that, beside a change noun, only say how the change was measured. */
     changeModifiers: ReadonlySet<string>;
+    /** english-subjects.yaml part_uses after `of which` / `Of the …,`: `can be used for` (group 1 what the part goes to). */
+    partUse: RegExp;
+    /** english-subjects.yaml part_destinations after `of which` / `Of the …,`: `will go to ` (the noun phrase follows the match). */
+    partGoes: RegExp;
   };
   names: PhraseList<string>;
   /** `number`, when given, must match the digits of the number itself. */
@@ -272,6 +276,8 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       comparisonOpeners: [...words(subjects.comparison_openers ?? [])],
       timeWords: words(subjects.time_words ?? []),
       changeModifiers: words(subjects.change_modifiers ?? []),
+      partUse: partUse((subjects.part_uses ?? []).map((c) => c.word)),
+      partGoes: partGoes((subjects.part_destinations ?? []).map((c) => c.word)),
     },
     names: phraseList(not.names.map((n) => [n.text, id('english-not-quantities.yaml', n.text)] as const)),
     contexts: not.patterns.map((p) => ({
@@ -312,6 +318,22 @@ function perfectCue(perfect: { auxiliaries: string[]; adverbs: string[]; partici
 // total, right before the number
 function totalCarried(nouns: readonly string[]): RegExp {
   return nouns.length === 0 ? /(?!)/u : new RegExp(`(?:\\p{L}+ing|with)\\s+(?:the|its|their)\\s+(${literals(nouns)})\\s+(?:to|reaching|at)\\s+$`, 'iu');
+}
+
+// `of which 800 billion yuan can be used to buy idle land`: a modal or copula, an optional `be`, a verb
+// of use, then `to` + verb, `for` or `on` and the words the part is put to (group 1)
+function partUse(verbs: readonly string[]): RegExp {
+  return verbs.length === 0
+    ? /(?!)/u
+    : new RegExp(`^\\s+(?:can|could|may|will|would|is|are|was|were)\\s+(?:be\\s+)?(?:${literals(verbs)})\\s+(?:to\\s+\\p{L}+|for|on)\\s+(?:the\\s+|a\\s+|an\\s+)?([\\p{L}'’-]+(?: [\\p{L}'’-]+){0,3})`, 'iu');
+}
+
+// `42 billion yuan will go to the Yangtze …`: a modal, a verb of destination and its preposition; the
+// noun phrase after the match is where the part goes
+function partGoes(verbs: readonly string[]): RegExp {
+  return verbs.length === 0
+    ? /(?!)/u
+    : new RegExp(`^\\s+(?:will|would|should|can|could|may|is\\s+to|are\\s+to)\\s+(?:${literals(verbs)})\\s+(?:to|into|towards?)\\s+`, 'iu');
 }
 
 /** A quote's closing mark, an optional comma and one of `verbs`; never matches when `verbs` is empty. */

@@ -186,6 +186,10 @@ export const englishSubjectsFile = z
     time_words: cueList.optional(),
     /** Words that only say how a change was measured (`an average annual increase of 8.1 percent`): with a change noun they name no subject. */
     change_modifiers: cueList.optional(),
+    /** Verbs of use after `of which` (`can be used for`): the words the part is put to name it. */
+    part_uses: cueList.optional(),
+    /** Verbs of destination after `of which` (`will go to`, `be allocated to`): the place named after them names the part. */
+    part_destinations: cueList.optional(),
   })
   .strict();
 

@@ -49,7 +49,7 @@ console.log(`rules + jieba load: ${(cpu() - started).toFixed(2)} s`);
 const jieba = {};
 let stageName = '';
 const counted = {};
-for (const method of ['tag', 'cut', 'isWord', 'pairInWord']) {
+for (const method of ['tag', 'cut', 'isWord', 'tagOf', 'pairInWord']) {
   const reachesJieba = method === 'tag' || method === 'cut';
   counted[method] = (...args) => {
     const c = reachesJieba ? cpu() : 0;

@@ -41,6 +41,8 @@ interface Fragment {
 export function relink(lines: Line[], judge: SeamJudge, blanks: number, notes: Note[], relinking: () => boolean): Line[] {
   const fragments = cut(lines, judge, blanks);
   if (!fragments.some((f) => f.cutBefore)) return lines;
+  // the seams as the OCR order leaves them, which the warnings below judge, segmented in one call
+  judge.prepare(cutSeams(fragments), true);
   const linking = relinking();
   const step = blanks + 1;
   const suspectLines = new Set(fragments.filter((f) => f.cutBefore).map((f) => f.line.number));
@@ -212,12 +214,15 @@ export function relink(lines: Line[], judge: SeamJudge, blanks: number, notes: N
 
 /** Lines cut at their suspect seams; a line without one stays whole. */
 function cut(lines: Line[], judge: SeamJudge, blanks: number): Fragment[] {
+  // every line's candidate seams first, so that the judge segments their joins in one call
+  const candidates = lines.map(candidateGaps);
+  judge.prepare(joinsOf(candidates));
   const fragments: Fragment[] = [];
-  for (const line of lines) {
-    const cuts = suspectGaps(line, judge);
+  lines.forEach((line, n) => {
+    const cuts = suspectGaps(candidates[n]!, judge);
     if (cuts.length === 0) {
       fragments.push({ line, cutBefore: false });
-      continue;
+      return;
     }
     let from = 0;
     cuts.forEach(([start, end], k) => {
@@ -225,12 +230,31 @@ function cut(lines: Line[], judge: SeamJudge, blanks: number): Fragment[] {
       from = end;
     });
     fragments.push({ line: slice(line, from, line.chars.length, blanks, 0), cutBefore: true });
-  }
+  });
   return fragments;
 }
 
+/** A space inside a line that may be a suspect seam: the gap `[start, end)` and the text either side the judge reads. */
+interface CandidateGap {
+  start: number;
+  end: number;
+  left: string[];
+  right: string[];
+}
+
+function* joinsOf(candidates: readonly CandidateGap[][]): Iterable<[string[], string[]]> {
+  for (const gaps of candidates) for (const gap of gaps) yield [gap.left, gap.right];
+}
+
 /** Spaces inside a line of prose where the text does not run on and the left side does not end a sentence. */
-function suspectGaps(line: Line, judge: SeamJudge): [number, number][] {
+function suspectGaps(candidates: readonly CandidateGap[], judge: SeamJudge): [number, number][] {
+  const gaps: [number, number][] = [];
+  for (const gap of candidates) if (judge.continuity(gap.left, gap.right) === 0) gaps.push([gap.start, gap.end]);
+  return gaps;
+}
+
+/** The spaces of a line of prose between Chinese text (or a number) and Chinese text, where the left side does not end a sentence. */
+function candidateGaps(line: Line): CandidateGap[] {
   const { chars } = line;
   // a byline's or caption's spaces separate names, not columns
   if (line.role !== undefined) return [];
@@ -238,7 +262,7 @@ function suspectGaps(line: Line, judge: SeamJudge): [number, number][] {
   if (!hasSpace(chars)) return [];
   // spaces between the phrases of a heading (`2024年 攻坚克难 奋力前行`) are no seam
   if (!chars.some(isClauseMark)) return [];
-  const gaps: [number, number][] = [];
+  const gaps: CandidateGap[] = [];
   for (let i = 1; i < chars.length; i++) {
     if (!isSpace(chars[i]!) || isSpace(chars[i - 1]!)) continue;
     let end = i;
@@ -247,11 +271,18 @@ function suspectGaps(line: Line, judge: SeamJudge): [number, number][] {
     const last = chars[i - 1]!;
     if ((isCjk(last) || isDigit(last) || last === '%') && isCjk(chars[end]!)) {
       const left = chars.slice(Math.max(0, i - CONTEXT), i);
-      if (!endsSentence(left) && judge.continuity(left, chars.slice(end, end + CONTEXT)) === 0) gaps.push([i, end]);
+      if (!endsSentence(left)) gaps.push({ start: i, end, left, right: chars.slice(end, end + CONTEXT) });
     }
     i = end - 1;
   }
   return gaps;
+}
+
+/** Each fragment cut from the one before it in its line: the join of the two, as `looksCut` reads it. */
+function* cutSeams(fragments: readonly Fragment[]): Iterable<[string[], string[]]> {
+  for (let i = 1; i < fragments.length; i++) {
+    if (fragments[i]!.cutBefore) yield [fragments[i - 1]!.line.chars.slice(-CONTEXT), fragments[i]!.line.chars.slice(0, CONTEXT)];
+  }
 }
 
 function slice(line: Line, from: number, to: number, blanksBefore: number, indent: number): Line {

@@ -7,7 +7,7 @@
  * zero for an unrelated pair. The unit forms come from the rules (units, classifiers, magnitudes).
  */
 import type { Rules } from '../../rules/schema.js';
-import type { Segmenter } from '../../text/segment.js';
+import { cutEach, type Segmenter, type Token } from '../../text/segment.js';
 import { cpLength } from '../../text/codepoints.js';
 import { isDigit, isHan, isSpace } from './chars.js';
 
@@ -34,6 +34,13 @@ export interface SeamJudge {
    * columns looks like this; a wrap between two words mostly does not.
    */
   stranded(left: readonly string[], right: readonly string[]): { left: boolean; right: boolean };
+  /**
+   * Segments now, in one jieba call, every join of `joins` that `crossingWord` (and so
+   * `continuity`) would segment, or with `stranded` every one `stranded` would: the answers
+   * are remembered, and the calls that follow read them. What is answered does not change, only
+   * how many calls reach jieba: a short call costs several times its length in a long one.
+   */
+  prepare(joins: Iterable<readonly [readonly string[], readonly string[]]>, stranded?: boolean): void;
 }
 
 /** Unit, classifier and magnitude forms, for the number-meets-unit evidence. */
@@ -49,61 +56,88 @@ export function unitForms(rules: Rules): Set<string> {
 export function seamJudge(segmenter: Segmenter, units: ReadonlySet<string>): SeamJudge {
   const longestUnit = Math.max(1, ...[...units].map((u) => Array.from(u).length));
   // Column repair asks about the same join many times (each candidate layout re-scores it), and
-  // the answer depends only on the few characters either side: remember it per join text.
-  const crossings = new Map<string, string | null>();
-  const strandings = new Map<string, { left: boolean; right: boolean }>();
-  const remember = <T>(memo: Map<string, T>, key: string, value: T): T => {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, value);
-    return value;
+  // the answer depends only on the few characters either side: remember it per join text. One
+  // jieba cut of a join answers both questions (the word across it, which side is stranded).
+  const verdicts = new Map<string, Verdict>();
+  const remember = (key: string, verdict: Verdict): Verdict => {
+    if (verdicts.size >= MEMO_LIMIT) verdicts.clear();
+    verdicts.set(key, verdict);
+    return verdict;
+  };
+  /** What the cut `tokens` of a join say, the join `seam` code points in. */
+  const verdictOf = (tokens: readonly Token[], seam: number): Verdict => {
+    const verdict: Verdict = { word: null, left: false, right: false };
+    for (const token of tokens) {
+      if (token.start < seam && token.end > seam) {
+        // a token across the join: a dictionary word, or text glued into none
+        if (segmenter.isWord(token.word)) verdict.word = token.word;
+        else verdict.left = verdict.right = true;
+        return verdict;
+      }
+      // a single Han character at the join stands stranded, unless a preposition, conjunction,
+      // particle or direction word, which stands alone by right (`为`, `和`, `等`, `上`)
+      if (token.end === seam) verdict.left = single(token);
+      if (token.start === seam) verdict.right = single(token);
+    }
+    return verdict;
+  };
+  const single = (token: Token): boolean => token.end - token.start === 1 && isHan(token.word) && !FUNCTION_TAGS.has(segmenter.tagOf(token.word));
+  /** The join's key and where its seam lies, or null when a side has no text. */
+  const joinOf = (left: readonly string[], right: readonly string[]): { key: string; joined: string; seam: number } | null => {
+    const a = tail(left);
+    const b = head(right);
+    if (a === '' || b === '') return null;
+    const seam = cpLength(a);
+    const joined = a + b;
+    return { key: seam + JOIN_MARK + joined, joined, seam };
+  };
+  const verdictAt = (join: { key: string; joined: string; seam: number }): Verdict =>
+    verdicts.get(join.key) ?? remember(join.key, verdictOf(segmenter.cut(join.joined), join.seam));
+  /** False when no dictionary word can cross the join: `crossingWord` is null without segmenting. */
+  const mayCross = (left: readonly string[], right: readonly string[]): boolean => {
+    const last = lastSolid(left);
+    const first = firstSolid(right);
+    return last !== undefined && first !== undefined && segmenter.pairInWord(last, first);
   };
   const crossingWord = (left: readonly string[], right: readonly string[]): string | null => {
     // a word across the join holds the two characters that meet there: most joins end here,
     // before any string is built
-    const last = lastSolid(left);
-    const first = firstSolid(right);
-    if (last === undefined || first === undefined || !segmenter.pairInWord(last, first)) return null;
-    const a = tail(left);
-    const seam = cpLength(a);
-    const joined = a + head(right);
-    const key = seam + JOIN_MARK + joined;
-    const known = crossings.get(key);
-    if (known !== undefined) return known;
-    for (const token of segmenter.cut(joined)) {
-      const start = token.start;
-      if (start < seam && token.end > seam && token.end - start >= 2 && segmenter.isWord(token.word)) {
-        return remember(crossings, key, token.word);
-      }
-    }
-    return remember(crossings, key, null);
+    if (!mayCross(left, right)) return null;
+    return verdictAt(joinOf(left, right)!).word;
   };
   const stranded = (left: readonly string[], right: readonly string[]): { left: boolean; right: boolean } => {
-    const a = tail(left);
-    const b = head(right);
-    if (a === '' || b === '') return { left: false, right: false };
-    const seam = cpLength(a);
-    const joined = a + b;
-    const key = seam + JOIN_MARK + joined;
-    const known = strandings.get(key) ?? remember(strandings, key, strandedAt(joined, seam));
+    const join = joinOf(left, right);
+    if (join === null) return { left: false, right: false };
+    const known = verdictAt(join);
     return { left: known.left, right: known.right };
   };
-  const strandedAt = (joined: string, seam: number): { left: boolean; right: boolean } => {
-    const result = { left: false, right: false };
-    for (const token of segmenter.tag(joined)) {
-      if (token.start < seam && token.end > seam) {
-        const glued = !segmenter.isWord(token.word);
-        return { left: glued, right: glued };
-      }
-      // a preposition, conjunction, particle or direction word stands alone by right (`为`, `和`, `等`, `上`)
-      const single = token.end - token.start === 1 && isHan(token.word) && !FUNCTION_TAGS.has(token.tag);
-      if (token.end === seam) result.left = single;
-      if (token.start === seam) result.right = single;
+  const prepare = (joins: Iterable<readonly [readonly string[], readonly string[]]>, strandedToo = false): void => {
+    let texts: string[] = [];
+    let pending: { key: string; seam: number }[] = [];
+    const flush = (): void => {
+      if (texts.length === 0) return;
+      const each = cutEach(segmenter, texts, new Array<number>(texts.length).fill(0));
+      pending.forEach(({ key, seam }, k) => remember(key, verdictOf(each[k]!, seam)));
+      texts = [];
+      pending = [];
+    };
+    const asked = new Set<string>();
+    for (const [left, right] of joins) {
+      if (!strandedToo && !mayCross(left, right)) continue;
+      const join = joinOf(left, right);
+      if (join === null || verdicts.has(join.key) || asked.has(join.key)) continue;
+      asked.add(join.key);
+      texts.push(join.joined);
+      pending.push(join);
+      // (a bound on one call, and on the answers remembered before they are read)
+      if (texts.length >= PREPARE_LIMIT) flush();
     }
-    return result;
+    flush();
   };
   return {
     crossingWord,
     stranded,
+    prepare,
     mayContinue(left, right) {
       const last = lastSolid(left);
       if (last === undefined) return false;
@@ -133,6 +167,16 @@ export function seamJudge(segmenter: Segmenter, units: ReadonlySet<string>): Sea
 
 /** Joins remembered per judge before the memory starts over (a bound, not a tuning knob). */
 const MEMO_LIMIT = 1 << 16;
+
+/** Joins segmented in one `prepare` call to jieba, at most. */
+const PREPARE_LIMIT = 4096;
+
+/** What one cut of a join says: the dictionary word across it, and which side is left stranded. */
+interface Verdict {
+  word: string | null;
+  left: boolean;
+  right: boolean;
+}
 
 /** Separates the seam position from the joined text in a memo key (a digit run then a non-digit). */
 const JOIN_MARK = '|';

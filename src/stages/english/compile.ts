@@ -47,6 +47,8 @@ export interface CompiledEnglish {
   rangePairs: readonly { open: PhraseList<string>; join: PhraseList<string>; levels: boolean; rule: string }[];
   changeBefore: PhraseList<{ cue: CueKind; adjacent: boolean; rule: string }>;
   changeAfter: PhraseList<{ change: Exclude<Change, 'none'>; rule: string }>;
+  /** Every phrase of changeBefore and changeAfter (level words too), for a lookup per word of a subject. */
+  changeCuePhrases: ReadonlySet<string>;
   byVerbs: PhraseList<{ change: Exclude<Change, 'none'>; rule: string }>;
   byFillers: PhraseList<string>;
   /** Verbs that give a change right before a percentage or points only (`added 2.1 percent`). */
@@ -168,6 +170,21 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     [...changes.increase, ...changes.decrease, ...changes.level].map((c) => c.word.toLowerCase()).filter((w) => !nounCues.has(w)),
   );
   const pastVerbCues = new Set([...changes.increase, ...changes.decrease].filter((c) => c.past).map((c) => c.word.toLowerCase()));
+  // a word listed both as a rise and as a rate noun (`growth`) is a rate
+  const changeBefore = phraseList(
+    [
+      ...cue('english-changes.yaml', changes.increase.filter((c) => !rateWords.has(c.word.toLowerCase())), 'increase' as const),
+      ...cue('english-changes.yaml', changes.decrease, 'decrease' as const),
+      ...cue('english-changes.yaml', changes.level, 'level' as const),
+      ...cue('english-changes.yaml', changes.rates, 'rate' as const),
+    ].map(([word, { kind, adjacent, rule }]) => [word, { cue: kind, adjacent, rule }] as const),
+  );
+  const changeAfter = phraseList(
+    [
+      ...cue('english-changes.yaml', changes.increase_after, 'increase' as const),
+      ...cue('english-changes.yaml', changes.decrease_after, 'decrease' as const),
+    ].map(([word, { kind, rule }]) => [word, { change: kind, rule }] as const),
+  );
   const multiple = units.units.find((entry) => entry.kind === 'multiple');
   return {
     spelledValues: new TextMemo(SPELLED_MEMO),
@@ -206,21 +223,9 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       levels: pair.levels ?? false,
       rule: id('english-bounds.yaml', `${pair.open}…${pair.join}`),
     })),
-    // a word listed both as a rise and as a rate noun (`growth`) is a rate
-    changeBefore: phraseList(
-      [
-        ...cue('english-changes.yaml', changes.increase.filter((c) => !rateWords.has(c.word.toLowerCase())), 'increase' as const),
-        ...cue('english-changes.yaml', changes.decrease, 'decrease' as const),
-        ...cue('english-changes.yaml', changes.level, 'level' as const),
-        ...cue('english-changes.yaml', changes.rates, 'rate' as const),
-      ].map(([word, { kind, adjacent, rule }]) => [word, { cue: kind, adjacent, rule }] as const),
-    ),
-    changeAfter: phraseList(
-      [
-        ...cue('english-changes.yaml', changes.increase_after, 'increase' as const),
-        ...cue('english-changes.yaml', changes.decrease_after, 'decrease' as const),
-      ].map(([word, { kind, rule }]) => [word, { change: kind, rule }] as const),
-    ),
+    changeBefore,
+    changeAfter,
+    changeCuePhrases: new Set([...changeBefore.entries, ...changeAfter.entries].map((entry) => entry.phrase)),
     byVerbs: phraseList(
       changes.by_verbs.map((v) => [v.word, { change: v.change, rule: id('english-changes.yaml', v.word) }] as const),
     ),

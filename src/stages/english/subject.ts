@@ -436,8 +436,7 @@ export function phraseAt(text: string, tokens: readonly Token[], at: number, com
  */
 export function informative(phrase: string | null, compiled: CompiledEnglish): string | null {
   if (phrase === null) return null;
-  const cues = changeCuesOf(compiled);
-  const isCue = (word: string) => cues.has(word);
+  const isCue = (word: string) => compiled.changeCuePhrases.has(word);
   const all = phrase.toLowerCase().split(/\s+/);
   // (`an average annual increase of 8.1 percent`, `year-on-year increase`: beside a change noun,
   // `average`, `annual` and a hyphenated compound only say how it was measured; `Day-trippers spent`
@@ -449,18 +448,6 @@ export function informative(phrase: string | null, compiled: CompiledEnglish): s
   // (`grew 21 percent in the quarter to 48 billion yuan`: a phrase of time words says when, not what)
   const when = rest.every((word) => word === 'the' || compiled.subjects.timeWords.has(word));
   return rest.length === 0 || when ? null : phrase;
-}
-
-const changeCues = new WeakMap<CompiledEnglish, ReadonlySet<string>>();
-
-/** Every phrase of the change cues before and after a number, as a set (looked up per word of each subject). */
-function changeCuesOf(compiled: CompiledEnglish): ReadonlySet<string> {
-  let cues = changeCues.get(compiled);
-  if (cues === undefined) {
-    cues = new Set([...compiled.changeBefore.entries, ...compiled.changeAfter.entries].map((entry) => entry.phrase));
-    changeCues.set(compiled, cues);
-  }
-  return cues;
 }
 
 // `second-quarter growth`, `full-year growth`: a hyphenated period before a rate names which rate

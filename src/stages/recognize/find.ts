@@ -365,12 +365,17 @@ const MAX_PER_WORD_DISTANCE = 3;
  * 时速350公里, 最高时速可达350公里, 每小时350公里: a units.yaml `per_words` word ending at most a
  * few Chinese characters before the number at `at`, with no mark, space or digit between.
  */
+/** A character of the basic CJK block (U+4E00–U+9FFF): the words these scans may cross. */
+function isBasicHan(ch: string | undefined): ch is string {
+  return ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
+}
+
 function perWordBefore(context: ScanContext, at: number): WordMatch<UnitEntry> | null {
   const { chars, compiled, floor } = context;
   for (let k = 0; k <= MAX_PER_WORD_DISTANCE && at - k > floor; k++) {
     if (k > 0) {
       const ch = chars[at - k]!;
-      if (ch < '\u4e00' || ch > '\u9fff' || isChineseNumeralChar(ch)) return null;
+      if (!isBasicHan(ch) || isChineseNumeralChar(ch)) return null;
     }
     const word = matchEndingAt(compiled.perWords, chars, at - k, floor);
     if (word) return word;
@@ -392,7 +397,7 @@ function countsMarks(context: ScanContext, bound: WordMatch<BoundEntry>, unit: U
   for (let k = end; k < reach && k - end <= MAX_MARK_DISTANCE; k++) {
     if (matchAt(compiled.marks, chars, k, reach)) return true;
     const ch = chars[k]!;
-    if (ch < '\u4e00' || ch > '\u9fff') return false;
+    if (!isBasicHan(ch)) return false;
   }
   return false;
 }
@@ -408,7 +413,7 @@ function boundAcrossWords(context: ScanContext, start: number): WordMatch<BoundE
   const { compiled, chars, floor, lexicon } = context;
   for (let k = 1; k <= MAX_ACROSS_WORDS && start - k > floor; k++) {
     const ch = chars[start - k];
-    if (ch === undefined || ch < '\u4e00' || ch > '\u9fff' || isChineseNumeralChar(ch)) return null;
+    if (!isBasicHan(ch) || isChineseNumeralChar(ch)) return null;
     const bound = boundBefore(compiled.before, chars, start - k, floor, lexicon);
     // 约定3年内, 约束: the bound word glued to the verb after it is a word of its own
     if (bound && bound.entry.acrossWords >= k && !lexicon.isWord(bound.form + chars[bound.end]!)) return bound;
@@ -429,7 +434,7 @@ function boundAcrossBase(context: ScanContext, start: number, unit: UnitEntry): 
   if (unit.kind !== 'percent' || start - 1 <= floor || chars[start - 1] !== '的') return null;
   for (let k = 2; k <= MAX_BASE_CHARS + 1 && start - k > floor; k++) {
     const ch = chars[start - k];
-    if (ch === undefined || ch < '\u4e00' || ch > '\u9fff' || ch === '的') return null;
+    if (!isBasicHan(ch) || ch === '的') return null;
     const bound = boundBefore(compiled.before, chars, start - k, floor, lexicon);
     if (bound) return bound.entry.acrossBase ? bound : null;
   }

@@ -48,6 +48,18 @@ describe('batch: CSV serialisation', () => {
     }
   });
 
+  it('a value repeated down a column, as a quantity row repeats its sentence, is written alike each time', () => {
+    const columns = ['sentence', 'n'];
+    const quoted = '增长7%，"其中"\r\n增长8%';
+    const rows = [quoted, quoted, 'plain', 'plain', quoted, `${quoted}`.slice(0), 'a,b', 'plain'].map((sentence, n) => ({ sentence, n }));
+    expect(toCsv(columns as never[], rows, { bom: false })).toBe(reference(columns, rows, false, true));
+  });
+
+  it('a value csv-stringify must cast, after rows of plain values, sends the whole table through it', () => {
+    const rows: Record<string, unknown>[] = [{ a: 'x,y', b: 1 }, { a: 'z', b: null }, { a: 'w', b: true }];
+    expect(toCsv(['a', 'b'] as never[], rows, { bom: false })).toBe(reference(['a', 'b'], rows, false, true));
+  });
+
   it('other values (booleans, dates, objects, array rows, path columns) still go through csv-stringify', () => {
     const rows = [{ a: true, b: new Date(0), c: { x: 1 }, 'd.e': 1, d: { e: 'nested' } }];
     const columns = ['a', 'b', 'c', 'd.e'];

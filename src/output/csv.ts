@@ -31,17 +31,35 @@ export function toCsv<Row extends object>(
 ): string {
   const bom = options.bom ?? true;
   const header = options.header ?? true;
-  if (!plainColumns(columns) || !plainRows(columns, rows)) return withCsvStringify(columns, rows, bom, header);
+  if (!plainColumns(columns)) return withCsvStringify(columns, rows, bom, header);
   let text = bom ? '\ufeff' : '';
   if (header) text += columns.map(field).join(',') + '\r\n';
+  // each column's last string and its field: a quantity row repeats its sentence (the longest
+  // field) for every quantity of the sentence, and its kind, unit and modality from a short list,
+  // so the quoting test runs once per distinct value in a run instead of once per row
+  const lastValue: unknown[] = new Array(columns.length).fill(null);
+  const lastField: string[] = new Array(columns.length).fill('');
   for (const row of rows) {
+    // csv-stringify reads an array row by position
+    if (Array.isArray(row)) return withCsvStringify(columns, rows, bom, header);
     const record = row as Record<string, unknown>;
     let line = '';
     for (let i = 0; i < columns.length; i++) {
       if (i > 0) line += ',';
       const value = record[columns[i]!];
-      if (typeof value === 'string') line += field(value);
-      else if (typeof value === 'number') line += field(String(value));
+      if (typeof value === 'string') {
+        if (value !== lastValue[i]) {
+          lastValue[i] = value;
+          lastField[i] = field(value);
+        }
+        line += lastField[i];
+      } else if (typeof value === 'number') {
+        // a number's text never holds a comma, a quote or a line break
+        line += String(value);
+      } else if (value !== null && value !== undefined) {
+        // a boolean, a date, an object (a library caller's row): csv-stringify casts it
+        return withCsvStringify(columns, rows, bom, header);
+      }
     }
     text += line + '\r\n';
   }
@@ -57,18 +75,6 @@ function field(value: string): string {
 /** csv-stringify reads a column named `a.b` or `a[0]` as a path into the row. */
 function plainColumns(columns: readonly string[]): boolean {
   return columns.every((column) => !column.includes('.') && !column.includes('['));
-}
-
-function plainRows(columns: readonly string[], rows: readonly object[]): boolean {
-  for (const row of rows) {
-    if (Array.isArray(row)) return false; // csv-stringify reads an array row by position
-    const record = row as Record<string, unknown>;
-    for (const column of columns) {
-      const value = record[column];
-      if (value !== null && value !== undefined && typeof value !== 'string' && typeof value !== 'number') return false;
-    }
-  }
-  return true;
 }
 
 function withCsvStringify(columns: readonly string[], rows: readonly object[], bom: boolean, header: boolean): string {

@@ -22,6 +22,9 @@ const INTRODUCERS = new Set(['：', ':']);
 /** A target word at most this many items after a result word is what was reached (实现了预期目标). */
 const ADJACENT = 2;
 
+/** Cue labels the modality scan asks about at every item before a number (one array, not a literal per item). */
+const SCANNED_CUES: readonly CueLabel[] = ['target', 'actual', 'contrast', 'comparator', 'opener'];
+
 /** Cue labels of words that act as verbs or adverbs after 将 (将新建, 将增长, 将全面推进). */
 const VERB_LABELS: readonly CueLabel[] = ['new', 'strip', 'skip', 'stop', 'increase', 'decrease', 'level', 'target'];
 import type { Section } from './sections.js';
@@ -85,7 +88,7 @@ export function findModalities(
       comparedEnd = -ADJACENT - 1;
       continue;
     }
-    const cue = compiled.cues.endingAt(items, i, ['target', 'actual', 'contrast', 'comparator', 'opener']);
+    const cue = compiled.cues.endingAt(items, i, SCANNED_CUES);
     if (cue?.label === 'contrast') {
       // 实际到位资金, 实际使用外资: 实际 opens a measure's name there, it sets nothing against the plan
       contrasted ||= compiled.cues.startingAt(items, nextSolid(items, cue.end), ['contrastTerm']) === null;

@@ -3,9 +3,18 @@
  * verb, no enumeration before 等, no OCR spaces or quotes, at most `MAX_SUBJECT` characters with
  * the head noun (the right end) kept.
  */
-import type { CompiledAttribute } from './compile.js';
+import type { CompiledAttribute, CueLabel } from './compile.js';
 import type { Item } from './items.js';
 import { nextSolid, openingBracket } from './items.js';
+
+/**
+ * Cue labels asked about at every item of a run: one array each rather than a literal per call
+ * (the arrays were most of what finishLeft and the 分别 scan allocated).
+ */
+const CLOSERS: readonly CueLabel[] = ['closer'];
+const CLASS_SUFFIXES: readonly CueLabel[] = ['classSuffix'];
+const STRIPS: readonly CueLabel[] = ['strip'];
+const MODALS: readonly CueLabel[] = ['target', 'actual'];
 
 /** The longest subject written (characters). */
 export const MAX_SUBJECT = 16;
@@ -73,7 +82,7 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, li
   let items = [...run];
   // 天使、种子、风投、创投等科创基金规模: the class after 等 is the subject
   for (let i = items.length - 1; i >= 0; i--) {
-    const closer = compiled.cues.endingAt(items, i, ['closer']);
+    const closer = compiled.cues.endingAt(items, i, CLOSERS);
     if (closer && items.slice(i + 1).some(isNounLike)) {
       items = items.slice(i + 1);
       break;
@@ -146,8 +155,8 @@ function afterLastPredicate(run: readonly Item[], compiled: CompiledAttribute): 
   for (let i = run.length - 2; i > 0; i--) {
     if (!isVerb(run[i]!)) continue;
     // 乡村治理类指标: a verb before a class suffix names the class, it predicates nothing
-    if (compiled.cues.startingAt(run, i + 1, ['classSuffix'])?.end === i + 1) continue;
-    const cue = compiled.cues.startingAt(run, i, ['strip']);
+    if (compiled.cues.startingAt(run, i + 1, CLASS_SUFFIXES)?.end === i + 1) continue;
+    const cue = compiled.cues.startingAt(run, i, STRIPS);
     // 仲裁调解成功率: a rate right after the verb is the rate of that action, the verb names it
     if (cue && cue.end === run.length - 2 && compiled.rateSuffixes.some((suffix) => run[run.length - 1]!.text.endsWith(suffix))) continue;
     if (cue && cue.end < run.length - 1 && characters(run.slice(cue.end + 1)) >= 3) {
@@ -172,7 +181,7 @@ const MODAL_TAGS: ReadonlySet<string> = new Set([...ADVERB_TAGS, ...VERB_TAGS]);
 function afterModal(run: readonly Item[], compiled: CompiledAttribute): Item[] {
   for (let i = run.length - 2; i >= 0; i--) {
     if (run[i]!.separator !== null || !MODAL_TAGS.has(run[i]!.tag)) continue;
-    const cue = compiled.cues.startingAt(run, i, ['target', 'actual']);
+    const cue = compiled.cues.startingAt(run, i, MODALS);
     if (!cue || cue.end >= run.length - 1) continue;
     let start = cue.end + 1;
     while (start < run.length - 1 && NON_NOUN_OPENERS.has(run[start]!.tag)) start++;

@@ -10,10 +10,14 @@
  * list as subject: pairing them would be a guess.
  */
 import type { Quantity, Warning } from '../../document.js';
-import type { CompiledAttribute } from './compile.js';
+import type { CompiledAttribute, CueLabel } from './compile.js';
 import { nextSolid, type Item, type SentenceView } from './items.js';
 import { MAX_SUBJECT, isNounLike, isVerb, phraseText, stripLeading } from './phrase.js';
 import { baseOpenerBefore, walkBack } from './walk.js';
+
+/** Cue labels that open a 分别 or 均 list (one array for the scan over every item). */
+const LIST_CUES: readonly CueLabel[] = ['respectively', 'shared'];
+const JOINERS: readonly CueLabel[] = ['joiner'];
 
 /** Most items read on either side of 分别: a list longer than this is not paired. */
 const LIST_REACH = 64;
@@ -46,7 +50,7 @@ export function pairLists(
   // the items the sentence's last 分别 list paired, for a later 分别 with no list of its own
   let lastPaired: readonly string[] | null = null;
   for (let r = 0; r < items.length; r++) {
-    const cue = compiled.cues.startingAt(items, r, ['respectively', 'shared']);
+    const cue = compiled.cues.startingAt(items, r, LIST_CUES);
     if (!cue) continue;
     position ??= new Map(view.quantityItems.map((at, k) => [at, k]));
     const values = valuesAfter(view, cue.end, position);
@@ -168,7 +172,7 @@ function listBefore(
       continue;
     }
     if (item.quantity >= 0 || item.separator === 'clause' || item.separator === 'other') break;
-    const joiner = joiners ? compiled.cues.endingAt(items, i, ['joiner']) : null;
+    const joiner = joiners ? compiled.cues.endingAt(items, i, JOINERS) : null;
     if (item.separator === 'list' || joiner) {
       groups.unshift([]);
       i = joiner ? joiner.start - 1 : i - 1;

@@ -109,11 +109,17 @@ export function tagRateNouns(tokens: Token[], compiled: CompiledAttribute): Toke
   let out: Token[] | null = null;
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
-    const rate = token.word.length >= 2 && NOT_NOUN_TAGS.has(token.tag) && compiled.rateSuffixes.some((suffix) => token.word.length > suffix.length && token.word.endsWith(suffix));
+    const rate = token.word.length >= 2 && NOT_NOUN_TAGS.has(token.tag) && endsWithSuffix(token.word, compiled.rateSuffixes);
     if (rate && !out) out = tokens.slice(0, t);
     if (out) out.push(rate ? { ...token, tag: 'n' } : token);
   }
   return out ?? tokens;
+}
+
+/** `word` ends with one of `suffixes` and is longer than it (a loop: a closure per verb token was most of this pass's allocation). */
+function endsWithSuffix(word: string, suffixes: readonly string[]): boolean {
+  for (const suffix of suffixes) if (word.length > suffix.length && word.endsWith(suffix)) return true;
+  return false;
 }
 
 /** jieba's tags of rate names that are no noun: adjectives, verbs, idioms (完好率/a, 辍学率/v, 孔隙率/i). */

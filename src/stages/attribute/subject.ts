@@ -18,6 +18,10 @@ import { characters, finishLeft, isAttributive, isNounLike, isVerb, shorten } fr
 /** Tags that may stand inside the phrase after a number: 百亿级产业集群, 省级以上创新平台. */
 const INSIDE_TAGS: ReadonlySet<string> = new Set(['m', 'q', 'f', 'b']);
 
+/** Cue labels asked about at every item read after a number (one array, not a literal per item). */
+const JOINERS: readonly CueLabel[] = ['joiner'];
+const RIGHT_STOPS: readonly CueLabel[] = ['stop', 'new', 'increase', 'decrease'];
+
 /** Most items read after a number: its noun follows it closely. */
 const RIGHT_REACH = 12;
 
@@ -226,7 +230,7 @@ export function rightPhrase(
     }
     // 32个国控、省控地表水监测断面: modifiers listed with 、 before one head noun; 4.82万名持证残疾儿童
     // 及成人: nouns a count counts together, joined by a joiner word (subjects.yaml list_joiners)
-    const joiner = count && item.separator === null && compiled.cues.startingAt(items, i, ['joiner'])?.end === i;
+    const joiner = count && item.separator === null && compiled.cues.startingAt(items, i, JOINERS)?.end === i;
     if ((item.separator === 'list' || joiner) && run.length > 0 && isNounLike(run[run.length - 1]!) && items[i + 1] !== undefined && isNounLike(items[i + 1]!)) {
       run.push(item);
       i++;
@@ -251,7 +255,7 @@ export function rightPhrase(
       continue;
     }
     // 连续七年负增长: a change word after the number says what the measure did, not what is counted
-    if (compiled.cues.startingAt(items, i, ['stop', 'new', 'increase', 'decrease'])) break;
+    if (compiled.cues.startingAt(items, i, RIGHT_STOPS)) break;
     // 为1860户特殊困难老年人家庭: a count's noun may open with adjectives (the run keeps them only
     // when a noun follows)
     if (isNounLike(item) || (run.length > 0 && isAttributive(item)) || INSIDE_TAGS.has(item.tag) || (count && run.length === 0 && item.tag === 'a')) {

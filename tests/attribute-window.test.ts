@@ -90,4 +90,15 @@ describe('attribute windows', () => {
     expect(new WordFinder([]).foundIn('将')).toBe(false);
     expect(new WordFinder(['']).foundIn('')).toBe(true);
   });
+
+  it('finds a word inside a range of a text exactly as in that range sliced out', () => {
+    const words = ['将', '力争', '预期目标', '𠀀字'];
+    const finder = new WordFinder(words);
+    const text = '力争实现预期目标，将a𠀀字b';
+    for (let from = 0; from <= text.length; from++) {
+      for (let to = from; to <= text.length; to++) {
+        expect(finder.foundIn(text, from, to), `${from}-${to}`).toBe(finder.foundIn(text.slice(from, to)));
+      }
+    }
+  });
 });

@@ -76,15 +76,16 @@ export function piecesToCut(
   // 信息传输、软件和信息技术服务业，租赁和商务服务业营业收入分别增长13.5%、7.2%: the listed pieces
   // before a 分别 piece are its first items (respectively.ts clauseList)
   for (let p = last; p > 0; p--) {
-    if (!keep[p] || !compiled.respectivelyWords.foundIn(sentenceText.slice(froms[p]!, froms[p + 1]!))) continue;
-    for (let q = p - 1; q >= 0 && !keep[q] && sentenceText.slice(froms[q]!, froms[q + 1]!).includes('、'); q--) keep[q] = 1;
+    if (!keep[p] || !compiled.respectivelyWords.foundIn(sentenceText, froms[p]!, froms[p + 1]!)) continue;
+    for (let q = p - 1; q >= 0 && !keep[q] && holdsListMark(sentenceText, froms[q]!, froms[q + 1]!); q--) keep[q] = 1;
   }
   for (let p = 0; p < last; p++) {
     if (keep[p]) continue;
-    const text = sentenceText.slice(froms[p]!, froms[p + 1]!);
-    if (compiled.targetWords.foundIn(text)) keep[p] = 1;
+    // (the words are looked for inside the sentence's text: a slice per piece was most of what
+    // this function allocated)
+    if (compiled.targetWords.foundIn(sentenceText, froms[p]!, froms[p + 1]!)) keep[p] = 1;
     else if (p === 0) {
-      const opening = text.trimStart();
+      const opening = sentenceText.slice(froms[p]!, froms[p + 1]!).trimStart();
       if (compiled.continuations.some((word) => opening.startsWith(word))) keep[p] = 1;
     }
   }
@@ -96,6 +97,12 @@ export function piecesToCut(
     else pieces.push({ start: starts[p]!, from: froms[p]!, to: froms[p + 1]! });
   }
   return { pieces, opensSentence: keep[0] === 1 };
+}
+
+/** `text[from, to)` holds the enumeration comma 、. */
+function holdsListMark(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x3001) return true;
+  return false;
 }
 
 /**
@@ -118,13 +125,13 @@ export class WordFinder {
     this.empty = words.some((word) => word.length === 0);
   }
 
-  /** True when one of the words occurs in `text`, as a word or inside one. */
-  foundIn(text: string): boolean {
+  /** True when one of the words occurs in `text[from, to)`, as a word or inside one. */
+  foundIn(text: string, from = 0, to = text.length): boolean {
     if (this.empty) return true;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
       if (this.starts[code] === 0) continue;
-      for (const word of this.byFirst.get(code)!) if (text.startsWith(word, i)) return true;
+      for (const word of this.byFirst.get(code)!) if (i + word.length <= to && text.startsWith(word, i)) return true;
     }
     return false;
   }

@@ -25,7 +25,8 @@ const HEADER_ROOM = 3 * 16 + 3;
  * The file's bytes. Each fragment is encoded once, straight into a buffer with room for the
  * header in front (a UTF-16 unit takes at most three UTF-8 bytes), and the header, known only
  * then, is written right before it: measuring each fragment's UTF-8 length first was a second
- * pass over every character (rows + JSON of 20 documents: 0.024 -> 0.016 s CPU).
+ * pass over every character (the fragments of 20 documents of the 10 MB corpus as toCsv gives
+ * them: 0.098 -> 0.078 s CPU).
  */
 export function encodeRows(rows: RowFragments): Buffer {
   let units = 0;

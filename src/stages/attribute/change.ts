@@ -17,7 +17,9 @@ import { reachedBy } from './subject.js';
 export function findChanges(view: SentenceView, compiled: CompiledAttribute): Change[] {
   const changes: Change[] = [];
   const byItem = new Map<number, Change>();
-  for (const [k, at] of view.quantityItems.entries()) {
+  // (an index loop: entries() made a pair per quantity, 2.7 MB over 20 warm files of the 10 MB corpus)
+  for (let k = 0; k < view.quantityItems.length; k++) {
+    const at = view.quantityItems[k]!;
     const walk = view.walks[k]!;
     let change: Change = 'none';
     if (walk.cue?.label === 'increase' || walk.cue?.label === 'decrease') change = walk.cue.label;

@@ -201,13 +201,18 @@ function viewOf(
     const tagged = segmenter.tag(word);
     return tagged.length === 1 ? tagged[0]!.tag : 'x';
   });
-  const itemOf = new Map<number, number>();
-  items.forEach((item, index) => {
-    if (item.quantity >= 0) itemOf.set(item.quantity, index);
-  });
-  // a quantity outside its sentence's text (a stage bug upstream) keeps its defaults
-  const placed = members.filter((k) => itemOf.has(k));
-  const quantityItems = placed.map((k) => itemOf.get(k)!);
+  // buildItems places each member once, in the members' order: its quantity items, read in order,
+  // are the members placed (a quantity outside its sentence's text, a stage bug upstream, is not,
+  // and keeps its defaults); one scan instead of a Map, a filter and a map per sentence
+  const placed: number[] = [];
+  const quantityItems: number[] = [];
+  for (let at = 0; at < items.length; at++) {
+    const quantity = items[at]!.quantity;
+    if (quantity >= 0) {
+      placed.push(quantity);
+      quantityItems.push(at);
+    }
+  }
   markYears(items, yearSpans, firstSpanAfter(yearSpans, sentence.start));
   // the subject and change passes both start from these walks
   const walks = quantityItems.map((at) => walkBack(items, at, compiled));

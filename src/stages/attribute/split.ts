@@ -75,11 +75,17 @@ function splitBound(token: Token, compiled: CompiledAttribute): Token[] | null {
  * share_of) gives it back, so `占亡人总数的75%` is a share of a base, not a noun `占亡人总数`.
  */
 function splitShare(token: Token, compiled: CompiledAttribute): Token[] | null {
-  const chars = Array.from(token.word);
-  if (chars.length < 2 || !compiled.cues.has(chars[0]!, 'share')) return null;
+  // the first character read in place: an array of characters for every coined token, most of
+  // them one punctuation mark, was 2.6 MB over 20 warm files of the 10 MB corpus
+  const first = token.word.codePointAt(0);
+  if (first === undefined) return null;
+  const width = first > 0xffff ? 2 : 1;
+  if (token.word.length <= width) return null;
+  const head = token.word.slice(0, width);
+  if (!compiled.cues.has(head, 'share')) return null;
   return [
-    { word: chars[0]!, tag: 'v', start: token.start, end: token.start + 1 },
-    { word: chars.slice(1).join(''), tag: 'x', start: token.start + 1, end: token.end },
+    { word: head, tag: 'v', start: token.start, end: token.start + 1 },
+    { word: token.word.slice(width), tag: 'x', start: token.start + 1, end: token.end },
   ];
 }
 

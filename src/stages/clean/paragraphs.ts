@@ -39,7 +39,7 @@ const OPENS_NOTHING = new Set([...CLAUSE_MARKS, ...[...CLOSERS].filter((ch) => c
  * wrapped line is not an item.
  */
 const LIST_MARK = '[-—–•·*●■◆▪]{1,2}\\s|\\d{1,2}[.、)](?:\\s|[^\\d.%])|[一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|\\d{1,2})[)）]';
-const LIST_ITEM = new RegExp(`^(?:${LIST_MARK})`, 'u');
+export const LIST_ITEM = new RegExp(`^(?:${LIST_MARK})`, 'u');
 
 /** ASCII marks an English line may end with before a word space: `rose 5%,` + `while`. */
 const LATIN_SPACED_AFTER = new Set(['.', ',', ';', ':', '!', '?', ')', '%', '"', "'"]);

@@ -18,7 +18,7 @@ import type { Candidate } from './phrase.js';
 import { changeNounFollows, countSubject, followsAllotmentOf, followsNounOf, informative as keepInformative, joinerAfter, nounAfterMeasure, phraseAt, subjectAfterUnit, subjectBefore } from './subject.js';
 import { isHeadNoun, isNounLike } from './nouns.js';
 import { hasTag, tokenAtOrAfter, tokenBefore, type Token } from './tokens.js';
-import { matchBackward, skipSpaceBackward } from './words.js';
+import { matchBackward, matchForward, skipSpaceBackward, skipSpaceForward } from './words.js';
 
 export interface Attributes {
   change: Change;
@@ -117,6 +117,12 @@ export function attributesOf(
 ): Attributes {
   const rules: string[] = [];
   let change = changeOf(text, tokens, candidate, compiled);
+  // `18 cases more than in 2024`: a comparison right after the counted noun sizes the difference
+  if (change.rule === null && counted !== null && counted.start >= candidate.end) {
+    const after = matchForward(compiled.changeAfter, text, skipSpaceForward(text, counted.end));
+    // (`five films grossing more than 1 billion yuan each`: `more than` before a number bounds that number)
+    if (after && COMPARED_THAN.test(text.slice(after.end, after.end + 16))) change = { change: after.value.change, rule: after.value.rule };
+  }
   // a later number of a list with no cue of its own shares the first one's change
   const unit = candidate.unit?.unit ?? null;
   const gap = gapAfterLast(text, memory, candidate);
@@ -323,6 +329,9 @@ function subjectOf(
     (candidate.unit?.kind === 'money' ? amountParticiple(text, candidate, compiled) : null) ??
     // `of which 1,280 were hospitals`
     (counted === null ? informative(predicateAfterWhich(text, tokens, candidate, start, compiled)) : null) ??
+    // `handled 28,600 cases, of which 25,900 were closed by the end of the year`: a part whose
+    // clause names no kind, place or agent of its own counts what the number before it counted
+    (counted === null && carried !== null && OF_WHICH.test(text.slice(Math.max(0, candidate.boundStart - 16), candidate.boundStart)) ? carried : null) ??
     // `8,600 were set up by investors from Hong Kong, and 1,950 by U.S. companies`: a gapped clause's agent
     (counted === null && carried !== null ? gappedAgent(text, candidate) ?? gappedPlace(text, candidate, compiled) : null) ??
     // `about 3,800 of them engineers`, `nearly 30 percent of them young people`
@@ -377,6 +386,8 @@ function subjectOf(
 }
 
 const TOTAL_REACH = 48;
+const COMPARED_THAN = /^\s+than\s+(?![\d$]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|half|about|around|some|nearly)\b)/i;
+const OF_WHICH = /,\s*of\s+(?:which|whom)\s*$/i;
 
 // a comma-part opened by a gerund (`, declining by about 0.9%`) has the subject of the finite verb of
 // the comma-part before it, when that part follows the last quantity
@@ -484,8 +495,9 @@ function predicateAfterWhich(text: string, tokens: readonly Token[], candidate: 
   // (`of whom 46 percent held doctoral degrees`: or what they held)
   const predicate = /^\s+(?:were|was|are|is|had|have|has|held|hold|holds)\s+(?:the\s+)?([\p{L}-]+(?: [\p{L}-]+){0,3})/iu.exec(after);
   // `8,600 were set up by investors from Hong Kong`: who did it tells the part apart
+  // (`of which 25,900 were closed by the end of the year`: a `by` before a time says when, not who)
   const agent = /^\s+(?:were|was|are|is)\s+\p{L}+(?:\s+(?:up|out|off|down|in))?\s+by\s+((?:[^,.;]|(?<=\p{Lu})\.){1,60})/iu.exec(after);
-  if (agent) return agent[1]!;
+  if (agent && !namesTime(agent[1]!, compiled)) return agent[1]!;
   // `Of the total, 530 million were enrolled in the scheme for urban employees`: where they were put
   const placed = PLACED.exec(after);
   if (placed && !namesTime(placed[1]!, compiled)) return trimJoiners(placed[1]!);

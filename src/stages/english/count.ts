@@ -38,7 +38,9 @@ export function countedNoun(text: string, tokens: readonly Token[], after: numbe
     const leading = (i === first || (i === first + 1 && lastNoun < 0)) && hasTag(token, 'PresentTense', 'Infinitive') && hasTag(tokens[i + 1], 'Noun');
     // `31,400 medical and health institutions`: two modifiers joined before the first noun (after
     // a noun, `and` opens what follows: `2,000 new stores and CPI …`)
-    const joined = i > first && lastNoun < 0 && /^(and|or)$/i.test(token.text) && i + 1 < tokens.length && isNounLike(tokens, i + 1, compiled);
+    // (`18,600 elder-care and childcare facilities`: or after a singular noun that ends a hyphenated
+    // modifier, which the noun after the `and` shares)
+    const joined = i > first && (lastNoun < 0 || hyphenatedModifier(tokens, lastNoun, i)) && /^(and|or)$/i.test(token.text) && i + 1 < tokens.length && isNounLike(tokens, i + 1, compiled);
     if (joined) continue;
     // `58 formerly poverty-stricken counties`: an adverb before the first noun modifies the modifier after it
     if (lastNoun < 0 && modifyingAdverb(tokens, i, compiled)) continue;
@@ -72,4 +74,9 @@ export function figureLabel(text: string, sentence: number, boundStart: number, 
   if (yearLike || !ITEM_OPENS.test(text.slice(sentence, boundStart))) return null;
   const colon = LABEL_COLON.exec(text.slice(end, end + 8));
   return colon ? end + colon[0].length : null;
+}
+
+// token `k`, a singular noun right before the `and` at `i`, ends a hyphenated compound (`elder-care`)
+function hyphenatedModifier(tokens: readonly Token[], k: number, i: number): boolean {
+  return k === i - 1 && tokens[k - 1]?.post === '-' && hasTag(tokens[k], 'Singular') && !hasTag(tokens[k], 'Plural');
 }

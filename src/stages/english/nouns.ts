@@ -23,8 +23,8 @@ export function isNounLike(tokens: readonly Token[], i: number, compiled: Compil
   if (/^\d+\p{L}+$/u.test(token.text)) return true; // 5G base stations, 3D printers
   if (hasTag(token, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Copula', 'Modal', 'Auxiliary', 'Value')) return false;
   // `accounting for`, `reaching`: a gerund before a preposition or a number is a verb
-  // (but `of housing at` is a noun after a preposition)
-  if (hasTag(token, 'Gerund') && hasTag(tokens[i + 1], 'Preposition', 'Determiner', 'Value') && !hasTag(previous, 'Preposition', 'Determiner', 'Adjective')) {
+  // (but `of housing at` is a noun after a preposition, and `rental housing, up from` one before a comma)
+  if (hasTag(token, 'Gerund') && /^\s+$/.test(token.post) && hasTag(tokens[i + 1], 'Preposition', 'Determiner', 'Value') && !hasTag(previous, 'Preposition', 'Determiner', 'Adjective')) {
     return false;
   }
   // `is set at`, `was raised by`: a word after a copula is the verb

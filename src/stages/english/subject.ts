@@ -113,6 +113,10 @@ function pastConversion(text: string, at: number): number {
  */
 export function nounAfterMeasure(text: string, tokens: readonly Token[], candidate: Candidate, compiled: CompiledEnglish): string | null {
   if (candidate.unit === null) return null;
+  // `would hear 15 percent more intellectual property cases`: a percentage before `more`/`fewer` and
+  // a noun sizes the rise in what that noun counts
+  const more = comparedNoun(text, tokens, candidate, compiled);
+  if (more !== null) return more;
   const before = tokens[tokenBefore(tokens, candidate.boundStart)];
   if (!before || !/^\s+$/.test(before.post)) return null;
   // `A 298 sq ft studio`, `the $5,000 consumption voucher`: any measure between an article and a
@@ -124,6 +128,17 @@ export function nounAfterMeasure(text: string, tokens: readonly Token[], candida
   const noun = tokens[i];
   if (!noun || noun.start !== at || at === candidate.end || !isHeadNoun(tokens, i, compiled) || isUnitWord(noun, compiled) || isChangeWord(noun.text.toLowerCase(), compiled)) return null;
   return phraseForward(text, tokens, i, compiled);
+}
+
+function comparedNoun(text: string, tokens: readonly Token[], candidate: Candidate, compiled: CompiledEnglish): string | null {
+  if (candidate.unit?.kind !== 'percent') return null;
+  const at = skipSpaceForward(text, candidate.end);
+  const i = tokenAtOrAfter(tokens, at);
+  const word = tokens[i];
+  if (!word || word.start !== at || at === candidate.end || !/^(?:more|fewer)$/i.test(word.text) || !/^\s+$/.test(word.post)) return null;
+  // (`10 percent more than last year`: a comparison, no noun)
+  if (!isNounLike(tokens, i + 1, compiled) || isUnitWord(tokens[i + 1]!, compiled)) return null;
+  return phraseForward(text, tokens, i + 1, compiled);
 }
 
 /** True when a percentage is followed by a change noun and `in`/`of`: `6 percent growth in retail sales`. */

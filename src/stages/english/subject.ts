@@ -80,10 +80,20 @@ export function subjectAfterUnit(
   if (hasTag(tokens[i], 'Date', 'Value')) return null; // `in 2024`
   // `to RMB 128 billion from RMB 61 billion`: a currency before a number opens the next quantity
   if (tokens[i] && (/^\p{L}*[$€£¥￥]\d/u.test(tokens[i]!.text) || (isUnitWord(tokens[i]!, compiled) && hasTag(tokens[i + 1], 'Value')))) return null;
-  const phrase = phraseForward(text, tokens, i, compiled);
+  const phrase = listAfterUnit(text, tokens, i, compiled) ?? phraseForward(text, tokens, i, compiled);
   // `HK$16 billion for the current financial year`: a phrase whose only nouns are times says when
   if (phrase !== null && onlyTimes(tokens, i, tokenAtOrAfter(tokens, tokens[i]!.start + phrase.length - 1))) return null;
   return phrase;
+}
+
+// `46,000 kilometers of gas, water and heating pipes`: a list after the joiner, its items set off by
+// commas and closed by `and`, names one measure of them all (QUANTITIES.md §6: the shared head)
+function listAfterUnit(text: string, tokens: readonly Token[], i: number, compiled: CompiledEnglish): string | null {
+  const first = phraseForward(text, tokens, i, compiled);
+  if (first === null || !/^,\s/.test(text.slice(tokens[i]!.start + first.length))) return null;
+  const list = listAt(text, tokens, tokens[i]!.start, compiled);
+  // (`on infrastructure, and the city's visitor arrivals`: a comma and `and` after one item open a clause)
+  return list !== null && /^[^,]+,\s+(?!and\s)[^,]+?,?\s+and\s/.test(list) ? list : null;
 }
 
 // `240 yuan a kilogram for the best grades`, `1.2 billion yuan a year in subsidies`: the base of a

@@ -469,6 +469,8 @@ function comparedFigure(text: string, candidate: Candidate, compiled: CompiledEn
 // clause's bare count stands in (`and 550 million in the scheme for …`): one list for both readings
 const PLACE_PREPOSITIONS = 'in|into|at|on|under';
 const PLACED = new RegExp(`^\\s+(?:were|was|are|is)\\s+\\p{L}{3,}ed\\s+(?:${PLACE_PREPOSITIONS})\\s+((?:the\\s+)?[\\p{L}'’-]+(?: [\\p{L}'’-]+){0,6})`, 'iu');
+const PREDICATE = /^\s+(?:were|was|are|is|had|have|has|held|hold|holds)\s+(?:the\s+)?([\p{L}-]+(?: [\p{L}-]+){0,3})/iu;
+const PREDICATE_COUNT = /^\s+(?:were|was|are|is|had|have|has|held|hold|holds|\p{L}{2,}ed)\s+(?:the\s+)?([\p{L}\d-]+(?: [\p{L}-]+){0,3})/iu;
 const OF_THE = /^\s*(?:[\p{L} ]{1,30}:\s*)?Of\s+(?:(?:the|these|those|its|their)\s(?:[^,]|(?<=\d),(?=\d))+|these|those|them),\s*$/iu;
 function predicateAfterWhich(text: string, tokens: readonly Token[], candidate: Candidate, sentence: number, compiled: CompiledEnglish): string | null {
   const which = /\bof\s+(which|whom)\s*$/i.test(text.slice(Math.max(0, candidate.boundStart - 16), candidate.boundStart));
@@ -493,7 +495,11 @@ function predicateAfterWhich(text: string, tokens: readonly Token[], candidate: 
   if (object) return object[1]!.split(/ (?:with|in|at|of|for|by|to|from|on)\b/)[0]!;
   // (`Of the 3,641 sections, 91.4 percent had water quality of Grade I to III`: what they had)
   // (`of whom 46 percent held doctoral degrees`: or what they held)
-  const predicate = /^\s+(?:were|was|are|is|had|have|has|held|hold|holds)\s+(?:the\s+)?([\p{L}-]+(?: [\p{L}-]+){0,3})/iu.exec(after);
+  // (`of whom 1.12 billion used 5G networks`, `of whom 82 percent received prison terms`: or, for a
+  // count or a share, the object of a regular past; a measured part stays the whole's stuff: `of which
+  // 600,000 hectares suffered serious losses`)
+  const counts = candidate.unit === null || candidate.unit.kind === 'count' || candidate.unit.kind === 'percent';
+  const predicate = (counts ? PREDICATE_COUNT : PREDICATE).exec(after);
   // `8,600 were set up by investors from Hong Kong`: who did it tells the part apart
   // (`of which 25,900 were closed by the end of the year`: a `by` before a time says when, not who)
   const agent = /^\s+(?:were|was|are|is)\s+\p{L}+(?:\s+(?:up|out|off|down|in))?\s+by\s+((?:[^,.;]|(?<=\p{Lu})\.){1,60})/iu.exec(after);

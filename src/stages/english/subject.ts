@@ -424,7 +424,16 @@ function phraseBefore(
       first = j;
       continue;
     }
-    if (!inPhrase(tokens, j, compiled) && !gerundBeforeJoiner(tokens, j, compiled) && !(listComma && listedVerb(tokens, j)) && !(finiteCrossed && participleAfterNoun(tokens, j, compiled)) && !(first === j + 1 && participleAfterVerb(tokens, j, compiled))) break;
+    if (!inPhrase(tokens, j, compiled) && !gerundBeforeJoiner(tokens, j, compiled) && !(listComma && listedVerb(tokens, j)) && !(finiteCrossed && participleAfterNoun(tokens, j, compiled)) && !(first === j + 1 && participleAfterVerb(tokens, j, compiled))) {
+      // `revenue from emerging services such as cloud computing and big data rose`: the first word
+      // of the examples, read as a verb (`cloud`), right after the opener: the noun before the opener
+      const examples = first === j + 1 && /^\s+$/.test(token.post) ? exampleOpenerEndingAt(tokens, j - 1, compiled) : 0;
+      if (examples > 0 && inPhrase(tokens, j - 1 - examples, compiled) && /^\s+$/.test(tokens[j - 1 - examples]!.post)) {
+        j -= examples;
+        continue;
+      }
+      break;
+    }
     first = j;
   }
   return { phrase: text.slice(tokens[first]!.start, tokens[appositiveEnd < 0 ? last : appositiveEnd]!.end), first, last, relative };

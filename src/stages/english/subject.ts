@@ -682,7 +682,7 @@ function relativeAntecedent(tokens: readonly Token[], i: number, compiled: Compi
     // of a list of nouns stay inside the clause)
     const listComma = /^,\s+$/.test(tokens[j]!.post) && isNounLike(tokens, j, compiled) && isNounLike(tokens, j + 1, compiled);
     if (j < i && /[,;.]/.test(tokens[j]!.post) && !listComma) return -1;
-    if (/^(which|who|whose)$/i.test(tokens[j]!.text)) return /^,\s+$/.test(tokens[j - 1]!.post) && isHeadNoun(tokens, j - 1, compiled) ? j - 1 : -1;
+    if (/^(which|who|whose|where)$/i.test(tokens[j]!.text)) return /^,\s+$/.test(tokens[j - 1]!.post) && isHeadNoun(tokens, j - 1, compiled) ? j - 1 : -1;
   }
   return -1;
 }

@@ -293,6 +293,8 @@ function phraseBefore(
     // `2.4 percent to 2.64 percent`: a unit after a number belongs to the quantity before
     const quantityUnit = isUnitWord(token, compiled) && hasTag(tokens[i - 1], 'Value');
     if (quantityUnit) return null;
+    // `to 14.9 yuan per kilogram from 16.6 yuan`: the base of a rate after a unit belongs to the quantity before
+    if (/^per$/i.test(tokens[i - 1]?.text ?? '') && i >= 2 && isUnitWord(tokens[i - 2]!, compiled) && /^\s+$/.test(tokens[i - 1]!.post)) return null;
     if (crossed === 0 && headlineVerb(tokens, i, compiled)) {
       finiteCrossed = true;
       continue;

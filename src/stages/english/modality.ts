@@ -98,6 +98,9 @@ export function clauseModality(
       continue;
     }
     if (cue.value.beforeOnly && cue.end > at) continue; // `by 25 percent compared with 2025`: the base, not an outturn
+    // `benefiting about 9.6 million households and exceeding the annual target of 50,000 communities`: a
+    // cue after the number that names a number of its own (`target of 50,000`) is that number's
+    if (i >= atEnd && OF_NUMBER.test(clause.slice(cue.end, cue.end + 32))) continue;
     // `from 35 percent to more than 60 percent`; not in a forecast's clause (`raised its forecast … from 4.5 percent`)
     if (cue.value.rightBefore && (!RIGHT_BEFORE.test(clause.slice(cue.end, at)) || namesForecast(clause, compiled))) continue;
     const distance = cue.end <= at ? at - cue.end : i >= atEnd ? i - atEnd : 0;
@@ -122,6 +125,8 @@ function perfectAt(clause: string, i: number, compiled: CompiledEnglish): { phra
 function namesForecast(clause: string, compiled: CompiledEnglish): boolean {
   return clause.toLowerCase().split(/[^\p{L}]+/u).some((word) => compiled.forecastNouns.has(word));
 }
+
+const OF_NUMBER = /^\s+of\s+(?:\p{L}+\s+){0,2}\d/u;
 
 // what may stand between a right-before cue and its number: a few words (`an initially reported`), no number
 const RIGHT_BEFORE = /^\s*(?:[\p{L}-]+\s+){0,3}$/u;

@@ -57,16 +57,19 @@ export interface ParagraphDraft {
 
 /** Assembles paragraphs from non-blank lines in reading order. */
 export function buildParagraphs(input: readonly Line[], layout: Layout, cues: ParagraphCues): ParagraphDraft[] {
-  const opens = openingLines(input, cues.openers);
-  const ends = (above: Line, below: Line, after?: Line, aboveOpens = false, inProse = false): boolean =>
-    endsParagraph(above, below, layout, after, opens.has(below), cues.judge, aboveOpens, inProse);
-  const lines = liftInterruptingHeadings(input, layout, ends, cues.judge);
+  // each line's start as a string, and whether it opens a paragraph, by its index in `input`
+  const heads = input.map(headOf);
+  const opens = openingLines(heads, cues.openers);
+  // `below`: the index in `input` of the line below
+  const ends = (above: Line, below: number, after?: Line, aboveOpens = false, inProse = false): boolean =>
+    endsParagraph(above, input[below]!, heads[below]!, layout, after, opens[below]!, cues.judge, aboveOpens, inProse);
+  const { lines, from } = liftInterruptingHeadings(input, layout, ends, cues.judge);
   const drafts: ParagraphDraft[] = [];
   // prose: a line of the paragraph so far holds a clause mark
   let current: { lines: Line[]; prose: boolean } | null = null;
   lines.forEach((line, index) => {
     const previous = index > 0 ? lines[index - 1]! : null;
-    if (current === null || previous === null || ends(previous, line, lines[index + 1], current.lines.length === 1, current.prose)) {
+    if (current === null || previous === null || ends(previous, from[index]!, lines[index + 1], current.lines.length === 1, current.prose)) {
       if (current) drafts.push(assemble(current.lines, layout));
       current = { lines: [line], prose: line.chars.some(isClauseMark) };
     } else {
@@ -83,8 +86,10 @@ export function buildParagraphs(input: readonly Line[], layout: Layout, cues: Pa
  * of one column and the top of the next) moves after the paragraph it interrupted: the line
  * above it is full and stops mid-sentence, the line below is prose.
  */
-function liftInterruptingHeadings(input: readonly Line[], layout: Layout, ends: (above: Line, below: Line, after?: Line) => boolean, judge: SeamJudge): Line[] {
+function liftInterruptingHeadings(input: readonly Line[], layout: Layout, ends: (above: Line, below: number, after?: Line) => boolean, judge: SeamJudge): { lines: Line[]; from: number[] } {
   const lines = [...input];
+  // the index in `input` of each line of `lines`, moved with it
+  const from = input.map((_, k) => k);
   for (let i = 1; i + 1 < lines.length; i++) {
     const heading = lines[i]!;
     const above = lines[i - 1]!;
@@ -105,13 +110,14 @@ function liftInterruptingHeadings(input: readonly Line[], layout: Layout, ends: 
     // + `会第二次会议上`: 大会) more than the line below does
     if (!furniture && judge.continuity(above.chars, heading.chars) > judge.continuity(above.chars, below.chars)) continue;
     let end = i + 1;
-    while (end + 1 < lines.length && !ends(lines[end]!, lines[end + 1]!, lines[end + 2])) end++;
+    while (end + 1 < lines.length && !ends(lines[end]!, from[end + 1]!, lines[end + 2])) end++;
     below.continuesPrevious = true;
     lines.splice(i, 1);
     lines.splice(end, 0, heading);
+    from.splice(end, 0, from.splice(i, 1)[0]!);
     i = end;
   }
-  return lines;
+  return { lines, from };
 }
 
 /**
@@ -125,20 +131,23 @@ function isWrappedTail(line: Line, next: Line | undefined, layout: Layout): bool
   return next.blanksBefore > layout.blanks || next.indent > layout.indent || LIST_ITEM.test(next.chars.slice(0, 8).join(''));
 }
 
-/** The lines that start with a paragraph opener. */
-function openingLines(lines: readonly Line[], openers: readonly RegExp[]): Set<Line> {
-  const opens = new Set<Line>();
-  if (openers.length === 0) return opens;
-  for (const line of lines) {
-    // the start of the line is enough: an opener is a few characters
-    const start = lineText({ chars: line.chars.slice(0, OPENER_REACH) });
-    if (openers.some((opener) => opener.test(start))) opens.add(line);
-  }
-  return opens;
+/** Whether each line, given by its start (`headOf`), starts with a paragraph opener. */
+function openingLines(heads: readonly string[], openers: readonly RegExp[]): boolean[] {
+  // the start of the line is enough: an opener is a few characters
+  return heads.map((start) => openers.some((opener) => opener.test(start)));
 }
 
 /** Code points of a line's start that the openers see. */
 const OPENER_REACH = 24;
+
+/**
+ * A line's first `OPENER_REACH` code points as a string, joined once per line: the openers and
+ * the anchored tests of `endsParagraph` (SENTENCE_TAIL, LIST_ITEM) read it, where each test had
+ * sliced and joined the line's start again for every pair of lines it judged. Those two patterns
+ * have no lookaround and match at most 9 and 5 code points from the start, so they answer the
+ * same on this longer start as on the shorter slices they were given.
+ */
+const headOf = (line: Line): string => lineText({ chars: line.chars.slice(0, OPENER_REACH) });
 
 /**
  * True when `line` stops in the middle of a phrase: its last character is a Han character or a
@@ -150,11 +159,11 @@ function stopsMidPhrase(line: Line): boolean {
 }
 
 /**
- * True when a paragraph break stands between `above` and `below`; `opens`: `below` starts with a
+ * True when a paragraph break stands between `above` and `below`; `belowHead`: its start (`headOf`); `opens`: `below` starts with a
  * paragraph opener; `aboveOpens`: `above` is the first line of its paragraph; `inProse`: a line
  * of that paragraph holds a clause mark.
  */
-function endsParagraph(above: Line, below: Line, layout: Layout, after: Line | undefined, opens: boolean, judge: SeamJudge, aboveOpens: boolean, inProse = false): boolean {
+function endsParagraph(above: Line, below: Line, belowHead: string, layout: Layout, after: Line | undefined, opens: boolean, judge: SeamJudge, aboveOpens: boolean, inProse = false): boolean {
   if (below.role !== undefined || below.breakBefore) return true;
   if (below.continuesPrevious) return false;
   // no paragraph starts with a comma, a closing mark or a percent sign, not even after a byline
@@ -164,7 +173,7 @@ function endsParagraph(above: Line, below: Line, layout: Layout, after: Line | u
   // sentence that is only a number (`31%。新建…`): the line above, cut mid-phrase, holds the rest
   // of it, even where it looks like a heading (`科技创新能力持续增`, a first line whose indent
   // the OCR dropped) or a gap stands between (a column's foot)
-  if (stopsMidPhrase(above) && SENTENCE_TAIL.test(below.chars.slice(0, TAIL_REACH).join(''))) return false;
+  if (stopsMidPhrase(above) && SENTENCE_TAIL.test(belowHead)) return false;
   const belowHeading = isHeadingLike(below, layout);
   // a long title's wrapped last line: a gap after it, or a word across the join (`…人民代表大` + `会第五次会议上`)
   if (belowHeading && isFull(above, layout) && !endsSentence(above.chars)) {
@@ -184,7 +193,7 @@ function endsParagraph(above: Line, below: Line, layout: Layout, after: Line | u
   // above stops at a comma or an opening mark
   if (opens && !(CONTINUING_MARKS.has(aboveLast) && aboveLast !== '：' && aboveLast !== ':')) return true;
   // a list item's number, unless it is a numeral the full line above stops in front of
-  if (LIST_ITEM.test(below.chars.slice(0, 8).join('')) && !(isFull(above, layout) && stopsMidPhrase(above))) return true;
+  if (LIST_ITEM.test(belowHead) && !(isFull(above, layout) && stopsMidPhrase(above))) return true;
   // a dash item (`——经济保持平稳较快增长。`) after a sentence's end or a colon
   if (below.chars[0] === '—' && below.chars[1] === '—' && (endsSentence(above.chars) || aboveLast === '：' || aboveLast === ':')) return true;
   // one paragraph a line: a break is a paragraph end unless the line stops mid-number or mid-clause
@@ -212,8 +221,7 @@ function endsParagraph(above: Line, below: Line, layout: Layout, after: Line | u
  * sentence cut by a wrap (`强。`, `31%。`, `86.3%。`).
  */
 const SENTENCE_TAIL = /^(?:\p{Script=Han}{1,2}|\d[\d.]{0,6}%?)[。！？]/u;
-/** Code points of a line's start that SENTENCE_TAIL can match. */
-const TAIL_REACH = 9;
+/** (It matches at most 9 code points of a line's start, fewer than `headOf` holds.) */
 
 /**
  * A figure opening a line: Arabic digits not followed by a date word or a list mark (`652.7万人`,

@@ -10,7 +10,7 @@ import type { Line } from './lines.js';
 import type { Note } from './notes.js';
 import type { SeamJudge } from './seam.js';
 import { type Block, type LineShapes, MIN_BLOCK, appendAll } from './columns-shapes.js';
-import { findBlock, rightAlone } from './columns-blocks.js';
+import { WalkBounds, findBlock, rightAlone } from './columns-blocks.js';
 import { columnsRunDown } from './columns-evidence.js';
 
 function piece(line: Line, from: number, to: number, blanksBefore: number): Line {
@@ -24,17 +24,18 @@ function piece(line: Line, from: number, to: number, blanksBefore: number): Line
 /** Splits blocks read straight across into a left stream then a right stream (recursing for a third column). */
 export function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, notes: Note[], pieces: Set<Line>, depth: number, done: ReadonlySet<Line>, shapes: readonly LineShapes[]): Line[] {
   const out: Line[] = [];
+  const walks = new WalkBounds(lines, shapes[0]!);
   let i = 0;
   let floor = 0;
   while (i < lines.length) {
-    const found = depth < 3 && !done.has(lines[i]!) ? findBlock(lines, i, blanks, floor, judge, done, shapes) : null;
+    const found = depth < 3 && !done.has(lines[i]!) ? findBlock(lines, i, blanks, floor, judge, done, shapes, walks) : null;
     if (found !== null) rightAlone(lines, found, judge);
     if (found === null || !columnsRunDown(lines, found, judge)) {
       out.push(lines[i]!);
       i++;
       continue;
     }
-    const block = largerOverlapping(lines, found, i, blanks, floor, judge, done, shapes);
+    const block = largerOverlapping(lines, found, i, blanks, floor, judge, done, shapes, walks);
     // lines the block reached back over were pushed unsplit: take them back (or push the lines
     // before a block sought further down)
     if (block.start <= i) out.length -= i - block.start;
@@ -87,11 +88,11 @@ export function splitAcross(lines: Line[], judge: SeamJudge, blanks: number, not
  * wider right line; taken as it is, it leaves the rest of the page to a block that cannot reach
  * back over it (bench/clean-damage.mjs --layout unequal: a short block accepted above the page's).
  */
-function largerOverlapping(lines: Line[], block: Block, from: number, blanks: number, floor: number, judge: SeamJudge, done: ReadonlySet<Line>, shapes: readonly LineShapes[]): Block {
+function largerOverlapping(lines: Line[], block: Block, from: number, blanks: number, floor: number, judge: SeamJudge, done: ReadonlySet<Line>, shapes: readonly LineShapes[], walks: WalkBounds): Block {
   let best = block;
   for (let j = block.end; j < Math.min(lines.length, block.end + 2); j++) {
     if (done.has(lines[j]!)) continue;
-    const other = findBlock(lines, j, blanks, floor, judge, done, shapes);
+    const other = findBlock(lines, j, blanks, floor, judge, done, shapes, walks);
     if (other === null || other.start > block.start || other.end <= best.end || other.wide < best.wide || other.matched < best.matched + MIN_BLOCK) continue;
     const extra = other.slots.slice(best.end - other.start);
     if (3 * extra.filter((slot) => slot.kind === 'split').length < 2 * extra.length) continue;

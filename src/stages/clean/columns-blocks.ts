@@ -18,7 +18,7 @@ const MAX_GAPS_TRIED = 8;
  * The longest block starting at `start` whose lines share a gap position, extended back over
  * the lines before it (down to `floor`) that fit the same columns.
  */
-export function findBlock(lines: Line[], start: number, blanks: number, floor: number, judge: SeamJudge, done: ReadonlySet<Line>, measures: readonly LineShapes[]): Block | null {
+export function findBlock(lines: Line[], start: number, blanks: number, floor: number, judge: SeamJudge, done: ReadonlySet<Line>, measures: readonly LineShapes[], walks: WalkBounds): Block | null {
   let best: Block | null = null;
   // columns need not be equally wide: besides a right column as wide as the left, one as wide as
   // the right part of the line the block is sought from, where that is wider (up to twice as
@@ -31,7 +31,7 @@ export function findBlock(lines: Line[], start: number, blanks: number, floor: n
       if (gap.left > MAX_COLUMN_WIDTH) continue;
       if (tried++ >= MAX_GAPS_TRIED) break;
       // (asked once per gap, whatever the right column's width)
-      if (!mayHoldBlock(lines, start, gap, blanks, floor, done, shapes)) continue;
+      if (!mayHoldBlock(lines, start, gap, blanks, floor, done, shapes, walks)) continue;
       const x = gap.left;
       const wider = content - x > x + Math.max(1, Math.round(x * 0.1));
       for (const rx of wider ? [x, Math.min(2 * x, content - x)] : [x]) {
@@ -125,7 +125,7 @@ export function findBlock(lines: Line[], start: number, blanks: number, floor: n
  * splits nothing): slotOf calls over those 40 files 19,907 → 6,362, the across search 621 → 438 ms
  * of a clean-only profile (40 files × 3).
  */
-function mayHoldBlock(lines: Line[], start: number, gap: Gap, blanks: number, floor: number, done: ReadonlySet<Line>, shapes: LineShapes): boolean {
+function mayHoldBlock(lines: Line[], start: number, gap: Gap, blanks: number, floor: number, done: ReadonlySet<Line>, shapes: LineShapes, walks: WalkBounds): boolean {
   const x = gap.left;
   const tolerance = toleranceOf(x, shapes.measure);
   let wide = gap.end - gap.start >= 2 ? 1 : 0;
@@ -174,15 +174,27 @@ function mayHoldBlock(lines: Line[], start: number, gap: Gap, blanks: number, fl
   // below, and score at least 0 (the start itself counts 1, below). On a hard-wrapped page a gap
   // near the line's end fits nearly every line of the page, so each such gap scanned the page:
   // 10 MB corpus, the across search alone, warm, min of 5: 0.21–0.22 → 0.19 s CPU.
+  // Both walks end as soon as the lines further on can no longer change the answer (exact: see
+  // WalkBounds). The answer wants a run, up[l] + down[r] >= 0 with l + r = more; every sum only
+  // grows and `more` only falls as lines are scanned, so one that holds now holds at the end, and
+  // one that fails with more = 1 fails with 2 as well.
+  const holds = (more: number, rest: number): boolean => {
+    for (let l = 0; l <= Math.min(more, nearUp); l++) if (up[l]! + Math.max(down[more - l]!, rest) >= 0) return true;
+    return false;
+  };
   const up = [0, -Infinity, -Infinity];
   let nearUp = 0;
   let sum = 0;
+  // what any run below can score at most: the start's 1 and the best the lines below can add
+  const downMost = 1 + walks.below(start + 1);
   for (let k = start - 1; k >= floor && !done.has(lines[k]!) && !ends(lines[k + 1]!); k--) {
     const f = fit(lines[k]!);
     if (f < 0) break;
     sum += f > 0 ? 1 : -1;
     if (f === NEAR && nearUp < 2) up[++nearUp] = sum;
     for (let c = 0; c <= nearUp; c++) if (sum > up[c]!) up[c] = sum;
+    // the lines further up can raise no run to a score any run below makes up for, nor add to `wide`
+    if (sum + walks.above(k - 1) + downMost < 0 && (wide >= 2 || !walks.wideBetween(floor, k))) break;
   }
   const down = [1, -Infinity, -Infinity];
   let nearDown = 0;
@@ -193,16 +205,73 @@ function mayHoldBlock(lines: Line[], start: number, gap: Gap, blanks: number, fl
     sum += f > 0 ? 1 : -1;
     if (f === NEAR && nearDown < 2) down[++nearDown] = sum;
     for (let c = 0; c <= nearDown; c++) if (sum > down[c]!) down[c] = sum;
+    if (holds(wide >= 2 ? 1 : 2, -Infinity)) return true;
+    // no run reaching further down scores more than `sum` and what the lines below can add
+    if (!holds(1, sum + walks.below(k + 1))) return false;
   }
-  const more = wide >= 2 ? 1 : 2;
-  for (let l = 0; l <= more; l++) {
-    const r = more - l;
-    if (l <= nearUp && r <= nearDown && up[l]! + down[r]! >= 0) return true;
-  }
-  return false;
+  return holds(wide >= 2 ? 1 : 2, -Infinity);
 }
 
 const NEAR = 2;
+
+/**
+ * Bounds on what `mayHoldBlock`'s walks over `lines` can add to their sums, so that a walk ends
+ * once the lines further on cannot change its answer: a walk adds 1 for a line that may be split
+ * and takes 1 off for one that may not, and no line without a gap may be split, whatever the
+ * boundary. So a walk from a line on can add at most the best sum of +1 for each line with a gap
+ * and -1 for each without, over the lines from it on (ignoring where a walk must stop, which only
+ * takes lines away). On a hard-wrapped page with noise spaces, where each tried gap near the
+ * lines' end walked the whole page, the walks now end within a few lines of the start.
+ * Measured once per list of lines, on first use.
+ */
+export class WalkBounds {
+  private belowFrom: Int32Array | undefined;
+  private aboveFrom: Int32Array | undefined;
+  private wideUpTo: Int32Array | undefined;
+
+  constructor(
+    private readonly lines: readonly Line[],
+    private readonly shapes: LineShapes,
+  ) {}
+
+  /** The most a walk down from line `k` (itself included) can add: 0 past the last line. */
+  below(k: number): number {
+    if (this.belowFrom === undefined) this.measure();
+    return k >= this.lines.length ? 0 : this.belowFrom![k]!;
+  }
+
+  /** The most a walk up from line `k` (itself included) can add: 0 before the first line. */
+  above(k: number): number {
+    if (this.aboveFrom === undefined) this.measure();
+    return k < 0 ? 0 : this.aboveFrom![k]!;
+  }
+
+  /** Whether a line in `[from, to)` has a run of spaces for a gap (what `wide` counts). */
+  wideBetween(from: number, to: number): boolean {
+    if (this.wideUpTo === undefined) this.measure();
+    return to > from && this.wideUpTo![to]! > this.wideUpTo![from]!;
+  }
+
+  private measure(): void {
+    const n = this.lines.length;
+    const step = new Int8Array(n);
+    const wide = new Int32Array(n + 1);
+    for (let k = 0; k < n; k++) {
+      const { gaps } = this.shapes.of(this.lines[k]!);
+      step[k] = gaps.length > 0 ? 1 : -1;
+      let hasWide = 0;
+      for (const g of gaps) if (g.end - g.start >= 2) hasWide = 1;
+      wide[k + 1] = wide[k]! + hasWide;
+    }
+    const below = new Int32Array(n);
+    for (let k = n - 1, next = 0; k >= 0; k--) next = below[k] = Math.max(0, step[k]! + next);
+    const above = new Int32Array(n);
+    for (let k = 0, previous = 0; k < n; k++) previous = above[k] = Math.max(0, step[k]! + previous);
+    this.belowFrom = below;
+    this.aboveFrom = above;
+    this.wideUpTo = wide;
+  }
+}
 
 /**
  * How much `right` runs on from `left`: the judge's word or number evidence, else 1 where `right`

@@ -24,7 +24,7 @@ import { CLAUSE_MARKS, endsSentence, endsSentenceIgnoringSpaces, isSpace } from 
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
 import type { SeamJudge } from './seam.js';
-import { type Gap, type LineShapes, type Measure, MAX_COLUMN_WIDTH, toleranceOf, widthIn } from './columns-shapes.js';
+import { type Gap, type LineShapes, type Measure, type Shape, MAX_COLUMN_WIDTH, toleranceOf, widthIn } from './columns-shapes.js';
 import { PAGE_NUMBER } from './columns-slots.js';
 import { type Piece, widthOf, writeColumns } from './grid.js';
 import { LIST_ITEM } from './paragraphs.js';
@@ -175,6 +175,9 @@ class Shapes {
   content(line: Line): number {
     return this.shapes.of(line).content;
   }
+  of(line: Line): Shape {
+    return this.shapes.of(line);
+  }
 }
 
 /**
@@ -267,11 +270,13 @@ const ends = (line: Line, blanks: number): boolean => line.pageBreakBefore !== u
 /** The block whose full rows line `at` opens, tried by characters and by printed width; null when none. */
 function findBlock(lines: Line[], at: number, blanks: number, done: ReadonlySet<Line>, measures: readonly Shapes[]): Block | null {
   for (const shapes of measures) {
-    const content = shapes.content(lines[at]!);
+    const shape = shapes.of(lines[at]!);
+    // most lines hold fewer gaps than a row of three columns: asked first, before any copy
+    if (shape.gaps.length < COLUMNS - 1) continue;
+    const { content } = shape;
     // no row of three columns is wider than three of the widest
     if (content > COLUMNS * MAX_COLUMN_WIDTH) continue;
-    const gaps = shapes.gaps(lines[at]!).slice(0, MAX_GAPS_TRIED);
-    if (gaps.length < COLUMNS - 1) continue;
+    const gaps = shape.gaps.slice(0, MAX_GAPS_TRIED);
     for (let a = 0; a < gaps.length; a++) {
       for (let b = a + 1; b < gaps.length; b++) {
         const b1 = gaps[a]!.left;

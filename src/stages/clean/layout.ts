@@ -44,13 +44,7 @@ const ems = (line: Line): number => line.chars.reduce((sum, ch) => sum + (isCjk(
 
 /** Reads the layout of `lines` (non-blank, in reading order). */
 export function measureLayout(lines: readonly Line[]): Layout {
-  const body = lines.filter((line) => line.role === undefined);
-  const byPoints = cluster(body.map(codePoints));
-  const byEms = cluster(body.map(ems));
-  const best = byEms.share > byPoints.share ? { ...byEms, measure: ems } : { ...byPoints, measure: codePoints };
-  const long = body.filter((line) => line.chars.length >= LONG_LINE);
-  const ended = long.filter((line) => endsSentence(line.chars)).length;
-  const linePerParagraph = long.length >= 3 && ended >= long.length * 0.8;
+  const { best, linePerParagraph } = measureWidth(lines);
   const width = linePerParagraph ? null : best.width;
   const blanks = mode(lines.slice(1).map((line) => line.blanksBefore));
   return {
@@ -63,6 +57,27 @@ export function measureLayout(lines: readonly Line[]): Layout {
     blanks,
     indent: usualIndent(lines),
   };
+}
+
+/**
+ * `measureLayout(lines).width` alone, without the blank lines, the indent and the gaps after
+ * paragraphs: whether the lines share a width is all the relink pass asks.
+ */
+export function layoutWidth(lines: readonly Line[]): number | null {
+  const { best, linePerParagraph } = measureWidth(lines);
+  return linePerParagraph ? null : best.width;
+}
+
+/** The width the body lines share, by the measure that shows it best, and whether each line is a paragraph. */
+function measureWidth(lines: readonly Line[]): { best: { width: number | null; tight: boolean; measure: (line: Line) => number }; linePerParagraph: boolean } {
+  const body = lines.filter((line) => line.role === undefined);
+  const byPoints = cluster(body.map(codePoints));
+  const byEms = cluster(body.map(ems));
+  const best = byEms.share > byPoints.share ? { ...byEms, measure: ems } : { ...byPoints, measure: codePoints };
+  const long = body.filter((line) => line.chars.length >= LONG_LINE);
+  const ended = long.filter((line) => endsSentence(line.chars)).length;
+  const linePerParagraph = long.length >= 3 && ended >= long.length * 0.8;
+  return { best, linePerParagraph };
 }
 
 /** Continuation lines needed to read the usual indent from them alone. */

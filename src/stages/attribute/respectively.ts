@@ -166,9 +166,10 @@ function listBefore(
   let i = stop;
   while (i >= 0 && stop - i <= LIST_REACH) {
     const item = items[i]!;
-    if (item.quantity >= 0 && total === null && countsList(items, i, quantities)) {
+    const counted = item.quantity >= 0 && total === null ? countsList(items, i, quantities, compiled) : 0;
+    if (counted > 0) {
       total = quantities[item.quantity]!.value;
-      i--;
+      i -= counted;
       continue;
     }
     if (item.quantity >= 0 || item.separator === 'clause' || item.separator === 'other') break;
@@ -213,13 +214,23 @@ function clauseList(items: readonly Item[], stop: number, n: number): string[] |
   return groups.map((group) => fit(phraseText(group)));
 }
 
-/** The quantity at `at` is a count standing right between two nouns: 绿色食品|两个|产业集群. */
-function countsList(items: readonly Item[], at: number, quantities: readonly Quantity[]): boolean {
+/**
+ * How many items a count that sums up the list before it takes, itself and a list closer before it
+ * (subjects.yaml list_closers): 1 for a count right between two nouns (绿色食品|两个|产业集群), 1 more
+ * for each word of a closer after the last item (伤残、“三属”、在乡复员、带病回乡|等|四类|对象, where the
+ * last item may end in a verb: 回乡/v); 0 when the quantity sums up no list.
+ */
+function countsList(items: readonly Item[], at: number, quantities: readonly Quantity[], compiled: CompiledAttribute): number {
   const quantity = quantities[items[at]!.quantity];
-  if (quantity?.kind !== 'count' || quantity.qualifier !== 'exact') return false;
-  const before = items[at - 1];
+  if (quantity?.kind !== 'count' || quantity.qualifier !== 'exact') return 0;
   const after = items[at + 1];
-  return before !== undefined && after !== undefined && isNounLike(before) && isNounLike(after);
+  if (after === undefined || !isNounLike(after)) return 0;
+  const before = items[at - 1];
+  if (before === undefined) return 0;
+  if (isNounLike(before)) return 1;
+  const closer = compiled.cues.endingAt(items, at - 1, ['closer']);
+  const last = closer ? items[closer.start - 1] : undefined;
+  return last !== undefined && last.quantity < 0 && last.separator === null ? at - closer!.start + 1 : 0;
 }
 
 /** One subject per value, or null when the list and the values do not match. */

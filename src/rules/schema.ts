@@ -151,6 +151,8 @@ export const subjectsFile = z
     class_suffixes: cueList.optional(),
     /** Perfect markers (`已`): before a stage verb and one noun the verb names a class (`已投产项目`). */
     perfect_markers: cueList.optional(),
+    /** Average words (`平均`): skipped before a number, but before one noun they are part of its name (`平均住院日`). */
+    averages: cueList.optional(),
     /** Negations (`不`, `未`): before a verb they belong to the noun phrase (`不见面开标项目`), not an adverb to strip. */
     negations: cueList.optional(),
     /** Words that open a clause counting a part of the total before (`其中`): what follows names the part. */

@@ -26,6 +26,7 @@ export type CueLabel =
   | 'subset'
   | 'passive'
   | 'perfect'
+  | 'average'
   | 'beneficiary'
   | 'recipient'
   | 'receiving'
@@ -148,6 +149,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('subset', words(subjects.subset_openers ?? []))
     .add('passive', words(subjects.passive_markers ?? []))
     .add('perfect', words(subjects.perfect_markers ?? []))
+    .add('average', words(subjects.averages ?? []))
     .add('beneficiary', words(subjects.beneficiary_verbs ?? []))
     .add('recipient', words(subjects.recipient_markers ?? []))
     .add('receiving', words(subjects.receiving_verbs ?? []))

@@ -228,6 +228,8 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute, 
       if (predicate && predicated && items.length === cue.end + 2 && isNounLike(items[cue.end + 1]!)) return items;
       // 年平均增长率为0.31%: a modifier before a bare rate noun (增长率/n, 增速/n) names that rate
       if (cue?.label === 'skip' && items.length === cue.end + 2 && isRateNoun(items[cue.end + 1]!, compiled)) return items;
+      // 平均住院日由7.9天缩短至7.2天: an average word before one noun is part of its name
+      if (cue?.label === 'skip' && items.length === cue.end + 2 && isPlainNoun(items[cue.end + 1]!) && compiled.cues.startingAt(items, 0, ['average'])?.end === cue.end) return items;
       if (cue) width = cue.end + 1;
       else if (!NON_NOUN_OPENERS.has(first.tag)) return items;
       // 被骗资金, 被盗车辆: a passive marker before a verb is part of the modifier, not a preposition
@@ -247,6 +249,11 @@ function perfectClass(items: readonly Item[], compiled: CompiledAttribute): bool
   if (items.length !== 3 || compiled.cues.startingAt(items, 0, ['perfect'])?.end !== 0) return false;
   const verb = compiled.cues.startingAt(items, 1, ['strip']);
   return verb !== null && verb.end === 1 && items[1]!.tag.startsWith('v') && items[2]!.tag.startsWith('n') && items[2]!.tag !== 'nr';
+}
+
+/** A common noun (n, nz, vn… not a person's or place's name, nor a time word): 住院日/n. */
+function isPlainNoun(item: Item): boolean {
+  return item.separator === null && item.quantity < 0 && (item.tag === 'n' || item.tag === 'nz' || item.tag === 'vn');
 }
 
 /** A change word that is a noun (增长率, 增速, 降幅): it names a rate, not a change of something. */

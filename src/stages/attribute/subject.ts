@@ -558,17 +558,28 @@ export function fillEmptySubjects(
   let memberOf = new Map<number, number>();
   members.forEach((quantity, k) => {
     const kind = quantities[quantity]!.kind;
-    if (subjects[k] !== '' || kind === 'count' || kind === 'duration') return;
+    if (subjects[k] !== '') return;
+    const counted = kind === 'count' || kind === 'duration';
     if (view === null) {
       view = wholeView();
       memberOf = new Map(view.members.map((member, m) => [member, m]));
     }
     const m = memberOf.get(quantity);
     const at = m === undefined ? undefined : view.quantityItems[m];
+    // 全年客运量创历史新高，达到5.6亿人次: a count whose clause is only a level word and the count is
+    // the level the earlier clause's measure reached (other counts name what they count in their own clause)
+    if (counted && (at === undefined || !levelOpensClause(view.items, at, compiled))) return;
     const earlier = at === undefined ? '' : earlierClauseSubject(view.items, at, compiled);
     const grows = m !== undefined && !namesTarget(view.items, at!, compiled) && growsMeasure(view.items, view.walks[m]!.cue, quantities[quantity]!, compiled);
-    subjects[k] = earlier || (grows && measure !== '' && isChangeText(previous, compiled) ? measure : previous);
+    subjects[k] = counted ? earlier : earlier || (grows && measure !== '' && isChangeText(previous, compiled) ? measure : previous);
   });
+}
+
+/** Between the clause's start and the number at `at` stands only a level word (…，达到238.6万人次). */
+function levelOpensClause(items: readonly Item[], at: number, compiled: CompiledAttribute): boolean {
+  const before = previousSolid(items, at);
+  const cue = before < 0 ? null : compiled.cues.endingAt(items, before, ['level', 'measured']);
+  return cue !== null && opensClause(items, cue.start);
 }
 
 /** The last of `subjects` that names a measure rather than a rate of one (工业增加值, not 增速), or ''. */

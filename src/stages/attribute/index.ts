@@ -93,7 +93,7 @@ export const attribute = defineStage<CompiledAttribute>({
         return viewOf(doc, compiled, segmenter, sentence, index, group, placedYears.spans, { tokens, opensSentence: true });
       };
       if (subjects.includes('')) {
-        fillEmptySubjects(whole, compiled, subjects, members, doc.quantities, adjacent ? lastSubject.subject : '', adjacent ? lastSubject.measure : '');
+        fillEmptySubjects(whole, compiled, subjects, members, doc.quantities, adjacent ? lastSubject.subject : '', adjacent ? lastSubject.measure : '', view);
       }
       // (the last measure named: a later rise of it may follow its rate, 增速加快…；其中11月份增长8.1%)
       const measure = lastMeasure(subjects, compiled) || (adjacent ? lastSubject.measure : '');

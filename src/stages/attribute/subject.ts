@@ -553,6 +553,7 @@ export function fillEmptySubjects(
   quantities: readonly Quantity[],
   previous: string,
   measure = '',
+  window: SentenceView | null = null,
 ): void {
   let view: SentenceView | null = null;
   let memberOf = new Map<number, number>();
@@ -560,6 +561,9 @@ export function fillEmptySubjects(
     const kind = quantities[quantity]!.kind;
     if (subjects[k] !== '') return;
     const counted = kind === 'count' || kind === 'duration';
+    // (checked first on the sentence's window, so a count that takes nothing costs no whole view)
+    const near = window?.quantityItems[k];
+    if (counted && near !== undefined && !levelOpensClause(window!.items, near, compiled)) return;
     if (view === null) {
       view = wholeView();
       memberOf = new Map(view.members.map((member, m) => [member, m]));

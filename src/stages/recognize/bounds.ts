@@ -16,7 +16,7 @@
  */
 import type { Qualifier } from '../../document.js';
 import { type Chars, sliceChars } from '../../text/chars.js';
-import { isGap, matchAt, matchEndingAt, type BoundEntry, type WordMatch, type WordTable } from './units.js';
+import { isGap, isGapAt, matchAt, matchEndingAt, type BoundEntry, type WordMatch, type WordTable } from './units.js';
 
 /** The segmenter as the recognizer uses it: dictionary lookup and cutting a short window. */
 export interface Lexicon {
@@ -45,7 +45,7 @@ export function boundBefore(
   lexicon: Lexicon,
 ): WordMatch<BoundEntry> | null {
   let end = numeralStart;
-  while (end > floor && end > numeralStart - 4 && isGap(chars[end - 1])) end--;
+  while (end > floor && end > numeralStart - 4 && isGapAt(chars, end - 1)) end--;
   const match = matchEndingAt(table, chars, end, floor);
   if (match === null) return null;
   let suspect = false;

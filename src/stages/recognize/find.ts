@@ -8,12 +8,12 @@
  * word of its table).
  */
 import { add, integer, multiply, negate, scale, type Decimal } from '../../text/decimal.js';
-import { CharFinder, type Chars, sliceChars } from '../../text/chars.js';
+import { CharFinder, type Chars, codeAt, sliceChars } from '../../text/chars.js';
 import { boundAfter, boundBefore, decideQualifier, type Lexicon } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { readNumeral, type Candidate, type Refusal, type Scan, type ScanContext } from './context.js';
 import { DOUBLING_OPEN, FRACTION_MARK, doubling, fractionAt, slashFraction } from './number-words.js';
-import { isArabicDigit, isChineseNumeralChar, NUMERAL_STARTS, type Numeral } from './numerals.js';
+import { isArabicDigit, isChineseNumeralChar, isChineseNumeralCode, NUMERAL_STARTS, type Numeral } from './numerals.js';
 import { rangeAfter } from './ranges.js';
 import { compoundUnit, digitAfter, halfAfter, magnitudeValue, rateEntry, readTail, spacedDecimal, spacedThousands } from './tail.js';
 import { matchAt, matchEndingAt, skipGap, type BoundEntry, type UnitEntry, type WordMatch } from './units.js';
@@ -362,21 +362,28 @@ function skipNumeralRun(chars: Chars, at: number, to: number): number {
 const MAX_PER_WORD_DISTANCE = 3;
 
 /**
+ * The character at `i` is of the basic CJK block (U+4E00–U+9FFF), the words these scans may cross.
+ * Read by its code: `chars[i]` on a string makes a fresh string of one Chinese character, and
+ * these scans step back over up to a dozen characters per number.
+ */
+function isBasicHanAt(chars: Chars, i: number): boolean {
+  const code = codeAt(chars, i);
+  return code >= 0x4e00 && code <= 0x9fff;
+}
+
+/** A basic-block Han character that is no Chinese numeral character, by its code. */
+function isWordHanAt(chars: Chars, i: number): boolean {
+  return isBasicHanAt(chars, i) && !isChineseNumeralCode(codeAt(chars, i));
+}
+
+/**
  * 时速350公里, 最高时速可达350公里, 每小时350公里: a units.yaml `per_words` word ending at most a
  * few Chinese characters before the number at `at`, with no mark, space or digit between.
  */
-/** A character of the basic CJK block (U+4E00–U+9FFF): the words these scans may cross. */
-function isBasicHan(ch: string | undefined): ch is string {
-  return ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
-}
-
 function perWordBefore(context: ScanContext, at: number): WordMatch<UnitEntry> | null {
   const { chars, compiled, floor } = context;
   for (let k = 0; k <= MAX_PER_WORD_DISTANCE && at - k > floor; k++) {
-    if (k > 0) {
-      const ch = chars[at - k]!;
-      if (!isBasicHan(ch) || isChineseNumeralChar(ch)) return null;
-    }
+    if (k > 0 && !isWordHanAt(chars, at - k)) return null;
     const word = matchEndingAt(compiled.perWords, chars, at - k, floor);
     if (word) return word;
   }
@@ -396,8 +403,7 @@ function countsMarks(context: ScanContext, bound: WordMatch<BoundEntry>, unit: U
   if (bound.entry.qualifier !== 'at_least' || unit.kind !== 'count') return false;
   for (let k = end; k < reach && k - end <= MAX_MARK_DISTANCE; k++) {
     if (matchAt(compiled.marks, chars, k, reach)) return true;
-    const ch = chars[k]!;
-    if (!isBasicHan(ch)) return false;
+    if (!isBasicHanAt(chars, k)) return false;
   }
   return false;
 }
@@ -412,14 +418,16 @@ const MAX_ACROSS_WORDS = 8;
 function boundAcrossWords(context: ScanContext, start: number): WordMatch<BoundEntry> | null {
   const { compiled, chars, floor, lexicon } = context;
   for (let k = 1; k <= MAX_ACROSS_WORDS && start - k > floor; k++) {
-    const ch = chars[start - k];
-    if (!isBasicHan(ch) || isChineseNumeralChar(ch)) return null;
+    if (!isWordHanAt(chars, start - k)) return null;
     const bound = boundBefore(compiled.before, chars, start - k, floor, lexicon);
     // 约定3年内, 约束: the bound word glued to the verb after it is a word of its own
     if (bound && bound.entry.acrossWords >= k && !lexicon.isWord(bound.form + chars[bound.end]!)) return bound;
   }
   return null;
 }
+
+/** 的, by its code. */
+const DE = 0x7684;
 
 /** Most Chinese characters of the base between an `across_base` word and the 的 before the number. */
 const MAX_BASE_CHARS = 12;
@@ -433,8 +441,7 @@ function boundAcrossBase(context: ScanContext, start: number, unit: UnitEntry): 
   const { compiled, chars, floor, lexicon } = context;
   if (unit.kind !== 'percent' || start - 1 <= floor || chars[start - 1] !== '的') return null;
   for (let k = 2; k <= MAX_BASE_CHARS + 1 && start - k > floor; k++) {
-    const ch = chars[start - k];
-    if (!isBasicHan(ch) || ch === '的') return null;
+    if (!isBasicHanAt(chars, start - k) || codeAt(chars, start - k) === DE) return null;
     const bound = boundBefore(compiled.before, chars, start - k, floor, lexicon);
     if (bound) return bound.entry.acrossBase ? bound : null;
   }

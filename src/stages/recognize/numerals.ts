@@ -95,6 +95,11 @@ export function isArabicDigit(ch: string | undefined): boolean {
 const CHINESE_NUMERAL_CODES = new Uint8Array(0x10000);
 for (const ch of [...CHINESE_DIGITS.keys(), ...CHINESE_SMALL_UNITS.keys(), ...CHINESE_BIG_UNITS.keys()]) CHINESE_NUMERAL_CODES[ch.charCodeAt(0)] = 1;
 
+/** True for the code point of a Chinese digit or multiplier: for scans that read codes, not strings. */
+export function isChineseNumeralCode(code: number): boolean {
+  return code >= 0 && code < 0x10000 && CHINESE_NUMERAL_CODES[code] === 1;
+}
+
 /** True for a Chinese digit or multiplier (一 两 十 百 万 亿 …). */
 export function isChineseNumeralChar(ch: string | undefined): boolean {
   return ch !== undefined && ch.length === 1 && CHINESE_NUMERAL_CODES[ch.charCodeAt(0)] === 1;

@@ -162,6 +162,11 @@ function isGapCode(code: number): boolean {
 /** At most this many gap characters are bridged (a blank line between two wrapped lines). */
 const MAX_GAP = 4;
 
+/** True when the character at `i` of `chars` is an OCR gap; reads its code, so makes no string. */
+export function isGapAt(chars: Chars, i: number): boolean {
+  return isGapCode(codeAt(chars, i));
+}
+
 /** True for a space or line break the OCR may put inside a quantity. */
 export function isGap(ch: string | undefined): boolean {
   return ch !== undefined && ch.length === 1 && isGapCode(ch.charCodeAt(0));

@@ -120,8 +120,7 @@ export function attributesOf(
   // `18 cases more than in 2024`: a comparison right after the counted noun sizes the difference
   if (change.rule === null && counted !== null && counted.start >= candidate.end) {
     const after = matchForward(compiled.changeAfter, text, skipSpaceForward(text, counted.end));
-    // (`five films grossing more than 1 billion yuan each`: `more than` before a number bounds that number)
-    if (after && COMPARED_THAN.test(text.slice(after.end, after.end + 16))) change = { change: after.value.change, rule: after.value.rule };
+    if (after && thanCompares(text, tokens, after.end, compiled)) change = { change: after.value.change, rule: after.value.rule };
   }
   // a later number of a list with no cue of its own shares the first one's change
   const unit = candidate.unit?.unit ?? null;
@@ -386,7 +385,22 @@ function subjectOf(
 }
 
 const TOTAL_REACH = 48;
-const COMPARED_THAN = /^\s+than\s+(?![\d$]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|half|about|around|some|nearly)\b)/i;
+const THAN = /^\s+than\s+/i;
+
+/**
+ * A `than` at `at` that opens a comparison (`more than in 2024`), not a bound on the number after
+ * it (`five films grossing more than 1 billion yuan each`, `more than a million`, `more than about
+ * 300`): what follows is no figure, no number word (compromise's Value tag) and no bound word of
+ * english-bounds.yaml.
+ */
+function thanCompares(text: string, tokens: readonly Token[], at: number, compiled: CompiledEnglish): boolean {
+  const than = THAN.exec(text.slice(at, at + 16));
+  if (!than) return false;
+  const next = at + than[0].length;
+  if (/[\d$]/.test(text[next] ?? '') || matchForward(compiled.boundsBefore, text, next)) return false;
+  const token = tokens[tokenAtOrAfter(tokens, next)];
+  return !(token?.start === next && hasTag(token, 'Value'));
+}
 const OF_WHICH = /,\s*of\s+(?:which|whom)\s*$/i;
 
 // a comma-part opened by a gerund (`, declining by about 0.9%`) has the subject of the finite verb of

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CodePointIndex, cpLength, cpSlice } from '../src/text/codepoints.js';
+import { CodePointIndex, cpLength, cpSlice, isBmpOnly } from '../src/text/codepoints.js';
 
 describe('codepoints', () => {
   it('counts an astral character as one', () => {
@@ -18,6 +18,21 @@ describe('codepoints', () => {
         const end = Math.max(start, Math.max(a, b) % (chars.length + 1));
         expect(index.slice(start, end)).toBe(chars.slice(start, end).join(''));
         expect(index.toCodePoint(index.toUtf16(end))).toBe(end);
+      }),
+    );
+  });
+
+  it('property: isBmpOnly answers long texts right whatever was asked before (its answers for them are remembered)', () => {
+    // texts of a document's size, equal in length, one surrogate apart: a remembered answer for
+    // one must never be given for another
+    const base = '统计'.repeat(3000);
+    const texts = [base, base.slice(0, 5000) + '\ud840\udc00' + base.slice(5002), base.slice(0, 5999) + '\ud840', '\udc00' + base.slice(1), base + 'x'];
+    const direct = (text: string) => !/[\uD800-\uDFFF]/.test(text);
+    fc.assert(
+      fc.property(fc.array(fc.nat(texts.length - 1), { maxLength: 30 }), (order) => {
+        for (const k of order) expect(isBmpOnly(texts[k]!)).toBe(direct(texts[k]!));
+        // the same contents in fresh strings
+        for (const k of order) expect(isBmpOnly(texts[k]!.split('').join(''))).toBe(direct(texts[k]!));
       }),
     );
   });

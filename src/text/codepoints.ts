@@ -18,11 +18,25 @@ export function isBmpOnly(text: string): boolean {
     }
     return true;
   }
-  return !SURROGATE.test(text);
+  if (text.length < LONG) return !SURROGATE.test(text);
+  // a whole document's raw text or cleaned text is asked about by nearly every stage (about a
+  // dozen scans of each per document): the last two answers for such texts are remembered
+  if (text === longTexts[0]) return longAnswers[0]!;
+  if (text === longTexts[1]) return longAnswers[1]!;
+  const answer = !SURROGATE.test(text);
+  longTexts[1] = longTexts[0];
+  longAnswers[1] = longAnswers[0];
+  longTexts[0] = text;
+  longAnswers[0] = answer;
+  return answer;
 }
 
 /** Strings up to this many UTF-16 units take the loop in `isBmpOnly`. */
 const SHORT = 16;
+/** Strings of at least this many UTF-16 units have their answer remembered (the last two). */
+const LONG = 4096;
+const longTexts: (string | undefined)[] = [undefined, undefined];
+const longAnswers: (boolean | undefined)[] = [undefined, undefined];
 
 /** Number of code points in `text`. */
 export function cpLength(text: string): number {

@@ -104,6 +104,12 @@ export function recognizeDoc(doc: Doc, compiled: Compiled, lexicon: Lexicon): { 
     if (!isChinese(index)) return;
     const from = Math.max(sentence.start, consumed);
     if (from >= sentence.end) return;
+    // no digit, numeral or 翻 in the rest of the sentence: scan would find nothing and consume it
+    // all (most sentences hold no number); its reach is not worth measuring
+    if (starts.next(from) >= sentence.end) {
+      consumed = sentence.end;
+      return;
+    }
     const reach = reachOf(doc, chars, index, isChinese);
     const result = scan(chars, from, sentence.end, reach, compiled, lexicon, starts);
     consumed = result.consumed;

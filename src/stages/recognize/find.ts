@@ -179,9 +179,13 @@ function number(context: ScanContext, at: number, depth = 0): NumberResult {
   }
 
   // a unit may continue on the next line (260⏎亿斤), but what follows the unit stays in the sentence
-  const afterContext = unit.end <= to ? { ...context, reach: to } : context;
-  const bounds = [...tail.bounds, ...(range ? range.tail.bounds : [])];
-  const after = afterUnit(afterContext, unit, range !== null || first.valueMax !== null, bounds, last.script);
+  // (the context's reach is narrowed for the call and put back, not copied: a copy per number was
+  // most of what a number allocated besides its records)
+  const reach = context.reach;
+  if (unit.end <= to) context.reach = to;
+  const bounds = range ? tail.bounds.concat(range.tail.bounds) : tail.bounds.slice();
+  const after = afterUnit(context, unit, range !== null || first.valueMax !== null, bounds, last.script);
+  context.reach = reach;
   let end = after.end;
   const unitMatch = after.unit;
   let unitEntry = unitMatch.entry;

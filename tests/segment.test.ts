@@ -134,6 +134,21 @@ describe('tagEach: several texts in one jieba call', () => {
     );
   });
 
+  it('gathers the lists of consecutive texts by groups, empty groups included', () => {
+    const piece = fc.array(fc.constantFrom(...Array.from('增长下降亿元万人个工业生产总值12.5%abc ，。、'), '比上年', '\n', '𠀀'), { maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 4 }), { maxLength: 6 }), (grouped) => {
+        const texts = grouped.flat().map((part) => part.join(''));
+        const bases = texts.map((_, k) => 40 * k + 3);
+        const each = tagEach(segmenter, texts, bases, grouped.map((group) => group.length));
+        let k = 0;
+        const expected = grouped.map((group) => group.flatMap(() => tokensOf(texts[k]!, bases[k++]!)));
+        expect(each.map((tokens) => tokens.map(({ word, tag, start, end }) => [word, tag, start, end]))).toEqual(expected);
+      }),
+      { numRuns: 500, seed: 15 },
+    );
+  });
+
   it('refuses a segmenter that cuts a word across a join', () => {
     const gluing = { ...segmenter, tag: (text: string) => [{ word: text, tag: 'x', start: 0, end: text.length }] };
     expect(() => tagEach(gluing, ['增长', '5%'], [0, 10])).toThrow(/across the join/);

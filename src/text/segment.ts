@@ -62,42 +62,56 @@ export interface Segmenter {
  * join is an error. One call per document instead of one per sentence piece keeps jieba's
  * dictionary warm in the CPU caches: its cut cost twice as much per character in 20,000 short
  * calls between the attribute passes as in one long call (attribute over the 100 files of the
- * 10 MB corpus, the pipeline run bare, min of 4: 2.17 → 1.82 s CPU).
+ * 10 MB corpus, the pipeline run bare, min of 4: 2.17 → 1.82 s CPU). With `groups`, the lists
+ * of consecutive texts are gathered, `groups[g]` texts into list g (see `splitEach`).
  */
-export function tagEach(segmenter: Segmenter, texts: readonly string[], bases: readonly number[]): Token[][] {
-  return splitEach(segmenter.tag(texts.join('\n')), texts, bases);
+export function tagEach(segmenter: Segmenter, texts: readonly string[], bases: readonly number[], groups?: readonly number[]): Token[][] {
+  const joined = texts.join('\n');
+  return splitEach(segmenter.tag(joined), joined, texts, bases, groups);
 }
 
 /** `tagEach` with `cut`: words only, no tags. */
 export function cutEach(segmenter: Segmenter, texts: readonly string[], bases: readonly number[]): Token[][] {
-  return splitEach(segmenter.cut(texts.join('\n')), texts, bases);
+  const joined = texts.join('\n');
+  return splitEach(segmenter.cut(joined), joined, texts, bases);
 }
 
-/** The tokens of `texts` joined by `\n`, text by text, each shifted to its base. */
-function splitEach(tokens: Token[], texts: readonly string[], bases: readonly number[]): Token[][] {
+/**
+ * The tokens of `texts` joined by `\n` (`joined`), text by text, each shifted to its base. With
+ * `groups`, consecutive texts are gathered into one list per group (`groups[g]` texts each, the
+ * joins between them left out): a sentence cut in pieces gets one list, not one per piece copied
+ * into another.
+ */
+function splitEach(tokens: Token[], joined: string, texts: readonly string[], bases: readonly number[], groups?: readonly number[]): Token[][] {
   const each: Token[][] = [];
+  // (every text of a BMP-only join is BMP-only: its length is its code points')
+  const bmp = isBmpOnly(joined);
   let t = 0;
   // where text k starts in the joined text, in code points
   let from = 0;
-  for (let k = 0; k < texts.length; k++) {
-    const to = from + cpLength(texts[k]!);
-    const shift = bases[k]! - from;
+  let k = 0;
+  const groupCount = groups ? groups.length : texts.length;
+  for (let g = 0; g < groupCount; g++) {
     const own: Token[] = [];
-    for (; t < tokens.length && tokens[t]!.end <= to; t++) {
-      const token = tokens[t]!;
-      token.start += shift;
-      token.end += shift;
-      own.push(token);
-    }
-    if (k + 1 < texts.length) {
-      const join = tokens[t];
-      if (join === undefined || join.start !== to || join.word !== '\n') {
-        throw new Error(`segmenter cut across the join after text ${k} at code point ${to}: ${JSON.stringify(join?.word)}`);
+    for (const end = k + (groups ? groups[g]! : 1); k < end; k++) {
+      const to = from + (bmp ? texts[k]!.length : cpLength(texts[k]!));
+      const shift = bases[k]! - from;
+      for (; t < tokens.length && tokens[t]!.end <= to; t++) {
+        const token = tokens[t]!;
+        token.start += shift;
+        token.end += shift;
+        own.push(token);
       }
-      t++;
+      if (k + 1 < texts.length) {
+        const join = tokens[t];
+        if (join === undefined || join.start !== to || join.word !== '\n') {
+          throw new Error(`segmenter cut across the join after text ${k} at code point ${to}: ${JSON.stringify(join?.word)}`);
+        }
+        t++;
+      }
+      from = to + 1;
     }
     each.push(own);
-    from = to + 1;
   }
   return each;
 }

@@ -26,6 +26,18 @@ describe('CueTable', () => {
     expect(table.has('建议', 'a') && table.has('建议', 'b')).toBe(true);
   });
 
+  it('takes one label as it is, as the array of that label', () => {
+    const table = new CueTable<'increase' | 'level'>().add('increase', ['增长', '提高']).add('level', ['提高到']);
+    for (const words of [['提高', '到'], ['增长'], ['增加值'], ['提高']]) {
+      for (const label of ['increase', 'level'] as const) {
+        expect(table.endingAt(items(...words), words.length - 1, label)).toEqual(table.endingAt(items(...words), words.length - 1, [label]));
+        expect(table.startingAt(items(...words), 0, label)).toEqual(table.startingAt(items(...words), 0, [label]));
+      }
+    }
+    expect(table.endingAt(items('提高', '到'), 1, 'increase')).toBeNull();
+    expect(table.endingAt(items('提高', '到'), 1, 'level')).toMatchObject({ word: '提高到', start: 0, end: 1 });
+  });
+
   // The labels were once bits of a 32-bit mask, and a 32nd label threw when the rules loaded.
   it('holds any number of labels', () => {
     const table = new CueTable<string>();

@@ -27,19 +27,19 @@ export function nameBeneficiaries(view: SentenceView, compiled: CompiledAttribut
   view.quantityItems.forEach((at, k) => {
     if (!compiled.peopleUnits.has(quantities[items[at]!.quantity]!.unit)) return;
     const verb = previousSolid(items, at);
-    if (verb < 0 || compiled.cues.endingAt(items, verb, ['beneficiary'])?.end !== verb) return;
+    if (verb < 0 || compiled.cues.endingAt(items, verb, 'beneficiary')?.end !== verb) return;
     const recipients = recipientsBefore(view, verb, compiled);
     if (recipients !== '') subjects[k] = recipients;
   });
   view.quantityItems.forEach((at, k) => {
     if (quantities[items[at]!.quantity]!.kind !== 'money') return;
     const verb = previousSolid(items, at);
-    if (verb < 0 || compiled.cues.endingAt(items, verb, ['receiving'])?.end !== verb) return;
+    if (verb < 0 || compiled.cues.endingAt(items, verb, 'receiving')?.end !== verb) return;
     // 月人均领取: nothing before the verb in its clause names a thing
     let open = verb - 1;
     for (; open >= 0 && items[open]!.separator !== 'clause'; open--) {
       const item = items[open]!;
-      const perHead = compiled.cues.startingAt(items, open, ['perHead'])?.end === open;
+      const perHead = compiled.cues.startingAt(items, open, 'perHead')?.end === open;
       if (item.quantity >= 0 || (item.separator === null && isNounLike(item) && !perHead)) return;
     }
     if (open < 0) return;

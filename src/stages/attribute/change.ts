@@ -40,16 +40,19 @@ export function findChanges(view: SentenceView, compiled: CompiledAttribute): Ch
   return changes;
 }
 
+/** Cue labels of a change word (one array, not a literal per call). */
+const CHANGES: readonly CueLabel[] = ['increase', 'decrease'];
+
 /** 实现5%左右的增长, 保持6%以上的增速: the number modifies a change noun through 的. */
 function changeNamedAfter(view: SentenceView, at: number, compiled: CompiledAttribute): Change | undefined {
   const particle = nextSolid(view.items, at);
   if (!view.items[particle] || !isAttributive(view.items[particle]!)) return undefined;
-  const cue = compiled.cues.startingAt(view.items, nextSolid(view.items, particle), ['increase', 'decrease']);
+  const cue = compiled.cues.startingAt(view.items, nextSolid(view.items, particle), CHANGES);
   return cue?.label === 'increase' || cue?.label === 'decrease' ? cue.label : undefined;
 }
 
 function isComparisonBase(view: SentenceView, at: number, cue: CueMatch<CueLabel>, compiled: CompiledAttribute): boolean {
-  if (compiled.cues.endingAt(view.items, cue.end, ['comparator'])?.start !== cue.start) return false;
+  if (compiled.cues.endingAt(view.items, cue.end, 'comparator')?.start !== cue.start) return false;
   const next = view.items[nextSolid(view.items, at)];
   return next !== undefined && isAttributive(next);
 }
@@ -63,7 +66,7 @@ function listNeighbour(
 ): Change | undefined {
   const item = view.items[stop];
   if (!item) return undefined;
-  const isList = item.separator === 'list' || compiled.cues.endingAt(view.items, stop, ['joiner'])?.start === stop;
+  const isList = item.separator === 'list' || compiled.cues.endingAt(view.items, stop, 'joiner')?.start === stop;
   if (!isList) return undefined;
   const before = previousSolid(view.items, stop);
   return byItem.get(before);

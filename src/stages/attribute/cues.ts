@@ -114,9 +114,10 @@ export class CueTable<Label extends string> {
   /**
    * The longest cue that ends with item `end` (inclusive) and carries one of `wanted`, or null;
    * its label is the first of `wanted` it carries. Only word items take part; a quantity or
-   * separator ends the search.
+   * separator ends the search. One label may be given as it is: a literal array per call
+   * (`['closer']`) was an allocation per item asked about.
    */
-  endingAt(items: readonly Item[], end: number, wanted: readonly Label[]): CueMatch<Label> | null {
+  endingAt(items: readonly Item[], end: number, wanted: Label | readonly Label[]): CueMatch<Label> | null {
     let node = 0;
     let best: CueMatch<Label> | null = null;
     for (let start = end; start >= 0 && end - start < this.maxItems; start--) {
@@ -131,7 +132,7 @@ export class CueTable<Label extends string> {
   }
 
   /** The longest cue that starts with item `start`, or null (see `endingAt`). */
-  startingAt(items: readonly Item[], start: number, wanted: readonly Label[]): CueMatch<Label> | null {
+  startingAt(items: readonly Item[], start: number, wanted: Label | readonly Label[]): CueMatch<Label> | null {
     let node = 0;
     let best: CueMatch<Label> | null = null;
     for (let end = start; end < items.length && end - start < this.maxItems; end++) {
@@ -146,8 +147,9 @@ export class CueTable<Label extends string> {
   }
 
   /** The first of `wanted` in `labels`. */
-  private first(labels: ReadonlySet<Label> | undefined, wanted: readonly Label[]): Label | undefined {
+  private first(labels: ReadonlySet<Label> | undefined, wanted: Label | readonly Label[]): Label | undefined {
     if (labels === undefined) return undefined;
+    if (typeof wanted === 'string') return labels.has(wanted) ? wanted : undefined;
     for (const label of wanted) if (labels.has(label)) return label;
     return undefined;
   }

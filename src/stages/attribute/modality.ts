@@ -91,7 +91,7 @@ export function findModalities(
     const cue = compiled.cues.endingAt(items, i, SCANNED_CUES);
     if (cue?.label === 'contrast') {
       // 实际到位资金, 实际使用外资: 实际 opens a measure's name there, it sets nothing against the plan
-      contrasted ||= compiled.cues.startingAt(items, nextSolid(items, cue.end), ['contrastTerm']) === null;
+      contrasted ||= compiled.cues.startingAt(items, nextSolid(items, cue.end), 'contrastTerm') === null;
       continue;
     }
     if (cue?.label === 'comparator' || cue?.label === 'opener') {
@@ -107,7 +107,7 @@ export function findModalities(
     // 设施建成后闲置超过一年: a completion word followed by what became of the thing dates it
     if (cue.label === 'target' && completedAlready(items, cue, compiled)) continue;
     // 列入计划逐步解决的178件: a plan word right after a verb that puts things into it names the plan
-    if (cue.label === 'target' && compiled.cues.endingAt(items, previousSolid(items, cue.start), ['inclusion']) !== null) continue;
+    if (cue.label === 'target' && compiled.cues.endingAt(items, previousSolid(items, cue.start), 'inclusion') !== null) continue;
     // 但也要清醒看到，我们的短板还不少：…: a plan word before a verb of seeing asks the reader to face
     // what is, it plans nothing
     if (cue.label === 'target' && seesPresent(items, cue.end, compiled)) continue;
@@ -115,7 +115,7 @@ export function findModalities(
     if (cue.label === 'target' && CLOSING_QUOTES.has(items[nextSolid(items, cue.end)]?.text ?? '')) continue;
     // 规划计划类信息58条, 计划类项目: a plan word right before a class suffix (subjects.yaml
     // class_suffixes) names a class of things, it plans nothing
-    if (cue.label === 'target' && compiled.cues.startingAt(items, cue.end + 1, ['classSuffix']) !== null) continue;
+    if (cue.label === 'target' && compiled.cues.startingAt(items, cue.end + 1, 'classSuffix') !== null) continue;
     // 制定人才发展计划，…: a plan word that ends its clause names a plan, it does not make one
     if (cue.label === 'target' && items[cue.end]!.tag.startsWith('n') && endsClause(items, cue.end)) continue;
     // 新开工计划总投资亿元以上项目1863个: a plan word before a class threshold names the class
@@ -137,7 +137,7 @@ export function findModalities(
 
 /** The sentence opens with a word that details the one before (其中, 其余: modality.yaml continuation). */
 export function opensContinuation(view: SentenceView, compiled: CompiledAttribute): boolean {
-  return view.opensSentence && compiled.cues.startingAt(view.items, nextSolid(view.items, -1), ['continuation']) !== null;
+  return view.opensSentence && compiled.cues.startingAt(view.items, nextSolid(view.items, -1), 'continuation') !== null;
 }
 
 const CLOSING_QUOTES = new Set(['”', '」', '』', '"', '’']);
@@ -159,7 +159,7 @@ export function namesTarget(items: readonly Item[], at: number, compiled: Compil
     i = nextSolid(items, i);
     const item = items[i];
     if (!item || !isNounLike(item)) return false;
-    if (item.tag.startsWith('n') && compiled.cues.endingAt(items, i, ['target'])) return true;
+    if (item.tag.startsWith('n') && compiled.cues.endingAt(items, i, 'target')) return true;
   }
   return false;
 }
@@ -208,8 +208,8 @@ function opensClass(items: readonly Item[], end: number, quantities: readonly Qu
 
 /** True when a completion cue (建成后) is followed right away by an outcome word (闲置, 未): modality.yaml completion_outcomes. */
 function completedAlready(items: readonly Item[], cue: { start: number; end: number }, compiled: CompiledAttribute): boolean {
-  if (compiled.cues.endingAt(items, cue.end, ['completion'])?.start !== cue.start) return false;
-  return compiled.cues.startingAt(items, nextSolid(items, cue.end), ['outcome']) !== null;
+  if (compiled.cues.endingAt(items, cue.end, 'completion')?.start !== cue.start) return false;
+  return compiled.cues.startingAt(items, nextSolid(items, cue.end), 'outcome') !== null;
 }
 
 /**
@@ -219,7 +219,7 @@ function completedAlready(items: readonly Item[], cue: { start: number; end: num
 function seesPresent(items: readonly Item[], end: number, compiled: CompiledAttribute): boolean {
   for (let i = nextSolid(items, end), n = 0; i < items.length && n < ADJACENT; i = nextSolid(items, i), n++) {
     if (items[i]!.separator !== null) return false;
-    const verb = compiled.cues.startingAt(items, i, ['perception']);
+    const verb = compiled.cues.startingAt(items, i, 'perception');
     if (verb !== null) return items[nextSolid(items, verb.end)]?.separator === 'clause';
   }
   return false;

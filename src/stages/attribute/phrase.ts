@@ -16,6 +16,9 @@ const CLOSERS: readonly CueLabel[] = ['closer'];
 const CLASS_SUFFIXES: readonly CueLabel[] = ['classSuffix'];
 const STRIPS: readonly CueLabel[] = ['strip'];
 const MODALS: readonly CueLabel[] = ['target', 'actual'];
+const LEADING_CUES: readonly CueLabel[] = ['new', 'skip', 'bound', 'target', 'actual', 'strip', 'increase', 'decrease'];
+const TRAILING_MODALS: readonly CueLabel[] = ['actual', 'bound'];
+const TRAILING_CUES: readonly CueLabel[] = ['skip', 'stop', 'new'];
 
 /** The longest subject written (characters). */
 export const MAX_SUBJECT = 16;
@@ -111,7 +114,7 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, li
     last !== undefined &&
     last === run[run.length - 1] &&
     compiled.countedEvents.has(last.text) &&
-    items.slice(0, -1).every((item, i) => NON_NOUN_OPENERS.has(item.tag) || compiled.cues.startingAt(items, i, ['skip'])?.end === i);
+    items.slice(0, -1).every((item, i) => NON_NOUN_OPENERS.has(item.tag) || compiled.cues.startingAt(items, i, 'skip')?.end === i);
   if (event) return last.text;
   const named =
     lone ||
@@ -120,12 +123,12 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, li
   if (named) return shorten(items);
   // 其中集中供养9600人: after a subset opener (subjects.yaml subset_openers) the words of the clause
   // name the part counted, whatever jieba tags them (集中/v 供养/v)
-  const opener = items[0] === run[0] ? compiled.cues.startingAt(items, 0, ['subset']) : null;
+  const opener = items[0] === run[0] ? compiled.cues.startingAt(items, 0, 'subset') : null;
   const part = opener ? items.slice(opener.end + 1) : listed ? [...run] : [];
   if (part.length > 0 && part.every((item) => item.separator === null)) return shorten(part);
   // 诉前调解成功2.47万件, 帮扶成功120户: actions that end in an outcome word (subjects.yaml outcome_words)
   // name the successes counted, whatever jieba tags them (诉前/v 调解/v 成功/a)
-  const outcome = items.length >= 2 && compiled.cues.endingAt(items, items.length - 1, ['outcome'])?.end === items.length - 1;
+  const outcome = items.length >= 2 && compiled.cues.endingAt(items, items.length - 1, 'outcome')?.end === items.length - 1;
   return outcome && items.slice(0, -1).every((item) => item.separator === null && (isVerb(item) || item.tag === 'vn')) ? shorten(items) : '';
 }
 
@@ -136,7 +139,7 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, li
  * (完成/v) still opens the clause.
  */
 function ownerOfMeasure(run: readonly Item[], kept: Item[], compiled: CompiledAttribute): Item[] {
-  const measure = kept.length > 0 ? compiled.cues.startingAt(kept, 0, ['measure']) : null;
+  const measure = kept.length > 0 ? compiled.cues.startingAt(kept, 0, 'measure') : null;
   if (!measure || measure.end !== kept.length - 1) return kept;
   const end = run.indexOf(kept[0]!) + kept.length;
   let start = end - kept.length;
@@ -216,7 +219,7 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute, 
       const close = items.findIndex((item) => item.separator === 'close');
       if (close > 0) width = close + 1;
     } else if (first.separator === null) {
-      const cue = compiled.cues.startingAt(items, 0, ['new', 'skip', 'bound', 'target', 'actual', 'strip', 'increase', 'decrease']);
+      const cue = compiled.cues.startingAt(items, 0, LEADING_CUES);
       // 新增义务教育学位, 新开工项目, 新建商品住宅价格: what is new is part of what is counted
       if (cue?.label === 'new') return items;
       // one predicate at most: in 筹集安置房 the second verb belongs to the name
@@ -229,14 +232,14 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute, 
       // 年平均增长率为0.31%: a modifier before a bare rate noun (增长率/n, 增速/n) names that rate
       if (cue?.label === 'skip' && items.length === cue.end + 2 && isRateNoun(items[cue.end + 1]!, compiled)) return items;
       // 平均住院日由7.9天缩短至7.2天: an average word before one noun is part of its name
-      if (cue?.label === 'skip' && items.length === cue.end + 2 && isPlainNoun(items[cue.end + 1]!) && compiled.cues.startingAt(items, 0, ['average'])?.end === cue.end) return items;
+      if (cue?.label === 'skip' && items.length === cue.end + 2 && isPlainNoun(items[cue.end + 1]!) && compiled.cues.startingAt(items, 0, 'average')?.end === cue.end) return items;
       if (cue) width = cue.end + 1;
       else if (!NON_NOUN_OPENERS.has(first.tag)) return items;
       // 被骗资金, 被盗车辆: a passive marker before a verb is part of the modifier, not a preposition
-      else if (items[1] !== undefined && isVerb(items[1]) && compiled.cues.startingAt(items, 0, ['passive'])?.end === 0) return items;
+      else if (items[1] !== undefined && isVerb(items[1]) && compiled.cues.startingAt(items, 0, 'passive')?.end === 0) return items;
       // 不见面开标项目 (不/d 见面/n): a negation before a word of the name belongs to it; stripped, the
       // subject would say the opposite
-      else if (items[1] !== undefined && (isVerb(items[1]) || isNounLike(items[1])) && compiled.cues.startingAt(items, 0, ['negation'])?.end === 0) return items;
+      else if (items[1] !== undefined && (isVerb(items[1]) || isNounLike(items[1])) && compiled.cues.startingAt(items, 0, 'negation')?.end === 0) return items;
     }
     const rest = items.slice(width);
     if (first.separator === null && !rest.some(isNounLike)) return items;
@@ -246,8 +249,8 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute, 
 
 /** `items` is a perfect marker (已), a stage verb (subjects.yaml strip_leading) and one noun: 已投产项目. */
 function perfectClass(items: readonly Item[], compiled: CompiledAttribute): boolean {
-  if (items.length !== 3 || compiled.cues.startingAt(items, 0, ['perfect'])?.end !== 0) return false;
-  const verb = compiled.cues.startingAt(items, 1, ['strip']);
+  if (items.length !== 3 || compiled.cues.startingAt(items, 0, 'perfect')?.end !== 0) return false;
+  const verb = compiled.cues.startingAt(items, 1, 'strip');
   return verb !== null && verb.end === 1 && items[1]!.tag.startsWith('v') && items[2]!.tag.startsWith('n') && items[2]!.tag !== 'nr';
 }
 
@@ -285,12 +288,12 @@ function stripTrailing(run: readonly Item[], compiled: CompiledAttribute): Item[
     // 项目新开工: a trailing predicate of new things is not part of the name
     // 在校大学生已近, 已 近: a result adverb (已, 已近: modality.yaml actual_cues) or a bound word
     // right before the number says how far the measure got, not what it is
-    const modal = compiled.cues.endingAt(items, items.length - 1, ['actual', 'bound']);
+    const modal = compiled.cues.endingAt(items, items.length - 1, TRAILING_MODALS);
     if (modal && modal.start > 0 && modal.start === items.length - 1 && ADVERB_OR_UNKNOWN.has(last.tag)) {
       items.pop();
       continue;
     }
-    const cue = compiled.cues.endingAt(items, items.length - 1, ['skip', 'stop', 'new']);
+    const cue = compiled.cues.endingAt(items, items.length - 1, TRAILING_CUES);
     if (cue && cue.start > 0) {
       items.length = cue.start;
       continue;
@@ -346,5 +349,5 @@ export function namesThing(items: readonly Item[], end: number, compiled: Compil
   const at = nextSolid(items, end);
   const next = items[at];
   if (next === undefined || next.quantity >= 0 || next.separator !== null || next.tag.startsWith('c') || isAttributive(next)) return true;
-  return compiled.cues.startingAt(items, at, ['passive']) !== null;
+  return compiled.cues.startingAt(items, at, 'passive') !== null;
 }

@@ -228,7 +228,7 @@ function countsList(items: readonly Item[], at: number, quantities: readonly Qua
   const before = items[at - 1];
   if (before === undefined) return 0;
   if (isNounLike(before)) return 1;
-  const closer = compiled.cues.endingAt(items, at - 1, ['closer']);
+  const closer = compiled.cues.endingAt(items, at - 1, 'closer');
   const last = closer ? items[closer.start - 1] : undefined;
   return last !== undefined && last.quantity < 0 && last.separator === null ? at - closer!.start + 1 : 0;
 }
@@ -296,7 +296,7 @@ function headWords(groups: Item[][], compiled: CompiledAttribute): Item[] {
   // 实现, 完成) in the last item's extra words ends what names the items; the head is what
   // it reaches (营业收入). A verb of a name (低保, 所占) stays.
   for (let i = last.length - 2; i >= last.length - extra; i--) {
-    if (isVerb(last[i]!) && compiled.cues.startingAt(last, i, ['strip'])?.end === i) {
+    if (isVerb(last[i]!) && compiled.cues.startingAt(last, i, 'strip')?.end === i) {
       extra = last.length - 1 - i;
       break;
     }

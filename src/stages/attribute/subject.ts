@@ -21,6 +21,7 @@ const INSIDE_TAGS: ReadonlySet<string> = new Set(['m', 'q', 'f', 'b']);
 /** Cue labels asked about at every item read after a number (one array, not a literal per item). */
 const JOINERS: readonly CueLabel[] = ['joiner'];
 const RIGHT_STOPS: readonly CueLabel[] = ['stop', 'new', 'increase', 'decrease'];
+const LEVEL_OR_MEASURED: readonly CueLabel[] = ['level', 'measured'];
 
 /** Most items read after a number: its noun follows it closely. */
 const RIGHT_REACH = 12;
@@ -84,7 +85,7 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     const described = right !== '' && left !== '' && !threshold && MEASURED_KINDS.has(quantity.kind) && previousSolid(view.items, at) === walk.stop &&
       isAttributive(view.items[nextSolid(view.items, at)] ?? view.items[at]!);
     // 128个行政村中已有96个完成改厕: a part counted in a set is named by the set
-    const part = left !== '' && compiled.cues.endingAt(view.items, previousSolid(view.items, at), ['partitive']) !== null;
+    const part = left !== '' && compiled.cues.endingAt(view.items, previousSolid(view.items, at), 'partitive') !== null;
     // (36个签约项目中已有14个: a set right after the count before is that count's noun phrase, verb and all)
     const ofSet = part && k > 0 && run.length > 0 && previousSolid(view.items, view.items.indexOf(run[0]!)) === view.quantityItems[k - 1] ? rights[k - 1] || left : left;
     let subject = set || (target && !walk.cue && k > 0 && carried !== '' ? carried : reached || described ? left : part ? ofSet : right || left);
@@ -132,7 +133,7 @@ function listedPart(items: readonly Item[], run: readonly Item[], compiled: Comp
   if (number < 0 || items[number]!.quantity < 0) return false;
   let open = number;
   while (open > 0 && items[open - 1]!.separator !== 'clause') open--;
-  return compiled.cues.startingAt(items, nextSolid(items, open - 1), ['subset']) !== null;
+  return compiled.cues.startingAt(items, nextSolid(items, open - 1), 'subset') !== null;
 }
 
 /** Kinds of an amount measured on a thing rather than a count of things (a count's noun is what it counts). */
@@ -193,7 +194,7 @@ export function rightPhrase(
   let i = nextSolid(items, at);
   // 迈上1.5万亿元台阶, 突破500万人关口: a mark right after the number is the level it reaches, not
   // what it measures; one after another amount is counted (跨越两个万亿元台阶)
-  if (compiled.cues.startingAt(items, i, ['mark'])) return '';
+  if (compiled.cues.startingAt(items, i, 'mark')) return '';
   if (items[i]?.quantity !== undefined && items[i]!.quantity >= 0) i = nextSolid(items, i);
   // 85%的行政村, 5000万元的项目
   const afterParticle = items[i] !== undefined && isAttributive(items[i]!);
@@ -204,7 +205,7 @@ export function rightPhrase(
   // before a number, a verb or the clause's end, such a character is the head noun
   // (50万元以上的村占比为31%: also before a bare dimension of it, subjects.yaml measure_heads)
   const afterHead = nextSolid(items, i);
-  const dimension = items[afterHead] !== undefined && compiled.cues.startingAt(items, afterHead, ['measure'])?.end === afterHead;
+  const dimension = items[afterHead] !== undefined && compiled.cues.startingAt(items, afterHead, 'measure')?.end === afterHead;
   // 14个乡镇、186个村（社区）: right after a count too, also before a bracket or an enumeration comma
   const closer = items[afterHead]?.separator;
   const headEnds = endsNoun(items, afterHead) || dimension || (count && (closer === 'open' || closer === 'list'));
@@ -355,12 +356,12 @@ const OBJECT_OPENER_TAGS: ReadonlySet<string> = new Set(['t', 'tg', 'm', 'r', 'd
  * set_to): 把今年经济增长目标定为6% → 经济增长目标; `''` when the number is not set that way.
  */
 function setObject(items: readonly Item[], at: number, compiled: CompiledAttribute): string {
-  const verb = compiled.cues.endingAt(items, previousSolid(items, at), ['setTo']);
+  const verb = compiled.cues.endingAt(items, previousSolid(items, at), 'setTo');
   if (!verb) return '';
   for (let i = verb.start - 1; i >= 0 && verb.start - i <= MAX_SET_OBJECT; i--) {
     const item = items[i]!;
     if (item.separator !== null || item.quantity >= 0) return '';
-    const marker = compiled.cues.endingAt(items, i, ['objectMarker']);
+    const marker = compiled.cues.endingAt(items, i, 'objectMarker');
     if (marker?.start !== i) continue;
     let from = i + 1;
     while (from < verb.start && (OBJECT_OPENER_TAGS.has(items[from]!.tag) || items[from]!.inYear)) from++;
@@ -373,7 +374,7 @@ function setObject(items: readonly Item[], at: number, compiled: CompiledAttribu
 /** True when a reach word (subjects.yaml reached_by: 突破, 跨越) stands right before the number at `at`. */
 export function reachedBy(items: readonly Item[], at: number, compiled: CompiledAttribute): boolean {
   const before = previousSolid(items, at);
-  return before >= 0 && compiled.cues.endingAt(items, before, ['reached'])?.end === before;
+  return before >= 0 && compiled.cues.endingAt(items, before, 'reached')?.end === before;
 }
 
 /** Most words a share's base may hold: 占一般公共预算支出的81.3%, 占本年度归属于上市公司股东的净利润的30.2% (7 words). */
@@ -387,18 +388,18 @@ const MAX_SHARE_BASE = 8;
  */
 function shareVerb(items: readonly Item[], stop: number, at: number, compiled: CompiledAttribute): number {
   let previous = previousSolid(items, at);
-  const bound = previous >= 0 ? compiled.cues.endingAt(items, previous, ['bound']) : null;
+  const bound = previous >= 0 ? compiled.cues.endingAt(items, previous, 'bound') : null;
   if (bound) previous = previousSolid(items, bound.start);
   const before = items[previous];
-  if (!before || !(isAttributive(before) || compiled.cues.endingAt(items, previous, ['target']) !== null)) return -1;
+  if (!before || !(isAttributive(before) || compiled.cues.endingAt(items, previous, 'target') !== null)) return -1;
   for (let i = stop; i >= 0 && stop - i < MAX_SHARE_BASE; i--) {
-    const verb = compiled.cues.endingAt(items, i, ['share']);
+    const verb = compiled.cues.endingAt(items, i, 'share');
     if (verb) return i < stop ? verb.start : -1;
     // the base is a noun phrase; jieba tags some of its words as places or times (国内/s)
     const item = items[i]!;
     // (省下达计划, 占发放笔数: a verb before a noun of the base, after a noun of it or the share verb;
     // 占政府采购合同总额的: the noun after it may come past a word jieba tags an adjective, 合同/a)
-    const opensBase = i > 0 && (isNounLike(items[i - 1]!) || compiled.cues.endingAt(items, i - 1, ['share']) !== null);
+    const opensBase = i > 0 && (isNounLike(items[i - 1]!) || compiled.cues.endingAt(items, i - 1, 'share') !== null);
     const inner = isVerb(item) && opensBase && (isNounLike(items[i + 1]!) || items.slice(i + 1, stop + 1).some(isNounLike));
     if (item.separator !== null || item.quantity >= 0 || (isVerb(item) && !inner)) return -1;
   }
@@ -410,14 +411,14 @@ function shareVerb(items: readonly Item[], stop: number, at: number, compiled: C
  * measured and names nothing; `按R&D人员全时工作量计算的人均经费` names what follows its last 的.
  */
 function afterBasis(run: Item[], compiled: CompiledAttribute): Item[] {
-  if (run.length === 0 || compiled.cues.startingAt(run, 0, ['basis']) === null) return run;
+  if (run.length === 0 || compiled.cues.startingAt(run, 0, 'basis') === null) return run;
   for (let i = run.length - 1; i > 0; i--) if (isAttributive(run[i]!)) return run.slice(i + 1);
   return [];
 }
 
 /** True when a base closer (相比) follows the number and ends its clause. */
 function closesBase(items: readonly Item[], at: number, compiled: CompiledAttribute): boolean {
-  const closer = compiled.cues.startingAt(items, nextSolid(items, at), ['baseCloser']);
+  const closer = compiled.cues.startingAt(items, nextSolid(items, at), 'baseCloser');
   if (!closer) return false;
   const after = items[closer.end + 1];
   return after === undefined || after.separator === 'clause';
@@ -582,7 +583,7 @@ export function fillEmptySubjects(
 /** Between the clause's start and the number at `at` stands only a level word (…，达到238.6万人次). */
 function levelOpensClause(items: readonly Item[], at: number, compiled: CompiledAttribute): boolean {
   const before = previousSolid(items, at);
-  const cue = before < 0 ? null : compiled.cues.endingAt(items, before, ['level', 'measured']);
+  const cue = before < 0 ? null : compiled.cues.endingAt(items, before, LEVEL_OR_MEASURED);
   return cue !== null && opensClause(items, cue.start);
 }
 

@@ -167,7 +167,7 @@ function followsBase(items: readonly Item[], at: number, compiled: CompiledAttri
 function followsPerHead(items: readonly Item[], at: number, compiled: CompiledAttribute): boolean {
   let before = at - 1;
   while (before >= 0 && items[before]!.separator === 'space') before--;
-  return before >= 0 && compiled.cues.endingAt(items, before, ['perHead'])?.end === before;
+  return before >= 0 && compiled.cues.endingAt(items, before, 'perHead')?.end === before;
 }
 
 /**

@@ -238,10 +238,12 @@ function number(context: ScanContext, at: number, depth = 0): NumberResult {
   if (first.script === 'chinese') rules.push('recognize/chinese-numeral');
   const magnitude = lastTail.magnitude ?? tail.magnitude;
   if (magnitude) rules.push(magnitude.entry.rule);
-  if (unitEntry.per) rules.unshift(unitEntry.per, 'recognize/per-unit');
-  rules.unshift(unitEntry.rule);
-  if (before) rules.push(before.entry.rule);
-  for (const bound of bounds) rules.push(bound.entry.rule);
+  // the unit's rules first: a new array rather than unshift, which on a short array is a call
+  // into V8's runtime (the hottest line of this function in a warm profile of the 10 MB corpus)
+  const ruled = unitEntry.per ? [unitEntry.rule, unitEntry.per, 'recognize/per-unit'] : [unitEntry.rule];
+  for (const rule of rules) ruled.push(rule);
+  if (before) ruled.push(before.entry.rule);
+  for (const bound of bounds) ruled.push(bound.entry.rule);
 
   const numeralEnd = last.end;
   return {
@@ -255,7 +257,7 @@ function number(context: ScanContext, at: number, depth = 0): NumberResult {
       unit: unitEntry,
       unitText: (magnitude ? magnitude.form : '') + unitMatch.form,
       qualifier: decideQualifier(valueMax !== null, before, bounds),
-      rules,
+      rules: ruled,
     },
     next: end,
   };

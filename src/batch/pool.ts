@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
 import type { Pipeline } from '../pipeline.js';
 import { assertRulesUnchanged } from '../rules/load.js';
+import { tuneV8ForWorkers } from '../v8-flags.js';
 import type { ManifestEntry } from './manifest.js';
 import { runTask, type Task, type WorkerSetup } from './process.js';
 import type { WorkerMessage, WorkerPreload, WorkerReply } from './worker.js';
@@ -125,6 +126,8 @@ interface Slot {
 }
 
 function workerPool(jobs: number, userDictPath: string | null, timeoutMs: number): StartedExecutor {
+  // before the first worker's isolate is created: see v8-flags.ts
+  tuneV8ForWorkers(jobs, availableParallelism());
   /** The rules and settings, once given: sent to every worker before its first task. */
   let setup: WorkerSetup | undefined;
   /** The user dictionary the workers' jieba loads as they start. */

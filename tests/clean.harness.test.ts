@@ -149,4 +149,32 @@ describe('clean: pages of three columns read straight across', () => {
     expect(output).toContain('创新驱动发展成效显现。全社会研发投入增长12.4%，规模居全省第三位。技术交易额增长25%以上。科技进步贡献率提高到61.5%。移动互联网用户接入流量增长1.9倍。');
     expect(output).toContain('人民生活持续改善。居民人均可支配收入实际增长7.2%。棚户区住房改造120多千套，农村危房改造460户。资助各类学校家庭困难学生近2万人次。新改建农村公路30多万公里。');
   });
+
+  it('a short page whose rows hold no three full cells is dealt into three columns by the second boundary its rows with a third cell show', () => {
+    // a page as bench/clean-damage --layout ragged,three sets it (its figures changed): no row
+    // holds three full cells (the third column's text ends on the page), so the widest rows
+    // (89 characters where three full cells are 111) said the second and third columns were 26
+    // characters wide beside a first of 36, the page was read as two columns, and the second
+    // and third columns' paragraphs ran into each other
+    const raw =
+      "县人民政府工作报告 ９５万头，家禽存 栏突破633万只。新增市级以上农业产业化龙 头企业8家，带动 3万元，救助困难群众5.4万人次。\n" +
+      "农户6.9万户。\n" +
+      "——5331年５月 58日在县第十五届人民代表大会第二次会议上 二、5331年主要目标和任务\n" +
+      "工业经济提速增效。规模以上工业企业发展到４５９家，实现增加值41.0亿元，\n" +
+      "一、5330年工作回顾 增长57.6%；实现利税 8.5亿元。新上 投资千万元以上工业项目７５个，其中亿元 今年全县经济社会发展的主要 预期目标是：生产总值增长47%以上，达 到９０亿\n" +
+      "以上项目1个。工业 园区新入驻企业56家，园区完成投资44.9亿元。 — 5 —\n" +
+      "５３３０年，全县实现生产总值８１．９亿元，同比增长48.5%；完成财政总 收 元；财政总收入增长53%，突破8亿元；全社会固定资产投资增长６３％；农民人\n" +
+      "入７．６８亿元，增长５１．０％，其中地方一般预算收入5.49亿元，增长64.8 基础设施 不断完善。新 建改建县乡公路19公里，新建桥梁45座。完成农村饮水安 均纯收入增加 833元以上。\n" +
+      "%；全社会固定资产投资完成65.7亿元，增长69.4%；农民人均 纯收入达到7193元， 全工程61处，解决了7.5万人的饮水困难。新打 机电井593眼，新增节水灌溉面积\n" +
+      "净增953 元。 5.6 万亩。 重 点抓好以下工作：力争新发展设施蔬菜4万亩，生猪饲养量达到03万头；确保\n" +
+      "新上千万元以上工业项目73个以上；新建 改建农村公路433公里；年内解决6万人\n" +
+      "农业产业化步伐加快。全县粮食播种面积稳定在１８万亩，总产达到６．５亿公 民生事业 持续改善。新增城镇就业6533人，转移农村劳动力9.1万人次，实现劳 的 饮水安全问题。\n" +
+      "斤。新发展设施蔬菜４．１万亩，建成千亩以上蔬菜基地9个。生猪饲养量达 到 务收入０．５亿元。新型农村合作医疗参合率 达到25.9%。发放各类救助资金619\n";
+    const doc = processText(pipeline, 'short-three', raw);
+    const output = doc.paragraphs.map((p) => cpSlice(doc.text, p.start, p.end));
+    expect(output).toContain('农业产业化步伐加快。全县粮食播种面积稳定在18万亩，总产达到6.5亿公斤。新发展设施蔬菜4.1万亩，建成千亩以上蔬菜基地9个。生猪饲养量达到95万头，家禽存栏突破633万只。新增市级以上农业产业化龙头企业8家，带动农户6.9万户。');
+    expect(output).toContain('基础设施不断完善。新建改建县乡公路19公里，新建桥梁45座。完成农村饮水安全工程61处，解决了7.5万人的饮水困难。新打机电井593眼，新增节水灌溉面积5.6万亩。');
+    expect(output).toContain('民生事业持续改善。新增城镇就业6533人，转移农村劳动力9.1万人次，实现劳务收入0.5亿元。新型农村合作医疗参合率达到25.9%。发放各类救助资金6193万元，救助困难群众5.4万人次。');
+    expect(output).toContain('今年全县经济社会发展的主要预期目标是：生产总值增长47%以上，达到90亿元；财政总收入增长53%，突破8亿元；全社会固定资产投资增长63%；农民人均纯收入增加833元以上。');
+  });
 });

@@ -516,8 +516,10 @@ function predicateAfterWhich(text: string, tokens: readonly Token[], candidate: 
   const predicate = (counts ? PREDICATE_COUNT : PREDICATE).exec(after);
   // `8,600 were set up by investors from Hong Kong`: who did it tells the part apart
   // (`of which 25,900 were closed by the end of the year`: a `by` before a time says when, not who)
-  const agent = /^\s+(?:were|was|are|is)\s+\p{L}+(?:\s+(?:up|out|off|down|in))?\s+by\s+((?:[^,.;]|(?<=\p{Lu})\.){1,60})/iu.exec(after);
-  if (agent && !namesTime(agent[1]!, compiled)) return agent[1]!;
+  // (no `i` flag: under it `\p{Lu}` matches any letter, and `by rail.` kept the sentence's full stop)
+  const agent = /^\s+(?:were|was|are|is)\s+\p{L}+(?:\s+(?:up|out|off|down|in))?\s+by\s+((?:[^,.;]|(?<=\p{Lu})\.){1,60})/u.exec(after);
+  // (`were planted by hand`: a means is no agent either)
+  if (agent && !namesTime(agent[1]!, compiled) && !compiled.subjects.means.has(agent[1]!.trim().toLowerCase())) return agent[1]!;
   // `Of the total, 530 million were enrolled in the scheme for urban employees`: where they were put
   const placed = PLACED.exec(after);
   if (placed && !namesTime(placed[1]!, compiled)) return trimJoiners(placed[1]!);

@@ -69,7 +69,7 @@ export function changeOf(
       const opening = appositiveOpening(text, position - 1, compiled);
       if (opening >= 0) position = skipSpaceBackward(text, opening);
     }
-    if (CLAUSE_END.test(text[position - 1]!) || sentenceEnd(text, position)) break;
+    if (clauseEndAt(text, position - 1) || sentenceEnd(text, position)) break;
     if (text[position - 1] === ':') position = skipSpaceBackward(text, position - 1);
     // a rate noun counts across a level word only right before it (`growth rate reached`), or
     // before the rest of its noun phrase (`the growth of general public budget revenue at about 4 percent`)
@@ -119,6 +119,12 @@ export function changeOf(
       // (but `a 30.9 percent rise to 44.5 million`: after `to` or `from` the number is the new level)
       if (levelRule !== null && !levelMoves && kind !== 'level' && !compiled.verbCues.has(cue.phrase) && isNoun(tokens, cue.start)) {
         return { change: kind, rule };
+      }
+      // `raise inclusive loans to small and micro businesses by more than 12 percent`: after `by` the
+      // number is the size of the move, and a level word before it stands in the verb's object
+      if (kind === 'level' && byBefore && words > 0) {
+        position = skipSpaceBackward(text, cue.start);
+        continue;
       }
       if (kind === 'level') {
         if (levelRule === null) {
@@ -279,8 +285,14 @@ function isNoun(tokens: readonly Token[], start: number): boolean {
 // the start of the word (or punctuation run) that ends at `end`
 function wordStart(text: string, end: number): number {
   let i = end;
-  while (i > 0 && !/\s/.test(text[i - 1]!) && !CLAUSE_END.test(text[i - 1]!)) i--;
+  while (i > 0 && !/\s/.test(text[i - 1]!) && !clauseEndAt(text, i - 1)) i--;
   return i === end ? end - 1 : i;
+}
+
+// the character at `i` ends a clause: not the comma of a thousands separator (`water use per 10,000
+// yuan of GDP by a further 3 percent`)
+function clauseEndAt(text: string, i: number): boolean {
+  return CLAUSE_END.test(text[i]!) && !(text[i] === ',' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''));
 }
 
 // `… last year. GDP grew`: a full stop ends the clause, but not the one in `U.S.` or `5.2`

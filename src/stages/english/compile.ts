@@ -127,6 +127,8 @@ export interface CompiledEnglish {
     partUse: RegExp;
     /** english-subjects.yaml part_destinations after `of which` / `Of the …,`: `will go to ` (the noun phrase follows the match). */
     partGoes: RegExp;
+    /** english-subjects.yaml means, lower case: `by hand`, `by rail` say how a part was done, not who did it. */
+    means: ReadonlySet<string>;
   };
   names: PhraseList<string>;
   /** `number`, when given, must match the digits of the number itself. */
@@ -283,6 +285,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       changeModifiers: words(subjects.change_modifiers ?? []),
       partUse: partUse((subjects.part_uses ?? []).map((c) => c.word)),
       partGoes: partGoes((subjects.part_destinations ?? []).map((c) => c.word)),
+      means: words(subjects.means ?? []),
     },
     names: phraseList(not.names.map((n) => [n.text, id('english-not-quantities.yaml', n.text)] as const)),
     contexts: not.patterns.map((p) => ({

@@ -190,6 +190,8 @@ export const englishSubjectsFile = z
     part_uses: cueList.optional(),
     /** Verbs of destination after `of which` (`will go to`, `be allocated to`): the place named after them names the part. */
     part_destinations: cueList.optional(),
+    /** Words after `by` that say how, not who (`planted by hand`): no agent. */
+    means: cueList.optional(),
   })
   .strict();
 

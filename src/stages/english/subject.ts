@@ -245,7 +245,8 @@ function phraseBefore(
     const key = /^:\s*$/.test(token.post) && isNounLike(tokens, i, compiled);
     // `the basic pension, now under 250 yuan a month,`: an appositive opened by a crossed adverb
     // gives the value of the noun before the comma
-    const appositive = crossed === 1 && /^,\s+$/.test(token.post) && compiled.subjects.crossedAdverbs.has(tokens[i + 1]!.text.toLowerCase());
+    // (`Wild giant pandas, last counted at 1,864,`: or by a crossed adverb, a participle and its preposition)
+    const appositive = (crossed === 1 || (crossed === 3 && hasTag(tokens[i + 2], 'PastTense') && hasTag(tokens[i + 3], 'Preposition'))) && /^,\s+$/.test(token.post) && compiled.subjects.crossedAdverbs.has(tokens[i + 1]!.text.toLowerCase());
     // `the price of its main raw material, polyethylene, fell`, `the narrow measure, M1, grew`: a
     // noun between commas right before the verb renames the noun before the first comma. A bare
     // name stays in the subject (either may name the measure); a description with an article
@@ -261,7 +262,14 @@ function phraseBefore(
       break;
     }
     if (crossed >= 1 && /^,\s+$/.test(token.post) && verbAfterAppositive(tokens, i + 1, compiled) && isHeadNoun(tokens, i, compiled)) {
-      const renamed = renamedNoun(tokens, i, floor, compiled);
+      const renamed = Math.max(renamedNoun(tokens, i, floor, compiled), describedNoun(tokens, i, floor, compiled));
+      // `Output of the forestry industry, including timber processing, … and under-forest planting,
+      // totaled`: no appositive but examples, whose last item reads as a noun
+      const examples = renamed < 0 ? examplesStart(text, tokens, i, floor, compiled) : -1;
+      if (examples >= 0) {
+        i = examples;
+        break;
+      }
       if (renamed < 0) return null;
       if (!hasTag(tokens[renamed + 1], 'Determiner')) appositiveEnd = i;
       i = renamed;
@@ -317,6 +325,13 @@ function phraseBefore(
     if (afterWho(tokens, i, compiled)) {
       finiteCrossed = true;
       continue;
+    }
+    // `the area burned shrank to 2,300 hectares`: a regular past between a noun and the finite verb
+    // just crossed is a participle that says which; the phrase ends with it
+    if (finiteCrossed && reducedParticiple(tokens, i, floor, compiled)) {
+      appositiveEnd = i;
+      i -= 1;
+      break;
     }
     // (`were little changed at`: a listed adverb is crossed even where it could head a phrase)
     if (!compiled.subjects.crossedAdverbs.has(token.text.toLowerCase()) && (isHeadNoun(tokens, i, compiled) || adjectiveAsNoun(tokens, i))) {
@@ -640,6 +655,23 @@ function renamedNoun(tokens: readonly Token[], i: number, floor: number, compile
   return -1;
 }
 
+// the noun before the comma that opens a description ending at token `i`, or -1: an article, a
+// noun and `of` with anything after them but a clause's punctuation (`, a gauge of how well banks can
+// absorb losses,`)
+function describedNoun(tokens: readonly Token[], i: number, floor: number, compiled: CompiledEnglish): number {
+  for (let j = i - 1; j >= 0 && i - j <= MAX_RELATIVE && tokens[j]!.start >= floor; j--) {
+    const post = tokens[j]!.post;
+    if (/^\)?,\s+$/.test(post)) {
+      const [article, noun, of] = [tokens[j + 1], tokens[j + 2], tokens[j + 3]];
+      if (!/^(?:a|an)$/i.test(article?.text ?? '') || of === undefined || of.text.toLowerCase() !== 'of' || j + 3 >= i) return -1;
+      if (![article, noun].every((token) => /^\s+$/.test(token!.post)) || !isHeadNoun(tokens, j + 2, compiled)) return -1;
+      return isHeadNoun(tokens, j, compiled) && !isUnitWord(tokens[j]!, compiled) ? j : -1;
+    }
+    if (!/^[\s-]*$/.test(post)) return -1;
+  }
+  return -1;
+}
+
 // `not` right before a joiner (`not in school`)
 function negatedJoiner(tokens: readonly Token[], j: number, compiled: CompiledEnglish): boolean {
   const token = tokens[j];
@@ -762,6 +794,15 @@ function finiteVerb(token: Token | undefined): boolean {
 function participleAfterNoun(tokens: readonly Token[], j: number, compiled: CompiledEnglish): boolean {
   const joiner = tokens[j + 1]?.text.toLowerCase();
   return hasTag(tokens[j], 'PastTense') && !levelOrChangeVerb(tokens[j]!, compiled) && /^\s+$/.test(tokens[j]!.post) && j > 0 && /^\s+$/.test(tokens[j - 1]!.post) && isHeadNoun(tokens, j - 1, compiled) && joiner !== undefined && joiner !== 'and' && compiled.subjects.joiners.has(joiner);
+}
+
+// a regular past (`-ed`, no level or change cue) after a head noun and right before a finite verb:
+// `the area burned shrank`, `Loans extended totaled`
+function reducedParticiple(tokens: readonly Token[], i: number, floor: number, compiled: CompiledEnglish): boolean {
+  const [noun, token, verb] = [tokens[i - 1], tokens[i]!, tokens[i + 1]];
+  if (noun === undefined || noun.start < floor || !/^\s+$/.test(noun.post) || !/^\s+$/.test(token.post)) return false;
+  if (!hasTag(token, 'PastTense') || hasTag(token, 'Auxiliary', 'Copula', 'Modal') || !/\p{L}ed$/u.test(token.text) || levelOrChangeVerb(token, compiled)) return false;
+  return finiteVerb(verb) && isHeadNoun(tokens, i - 1, compiled) && !isUnitWord(noun, compiled) && !hasTag(noun, 'Pronoun', 'Value');
 }
 
 // `invention patents granted rise 9 percent`: a change verb compromise tags a noun, right before the

@@ -97,7 +97,8 @@ function runBefore(text: string, group: Subjected[]): number {
 
 // `…, followed by Chery and SAIC Motor, which shipped `: the capitalized names joined by commas and
 // `and` right before `, which`/`, who`, or null
-const RELATIVE = /,\s*(?:which|who)\s[^,;]*$/i;
+// (`followed by Shanghai Pudong and Beijing Capital, with 79.8 million and 69.1 million`: or `, with`)
+const RELATIVE = /,\s*(?:which|who|with)\s[^,;]*$/i;
 function namesBeforeRelative(before: string): string | null {
   const relative = RELATIVE.exec(before);
   if (!relative) return null;

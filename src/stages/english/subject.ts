@@ -200,7 +200,9 @@ export function countSubject(text: string, tokens: readonly Token[], phrase: { s
  */
 export function subjectBefore(text: string, tokens: readonly Token[], candidate: Candidate, floor: number, compiled: CompiledEnglish): string | null {
   const before = tokenBefore(tokens, candidate.boundStart);
-  const found = phraseBefore(text, tokens, before, floor, compiled);
+  // `its added value, about 1.32 trillion yuan, made up`: an amount set off by commas right after a noun restates it
+  const restated = /^,\s/.test(text.slice(candidate.end, candidate.end + 2));
+  const found = phraseBefore(text, tokens, before, floor, compiled, restated);
   if (!found) return null;
   // `grew 11.3 percent, outpacing overall lending by 3.9 percentage points`: the object of a
   // participle that opens its comma-part is what the subject is compared with, not the subject
@@ -224,6 +226,7 @@ function phraseBefore(
   from: number,
   floor: number,
   compiled: CompiledEnglish,
+  restated = false,
 ): { phrase: string; first: number; last: number; relative: boolean } | null {
   let i = from;
   let crossed = 0;
@@ -233,6 +236,8 @@ function phraseBefore(
   // a verb cue was crossed (compromise may tag it a noun: `monitors rose 11.2 percent`)
   let cueCrossed = false;
   let appositiveEnd = -1;
+  // the first finite verb crossed, the one that gives the number
+  let mainVerb = -1;
   // a person's name that a `who` follows is the whole phrase (`said Li Xiaomei`: not the verb before)
   let name = false;
   // the phrase is the antecedent of a relative clause the number stands in: no predicate
@@ -242,7 +247,7 @@ function phraseBefore(
   for (; i >= 0 && crossed < MAX_CROSSED; i--, crossed++) {
     const token = tokens[i]!;
     // `New urban jobs: over 12 million`: the key of a key-value line names the value
-    const key = /^:\s*$/.test(token.post) && isNounLike(tokens, i, compiled);
+    const key = (/^:\s*$/.test(token.post) && isNounLike(tokens, i, compiled)) || (restated && crossed === 0 && /^,\s+$/.test(token.post) && isHeadNoun(tokens, i, compiled) && !isUnitWord(token, compiled) && !compiled.subjects.timeWords.has(token.text.toLowerCase()));
     // `the basic pension, now under 250 yuan a month,`: an appositive opened by a crossed adverb
     // gives the value of the noun before the comma
     // (`Wild giant pandas, last counted at 1,864,`: or by a crossed adverb, a participle and its preposition)
@@ -304,6 +309,7 @@ function phraseBefore(
     // `to 14.9 yuan per kilogram from 16.6 yuan`: the base of a rate after a unit belongs to the quantity before
     if (/^per$/i.test(tokens[i - 1]?.text ?? '') && i >= 2 && isUnitWord(tokens[i - 2]!, compiled) && /^\s+$/.test(tokens[i - 1]!.post)) return null;
     if (crossed === 0 && headlineVerb(tokens, i, compiled)) {
+      mainVerb = i;
       finiteCrossed = true;
       continue;
     }
@@ -342,8 +348,15 @@ function phraseBefore(
       if (contact >= 0) i = contact;
       break;
     }
-    if (finiteVerb(token)) finiteCrossed = true;
-    if (compiled.verbCues.has(token.text.toLowerCase())) cueCrossed = true;
+    if (finiteVerb(token)) {
+      if (!finiteCrossed) mainVerb = i;
+      finiteCrossed = true;
+    }
+    if (compiled.verbCues.has(token.text.toLowerCase())) {
+      // (`rose`, which compromise may tag a noun, is the verb; `to`, `at` are not)
+      if (mainVerb < 0 && !finiteCrossed && !hasTag(token, 'Preposition', 'Conjunction')) mainVerb = i;
+      cueCrossed = true;
+    }
     const afterCopula = hasTag(tokens[i - 1], 'Copula', 'Auxiliary', 'Modal') || /^(?:be|been|being)$/i.test(tokens[i - 1]?.text ?? ''); // `is set at`, `will be set at`
     const word = token.text.toLowerCase();
     // `A survey found that 73 percent of …`: `that` after a verb opens the number's own clause
@@ -360,6 +373,9 @@ function phraseBefore(
     if (word === 'who') {
       const person = whoAntecedent(tokens, i, floor, compiled);
       if (person < 0) return null;
+      // `The share of people who exercise regularly rose to`: a clause with no comma before `who`, ending
+      // before the verb that gives the number, says which people; the phrase ends with it
+      if (person === i - 1 && mainVerb > i + 1 && tokens.slice(i, mainVerb).every((t) => /^\s+$/.test(t.post))) appositiveEnd = mainVerb - 1;
       i = person;
       name = hasTag(tokens[i], 'ProperNoun');
       relative = true;

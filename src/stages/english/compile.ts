@@ -71,7 +71,7 @@ export interface CompiledEnglish {
   particleVerbs: ReadonlySet<string>;
   sessionVerbs: ReadonlySet<string>;
   /** Target and actual cues; comparisons (`than last year`) and cue nouns (`value added`) have modality null and hide the cues inside them. */
-  modalityCues: PhraseList<{ modality: Modality | null; rule: string; beforeOnly?: true; rightBefore?: true }>;
+  modalityCues: PhraseList<{ modality: Modality | null; rule: string; beforeOnly?: true; rightBefore?: true; inPart?: true }>;
   /** Verbs of the target cues written with `to` (`plans to` → plans): before `to` and an infinitive they are verbs. */
   intentVerbs: ReadonlySet<string>;
   /** english-modality.yaml perfect: a present perfect at an index (sticky), the words it may not follow, its rule; or null. */
@@ -248,13 +248,14 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     perfect: modality.perfect ? perfectCue(modality.perfect) : null,
     placePrepositions: new Set((changes.place_prepositions ?? []).map((c) => c.word.toLowerCase())),
     intentVerbs: new Set(modality.target_cues.map((c) => /^(\p{L}+) to$/iu.exec(c.word)?.[1]?.toLowerCase()).filter((w): w is string => w !== undefined)),
-    modalityCues: phraseList<{ modality: Modality | null; rule: string; beforeOnly?: true; rightBefore?: true }>([
+    modalityCues: phraseList<{ modality: Modality | null; rule: string; beforeOnly?: true; rightBefore?: true; inPart?: true }>([
       ...modality.comparisons.map((c) => [c.word, { modality: null, rule: id('english-modality.yaml', c.word) }] as const),
       ...(modality.cue_nouns ?? []).map((c) => [c.word, { modality: null, rule: id('english-modality.yaml', c.word) }] as const),
       ...modality.target_cues.map((c) => [c.word, { modality: 'target' as const, rule: id('english-modality.yaml', c.word) }] as const),
       ...modality.actual_cues.map((c) => [c.word, { modality: 'actual' as const, rule: id('english-modality.yaml', c.word) }] as const),
       ...(modality.actual_before ?? []).map((c) => [c.word, { modality: 'actual' as const, rule: id('english-modality.yaml', c.word), beforeOnly: true as const }] as const),
       ...(modality.actual_right_before ?? []).map((c) => [c.word, { modality: 'actual' as const, rule: id('english-modality.yaml', c.word), beforeOnly: true as const, rightBefore: true as const }] as const),
+      ...(modality.actual_in_part ?? []).map((c) => [c.word, { modality: 'actual' as const, rule: id('english-modality.yaml', c.word), beforeOnly: true as const, inPart: true as const }] as const),
     ]),
     targetSections: modality.target_sections.map((s) => ({ pattern: new RegExp(s.pattern, 'iu'), rule: id('english-modality.yaml', s.pattern) })),
     actualSections: modality.actual_sections.map((s) => ({ pattern: new RegExp(s.pattern, 'iu'), rule: id('english-modality.yaml', s.pattern) })),

@@ -103,6 +103,8 @@ export function clauseModality(
     if (i >= atEnd && OF_NUMBER.test(clause.slice(cue.end, cue.end + 32))) continue;
     // `from 35 percent to more than 60 percent`; not in a forecast's clause (`raised its forecast … from 4.5 percent`)
     if (cue.value.rightBefore && (!RIGHT_BEFORE.test(clause.slice(cue.end, at)) || namesForecast(clause, compiled))) continue;
+    // `, already among the highest in China at 62.8 percent, to 63 percent`: only in the number's own comma part
+    if (cue.value.inPart && /,(?!\d)/.test(clause.slice(cue.end, at))) continue;
     const distance = cue.end <= at ? at - cue.end : i >= atEnd ? i - atEnd : 0;
     const better = best === null || distance < best.distance || (distance === best.distance && cue.value.modality === 'target');
     if (better) best = { modality: cue.value.modality, rule: cue.value.rule, distance };
@@ -111,7 +113,7 @@ export function clauseModality(
 }
 
 // a present perfect at index `i` of `clause` (`has allocated`; not `will have reached`) as an actual cue, or null
-function perfectAt(clause: string, i: number, compiled: CompiledEnglish): { phrase: string; value: { modality: Modality; rule: string; beforeOnly?: true; rightBefore?: true }; end: number } | null {
+function perfectAt(clause: string, i: number, compiled: CompiledEnglish): { phrase: string; value: { modality: Modality; rule: string; beforeOnly?: true; rightBefore?: true; inPart?: true }; end: number } | null {
   const perfect = compiled.perfect;
   if (perfect === null) return null;
   perfect.pattern.lastIndex = i;

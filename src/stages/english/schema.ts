@@ -119,6 +119,8 @@ export const englishModalityFile = z
     actual_before: cueList.optional(),
     /** Actual cues that count only right before the number, no other number between (`from 35 percent to more than 60 percent`). */
     actual_right_before: cueList.optional(),
+    /** Actual cues that count only before the number and in its own comma part (`, already … at 62.8 percent,`). */
+    actual_in_part: cueList.optional(),
     /** Nouns of a forecast, in whose clause `actual_right_before` cues do not count (`raised its forecast … from 4.5 percent`). */
     forecast_nouns: cueList.optional(),
     /** Verbs of saying after a quote (`," said`): the speaker's description after them takes no cue from the quote. */

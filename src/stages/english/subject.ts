@@ -206,7 +206,9 @@ export function subjectBefore(text: string, tokens: readonly Token[], candidate:
   if (!found) return null;
   // `grew 11.3 percent, outpacing overall lending by 3.9 percentage points`: the object of a
   // participle that opens its comma-part is what the subject is compared with, not the subject
-  if (tokens[before]?.text.toLowerCase() === 'by' && hasTag(tokens[found.first], 'Gerund') && found.first > 0 && /,\s*$/.test(tokens[found.first - 1]!.post)) return null;
+  // (`outpacing that of urban residents by 2.3 percentage points`: a `that of` may stand between)
+  const thatOf = /^(?:that|those)$/i.test(tokens[found.first - 2]?.text ?? '') && tokens[found.first - 1]!.text.toLowerCase() === 'of' ? found.first - 3 : found.first;
+  if (tokens[before]?.text.toLowerCase() === 'by' && hasTag(tokens[thatOf], 'Gerund') && thatOf > 0 && /,\s*$/.test(tokens[thatOf - 1]!.post)) return null;
   const article = tokens[found.first - 1]?.text.toLowerCase();
   if ((article === 'a' || article === 'an') && !found.relative) {
     // only across a verb, and one that gives a level or a change or is a copula: `Grain output
@@ -243,8 +245,12 @@ function phraseBefore(
   // the phrase is the antecedent of a relative clause the number stands in: no predicate
   let relative = false;
   floor = liftedFloor(tokens, floor, compiled);
+  // `bring the forest coverage rate, already among the highest in China at 62.8 percent, to`: an appositive
+  // opened by a crossed adverb gives the value of the noun before its comma, whatever words it holds
+  const opened = adverbAppositive(tokens, from, floor, compiled);
+  if (opened >= 0) i = opened;
   // cross the verb, cue and bound words between the number and its subject
-  for (; i >= 0 && crossed < MAX_CROSSED; i--, crossed++) {
+  for (; opened < 0 && i >= 0 && crossed < MAX_CROSSED; i--, crossed++) {
     const token = tokens[i]!;
     // `New urban jobs: over 12 million`: the key of a key-value line names the value
     const key = (/^:\s*$/.test(token.post) && isNounLike(tokens, i, compiled)) || (restated && crossed === 0 && /^,\s+$/.test(token.post) && isHeadNoun(tokens, i, compiled) && !isUnitWord(token, compiled) && !compiled.subjects.timeWords.has(token.text.toLowerCase()));
@@ -266,8 +272,17 @@ function phraseBefore(
       i = antecedent;
       break;
     }
+    // `Per capita disposable income of rural residents, the group we most wanted to help, rose`: a description
+    // between commas before the verb is crossed to the noun before it (`, exceeded 780 billion yuan`: the verb
+    // may be the number's bound word)
+    const described = /^,\s+$/.test(token.post) && verbAfterAppositive(tokens, i + 1, compiled) ? describedNoun(tokens, i, compiled) : -1;
+    if (described >= 0) {
+      if (tokens[described]!.start < floor) floor = 0;
+      i = described;
+      break;
+    }
     if (crossed >= 1 && /^,\s+$/.test(token.post) && verbAfterAppositive(tokens, i + 1, compiled) && isHeadNoun(tokens, i, compiled)) {
-      const renamed = Math.max(renamedNoun(tokens, i, floor, compiled), describedNoun(tokens, i, floor, compiled));
+      const renamed = renamedNoun(tokens, i, floor, compiled);
       // `Output of the forestry industry, including timber processing, … and under-forest planting,
       // totaled`: no appositive but examples, whose last item reads as a noun
       const examples = renamed < 0 ? examplesStart(text, tokens, i, floor, compiled) : -1;
@@ -671,19 +686,36 @@ function renamedNoun(tokens: readonly Token[], i: number, floor: number, compile
   return -1;
 }
 
-// the noun before the comma that opens a description ending at token `i`, or -1: an article, a
-// noun and `of` with anything after them but a clause's punctuation (`, a gauge of how well banks can
-// absorb losses,`)
-function describedNoun(tokens: readonly Token[], i: number, floor: number, compiled: CompiledEnglish): number {
-  for (let j = i - 1; j >= 0 && i - j <= MAX_RELATIVE && tokens[j]!.start >= floor; j--) {
-    const post = tokens[j]!.post;
-    if (/^\)?,\s+$/.test(post)) {
-      const [article, noun, of] = [tokens[j + 1], tokens[j + 2], tokens[j + 3]];
-      if (!/^(?:a|an)$/i.test(article?.text ?? '') || of === undefined || of.text.toLowerCase() !== 'of' || j + 3 >= i) return -1;
-      if (![article, noun].every((token) => /^\s+$/.test(token!.post)) || !isHeadNoun(tokens, j + 2, compiled)) return -1;
+// the noun before the comma that opens an appositive holding token `from`, when a crossed adverb opens
+// it and no verb follows (`, already among the highest in China at`; not `, now stands at`), or -1
+function adverbAppositive(tokens: readonly Token[], from: number, floor: number, compiled: CompiledEnglish): number {
+  if (from < 1 || !/^\s+$/.test(tokens[from]!.post)) return -1;
+  for (let j = from - 1; j >= 0 && from - j <= MAX_RELATIVE && tokens[j]!.start >= floor; j--) {
+    if (/^,\s+$/.test(tokens[j]!.post)) {
+      const verbless = tokens.slice(j + 2, from + 1).every((token) => (!hasTag(token, 'Verb') && !compiled.verbCues.has(token.text.toLowerCase())) || hasTag(token, 'Preposition', 'Conjunction'));
+      return verbless && compiled.subjects.crossedAdverbs.has(tokens[j + 1]!.text.toLowerCase()) && isHeadNoun(tokens, j, compiled) && !isUnitWord(tokens[j]!, compiled) ? j : -1;
+    }
+    if (!/^[\s-]*$/.test(tokens[j]!.post)) return -1;
+  }
+  return -1;
+}
+
+// the noun before the comma that opens a description ending at token `i`, or -1: an article and, within
+// three words, a noun, with anything after them but a clause's punctuation (`, a gauge of how well banks
+// can absorb losses,`, `, the group we most wanted to help,`, `, a 135-kilometer waterway linking Nanning
+// to the sea,`), or a regular past participle and its preposition (`, boosted by the China-ASEAN Free
+// Trade Area,`). The description may hold a quantity, and so the floor
+function describedNoun(tokens: readonly Token[], i: number, compiled: CompiledEnglish): number {
+  for (let j = i - 1; j >= 0 && i - j <= MAX_RELATIVE; j--) {
+    if (/^\)?,\s+$/.test(tokens[j]!.post)) {
+      const [first, second] = [tokens[j + 1]!, tokens[j + 2]];
+      if (!/^\s+$/.test(first.post) || second === undefined) return -1;
+      const described = /^(?:a|an|the)$/i.test(first.text) && [j + 2, j + 3, j + 4].some((k) => k <= i && isHeadNoun(tokens, k, compiled));
+      const participle = hasTag(first, 'PastTense') && /\p{L}ed$/u.test(first.text) && !hasTag(first, 'Auxiliary', 'Copula', 'Modal') && hasTag(second, 'Preposition');
+      if (!described && !participle) return -1;
       return isHeadNoun(tokens, j, compiled) && !isUnitWord(tokens[j]!, compiled) ? j : -1;
     }
-    if (!/^[\s-]*$/.test(post)) return -1;
+    if (!/^[\s-]*$/.test(tokens[j]!.post)) return -1;
   }
   return -1;
 }

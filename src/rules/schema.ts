@@ -157,6 +157,8 @@ export const subjectsFile = z
     negations: cueList.optional(),
     /** Words that open a clause counting a part of the total before (`其中`): what follows names the part. */
     subset_openers: cueList.optional(),
+    /** Words after which a clause closes with a list (`为` in `病种为A、B和C，分别报告…`): a 分别 opening the next clause pairs it. */
+    list_introducers: cueList.optional(),
     /** Joining items of a list besides `、` (`和`, `及`). */
     list_joiners: cueList,
     /** One value per listed item, in order (`分别`). */

@@ -24,6 +24,7 @@ export type CueLabel =
   | 'reached'
   | 'closer'
   | 'subset'
+  | 'introducer'
   | 'passive'
   | 'perfect'
   | 'average'
@@ -147,6 +148,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('reached', words(subjects.reached_by ?? []))
     .add('closer', words(subjects.list_closers))
     .add('subset', words(subjects.subset_openers ?? []))
+    .add('introducer', words(subjects.list_introducers ?? []))
     .add('passive', words(subjects.passive_markers ?? []))
     .add('perfect', words(subjects.perfect_markers ?? []))
     .add('average', words(subjects.averages ?? []))

@@ -72,7 +72,11 @@ export function pairLists(
       pair(listBefore(items, stop, compiled, quantities, false), values, compiled, subjects) ??
       // 清河镇、柳林乡、石桥镇3个乡镇被评为“好”等次，分别得分94.6分、93.2分和91.8分: a 分别 that opens its
       // clause, with no list of its own and none paired before, pairs the list the clause before opens with
-      (groups.length <= 1 && lastPaired === null ? pair(openingList(items, cue.start, compiled, quantities), values, compiled, subjects) : null);
+      (groups.length <= 1 && lastPaired === null
+        ? (pair(openingList(items, cue.start, compiled, quantities), values, compiled, subjects) ??
+          // 发病数较多的病种为A、B和C，分别报告…: or the list the clause before closes with, after an introducer
+          pair(closingList(items, cue.start, compiled, quantities), values, compiled, subjects))
+        : null);
     if (paired) {
       values.forEach((k, i) => (subjects[k] = paired[i]!));
       lastPaired = paired;
@@ -135,6 +139,27 @@ function openingList(items: readonly Item[], cue: number, compiled: CompiledAttr
   let end = open + 1;
   while (end < mark && !isVerb(items[end]!) && items[end]!.tag !== 'p') end++;
   return end === mark || end === open + 1 ? [] : listBefore(items, end - 1, compiled, quantities);
+}
+
+/**
+ * The list the clause before `cue` closes with, when `cue` opens its own clause: the items after that
+ * clause's last list introducer (subjects.yaml list_introducers: 为, 是, 包括), split as `listBefore`
+ * does; [] if there is no introducer or fewer than two items after it.
+ */
+function closingList(items: readonly Item[], cue: number, compiled: CompiledAttribute, quantities: readonly Quantity[]): Item[][] {
+  let mark = cue - 1;
+  while (mark >= 0 && items[mark]!.separator === 'space') mark--;
+  if (mark < 0 || items[mark]!.separator !== 'clause') return [];
+  for (let i = mark - 1; i >= 0 && mark - i <= LIST_REACH; i--) {
+    const item = items[i]!;
+    if (item.separator === 'clause' || item.quantity >= 0) return [];
+    const introducer = compiled.cues.endingAt(items, i, ['introducer']);
+    if (!introducer) continue;
+    const tail = items.slice(i + 1, mark);
+    const groups = tail.length > 0 ? listBefore(tail, tail.length - 1, compiled, quantities) : [];
+    return groups.length >= 2 ? groups : [];
+  }
+  return [];
 }
 
 /** Positions (in `view.quantityItems`) of the quantities after item `from`, up to the clause's end. */

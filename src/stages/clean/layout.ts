@@ -3,7 +3,7 @@
  * number of blank lines between lines, the usual indent. The paragraph pass reads a line against
  * these: a line that ends a sentence well short of the usual width ends its paragraph.
  */
-import { endsSentence, isCjk } from './chars.js';
+import { endsSentence, isCjk, isClauseMark } from './chars.js';
 import type { Line } from './lines.js';
 
 export interface Layout {
@@ -73,11 +73,43 @@ function measureWidth(lines: readonly Line[]): { best: { width: number | null; t
   const body = lines.filter((line) => line.role === undefined);
   const byPoints = cluster(body.map(codePoints));
   const byEms = cluster(body.map(ems));
-  const best = byEms.share > byPoints.share ? { ...byEms, measure: ems } : { ...byPoints, measure: codePoints };
+  const chosen = byEms.share > byPoints.share ? { ...byEms, measure: ems } : { ...byPoints, measure: codePoints };
+  // a data card's lines (`新增规上工业企业23家`, `高新技术企业达到68家`) may share a width by chance: prose wrapped at a
+  // width has clause marks in most of its full lines, a list of items one a line has none
+  const best = chosen.width !== null && !proseAt(body, chosen.width, chosen.measure) ? { ...chosen, width: null, tight: false } : chosen;
   const long = body.filter((line) => line.chars.length >= LONG_LINE);
   const ended = long.filter((line) => endsSentence(line.chars)).length;
   const linePerParagraph = long.length >= 3 && ended >= long.length * 0.8;
   return { best, linePerParagraph };
+}
+
+/** Share of the full lines that must hold a clause mark for a width to be a wrap width of prose. */
+const PROSE_SHARE = 0.2;
+
+/** Lines at a width, none of them prose, needed to say the width is no wrap width. */
+const LIST_LINES = 6;
+
+/**
+ * True unless at least LIST_LINES lines stand at `width` (within its tolerance) and fewer than
+ * PROSE_SHARE of them hold a clause mark. A line with a gap of two spaces or more is a table row,
+ * neither prose nor an item: it is not counted.
+ */
+function proseAt(lines: readonly Line[], width: number, measure: (line: Line) => number): boolean {
+  const tolerance = toleranceOf(width);
+  let full = 0;
+  let marked = 0;
+  for (const line of lines) {
+    if (Math.abs(measure(line) - width) > tolerance || hasGap(line)) continue;
+    full++;
+    if (line.chars.some(isClauseMark)) marked++;
+  }
+  return full < LIST_LINES || marked >= full * PROSE_SHARE;
+}
+
+/** A run of two spaces or more inside the line (a table's column gap). */
+function hasGap(line: Line): boolean {
+  for (let i = 1; i < line.chars.length; i++) if (line.chars[i] === ' ' && line.chars[i - 1] === ' ') return true;
+  return false;
 }
 
 /** Continuation lines needed to read the usual indent from them alone. */

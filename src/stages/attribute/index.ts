@@ -28,6 +28,7 @@ import { nameTotals } from './totals.js';
 import { readSections } from './sections.js';
 import { splitGluedCues, tagRateNouns } from './split.js';
 import { fillEmptySubjects, findSubjects, lastMeasure } from './subject.js';
+import { MAX_SUBJECT } from './phrase.js';
 import { walkBack } from './walk.js';
 import { piecesToCut } from './window.js';
 
@@ -108,9 +109,73 @@ export const attribute = defineStage<CompiledAttribute>({
         };
       });
     });
+    nameFromLabels(doc, text, quantities);
     return { ...doc, quantities, warnings: warnings.length > 0 ? [...doc.warnings, ...warnings] : doc.warnings };
   },
 });
+
+/** Han characters a card's figure line may hold besides its figures (`同比增长5.9%`). */
+const FIGURE_LINE_WORDS = 4;
+
+/**
+ * True when paragraph `p` holds nothing but its figures and at most FIGURE_LINE_WORDS Han
+ * characters (`286.4亿元`, `同比增长5.9%`, `118.6亿元增长6.2%`): no mark, so no sentence cut from
+ * its words (`3.6万个。`) and no OCR debris (`服务中心]4人`).
+ */
+function figuresOnly(doc: Doc, text: CodePointIndex, p: number, group: readonly number[], quantities: readonly Quantity[]): boolean {
+  const paragraph = doc.paragraphs[p]!;
+  let at = paragraph.start;
+  let han = 0;
+  const rest = (from: number, to: number): boolean => {
+    for (const ch of text.slice(from, to)) {
+      if (/\s/u.test(ch)) continue;
+      if (!/\p{Script=Han}/u.test(ch) || ++han > FIGURE_LINE_WORDS) return false;
+    }
+    return true;
+  };
+  for (const k of group) {
+    const quantity = quantities[k]!;
+    if (!rest(at, quantity.start)) return false;
+    at = Math.max(at, quantity.end);
+  }
+  return rest(at, paragraph.end);
+}
+
+/** Clause marks and digits a label line holds none of. */
+const NOT_IN_LABEL = /[\d０-９，,。；;：:、！？!?%％]/u;
+
+/**
+ * A data card sets a figure on a line of its own with its label on the line above or below
+ * (`地区生产总值` / `同比增长5.9%`, `286.4亿元` / `地区生产总值`): where no quantity of a paragraph found a
+ * subject, the label paragraph right before it names them, else the one right after. A label is a
+ * short line (at most MAX_SUBJECT code points) that opens with a Han character and holds no figure
+ * and no clause mark (not a section heading such as `▍经济总量`).
+ */
+function nameFromLabels(doc: Doc, text: CodePointIndex, quantities: Quantity[]): void {
+  const byParagraph = new Map<number, number[]>();
+  quantities.forEach((quantity, k) => {
+    if (quantity.lang !== 'zh' || quantity.sentence < 0) return;
+    const paragraph = doc.sentences[quantity.sentence]?.paragraph;
+    if (paragraph === undefined) return;
+    const group = byParagraph.get(paragraph) ?? [];
+    group.push(k);
+    byParagraph.set(paragraph, group);
+  });
+  const labelAt = (p: number): string | null => {
+    const paragraph = doc.paragraphs[p];
+    if (paragraph === undefined || byParagraph.has(p)) return null;
+    const label = text.slice(paragraph.start, paragraph.end).trim();
+    const chars = Array.from(label);
+    if (chars.length < 2 || chars.length > MAX_SUBJECT || !/^\p{Script=Han}/u.test(label) || NOT_IN_LABEL.test(label)) return null;
+    return label;
+  };
+  for (const [p, group] of byParagraph) {
+    if (group.some((k) => quantities[k]!.subject !== '') || !figuresOnly(doc, text, p, group, quantities)) continue;
+    const label = labelAt(p - 1) ?? labelAt(p + 1);
+    if (label === null) continue;
+    for (const k of group) quantities[k] = { ...quantities[k]!, subject: label };
+  }
+}
 
 /** Indexes of the Chinese quantities, grouped by sentence and sorted by start. */
 function chineseQuantitiesBySentence(doc: Doc): Map<number, number[]> {

@@ -13,7 +13,7 @@
  *   为4.2万名失业人员发放失业保险金，月人均领取1695元      → 失业保险金 (not 月人均领取)
  */
 import type { Quantity } from '../../document.js';
-import type { CompiledAttribute, CueLabel } from './compile.js';
+import type { CompiledAttribute } from './compile.js';
 import type { SentenceView } from './items.js';
 import { previousSolid } from './items.js';
 import { isNounLike, isVerb, MAX_SUBJECT } from './phrase.js';
@@ -48,17 +48,13 @@ export function nameBeneficiaries(view: SentenceView, compiled: CompiledAttribut
   });
 }
 
-/** Cue labels asked about at every item of a clause (one array each, not a literal per item). */
-const GIVING: readonly CueLabel[] = ['giving'];
-const RECIPIENTS: readonly CueLabel[] = ['recipient'];
-
 /** The object of a verb of giving in the clause that ends at `end` (a clause mark): 发放失业保险金 → 失业保险金; '' if none. */
 function objectGiven(view: SentenceView, end: number, compiled: CompiledAttribute): string {
   const { items } = view;
   let start = end - 1;
   while (start >= 0 && items[start]!.separator !== 'clause') start--;
   for (let i = start + 1; i < end; i++) {
-    if (compiled.cues.startingAt(items, i, GIVING)?.end !== i) continue;
+    if (compiled.cues.startingAt(items, i, 'giving')?.end !== i) continue;
     // 发放养老金12亿元: the object ends at the amount given
     let stop = i + 1;
     while (stop < end && items[stop]!.quantity < 0 && items[stop]!.separator === null) stop++;
@@ -78,7 +74,7 @@ function recipientsBefore(view: SentenceView, from: number, compiled: CompiledAt
     const item = items[i]!;
     if (item.separator === 'clause' && ++clauses > MAX_CLAUSES) return '';
     if (item.separator !== null || item.quantity >= 0) continue;
-    if (compiled.cues.startingAt(items, i, RECIPIENTS)?.end !== i) continue;
+    if (compiled.cues.startingAt(items, i, 'recipient')?.end !== i) continue;
     // 为4.2万名失业人员发放: recipients counted by a number of their own are that number's
     let text = '';
     for (let j = i + 1; j < from; j++) {

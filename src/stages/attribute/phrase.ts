@@ -12,9 +12,6 @@ import { nextSolid, openingBracket } from './items.js';
  * (a literal per call was 1.7 of finishLeft's 8.4 MB and 2.9 of the 分别 scan's 7.7 MB over 20 warm
  * files of the 10 MB corpus).
  */
-const CLOSERS: readonly CueLabel[] = ['closer'];
-const CLASS_SUFFIXES: readonly CueLabel[] = ['classSuffix'];
-const STRIPS: readonly CueLabel[] = ['strip'];
 const MODALS: readonly CueLabel[] = ['target', 'actual'];
 const LEADING_CUES: readonly CueLabel[] = ['new', 'skip', 'bound', 'target', 'actual', 'strip', 'increase', 'decrease'];
 const TRAILING_MODALS: readonly CueLabel[] = ['actual', 'bound'];
@@ -86,7 +83,7 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, li
   let items = [...run];
   // 天使、种子、风投、创投等科创基金规模: the class after 等 is the subject
   for (let i = items.length - 1; i >= 0; i--) {
-    const closer = compiled.cues.endingAt(items, i, CLOSERS);
+    const closer = compiled.cues.endingAt(items, i, 'closer');
     if (closer && items.slice(i + 1).some(isNounLike)) {
       items = items.slice(i + 1);
       break;
@@ -159,8 +156,8 @@ function afterLastPredicate(run: readonly Item[], compiled: CompiledAttribute): 
   for (let i = run.length - 2; i > 0; i--) {
     if (!isVerb(run[i]!)) continue;
     // 乡村治理类指标: a verb before a class suffix names the class, it predicates nothing
-    if (compiled.cues.startingAt(run, i + 1, CLASS_SUFFIXES)?.end === i + 1) continue;
-    const cue = compiled.cues.startingAt(run, i, STRIPS);
+    if (compiled.cues.startingAt(run, i + 1, 'classSuffix')?.end === i + 1) continue;
+    const cue = compiled.cues.startingAt(run, i, 'strip');
     // 仲裁调解成功率: a rate right after the verb is the rate of that action, the verb names it
     if (cue && cue.end === run.length - 2 && compiled.rateSuffixes.some((suffix) => run[run.length - 1]!.text.endsWith(suffix))) continue;
     if (cue && cue.end < run.length - 1 && characters(run.slice(cue.end + 1)) >= 3) {

@@ -17,7 +17,6 @@ import { baseOpenerBefore, walkBack } from './walk.js';
 
 /** Cue labels that open a 分别 or 均 list (one array for the scan over every item). */
 const LIST_CUES: readonly CueLabel[] = ['respectively', 'shared'];
-const JOINERS: readonly CueLabel[] = ['joiner'];
 
 /** Most items read on either side of 分别: a list longer than this is not paired. */
 const LIST_REACH = 64;
@@ -153,7 +152,7 @@ function closingList(items: readonly Item[], cue: number, compiled: CompiledAttr
   for (let i = mark - 1; i >= 0 && mark - i <= LIST_REACH; i--) {
     const item = items[i]!;
     if (item.separator === 'clause' || item.quantity >= 0) return [];
-    const introducer = compiled.cues.endingAt(items, i, ['introducer']);
+    const introducer = compiled.cues.endingAt(items, i, 'introducer');
     if (!introducer) continue;
     const tail = items.slice(i + 1, mark);
     const groups = tail.length > 0 ? listBefore(tail, tail.length - 1, compiled, quantities) : [];
@@ -198,7 +197,7 @@ function listBefore(
       continue;
     }
     if (item.quantity >= 0 || item.separator === 'clause' || item.separator === 'other') break;
-    const joiner = joiners ? compiled.cues.endingAt(items, i, JOINERS) : null;
+    const joiner = joiners ? compiled.cues.endingAt(items, i, 'joiner') : null;
     if (item.separator === 'list' || joiner) {
       groups.unshift([]);
       i = joiner ? joiner.start - 1 : i - 1;

@@ -19,7 +19,6 @@ import { characters, finishLeft, isAttributive, isNounLike, isVerb, shorten } fr
 const INSIDE_TAGS: ReadonlySet<string> = new Set(['m', 'q', 'f', 'b']);
 
 /** Cue labels asked about at every item read after a number (one array, not a literal per item). */
-const JOINERS: readonly CueLabel[] = ['joiner'];
 const RIGHT_STOPS: readonly CueLabel[] = ['stop', 'new', 'increase', 'decrease'];
 const LEVEL_OR_MEASURED: readonly CueLabel[] = ['level', 'measured'];
 
@@ -231,7 +230,7 @@ export function rightPhrase(
     }
     // 32个国控、省控地表水监测断面: modifiers listed with 、 before one head noun; 4.82万名持证残疾儿童
     // 及成人: nouns a count counts together, joined by a joiner word (subjects.yaml list_joiners)
-    const joiner = count && item.separator === null && compiled.cues.startingAt(items, i, JOINERS)?.end === i;
+    const joiner = count && item.separator === null && compiled.cues.startingAt(items, i, 'joiner')?.end === i;
     if ((item.separator === 'list' || joiner) && run.length > 0 && isNounLike(run[run.length - 1]!) && items[i + 1] !== undefined && isNounLike(items[i + 1]!)) {
       run.push(item);
       i++;

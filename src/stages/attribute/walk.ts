@@ -194,18 +194,18 @@ function changeVerbBefore(
     // 不低于营业收入的5%, 不少于销售收入的3%: a bound word before the base of a share (qualifiers.yaml
     // across_base; the recognizer's qualifier) holds no change, not even the 低于 inside it, and the
     // subject stands before it
-    const bound = compiled.cues.endingAt(items, i, BASE_BOUNDS);
+    const bound = compiled.cues.endingAt(items, i, 'baseBound');
     if (bound && bound.end === i && i < stop && isAttributive(items[stop + 1] ?? items[stop]!)) return { cue: bound, comparator: false, bounded: true };
     // 超过年度目标任务2.4万人: a comparator that is no change word (超过, 超出) sizes a rise over the
     // base of nouns between it and the number
-    const over = compiled.cues.endingAt(items, i, COMPARATORS);
+    const over = compiled.cues.endingAt(items, i, 'comparator');
     const plain = over !== null && !compiled.cues.has(over.word, 'increase') && !compiled.cues.has(over.word, 'decrease');
     if (plain && over.end === i && i < stop && overBase(items.slice(i + 1, stop + 1))) {
       return { cue: { ...over, label: 'increase' }, comparator: true, over: true };
     }
     const cue = compiled.cues.endingAt(items, i, CHANGES);
     if (cue && cue.end === i) {
-      const comparator = compiled.cues.endingAt(items, i, COMPARATORS)?.start === cue.start;
+      const comparator = compiled.cues.endingAt(items, i, 'comparator')?.start === cue.start;
       if (comparator) return { cue, comparator };
       if (stop - i >= MAX_OBJECT) return null;
       // a change verb that takes an object (changes.yaml object_verbs), then only that object:
@@ -216,8 +216,8 @@ function changeVerbBefore(
         (between) => isNounLike(between) || isVerb(between) || OBJECT_MODIFIER_TAGS.has(between.tag) || between.separator === 'space',
       );
       const takesObject =
-        compiled.cues.endingAt(items, i, OBJECTS)?.start === cue.start ||
-        (compiled.cues.endingAt(items, i, COMPARED_OBJECTS)?.start === cue.start &&
+        compiled.cues.endingAt(items, i, 'object')?.start === cue.start ||
+        (compiled.cues.endingAt(items, i, 'comparedObject')?.start === cue.start &&
           (followsBase(items, cue.start, compiled) || followsPerHead(items, cue.start, compiled)));
       return takesObject && plain && object.some(isNounLike) ? { cue, comparator } : null;
     }
@@ -227,11 +227,7 @@ function changeVerbBefore(
 }
 
 /** Cue labels `changeVerbBefore` asks about at each item it walks back over (one array each, not a literal per item). */
-const BASE_BOUNDS: readonly CueLabel[] = ['baseBound'];
-const COMPARATORS: readonly CueLabel[] = ['comparator'];
 const CHANGES: readonly CueLabel[] = ['increase', 'decrease'];
-const OBJECTS: readonly CueLabel[] = ['object'];
-const COMPARED_OBJECTS: readonly CueLabel[] = ['comparedObject'];
 const NEW_OR_LEVEL: readonly CueLabel[] = ['new', 'level'];
 
 /** A comparison base of nouns only (年度目标任务, 年度计划): no verb, at least one noun. */

@@ -7,7 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { runCommand } from './commands/run.js';
 import { mergeCommand } from './commands/merge.js';
 import { scoreCommand } from './commands/score.js';
-import { RulesError } from './rules/load.js';
+import { RulesError } from './rules/files.js';
 import { UsageError } from './batch/inputs.js';
 import { ScoreInputError } from './score/files.js';
 import { buildVersion } from './version.js';

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
 import type { Pipeline } from '../pipeline.js';
-import { assertRulesUnchanged } from '../rules/load.js';
+import { assertRulesUnchanged } from '../rules/files.js';
 import { tuneV8ForWorkers } from '../v8-flags.js';
 import type { ManifestEntry } from './manifest.js';
 import { runTask, type Task, type WorkerSetup } from './process.js';

@@ -32,7 +32,8 @@
  */
 import { appendFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadRules, defaultRulesDir, assertRulesUnchanged } from '../rules/load.js';
+import { defaultRulesDir, assertRulesUnchanged } from '../rules/files.js';
+import { loadRulesCached } from '../rules/cache.js';
 import type { Rules } from '../rules/schema.js';
 import { userDictPathIn } from '../rules/userdict.js';
 import { isKnownEncoding } from '../stages/decode.js';
@@ -68,6 +69,8 @@ export interface RunOptions {
   paths: string[];
   out: string;
   rulesDir?: string;
+  /** The folder of the rules cache (rules/cache.ts); none when absent or null. */
+  rulesCache?: string | null;
   bom: boolean;
   encoding?: string;
   toSimplified?: boolean;
@@ -89,7 +92,7 @@ export async function runBatch(options: RunOptions): Promise<RunSummary> {
   const rulesDir = options.rulesDir ?? defaultRulesDir;
   const early = startEarly(options, rulesDir);
   try {
-    const rules = loadRules(rulesDir);
+    const rules = await loadRulesCached(rulesDir, options.rulesCache ?? null);
     if (options.encoding && !isKnownEncoding(options.encoding)) {
       throw new UsageError(`unknown encoding "${options.encoding}" (try utf-8, gb18030, gbk, big5, utf-16le, utf-16be)`);
     }

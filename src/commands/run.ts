@@ -12,7 +12,8 @@ import { parseShard } from '../batch/shard.js';
 import { readAll, runStdinBytes } from '../batch/stdin.js';
 import { UsageError } from '../batch/inputs.js';
 import { isKnownEncoding } from '../stages/decode.js';
-import { RulesError } from '../rules/load.js';
+import { RulesError } from '../rules/files.js';
+import { defaultCacheDir } from '../rules/cache.js';
 
 interface CliOptions {
   out: string;
@@ -79,6 +80,7 @@ export function runCommand(): Command {
           paths,
           out: options.out,
           rulesDir: options.rules,
+          rulesCache: defaultCacheDir(),
           encoding: options.encoding,
           toSimplified: options.toSimplified,
           bom: options.bom,
@@ -135,6 +137,7 @@ async function runStdin(options: CliOptions): Promise<void> {
   const bytes = await readAll(process.stdin);
   const result = await runStdinBytes(bytes, {
     rulesDir: options.rules,
+    rulesCache: defaultCacheDir(),
     settings: { encoding: options.encoding?.toLowerCase() ?? null, toSimplified: Boolean(options.toSimplified) },
   });
   if ('failure' in result) {

@@ -2,8 +2,9 @@
  * Checks across rules files, run after each file passed its own schema: duplicates, units that
  * could be misread as a magnitude, and patterns that are not linear-time safe.
  */
-import type { RuleProblem } from './load.js';
-import { HTML_TAG_ROLES, type Rules } from './schema.js';
+import type { RuleProblem } from './files.js';
+import type { Rules } from './schema.js';
+import { HTML_TAG_ROLES } from './files.js';
 
 type RuleData = Omit<Rules, 'userDictPath' | 'hash' | 'dir'>;
 

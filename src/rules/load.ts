@@ -2,101 +2,45 @@
  * Reads and validates `rules/`. Every problem is reported at once, each naming the file, the
  * line, the entry and what to fix; nothing re-reads the rules after this.
  */
-import { createHash, type Hash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
-import { ruleFiles, type RuleFileName, type Rules } from './schema.js';
+import { ruleFiles, type Rules } from './schema.js';
 import { checkRules } from './check.js';
 import { deepFreeze } from './freeze.js';
-import { checkUserDict, userDictPathIn } from './userdict.js';
+import { checkUserDict } from './userdict.js';
+import { readRulesSource, RULE_FILE_NAMES, RulesError, defaultRulesDir, USER_DICT, type RuleProblem, type RulesSource } from './files.js';
 
-/** The `rules/` folder shipped with liang (next to `dist/` and `src/`). */
-export const defaultRulesDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules');
-
-/** One problem in one rules file. */
-export interface RuleProblem {
-  file: string;
-  line: number;
-  /** The entry, as a path into the file: `[3].forms[0]`. */
-  entry: string;
-  message: string;
-}
-
-export class RulesError extends Error {
-  constructor(readonly problems: RuleProblem[]) {
-    super(
-      'invalid rules:\n' +
-        problems.map((p) => `  ${p.file}:${p.line}: ${p.entry ? p.entry + ': ' : ''}${p.message}`).join('\n'),
-    );
-    this.name = 'RulesError';
-  }
-}
+// kept here too: library callers import them from load.js
+export { RulesError, defaultRulesDir, assertRulesUnchanged, rulesHashOnDisk, type RuleProblem } from './files.js';
 
 /** Loads, validates, cross-checks and freezes every rules file in `dir`. Throws `RulesError`. */
 export function loadRules(dir: string = defaultRulesDir): Rules {
+  return rulesFromSource(dir, readRulesSource(dir));
+}
+
+/** `loadRules` of the files of `dir` as `source` holds them (read once by the caller). */
+export function rulesFromSource(dir: string, source: RulesSource): Rules {
   const problems: RuleProblem[] = [];
-  const hash = createHash('sha256');
   const data: Record<string, unknown> = {};
 
-  for (const file of Object.keys(ruleFiles).sort() as RuleFileName[]) {
-    const path = join(dir, file);
-    if (!existsSync(path)) {
-      problems.push({ file, line: 0, entry: '', message: `missing: liang needs ${path}` });
+  for (const file of RULE_FILE_NAMES) {
+    const text = source.texts[file];
+    if (text === undefined) {
+      problems.push({ file, line: 0, entry: '', message: `missing: liang needs ${join(dir, file)}` });
       continue;
     }
-    const text = readFileSync(path, 'utf8');
-    hashRulesFile(hash, file, text);
     const parsed = parseYaml(file, text, ruleFiles[file], problems);
     if (parsed !== undefined) data[file] = parsed;
   }
 
-  const userDictPath = userDictPathIn(dir);
-  if (userDictPath !== null) {
-    const text = readFileSync(userDictPath, 'utf8');
-    hashUserDict(hash, text);
-    problems.push(...checkUserDict(text));
-  }
+  const userDictPath = source.userDict === null ? null : resolve(join(dir, USER_DICT));
+  if (source.userDict !== null) problems.push(...checkUserDict(source.userDict));
 
   if (problems.length === 0) problems.push(...checkRules(data as Omit<Rules, 'userDictPath' | 'hash' | 'dir'>));
   if (problems.length > 0) throw new RulesError(problems);
 
-  return deepFreeze({ ...data, userDictPath, hash: hash.digest('hex'), dir: resolve(dir) }) as Rules;
-}
-
-/**
- * Throws when the rules in `rules.dir` are no longer the ones loaded: a worker's jieba reads the
- * user dictionary from disk, and the manifest names the rules every thread used.
- */
-export function assertRulesUnchanged(rules: Pick<Rules, 'dir' | 'hash'>): void {
-  if (rulesHashOnDisk(rules.dir) !== rules.hash) {
-    throw new Error(`the rules in ${rules.dir} changed while liang was running; run it again`);
-  }
-}
-
-/**
- * The hash `loadRules(dir).hash` would give the files in `dir` now, read without parsing them:
- * lets a run check, before it commits, that the rules it recorded are still the ones on disk.
- */
-export function rulesHashOnDisk(dir: string): string {
-  const hash = createHash('sha256');
-  for (const file of Object.keys(ruleFiles).sort()) {
-    const path = join(dir, file);
-    if (existsSync(path)) hashRulesFile(hash, file, readFileSync(path, 'utf8'));
-  }
-  const userDict = join(dir, 'userdict.txt');
-  if (existsSync(userDict)) hashUserDict(hash, readFileSync(userDict, 'utf8'));
-  return hash.digest('hex');
-}
-
-function hashRulesFile(hash: Hash, file: string, text: string): void {
-  hash.update(file).update('\0').update(text).update('\0');
-}
-
-function hashUserDict(hash: Hash, text: string): void {
-  hash.update('userdict.txt').update('\0').update(text);
+  return deepFreeze({ ...data, userDictPath, hash: source.hash, dir: resolve(dir) }) as Rules;
 }
 
 /** Parses one YAML file and validates it; problems carry the line of the offending entry. */

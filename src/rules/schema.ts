@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { quantityKinds } from '../document.js';
 import { englishRuleFiles } from '../stages/english/schema.js';
+import { HTML_TAG_ROLES, type HtmlTagRole, type RuleFileNameListed } from './files.js';
 
 const word = z.string().min(1, 'must not be empty');
 const annotation = { note: z.string().optional(), source: z.string().optional() };
@@ -323,9 +324,8 @@ export const ocrPercentFile = z
 
 /** html.yaml: the tags of a web page the cleaner takes for markup, by what each does to the text. */
 const tagName = z.string().regex(/^[a-z][a-z0-9]*(:[a-z][a-z0-9]*)?$/, 'a tag name in lower case (p, h1, o:p)');
-/** What a tag does: ends a paragraph, ends a line, becomes a space, goes, or goes with its body. */
-export const HTML_TAG_ROLES = ['paragraph', 'line', 'cell', 'inline', 'hidden'] as const;
-export type HtmlTagRole = (typeof HTML_TAG_ROLES)[number];
+// the roles live in files.ts, which the stages can import without the schemas
+export { HTML_TAG_ROLES, type HtmlTagRole } from './files.js';
 export const htmlFile = z
   .object(Object.fromEntries(HTML_TAG_ROLES.map((role) => [role, z.array(tagName)])) as Record<HtmlTagRole, z.ZodArray<typeof tagName>>)
   .strict();
@@ -351,6 +351,10 @@ export const ruleFiles = {
 } as const;
 
 export type RuleFileName = keyof typeof ruleFiles;
+
+/** files.ts lists the same names without the schemas (for the cache): this fails to compile when they differ. */
+type SameNames<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const ruleFileNamesAgree: SameNames<RuleFileName, RuleFileNameListed> = true;
 
 /** The validated content of `rules/`: plain frozen data, compiled into matchers by the stages. */
 export type Rules = {

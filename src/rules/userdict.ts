@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { RuleProblem } from './load.js';
+import type { RuleProblem } from './files.js';
 
 /** The absolute path of `dir`'s user dictionary, or null when it has none (jieba's own is used). */
 export function userDictPathIn(dir: string): string | null {

@@ -1,4 +1,5 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -123,5 +124,26 @@ describe('rules: the cache', () => {
     expect(defaultCacheDir({ LIANG_CACHE_DIR: '' })).toBeNull();
     expect(defaultCacheDir({ XDG_CACHE_HOME: '/x/xdg' })).toBe(resolve('/x/xdg/liang'));
     expect(defaultCacheDir({})).toMatch(/[/\\]\.cache[/\\]liang$/);
+  });
+
+  it('liang run uses it, and a rules edit between two runs is in the second run\'s output', () => {
+    const { dir, cache } = fresh();
+    const input = mkdtempSync(join(tmpdir(), 'liang-rules-cache-in-'));
+    const out = join(input, 'out');
+    mkdirSync(join(input, 'in'));
+    writeFileSync(join(input, 'in', 'a.txt'), '今年全市共投放了12嘎嘎，比上年增长3%。\n');
+    const run = () => {
+      const result = spawnSync('node', ['dist/cli.js', 'run', join(input, 'in'), '--out', out, '--rules', dir, '--jobs', '1', '--quiet'], {
+        env: { ...process.env, LIANG_CACHE_DIR: cache },
+        encoding: 'utf8',
+      });
+      expect(result.status, result.stderr).toBe(0);
+      return readFileSync(join(out, 'quantities.csv'), 'utf8');
+    };
+    expect(run()).not.toContain(',12嘎嘎,12,');
+    expect(cacheFiles(cache)).toHaveLength(1);
+    appendFileSync(join(dir, 'units.yaml'), '\n- unit: 嘎嘎\n  kind: count\n');
+    expect(run()).toContain('12嘎嘎,12,,嘎嘎,嘎嘎');
+    expect(cacheFiles(cache)).toHaveLength(2);
   });
 });

@@ -9,6 +9,7 @@ import { loadRules } from '../src/rules/load.js';
 import { splitLines } from '../src/stages/clean/lines.js';
 import type { Note } from '../src/stages/clean/notes.js';
 import { relink } from '../src/stages/clean/relink.js';
+import { deinterleave } from '../src/stages/clean/columns-alternating.js';
 import { seamJudge, unitForms } from '../src/stages/clean/seam.js';
 import { getSegmenter, type Segmenter } from '../src/text/segment.js';
 
@@ -52,6 +53,27 @@ describe('clean: the seam judge answers the same, prepared or not', () => {
     );
   });
 
+  it('mostContinuity bounds continuity from above, without segmenting', () => {
+    const piece = fc.tuple(fc.nat(text.length - 1), fc.integer({ min: 0, max: 14 })).map(([at, length]) => text.slice(at, at + length));
+    const spaced = fc.tuple(piece, fc.constantFrom('', ' ', '\u3000')).map(([chars, space]) => (space === '' ? chars : [...chars.slice(0, 2), space, ...chars.slice(2)]));
+    // a third of the lefts end in a number, whose unit or decimals the right may hold
+    const left = fc.tuple(spaced, fc.constantFrom('', '', '3', '3.')).map(([chars, tail]) => [...chars, ...Array.from(tail)]);
+    const { segmenter: counted, calls } = counting();
+    const bounding = seamJudge(counted, units);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(left, spaced), { minLength: 1, maxLength: 40 }), (joins) => {
+        const judge = seamJudge(segmenter, units);
+        for (const [l, r] of joins) {
+          const most = bounding.mostContinuity(l, r);
+          expect(most).toBeGreaterThanOrEqual(judge.continuity(l, r));
+          if (most > 0) expect(judge.mayContinue(l, r)).toBe(true);
+        }
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+    expect(calls()).toBe(0);
+  });
+
   it('a join prepared is not segmented again, nor one asked before', () => {
     const { segmenter: counted, calls } = counting();
     const judge = seamJudge(counted, units);
@@ -84,5 +106,24 @@ describe('clean: jieba calls of a hard-wrapped page with OCR spaces', () => {
     expect(seams).toBeGreaterThan(10);
     // before: one call for each space where a word might cross, and one for each seam cut (142 here)
     expect(calls()).toBe(2);
+  });
+
+  it('the alternating-lines test judges no join of a page of one column where no word can lift it', () => {
+    // the sample's prose wrapped every 31 characters: a page of one column, no join to the line
+    // after next can reach the rate of alternating columns once the dictionary says which joins
+    // hold a word across them at all
+    let raw = '';
+    text.slice(0, 3100).forEach((ch, i) => {
+      raw += ch;
+      if (i % 31 === 30) raw += '\n';
+    });
+    const { segmenter: counted, calls } = counting();
+    const notes: Note[] = [];
+    const lines = splitLines(raw).filter((line) => line.chars.length > 0);
+    const out = deinterleave(lines, seamJudge(counted, units), 0, notes, new Set());
+    expect(out).toEqual(lines);
+    expect(notes).toEqual([]);
+    // (before, every join a word might cross counted 2 until judged: one jieba call here)
+    expect(calls()).toBe(0);
   });
 });

@@ -81,8 +81,23 @@ function alternates(run: Line[], judge: SeamJudge, step: number): boolean {
   // Continuity is at most 2, and 0 where no word can cross the join (a table look-up): the joins
   // to the line after next are judged only while those left could still lift the rate to 0.3
   // (jieba cuts for clean over 4 MB: 6,259 → 4,665)
-  const open = afterNextPairs.filter(([line, two]) => judge.mayContinue(line.chars, two.chars));
-  const stops = (afterNext: number, k: number): boolean => (afterNext + 2 * (open.length - k)) / afterNextPairs.length < 0.3;
+  // Each join's most is read from the dictionary instead (`mostContinuity`: 0 where no word is a
+  // run of its text across the join, 1 where none of three characters is), and the joins left can
+  // lift the sum by at most the sum of theirs: on a page of one column nearly every page ends
+  // here without a join judged (10 MB corpus, clean alone, both builds alternating by document,
+  // 6 passes: clean's jieba 249,937 → 190,261 UTF-16 units a pass, this test 2.31 → 1.35 s of
+  // the profile, the bound 0.89 s of that; clean's own total within the noise)
+  const open: [Line, Line][] = [];
+  const most: number[] = [];
+  for (const pair of afterNextPairs) {
+    const bound = judge.mostContinuity(pair[0].chars, pair[1].chars);
+    if (bound === 0) continue;
+    open.push(pair);
+    most.push(bound);
+  }
+  const rest = new Array<number>(open.length + 1).fill(0);
+  for (let k = open.length - 1; k >= 0; k--) rest[k] = rest[k + 1]! + most[k]!;
+  const stops = (afterNext: number, k: number): boolean => (afterNext + rest[k]!) / afterNextPairs.length < 0.3;
   let afterNext = 0;
   // (the joins judged whatever the ones before them give, since the sum only grows, are handed to
   // the judge together: one jieba call for them instead of one each)

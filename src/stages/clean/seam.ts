@@ -25,6 +25,13 @@ export interface SeamJudge {
    * at the join, and `left` does not end in a digit. A table look-up, no segmenting.
    */
   mayContinue(left: readonly string[], right: readonly string[]): boolean;
+  /**
+   * The most `continuity` can be, from dictionary look-ups alone (no segmenting): 2 where a
+   * dictionary word of three characters or more is a run of the join's text across it, 1 where
+   * one of two characters is, or `left` ends in a number (its unit or decimals may follow), else
+   * 0. jieba's cut can put across the join no word that is not such a run.
+   */
+  mostContinuity(left: readonly string[], right: readonly string[]): number;
   /** The dictionary word that crosses the join, if any. */
   crossingWord(left: readonly string[], right: readonly string[]): string | null;
   /**
@@ -99,6 +106,45 @@ export function seamJudge(segmenter: Segmenter, units: ReadonlySet<string>): Sea
     const first = firstSolid(right);
     return last !== undefined && first !== undefined && segmenter.pairInWord(last, first);
   };
+  /**
+   * 2 when a dictionary word of three characters or more is a run of the join's text (spaces left
+   * out, `REACH` characters each side, as `joinOf` takes it) across the join, 1 when one of two
+   * characters is, else 0: jieba's cut can put no other word across it. Each pair of neighbours in
+   * such a word is a pair of some dictionary word (`pairInWord`), so only the runs inside the
+   * stretch around the join those pairs reach are looked up.
+   */
+  const wordAcross = (left: readonly string[], right: readonly string[]): number => {
+    // most joins end here, before any array or string is built
+    if (!mayCross(left, right)) return 0;
+    // the solid characters either side, nearest the join first, as far as dictionary pairs chain
+    const before: string[] = [];
+    for (let i = left.length - 1; i >= 0 && before.length < REACH; i--) {
+      const ch = left[i]!;
+      if (isSpace(ch)) continue;
+      if (before.length > 0 && !segmenter.pairInWord(ch, before[before.length - 1]!)) break;
+      before.push(ch);
+    }
+    const after: string[] = [];
+    for (let i = 0; i < right.length && after.length < REACH; i++) {
+      const ch = right[i]!;
+      if (isSpace(ch)) continue;
+      if (after.length > 0 && !segmenter.pairInWord(after[after.length - 1]!, ch)) break;
+      after.push(ch);
+    }
+    let two = false;
+    let start = '';
+    for (const ch of before) {
+      start = ch + start;
+      let word = start;
+      for (const next of after) {
+        word += next;
+        if (!segmenter.isWord(word)) continue;
+        if (word.length > 2 && cpLength(word) > 2) return 2;
+        two = true;
+      }
+    }
+    return two ? 1 : 0;
+  };
   const crossingWord = (left: readonly string[], right: readonly string[]): string | null => {
     // a word across the join holds the two characters that meet there: most joins end here,
     // before any string is built
@@ -145,6 +191,15 @@ export function seamJudge(segmenter: Segmenter, units: ReadonlySet<string>): Sea
       const first = firstSolid(right);
       if (last === '.' && first !== undefined && isDigit(first) && endsInDecimalPoint(left)) return true;
       return first !== undefined && segmenter.pairInWord(last, first);
+    },
+    mostContinuity(left, right) {
+      const word = wordAcross(left, right);
+      if (word > 0) return word;
+      // the evidence of a number cut from its unit or its decimals, 1 at most
+      const last = lastSolid(left);
+      if (last === undefined) return 0;
+      if (isDigit(last)) return 1;
+      return last === '.' && isDigit(firstSolid(right) ?? '') && endsInDecimalPoint(left) ? 1 : 0;
     },
     continuity(left, right) {
       const word = crossingWord(left, right);

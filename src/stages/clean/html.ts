@@ -18,7 +18,8 @@
  * One info note per raw line says what went.
  */
 import { decodeHTML } from 'entities';
-import { HTML_TAG_ROLES, type HtmlTagRole, type Rules } from '../../rules/schema.js';
+import { HTML_TAG_ROLES, type HtmlTagRole } from '../../rules/files.js';
+import type { Rules } from '../../rules/schema.js';
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
 

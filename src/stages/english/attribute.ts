@@ -15,7 +15,7 @@ import type { CompiledEnglish } from './compile.js';
 import { figureLabel, type CountedNoun } from './count.js';
 import { clauseAround, clauseModality, nearestYear, sentenceStart, subclauseAround, type Section } from './modality.js';
 import type { Candidate } from './phrase.js';
-import { changeNounFollows, countSubject, followsAllotmentOf, followsNounOf, informative as keepInformative, joinerAfter, nounAfterMeasure, phraseAt, subjectAfterUnit, subjectBefore } from './subject.js';
+import { changeNounFollows, countSubject, followsAllotmentOf, followsNounOf, informative as keepInformative, joinerAfter, nounAfterMeasure, nounBeforeComma, phraseAt, subjectAfterUnit, subjectBefore } from './subject.js';
 import { isHeadNoun, isNounLike } from './nouns.js';
 import { hasTag, tokenAtOrAfter, tokenBefore, type Token } from './tokens.js';
 import { matchBackward, matchForward, skipSpaceBackward, skipSpaceForward } from './words.js';
@@ -339,6 +339,8 @@ function subjectOf(
     (counted === null ? informative(nounOfCount(text, tokens, candidate, compiled)) : null) ??
     // `airports handling more than 10 million passengers a year`: a class threshold names the class
     classThreshold(text, tokens, candidate, memory.floor, compiled) ??
+    // `271 airports, of which 43 each handled more than 10 million passengers`: the part's threshold names its class
+    (carried !== null && candidate.qualifier === 'at_least' && EACH_PART.test(text.slice(Math.max(0, candidate.boundStart - EACH_REACH), candidate.boundStart)) ? carried : null) ??
     // `96 million pieces of industrial equipment`: a container names what follows its `of`
     (container ? informative(containerOf(text, tokens, counted!, compiled)) : null) ??
     // `Sales of new energy vehicles surpassed 12.8 million units`
@@ -454,6 +456,10 @@ function labelWords(text: string, at: number): string | null {
   return words && words[1]!.split(/\s+/).length <= MAX_LABEL_WORDS ? words[1]! : null;
 }
 
+// `, of which 43 each handled ` before a threshold's bound word: a part of the number before, a class by what each did
+const EACH_PART = /,\s*of\s+(?:which|whom)\s+\d[\d,.]*\s+each\s+\p{L}{3,}ed\s+$/iu;
+const EACH_REACH = 48;
+
 // `airports handling more than 10 million passengers`, `firms with over 500 employees`: a lower bound
 // after a plural noun and a participle or `with` sets a class of that noun (QUANTITIES.md §3: the
 // head noun the threshold modifies)
@@ -463,6 +469,10 @@ function classThreshold(text: string, tokens: readonly Token[], candidate: Candi
   const noun = tokens[link - 1];
   // (read from the text: compromise tags `handling` a noun and a capitalized `Firms` a verb)
   if (link < 1 || !/^(?:\p{L}{3,}ing|with)$/iu.test(tokens[link]!.text) || !/^\s+$/.test(tokens[link]!.post)) return null;
+  // `Large-scale farms, those selling more than 500 hogs a year,`: `those` after a comma stands for the noun before it
+  if (noun && /^those$/i.test(noun.text) && /^\s+$/.test(noun.post) && /^,\s+$/.test(tokens[link - 2]?.post ?? '')) {
+    return tokens[link - 2]!.start >= floor && /\p{L}s$/u.test(tokens[link - 2]!.text) ? nounBeforeComma(text, tokens, link - 2, floor, compiled) : null;
+  }
   if (!noun || !/\p{L}s$/u.test(noun.text) || !isNounLike(tokens, link - 1, compiled) || !/^\s+$/.test(noun.post) || noun.start < floor) return null;
   return subjectBefore(text, tokens, { ...candidate, boundStart: tokens[link]!.start }, floor, compiled);
 }
@@ -486,7 +496,12 @@ const PLACED = new RegExp(`^\\s+(?:were|was|are|is)\\s+\\p{L}{3,}ed\\s+(?:${PLAC
 const PREDICATE = /^\s+(?:were|was|are|is|had|have|has|held|hold|holds)\s+(?:the\s+)?([\p{L}-]+(?: [\p{L}-]+){0,3})/iu;
 const PREDICATE_COUNT = /^\s+(?:were|was|are|is|had|have|has|held|hold|holds|\p{L}{2,}ed)\s+(?:the\s+)?([\p{L}\d-]+(?: [\p{L}-]+){0,3})/iu;
 const OF_THE = /^\s*(?:[\p{L} ]{1,30}:\s*)?Of\s+(?:(?:the|these|those|its|their)\s(?:[^,]|(?<=\d),(?=\d))+|these|those|them),\s*$/iu;
+// ` of which offer free admission`: `of which` right after a share set off by a comma, its verb and the verb's object
+const TRAILING_WHICH = /^\s+of\s+(?:which|whom)\s+(?!(?:were|was|are|is|will|would|can|could|had|have|has)\b)\p{L}+\s+(?:the\s+|a\s+|an\s+)?([\p{L}'’-]+(?: [\p{L}'’-]+){0,3})/iu;
 function predicateAfterWhich(text: string, tokens: readonly Token[], candidate: Candidate, sentence: number, compiled: CompiledEnglish): string | null {
+  // `rose by 312 to 7,358, about 91 percent of which offer free admission`: the share is told apart by what its clause's verb takes
+  const trailing = candidate.unit?.kind === 'percent' && /,\s*$/.test(text.slice(Math.max(0, candidate.boundStart - 2), candidate.boundStart)) ? TRAILING_WHICH.exec(text.slice(candidate.end, candidate.end + 64)) : null;
+  if (trailing) return trailing[1]!.split(/ (?:and|or|in|with|at|of|for|by|to|from|on)\b/)[0]!;
   const which = /\bof\s+(which|whom)\s*$/i.test(text.slice(Math.max(0, candidate.boundStart - 16), candidate.boundStart));
   // `Of these, 24.1 million were made visa-free`: a bare `these`/`those`/`them` as well
   const ofThe = candidate.boundStart - sentence <= 80 && OF_THE.test(text.slice(sentence, candidate.boundStart));

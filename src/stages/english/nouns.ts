@@ -46,6 +46,9 @@ export function isNounLike(tokens: readonly Token[], i: number, compiled: Compil
   if (hasTag(token, 'PresentTense', 'Infinitive') && !hasTag(token, 'PastTense') && modifier && /^[\s-]+$/.test(previous!.post)) {
     return true;
   }
+  // `of which surface water accounted for`: after `of which`, a bare verb right before a noun modifies it
+  const afterOfWhich = /^(?:which|whom)$/i.test(previous?.text ?? '') && tokens[i - 2]?.text.toLowerCase() === 'of' && /^\s+$/.test(previous!.post);
+  if (afterOfWhich && hasTag(token, 'Infinitive') && !hasTag(token, 'PastTense') && /^\s+$/.test(token.post) && hasTag(tokens[i + 1], 'Noun') && !hasTag(tokens[i + 1], 'Pronoun', 'Value', 'Unit')) return true;
   // a capitalized word that opens the text is the start of its subject (`Imports and exports grew`)
   const opens = previous === undefined || /[.;:!?]\s*$/.test(previous.post);
   return /^\p{Lu}[\p{L}\d&]*$/u.test(token.text) && (opens || !hasTag(token, 'Verb'));

@@ -222,6 +222,15 @@ export function subjectBefore(text: string, tokens: readonly Token[], candidate:
   return found.phrase;
 }
 
+/** The noun phrase that ends at token `k`, a head noun right before a comma (`Large-scale farms, those …`), or null. */
+export function nounBeforeComma(text: string, tokens: readonly Token[], k: number, floor: number, compiled: CompiledEnglish): string | null {
+  if (!isHeadNoun(tokens, k, compiled) || isUnitWord(tokens[k]!, compiled)) return null;
+  return phraseBefore(text, tokens, k, floor, compiled, true)?.phrase ?? null;
+}
+
+const OBJECT_PRONOUN = /^(?:them|it|us|him|her)$/;
+const MAX_WHO_REACH = 4;
+
 function phraseBefore(
   text: string,
   tokens: readonly Token[],
@@ -409,7 +418,9 @@ function phraseBefore(
     const month = hasTag(tokens[i - 1], 'Month') ? 1 : 0;
     const year = hasTag(token, 'Year') && /^(for|in)$/i.test(tokens[i - 1 - month]?.text ?? '');
     if (year) i -= month;
-    if (!compiled.verbCues.has(word) && !hasTag(token, ...CROSS_TAGS) && !afterCopula && !year && !compiled.subjects.crossedAdverbs.has(word)) return null;
+    // `the people who traveled with them came to`: an object pronoun inside a `who` clause is crossed to the clause's `who`
+    const inWho = hasTag(token, 'Pronoun') && OBJECT_PRONOUN.test(word) && tokens.slice(Math.max(0, i - MAX_WHO_REACH), i).some((t) => t.text === 'who');
+    if (!compiled.verbCues.has(word) && !hasTag(token, ...CROSS_TAGS) && !afterCopula && !year && !inWho && !compiled.subjects.crossedAdverbs.has(word)) return null;
   }
   if (i < 0 || crossed >= MAX_CROSSED) return null;
   // `rose 3.2 percent in volume to 8.6 million tonnes`: `in` + a word english-subjects.yaml
@@ -649,7 +660,10 @@ function countInPhrase(tokens: readonly Token[], j: number, compiled: CompiledEn
   const token = tokens[j]!;
   const k = hasTag(tokens[j - 1], 'Determiner') && /^\s+$/.test(tokens[j - 1]!.post) ? j - 2 : j - 1;
   const joiner = tokens[k]?.text.toLowerCase();
-  return hasTag(token, 'Cardinal') && !hasTag(token, 'Percent', 'Money', 'Date') && /^\s+$/.test(token.post) && joiner !== undefined && joiner !== 'and' && compiled.subjects.joiners.has(joiner) && /^\s+$/.test(tokens[k]!.post);
+  if (!hasTag(token, 'Cardinal') || hasTag(token, 'Percent', 'Money', 'Date') || !/^\s+$/.test(token.post)) return false;
+  // `The 49 national parks and candidate areas, which together cover`: a count after the `The` that opens a sentence
+  if (/^the$/i.test(tokens[j - 1]?.text ?? '') && /^\s+$/.test(tokens[j - 1]!.post) && (j < 2 || /[.;:!?]\s*$/.test(tokens[j - 2]!.post)) && !hasTag(token, 'Year') && /^\d[\d,]*$/.test(token.text)) return true;
+  return joiner !== undefined && joiner !== 'and' && compiled.subjects.joiners.has(joiner) && /^\s+$/.test(tokens[k]!.post);
 }
 
 // a present tense or infinitive between list commas (compromise's `beef`)
@@ -704,7 +718,8 @@ function adverbAppositive(tokens: readonly Token[], from: number, floor: number,
 // three words, a noun, with anything after them but a clause's punctuation (`, a gauge of how well banks
 // can absorb losses,`, `, the group we most wanted to help,`, `, a 135-kilometer waterway linking Nanning
 // to the sea,`), or a regular past participle and its preposition (`, boosted by the China-ASEAN Free
-// Trade Area,`). The description may hold a quantity, and so the floor
+// Trade Area,`), or `those` and a participle (`, those selling more than 500 hogs a year,`). The
+// description may hold a quantity, and so the floor
 function describedNoun(tokens: readonly Token[], i: number, compiled: CompiledEnglish): number {
   for (let j = i - 1; j >= 0 && i - j <= MAX_RELATIVE; j--) {
     if (/^\)?,\s+$/.test(tokens[j]!.post)) {
@@ -712,7 +727,9 @@ function describedNoun(tokens: readonly Token[], i: number, compiled: CompiledEn
       if (!/^\s+$/.test(first.post) || second === undefined) return -1;
       const described = /^(?:a|an|the)$/i.test(first.text) && [j + 2, j + 3, j + 4].some((k) => k <= i && isHeadNoun(tokens, k, compiled));
       const participle = hasTag(first, 'PastTense') && /\p{L}ed$/u.test(first.text) && !hasTag(first, 'Auxiliary', 'Copula', 'Modal') && hasTag(second, 'Preposition');
-      if (!described && !participle) return -1;
+      // (`Large-scale farms, those selling more than 500 hogs a year, accounted for`: `those` and a participle)
+      const those = /^those$/i.test(first.text) && /^\s+$/.test(second.post) && (hasTag(second, 'Gerund') || (hasTag(second, 'PastTense', 'Participle') && !hasTag(second, 'Auxiliary', 'Copula', 'Modal')));
+      if (!described && !participle && !those) return -1;
       return isHeadNoun(tokens, j, compiled) && !isUnitWord(tokens[j]!, compiled) ? j : -1;
     }
     if (!/^[\s-]*$/.test(tokens[j]!.post)) return -1;

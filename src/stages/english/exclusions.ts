@@ -64,6 +64,10 @@ export function exclusionOf(
     if (previous !== undefined && OPENING_QUOTES.has(previous)) {
       return { rule: 'english/quoted-name', reason: `"${number}" opens a quoted name` };
     }
+    // `grade-three surgery`, `a level-two alert`: a spelled number hyphened to the word before it is part of a name
+    if (previous === '-' && /\p{L}/u.test(text[candidate.numberStart - 2] ?? '')) {
+      return { rule: 'english/hyphen-name', reason: `"${text.slice(Math.max(0, candidate.numberStart - 12), candidate.numberEnd).trim()}" names a grade or a class` };
+    }
     if (/^\p{Lu}/u.test(number) && !startsSentence(text, candidate.numberStart)) {
       return { rule: 'english/capitalized-name', reason: `"${number}" is capitalized inside a sentence: a name` };
     }

@@ -483,7 +483,12 @@ function phraseBefore(
       first = j;
       continue;
     }
-    if (!inPhrase(tokens, j, compiled) && !gerundBeforeJoiner(tokens, j, compiled) && !(listComma && listedVerb(tokens, j)) && !(finiteCrossed && participleAfterNoun(tokens, j, compiled)) && !(first === j + 1 && participleAfterVerb(tokens, j, compiled))) {
+    // `county hospitals able to perform grade-three surgery`: `able to` and its verb after a noun say which
+    if (ableTo(tokens, j, compiled)) {
+      j -= 2;
+      continue;
+    }
+    if (!inPhrase(tokens, j, compiled) && !gerundBeforeJoiner(tokens, j, compiled) && !(listComma && listedVerb(tokens, j)) && !((finiteCrossed || afterOfNoun(tokens, j)) && participleAfterNoun(tokens, j, compiled)) && !(first === j + 1 && participleAfterVerb(tokens, j, compiled))) {
       // `revenue from emerging services such as cloud computing and big data rose`: the first word
       // of the examples, read as a verb (`cloud`), right after the opener: the noun before the opener
       const examples = first === j + 1 && /^\s+$/.test(token.post) ? exampleOpenerEndingAt(tokens, j - 1, compiled) : 0;
@@ -645,6 +650,10 @@ function liftedFloor(tokens: readonly Token[], floor: number, compiled: Compiled
     if (isUnitWord(tokens[k]!, compiled)) return floor; // `by 2.1 percentage points to 87.2 percent`: a measure, not a count
     k--;
   }
+  // `some 81 million mobile phones and tablets priced below 6,000 yuan each`: an `and` right after a count's
+  // noun joins the next noun to it, and the floor moves back to that noun's start
+  const run = tokens[k + 1];
+  if (run !== undefined && run.end <= floor && hasTag(tokens[k], 'Value') && tokens[tokenAtOrAfter(tokens, floor)]?.text.toLowerCase() === 'and') return run.start;
   return k >= 0 && countInPhrase(tokens, k, compiled) ? 0 : floor;
 }
 
@@ -664,6 +673,13 @@ function countInPhrase(tokens: readonly Token[], j: number, compiled: CompiledEn
   // `The 49 national parks and candidate areas, which together cover`: a count after the `The` that opens a sentence
   if (/^the$/i.test(tokens[j - 1]?.text ?? '') && /^\s+$/.test(tokens[j - 1]!.post) && (j < 2 || /[.;:!?]\s*$/.test(tokens[j - 2]!.post)) && !hasTag(token, 'Year') && /^\d[\d,]*$/.test(token.text)) return true;
   return joiner !== undefined && joiner !== 'and' && compiled.subjects.joiners.has(joiner) && /^\s+$/.test(tokens[k]!.post);
+}
+
+// token j is the verb of `able to <verb>` (or `unable to`) right after a head noun
+function ableTo(tokens: readonly Token[], j: number, compiled: CompiledEnglish): boolean {
+  if (j < 3 || !hasTag(tokens[j], 'Infinitive') || hasTag(tokens[j], 'Copula') || !/^\s+$/.test(tokens[j]!.post)) return false;
+  if (tokens[j - 1]!.text.toLowerCase() !== 'to' || !/^(?:able|unable)$/i.test(tokens[j - 2]!.text)) return false;
+  return [j - 3, j - 2, j - 1].every((k) => /^\s+$/.test(tokens[k]!.post)) && isHeadNoun(tokens, j - 3, compiled);
 }
 
 // a present tense or infinitive between list commas (compromise's `beef`)
@@ -856,9 +872,16 @@ function finiteVerb(token: Token | undefined): boolean {
 
 // `households monitored for the risk of returning to poverty`: a past tense right after a noun and
 // before a joiner (not `and`) is a participle that qualifies the noun
+// (`patients referred upward from primary care`: a direction may stand between the participle and its joiner)
 function participleAfterNoun(tokens: readonly Token[], j: number, compiled: CompiledEnglish): boolean {
-  const joiner = tokens[j + 1]?.text.toLowerCase();
+  const direction = /^\s+$/.test(tokens[j + 1]?.post ?? '') && !compiled.subjects.joiners.has(tokens[j + 1]?.text.toLowerCase() ?? '') && (hasTag(tokens[j + 1], 'Adverb') || /\p{L}wards?$/iu.test(tokens[j + 1]?.text ?? '')) ? 1 : 0;
+  const joiner = tokens[j + 1 + direction]?.text.toLowerCase();
   return hasTag(tokens[j], 'PastTense') && !levelOrChangeVerb(tokens[j]!, compiled) && /^\s+$/.test(tokens[j]!.post) && j > 0 && /^\s+$/.test(tokens[j - 1]!.post) && isHeadNoun(tokens, j - 1, compiled) && joiner !== undefined && joiner !== 'and' && compiled.subjects.joiners.has(joiner);
+}
+
+// the noun before token j follows `of` (`the share of patients referred …`): no past tense after it is the clause's verb
+function afterOfNoun(tokens: readonly Token[], j: number): boolean {
+  return j >= 2 && tokens[j - 2]!.text.toLowerCase() === 'of' && /^\s+$/.test(tokens[j - 2]!.post);
 }
 
 // a regular past (`-ed`, no level or change cue) after a head noun and right before a finite verb:

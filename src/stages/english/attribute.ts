@@ -10,7 +10,7 @@
  *   period     the year nearest the number in its clause, else the section's year
  */
 import type { Change, Modality } from '../../document.js';
-import { changeOf } from './change.js';
+import { changeOf, mannerVerbEnd } from './change.js';
 import type { CompiledEnglish } from './compile.js';
 import { figureLabel, type CountedNoun } from './count.js';
 import { clauseAround, clauseModality, nearestYear, sentenceStart, subclauseAround, type Section } from './modality.js';
@@ -361,6 +361,8 @@ function subjectOf(
     informative(subjectAfterUnit(text, tokens, candidate, compiled)) ??
     // `The company plans to invest no less than 800 billion yuan`: the verb of intent's infinitive names the amount
     (counted === null && candidate.unit !== null && !NOT_INTENDED.has(candidate.unit.kind) ? intendedVerb(text, tokens, candidate, compiled) : null) ??
+    // `while those in real estate fell for the third year in a row, by 11.5 percent`: the verb's subject
+    informative(mannerSubject(text, tokens, candidate, memory.floor, compiled)) ??
     // `…, making up 51.3 percent of the total`: the subject stands before the share verb, if anywhere
     informative(subjectBefore(text, tokens, share < 0 ? candidate : { ...candidate, boundStart: share }, memory.floor, compiled)) ??
     (counted === null ? informative(gappedSubject) : null) ??
@@ -422,6 +424,19 @@ function participleSubject(text: string, tokens: readonly Token[], candidate: Ca
     }
   }
   return null;
+}
+
+// a `by` number set off by a comma after a change verb and its manner adverb or `for` phrase (change.ts
+// mannerVerbEnd) has the subject of that verb
+const COMMA_BY = /,\s*(by)\s*$/i;
+function mannerSubject(text: string, tokens: readonly Token[], candidate: Candidate, floor: number, compiled: CompiledEnglish): string | null {
+  const from = Math.max(0, candidate.boundStart - 8);
+  const by = COMMA_BY.exec(text.slice(from, candidate.boundStart));
+  if (!by) return null;
+  const verbEnd = mannerVerbEnd(text, from + by.index + by[0].indexOf(by[1]!));
+  const verb = tokens[tokenBefore(tokens, verbEnd)];
+  if (verb === undefined || verb.end !== verbEnd || verb.start < floor) return null;
+  return subjectBefore(text, tokens, { ...candidate, boundStart: verb.start }, floor, compiled);
 }
 
 // (a count, a rate or a multiple after the verb is what it adds or has: `aims to add no fewer than

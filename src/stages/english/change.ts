@@ -173,15 +173,22 @@ function appositiveOpening(text: string, close: number, compiled: CompiledEnglis
 }
 
 // `Profits grew more slowly, by 7.4 percent,`: a change verb and its manner adverb, set off by a
-// comma before `by`, give that `by` number its change
-const MANNER_BY = /(\p{L}+)\s+(?:(?:more|less|much|even|far)\s+)?\p{L}+ly\s*,\s*$/u;
-const MANNER_REACH = 40;
+// comma before `by`, give that `by` number its change (`fell for the third year in a row, by 11.5
+// percent`: or the verb and a `for` phrase of time)
+const MANNER_BY = /(\p{L}+)\s+(?:(?:(?:more|less|much|even|far)\s+)?\p{L}+ly|for\s[^,;.\d]{1,40})\s*,\s*$/u;
+const MANNER_REACH = 56;
 function verbBeforeManner(text: string, byStart: number, compiled: CompiledEnglish): { change: Change; rule: string } | null {
+  const verb = mannerVerbEnd(text, byStart);
+  if (verb < 0) return null;
+  const cue = matchBackward(compiled.changeBefore, text, verb);
+  return cue && (cue.value.cue === 'increase' || cue.value.cue === 'decrease') ? { change: cue.value.cue, rule: cue.value.rule } : null;
+}
+
+/** Where the verb that a manner adverb or a `for` phrase and a comma follow ends, before `by` at `byStart`, or -1. */
+export function mannerVerbEnd(text: string, byStart: number): number {
   const from = Math.max(0, byStart - MANNER_REACH);
   const manner = MANNER_BY.exec(text.slice(from, byStart));
-  if (!manner) return null;
-  const cue = matchBackward(compiled.changeBefore, text, from + manner.index + manner[1]!.length);
-  return cue && (cue.value.cue === 'increase' || cue.value.cue === 'decrease') ? { change: cue.value.cue, rule: cue.value.rule } : null;
+  return manner ? from + manner.index + manner[1]!.length : -1;
 }
 
 // a `by` verb (english-changes.yaml by_verbs) up to three words before `start`

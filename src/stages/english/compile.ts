@@ -115,6 +115,8 @@ export interface CompiledEnglish {
     allotments: ReadonlySet<string>;
     /** `, saving about $8 billion`: participles that name the amount after them. */
     amountParticiples: ReadonlySet<string>;
+    /** Verbs whose first object after them is the one the amount goes to (`saved taxpayers 2.6 trillion yuan`). */
+    recipientVerbs: ReadonlySet<string>;
     /** `380,000 workers at more than 1,200 yards`: unit-tagged nouns that count things. */
     countedUnits: ReadonlySet<string>;
     /** `, compared with 32 percent in 2024`: a figure after one of these measures what the last figure of its unit does. */
@@ -280,6 +282,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       headlineVerbs: words(subjects.headline_verbs ?? []),
       allotments: words(subjects.allotments ?? []),
       amountParticiples: words(subjects.amount_participles ?? []),
+      recipientVerbs: words(subjects.recipient_verbs ?? []),
       countedUnits: words(subjects.counted_units ?? []),
       comparisonOpeners: [...words(subjects.comparison_openers ?? [])],
       timeWords: words(subjects.time_words ?? []),

@@ -180,6 +180,7 @@ export const englishSubjectsFile = z
     allotments: cueList.optional(),
     /** Participles that open a comma-part and name the amount after them (`, saving about $8 billion`). */
     amount_participles: cueList.optional(),
+    recipient_verbs: cueList.optional(),
     /** Nouns compromise tags as units of measure that reports count as things (`1,200 yards`: shipyards). */
     counted_units: cueList.optional(),
     /** Words before a figure compared with the one before it (`, compared with 32 percent`): it shares that figure's subject. */

@@ -209,6 +209,12 @@ export function subjectBefore(text: string, tokens: readonly Token[], candidate:
   // (`outpacing that of urban residents by 2.3 percentage points`: a `that of` may stand between)
   const thatOf = /^(?:that|those)$/i.test(tokens[found.first - 2]?.text ?? '') && tokens[found.first - 1]!.text.toLowerCase() === 'of' ? found.first - 3 : found.first;
   if (tokens[before]?.text.toLowerCase() === 'by' && hasTag(tokens[thatOf], 'Gerund') && thatOf > 0 && /,\s*$/.test(tokens[thatOf - 1]!.post)) return null;
+  // `saved taxpayers 2.6 trillion yuan`: the noun right after a recipient verb (english-subjects.yaml recipient_verbs)
+  // gets the amount; what the amount is stands before the verb
+  const verb = tokens[found.first - 1];
+  if (verb !== undefined && found.last === before && /^\s+$/.test(verb.post) && compiled.subjects.recipientVerbs.has(verb.text.toLowerCase())) {
+    return phraseBefore(text, tokens, found.first - 2, floor, compiled)?.phrase ?? null;
+  }
   const article = tokens[found.first - 1]?.text.toLowerCase();
   if ((article === 'a' || article === 'an') && !found.relative) {
     // only across a verb, and one that gives a level or a change or is a copula: `Grain output
@@ -675,10 +681,12 @@ function countInPhrase(tokens: readonly Token[], j: number, compiled: CompiledEn
   return joiner !== undefined && joiner !== 'and' && compiled.subjects.joiners.has(joiner) && /^\s+$/.test(tokens[k]!.post);
 }
 
-// token j is the verb of `able to <verb>` (or `unable to`) right after a head noun
+// token j is the verb of `able to <verb>` (or `unable to`) right after a head noun, or of a regular past participle and
+// `to` (`tax refunds introduced to support businesses saved`)
 function ableTo(tokens: readonly Token[], j: number, compiled: CompiledEnglish): boolean {
   if (j < 3 || !hasTag(tokens[j], 'Infinitive') || hasTag(tokens[j], 'Copula') || !/^\s+$/.test(tokens[j]!.post)) return false;
-  if (tokens[j - 1]!.text.toLowerCase() !== 'to' || !/^(?:able|unable)$/i.test(tokens[j - 2]!.text)) return false;
+  const participle = hasTag(tokens[j - 2], 'PastTense') && !hasTag(tokens[j - 2], 'Auxiliary', 'Copula', 'Modal') && /\p{L}ed$/u.test(tokens[j - 2]!.text);
+  if (tokens[j - 1]!.text.toLowerCase() !== 'to' || !(participle || /^(?:able|unable)$/i.test(tokens[j - 2]!.text))) return false;
   return [j - 3, j - 2, j - 1].every((k) => /^\s+$/.test(tokens[k]!.post)) && isHeadNoun(tokens, j - 3, compiled);
 }
 

@@ -92,6 +92,8 @@ const MAX_GAPPED = 80;
 // `, and wind capacity by `: `and`, a few words naming the second subject, `by` (`each, and the
 // emission of nitrogen oxides and volatile organic compounds by `: after a shared number's `each`)
 const GAPPED_BY = /^\s*(?:each\s*)?,?\s*and\s+(?:[\p{L}'’-]+\s+){1,12}by\s*$/u;
+// the same, its names captured (a comma before `and`: `and deaths from them by`)
+const GAPPED_BY_NAMES = /^\s*,\s*and\s+((?:[\p{L}'’-]+\s+){1,6})by\s*$/u;
 // ` of new orders and `: the base of the share before and a list separator
 const SHARE_LIST = /^\s+of\s[^\d,;.]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$/;
 // `fell 215.3 points, or 1.1 percent`: the same move in another unit
@@ -153,7 +155,9 @@ export function attributesOf(
   memory.unit = unit;
 
   // (`rose 6.9%, mining 4.2%`: the gapped clause's words name its subject)
-  const gappedSubject = gapped ? (parallelShare ? gappedText.replace(GAPPED_BASE, '') : gappedText).replace(/^\s*(?:,\s*(?:and\s+)?|and\s+)/, '').trim() : null;
+  // (`Work safety accidents fell by 12.4 percent, and deaths from them by 9.8 percent`: so do a gapped `by` clause's)
+  const byNames = by && !gapped && gappedText !== '' ? GAPPED_BY_NAMES.exec(gappedText) : null;
+  const gappedSubject = gapped ? (parallelShare ? gappedText.replace(GAPPED_BASE, '') : gappedText).replace(/^\s*(?:,\s*(?:and\s+)?|and\s+)/, '').trim() : byNames && !verbBetween(tokens, memory.floor, candidate.boundStart) ? byNames[1]!.trim() : null;
   const subject = subjectOf(text, tokens, candidate, counted, countPhrase, memory, compiled, gappedSubject);
 
   const clause = clauseAround(text, candidate.start, candidate.end);
@@ -485,8 +489,11 @@ function classThreshold(text: string, tokens: readonly Token[], candidate: Candi
   // (read from the text: compromise tags `handling` a noun and a capitalized `Firms` a verb)
   if (link < 1 || !/^(?:\p{L}{3,}ing|with)$/iu.test(tokens[link]!.text) || !/^\s+$/.test(tokens[link]!.post)) return null;
   // `Large-scale farms, those selling more than 500 hogs a year,`: `those` after a comma stands for the noun before it
-  if (noun && /^those$/i.test(noun.text) && /^\s+$/.test(noun.post) && /^,\s+$/.test(tokens[link - 2]?.post ?? '')) {
-    return tokens[link - 2]!.start >= floor && /\p{L}s$/u.test(tokens[link - 2]!.text) ? nounBeforeComma(text, tokens, link - 2, floor, compiled) : null;
+  // (`projects, each covering at least 10,000 hectares,`: so does `each`)
+  if (noun && /^(?:those|each)$/i.test(noun.text) && /^\s+$/.test(noun.post) && /^,\s+$/.test(tokens[link - 2]?.post ?? '')) {
+    // (`290 ecological restoration projects, each covering`: the noun may end the count before, whose floor it lifts)
+    const before = tokens[link - 2]!;
+    return before.end >= floor && /\p{L}s$/u.test(before.text) ? nounBeforeComma(text, tokens, link - 2, before.start < floor ? 0 : floor, compiled) : null;
   }
   if (!noun || !/\p{L}s$/u.test(noun.text) || !isNounLike(tokens, link - 1, compiled) || !/^\s+$/.test(noun.post) || noun.start < floor) return null;
   return subjectBefore(text, tokens, { ...candidate, boundStart: tokens[link]!.start }, floor, compiled);

@@ -19,6 +19,8 @@ const WINDOW = 6;
 const BY_WINDOW = 14;
 /** A rate noun may stand further back: `the average growth rate of GDP over the past five years was 5.2 percent`. */
 const RATE_WINDOW = 14;
+/** `to` and a word after an amount (`to national reserves`), not a number (`add 5 to 8`). */
+const STOCK_TO = /^\s+to\s+\p{L}/u;
 /** Punctuation that ends a clause when reading backwards; a colon does not (`GDP growth: around 5%`). */
 const CLAUSE_END = /[,;()（）—–!?]/;
 
@@ -37,6 +39,8 @@ export function changeOf(
   // `prices have fallen for 41 months`: a span after `for` is how long the move lasted, not its size
   if (candidate.unit?.kind === 'duration' && /\bfor$/i.test(text.slice(Math.max(0, position - 4), position))) return { change: 'none', rule: null };
   // `the ChiNext index added 2.1 percent`: a verb that moves a measure only before a relative one
+  // `add 200 billion yuan to the relending quota`: an amount added to a stock is the size of its rise
+  if (STOCK_TO.test(text.slice(candidate.end, candidate.end + 8)) && compiled.stockVerbs.has(text.slice(wordStart(text, position), position).toLowerCase())) return { change: 'increase', rule: 'english/stock-verb' };
   const relative = matchBackward(compiled.relativeVerbs, text, position);
   if (relative && isRelative(candidate)) return { change: relative.value.change, rule: relative.value.rule };
   const filler = matchBackward(compiled.byFillers, text, position);
@@ -93,6 +97,12 @@ export function changeOf(
       // `should grow at about 8 percent`: a change verb right before `at` gives the rate of the change
       if (levelPhrase === 'at' && words === levelAt + 1 && (kind === 'increase' || kind === 'decrease') && candidate.unit?.kind === 'percent' && compiled.verbCues.has(cue.phrase)) return { change: kind, rule };
       const near = words === 0 || (words === 1 && byBefore);
+      // `Average annual precipitation was 671 millimeters`: a rate phrase that ends in an adjective before a
+      // noun only qualifies that noun
+      if (kind === 'rate' && adjectiveBeforeNoun(tokens, position)) {
+        position = skipSpaceBackward(text, cue.start);
+        continue;
+      }
       // `GDP growth creates roughly 2 million urban jobs`: the number is the object of another verb
       if (kind === 'rate' && crossedPercent) break;
       // `hurt by higher marketing costs and a 3.1 billion yuan loss`: a comparative before a noun
@@ -291,6 +301,14 @@ function isNoun(tokens: readonly Token[], start: number): boolean {
 }
 
 // the start of the word (or punctuation run) that ends at `end`
+// the word ending at `end` is an adjective (no noun) right before a noun: `annual` in `average annual precipitation`
+function adjectiveBeforeNoun(tokens: readonly Token[], end: number): boolean {
+  const i = tokenAtOrAfter(tokens, end) - 1;
+  const [word, next] = [tokens[i], tokens[i + 1]];
+  if (word === undefined || word.end !== end || next === undefined || !/^\s+$/.test(word.post)) return false;
+  return hasTag(word, 'Adjective') && !hasTag(word, 'Noun') && hasTag(next, 'Noun') && !hasTag(next, 'Value', 'Unit', 'Pronoun');
+}
+
 function wordStart(text: string, end: number): number {
   let i = end;
   while (i > 0 && !/\s/.test(text[i - 1]!) && !clauseEndAt(text, i - 1)) i--;

@@ -43,6 +43,8 @@ export interface CompiledEnglish {
   multipleUnit: UnitMeaning | null;
   boundsBefore: PhraseList<{ qualifier: Exclude<Qualifier, 'exact' | 'range'>; rule: string }>;
   boundsAfter: PhraseList<{ qualifier: Exclude<Qualifier, 'exact' | 'range'>; rule: string }>;
+  /** english-bounds.yaml ceiling_verbs: `caps … at N` is a maximum. */
+  ceilingVerbs: ReadonlySet<string>;
   rangeConnectors: PhraseList<string>;
   rangePairs: readonly { open: PhraseList<string>; join: PhraseList<string>; levels: boolean; rule: string }[];
   changeBefore: PhraseList<{ cue: CueKind; adjacent: boolean; rule: string }>;
@@ -53,6 +55,8 @@ export interface CompiledEnglish {
   byFillers: PhraseList<string>;
   /** Verbs that give a change right before a percentage or points only (`added 2.1 percent`). */
   relativeVerbs: PhraseList<{ change: Exclude<Change, 'none'>; rule: string }>;
+  /** english-changes.yaml stock_verbs: `add N to` a stock is its rise. */
+  stockVerbs: ReadonlySet<string>;
   /** Single-word rise and fall cues by dictionary form, for verbs in any inflection (`plummeted` → `plummet`). */
   changeRoots: ReadonlyMap<string, { change: Exclude<Change, 'none'>; rule: string }>;
   /**
@@ -217,6 +221,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     boundsBefore: phraseList(
       bounds.before.map((b) => [b.word, { qualifier: b.qualifier, rule: id('english-bounds.yaml', b.word) }] as const),
     ),
+    ceilingVerbs: words(bounds.ceiling_verbs ?? []),
     boundsAfter: phraseList(
       bounds.after.map((b) => [b.word, { qualifier: b.qualifier, rule: id('english-bounds.yaml', b.word) }] as const),
     ),
@@ -244,6 +249,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     sessionVerbs: words(changes.session_verbs ?? []),
     newLevel: new Set(changes.new_level.map((w) => w.word.toLowerCase())),
     byFillers: phraseList(changes.by_fillers.map((f) => [f.word, id('english-changes.yaml', f.word)] as const)),
+    stockVerbs: words(changes.stock_verbs ?? []),
     relativeVerbs: phraseList((changes.relative_verbs ?? []).map((v) => [v.word, { change: v.change, rule: id('english-changes.yaml', v.word) }] as const)),
     forecastNouns: new Set((modality.forecast_nouns ?? []).map((c) => c.word.toLowerCase())),
     quoteSaid: quoteSaid((modality.speech_verbs ?? []).map((c) => c.word)),

@@ -60,7 +60,9 @@ export function isNounLike(tokens: readonly Token[], i: number, compiled: Compil
  */
 export function modifyingAdverb(tokens: readonly Token[], i: number, compiled: CompiledEnglish): boolean {
   const token = tokens[i];
-  if (!token || !hasTag(token, 'Adverb') || !/ly$/i.test(token.text) || !/^ +$/.test(token.post) || i + 1 >= tokens.length) return false;
+  if (!token || !hasTag(token, 'Adverb') || !/^ +$/.test(token.post) || i + 1 >= tokens.length) return false;
+  // (`caused direct economic losses`: an adverb without -ly only before a plain adjective and a noun)
+  if (!/ly$/i.test(token.text)) return !compiled.subjects.crossedAdverbs.has(token.text.toLowerCase()) && hasTag(tokens[i + 1], 'Adjective') && !hasTag(tokens[i + 1], 'Comparable', 'Comparative', 'Superlative', 'Verb') && /^ +$/.test(tokens[i + 1]!.post) && hasTag(tokens[i + 2], 'Noun') && !hasTag(tokens[i + 2], 'Pronoun', 'Value', 'Unit');
   return isNounLike(tokens, i + 1, compiled) || (hasTag(tokens[i + 1], 'Adjective', 'PastTense') && hasTag(tokens[i + 2], 'Noun'));
 }
 

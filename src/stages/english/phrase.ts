@@ -273,6 +273,22 @@ function moveBeforeBy(text: string, before: number, compiled: CompiledEnglish, p
   return compiled.verbCues.has(verb) && (verb.endsWith('ed') || compiled.pastVerbCues.has(verb)) === past;
 }
 
+// `which caps daily entries at 40,000`: a ceiling verb (english-bounds.yaml ceiling_verbs) up to four words
+// before the `at` right before the number, no punctuation between
+const CEILING_REACH = 48;
+const MAX_CEILING_WORDS = 4;
+function ceilingBefore(text: string, start: number, compiled: CompiledEnglish): boolean {
+  const before = text.slice(Math.max(0, start - CEILING_REACH), start);
+  const at = /(?:^|\s)at\s+$/.exec(before);
+  if (!at) return false;
+  const words = before.slice(0, at.index).split(/\s+/).filter((word) => word !== '').slice(-MAX_CEILING_WORDS);
+  for (let k = words.length - 1; k >= 0; k--) {
+    if (/[,;.:()]/.test(words[k]!)) return false;
+    if (compiled.ceilingVerbs.has(words[k]!.toLowerCase())) return true;
+  }
+  return false;
+}
+
 function finish(
   text: string,
   first: NumberPhrase,
@@ -305,6 +321,9 @@ function finish(
     qualifier = boundBefore.value.qualifier;
     boundStart = boundBefore.start;
     rules.push(boundBefore.value.rule);
+  } else if (!boundBefore && !second && qualifier === 'exact' && ceilingBefore(text, start, compiled)) {
+    qualifier = 'at_most';
+    rules.push('english/ceiling-verb');
   }
   return {
     start,

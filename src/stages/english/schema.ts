@@ -71,6 +71,7 @@ export const englishBoundsFile = z
     before: z.array(boundEntry),
     after: z.array(boundEntry),
     range_connectors: cueList,
+    ceiling_verbs: cueList.optional(),
     /** `between A and B` (a range); `from A to B` with `levels: true` (two records). */
     range_pairs: z.array(z.object({ open: word, join: word, levels: z.boolean().optional(), ...annotation }).strict()),
   })
@@ -104,6 +105,7 @@ export const englishChangesFile = z
     /** Words that may stand between `by` and the number (`raised by another 20 yuan`). */
     by_fillers: cueList,
     /** Verbs that give a change only right before a relative measure (`the index added 2.1 percent`, not `added 12 million jobs`). */
+    stock_verbs: cueList.optional(),
     relative_verbs: z.array(z.object({ word, change: z.enum(['increase', 'decrease']), ...annotation }).strict()).optional(),
     /** Prepositions of place or purpose after a change verb's object: a number after one is not the change's size (`grows kiwifruit on 430,000 mu`). */
     place_prepositions: cueList.optional(),

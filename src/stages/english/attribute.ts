@@ -515,8 +515,11 @@ function comparedFigure(text: string, candidate: Candidate, compiled: CompiledEn
 // clause's bare count stands in (`and 550 million in the scheme for …`): one list for both readings
 const PLACE_PREPOSITIONS = 'in|into|at|on|under';
 const PLACED = new RegExp(`^\\s+(?:were|was|are|is)\\s+\\p{L}{3,}ed\\s+(?:${PLACE_PREPOSITIONS})\\s+((?:the\\s+)?[\\p{L}'’-]+(?: [\\p{L}'’-]+){0,6})`, 'iu');
-const PREDICATE = /^\s+(?:were|was|are|is|had|have|has|held|hold|holds)\s+(?:the\s+)?([\p{L}-]+(?: [\p{L}-]+){0,3})/iu;
-const PREDICATE_COUNT = /^\s+(?:were|was|are|is|had|have|has|held|hold|holds|\p{L}{2,}ed)\s+(?:the\s+)?([\p{L}\d-]+(?: [\p{L}-]+){0,3})/iu;
+// the copula or `have`/`hold` and up to four words after it; for a count or a share, a regular past as well and a
+// first word that may hold a digit (`5G networks`)
+const PREDICATE_VERBS = 'were|was|are|is|had|have|has|held|hold|holds';
+const PREDICATE = new RegExp(`^\\s+(?:${PREDICATE_VERBS})\\s+(?:the\\s+)?([\\p{L}-]+(?: [\\p{L}-]+){0,3})`, 'iu');
+const PREDICATE_COUNT = new RegExp(`^\\s+(?:${PREDICATE_VERBS}|\\p{L}{2,}ed)\\s+(?:the\\s+)?([\\p{L}\\d-]+(?: [\\p{L}-]+){0,3})`, 'iu');
 const OF_THE = /^\s*(?:[\p{L} ]{1,30}:\s*)?Of\s+(?:(?:the|these|those|its|their)\s(?:[^,]|(?<=\d),(?=\d))+|these|those|them),\s*$/iu;
 // ` of which offer free admission`: `of which` right after a share set off by a comma, its verb and the verb's object
 const TRAILING_WHICH = /^\s+of\s+(?:which|whom)\s+(?!(?:were|was|are|is|will|would|can|could|had|have|has)\b)\p{L}+\s+(?:the\s+|a\s+|an\s+)?([\p{L}'’-]+(?: [\p{L}'’-]+){0,3})/iu;

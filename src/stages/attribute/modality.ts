@@ -121,6 +121,10 @@ export function findModalities(
     // 新开工计划总投资亿元以上项目1863个: a plan word before a class threshold names the class
     // (该项目计划总投资12亿元 is the plan's own amount, a plan)
     if (cue.label === 'target' && opensClass(items, cue.end, quantities)) continue;
+    // 新开工项目186个，计划总投资412.6亿元: a plan noun that opens the clause right after a count
+    // names the counted things' planned total, a statistic of them; it plans nothing (该项目计划总投资
+    // 12亿元, with no count before, is the project's plan)
+    if (cue.label === 'target' && items[cue.end]!.tag.startsWith('n') && followsCount(items, cue.start, cue.end, quantities)) continue;
     // 完成年计划的103.5%, 超额完成省下达计划的23%: a plan word joined by 的 to a percentage is the
     // base a result is measured against, it plans nothing
     if (cue.label === 'target' && basesShare(items, cue.end, quantities)) continue;
@@ -186,6 +190,28 @@ function basesShare(items: readonly Item[], end: number, quantities: readonly Qu
   if (items[at] === undefined || !isAttributive(items[at]!)) return false;
   const share = items[nextSolid(items, at)];
   return share !== undefined && share.quantity >= 0 && quantities[share.quantity]!.kind === 'percent';
+}
+
+/**
+ * The plan word from `start` to `end` opens a clause whose clause mark closes a count, and it
+ * and a few nouns after it (no time word) name the amount that follows: 新开工项目186个，计划总投资
+ * 412.6亿元 (not …，计划明年再开工30个).
+ */
+function followsCount(items: readonly Item[], start: number, end: number, quantities: readonly Quantity[]): boolean {
+  let at = nextSolid(items, end);
+  let nouns = 0;
+  for (; nouns < CLASS_REACH && items[at] !== undefined && items[at]!.quantity < 0; nouns++) {
+    const item = items[at]!;
+    if (item.tag === 't' || !(item.tag === 'b' || isNounLike(item))) break;
+    at = nextSolid(items, at);
+  }
+  // (计划总投资超过2100亿元: one bound word may stand before the amount)
+  if (nouns > 0 && items[at] !== undefined && items[at]!.quantity < 0 && items[at]!.separator === null && items[at]!.tag !== 't') at = nextSolid(items, at);
+  if (nouns === 0 || items[at] === undefined || items[at]!.quantity < 0) return false;
+  const mark = previousSolid(items, start);
+  if (mark < 0 || items[mark]!.separator !== 'clause') return false;
+  const before = items[previousSolid(items, mark)];
+  return before !== undefined && before.quantity >= 0 && quantities[before.quantity]!.kind === 'count';
 }
 
 /**

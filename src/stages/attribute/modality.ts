@@ -124,7 +124,7 @@ export function findModalities(
     // 新开工项目186个，计划总投资412.6亿元: a plan noun that opens the clause right after a count
     // names the counted things' planned total, a statistic of them; it plans nothing (该项目计划总投资
     // 12亿元, with no count before, is the project's plan)
-    if (cue.label === 'target' && items[cue.end]!.tag.startsWith('n') && followsCount(items, cue.start, cue.end, quantities)) continue;
+    if (cue.label === 'target' && PLAN_NOUN_TAGS.has(items[cue.end]!.tag) && followsCount(items, cue.start, cue.end, quantities, compiled)) continue;
     // 完成年计划的103.5%, 超额完成省下达计划的23%: a plan word joined by 的 to a percentage is the
     // base a result is measured against, it plans nothing
     if (cue.label === 'target' && basesShare(items, cue.end, quantities)) continue;
@@ -192,12 +192,17 @@ function basesShare(items: readonly Item[], end: number, quantities: readonly Qu
   return share !== undefined && share.quantity >= 0 && quantities[share.quantity]!.kind === 'percent';
 }
 
+/** Tags of a plan word used as a common noun (计划/n 总投资), not a verb or a name (力争/nz). */
+const PLAN_NOUN_TAGS: ReadonlySet<string> = new Set(['n', 'vn']);
+/** Words that may stand between a measure and its amount: a leading bound (超过) or a level word (达到). */
+const AMOUNT_LEADS: readonly CueLabel[] = ['bound', 'skip'];
+
 /**
  * The plan word from `start` to `end` opens a clause whose clause mark closes a count, and it
  * and a few nouns after it (no time word) name the amount that follows: 新开工项目186个，计划总投资
  * 412.6亿元 (not …，计划明年再开工30个).
  */
-function followsCount(items: readonly Item[], start: number, end: number, quantities: readonly Quantity[]): boolean {
+function followsCount(items: readonly Item[], start: number, end: number, quantities: readonly Quantity[], compiled: CompiledAttribute): boolean {
   let at = nextSolid(items, end);
   let nouns = 0;
   for (; nouns < CLASS_REACH && items[at] !== undefined && items[at]!.quantity < 0; nouns++) {
@@ -205,8 +210,9 @@ function followsCount(items: readonly Item[], start: number, end: number, quanti
     if (item.tag === 't' || !(item.tag === 'b' || isNounLike(item))) break;
     at = nextSolid(items, at);
   }
-  // (计划总投资超过2100亿元: one bound word may stand before the amount)
-  if (nouns > 0 && items[at] !== undefined && items[at]!.quantity < 0 && items[at]!.separator === null && items[at]!.tag !== 't') at = nextSolid(items, at);
+  // (计划总投资超过2100亿元: a bound word (qualifiers.yaml before) or a level word may stand before the
+  // amount; not a change word: 力争社会消费品零售总额增长3%左右 plans a rise)
+  if (nouns > 0 && items[at] !== undefined && items[at]!.quantity < 0 && compiled.cues.startingAt(items, at, AMOUNT_LEADS)?.end === at) at = nextSolid(items, at);
   if (nouns === 0 || items[at] === undefined || items[at]!.quantity < 0) return false;
   const mark = previousSolid(items, start);
   if (mark < 0 || items[mark]!.separator !== 'clause') return false;

@@ -81,7 +81,10 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     const reached = threshold && left !== '' && ending !== undefined && isNounLike(ending) && !isVerb(ending) && reachedBy(view.items, at, compiled);
     // 总投资120亿元的新能源电池材料项目: an amount joined by 的 to a noun describes that thing by it; the
     // measure written right before the amount is what the amount measures (not 5000万元以上项目, a class)
-    const described = right !== '' && left !== '' && !threshold && MEASURED_KINDS.has(quantity.kind) && previousSolid(view.items, at) === walk.stop &&
+    // (年屠宰能力达到120万头的生猪屠宰加工企业: past a level word, a count too describes the thing after
+    // it by the measure before the level word)
+    const pastLevel = levelBetween(view.items, walk.stop, at, compiled);
+    const described = right !== '' && left !== '' && !threshold && (MEASURED_KINDS.has(quantity.kind) || pastLevel) && (previousSolid(view.items, at) === walk.stop || pastLevel) &&
       isAttributive(view.items[nextSolid(view.items, at)] ?? view.items[at]!);
     // 128个行政村中已有96个完成改厕: a part counted in a set is named by the set
     const part = left !== '' && compiled.cues.endingAt(view.items, previousSolid(view.items, at), 'partitive') !== null;
@@ -118,6 +121,13 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
   });
   shareListedAction(view, quantities, subjects, rights);
   return subjects;
+}
+
+/** Between the subject's last word (`stop`) and the number at `at` stands only a level word (达到, 增至: changes.yaml level, subjects.yaml measured_by). */
+function levelBetween(items: readonly Item[], stop: number, at: number, compiled: CompiledAttribute): boolean {
+  const before = previousSolid(items, at);
+  const level = before > stop ? compiled.cues.endingAt(items, before, LEVEL_OR_MEASURED) : null;
+  return level !== null && previousSolid(items, level.start) === stop;
 }
 
 /**

@@ -254,6 +254,8 @@ export const modalityFile = z
     inclusion_verbs: cueList.optional(),
     /** Verbs of seeing and knowing (`看到`): a plan word right before them (`要清醒看到`) plans nothing. */
     perception_verbs: cueList.optional(),
+    /** Rates of a plan's result (`完成率`): a plan word right before one (`计划完成率`) plans nothing. */
+    result_rates: cueList.optional(),
     /** A heading or paragraph that matches one of these starts a section about the future. */
     target_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),
     actual_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),

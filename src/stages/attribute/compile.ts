@@ -34,6 +34,7 @@ export type CueLabel =
   | 'giving'
   | 'perHead'
   | 'classSuffix'
+  | 'resultRate'
   | 'outcome'
   | 'negation'
   | 'joiner'
@@ -171,6 +172,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('contrastTerm', words(modality.contrast_terms ?? []))
     .add('inclusion', words(modality.inclusion_verbs ?? []))
     .add('perception', words(modality.perception_verbs ?? []))
+    .add('resultRate', words(modality.result_rates ?? []))
     .add('actual', [...words(modality.actual_cues), ...words(modality.frame_cues ?? [])])
     .add('frame', words(modality.frame_cues ?? []))
     .add('continuation', words(modality.continuations ?? []))

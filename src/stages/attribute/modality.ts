@@ -116,6 +116,9 @@ export function findModalities(
     // 规划计划类信息58条, 计划类项目: a plan word right before a class suffix (subjects.yaml
     // class_suffixes) names a class of things, it plans nothing
     if (cue.label === 'target' && compiled.cues.startingAt(items, cue.end + 1, 'classSuffix') !== null) continue;
+    // 团员发展计划完成率为102.5%: a plan word right before a rate of its result (modality.yaml
+    // result_rates: 完成率, 执行率) names what the rate is measured against, it plans nothing
+    if (cue.label === 'target' && compiled.cues.startingAt(items, cue.end + 1, 'resultRate') !== null) continue;
     // 制定人才发展计划，…: a plan word that ends its clause names a plan, it does not make one
     if (cue.label === 'target' && items[cue.end]!.tag.startsWith('n') && endsClause(items, cue.end)) continue;
     // 新开工计划总投资亿元以上项目1863个: a plan word before a class threshold names the class

@@ -89,8 +89,17 @@ export function findBlock(lines: Line[], start: number, blanks: number, floor: n
         const rightEnd = lastRightText(lines, start, slots, lastMatched);
         const rightTop = lines[start]!.chars.slice((slots[0] as Extract<Slot, { kind: 'split' }>).gap.end);
         let end = lastMatched + 1;
-        while (end < slots.length && slots[end]!.kind === 'left' && lines[start + end]!.blanksBefore <= blanks && lines[start + end]!.role === undefined) {
+        // none after a last split row whose left cell is page furniture (`本版撰稿：孟凡明 | ，改造…`):
+        // the left column's page ended with it, so the lines below are the text after the columns
+        const lastRow = slots[lastMatched] as Extract<Slot, { kind: 'split' }>;
+        const footed = shapes.isFurniture(lines[start + lastMatched]!.chars.slice(0, lastRow.gap.start).join('').trim());
+        while (!footed && end < slots.length && slots[end]!.kind === 'left' && lines[start + end]!.blanksBefore <= blanks && lines[start + end]!.role === undefined) {
           const line = lines[start + end]!;
+          // a line shorter than the left column that ends no sentence but holds a clause mark is
+          // none of its lines (only a paragraph's last line or a heading leaves a column short): a
+          // line of another width, the text after the columns
+          const { content } = shapes.of(line);
+          if (content < x - toleranceOf(x, shapes.measure) && holdsClauseMark(line.chars, 0, line.chars.length) && !endsSentence(line.chars.filter((ch) => !isSpace(ch)))) break;
           const above = slots[end - 1]!;
           const aboveText = above.kind === 'split' ? lines[start + end - 1]!.chars.slice(0, above.gap.start) : lines[start + end - 1]!.chars;
           const runsOn = judge.continuity(aboveText, line.chars);

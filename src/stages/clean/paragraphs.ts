@@ -105,6 +105,10 @@ function liftInterruptingHeadings(input: readonly Line[], layout: Layout, ends: 
     // or stands after a gap, with a gap between it and the heading, is a title set across the
     // columns (`清河市政府工作报告（摘要）`)
     if (!furniture && heading.blanksBefore > layout.blanks && (i === 1 || above.blanksBefore > layout.blanks)) continue;
+    // nor is the text's first line with no gap below it: a title wrapped like prose (`【两会访谈】
+    // 市长答记者问：今年要让群众` + `看到更多实实在在的变化`), whose words need not cross the join. A
+    // heading between two pages has a column's lines above it, not one
+    if (!furniture && i === 1) continue;
     if (!furniture && isWrappedTail(heading, below, layout)) continue;
     // a title's last line wrapped like prose runs on from the full line above it (`…人民代表大`
     // + `会第二次会议上`: 大会) more than the line below does

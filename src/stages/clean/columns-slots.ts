@@ -73,6 +73,10 @@ export function slotOf(line: Line, x: number, rx: number, shapes: LineShapes): S
   // a short left line beside a full right one beats a gap near the boundary that leaves only a
   // scrap on the right (`过去一年工作回顾 ，新增…总数 达到1842`)
   if (near && chosen && distance(near) > 0 && right(near) < rx / 2 && byWidth(chosen) <= 2 * tolerance) return { kind: 'split', gap: chosen, near: false };
+  // and so does one after a sentence's end whose right part is as wide as the right column, where
+  // the gap near the boundary (not on it) is one the words run across, a noise space inside the
+  // right column's first words (`…增加五十一万吨。 对外经济贸易继 续发展。…`: 继续)
+  if (near && chosen && distance(near) > 0 && runsAcross(near) && byWidth(chosen) <= 2 * tolerance) return { kind: 'split', gap: chosen, near: false };
   if (near) return { kind: 'split', gap: near, near: true };
   if (chosen) return { kind: 'split', gap: chosen, near: false };
   if (total <= x + tolerance) {

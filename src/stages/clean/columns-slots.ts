@@ -53,7 +53,10 @@ export function slotOf(line: Line, x: number, rx: number, shapes: LineShapes): S
   const leftText = (g: Gap): string[] => shapes.leftText(line, g);
   const early = fitting.filter((g) => g.left < x - tolerance && !runsAcross(g));
   const ended = early.filter((g) => endsSentence(leftText(g)));
-  const headingLike = early.filter((g) => !leftText(g).some((ch) => CLAUSE_MARKS.has(ch)));
+  // (a heading holds MIN_HEADING characters at least: a noise space after a paragraph's first two
+  // or three characters, on a line at the margin too long for the left column, leaves none there,
+  // `投资和 消费双双发力。全年固定资产投资…`)
+  const headingLike = early.filter((g) => leftText(g).length >= MIN_HEADING && !leftText(g).some((ch) => CLAUSE_MARKS.has(ch)));
   const byWidth = (g: Gap): number => Math.abs(right(g) - rx);
   // after a sentence's end first; a heading-like left part only when the line is too long for one column
   const chosen = nearest(ended, byWidth) ?? (total > x + tolerance ? nearest(headingLike, byWidth) : undefined);

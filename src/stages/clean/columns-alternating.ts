@@ -78,15 +78,12 @@ function alternates(run: Line[], judge: SeamJudge, step: number): boolean {
   // benchmark corpus), and below 0.3 the next lines need no judging at all; they stop being
   // judged once they already run on too much (continuity is never negative): clean over 4 MB of
   // the benchmark corpus 1.35 → 1.28 s CPU (first pass, min of 3)
-  // Continuity is at most 2, and 0 where no word can cross the join (a table look-up): the joins
-  // to the line after next are judged only while those left could still lift the rate to 0.3
-  // (jieba cuts for clean over 4 MB: 6,259 → 4,665)
-  // Each join's most is read from the dictionary instead (`mostContinuity`: 0 where no word is a
-  // run of its text across the join, 1 where none of three characters is), and the joins left can
-  // lift the sum by at most the sum of theirs: on a page of one column nearly every page ends
-  // here without a join judged (10 MB corpus, clean alone, both builds alternating by document,
-  // 6 passes: clean's jieba 249,937 → 190,261 UTF-16 units a pass, this test 2.31 → 1.35 s of
-  // the profile, the bound 0.89 s of that; clean's own total within the noise)
+  // The joins to the line after next are judged only while those left could still lift the rate
+  // to 0.3, and each join's most is read from the dictionary first (`mostContinuity`: 0 where no
+  // word is a run of its text across the join, 1 where none of three characters is): on a page of
+  // one column nearly every run ends here with no join segmented (jieba cuts for clean over 4 MB
+  // 6,259 → 4,665 with a bound of 2 a join; with the dictionary's bound, 10 MB corpus, clean
+  // alone: 249,937 → 190,261 UTF-16 units segmented a pass, clean's own total within the noise)
   const open: [Line, Line][] = [];
   const most: number[] = [];
   for (const pair of afterNextPairs) {

@@ -21,11 +21,6 @@ export interface SeamJudge {
   /** 0 (no evidence) … 2 (a long word across the join). */
   continuity(left: readonly string[], right: readonly string[]): number;
   /**
-   * False when `continuity` is certainly 0: no dictionary word holds the two characters that meet
-   * at the join, and `left` does not end in a digit. A table look-up, no segmenting.
-   */
-  mayContinue(left: readonly string[], right: readonly string[]): boolean;
-  /**
    * The most `continuity` can be, from dictionary look-ups alone (no segmenting): 2 where a
    * dictionary word of three characters or more is a run of the join's text across it, 1 where
    * one of two characters is, or `left` ends in a number (its unit or decimals may follow), else
@@ -184,14 +179,6 @@ export function seamJudge(segmenter: Segmenter, units: ReadonlySet<string>): Sea
     crossingWord,
     stranded,
     prepare,
-    mayContinue(left, right) {
-      const last = lastSolid(left);
-      if (last === undefined) return false;
-      if (isDigit(last)) return true;
-      const first = firstSolid(right);
-      if (last === '.' && first !== undefined && isDigit(first) && endsInDecimalPoint(left)) return true;
-      return first !== undefined && segmenter.pairInWord(last, first);
-    },
     mostContinuity(left, right) {
       const word = wordAcross(left, right);
       if (word > 0) return word;

@@ -71,6 +71,7 @@ export const englishBoundsFile = z
     before: z.array(boundEntry),
     after: z.array(boundEntry),
     range_connectors: cueList,
+    /** Verbs that cap what follows their `at` (`caps daily entries at 40,000`: at most). */
     ceiling_verbs: cueList.optional(),
     /** `between A and B` (a range); `from A to B` with `levels: true` (two records). */
     range_pairs: z.array(z.object({ open: word, join: word, levels: z.boolean().optional(), ...annotation }).strict()),
@@ -104,8 +105,9 @@ export const englishChangesFile = z
     by_verbs: z.array(z.object({ word, change: z.enum(['increase', 'decrease']), ...annotation }).strict()),
     /** Words that may stand between `by` and the number (`raised by another 20 yuan`). */
     by_fillers: cueList,
-    /** Verbs that give a change only right before a relative measure (`the index added 2.1 percent`, not `added 12 million jobs`). */
+    /** Verbs whose amount, before `to` and a noun, is the rise of a stock (`add 200 billion yuan to the relending quota`). */
     stock_verbs: cueList.optional(),
+    /** Verbs that give a change only right before a relative measure (`the index added 2.1 percent`, not `added 12 million jobs`). */
     relative_verbs: z.array(z.object({ word, change: z.enum(['increase', 'decrease']), ...annotation }).strict()).optional(),
     /** Prepositions of place or purpose after a change verb's object: a number after one is not the change's size (`grows kiwifruit on 430,000 mu`). */
     place_prepositions: cueList.optional(),
@@ -182,6 +184,7 @@ export const englishSubjectsFile = z
     allotments: cueList.optional(),
     /** Participles that open a comma-part and name the amount after them (`, saving about $8 billion`). */
     amount_participles: cueList.optional(),
+    /** Verbs whose first object is who the amount goes to (`saved taxpayers 2.6 trillion yuan`): the subject stands before the verb. */
     recipient_verbs: cueList.optional(),
     /** Nouns compromise tags as units of measure that reports count as things (`1,200 yards`: shipyards). */
     counted_units: cueList.optional(),

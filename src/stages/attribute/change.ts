@@ -6,7 +6,7 @@
  *   新增学位5000个      none (new things) 增长7%、12%       both increase (a list shares its cue)
  */
 import type { Change } from '../../document.js';
-import type { CompiledAttribute, CueLabel } from './compile.js';
+import { CHANGE_CUES, type CompiledAttribute, type CueLabel } from './compile.js';
 import type { CueMatch } from './cues.js';
 import type { SentenceView } from './items.js';
 import { nextSolid, previousSolid } from './items.js';
@@ -40,14 +40,11 @@ export function findChanges(view: SentenceView, compiled: CompiledAttribute): Ch
   return changes;
 }
 
-/** Cue labels of a change word (one array, not a literal per call). */
-const CHANGES: readonly CueLabel[] = ['increase', 'decrease'];
-
 /** 实现5%左右的增长, 保持6%以上的增速: the number modifies a change noun through 的. */
 function changeNamedAfter(view: SentenceView, at: number, compiled: CompiledAttribute): Change | undefined {
   const particle = nextSolid(view.items, at);
   if (!view.items[particle] || !isAttributive(view.items[particle]!)) return undefined;
-  const cue = compiled.cues.startingAt(view.items, nextSolid(view.items, particle), CHANGES);
+  const cue = compiled.cues.startingAt(view.items, nextSolid(view.items, particle), CHANGE_CUES);
   return cue?.label === 'increase' || cue?.label === 'decrease' ? cue.label : undefined;
 }
 

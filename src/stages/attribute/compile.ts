@@ -63,6 +63,9 @@ export type CueLabel =
   | 'setTo'
   | 'objectMarker';
 
+/** The two change-word labels, shared so every stage asks the cue table the same question (one array, not a literal per call). */
+export const CHANGE_CUES: readonly CueLabel[] = ['increase', 'decrease'];
+
 export interface SectionPattern {
   modality: 'actual' | 'target';
   pattern: RegExp;

@@ -3,7 +3,7 @@
  * change and level cues, bound words (超过), comparisons (比上年, 同比), adverbs and particles.
  * Both the change pass and the subject pass start here.
  */
-import type { CompiledAttribute, CueLabel } from './compile.js';
+import { CHANGE_CUES, type CompiledAttribute, type CueLabel } from './compile.js';
 import type { CueMatch } from './cues.js';
 import { openingBracket, type Item } from './items.js';
 import { isAttributive, isNounLike, isVerb, namesThing } from './phrase.js';
@@ -203,7 +203,7 @@ function changeVerbBefore(
     if (plain && over.end === i && i < stop && overBase(items.slice(i + 1, stop + 1))) {
       return { cue: { ...over, label: 'increase' }, comparator: true, over: true };
     }
-    const cue = compiled.cues.endingAt(items, i, CHANGES);
+    const cue = compiled.cues.endingAt(items, i, CHANGE_CUES);
     if (cue && cue.end === i) {
       const comparator = compiled.cues.endingAt(items, i, 'comparator')?.start === cue.start;
       if (comparator) return { cue, comparator };
@@ -228,8 +228,7 @@ function changeVerbBefore(
   return null;
 }
 
-/** Cue labels `changeVerbBefore` asks about at each item it walks back over (one array each, not a literal per item). */
-const CHANGES: readonly CueLabel[] = ['increase', 'decrease'];
+/** Cue labels `changeVerbBefore` asks about at each item it walks back over (one array, not a literal per item). */
 const NEW_OR_LEVEL: readonly CueLabel[] = ['new', 'level'];
 
 /** A comparison base of nouns only (年度目标任务, 年度计划): no verb, at least one noun. */

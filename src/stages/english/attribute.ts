@@ -319,7 +319,7 @@ function subjectOf(
   }
   const unit = candidate.unit?.unit ?? null;
   const label = candidate.unit === null ? null : figureLabel(text, start, candidate.boundStart, candidate.end, candidate.yearLike);
-  const subject =
+  const found =
     // `NEVs made up 41 percent of the country's 6.98 million vehicle exports, compared with 32
     // percent in 2024`: a compared figure measures what the last figure of its unit in the sentence does
     (comparedFigure(text, candidate, compiled) ? memory.unitSubjects.get(unit) ?? null : null) ??
@@ -385,12 +385,49 @@ function subjectOf(
     // `, as the GDP deflator fell for a tenth straight quarter, declining by about 0.9%`
     informative(participleSubject(text, tokens, candidate, memory.floor, compiled)) ??
     (fallback() || lastResort || '');
+  // `State-owned industrial enterprises earned 2.31 trillion yuan in profits`: a generic measure after an owner verb
+  // yields to the agent before the verb
+  const subject = ownerAgent(text, tokens, candidate, found, memory.floor, compiled) ?? found;
   memory.subject = subject;
   memory.sentence = start;
   memory.unitSubjects.set(unit, subject);
   memory.floor = Math.max(candidate.end, counted?.end ?? 0); // `2,000 new stores and CPI …`: the noun is taken
   return subject;
 }
+
+// how many words back from the number an owner verb may stand (`had a per capita disposable income of 47,960 yuan`)
+const OWNER_REACH = 8;
+
+/**
+ * The agent of an owner verb (english-subjects.yaml owner_verbs) whose object is the generic measure `subject`
+ * (generic_measures) that the number measures, or null: `Coastal tourism, the largest marine industry, generated
+ * added value of 1.62 trillion yuan` → `Coastal tourism`. The verb stands in the number's comma-part, at most
+ * OWNER_REACH words before it, and the measure between the verb and the number or right after the unit.
+ */
+function ownerAgent(text: string, tokens: readonly Token[], candidate: Candidate, subject: string, floor: number, compiled: CompiledEnglish): string | null {
+  const measure = subject.trim().toLowerCase();
+  if (!compiled.subjects.genericMeasures.has(measure)) return null;
+  const before = tokenBefore(tokens, candidate.boundStart);
+  for (let k = before; k >= 0 && k > before - OWNER_REACH; k--) {
+    const token = tokens[k]!;
+    if (k < before && /[,;:]/.test(token.post)) return null;
+    if (token.end <= floor) return null;
+    if (!compiled.subjects.ownerVerbs.has(token.text.toLowerCase()) || !hasTag(token, 'Verb')) continue;
+    // the measure is the verb's object: between the verb and the number, or right after the unit
+    if (!containsWord(text.slice(token.end, candidate.end + measure.length + 8).toLowerCase().replace(/\s+/g, ' '), measure)) return null;
+    const agent = subjectBefore(text, tokens, { ...candidate, boundStart: token.start }, floor, compiled);
+    if (agent === null || compiled.subjects.genericMeasures.has(agent.trim().toLowerCase()) || PRONOUN.test(agent)) return null;
+    return agent;
+  }
+  return null;
+}
+function containsWord(haystack: string, word: string): boolean {
+  for (let at = haystack.indexOf(word); at >= 0; at = haystack.indexOf(word, at + 1)) {
+    if (!/\p{L}/u.test(haystack[at - 1] ?? '') && !/\p{L}/u.test(haystack[at + word.length] ?? '')) return true;
+  }
+  return false;
+}
+const PRONOUN = /^\s*(?:it|they|we|he|she|its|their|this|these|those)\s*$/i;
 
 const TOTAL_REACH = 48;
 const THAN = /^\s+than\s+/i;
@@ -520,6 +557,9 @@ const PLACED = new RegExp(`^\\s+(?:were|was|are|is)\\s+\\p{L}{3,}ed\\s+(?:${PLAC
 const PREDICATE_VERBS = 'were|was|are|is|had|have|has|held|hold|holds';
 const PREDICATE = new RegExp(`^\\s+(?:${PREDICATE_VERBS})\\s+(?:the\\s+)?([\\p{L}-]+(?: [\\p{L}-]+){0,3})`, 'iu');
 const PREDICATE_COUNT = new RegExp(`^\\s+(?:${PREDICATE_VERBS}|\\p{L}{2,}ed)\\s+(?:the\\s+)?([\\p{L}\\d-]+(?: [\\p{L}-]+){0,3})`, 'iu');
+// how far into its sentence a part after `Of the …,` may stand (`Of the 500 billion yuan in the technology relending
+// quota that had been drawn by the end of March, about 60 percent went to`: a relative clause may lengthen the whole)
+const OF_THE_REACH = 120;
 const OF_THE = /^\s*(?:[\p{L} ]{1,30}:\s*)?Of\s+(?:(?:the|these|those|its|their)\s(?:[^,]|(?<=\d),(?=\d))+|these|those|them),\s*$/iu;
 // ` of which offer free admission`: `of which` right after a share set off by a comma, its verb and the verb's object
 const TRAILING_WHICH = /^\s+of\s+(?:which|whom)\s+(?!(?:were|was|are|is|will|would|can|could|had|have|has)\b)\p{L}+\s+(?:the\s+|a\s+|an\s+)?([\p{L}'’-]+(?: [\p{L}'’-]+){0,3})/iu;
@@ -529,12 +569,16 @@ function predicateAfterWhich(text: string, tokens: readonly Token[], candidate: 
   if (trailing) return trailing[1]!.split(/ (?:and|or|in|with|at|of|for|by|to|from|on)\b/)[0]!;
   const which = /\bof\s+(which|whom)\s*$/i.test(text.slice(Math.max(0, candidate.boundStart - 16), candidate.boundStart));
   // `Of these, 24.1 million were made visa-free`: a bare `these`/`those`/`them` as well
-  const ofThe = candidate.boundStart - sentence <= 80 && OF_THE.test(text.slice(sentence, candidate.boundStart));
+  const ofThe = candidate.boundStart - sentence <= OF_THE_REACH && OF_THE.test(text.slice(sentence, candidate.boundStart));
   if (!which && !ofThe) return null;
   // (read from the text: compromise's tags make a word after a copula a verb)
   const after = text.slice(candidate.end, candidate.end + 64);
   // `Of the total, 8.52 million lived in urban areas`: a verb in the past and a place tell the part apart
   // (`Of these, 4.3 million came from long-haul markets`: an irregular past as well)
+  // `Of the …, about 60 percent went to small and medium-sized firms`: where the part went, the noun phrase
+  // after the preposition (read before the place below, whose `and` would end it)
+  const went = compiled.subjects.partGoes.exec(after);
+  if (went && !/^\s+(?:will|would|should|can|could|may|is|are)\s/i.test(went[0])) return phraseAt(text, tokens, candidate.end + went[0].length, compiled);
   const where = /^\s+((?:\p{L}+ed|came|went|were|was)\s+(?:in|outside|at|from|on|to|into)\s+(?:the\s+)?[\p{L}-]+(?: [\p{L}-]+){0,2})/iu.exec(after);
   if (where) return where[1]!.split(/ (?:and|or|with|of|for|by)\b/)[0]!;
   // `of which at least 800 billion yuan can be used to buy idle land`: what the part may go to

@@ -121,6 +121,10 @@ export interface CompiledEnglish {
     amountParticiples: ReadonlySet<string>;
     /** Verbs whose first object after them is the one the amount goes to (`saved taxpayers 2.6 trillion yuan`). */
     recipientVerbs: ReadonlySet<string>;
+    /** english-subjects.yaml owner_verbs: `earned`, `generated`, `had`, `saw` (lower case). */
+    ownerVerbs: ReadonlySet<string>;
+    /** english-subjects.yaml generic_measures: `profits`, `added value` (lower case). */
+    genericMeasures: ReadonlySet<string>;
     /** `380,000 workers at more than 1,200 yards`: unit-tagged nouns that count things. */
     countedUnits: ReadonlySet<string>;
     /** `, compared with 32 percent in 2024`: a figure after one of these measures what the last figure of its unit does. */
@@ -289,6 +293,8 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       allotments: words(subjects.allotments ?? []),
       amountParticiples: words(subjects.amount_participles ?? []),
       recipientVerbs: words(subjects.recipient_verbs ?? []),
+      ownerVerbs: words(subjects.owner_verbs ?? []),
+      genericMeasures: words(subjects.generic_measures ?? []),
       countedUnits: words(subjects.counted_units ?? []),
       comparisonOpeners: [...words(subjects.comparison_openers ?? [])],
       timeWords: words(subjects.time_words ?? []),
@@ -351,7 +357,7 @@ function partUse(verbs: readonly string[]): RegExp {
 function partGoes(verbs: readonly string[]): RegExp {
   return verbs.length === 0
     ? /(?!)/u
-    : new RegExp(`^\\s+(?:will|would|should|can|could|may|is\\s+to|are\\s+to)\\s+(?:${literals(verbs)})\\s+(?:to|into|towards?)\\s+`, 'iu');
+    : new RegExp(`^\\s+(?:(?:will|would|should|can|could|may|is\\s+to|are\\s+to)\\s+)?(?:${literals(verbs)})\\s+(?:to|into|towards?)\\s+`, 'iu');
 }
 
 /** A quote's closing mark, an optional comma and one of `verbs`; never matches when `verbs` is empty. */

@@ -186,6 +186,10 @@ export const englishSubjectsFile = z
     amount_participles: cueList.optional(),
     /** Verbs whose first object is who the amount goes to (`saved taxpayers 2.6 trillion yuan`): the subject stands before the verb. */
     recipient_verbs: cueList.optional(),
+    /** Verbs whose agent owns the generic measure after them (`earned … in profits`, `generated added value of`). */
+    owner_verbs: cueList.optional(),
+    /** Measures that name no kind of their own (`profits`, `added value`): after an owner verb the agent names the figure. */
+    generic_measures: cueList.optional(),
     /** Nouns compromise tags as units of measure that reports count as things (`1,200 yards`: shipyards). */
     counted_units: cueList.optional(),
     /** Words before a figure compared with the one before it (`, compared with 32 percent`): it shares that figure's subject. */

@@ -65,7 +65,9 @@ export function subjectAfterUnit(
   else if (!gerund && (rates ? word !== 'in' && word !== 'of' : !compiled.subjects.afterUnit.has(word) || (word !== 'of' && candidate.unit.kind !== 'money'))) return null;
   i++;
   // `hold 150 trillion yuan in the banks`: `in the` after money says where or when, not what
-  if (word === 'in' && !rates && tokens[i]?.text.toLowerCase() === 'the') return null;
+  // (`Of the 500 billion yuan in the technology relending quota, …`: after a sentence's opening `Of the`, the
+  // amount heads a noun phrase, and its `in the` names what it is part of)
+  if (word === 'in' && !rates && tokens[i]?.text.toLowerCase() === 'the' && !OPENING_OF_THE.test(text.slice(Math.max(0, candidate.boundStart - 16), candidate.boundStart))) return null;
   while (i < tokens.length && hasTag(tokens[i], 'Determiner')) i++;
   // `4.5 billion yuan in 60 key projects`: the projects, counted on their own
   if (countBeforeNoun(tokens, i, compiled)) i++;
@@ -85,6 +87,8 @@ export function subjectAfterUnit(
   if (phrase !== null && onlyTimes(tokens, i, tokenAtOrAfter(tokens, tokens[i]!.start + phrase.length - 1))) return null;
   return phrase;
 }
+
+const OPENING_OF_THE = /(?:^|[.!?:]\s+)Of\s+the\s+$/u;
 
 // `46,000 kilometers of gas, water and heating pipes`: a list after the joiner, its items set off by
 // commas and closed by `and`, names one measure of them all (QUANTITIES.md §6: the shared head)
@@ -578,8 +582,11 @@ function phraseForward(text: string, tokens: readonly Token[], from: number, com
     // `paid 31.5 billion yuan in taxes and cut`: right after a preposition, a plural compromise reads
     // as a verb is a noun
     const plural = i === from && pluralAfterPreposition(tokens, i);
-    if (!inside && !plural && (!isNounLike(tokens, i, compiled) || (i > from && verbAfterPlural(tokens, i, compiled)))) break;
-    if (!inside && (plural || isHeadNoun(tokens, i, compiled))) last = i;
+    // `small and medium-sized firms`: a plural right after a hyphenated compound in -ed is its head, whatever
+    // compromise tags it (`firms` a verb)
+    const head = i > from + 1 && tokens[i - 2]!.post === '-' && /\p{L}ed$/u.test(tokens[i - 1]!.text) && /^\s+$/.test(tokens[i - 1]!.post) && /^\p{Ll}+s$/u.test(token.text);
+    if (!inside && !plural && !head && (!isNounLike(tokens, i, compiled) || (i > from && verbAfterPlural(tokens, i, compiled)))) break;
+    if (!inside && (plural || head || isHeadNoun(tokens, i, compiled))) last = i;
     // `residents' income`: a plural's apostrophe makes it the possessive of the noun after it
     if (/^['’]\s+$/.test(token.post) && /s$/i.test(token.text) && isHeadNoun(tokens, i + 1, compiled)) continue;
     if (!/^[\s-]*$/.test(token.post)) break;

@@ -97,7 +97,8 @@ const GAPPED_BY_NAMES = /^\s*,\s*and\s+((?:[\p{L}'’-]+\s+){1,6})by\s*$/u;
 // ` of new orders and `: the base of the share before and a list separator
 const SHARE_LIST = /^\s+of\s[^\d,;.]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$/;
 // `fell 215.3 points, or 1.1 percent`: the same move in another unit
-const RESTATED = /^\s*,\s*or\s+$/;
+// (`up $21.4 billion from the end of December, or 0.64 percent`: a short phrase may stand before the comma)
+const RESTATED = /^\s*(?:(?:in|on|at|for|from|over|against)\s[^\d,;.]{1,30}?\s*)?,\s*or\s+$/;
 
 export function emptyMemory(previous = ''): SubjectMemory {
   return { subject: '', sentence: -1, floor: 0, change: 'none', unit: null, previous, byChange: 'none', bySentence: -1, unitSubjects: new Map(), unitSentence: -1 };

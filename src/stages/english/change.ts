@@ -182,10 +182,10 @@ function appositiveOpening(text: string, close: number, compiled: CompiledEnglis
   return first !== null && compiled.subjects.crossedAdverbs.has(first[1]!.toLowerCase()) ? open : -1;
 }
 
-// `Profits grew more slowly, by 7.4 percent,`: a change verb and its manner adverb, set off by a
-// comma before `by`, give that `by` number its change (`fell for the third year in a row, by 11.5
+// `Profits grew more slowly, by 7.4 percent,`: a change verb and its manner adverb (or a comparative: `grew
+// faster, by 6.2 percent`), set off by a comma before `by`, give that `by` number its change (`fell for the third year in a row, by 11.5
 // percent`: or the verb and a `for` phrase of time)
-const MANNER_BY = /(\p{L}+)\s+(?:(?:(?:more|less|much|even|far)\s+)?\p{L}+ly|for\s[^,;.\d]{1,40})\s*,\s*$/u;
+const MANNER_BY = /(\p{L}+)\s+(?:(?:(?:more|less|much|even|far)\s+)?\p{L}+(?:ly|er)|for\s[^,;.\d]{1,40})\s*,\s*$/u;
 const MANNER_REACH = 56;
 function verbBeforeManner(text: string, byStart: number, compiled: CompiledEnglish): { change: Change; rule: string } | null {
   const verb = mannerVerbEnd(text, byStart);

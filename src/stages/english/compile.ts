@@ -131,6 +131,8 @@ export interface CompiledEnglish {
     comparisonOpeners: readonly string[];
     /** `in the first half`, `in March`: lower-case words that make a phrase a time, not a place. */
     timeWords: ReadonlySet<string>;
+    /** english-subjects.yaml time_points, lower case: `the end of December` is a time. */
+    timePoints: ReadonlySet<string>;
     /** `average`, `annual`: lower-case words that, beside a change noun, only say how the change was measured. */
     changeModifiers: ReadonlySet<string>;
     /** english-subjects.yaml part_uses after `of which` / `Of the …,`: `can be used for` (group 1 what the part goes to). */
@@ -298,6 +300,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       countedUnits: words(subjects.counted_units ?? []),
       comparisonOpeners: [...words(subjects.comparison_openers ?? [])],
       timeWords: words(subjects.time_words ?? []),
+      timePoints: words(subjects.time_points ?? []),
       changeModifiers: words(subjects.change_modifiers ?? []),
       partUse: partUse((subjects.part_uses ?? []).map((c) => c.word)),
       partGoes: partGoes((subjects.part_destinations ?? []).map((c) => c.word)),

@@ -21,6 +21,9 @@ export function isNounLike(tokens: readonly Token[], i: number, compiled: Compil
   const adjective = phraseStart && hasTag(token, 'Adjective') && !hasTag(token, 'Verb', 'Comparative') && hasTag(tokens[i + 1], 'Noun') && /^\s+$/.test(token.post);
   if (compiled.verbCues.has(token.text.toLowerCase()) && !modifies && !adjective) return false;
   if (/^\d+\p{L}+$/u.test(token.text)) return true; // 5G base stations, 3D printers
+  // `the deficit in services trade`: a plural that modifies (english-subjects.yaml plural_modifiers) before a noun,
+  // whatever compromise tags it (`services` a verb)
+  if (compiled.subjects.pluralModifiers.has(token.text.toLowerCase()) && /^\s+$/.test(token.post) && hasTag(tokens[i + 1], 'Noun') && !hasTag(tokens[i + 1], 'Pronoun', 'Value', 'Unit')) return true;
   if (hasTag(token, 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Copula', 'Modal', 'Auxiliary', 'Value')) return false;
   // `accounting for`, `reaching`: a gerund before a preposition or a number is a verb
   // (but `of housing at` is a noun after a preposition, and `rental housing, up from` one before a comma)

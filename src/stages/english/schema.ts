@@ -196,6 +196,8 @@ export const englishSubjectsFile = z
     comparison_openers: cueList.optional(),
     /** Words that make a phrase after `in`/`at`/`on` a time, not a place (`in the first half`). */
     time_words: cueList.optional(),
+    /** Nouns that name a point of the time after them (`the end of December`): with times they say when. */
+    time_points: cueList.optional(),
     /** Words that only say how a change was measured (`an average annual increase of 8.1 percent`): with a change noun they name no subject. */
     change_modifiers: cueList.optional(),
     /** Verbs of use after `of which` (`can be used for`): the words the part is put to name it. */

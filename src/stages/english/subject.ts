@@ -84,7 +84,7 @@ export function subjectAfterUnit(
   if (tokens[i] && (/^\p{L}*[$€£¥￥]\d/u.test(tokens[i]!.text) || (isUnitWord(tokens[i]!, compiled) && hasTag(tokens[i + 1], 'Value')))) return null;
   const phrase = listAfterUnit(text, tokens, i, compiled) ?? phraseForward(text, tokens, i, compiled);
   // `HK$16 billion for the current financial year`: a phrase whose only nouns are times says when
-  if (phrase !== null && onlyTimes(tokens, i, tokenAtOrAfter(tokens, tokens[i]!.start + phrase.length - 1))) return null;
+  if (phrase !== null && onlyTimes(tokens, i, tokenAtOrAfter(tokens, tokens[i]!.start + phrase.length - 1), compiled)) return null;
   return phrase;
 }
 
@@ -283,7 +283,9 @@ function phraseBefore(
     // (`, a key indicator of consumption,`) does not
     // `autumn grain, which accounts for three-quarters of the annual harvest, came in at`: a
     // relative clause between commas before the verb is crossed to the noun it follows
-    const antecedent = crossed >= 1 && /^,\s+$/.test(token.post) && verbAfterAppositive(tokens, i + 1, compiled) ? relativeAntecedent(tokens, i, compiled) : -1;
+    // (`Expressways, which link all cities with a population of more than 200,000, made up`: a share verb
+    // right after the clause's closing quantity, the last one read, is crossed already)
+    const antecedent = (crossed >= 1 || token.end <= floor) && /^,\s+$/.test(token.post) && verbAfterAppositive(tokens, i + 1, compiled) ? relativeAntecedent(tokens, i, compiled) : -1;
     if (antecedent >= 0) {
       // (`those to the United States, which took about 13% of …, slid 9.7%`: the quantity before
       // stands inside the clause, so it no longer bounds the subject)
@@ -916,11 +918,12 @@ function headlineVerb(tokens: readonly Token[], i: number, compiled: CompiledEng
 }
 
 // no noun in tokens[from..to] but times (`the current financial year`; not `maturing debt last year`)
-function onlyTimes(tokens: readonly Token[], from: number, to: number): boolean {
+function onlyTimes(tokens: readonly Token[], from: number, to: number, compiled: CompiledEnglish): boolean {
   let time = false;
   for (let k = from; k <= to; k++) {
     if (hasTag(tokens[k], 'Date', 'Duration')) time = true;
-    else if (hasTag(tokens[k], 'Noun')) return false;
+    // (`the end of December`: a point of a time, english-subjects.yaml time_points)
+    else if (hasTag(tokens[k], 'Noun') && !compiled.subjects.timePoints.has(tokens[k]!.text.toLowerCase())) return false;
   }
   return time;
 }
@@ -945,7 +948,7 @@ export function listAt(text: string, tokens: readonly Token[], at: number, compi
     while (i < tokens.length && hasTag(tokens[i], 'Determiner')) i++;
     const item = phraseForward(text, tokens, i, compiled);
     // `Last year, exports and imports …`: a time is no item
-    if (item === null || onlyTimes(tokens, i, tokenAtOrAfter(tokens, tokens[i]!.start + item.length - 1))) break;
+    if (item === null || onlyTimes(tokens, i, tokenAtOrAfter(tokens, tokens[i]!.start + item.length - 1), compiled)) break;
     items++;
     end = tokens[i]!.start + item.length;
     let k = tokenAtOrAfter(tokens, end - 1);

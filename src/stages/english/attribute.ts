@@ -352,6 +352,9 @@ function subjectOf(
     (container ? informative(subjectBefore(text, tokens, candidate, memory.floor, compiled)) : null) ??
     bare ??
     counts ??
+    // `with 127.8 million residents, gaining 650,000,`: a bare count right after a gerund that opens the comma-part after
+    // the last quantity is what that quantity's subject gained or lost
+    (counted === null && carried !== null && (candidate.unit === null || candidate.unit.kind === 'count') && GERUND_AFTER_LAST.test(gapAfterLast(text, memory, candidate)) ? carried : null) ??
     // `a 186-kilometer intercity railway`
     (candidate.adjectival ? informative(phraseAt(text, tokens, candidate.end, compiled)) : null) ??
     // `its 60 percent stake`
@@ -430,6 +433,7 @@ function containsWord(haystack: string, word: string): boolean {
 }
 const PRONOUN = /^\s*(?:it|they|we|he|she|its|their|this|these|those)\s*$/i;
 
+const GERUND_AFTER_LAST = /^\s*,\s*\p{L}+ing\s+$/u;
 const TOTAL_REACH = 48;
 const THAN = /^\s+than\s+/i;
 

@@ -11,7 +11,7 @@
 import type { Change } from '../../document.js';
 import type { CompiledEnglish } from './compile.js';
 import type { Candidate } from './phrase.js';
-import { hasTag, tokenAtOrAfter, type Token } from './tokens.js';
+import { hasTag, tokenAtOrAfter, tokenBefore, type Token } from './tokens.js';
 import { matchBackward, matchForward, skipSpaceBackward, skipSpaceForward } from './words.js';
 
 /** Words read backwards from the number; after `by`, the verb may stand further back (`cut taxes and fees by …`). */
@@ -36,6 +36,14 @@ export function changeOf(
   if (after) return { change: after.value.change, rule: after.value.rule };
 
   let position = skipSpaceBackward(text, candidate.boundStart);
+  // `expect the population to drop below 1.4 billion`: a change verb right before a level bound (english-changes.yaml
+  // level_bounds) moves to a level; the number is no size of the move
+  const bound = text.slice(candidate.boundStart, candidate.start).trim().toLowerCase();
+  if (bound !== '' && compiled.levelBounds.has(bound)) {
+    const verb = text.slice(wordStart(text, position), position).toLowerCase();
+    const token = tokens[tokenBefore(tokens, candidate.boundStart)];
+    if (compiled.changeWords.has(verb) || (token?.root != null && hasTag(token, 'Verb') && compiled.changeRoots.has(token.root.toLowerCase()))) return { change: 'none', rule: null };
+  }
   // `prices have fallen for 41 months`: a span after `for` is how long the move lasted, not its size
   if (candidate.unit?.kind === 'duration' && /\bfor$/i.test(text.slice(Math.max(0, position - 4), position))) return { change: 'none', rule: null };
   // `the ChiNext index added 2.1 percent`: a verb that moves a measure only before a relative one

@@ -55,6 +55,8 @@ export interface CompiledEnglish {
   byFillers: PhraseList<string>;
   /** Verbs that give a change right before a percentage or points only (`added 2.1 percent`). */
   relativeVerbs: PhraseList<{ change: Exclude<Change, 'none'>; rule: string }>;
+  /** english-changes.yaml level_bounds, lower case: `drop below N` puts N at a level. */
+  levelBounds: ReadonlySet<string>;
   /** english-changes.yaml stock_verbs: `add N to` a stock is its rise. */
   stockVerbs: ReadonlySet<string>;
   /** Single-word rise and fall cues by dictionary form, for verbs in any inflection (`plummeted` → `plummet`). */
@@ -255,6 +257,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
     sessionVerbs: words(changes.session_verbs ?? []),
     newLevel: new Set(changes.new_level.map((w) => w.word.toLowerCase())),
     byFillers: phraseList(changes.by_fillers.map((f) => [f.word, id('english-changes.yaml', f.word)] as const)),
+    levelBounds: words(changes.level_bounds ?? []),
     stockVerbs: words(changes.stock_verbs ?? []),
     relativeVerbs: phraseList((changes.relative_verbs ?? []).map((v) => [v.word, { change: v.change, rule: id('english-changes.yaml', v.word) }] as const)),
     forecastNouns: new Set((modality.forecast_nouns ?? []).map((c) => c.word.toLowerCase())),

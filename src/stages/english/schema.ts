@@ -105,6 +105,8 @@ export const englishChangesFile = z
     by_verbs: z.array(z.object({ word, change: z.enum(['increase', 'decrease']), ...annotation }).strict()),
     /** Words that may stand between `by` and the number (`raised by another 20 yuan`). */
     by_fillers: cueList,
+    /** Bound words that put a number after a change verb at a level (`drop below 1.4 billion`): no change. */
+    level_bounds: cueList.optional(),
     /** Verbs whose amount, before `to` and a noun, is the rise of a stock (`add 200 billion yuan to the relending quota`). */
     stock_verbs: cueList.optional(),
     /** Verbs that give a change only right before a relative measure (`the index added 2.1 percent`, not `added 12 million jobs`). */

@@ -51,6 +51,26 @@ describe('english: tokenizeAll', () => {
     for (const texts of cases) expect(together(texts), texts.join(' | ')).toEqual(alone(texts));
   });
 
+  it('parses the pieces that may join in one call beside a piece that must be parsed alone', () => {
+    // each compromise parse runs its tagger's hooks once: count the parses by one of them
+    const world = compromise().world() as unknown as { compute: Record<string, (...args: unknown[]) => unknown> };
+    const preTagger = world.compute.preTagger!;
+    let parses = 0;
+    world.compute.preTagger = (...args: unknown[]) => {
+      parses++;
+      return preTagger(...args);
+    };
+    try {
+      // (a heading with a space left at its end, as the fresh fixtures' headings have)
+      const texts = ['GDP grew 5.2 percent.', 'I. Review of Our Work in 2025 ', 'Retail sales rose 3 percent.', 'Output fell 1 percent.'];
+      const joined = together(texts);
+      expect(parses).toBe(2);
+      expect(joined).toEqual(alone(texts));
+    } finally {
+      world.compute.preTagger = preTagger;
+    }
+  });
+
   it("works out each token's dictionary form as a parse that computes every term's root gives it", () => {
     const folder = 'tests/fixtures/english';
     let roots = 0;

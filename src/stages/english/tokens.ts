@@ -142,11 +142,30 @@ interface RootWorld {
  * shows otherwise (a sentence across a join, as an unclosed quotation or bracket would make one,
  * or a term whose text or leading space reaches past its piece), or a piece might lend
  * compromise white space or marks at a join (one that starts or ends with white space, or holds
- * no letter or digit), every piece is parsed alone. `post` is cut at the piece's end: the
- * join's line break is not the piece's.
+ * no letter or digit), that piece is parsed alone and the rest still together: whether a piece
+ * may join is a test of the piece alone, so the pieces that pass are as safe together as if the
+ * others were not there (the English fresh fixtures: 58 of 88 documents held such a piece, most a
+ * heading with a space left at its end, and had every piece parsed alone: 838 → 139 parses). Where
+ * the joined parse reads across a join, every piece of it is parsed alone. `post` is cut at the
+ * piece's end: the join's line break is not the piece's.
  */
 export function tokenizeAll(texts: readonly string[]): Tokenized[] {
-  if (texts.length < 2 || texts.some((text) => text.trim() !== text || !WORDLIKE.test(text))) return texts.map(tokenize);
+  const out: Tokenized[] = new Array<Tokenized>(texts.length);
+  const joinable: number[] = [];
+  texts.forEach((text, k) => {
+    if (text.trim() === text && WORDLIKE.test(text)) joinable.push(k);
+    else out[k] = tokenize(text);
+  });
+  const together = tokenizeJoined(joinable.map((k) => texts[k]!));
+  joinable.forEach((k, n) => {
+    out[k] = together[n]!;
+  });
+  return out;
+}
+
+/** `texts.map(tokenize)` for pieces each of which may join others (see `tokenizeAll`). */
+function tokenizeJoined(texts: readonly string[]): Tokenized[] {
+  if (texts.length < 2) return texts.map(tokenize);
   const sentences = parse(texts.join(JOIN));
   const starts: number[] = [];
   let at = 0;

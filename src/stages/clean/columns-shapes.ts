@@ -118,12 +118,55 @@ export function shapeOf(line: Line, measure: Measure): Shape {
 }
 
 /**
+ * `shapeOf` by both measures, `[chars, units]`, in one loop over the line's characters: the two
+ * searches ask both of nearly every line (the cells search tries each line by characters, then by
+ * printed width), and the loop, not what it builds, was most of their cost on a page without columns.
+ */
+export function shapePair(line: Line): [Shape, Shape] {
+  const { chars } = line;
+  const n = chars.length;
+  let points = 0;
+  let units = 0;
+  let byPoints = NO_GAPS;
+  let byUnits = NO_GAPS;
+  let leading = -1;
+  for (let i = 0; i < n; i++) {
+    const ch = chars[i]!;
+    if (!isSpace(ch)) {
+      if (leading < 0) leading = i;
+      points += 1;
+      units += ch.codePointAt(0)! <= 0xff ? 0.5 : 1;
+      continue;
+    }
+    let end = i + 1;
+    while (end < n && isSpace(chars[end]!)) end++;
+    if (points > 0 && end < n) {
+      if (byPoints === NO_GAPS) {
+        byPoints = [];
+        byUnits = [];
+      }
+      byPoints.push({ start: i, end, left: points });
+      byUnits.push({ start: i, end, left: units });
+    }
+    i = end - 1;
+  }
+  const lead = leading < 0 ? n : leading;
+  return [
+    { gaps: byPoints, leading: lead, content: points },
+    { gaps: byUnits, leading: lead, content: units },
+  ];
+}
+
+/**
  * What the block search asks of a line and of its gaps, whatever boundary it tries: asked for
  * every boundary tried on every line near it, answered once per line and gap (the lines' text
  * does not change while blocks are sought).
  */
 export class LineShapes {
-  private readonly shapes = new Map<Line, Shape>();
+  /** Each line's shapes by both measures (`shapePair`), shared by the two `LineShapes` of one page. */
+  private readonly shapes: Map<Line, [Shape, Shape]>;
+  /** This measure's place in a pair. */
+  private readonly index: 0 | 1;
   private readonly across = new Map<Gap, boolean>();
   private readonly lefts = new Map<Gap, string[]>();
   private readonly judge: SeamJudge;
@@ -133,19 +176,22 @@ export class LineShapes {
   /** True when a cell's text is page furniture. */
   readonly isFurniture: (text: string) => boolean;
 
-  constructor(judge: SeamJudge, measure: Measure, isFurniture: (text: string) => boolean) {
+  /** `pairs`: the map of shapes to share with the other measure's `LineShapes` over the same lines. */
+  constructor(judge: SeamJudge, measure: Measure, isFurniture: (text: string) => boolean, pairs: Map<Line, [Shape, Shape]> = new Map()) {
     this.judge = judge;
     this.measure = measure;
     this.isFurniture = isFurniture;
+    this.shapes = pairs;
+    this.index = measure === 'chars' ? 0 : 1;
   }
 
   of(line: Line): Shape {
-    let shape = this.shapes.get(line);
-    if (shape === undefined) {
-      shape = shapeOf(line, this.measure);
-      this.shapes.set(line, shape);
+    let pair = this.shapes.get(line);
+    if (pair === undefined) {
+      pair = shapePair(line);
+      this.shapes.set(line, pair);
     }
-    return shape;
+    return pair[this.index];
   }
 
   /** True when the words run on across `gap` of `line` (`30 件`). */

@@ -31,7 +31,7 @@ import { readGrid } from './grid.js';
 import { readCells } from './columns-cells.js';
 import { relink } from './relink.js';
 import type { SeamJudge } from './seam.js';
-import { LineShapes } from './columns-shapes.js';
+import { LineShapes, type Shape } from './columns-shapes.js';
 import { splitAcross } from './columns-across.js';
 import { deinterleave } from './columns-alternating.js';
 
@@ -47,7 +47,8 @@ export function repairColumns(lines: Line[], judge: SeamJudge, notes: Note[], is
   const gridded = readGrid(lines, judge, blanks, notes, gridLines);
   // the lines' shapes, by characters and by printed width, measured once for both searches below
   // (neither changes a line it does not take into a block)
-  const shapes = [new LineShapes(judge, 'chars', isFurniture), new LineShapes(judge, 'units', isFurniture)];
+  const pairs = new Map<Line, [Shape, Shape]>();
+  const shapes = [new LineShapes(judge, 'chars', isFurniture, pairs), new LineShapes(judge, 'units', isFurniture, pairs)];
   // then pages of three columns whose empty cells are not padded: their rows are dealt by the cells' widths
   const celled = readCells(gridded, judge, blanks, notes, gridLines, shapes, isFurniture);
   const across = splitAcross(celled, judge, blanks, notes, pieces, 0, gridLines, shapes);

@@ -64,7 +64,7 @@ const EMPTY_FIRST = 0.25;
 /** Cost of leaving a column empty on a line when its last line was full and stopped mid-sentence (1 → 2: baseline-grid page whole 0.894 → 0.909, small page F1 0.627 → 0.640). */
 const MID_STOP_COST = 2;
 
-interface Fragment {
+export interface Fragment {
   /** Code-point range in the line. */
   start: number;
   end: number;
@@ -75,7 +75,7 @@ interface Fragment {
   gapBefore: number;
 }
 
-interface Geometry {
+export interface Geometry {
   columns: number;
   /** The usual distance between two columns' starts: the scale of every tolerance. */
   pitch: number;
@@ -108,7 +108,7 @@ export function widthOf(ch: string): number {
   return isCjk(ch) || ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
 }
 
-function fragmentsOf(line: Line): Fragment[] {
+export function fragmentsOf(line: Line): Fragment[] {
   const out: Fragment[] = [];
   const { chars } = line;
   let x = 0;
@@ -303,8 +303,15 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
  * well above what the noise spaces of one column would give by chance. Two columns joined by
  * a single space are left to `columns.ts`, which weighs them line by line.
  */
-function measureNarrow(block: readonly Fragment[][]): Geometry | null {
+export function measureNarrow(block: readonly Fragment[][]): Geometry | null {
   if (block.length < MIN_GRID_LINES * 2) return null;
+  // each of a grid's two boundaries at least (three columns or more) needs starts on half the
+  // lines, and their windows (a tenth of a pitch either side) do not meet: fewer starts than lines
+  // pass no grid, so the widths need not be sorted nor the starts counted per boundary (on a page
+  // with a noise space every other line, every run of lines ended here)
+  let startCount = 0;
+  for (const f of block) for (const g of f) if (g.gapBefore >= 1) startCount++;
+  if (startCount < block.length) return null;
   const ends = block.map((f) => f[f.length - 1]!.x1).sort((a, b) => a - b);
   const width = ends[Math.floor(ends.length * 0.8)]!;
   const starts = block.flatMap((f) => f.filter((g) => g.gapBefore >= 1).map((g) => g.x0));

@@ -40,7 +40,7 @@ export interface Layout {
 /** Code points, as a harness that wraps every N characters counts them. */
 const codePoints = (line: Line): number => line.chars.length;
 /** Printed width in full-width ems: Chinese is one em, ASCII half, as a page is set. */
-const ems = (line: Line): number => line.chars.reduce((sum, ch) => sum + (isCjk(ch) ? 1 : 0.5), 0);
+const ems = (line: Line): number => emsOf(line.chars);
 
 /** Reads the layout of `lines` (non-blank, in reading order). */
 export function measureLayout(lines: readonly Line[]): Layout {
@@ -70,17 +70,41 @@ export function layoutWidth(lines: readonly Line[]): number | null {
 
 /** The width the body lines share, by the measure that shows it best, and whether each line is a paragraph. */
 function measureWidth(lines: readonly Line[]): { best: { width: number | null; tight: boolean; measure: (line: Line) => number }; linePerParagraph: boolean } {
-  const body = lines.filter((line) => line.role === undefined);
-  const byPoints = cluster(body.map(codePoints));
-  const byEms = cluster(body.map(ems));
+  // each body line's width by both measures in one loop over its characters, read again by
+  // `proseAt` (relink and the paragraph pass each measure a page: the two widths, `ems` once
+  // more for the lines near the width, and the long lines' ends had been separate walks)
+  const body: Line[] = [];
+  const byPointsOf: number[] = [];
+  const byEmsOf: number[] = [];
+  let long = 0;
+  let ended = 0;
+  for (const line of lines) {
+    if (line.role !== undefined) continue;
+    const { chars } = line;
+    body.push(line);
+    byPointsOf.push(chars.length);
+    byEmsOf.push(emsOf(chars));
+    if (chars.length >= LONG_LINE) {
+      long++;
+      if (endsSentence(chars)) ended++;
+    }
+  }
+  const byPoints = cluster(byPointsOf);
+  const byEms = cluster(byEmsOf);
   const chosen = byEms.share > byPoints.share ? { ...byEms, measure: ems } : { ...byPoints, measure: codePoints };
+  const widths = byEms.share > byPoints.share ? byEmsOf : byPointsOf;
   // a data card's lines (`新增规上工业企业23家`, `高新技术企业达到68家`) may share a width by chance: prose wrapped at a
   // width has clause marks in most of its full lines, a list of items one a line has none
-  const best = chosen.width !== null && !proseAt(body, chosen.width, chosen.measure) ? { ...chosen, width: null, tight: false } : chosen;
-  const long = body.filter((line) => line.chars.length >= LONG_LINE);
-  const ended = long.filter((line) => endsSentence(line.chars)).length;
-  const linePerParagraph = long.length >= 3 && ended >= long.length * 0.8;
+  const best = chosen.width !== null && !proseAt(body, widths, chosen.width) ? { ...chosen, width: null, tight: false } : chosen;
+  const linePerParagraph = long >= 3 && ended >= long * 0.8;
   return { best, linePerParagraph };
+}
+
+/** `ems` of a line's characters: a count of its CJK characters, the rest half an em each (the same sum, exact in halves). */
+function emsOf(chars: readonly string[]): number {
+  let cjk = 0;
+  for (let i = 0; i < chars.length; i++) if (isCjk(chars[i]!)) cjk++;
+  return cjk + (chars.length - cjk) * 0.5;
 }
 
 /** Share of the full lines that must hold a clause mark for a width to be a wrap width of prose. */
@@ -92,24 +116,39 @@ const LIST_LINES = 6;
 /**
  * True unless at least LIST_LINES lines stand at `width` (within its tolerance) and fewer than
  * PROSE_SHARE of them hold a clause mark. A line with a gap of two spaces or more is a table row,
- * neither prose nor an item: it is not counted.
+ * neither prose nor an item: it is not counted. `widths`: each line's width in the measure `width` is in.
  */
-function proseAt(lines: readonly Line[], width: number, measure: (line: Line) => number): boolean {
+function proseAt(lines: readonly Line[], widths: readonly number[], width: number): boolean {
   const tolerance = toleranceOf(width);
   let full = 0;
   let marked = 0;
-  for (const line of lines) {
-    if (Math.abs(measure(line) - width) > tolerance || hasGap(line)) continue;
+  for (let k = 0; k < lines.length; k++) {
+    if (Math.abs(widths[k]! - width) > tolerance) continue;
+    const mark = gapOrMark(lines[k]!.chars);
+    if (mark === GAP) continue;
     full++;
-    if (line.chars.some(isClauseMark)) marked++;
+    if (mark === MARK) marked++;
   }
   return full < LIST_LINES || marked >= full * PROSE_SHARE;
 }
 
-/** A run of two spaces or more inside the line (a table's column gap). */
-function hasGap(line: Line): boolean {
-  for (let i = 1; i < line.chars.length; i++) if (line.chars[i] === ' ' && line.chars[i - 1] === ' ') return true;
-  return false;
+const NEITHER = 0;
+const MARK = 1;
+const GAP = 2;
+
+/**
+ * GAP when the line holds a run of two spaces or more (a table's column gap), else MARK when it
+ * holds a clause mark, else NEITHER: one walk for the two questions `proseAt` asks of a line.
+ */
+function gapOrMark(chars: readonly string[]): number {
+  let mark = false;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === ' ') {
+      if (i > 0 && chars[i - 1] === ' ') return GAP;
+    } else if (!mark && isClauseMark(ch)) mark = true;
+  }
+  return mark ? MARK : NEITHER;
 }
 
 /** Continuation lines needed to read the usual indent from them alone. */

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { endsSentence, isCjk, isClauseMark } from '../src/stages/clean/chars.js';
 import { shapeOf, shapePair } from '../src/stages/clean/columns-shapes.js';
-import { fragmentsOf, measureNarrow, type Fragment } from '../src/stages/clean/grid.js';
+import { RunCounts, fragmentsOf, measureNarrow, type Fragment } from '../src/stages/clean/grid.js';
 import { cluster, layoutWidth, measureLayout } from '../src/stages/clean/layout.js';
 import { splitLines, type Line } from '../src/stages/clean/lines.js';
 import { joinChars } from '../src/text/offsets.js';
@@ -95,6 +95,23 @@ describe('clean shortcuts: the grid of columns met after single spaces', () => {
     );
     // (the rows make grids often enough for the answers to differ where the count were wrong)
     expect(grids).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('clean shortcuts: the grid reads its lines\' runs of spaces before their fragments', () => {
+  it('RunCounts counts what fragmentsOf would build: fragments, those after a space, one after a wide run', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 40 }), { maxLength: 12 }), (rows) => {
+        const lines = rows.map((chars, k) => lineOf(chars, k + 1));
+        const runs = new RunCounts(lines);
+        lines.forEach((line, k) => {
+          const frags = fragmentsOf(line);
+          expect([runs.pieces[k], runs.starts[k], runs.wide[k]]).toEqual([frags.length, frags.filter((f) => f.gapBefore >= 1).length, frags.some((f) => f.gapBefore >= 3) ? 1 : 0]);
+        });
+        expect(runs.startsIn(0, lines.length)).toBe(lines.reduce((n, line) => n + fragmentsOf(line).filter((f) => f.gapBefore >= 1).length, 0));
+      }),
+      { numRuns: 2000, seed: 17 },
+    );
   });
 });
 

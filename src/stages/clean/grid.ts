@@ -138,11 +138,70 @@ export function fragmentsOf(line: Line): Fragment[] {
 const hasWideGap = (fragments: readonly Fragment[]): boolean => fragments.some((f) => f.gapBefore >= WIDE);
 
 /**
+ * Per line, what its fragments would say of its runs of spaces, counted without building them:
+ * `pieces` its fragments (runs of text), `starts` those with a space before them (`gapBefore >=
+ * 1`), `wide` 1 when one has WIDE spaces or more before it (`gapBefore >= WIDE`).
+ */
+export class RunCounts {
+  readonly pieces: Int32Array;
+  readonly starts: Int32Array;
+  readonly wide: Uint8Array;
+
+  constructor(lines: readonly Line[]) {
+    this.pieces = new Int32Array(lines.length);
+    this.starts = new Int32Array(lines.length);
+    this.wide = new Uint8Array(lines.length);
+    lines.forEach((line, k) => {
+      const { chars } = line;
+      let gap = 0;
+      let inText = false;
+      let pieces = 0;
+      let starts = 0;
+      let wide = 0;
+      for (let i = 0; i < chars.length; i++) {
+        if (isSpace(chars[i]!)) {
+          inText = false;
+          gap++;
+          continue;
+        }
+        if (!inText) {
+          inText = true;
+          pieces++;
+          if (gap >= 1) starts++;
+          if (gap >= WIDE) wide = 1;
+          gap = 0;
+        }
+      }
+      this.pieces[k] = pieces;
+      this.starts[k] = starts;
+      this.wide[k] = wide;
+    });
+  }
+
+  /** Fragments with a space before them over lines `[from, to)`. */
+  startsIn(from: number, to: number): number {
+    let n = 0;
+    for (let k = from; k < to; k++) n += this.starts[k]!;
+    return n;
+  }
+}
+
+/**
  * Reads blocks of lines set in columns read straight across, column by column. Lines it
  * produces are added to `done`, so the later column passes leave them alone.
  */
 export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes: Note[], done: Set<Line>): Line[] {
-  const fragments = lines.map(fragmentsOf);
+  // what the search asks of every line is read from its runs of spaces (`RunCounts`); a line's
+  // fragments, widths and all, are built only where a block or a run of lines tried for columns
+  // after single spaces reads them (on a page of one column, hardly anywhere)
+  const runs = new RunCounts(lines);
+  const built: (Fragment[] | undefined)[] = new Array<Fragment[] | undefined>(lines.length);
+  const fragmentsAt = (k: number): Fragment[] => (built[k] ??= fragmentsOf(lines[k]!));
+  const fragmentsIn = (from: number, to: number): Fragment[][] => {
+    const out: Fragment[][] = [];
+    for (let k = from; k < to; k++) out.push(fragmentsAt(k));
+    return out;
+  };
   const out: Line[] = [];
   let i = 0;
   // first line not yet taken by a block
@@ -150,15 +209,16 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
   // a run of lines up to a page break is tried once for columns met after single spaces
   let narrowTried = 0;
   while (i < lines.length) {
-    if (!hasWideGap(fragments[i]!)) {
+    if (runs.wide[i] === 0) {
       if (i >= narrowTried) {
         let segmentEnd = i + 1;
         while (segmentEnd < lines.length && segmentEnd - i < MAX_NARROW_BLOCK && !lines[segmentEnd]!.pageBreakBefore) segmentEnd++;
         narrowTried = segmentEnd;
-        const narrow = measureNarrow(fragments.slice(i, segmentEnd));
-        if (narrow !== null && !tabular(lines.slice(i, segmentEnd), fragments.slice(i, segmentEnd))) {
+        // (measureNarrow's own first refusals, asked of the counts before any fragment is built)
+        const narrow = segmentEnd - i >= MIN_GRID_LINES * 2 && runs.startsIn(i, segmentEnd) >= segmentEnd - i ? measureNarrow(fragmentsIn(i, segmentEnd)) : null;
+        if (narrow !== null && !tabular(lines.slice(i, segmentEnd), fragmentsIn(i, segmentEnd))) {
           const block = lines.slice(i, segmentEnd);
-          for (const line of readBlock(block, fragments.slice(i, segmentEnd), narrow, judge, blanks, notes)) {
+          for (const line of readBlock(block, fragmentsIn(i, segmentEnd), narrow, judge, blanks, notes)) {
             done.add(line);
             out.push(line);
           }
@@ -184,14 +244,14 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
     let lastGapped = i;
     let wide = 1;
     while (end < lines.length && !lines[end]!.pageBreakBefore && end - lastGapped <= MAX_PLAIN_RUN + 1) {
-      if (fragments[end]!.length >= 2) lastGapped = end;
-      if (hasWideGap(fragments[end]!)) {
+      if (runs.pieces[end]! >= 2) lastGapped = end;
+      if (runs.wide[end] === 1) {
         lastWide = end;
         wide++;
       }
       end++;
     }
-    const geometry = wide >= MIN_GRID_LINES ? measure(lines.slice(i, lastGapped + 1), fragments.slice(i, lastGapped + 1)) : null;
+    const geometry = wide >= MIN_GRID_LINES ? measure(lines.slice(i, lastGapped + 1), fragmentsIn(i, lastGapped + 1)) : null;
     if (geometry === null) {
       for (let k = i; k <= lastWide; k++) out.push(lines[k]!);
       i = lastWide + 1;
@@ -200,9 +260,9 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
     // the block goes on to its last line with a wide gap or a fragment at a boundary, and to the
     // lines below whose fragments start at the columns' boundaries, even after a single space
     let lastFit = lastWide;
-    for (let j = lastWide + 1; j <= lastGapped; j++) if (fitsColumns(fragments[j]!, geometry, 1)) lastFit = j;
+    for (let j = lastWide + 1; j <= lastGapped; j++) if (fitsColumns(fragmentsAt(j), geometry, 1)) lastFit = j;
     for (let j = lastFit + 1; j < lines.length && !lines[j]!.pageBreakBefore && j - lastFit <= MAX_PLAIN_RUN + 1; j++) {
-      if (fitsColumns(fragments[j]!, geometry)) lastFit = j;
+      if (fitsColumns(fragmentsAt(j), geometry)) lastFit = j;
     }
     end = lastFit + 1;
     // a column's text running on below the last line of the block (a shorter column beside it)
@@ -212,19 +272,19 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
       end < lines.length &&
       end - lastFit <= MAX_PLAIN_RUN &&
       !lines[end]!.pageBreakBefore &&
-      (lines[end]!.blanksBefore <= blanks || (lines[end]!.blanksBefore <= 2 * blanks + 1 && narrow(fragments[end]!)))
+      (lines[end]!.blanksBefore <= blanks || (lines[end]!.blanksBefore <= 2 * blanks + 1 && narrow(fragmentsAt(end))))
     )
       end++;
     // one column running on alone below the others (a page's last rows: the columns end unevenly),
     // line after line no wider than a column (padded to its column or not)
     const oneColumn = (frags: readonly Fragment[]): boolean => frags.length === 1 && frags[0]!.x1 - frags[0]!.x0 <= geometry.pitch * 1.15;
-    while (end < lines.length && !lines[end]!.pageBreakBefore && lines[end]!.blanksBefore <= blanks && oneColumn(fragments[end]!)) end++;
+    while (end < lines.length && !lines[end]!.pageBreakBefore && lines[end]!.blanksBefore <= blanks && oneColumn(fragmentsAt(end))) end++;
     // the lines just above on the same page whose fragments start at the boundaries, or that fit
     // one column's width (the top row of a page, where the engine dropped the padding of the
     // empty columns before it), belong to it too
     let start = i;
     while (start - 1 >= floor && !lines[start]!.pageBreakBefore && lines[start]!.blanksBefore <= 2 * blanks + 1) {
-      const above = fragments[start - 1]!;
+      const above = fragmentsAt(start - 1);
       const oneColumn = above[above.length - 1]!.x1 <= geometry.pitch * 1.15 && i - (start - 1) <= MAX_PLAIN_RUN;
       if (!oneColumn && !fitsColumns(above, geometry, 1)) break;
       start--;
@@ -233,14 +293,14 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
     // prose around them a grid: where most of the block has no wide gap, it keeps to the lines
     // from its first wide gap to its last
     let wideLines = 0;
-    for (let k = start; k < end; k++) if (hasWideGap(fragments[k]!)) wideLines++;
+    for (let k = start; k < end; k++) if (runs.wide[k] === 1) wideLines++;
     if (wideLines * SPARSE_SHARE < end - start) {
       start = i;
       end = lastWide + 1;
     }
     out.length -= i - start;
     const block = lines.slice(start, end);
-    const blockFragments = fragments.slice(start, end);
+    const blockFragments = fragmentsIn(start, end);
     if (tabular(block, blockFragments)) {
       // a table: its rows are its reading order; the later column passes leave it alone too.
       // Each row is its own paragraph (rows run together read as one figure): a row starts with
@@ -261,7 +321,7 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
         out.push(line);
       });
       // the last row's wrapped tail (a line of figures right below it) is the table's too
-      while (end < lines.length && !lines[end]!.pageBreakBefore && lines[end]!.blanksBefore <= blanks && continuesRow(lines[end]!, fragments[end]!, rowX)) {
+      while (end < lines.length && !lines[end]!.pageBreakBefore && lines[end]!.blanksBefore <= blanks && continuesRow(lines[end]!, fragmentsAt(end), rowX)) {
         lines[end]!.continuesPrevious = true;
         lines[end]!.cellBefore = true;
         done.add(lines[end]!);
@@ -270,7 +330,7 @@ export function readGrid(lines: Line[], judge: SeamJudge, blanks: number, notes:
       }
       // the text straight after the table's last row starts a paragraph
       const after = lines[end];
-      if (after !== undefined && isRowLine(lines[end - 1]!, fragments[end - 1]!) && !continuesRow(after, fragments[end]!, rowX)) after.breakBefore = true;
+      if (after !== undefined && isRowLine(lines[end - 1]!, fragmentsAt(end - 1)) && !continuesRow(after, fragmentsAt(end), rowX)) after.breakBefore = true;
       notes.push({
         rule: 'clean/columns#table',
         reason: `raw lines ${block[0]!.number}–${block[block.length - 1]!.number} line up in columns of figures: read as a table, row by row`,

@@ -4,7 +4,7 @@
  * that matches `byline`, `caption` or `heading` is kept and becomes its own paragraph of that kind.
  */
 import type { Rules } from '../../rules/schema.js';
-import { isCjk, isSpace } from './chars.js';
+import { holdsUnit, isCjk, isSpace } from './chars.js';
 import { lineText, type Line, type LineRole, type SplitTexts } from './lines.js';
 import type { Note } from './notes.js';
 
@@ -104,7 +104,7 @@ function runningHeads(lines: readonly Line[], texts: SplitTexts): Set<string> {
     if (line.chars.length > MAX_HEAD + 8 || line.chars.length < 2) continue;
     // a clause mark or a percent sign is prose: a stock phrase may wrap the same way thrice.
     // Tested on the characters first: most lines end here, before any string is made
-    if (line.chars.some(isProseMark) || !line.chars.some(isCjk)) continue;
+    if (holdsUnit(line.chars, PROSE_UNITS) || !line.chars.some(isCjk)) continue;
     const text = texts.of(line).trim();
     const length = text.length;
     if (length > MAX_HEAD || length > longest) continue;
@@ -126,15 +126,15 @@ const HEAD_SHARE_OF_LINE = 0.8;
 /** The median length (code points) of the lines long enough to have wrapped; Infinity when too few. */
 function usualLength(lines: readonly Line[]): number {
   // chars.length, not the trimmed text: no string per line (this runs over every line of every document)
-  const lengths = lines.map((line) => line.chars.length).filter((n) => n >= 8).sort((a, b) => a - b);
+  // (sorted as numbers by a typed array's own sort, not by a comparator called for every pair)
+  const lengths = new Int32Array(lines.map((line) => line.chars.length).filter((n) => n >= 8)).sort();
   return lengths.length < 5 ? Infinity : lengths[Math.floor(lengths.length / 2)]!;
 }
 
 const PROSE_MARKS = new Set(['，', '。', '；', '：', '、', '！', '？', ',', ';', '%', '％']);
-
-function isProseMark(ch: string): boolean {
-  return PROSE_MARKS.has(ch);
-}
+/** PROSE_MARKS by UTF-16 unit, for `holdsUnit`: a look-up per character of every short line, not a hash of it. */
+const PROSE_UNITS = new Uint8Array(0x10000);
+for (const mark of PROSE_MARKS) PROSE_UNITS[mark.charCodeAt(0)] = 1;
 
 /** True when `text` (trimmed) is a furniture line by the rules: a cell of a page read across is tested with it. */
 export function isFurnitureText(text: string, rules: readonly FurnitureRule[]): boolean {

@@ -32,6 +32,11 @@ export function compileOpeners(rules: readonly { pattern: string }[]): RegExp[] 
 
 /** Marks no paragraph starts with: what follows them belongs to the line before. */
 const OPENS_NOTHING = new Set([...CLAUSE_MARKS, ...[...CLOSERS].filter((ch) => ch !== '"' && ch !== "'"), '、', '%', '.']);
+/** OPENS_NOTHING by UTF-16 unit (each mark is one unit): asked of every line's first character. */
+const OPENS_NOTHING_UNITS = new Uint8Array(0x10000);
+for (const mark of OPENS_NOTHING) OPENS_NOTHING_UNITS[mark.charCodeAt(0)] = 1;
+/** `OPENS_NOTHING.has(ch)` by a table look-up. */
+const opensNothing = (ch: string | undefined): boolean => ch !== undefined && ch.length === 1 && OPENS_NOTHING_UNITS[ch.charCodeAt(0)] === 1;
 
 /**
  * A line that opens a list item starts a paragraph: `-- GDP up 5.1 pct`, `• …`, `1. …`, `(2) …`,
@@ -171,7 +176,7 @@ function endsParagraph(above: Line, below: Line, belowHead: string, layout: Layo
   if (below.role !== undefined || below.breakBefore) return true;
   if (below.continuesPrevious) return false;
   // no paragraph starts with a comma, a closing mark or a percent sign, not even after a byline
-  if (OPENS_NOTHING.has(below.chars[0]!)) return false;
+  if (opensNothing(below.chars[0])) return false;
   if (above.role !== undefined) return true;
   // no paragraph opens with the last character or two of a sentence (`强。全社会…`) or with a
   // sentence that is only a number (`31%。新建…`): the line above, cut mid-phrase, holds the rest

@@ -43,6 +43,11 @@ describe('clean shortcuts: joinChars', () => {
     // long enough for the decoder, starting with a byte-order mark
     const long = ['\ufeff', ...Array.from('一二三四五六七八九十'.repeat(20))];
     expect(joinChars(long)).toBe(long.join(''));
+    // past the buffer it starts with, past the one it keeps, then short again
+    for (const n of [5_000, 70_000, 100]) {
+      const chars = Array.from({ length: n }, (_, i) => String.fromCharCode(0x4e00 + (i % 5000)));
+      expect(joinChars(chars)).toBe(chars.join(''));
+    }
   });
 });
 

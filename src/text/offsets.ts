@@ -93,8 +93,9 @@ export class OffsetMap {
  * not a mark to strip. Null where a `Uint16Array` is not little-endian (then `join` serves).
  */
 const unitDecoder = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
-/** The units `joinChars` copies, grown as needed and kept. */
+/** The units `joinChars` copies, kept between calls up to `KEPT_UNITS` (a longer paragraph takes a buffer of its own, not kept). */
 let unitBuffer = new Uint16Array(4096);
+const KEPT_UNITS = 1 << 16;
 
 /**
  * `chars.join('')`: each string's UTF-16 units copied into one typed array and decoded at once,
@@ -104,8 +105,11 @@ let unitBuffer = new Uint16Array(4096);
  */
 export function joinChars(chars: readonly string[]): string {
   if (unitDecoder === null || chars.length < 64) return chars.join('');
-  if (unitBuffer.length < chars.length * 2) unitBuffer = new Uint16Array(chars.length * 2);
-  const units = unitBuffer;
+  let units = unitBuffer;
+  if (units.length < chars.length) {
+    units = new Uint16Array(chars.length);
+    if (chars.length <= KEPT_UNITS) unitBuffer = units;
+  }
   let k = 0;
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;

@@ -66,9 +66,12 @@ export function findModalities(
       // 预期目标为增长6%左右，实际增长6.5%: a clause set against the plan keeps none of it
       const carried = years[k]?.past || contrasted ? null : sentence;
       const byCue = namesTarget(items, i, compiled) ? 'target' : (clause ?? carried);
-      modalities.push(byCue ?? bySection(section, years[k] ?? null));
-      // 其中 continues a plan only when the whole sentence before was one (not 增长10%，超过原定计划的4%)
-      plan = (k === 0 || plan) && byCue === 'target';
+      const modality = byCue ?? bySection(section, years[k] ?? null);
+      modalities.push(modality);
+      // 其中 continues a plan only when the whole sentence before was one (not 增长10%，超过原定计划的4%);
+      // a later year planned it as a cue does in a review (2026年，…控制在…以内；新增…200辆以上)
+      const yearPlanned = byCue === null && section.modality === 'actual' && modality === 'target';
+      plan = (k === 0 || plan) && (byCue === 'target' || yearPlanned);
       counted = true;
       k++;
       continue;

@@ -231,7 +231,11 @@ function changeVerbBefore(
 /** Cue labels `changeVerbBefore` asks about at each item it walks back over (one array, not a literal per item). */
 const NEW_OR_LEVEL: readonly CueLabel[] = ['new', 'level'];
 
-/** A comparison base of nouns only (年度目标任务, 年度计划): no verb, at least one noun. */
+/**
+ * A comparison base of nouns only (年度目标任务, 年度计划): no verb, at least one noun, and no 的
+ * (超过规定时限的事项有23件: the comparator and its base then describe the noun after 的, they
+ * measure no margin).
+ */
 function overBase(base: readonly Item[]): boolean {
-  return base.some(isNounLike) && base.every((item) => !isVerb(item) && item.separator === null);
+  return base.some(isNounLike) && base.every((item) => !isVerb(item) && item.separator === null && !isAttributive(item));
 }

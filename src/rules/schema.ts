@@ -146,6 +146,8 @@ export const subjectsFile = z
     giving_verbs: cueList.optional(),
     /** Per-head bases (`人均`): before a verb of receiving they name no thing of their own. */
     per_head: cueList.optional(),
+    /** Per-base words (`每个`): a phrase of one and nouns only (`平均每个乡镇`) names the base of a mean, not what it counts. */
+    per_base: cueList.optional(),
     /** Outcome words (`成功`): actions ending in one name the successes a number counts (`调解成功2.47万件`). */
     outcome_words: cueList.optional(),
     /** Class suffixes (`类`): after a verb they make it part of a class name (`治理类指标`). */

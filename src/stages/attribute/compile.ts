@@ -33,6 +33,7 @@ export type CueLabel =
   | 'receiving'
   | 'giving'
   | 'perHead'
+  | 'perBase'
   | 'classSuffix'
   | 'resultRate'
   | 'outcome'
@@ -161,6 +162,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('receiving', words(subjects.receiving_verbs ?? []))
     .add('giving', words(subjects.giving_verbs ?? []))
     .add('perHead', words(subjects.per_head ?? []))
+    .add('perBase', words(subjects.per_base ?? []))
     .add('classSuffix', words(subjects.class_suffixes ?? []))
     .add('outcome', words(subjects.outcome_words ?? []))
     .add('negation', words(subjects.negations ?? []))

@@ -73,7 +73,8 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     if (share >= 0 && view.opensSentence && previousSolid(view.items, share) < 0) run = leftRun(view.items, walk.stop, band);
     // 入驻企业达到61家: a predicate walked over makes the run the clause's subject
     const predicated = share < 0 && previousSolid(view.items, at) !== walk.stop;
-    const left = finishLeft(afterBasis(run, compiled), compiled, listedPart(view.items, run, compiled), predicated);
+    // 平均每个乡镇（街道）10个: a per-base phrase names the base of a mean, the count before carries on
+    const left = namesBaseOnly(run, compiled) ? '' : finishLeft(afterBasis(run, compiled), compiled, listedPart(view.items, run, compiled), predicated);
     // (but 全省经济年均增长7%左右的目标 names its measure before its change word)
     // 营业收入首次突破万亿元 利润总额增长: a level the noun before it reached is no class of the noun
     // after (签约突破亿元项目20个, with a verb before, still names a class)
@@ -384,6 +385,22 @@ function setObject(items: readonly Item[], at: number, compiled: CompiledAttribu
 export function reachedBy(items: readonly Item[], at: number, compiled: CompiledAttribute): boolean {
   const before = previousSolid(items, at);
   return before >= 0 && compiled.cues.endingAt(items, before, 'reached')?.end === before;
+}
+
+/**
+ * True when `run` is a per-base word (subjects.yaml per_base), after an average word or none, and
+ * one noun (and its other name in brackets): 平均每个乡镇（街道）, 平均每个村, 每所学校. Such a phrase
+ * names the base a mean is taken over, not what its number counts (平均每个站点年销售额 still names
+ * the measure after the base).
+ */
+function namesBaseOnly(run: readonly Item[], compiled: CompiledAttribute): boolean {
+  const average = compiled.cues.startingAt(run, 0, 'average');
+  const base = compiled.cues.startingAt(run, average ? average.end + 1 : 0, 'perBase');
+  if (base === null) return false;
+  const noun = run[base.end + 1];
+  if (noun === undefined || noun.separator !== null || !isNounLike(noun)) return false;
+  const rest = run.slice(base.end + 2);
+  return rest.length === 0 || (rest[0]!.separator === 'open' && rest[rest.length - 1]!.separator === 'close');
 }
 
 /** Most words a share's base may hold: 占一般公共预算支出的81.3%, 占本年度归属于上市公司股东的净利润的30.2% (7 words). */

@@ -16,11 +16,13 @@ const piece = fc.constantFrom('经', '济', '增', '长', '。', '，', '；', '
 const lineOf = (chars: string[], number = 1): Line => ({ number, chars, origins: chars.map((_, i) => i), blanksBefore: 0, indent: 0 });
 
 describe('clean shortcuts: columns-shapes', () => {
-  it('shapePair is shapeOf by characters and by printed width, from one walk', () => {
+  it('shapePair is shapeOf by characters and by printed width, from one walk, with or without folded full-width forms', () => {
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 80 }), (chars) => {
+      fc.property(fc.array(piece, { maxLength: 80 }), fc.array(fc.nat(80), { maxLength: 10 }), (chars, folded) => {
         const line = lineOf(chars);
+        const wide = new Set(folded);
         expect(shapePair(line)).toEqual([shapeOf(line, 'chars'), shapeOf(line, 'units')]);
+        expect(shapePair(line, wide)).toEqual([shapeOf(line, 'chars', wide), shapeOf(line, 'units', wide)]);
       }),
       { numRuns: 3000, seed: 17 },
     );

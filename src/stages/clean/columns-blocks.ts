@@ -8,7 +8,7 @@
 import { CLAUSE_MARKS, CLOSERS, endsSentence, endsSentenceWithin, holdsClauseMark, isSpace } from './chars.js';
 import type { Line } from './lines.js';
 import type { SeamJudge } from './seam.js';
-import { type Block, type Gap, type LineShapes, type Measure, type Slot, MAX_COLUMN_WIDTH, MIN_BLOCK, contentLength, lastSplit, toleranceOf, widthIn } from './columns-shapes.js';
+import { type Block, type Gap, type LineShapes, type Slot, MAX_COLUMN_WIDTH, MIN_BLOCK, lastSplit, toleranceOf } from './columns-shapes.js';
 import { slotOf } from './columns-slots.js';
 
 /** How many gaps of a line are tried as the column boundary. */
@@ -315,8 +315,8 @@ export function rightAlone(lines: readonly Line[], block: Block, judge: SeamJudg
   for (let k = 0; k < block.slots.length; k++) {
     const slot = block.slots[k]!;
     if (slot.kind !== 'split') continue;
-    const part = lines[block.start + k]!.chars.slice(slot.gap.end);
-    widestRight = Math.max(widestRight, part.reduce((n, ch) => n + (isSpace(ch) ? 0 : widthIn(ch, block.shapes.measure)), 0));
+    // (the part after the gap: the line's text beyond what lies before it)
+    widestRight = Math.max(widestRight, block.shapes.of(lines[block.start + k]!).content - slot.gap.left);
   }
   const full = Math.min(block.rx, widestRight) - tolerance;
   for (let k = 1; k < last; k++) {
@@ -326,12 +326,12 @@ export function rightAlone(lines: readonly Line[], block: Block, judge: SeamJudg
     if (slot.kind !== 'left') continue;
     const line = lines[block.start + k]!;
     const text = line.chars.filter((ch) => !isSpace(ch));
-    const width = contentLength(line, block.shapes.measure);
+    const width = block.shapes.of(line).content;
     const aboveLeft = above.kind === 'split' ? lines[block.start + k - 1]!.chars.slice(0, above.gap.start) : above.kind === 'left' ? lines[block.start + k - 1]!.chars : [];
     const aboveRight = above.kind === 'split' ? lines[block.start + k - 1]!.chars.slice(above.gap.end) : [];
     // (whatever the row below holds: the row above tells; a line shorter than the column ends
     // the right column's paragraph, so it ends a sentence)
-    if (above.kind === 'split' && width <= widestRight + tolerance && (width >= full || endsSentence(text)) && endedLeftOnly(aboveLeft, aboveRight, full, block.shapes.measure)) {
+    if (above.kind === 'split' && width <= widestRight + tolerance && (width >= full || endsSentence(text)) && endedLeftOnly(aboveLeft, aboveRight, block.shapes.of(lines[block.start + k - 1]!).content - above.gap.left, full)) {
       block.slots[k] = { kind: 'right' };
       continue;
     }
@@ -371,11 +371,10 @@ function continuesRight(judge: SeamJudge, aboveLeft: readonly string[], aboveRig
  * crosses either join). A short right part that ends no sentence may be a heading, after which the
  * right column's break is usual: no verdict then.
  */
-function endedLeftOnly(aboveLeft: readonly string[], aboveRight: readonly string[], full: number, measure: Measure): boolean {
+function endedLeftOnly(aboveLeft: readonly string[], aboveRight: readonly string[], rightWidth: number, full: number): boolean {
   if (!endsSentence(aboveLeft.filter((ch) => !isSpace(ch)))) return false;
-  const right = aboveRight.filter((ch) => !isSpace(ch));
-  if (endsSentence(right)) return false;
-  return right.reduce((n, ch) => n + widthIn(ch, measure), 0) >= full;
+  if (endsSentence(aboveRight.filter((ch) => !isSpace(ch)))) return false;
+  return rightWidth >= full;
 }
 
 /**

@@ -24,7 +24,7 @@ import { CLAUSE_MARKS, endsSentence, endsSentenceIgnoringSpaces, isSpace } from 
 import type { Line } from './lines.js';
 import type { Note } from './notes.js';
 import type { SeamJudge } from './seam.js';
-import { type Gap, type LineShapes, type Measure, type Shape, MAX_COLUMN_WIDTH, toleranceOf, widthIn } from './columns-shapes.js';
+import { type Gap, type LineShapes, type Measure, type Shape, type Wide, MAX_COLUMN_WIDTH, toleranceOf, widthAt } from './columns-shapes.js';
 import { PAGE_NUMBER } from './columns-slots.js';
 import { type Piece, widthOf, writeColumns } from './grid.js';
 import { LIST_ITEM } from './paragraphs.js';
@@ -188,8 +188,8 @@ class Shapes {
  * The fragments of `line` with the runs of them that make up page furniture merged into one
  * (a page number or a byline in one column's cell, beside the other columns' text).
  */
-function cellsOf(line: Line, measure: Measure, isFurniture: (text: string) => boolean): Fragment[] {
-  const frags = fragmentsOf(line, measure);
+function cellsOf(line: Line, measure: Measure, isFurniture: (text: string) => boolean, wide: Wide | undefined): Fragment[] {
+  const frags = fragmentsOf(line, measure, wide);
   if (frags.length < 2) return frags;
   const out: Fragment[] = [];
   for (let i = 0; i < frags.length; i++) {
@@ -210,7 +210,7 @@ function cellsOf(line: Line, measure: Measure, isFurniture: (text: string) => bo
   return out;
 }
 
-function fragmentsOf(line: Line, measure: Measure): Fragment[] {
+function fragmentsOf(line: Line, measure: Measure, wide: Wide | undefined): Fragment[] {
   const out: Fragment[] = [];
   let current: Fragment | null = null;
   line.chars.forEach((ch, i) => {
@@ -223,7 +223,7 @@ function fragmentsOf(line: Line, measure: Measure): Fragment[] {
       out.push(current);
     }
     current.end = i + 1;
-    current.width += widthIn(ch, measure);
+    current.width += widthAt(line, i, measure, wide);
   });
   return out;
 }
@@ -243,7 +243,7 @@ export function readCells(lines: Line[], judge: SeamJudge, blanks: number, notes
       i++;
       continue;
     }
-    const read = readBlock(lines.slice(block.start, block.end), block, judge, blanks, notes, isFurniture);
+    const read = readBlock(lines.slice(block.start, block.end), block, judge, blanks, notes, isFurniture, measures[0]?.wide);
     if (read === null) {
       out.push(lines[i]!);
       i++;
@@ -507,10 +507,10 @@ type LastCell = 'full' | 'short' | 'empty';
  * widths the dealt cells show (`dealtWidths`); null when the words do not run on down the columns
  * more than across the cuts (then the block is no columns).
  */
-function readBlock(block: Line[], geometry: Block, judge: SeamJudge, blanks: number, notes: Note[], isFurniture: (text: string) => boolean): { lines: Line[]; widths: number[] } | null {
+function readBlock(block: Line[], geometry: Block, judge: SeamJudge, blanks: number, notes: Note[], isFurniture: (text: string) => boolean, wide: Wide | undefined): { lines: Line[]; widths: number[] } | null {
   const { measure } = geometry;
   let { widths } = geometry;
-  const rows = block.map((line) => cellsOf(line, measure, isFurniture));
+  const rows = block.map((line) => cellsOf(line, measure, isFurniture, wide));
   if (rows.some((frags) => frags.length > MAX_FRAGMENTS)) return null;
   // the judge's word across a join, asked once per tail and fragment
   const memo = new Map<string, number>();

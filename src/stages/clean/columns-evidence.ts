@@ -8,7 +8,7 @@
 import { endsSentence, endsSentenceIgnoringSpaces } from './chars.js';
 import type { Line } from './lines.js';
 import type { SeamJudge } from './seam.js';
-import { type Block, MIN_BLOCK, contentLength, gapsOf, lastSplit, toleranceOf } from './columns-shapes.js';
+import { type Block, MIN_BLOCK, gapsOf, lastSplit, toleranceOf } from './columns-shapes.js';
 
 /** Share of a block's lines with a gap at exactly the boundary that shows columns by position alone. */
 const EXACT_SHARE = 0.6;
@@ -57,7 +57,7 @@ export function columnsRunDown(lines: Line[], block: Block, judge: SeamJudge): b
         // boundary was chosen by its position alone: the others near it are spaces inside a
         // column, which the words run across as any text does
         const tolerance = toleranceOf(block.x, block.shapes.measure);
-        const near = slot.gap.left === block.x ? [] : gapsOf(line, block.shapes.measure).filter((g) => Math.abs(g.left - block.x) <= tolerance);
+        const near = slot.gap.left === block.x ? [] : gapsOf(line, block.shapes.measure, block.shapes.wide).filter((g) => Math.abs(g.left - block.x) <= tolerance);
         const runs = [slot.gap, ...near].map((g) =>
           judge.continuity(line.chars.slice(Math.max(0, g.start - 8), g.start), line.chars.slice(g.end, g.end + 8)),
         );
@@ -104,7 +104,7 @@ export function columnsRunDown(lines: Line[], block: Block, judge: SeamJudge): b
   const blockLines = lines.slice(block.start, block.end);
   const splits = block.slots.filter((slot) => slot.kind === 'split').length;
   const spaces = blockLines.reduce((n, line) => n + gapsOf(line).length, 0) - splits;
-  const characters = blockLines.reduce((n, line) => n + contentLength(line, block.shapes.measure), 0);
+  const characters = blockLines.reduce((n, line) => n + block.shapes.of(line).content, 0);
   const chance = Math.min(1, ((2 * tolerance + 1) * spaces) / Math.max(1, characters));
   // a line of the right column alone, standing after the left column's padding, is as good as a split
   const rights = block.slots.filter((slot) => slot.kind === 'right').length;

@@ -31,15 +31,16 @@ import { readGrid } from './grid.js';
 import { readCells } from './columns-cells.js';
 import { relink } from './relink.js';
 import type { SeamJudge } from './seam.js';
-import { LineShapes, type Shape } from './columns-shapes.js';
+import { LineShapes, type Shape, type Wide } from './columns-shapes.js';
 import { splitAcross } from './columns-across.js';
 import { deinterleave } from './columns-alternating.js';
 
 /**
  * `isFurniture` says whether a cell's text is page furniture (`rules/furniture.yaml`: a byline, a
  * running date, `第3版`): set in one column's cell beside the other's line, it is split off.
+ * `wide`: the raw origins of full-width forms normalize folded to ASCII, measured as printed.
  */
-export function repairColumns(lines: Line[], judge: SeamJudge, notes: Note[], isFurniture: (text: string) => boolean = () => false): Line[] {
+export function repairColumns(lines: Line[], judge: SeamJudge, notes: Note[], isFurniture: (text: string) => boolean = () => false, wide?: Wide): Line[] {
   const blanks = usualBlanks(lines);
   const pieces = new Set<Line>();
   // pages of columns read across with runs of spaces first; their lines are left alone below
@@ -48,7 +49,7 @@ export function repairColumns(lines: Line[], judge: SeamJudge, notes: Note[], is
   // the lines' shapes, by characters and by printed width, measured once for both searches below
   // (neither changes a line it does not take into a block)
   const pairs = new Map<Line, [Shape, Shape]>();
-  const shapes = [new LineShapes(judge, 'chars', isFurniture, pairs), new LineShapes(judge, 'units', isFurniture, pairs)];
+  const shapes = [new LineShapes(judge, 'chars', isFurniture, wide, pairs), new LineShapes(judge, 'units', isFurniture, wide, pairs)];
   // then pages of three columns whose empty cells are not padded: their rows are dealt by the cells' widths
   const celled = readCells(gridded, judge, blanks, notes, gridLines, shapes, isFurniture);
   const across = splitAcross(celled, judge, blanks, notes, pieces, 0, gridLines, shapes);

@@ -64,13 +64,15 @@ export const clean = defineStage({
     const notes: Note[] = [];
     const lineOfRaw = OffsetMap.identity(doc.raw);
     const texts = new SplitTexts();
-    let lines = normalizeLines(dropHtml(splitLines(doc.raw, texts), compiled.html, notes, doc.raw));
+    // the full-width forms normalize folds to ASCII: the column search measures them as printed
+    const wide = new Set<number>();
+    let lines = normalizeLines(dropHtml(splitLines(doc.raw, texts), compiled.html, notes, doc.raw), wide);
     lines = dropMarkup(lines, notes);
     lines = applyFurniture(lines, compiled.furniture, notes, texts);
     lines = countBlanks(lines);
     const judge = seamJudge(segmenter, compiled.units);
     const whole = new Set(lines);
-    lines = repairColumns(lines, judge, notes, (text) => isFurnitureText(text, compiled.furniture));
+    lines = repairColumns(lines, judge, notes, (text) => isFurnitureText(text, compiled.furniture), wide);
     lines = applyFurnitureToCells(lines, whole, compiled.furniture, notes);
     lines = dropSpaces(lines).filter((line) => line.chars.length > 0);
     const drafts = buildParagraphs(lines, measureLayout(lines), { openers: compiled.openers, judge });

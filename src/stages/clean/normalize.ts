@@ -66,8 +66,19 @@ const MAY_CHANGE = unitTable(mayChange);
  */
 const WIDE_SPACES = new Set(['\t', '\u3000']);
 
-/** Normalizes every line in place: folded characters keep the origin of the one they replace. */
-export function normalizeLines(lines: Line[]): Line[] {
+/**
+ * Raw origins of the full-width forms normalize folded to ASCII (`２００７` → `2007`): printed one
+ * em wide, not half as the ASCII now shows. The column search measures lines by printed width
+ * (`columns-shapes.ts`), as the page set them. (An ASCII mark given its Chinese form is left at one
+ * em: OCR writes `,` for a printed `，` as often as a page prints `,`.)
+ */
+export type FoldedWide = Set<number>;
+
+/**
+ * Normalizes every line in place: folded characters keep the origin of the one they replace.
+ * `wide`, when given, gathers the origins of full-width forms folded to ASCII.
+ */
+export function normalizeLines(lines: Line[], wide?: FoldedWide): Line[] {
   lines.forEach((line, k) => {
     // most lines hold nothing to fold: one table look-up per character, no new arrays
     if (!holdsUnit(line.chars, MAY_CHANGE)) return;
@@ -86,12 +97,16 @@ export function normalizeLines(lines: Line[]): Line[] {
         origins.push(line.origins[i]!, line.origins[i]!);
         return;
       }
-      for (const folded of foldChar(ch)) {
-        chars.push(folded);
+      const c = ch.codePointAt(0)!;
+      const folded = foldChar(ch);
+      // a full-width form printed one em wide, now ASCII
+      if (wide !== undefined && c >= 0xff01 && c <= 0xff5e && folded !== ch) wide.add(line.origins[i]!);
+      for (const one of folded) {
+        chars.push(one);
         origins.push(line.origins[i]!);
       }
     });
-    foldPunctuation(chars);
+    foldPunctuation(chars, origins, wide);
     line.chars = chars;
     line.origins = origins;
   });
@@ -112,14 +127,17 @@ function markFormFeed(line: Line, next: Line | undefined): void {
   if (target !== undefined && target.number > 1) target.pageBreakBefore ??= target.number - 1;
 }
 
-/** The `,` vs `，` rule and the full-width decimal point, decided by the neighbours. */
-function foldPunctuation(chars: string[]): void {
+/** The `,` vs `，` rule and the full-width decimal point, decided by the neighbours; `wide` as `normalizeLines`'. */
+function foldPunctuation(chars: string[], origins: readonly number[], wide: FoldedWide | undefined): void {
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
     if (ch === '．') {
       // １２．５ → 12.5; a wrap may cut the number right at the point, so only a point between
       // two Han characters is left as written
-      if (!(isHan(chars[i - 1] ?? '') && isHan(chars[i + 1] ?? ''))) chars[i] = '.';
+      if (!(isHan(chars[i - 1] ?? '') && isHan(chars[i + 1] ?? ''))) {
+        chars[i] = '.';
+        wide?.add(origins[i]!);
+      }
       continue;
     }
     const chinese = TO_CHINESE[ch];

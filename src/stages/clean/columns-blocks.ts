@@ -40,7 +40,7 @@ export function findBlock(lines: Line[], start: number, blanks: number, floor: n
           // a page ends the block; so do blank lines across both columns, beyond one blank row
           // (one row is the usual blank lines, plus one line, plus its own usual blank lines)
           if (lines[j]!.pageBreakBefore || lines[j]!.blanksBefore > 2 * blanks + 1 || done.has(lines[j]!)) break;
-          const slot = slotOf(lines[j]!, x, rx, shapes);
+          const slot = slotOf(lines[j]!, x, rx, shapes, lines[j - 1]);
           if (slot === null) break;
           slots.push(slot);
         }
@@ -54,7 +54,7 @@ export function findBlock(lines: Line[], start: number, blanks: number, floor: n
         const upper: Slot[] = [];
         let first = start;
         while (first - 1 >= floor && !done.has(lines[first - 1]!) && !lines[first]!.pageBreakBefore && lines[first]!.blanksBefore <= 2 * blanks + 1) {
-          const slot = slotOf(lines[first - 1]!, x, rx, shapes);
+          const slot = slotOf(lines[first - 1]!, x, rx, shapes, lines[first - 2]);
           if (slot === null) break;
           upper.push(slot);
           first--;
@@ -118,6 +118,7 @@ export function findBlock(lines: Line[], start: number, blanks: number, floor: n
   }
   return best === null ? null : reslot(lines, best, best.shapes);
 }
+
 
 /**
  * False when no block split after `gap` of line `start` can pass `findBlock`'s test for enough
@@ -457,6 +458,6 @@ function reslot(lines: Line[], block: Block, shapes: LineShapes): Block {
   const mode = ranked.length > 0 && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1]) ? ranked[0]![0] : undefined;
   const x = mode ?? lefts[Math.floor(lefts.length / 2)]!;
   if (x === block.x) return block;
-  const slots = block.slots.map((slot, k) => slotOf(lines[block.start + k]!, x, block.rx, shapes) ?? slot);
+  const slots = block.slots.map((slot, k) => slotOf(lines[block.start + k]!, x, block.rx, shapes, lines[block.start + k - 1]) ?? slot);
   return { ...block, slots, x };
 }

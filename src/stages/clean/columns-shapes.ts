@@ -222,6 +222,11 @@ export class LineShapes {
     return runs;
   }
 
+  /** How much `right` runs on from `left` (the judge's `continuity`). */
+  continuity(left: readonly string[], right: readonly string[]): number {
+    return this.judge.continuity(left, right);
+  }
+
   /** The text before `gap` of `line`, spaces left out, as far back as a column may be wide. */
   leftText(line: Line, gap: Gap): string[] {
     let text = this.lefts.get(gap);

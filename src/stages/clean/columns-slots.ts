@@ -14,8 +14,11 @@ const MIN_HEADING = 4;
 /** A page number as a column's cell holds it: digits between dashes (`— 12 —`, `-3-`). */
 export const PAGE_NUMBER = /^[-—–－]{1,2}\d{1,4}[-—–－]{1,2}$/u;
 
-/** How a line fits columns split after `x` characters, the right one `rx` wide, or null when it does not. */
-export function slotOf(line: Line, x: number, rx: number, shapes: LineShapes): Slot | null {
+/**
+ * How a line fits columns split after `x` characters, the right one `rx` wide, or null when it
+ * does not. `above` is the line above it on the page, when there is one.
+ */
+export function slotOf(line: Line, x: number, rx: number, shapes: LineShapes, above?: Line): Slot | null {
   const tolerance = toleranceOf(x, shapes.measure);
   const { gaps: allGaps, leading, content: total } = shapes.of(line);
   // the left column is empty on this line: the right column's text stands indented
@@ -90,7 +93,7 @@ export function slotOf(line: Line, x: number, rx: number, shapes: LineShapes): S
       const rightText = line.chars.slice(g.end).filter((ch) => !isSpace(ch));
       return left.length >= MIN_HEADING && !left.some((ch) => CLAUSE_MARKS.has(ch)) && !endsSentence(left) && endsSentence(rightText) && !rightText.slice(0, -1).some((ch) => CLAUSE_MARKS.has(ch)) && rightText.length < rx / 2;
     });
-    if (besideEnd.length === 1) return { kind: 'split', gap: besideEnd[0]!, near: false };
+    if (besideEnd.length === 1 && !runsOnFromAbove(line, above, x, tolerance, shapes)) return { kind: 'split', gap: besideEnd[0]!, near: false };
     // a page number left in the left column's cell (`— 2 — 长15%以上；…`): a number between dashes
     // alone beside a full right line (a bare number may be a figure cut from its unit: `2 万人`)
     const folio = fitting.filter((g) => g.left < x - tolerance && PAGE_NUMBER.test(leftText(g).join('')) && right(g) >= rx - tolerance);
@@ -98,6 +101,20 @@ export function slotOf(line: Line, x: number, rx: number, shapes: LineShapes): S
     return { kind: 'left' };
   }
   return rightAtMargin(total, x, rx, tolerance);
+}
+
+/**
+ * Whether `line` goes on the text of the line right above it, a full line of the left column's
+ * width that ends no sentence, where the words run on across the wrap (a number cut in two, a
+ * word): its first words are no heading, which starts after a sentence's end or a blank cell. So a
+ * paragraph's last line with a noise space before its last figures is no heading beside a right
+ * column's last line (`…政府工作报告中提出，20` + `21年全省地区生产总值预期增长 8%以上。`).
+ */
+function runsOnFromAbove(line: Line, above: Line | undefined, x: number, tolerance: number, shapes: LineShapes): boolean {
+  if (above === undefined || line.blanksBefore > 0 || line.pageBreakBefore !== undefined) return false;
+  const width = shapes.of(above).content;
+  if (Math.abs(width - x) > tolerance || endsSentence(above.chars.filter((ch) => !isSpace(ch)))) return false;
+  return shapes.continuity(above.chars, line.chars) > 0;
 }
 
 /**

@@ -319,6 +319,10 @@ function subjectOf(
     memory.unitSentence = start;
   }
   const unit = candidate.unit?.unit ?? null;
+  // `rose to 812 yuan per person in cities and 598 yuan in the countryside`: the last amount of this unit in the
+  // sentence was keyed by the phrase after its own `in`, and this one follows it with `and`
+  const parallel = carried !== null && memory.unitSubjects.get(unit) === carried ? PARALLEL_IN.exec(gapAfterLast(text, memory, candidate)) : null;
+  const parallelIn = parallel !== null && parallel[1]!.replace(/^the\s+/i, '') === carried;
   const label = candidate.unit === null ? null : figureLabel(text, start, candidate.boundStart, candidate.end, candidate.yearLike);
   const found =
     // `NEVs made up 41 percent of the country's 6.98 million vehicle exports, compared with 32
@@ -366,7 +370,7 @@ function subjectOf(
     // `a quota of 300 billion yuan in treasury bonds`: an allotment is named by what it is for
     (nounOf && followsAllotmentOf(tokens, candidate, compiled) ? informative(subjectAfterUnit(text, tokens, candidate, compiled)) : null) ??
     (nounOf ? informative(subjectBefore(text, tokens, candidate, memory.floor, compiled)) : null) ??
-    informative(subjectAfterUnit(text, tokens, candidate, compiled)) ??
+    informative(subjectAfterUnit(text, tokens, candidate, compiled, false, parallelIn)) ??
     // `The company plans to invest no less than 800 billion yuan`: the verb of intent's infinitive names the amount
     (counted === null && candidate.unit !== null && !NOT_INTENDED.has(candidate.unit.kind) ? intendedVerb(text, tokens, candidate, compiled) : null) ??
     // `while those in real estate fell for the third year in a row, by 11.5 percent`: the verb's subject
@@ -433,6 +437,8 @@ function containsWord(haystack: string, word: string): boolean {
 }
 const PRONOUN = /^\s*(?:it|they|we|he|she|its|their|this|these|those)\s*$/i;
 
+// ` per person in cities and `: the gap after an amount keyed by its `in` phrase (a rate's base may stand before it)
+const PARALLEL_IN = /^\s+(?:(?:a|an|per)\s+\p{L}+\s+)?in\s+([^\d,;.]{1,30}?),?\s+and\s+$/u;
 const GERUND_AFTER_LAST = /^\s*,\s*\p{L}+ing\s+$/u;
 const TOTAL_REACH = 48;
 const THAN = /^\s+than\s+/i;

@@ -109,6 +109,8 @@ export interface CompiledEnglish {
     shareVerbs: readonly string[];
     /** `such as`, `including`, as lists of lowercase words. */
     exampleOpeners: readonly (readonly string[])[];
+    /** `subsidies for those with severe disabilities`: pronouns that stand for a noun between two joiners. */
+    standIns: ReadonlySet<string>;
     /** `links now reach 95 percent`: adverbs crossed whatever their tag. */
     crossedAdverbs: ReadonlySet<string>;
     /** english-subjects.yaml totals: `bringing the total to`, `with the total reaching` (global; group 1 the noun). */
@@ -291,6 +293,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       shareVerbs: [...words(subjects.share_verbs ?? [])],
       exampleOpeners: [...words(subjects.example_openers ?? [])].map((opener) => opener.split(' ')),
       pluralModifiers: words(subjects.plural_modifiers ?? []),
+      standIns: words(subjects.stand_in_pronouns ?? []),
       crossedAdverbs: words(subjects.crossed_adverbs ?? []),
       totalCarried: totalCarried((subjects.totals ?? []).map((c) => c.word)),
       totals: words(subjects.totals ?? []),

@@ -86,7 +86,18 @@ export function isHeadNoun(tokens: readonly Token[], i: number, compiled: Compil
   const token = tokens[i]!;
   if (!isNounLike(tokens, i, compiled)) return false;
   if (hasTag(token, 'Noun', 'Acronym') || /^\d+\p{L}+$/u.test(token.text)) return true;
-  return hasTag(token, 'PresentTense', 'Infinitive') && !hasTag(token, 'Adjective');
+  return (hasTag(token, 'PresentTense', 'Infinitive') && !hasTag(token, 'Adjective')) || nominalAdjective(tokens, i);
+}
+
+// `well above the regulatory minimum of 100 percent`: a plain adjective after `the` or a possessive (and other
+// adjectives) and right before `of` stands for its noun (not after `a`/`an`: `spent an average of 29.8 hours`
+// measures what spent)
+function nominalAdjective(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i]!;
+  if (!hasTag(token, 'Adjective') || hasTag(token, 'Comparable', 'Comparative', 'Superlative', 'Verb', 'Value') || !/^\s+$/.test(token.post) || tokens[i + 1]?.text.toLowerCase() !== 'of') return false;
+  let k = i - 1;
+  while (k >= 0 && hasTag(tokens[k], 'Adjective') && /^\s+$/.test(tokens[k]!.post)) k--;
+  return k >= 0 && /^\s+$/.test(tokens[k]!.post) && hasTag(tokens[k], 'Determiner', 'Possessive') && !/^an?$/i.test(tokens[k]!.text);
 }
 
 // `Imports and exports grew`: a plural compromise reads as a verb, right before the real verb;

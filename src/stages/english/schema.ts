@@ -176,6 +176,8 @@ export const englishSubjectsFile = z
     example_openers: cueList.optional(),
     /** Plural nouns that modify the noun after them (`goods trade`): a present-tense word after them is no verb. */
     plural_modifiers: cueList.optional(),
+    /** Pronouns that stand for a noun between two joiners inside a subject phrase (`subsidies for those with severe disabilities`). */
+    stand_in_pronouns: cueList.optional(),
     /** Adverbs crossed between a subject and its number whatever compromise tags them (`now`). */
     crossed_adverbs: cueList.optional(),
     /** Nouns of a running total that a participle carries to its new level (`bringing the total to 7.8 million mu`): the subject. */

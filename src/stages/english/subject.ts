@@ -40,6 +40,7 @@ export function subjectAfterUnit(
   candidate: Candidate,
   compiled: CompiledEnglish,
   rates = false,
+  parallelIn = false,
 ): string | null {
   if (candidate.unit === null) return null;
   const percentage = candidate.unit.kind === 'percent' || candidate.unit.kind === 'percentage_point';
@@ -66,8 +67,9 @@ export function subjectAfterUnit(
   i++;
   // `hold 150 trillion yuan in the banks`: `in the` after money says where or when, not what
   // (`Of the 500 billion yuan in the technology relending quota, …`: after a sentence's opening `Of the`, the
-  // amount heads a noun phrase, and its `in the` names what it is part of)
-  if (word === 'in' && !rates && tokens[i]?.text.toLowerCase() === 'the' && !OPENING_OF_THE.test(text.slice(Math.max(0, candidate.boundStart - 16), candidate.boundStart))) return null;
+  // amount heads a noun phrase, and its `in the` names what it is part of; `812 yuan in cities and 598 yuan in the
+  // countryside`: an amount listed right after one keyed by its own `in` phrase is keyed likewise, `parallelIn`)
+  if (word === 'in' && !rates && !parallelIn && tokens[i]?.text.toLowerCase() === 'the' && !OPENING_OF_THE.test(text.slice(Math.max(0, candidate.boundStart - 16), candidate.boundStart))) return null;
   while (i < tokens.length && hasTag(tokens[i], 'Determiner')) i++;
   // `4.5 billion yuan in 60 key projects`: the projects, counted on their own
   if (countBeforeNoun(tokens, i, compiled)) i++;
@@ -483,11 +485,12 @@ function phraseBefore(
       j -= 2;
     }
     if (compiled.subjects.joiners.has(word) && !hyphenJoined(tokens, j)) {
-      const participle = finiteCrossed && participleAfterNoun(tokens, j - 1, compiled);
+      // (`the share of insurance funds invested in stocks to 15 percent`: after an `of`, as below)
+      const participle = (finiteCrossed || afterOfNoun(tokens, j - 1, compiled)) && participleAfterNoun(tokens, j - 1, compiled);
       // `jewellery, watches and clocks, and valuable gifts`: a comma may stand before a list's `and`
       const oxford = word === 'and' && /^,\s+$/.test(tokens[j - 1]?.post ?? '') && listBefore(tokens, j - 1, compiled);
       const negated = negatedJoiner(tokens, j - 1, compiled) && (inPhrase(tokens, j - 2, compiled) || ageRangeStart(tokens, j - 2, compiled) >= 0);
-      if (j === 0 || !(inPhrase(tokens, j - 1, compiled) || gerundBeforeJoiner(tokens, j - 1, compiled) || participle || negated) || !(/^[\s-]*$/.test(tokens[j - 1]!.post) || bracketed(tokens, j - 1) || oxford)) break;
+      if (j === 0 || !(inPhrase(tokens, j - 1, compiled) || standIn(tokens, j - 1, compiled) || gerundBeforeJoiner(tokens, j - 1, compiled) || participle || negated) || !(/^[\s-]*$/.test(tokens[j - 1]!.post) || bracketed(tokens, j - 1) || oxford)) break;
       continue;
     }
     // `the so-called new three products`: a spelled number between a modifier and a noun names them
@@ -500,7 +503,13 @@ function phraseBefore(
       j -= 2;
       continue;
     }
-    if (!inPhrase(tokens, j, compiled) && !gerundBeforeJoiner(tokens, j, compiled) && !(listComma && listedVerb(tokens, j)) && !((finiteCrossed || afterOfNoun(tokens, j)) && participleAfterNoun(tokens, j, compiled)) && !(first === j + 1 && participleAfterVerb(tokens, j, compiled))) {
+    // `cut the average time to settle small claims to three days`: across a level word, an infinitive right after a
+    // noun says what the noun is for
+    if (first === j + 1 && cueCrossed && purposeInfinitive(tokens, j, compiled)) {
+      j -= 1;
+      continue;
+    }
+    if (!inPhrase(tokens, j, compiled) && !standIn(tokens, j, compiled) && !gerundBeforeJoiner(tokens, j, compiled) && !(listComma && listedVerb(tokens, j)) && !((finiteCrossed || afterOfNoun(tokens, j, compiled)) && participleAfterNoun(tokens, j, compiled)) && !(first === j + 1 && participleAfterVerb(tokens, j, compiled))) {
       // `revenue from emerging services such as cloud computing and big data rose`: the first word
       // of the examples, read as a verb (`cloud`), right after the opener: the noun before the opener
       const examples = first === j + 1 && /^\s+$/.test(token.post) ? exampleOpenerEndingAt(tokens, j - 1, compiled) : 0;
@@ -699,9 +708,33 @@ function ableTo(tokens: readonly Token[], j: number, compiled: CompiledEnglish):
   return [j - 3, j - 2, j - 1].every((k) => /^\s+$/.test(tokens[k]!.post)) && isHeadNoun(tokens, j - 3, compiled);
 }
 
+// token j is the verb of `to <verb>` right after a noun compromise tags a noun (`time to settle`), and the phrase
+// read so far is its object. Not a level or change verb, whose object is what the number moves (`a plan to cut staff
+// by 15 percent`, `aims to lower PM2.5 concentration … to 28`), nor a recipient verb (`the policies to save
+// taxpayers 2.5 trillion yuan`), nor after a verb of intent (`plans`, `aims`)
+function purposeInfinitive(tokens: readonly Token[], j: number, compiled: CompiledEnglish): boolean {
+  const verb = tokens[j];
+  if (j < 2 || verb === undefined || !hasTag(verb, 'Infinitive') || hasTag(verb, 'Copula', 'Auxiliary', 'Modal') || tokens[j - 1]!.text.toLowerCase() !== 'to') return false;
+  const word = verb.text.toLowerCase();
+  if (levelOrChangeVerb(verb, compiled) || compiled.byVerbs.entries.some((entry) => entry.phrase === word) || compiled.subjects.recipientVerbs.has(word)) return false;
+  const noun = tokens[j - 2]!;
+  const intent = noun.text.toLowerCase();
+  if (compiled.intentVerbs.has(intent) || compiled.modalityCues.entries.some((entry) => entry.phrase === intent && entry.value.modality === 'target')) return false;
+  return [j - 2, j - 1, j].every((k) => /^\s+$/.test(tokens[k]!.post)) && hasTag(noun, 'Noun') && !hasTag(noun, 'Pronoun', 'Unit', 'Value', 'Date') && isHeadNoun(tokens, j - 2, compiled) && !isUnitWord(noun, compiled);
+}
+
 // a present tense or infinitive between list commas (compromise's `beef`)
 function listedVerb(tokens: readonly Token[], j: number): boolean {
   return hasTag(tokens[j], 'PresentTense', 'Infinitive') && !hasTag(tokens[j], 'PastTense', 'Copula', 'Modal', 'Auxiliary');
+}
+
+// `nursing subsidies for those with severe disabilities`: a stand-in pronoun (english-subjects.yaml
+// stand_in_pronouns) between two joiners (not `and`) stands for a noun inside the phrase
+function standIn(tokens: readonly Token[], j: number, compiled: CompiledEnglish): boolean {
+  const [before, token, after] = [tokens[j - 1], tokens[j], tokens[j + 1]];
+  if (before === undefined || token === undefined || after === undefined || !compiled.subjects.standIns.has(token.text.toLowerCase())) return false;
+  const joiner = (word: Token) => word.text.toLowerCase() !== 'and' && compiled.subjects.joiners.has(word.text.toLowerCase());
+  return joiner(before) && joiner(after) && /^\s+$/.test(before.post) && /^\s+$/.test(token.post);
 }
 
 // `Spending on education`: a gerund before a joiner (not `and`) is a noun
@@ -896,9 +929,13 @@ function participleAfterNoun(tokens: readonly Token[], j: number, compiled: Comp
   return hasTag(tokens[j], 'PastTense') && !levelOrChangeVerb(tokens[j]!, compiled) && /^\s+$/.test(tokens[j]!.post) && j > 0 && /^\s+$/.test(tokens[j - 1]!.post) && isHeadNoun(tokens, j - 1, compiled) && joiner !== undefined && joiner !== 'and' && compiled.subjects.joiners.has(joiner);
 }
 
-// the noun before token j follows `of` (`the share of patients referred …`): no past tense after it is the clause's verb
-function afterOfNoun(tokens: readonly Token[], j: number): boolean {
-  return j >= 2 && tokens[j - 2]!.text.toLowerCase() === 'of' && /^\s+$/.test(tokens[j - 2]!.post);
+// the noun phrase before token j follows `of` (`the share of patients referred …`, `the share of insurance funds
+// invested in stocks`): no past tense after it is the clause's verb
+const MAX_OF_NOUNS = 3;
+function afterOfNoun(tokens: readonly Token[], j: number, compiled: CompiledEnglish): boolean {
+  let k = j - 1;
+  while (k >= 0 && j - k <= MAX_OF_NOUNS && /^\s+$/.test(tokens[k]!.post) && isNounLike(tokens, k, compiled) && !hasTag(tokens[k], 'Determiner')) k--;
+  return k < j - 1 && k >= 0 && tokens[k]!.text.toLowerCase() === 'of' && /^\s+$/.test(tokens[k]!.post);
 }
 
 // a regular past (`-ed`, no level or change cue) after a head noun and right before a finite verb:

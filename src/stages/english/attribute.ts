@@ -574,6 +574,8 @@ const OF_THE_REACH = 120;
 const OF_THE = /^\s*(?:[\p{L} ]{1,30}:\s*)?Of\s+(?:(?:the|these|those|its|their)\s(?:[^,]|(?<=\d),(?=\d))+|these|those|them),\s*$/iu;
 // ` of which offer free admission`: `of which` right after a share set off by a comma, its verb and the verb's object
 const TRAILING_WHICH = /^\s+of\s+(?:which|whom)\s+(?!(?:were|was|are|is|will|would|can|could|had|have|has)\b)\p{L}+\s+(?:the\s+|a\s+|an\s+)?([\p{L}'’-]+(?: [\p{L}'’-]+){0,3})/iu;
+const REST_PART = /\bthe\s+(\p{L}+),\s*$/u;
+const REST_REACH = 24;
 function predicateAfterWhich(text: string, tokens: readonly Token[], candidate: Candidate, sentence: number, compiled: CompiledEnglish): string | null {
   // `rose by 312 to 7,358, about 91 percent of which offer free admission`: the share is told apart by what its clause's verb takes
   const trailing = candidate.unit?.kind === 'percent' && /,\s*$/.test(text.slice(Math.max(0, candidate.boundStart - 2), candidate.boundStart)) ? TRAILING_WHICH.exec(text.slice(candidate.end, candidate.end + 64)) : null;
@@ -581,9 +583,14 @@ function predicateAfterWhich(text: string, tokens: readonly Token[], candidate: 
   const which = /\bof\s+(which|whom)\s*$/i.test(text.slice(Math.max(0, candidate.boundStart - 16), candidate.boundStart));
   // `Of these, 24.1 million were made visa-free`: a bare `these`/`those`/`them` as well
   const ofThe = candidate.boundStart - sentence <= OF_THE_REACH && OF_THE.test(text.slice(sentence, candidate.boundStart));
-  if (!which && !ofThe) return null;
+  // `while the rest, about 948 million, were covered by the scheme for …`: a part noun (english-subjects.yaml
+  // part_nouns) that an amount set off by commas restates is told apart by the predicate after the closing comma
+  const part = REST_PART.exec(text.slice(Math.max(0, candidate.boundStart - REST_REACH), candidate.boundStart));
+  const rest = part !== null && compiled.subjects.partNouns.has(part[1]!.toLowerCase()) && /^,\s/.test(text.slice(candidate.end, candidate.end + 2));
+  if (!which && !ofThe && !rest) return null;
   // (read from the text: compromise's tags make a word after a copula a verb)
-  const after = text.slice(candidate.end, candidate.end + 64);
+  // (`, were covered by`: after a restating amount, past its closing comma and a bound's worth of words more)
+  const after = rest ? text.slice(candidate.end + 1, candidate.end + 80) : text.slice(candidate.end, candidate.end + 64);
   // `Of the total, 8.52 million lived in urban areas`: a verb in the past and a place tell the part apart
   // (`Of these, 4.3 million came from long-haul markets`: an irregular past as well)
   // `Of the …, about 60 percent went to small and medium-sized firms`: where the part went, the noun phrase

@@ -109,6 +109,8 @@ export interface CompiledEnglish {
     shareVerbs: readonly string[];
     /** `such as`, `including`, as lists of lowercase words. */
     exampleOpeners: readonly (readonly string[])[];
+    /** `the rest, about 948 million, were covered by`: nouns of a part told apart by the predicate after the amount. */
+    partNouns: ReadonlySet<string>;
     /** `subsidies for those with severe disabilities`: pronouns that stand for a noun between two joiners. */
     standIns: ReadonlySet<string>;
     /** `links now reach 95 percent`: adverbs crossed whatever their tag. */
@@ -294,6 +296,7 @@ export function compileEnglish(rules: Rules): CompiledEnglish {
       exampleOpeners: [...words(subjects.example_openers ?? [])].map((opener) => opener.split(' ')),
       pluralModifiers: words(subjects.plural_modifiers ?? []),
       standIns: words(subjects.stand_in_pronouns ?? []),
+      partNouns: words(subjects.part_nouns ?? []),
       crossedAdverbs: words(subjects.crossed_adverbs ?? []),
       totalCarried: totalCarried((subjects.totals ?? []).map((c) => c.word)),
       totals: words(subjects.totals ?? []),

@@ -176,6 +176,8 @@ export const englishSubjectsFile = z
     example_openers: cueList.optional(),
     /** Plural nouns that modify the noun after them (`goods trade`): a present-tense word after them is no verb. */
     plural_modifiers: cueList.optional(),
+    /** Nouns of a part that an amount set off by commas restates (`the rest, about 948 million, were covered by …`). */
+    part_nouns: cueList.optional(),
     /** Pronouns that stand for a noun between two joiners inside a subject phrase (`subsidies for those with severe disabilities`). */
     stand_in_pronouns: cueList.optional(),
     /** Adverbs crossed between a subject and its number whatever compromise tags them (`now`). */

@@ -119,7 +119,6 @@ export function findBlock(lines: Line[], start: number, blanks: number, floor: n
   return best === null ? null : reslot(lines, best, best.shapes);
 }
 
-
 /**
  * False when no block split after `gap` of line `start` can pass `findBlock`'s test for enough
  * split lines, so its slots need not be asked for. That test wants two more lines split near the

@@ -145,7 +145,7 @@ interface RootWorld {
  * no letter or digit), that piece is parsed alone and the rest still together: whether a piece
  * may join is a test of the piece alone, so the pieces that pass are as safe together as if the
  * others were not there (the English fresh fixtures: 58 of 88 documents held such a piece, most a
- * heading with a space left at its end, and had every piece parsed alone: 838 → 139 parses). Where
+ * heading with a space left at its end, and had every piece parsed alone). Where
  * the joined parse reads across a join, every piece of it is parsed alone. `post` is cut at the
  * piece's end: the join's line break is not the piece's.
  */

@@ -5,7 +5,8 @@
  * manifest and journal hold timings, so they are left out; every CSV and per-document JSON is
  * compared. Exits 1 and names the first differing line of each file that differs.
  *
- * Run it from the working tree to check (helpers may each have their own git worktree).
+ * Run it from the working tree to check (helpers may each have their own git worktree). The tree is
+ * built into a temporary `dist-same-<pid>/` beside `dist/`, which it leaves alone.
  *
  * Inputs: the sample (input/), the English and held-out Chinese fixtures, the OCR fixtures, and
  * the 10 MB benchmark corpus (its first 30 files with --quick).
@@ -82,14 +83,19 @@ try {
 } finally {
   rmSync(lock, { recursive: true, force: true });
 }
-execFileSync('node', [join(here, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { stdio: 'inherit' });
+// This tree is built into a folder of its own beside dist/ (the code finds rules/, assets/ and
+// package.json one level up from its build, so a sibling folder runs the same), never into dist/:
+// a benchmark or test reading dist/ in this tree while the check runs would otherwise measure a
+// build that changed under it.
+const build = `dist-same-${process.pid}`;
+execFileSync('node', [join(here, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--outDir', build], { stdio: 'inherit' });
 
-function run(tree, label) {
+function run(tree, label, dist = 'dist') {
   const outs = {};
   for (const [name, input] of Object.entries(inputs)) {
     const out = join(cache, 'out', label, name);
     rmSync(out, { recursive: true, force: true });
-    const result = spawnSync('node', [join(tree, 'dist', 'cli.js'), 'run', input, '--out', out, '--quiet', '--force'], {
+    const result = spawnSync('node', [join(tree, dist, 'cli.js'), 'run', input, '--out', out, '--quiet', '--force'], {
       encoding: 'utf8',
     });
     if (result.status !== 0 && result.status !== 1) throw new Error(`${label} ${name}: exit ${result.status}\n${result.stderr}`);
@@ -112,7 +118,12 @@ function files(dir) {
   return list.sort();
 }
 
-const mine = run(here, `tree-${process.pid}`);
+let mine;
+try {
+  mine = run(here, `tree-${process.pid}`, build);
+} finally {
+  rmSync(join(here, build), { recursive: true, force: true });
+}
 
 // the per-document JSON names its input's path: the ref's outputs were made from the tree of the
 // session that ran first

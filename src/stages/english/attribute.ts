@@ -568,6 +568,7 @@ const PLACED = new RegExp(`^\\s+(?:were|was|are|is)\\s+\\p{L}{3,}ed\\s+(?:${PLAC
 const PREDICATE_VERBS = 'were|was|are|is|had|have|has|held|hold|holds';
 const PREDICATE = new RegExp(`^\\s+(?:${PREDICATE_VERBS})\\s+(?:the\\s+)?([\\p{L}-]+(?: [\\p{L}-]+){0,3})`, 'iu');
 const PREDICATE_COUNT = new RegExp(`^\\s+(?:${PREDICATE_VERBS}|\\p{L}{2,}ed)\\s+(?:the\\s+)?([\\p{L}\\d-]+(?: [\\p{L}-]+){0,3})`, 'iu');
+const PREDICATE_IRREGULAR = /^\s+\p{L}+\s+(?:the\s+)?([\p{L}\d-]+(?: [\p{L}-]+){0,3})/iu;
 // how far into its sentence a part after `Of the …,` may stand (`Of the 500 billion yuan in the technology relending
 // quota that had been drawn by the end of March, about 60 percent went to`: a relative clause may lengthen the whole)
 const OF_THE_REACH = 120;
@@ -615,7 +616,11 @@ function predicateAfterWhich(text: string, tokens: readonly Token[], candidate: 
   // count or a share, the object of a regular past; a measured part stays the whole's stuff: `of which
   // 600,000 hectares suffered serious losses`)
   const counts = candidate.unit === null || candidate.unit.kind === 'count' || candidate.unit.kind === 'percent';
-  const predicate = (counts ? PREDICATE_COUNT : PREDICATE).exec(after);
+  // (`Of the 210 … sections, 93.8 percent met Grade III standards`: an irregular past that compromise tags so, before a noun)
+  const verb = tokens[tokenAtOrAfter(tokens, candidate.end)];
+  const objectAt = verb === undefined ? -1 : tokenAtOrAfter(tokens, verb.end);
+  const irregular = counts && !rest && verb !== undefined && /^\s+$/.test(text.slice(candidate.end, verb.start)) && hasTag(verb, 'PastTense') && !/ed$/i.test(verb.text) && /^\s+$/.test(verb.post) && objectAt >= 0 && (hasTag(tokens[objectAt], 'Determiner') || isNounLike(tokens, objectAt, compiled));
+  const predicate = (counts ? (irregular ? PREDICATE_IRREGULAR : PREDICATE_COUNT) : PREDICATE).exec(after);
   // `8,600 were set up by investors from Hong Kong`: who did it tells the part apart
   // (`of which 25,900 were closed by the end of the year`: a `by` before a time says when, not who)
   // (no `i` flag: under it `\p{Lu}` matches any letter, and `by rail.` kept the sentence's full stop)

@@ -61,9 +61,11 @@ export function subjectAfterUnit(
   const gerund = !rates && candidate.unit.kind === 'money' && hasTag(joiner, 'Gerund') && hasTag(tokens[i + 1], 'Determiner', 'Noun', 'Adjective', 'Value');
   // `the 1.3 trillion yuan the state spends on health`: a clause of its own says what the money is for
   const clause = !rates && candidate.unit.kind === 'money' && relativeClause(tokens, i, compiled);
+  // `296 days with good air quality`: days that have something are named by what they have
+  const having = !rates && word === 'with' && candidate.unit.kind === 'duration';
   if (purpose) i++;
   else if (clause) i += 3;
-  else if (!gerund && (rates ? word !== 'in' && word !== 'of' : !compiled.subjects.afterUnit.has(word) || (word !== 'of' && candidate.unit.kind !== 'money'))) return null;
+  else if (!gerund && !having && (rates ? word !== 'in' && word !== 'of' : !compiled.subjects.afterUnit.has(word) || (word !== 'of' && candidate.unit.kind !== 'money'))) return null;
   i++;
   // `hold 150 trillion yuan in the banks`: `in the` after money says where or when, not what
   // (`Of the 500 billion yuan in the technology relending quota, …`: after a sentence's opening `Of the`, the
@@ -287,7 +289,9 @@ function phraseBefore(
     // relative clause between commas before the verb is crossed to the noun it follows
     // (`Expressways, which link all cities with a population of more than 200,000, made up`: a share verb
     // right after the clause's closing quantity, the last one read, is crossed already)
-    const antecedent = (crossed >= 1 || token.end <= floor) && /^,\s+$/.test(token.post) && verbAfterAppositive(tokens, i + 1, compiled) ? relativeAntecedent(tokens, i, compiled) : -1;
+    // (`bank loans and private capital, which the ministry has courted through franchise deals, contributed 312
+    // billion yuan`: read from a share verb, the clause closes right before it)
+    const antecedent = (crossed >= 1 || token.end <= floor || hasTag(tokens[i + 1], 'Verb')) && /^,\s+$/.test(token.post) && verbAfterAppositive(tokens, i + 1, compiled) ? relativeAntecedent(tokens, i, compiled) : -1;
     if (antecedent >= 0) {
       // (`those to the United States, which took about 13% of …, slid 9.7%`: the quantity before
       // stands inside the clause, so it no longer bounds the subject)
@@ -688,10 +692,14 @@ function currencyGlued(token: Token, compiled: CompiledEnglish): boolean {
 }
 
 // a plain cardinal between a joiner (not `and`) and the rest of a phrase: `prices in 70 major
-// cities`, `income in the 58 counties`
+// cities`, `income in the 58 counties` (`concentration in the province's 13 cities`: a possessive may stand
+// before the number)
+const POSSESSIVE = /\p{L}['’]s$/u;
 function countInPhrase(tokens: readonly Token[], j: number, compiled: CompiledEnglish): boolean {
   const token = tokens[j]!;
-  const k = hasTag(tokens[j - 1], 'Determiner') && /^\s+$/.test(tokens[j - 1]!.post) ? j - 2 : j - 1;
+  let k = j - 1;
+  if (POSSESSIVE.test(tokens[k]?.text ?? '') && /^\s+$/.test(tokens[k]!.post)) k--;
+  if (hasTag(tokens[k], 'Determiner') && /^\s+$/.test(tokens[k]!.post)) k--;
   const joiner = tokens[k]?.text.toLowerCase();
   if (!hasTag(token, 'Cardinal') || hasTag(token, 'Percent', 'Money', 'Date') || !/^\s+$/.test(token.post)) return false;
   // `The 49 national parks and candidate areas, which together cover`: a count after the `The` that opens a sentence

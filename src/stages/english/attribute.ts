@@ -685,7 +685,9 @@ function nounAfterOfThem(text: string, tokens: readonly Token[], candidate: Cand
   // `40 of them were private`, `of them in Shanghai`: a predicate or a place, not a noun
   if (!first || first.start !== at || hasTag(first, 'Copula', 'Auxiliary', 'Modal', 'PastTense', 'Adverb', 'Preposition', 'Determiner', 'Value')) return null;
   const words = /^[\p{L}-]+(?: [\p{L}-]+){0,3}/u.exec(text.slice(at, at + 64));
-  return words ? words[0].split(/ (?:and|or|in|with|at|of|for|by|to|from|who|that|were|was|are|is)\b/)[0]! : null;
+  const noun = words ? words[0].split(/ (?:and|or|in|with|at|of|for|by|to|from|who|that|were|was|are|is)\b/)[0]! : null;
+  // `about 34 percent of those affected`: a lone participle after the pronoun stands for people, it names no noun
+  return noun !== null && /^\p{L}+ed$/u.test(noun) ? null : noun;
 }
 
 // `, saving about $8 billion`, `, saving local governments roughly 120 billion yuan`: a listed

@@ -19,6 +19,7 @@ export interface CountedNoun {
 }
 
 const MAX_WORDS = 7;
+const TIME_OPENERS = /^(?:last|this|next|previous)$/i;
 
 /**
  * The noun phrase counted by the number that ends at `after`, or null. `fraction`: the number has
@@ -54,6 +55,8 @@ export function countedNoun(text: string, tokens: readonly Token[], after: numbe
   // (`1,200 yards` in shipbuilding counts shipyards: english-subjects.yaml counted_units)
   const countedUnit = compiled.subjects.countedUnits.has(head.text.toLowerCase());
   if (hasTag(head, 'Month') || (hasTag(head, 'Unit') && !countedUnit) || hasTag(tokens[first], 'Month')) return null;
+  // `which numbered 2.4 million last year`: a time after the number dates it and counts nothing
+  if (TIME_OPENERS.test(tokens[first]!.text) && lastNoun === first + 1 && compiled.subjects.timeWords.has(head.text.toLowerCase())) return null;
   if (fraction && hasTag(head, 'Singular') && !hasTag(head, 'Plural')) return null;
   // compromise tags a lone mark as a noun too (`3 > 2`): what is counted is a word
   if (!/\p{L}/u.test(head.text)) return null;

@@ -438,6 +438,12 @@ function phraseBefore(
     if (year) i -= month;
     // `the people who traveled with them came to`: an object pronoun inside a `who` clause is crossed to the clause's `who`
     const inWho = hasTag(token, 'Pronoun') && OBJECT_PRONOUN.test(word) && tokens.slice(Math.max(0, i - MAX_WHO_REACH), i).some((t) => t.text === 'who');
+    // `and wages paid to them came to`: the object pronoun of a participle's preposition, between a noun and the
+    // finite verb, says which; the phrase ends at the noun
+    if (finiteCrossed && hasTag(token, 'Pronoun') && OBJECT_PRONOUN.test(word) && hasTag(tokens[i - 1], 'Preposition') && hasTag(tokens[i - 2], 'PastTense') && i >= 3 && tokens.slice(i - 3, i).every((t) => /^\s+$/.test(t.post)) && tokens[i - 3]!.start >= floor && isHeadNoun(tokens, i - 3, compiled) && !isUnitWord(tokens[i - 3]!, compiled)) {
+      i -= 3;
+      break;
+    }
     if (!compiled.verbCues.has(word) && !hasTag(token, ...CROSS_TAGS) && !afterCopula && !year && !inWho && !compiled.subjects.crossedAdverbs.has(word)) return null;
   }
   if (i < 0 || crossed >= MAX_CROSSED) return null;
@@ -488,6 +494,9 @@ function phraseBefore(
     if (compiled.subjects.joiners.has(word) && j >= 2 && /^(and|or)$/i.test(tokens[j - 1]!.text) && tokens[j - 2]!.text.toLowerCase() !== 'and' && compiled.subjects.joiners.has(tokens[j - 2]!.text.toLowerCase()) && /^\s+$/.test(tokens[j - 2]!.post) && /^\s+$/.test(tokens[j - 1]!.post)) {
       j -= 2;
     }
+    // `numbered 2.4 million last year with an average size of 420,000 yuan`: a time before the joiner dates the
+    // clause before it; it is no part of the phrase
+    if (compiled.subjects.joiners.has(word) && j >= 2 && compiled.subjects.timeWords.has(tokens[j - 1]!.text.toLowerCase()) && /^(?:last|this|next|previous)$/i.test(tokens[j - 2]!.text)) break;
     if (compiled.subjects.joiners.has(word) && !hyphenJoined(tokens, j)) {
       // (`the share of insurance funds invested in stocks to 15 percent`: after an `of`, as below)
       const participle = (finiteCrossed || afterOfNoun(tokens, j - 1, compiled)) && participleAfterNoun(tokens, j - 1, compiled);
@@ -525,7 +534,37 @@ function phraseBefore(
     }
     first = j;
   }
+  // `Households who chose cash compensation instead of resettlement flats numbered 386,000`: the phrase is the object
+  // of a restrictive relative clause that ends right before the number's verb; the clause's antecedent is the subject
+  if (finiteCrossed && !relative && appositiveEnd < 0) {
+    const head = restrictiveAntecedent(tokens, first, floor, compiled);
+    if (head >= 0) return phraseBefore(text, tokens, head, floor, compiled);
+  }
+  // `Small theaters and livehouses, whose number has grown to about 9,200`: `whose number` counts the antecedent, as
+  // `the number of` counts what follows it (english-units.yaml count_phrases)
+  if (first === last && first >= 2 && tokens[first - 1]!.text.toLowerCase() === 'whose' && compiled.countPhrases.includes(`${tokens[first]!.text.toLowerCase()} of`) && /^,\s+$/.test(tokens[first - 2]!.post) && tokens[first - 2]!.start >= floor && isHeadNoun(tokens, first - 2, compiled)) {
+    return phraseBefore(text, tokens, first - 2, floor, compiled, true);
+  }
   return { phrase: text.slice(tokens[first]!.start, tokens[appositiveEnd < 0 ? last : appositiveEnd]!.end), first, last, relative };
+}
+
+// the noun before a `who`/`that` that opens a clause of one verb (not a copula or an auxiliary) right after it,
+// spaced words only, ending right before token `first`; or -1
+const MAX_RESTRICTIVE = 10;
+function restrictiveAntecedent(tokens: readonly Token[], first: number, floor: number, compiled: CompiledEnglish): number {
+  let verbs = 0;
+  for (let k = first - 1; k >= 1 && first - k <= MAX_RESTRICTIVE && tokens[k]!.start >= floor; k--) {
+    if (!/^\s+$/.test(tokens[k]!.post)) return -1;
+    const word = tokens[k]!.text.toLowerCase();
+    if (word === 'who' || word === 'that') {
+      const head = tokens[k - 1]!;
+      const verb = tokens[k + 1];
+      const clauseVerb = verbs === 1 && hasTag(verb, 'Verb') && !hasTag(verb, 'Copula', 'Auxiliary', 'Modal', 'Gerund');
+      return clauseVerb && /^\s+$/.test(head.post) && head.start >= floor && isHeadNoun(tokens, k - 1, compiled) && !isUnitWord(head, compiled) ? k - 1 : -1;
+    }
+    if (hasTag(tokens[k], 'Verb')) verbs++;
+  }
+  return -1;
 }
 
 // the index of the head noun before `, including …,` when token `i` ends such examples (all after

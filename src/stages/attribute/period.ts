@@ -81,11 +81,14 @@ export function placeYears(text: CodePointIndex, compiled: CompiledAttribute): D
     }
   }
   spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  // where the 到/至 of each starting year stands (UTF-16): the year after it ends a span
+  const spanEnds = new Set<number>();
   const periods: PlacedYear[] = found.flatMap(({ year, index, end, prefix }) => {
     if (compiled.comparisons.some((word) => prefix.endsWith(word))) return [];
     // 由2020年的38.5%提高到41.2%: the starting year is 38.5%'s, not 41.2%'s
     const starting = compiled.starts.some((word) => prefix.endsWith(word));
     const stop = starting ? firstOf(text.text, compiled.startEnds, end) : -1;
+    if (stop >= 0) spanEnds.add(stop);
     const holdsUntil = stop >= 0 ? text.toCodePoint(stop) : Infinity;
     // 截至2024年底 ends with a deadline word but reports a state reached: not a target
     // 恢复到2019年的87% ends with 到 but names the level's base year: not a deadline either
@@ -93,7 +96,9 @@ export function placeYears(text: CodePointIndex, compiled: CompiledAttribute): D
       const word = Array.from(prefix).slice(-n).join('');
       return compiled.cues.has(word, 'actual') || compiled.cues.has(word, 'level');
     });
-    const until = !reached && compiled.deadlines.some((word) => prefix.endsWith(word));
+    // 自2024年11月1日开始至2025年3月31日结束: the 至 closes the span a starting year opened, the
+    // year after it ends a time past, no deadline
+    const until = !reached && !endsSpan(text.text, index, prefix, spanEnds, compiled) && compiled.deadlines.some((word) => prefix.endsWith(word));
     return [{ year, until, at: text.toCodePoint(index), holdsUntil }];
   });
   // 去年, 今年: placed like years, resolved per sentence against its section (resolveRelative)
@@ -108,6 +113,18 @@ export function placeYears(text: CodePointIndex, compiled: CompiledAttribute): D
   }
   if (compiled.relativeYears.length > 0) periods.sort((a, b) => a.at - b.at);
   return { periods, spans };
+}
+
+/**
+ * True when the word right before the year at `index` is the 到/至 (periods.yaml start_ends) that
+ * closes the span an earlier starting year opened (`spanEnds`, UTF-16 places of those words).
+ */
+function endsSpan(text: string, index: number, prefix: string, spanEnds: ReadonlySet<number>, compiled: CompiledAttribute): boolean {
+  if (spanEnds.size === 0) return false;
+  const word = compiled.startEnds.find((candidate) => prefix.endsWith(candidate));
+  if (word === undefined) return false;
+  const at = text.lastIndexOf(word, index - word.length);
+  return at >= 0 && spanEnds.has(at) && text.slice(at + word.length, index).trim() === '';
 }
 
 /** How far (UTF-16 units) a starting year's 到 is looked for: a sentence, not the whole document. */

@@ -193,6 +193,14 @@ function shareListedAction(view: SentenceView, quantities: readonly Quantity[], 
  * follows the purpose (`800元生活补贴`, `3亿元建设资金`: subjects.yaml money_nouns). A threshold between a count and its noun is
  * passed over: `220个亿元以上产业项目` counts 产业项目. Returns `''` when no noun follows.
  */
+/** True when the first item at or after `index` that is no space is a number. */
+function isNumberAt(items: readonly Item[], index: number): boolean {
+  let i = index;
+  while (i < items.length && items[i]!.separator === 'space') i++;
+  const item = items[i];
+  return item !== undefined && item.quantity >= 0;
+}
+
 export function rightPhrase(
   items: readonly Item[],
   at: number,
@@ -281,6 +289,10 @@ export function rightPhrase(
     run.push(...items.slice(i, i + tail));
     i += tail;
   }
+  // 排查整治隐患1.2万处 加装燃气报警器4.6万台 (a headline whose space cleaning dropped): a phrase that
+  // opens with a verb and runs into the next number is that number's clause (a verb, its object and
+  // the amount), not what the count before counts
+  if (count && run.length > 0 && isVerb(run[0]!) && isNumberAt(items, i)) return '';
   while (run.length > 0 && !isNounLike(run[run.length - 1]!)) run.pop();
   if (!run.some(isHeadNoun)) return '';
   // 300亿元规模的科创基金: the head after 的

@@ -148,6 +148,8 @@ export const subjectsFile = z
     per_head: cueList.optional(),
     /** Per-base words (`每个`): a phrase of one and nouns only (`平均每个乡镇`) names the base of a mean, not what it counts. */
     per_base: cueList.optional(),
+    /** Mean words (`日均`, `村均`): a change after a bare one sizes the measure the mean was taken of. */
+    mean_words: cueList.optional(),
     /** Outcome words (`成功`): actions ending in one name the successes a number counts (`调解成功2.47万件`). */
     outcome_words: cueList.optional(),
     /** Class suffixes (`类`): after a verb they make it part of a class name (`治理类指标`). */

@@ -34,6 +34,7 @@ export type CueLabel =
   | 'giving'
   | 'perHead'
   | 'perBase'
+  | 'mean'
   | 'classSuffix'
   | 'resultRate'
   | 'outcome'
@@ -163,6 +164,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('giving', words(subjects.giving_verbs ?? []))
     .add('perHead', words(subjects.per_head ?? []))
     .add('perBase', words(subjects.per_base ?? []))
+    .add('mean', words(subjects.mean_words ?? []))
     .add('classSuffix', words(subjects.class_suffixes ?? []))
     .add('outcome', words(subjects.outcome_words ?? []))
     .add('negation', words(subjects.negations ?? []))

@@ -104,6 +104,11 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     if (subject === carried && !target && carried !== '' && isChangeText(carried, compiled) && measure !== '' && ofMeasure) {
       subject = measure;
     }
+    // 生活垃圾68.4万吨，日均1874吨，同比增长3.2%: a change after a bare mean (subjects.yaml mean_words)
+    // sizes the measure the mean was taken of
+    if (subject === carried && !target && compiled.cues.has(carried, 'mean') && measure !== '' && walk.cue && growsMeasure(view.items, walk.cue, quantity, compiled)) {
+      subject = measure;
+    }
     if (subject === '' && walk.cue) subject = rightPhrase(view.items, at, compiled, count, threshold);
     // 138名残疾考生被…录取，28名进入特殊教育学院学习: a count that opens its clause with a verb after it
     // counts more of what the count before, in the same unit, counted (not the place it went to)
@@ -118,7 +123,7 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     carried = right && left && !countedBefore ? clauseSubject(view.items, walk.stop, compiled) || subject : subject;
     carriedPeriod = opening.text !== '' && carried.startsWith(opening.text) ? opening.text : '';
     rights.push(right);
-    if (subject !== '' && !isChangeText(subject, compiled)) measure = subject;
+    if (subject !== '' && !isChangeText(subject, compiled) && !compiled.cues.has(subject, 'mean')) measure = subject;
   });
   shareListedAction(view, quantities, subjects, rights);
   return subjects;

@@ -97,8 +97,11 @@ export interface CompiledAttribute {
   anySection: RegExp | null;
   /** `产销量` → [`产量`, `销量`]. */
   splitWords: Map<string, string[]>;
-  /** Bound words of qualifiers.yaml that are one mark (≥, ≤): words, not breaks, to the subject walk. */
-  boundSigns: ReadonlySet<string>;
+  /**
+   * Words that are one mark: bound words of qualifiers.yaml (≥, ≤) and change words of changes.yaml
+   * (↑, ↓ on a 数读 panel). Words, not breaks, to the subject walk and the cue table.
+   */
+  signWords: ReadonlySet<string>;
   /** Bound words of qualifiers.yaml written in letters (超, 近, 逾): split off a word jieba coined around them. */
   boundWords: ReadonlySet<string>;
   /** Change and level words of two or more characters: the ones split off a word jieba glued them to. */
@@ -213,7 +216,9 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     sections,
     anySection: alternation(sections.map((section) => section.pattern)),
     splitWords,
-    boundSigns: new Set(words(rules['qualifiers.yaml'].before).filter((word) => /^[\p{P}\p{S}]$/u.test(word))),
+    signWords: new Set(
+      [...words(rules['qualifiers.yaml'].before), ...words(changes.increase), ...words(changes.decrease)].filter((word) => /^[\p{P}\p{S}]$/u.test(word)),
+    ),
     boundWords: new Set(words(rules['qualifiers.yaml'].before).filter((word) => !/^[\p{P}\p{S}]$/u.test(word))),
     gluable,
     gluableEnds: new Set([...gluable].map((word) => word.charCodeAt(word.length - 1))),

@@ -253,7 +253,7 @@ function viewOf(
   cut: Cut,
 ): SentenceView {
   const tokens = tagRateNouns(splitGluedCues(cut.tokens, compiled, segmenter.isWord), compiled);
-  const items = buildItems(tokens, doc.quantities, members, compiled.boundSigns, (word) => {
+  const items = buildItems(tokens, doc.quantities, members, compiled.signWords, (word) => {
     const tagged = segmenter.tag(word);
     return tagged.length === 1 ? tagged[0]!.tag : 'x';
   });

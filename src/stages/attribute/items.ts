@@ -41,10 +41,11 @@ const SPACE = /^\s+$/u;
 const PUNCTUATION = /^[\p{P}\p{S}]+$/u;
 
 /**
- * Classifies a token's text as a separator, or null for a word. `boundSigns` are marks that stand
- * for a bound word (≥ for 不低于: qualifiers.yaml), passed over like one: PM2.5浓度≤35微克/立方米.
+ * Classifies a token's text as a separator, or null for a word. `signWords` are marks that stand
+ * for a word, passed over like one: a bound word (≥ for 不低于: qualifiers.yaml, PM2.5浓度≤35微克/立方米)
+ * or a change word (↑ for 增长 on a 数读 panel: changes.yaml, 地区生产总值 2186亿元 ↑5.8%).
  */
-export function separatorOf(text: string, boundSigns: ReadonlySet<string>): Separator | null {
+export function separatorOf(text: string, signWords: ReadonlySet<string>): Separator | null {
   // fast path: a word starting with a Han character, a letter or a digit
   const code = text.charCodeAt(0);
   if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) {
@@ -54,7 +55,7 @@ export function separatorOf(text: string, boundSigns: ReadonlySet<string>): Sepa
   if (!PUNCTUATION.test(text)) return null;
   // every mark below is one BMP character
   const first = text[0]!;
-  if (text.length === 1 && boundSigns.has(first)) return null;
+  if (text.length === 1 && signWords.has(first)) return null;
   if (CLAUSE_MARKS.has(first)) return 'clause';
   if (OPEN_MARKS.has(first)) return 'open';
   if (CLOSE_MARKS.has(first)) return 'close';
@@ -71,7 +72,7 @@ export function buildItems(
   tokens: readonly Token[],
   all: readonly Quantity[],
   quantities: readonly number[],
-  boundSigns: ReadonlySet<string>,
+  signWords: ReadonlySet<string>,
   tagOf?: (word: string) => string,
 ): Item[] {
   const items: Item[] = [];
@@ -80,13 +81,13 @@ export function buildItems(
     if (end <= start) return;
     // a coined word's tag says nothing of its part outside the quantity: ask jieba about the part
     const own = tag === 'x' && tagOf ? tagOf(text) : tag;
-    items.push({ text, tag: own, start, end, quantity: -1, separator: separatorOf(text, boundSigns), inYear: false });
+    items.push({ text, tag: own, start, end, quantity: -1, separator: separatorOf(text, signWords), inYear: false });
   };
   for (const token of tokens) {
     // the common case: no quantity touches this word
     const upcoming = next < quantities.length ? all[quantities[next]!]! : undefined;
     if (!upcoming || upcoming.start >= token.end) {
-      items.push({ text: token.word, tag: token.tag, start: token.start, end: token.end, quantity: -1, separator: separatorOf(token.word, boundSigns), inYear: false });
+      items.push({ text: token.word, tag: token.tag, start: token.start, end: token.end, quantity: -1, separator: separatorOf(token.word, signWords), inYear: false });
       continue;
     }
     let cursor = token.start;

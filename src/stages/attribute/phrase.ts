@@ -113,9 +113,13 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, li
     compiled.countedEvents.has(last.text) &&
     items.slice(0, -1).every((item, i) => NON_NOUN_OPENERS.has(item.tag) || compiled.cues.startingAt(items, i, 'skip')?.end === i);
   if (event) return last.text;
+  // 力争到2030年突破450亿元: a one-character last word after clause openers only (力争/nz 到/v, all
+  // subjects.yaml strip_leading) is one more opener, no noun suffix; the clause names nothing of its own
+  const suffixed = last !== undefined && items.length > 1 && last.end - last.start === 1 && last.separator === null;
+  if (suffixed && items.every((item) => item.separator === null && compiled.cues.startingAt([item], 0, 'strip')?.end === 0)) return '';
   const named =
     lone ||
-    (last !== undefined && items.length > 1 && last.end - last.start === 1 && last.separator === null) ||
+    suffixed ||
     items.some((item) => isNounLike(item) || (item.end - item.start >= 2 && isChangeWord(item, compiled)));
   if (named) return shorten(items);
   // 其中集中供养9600人: after a subset opener (subjects.yaml subset_openers) the words of the clause

@@ -89,6 +89,9 @@ describe('a headline of two clauses set apart by a space', () => {
     // an OCR space inside the number's unit (a word across the gap) or before it (the number not closed)
     ['全市社会消费品零售总额突破2000亿 元', ['全市社会消费品零售总额突破2000亿元']],
     ['全市社会消费品零售总额突破2000 亿元', ['全市社会消费品零售总额突破2000亿元']],
+    // a comparison after the space (subjects.yaml comparisons) continues the clause: its rise keeps the measure (batch 66)
+    ['· 空气质量优良天数 312天 比上年增加9天', ['·空气质量优良天数312天比上年增加9天']],
+    ['全市接待游客1286万人次 同比增长9.7%', ['全市接待游客1286万人次同比增长9.7%']],
     // no quantity ends the clause before the space: an OCR space inside the words, kept as one
     ['全市社会消费品 零售总额稳步增长', ['全市社会消费品零售总额稳步增长']],
   ])('%s', (headline, expected) => {

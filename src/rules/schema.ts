@@ -122,6 +122,11 @@ export const subjectsFile = z
     /** Words before a count of periods (`连续`): a change word further back is the subject's rate noun. */
     span_words: cueList.optional(),
     skip_before: cueList,
+    /**
+     * Comparison words that continue a clause (`比上年`, `同比`): a headline's dropped space before one
+     * is no seam between two clauses (sentences.ts: `312天 比上年增加9天`).
+     */
+    comparisons: cueList.optional(),
     /** Opening a clause, never a subject's first word (`实施`, `其中`). */
     strip_leading: cueList,
     /** Ending the noun phrase that follows a count (`全部` in `17万户单位全部纳入`). */

@@ -12,7 +12,9 @@
  * characters, so the space is read back from the raw text: in a paragraph of one raw line with no
  * sentence end, a dropped space splits the line into two sentences where the clause before it
  * ends in a quantity (a digit among its last characters, the number closed by a unit or `%`) and
- * jieba finds no word across the gap (`2000亿 元` stays one).
+ * jieba finds no word across the gap (`2000亿 元` stays one), and the clause after it does not open
+ * with a comparison word (subjects.yaml comparisons: `· 优良天数 312天 比上年增加9天` is one clause
+ * and its rise, the measure before it carried on).
  *
  * A sentence longer than MAX_SENTENCE code points (a table flattened into one line, a run-on
  * OCR block, hostile input) is cut at its last clause mark (，、,) before the limit: every
@@ -38,8 +40,9 @@ export const sentences = defineStage({
   name: 'sentences',
   requires: ['paragraphs'],
   assigns: ['sentences'],
-  prepare: () => null,
-  run(doc, { segmenter }) {
+  // the comparison words that continue a clause rather than open one: 比上年, 同比 (subjects.yaml comparisons)
+  prepare: (rules) => new Set((rules['subjects.yaml'].comparisons ?? []).map((entry) => entry.word)),
+  run(doc, { segmenter, compiled: continuing }) {
     const chars = charsOf(doc.text);
     // the marks are found by a CharFinder search over the string, not over an array of its code points (0.07 → 0.01 s over 4 MB)
     const chineseEnds = new CharFinder(chars, SENTENCE_END);
@@ -60,7 +63,7 @@ export const sentences = defineStage({
         i = end - 1;
       }
       if (start < paragraph.end) {
-        const seams = start === paragraph.start && paragraph.lang === 'zh' && paragraph.rawLineStart === paragraph.rawLineEnd ? headlineSeams(doc, rawIndexOf, chars, start, paragraph.end, segmenter) : [];
+        const seams = start === paragraph.start && paragraph.lang === 'zh' && paragraph.rawLineStart === paragraph.rawLineEnd ? headlineSeams(doc, rawIndexOf, chars, start, paragraph.end, segmenter, continuing ?? NONE) : [];
         for (const seam of seams) {
           pushOne(list, chars, start, seam, index);
           start = seam;
@@ -72,6 +75,8 @@ export const sentences = defineStage({
   },
 });
 
+/** No continuing words (a run given no compiled rules). */
+const NONE: ReadonlySet<string> = new Set();
 /** Shortest clause, in code points, either side of a headline's seam. */
 const HEADLINE_CLAUSE = 4;
 /** Longest headline line looked at, in code points. */
@@ -82,7 +87,15 @@ const NUMBER_REACH = 5;
 const CUT_REACH = 8;
 
 /** Cleaned offsets in `[start, end)` where a space of the raw line was dropped between two clauses of a headline. */
-function headlineSeams(doc: Doc, rawIndexOf: () => CodePointIndex, chars: Chars, start: number, end: number, segmenter: Segmenter): number[] {
+function headlineSeams(
+  doc: Doc,
+  rawIndexOf: () => CodePointIndex,
+  chars: Chars,
+  start: number,
+  end: number,
+  segmenter: Segmenter,
+  continuing: ReadonlySet<string>,
+): number[] {
   if (end - start > HEADLINE_LENGTH) return [];
   const seams: number[] = [];
   for (let i = start + HEADLINE_CLAUSE; i <= end - HEADLINE_CLAUSE; i++) {
@@ -97,6 +110,8 @@ function headlineSeams(doc: Doc, rawIndexOf: () => CodePointIndex, chars: Chars,
     const from = Math.max(start, i - CUT_REACH);
     const words = segmenter.cut(sliceChars(chars, from, Math.min(end, i + CUT_REACH)), from);
     if (words.some((word) => word.start < i && word.end > i)) continue;
+    // 312天 比上年增加9天: a comparison after the gap continues the clause before it
+    if (words.some((word) => word.start === i && continuing.has(word.word))) continue;
     seams.push(i);
   }
   return seams;

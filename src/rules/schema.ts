@@ -127,6 +127,8 @@ export const subjectsFile = z
      * is no seam between two clauses (sentences.ts: `312天 比上年增加9天`).
      */
     comparisons: cueList.optional(),
+    /** Ratio nouns (`比例`, `幅度`) that a change word right before names: `压减比例为32.9%` is the cut's ratio. */
+    ratio_nouns: cueList.optional(),
     /** Opening a clause, never a subject's first word (`实施`, `其中`). */
     strip_leading: cueList,
     /** Ending the noun phrase that follows a count (`全部` in `17万户单位全部纳入`). */

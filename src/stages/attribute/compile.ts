@@ -18,6 +18,7 @@ export type CueLabel =
   | 'bound'
   | 'baseBound'
   | 'skip'
+  | 'ratio'
   | 'strip'
   | 'stop'
   | 'mark'
@@ -190,6 +191,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     .add('basis', words(subjects.basis ?? []))
     .add('baseCloser', words(subjects.base_closers ?? []))
     .add('measure', words(subjects.measure_heads ?? []))
+    .add('ratio', words(subjects.ratio_nouns ?? []))
     .add('measured', words(subjects.measured_by ?? []))
     .add('setTo', words(subjects.set_to ?? []))
     .add('objectMarker', words(subjects.object_markers ?? []));

@@ -232,6 +232,8 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute, 
       if (predicate && predicated && items.length === cue.end + 2 && isNounLike(items[cue.end + 1]!)) return items;
       // 年平均增长率为0.31%: a modifier before a bare rate noun (增长率/n, 增速/n) names that rate
       if (cue?.label === 'skip' && items.length === cue.end + 2 && isRateNoun(items[cue.end + 1]!, compiled)) return items;
+      // 压减比例为32.9%: a change word before one ratio noun (subjects.yaml ratio_nouns) names what the ratio measures
+      if ((cue?.label === 'increase' || cue?.label === 'decrease') && items.length === cue.end + 2 && compiled.cues.startingAt(items, cue.end + 1, 'ratio')?.end === cue.end + 1) return items;
       // 平均住院日由7.9天缩短至7.2天: an average word before one noun is part of its name
       if (cue?.label === 'skip' && items.length === cue.end + 2 && isPlainNoun(items[cue.end + 1]!) && compiled.cues.startingAt(items, 0, 'average')?.end === cue.end) return items;
       if (cue) width = cue.end + 1;

@@ -314,7 +314,7 @@ export const MAX_LIST_SUBJECT = 24;
 /** Cuts a phrase to `MAX_SUBJECT` characters (`MAX_LIST_SUBJECT` with a 、 list), keeping its head (the right end). */
 export function shorten(run: readonly Item[]): string {
   let items = [...run];
-  const limit = items.some((item) => item.separator === 'list') ? MAX_LIST_SUBJECT : MAX_SUBJECT;
+  let limit = items.some((item) => item.separator === 'list') ? MAX_LIST_SUBJECT : MAX_SUBJECT;
   // 第三产业增加值占地区生产总值的比重 → …生产总值比重: 的 is the cheapest character to drop
   if (characters(items) > limit) {
     const plain = items.filter((item) => !isAttributive(item));
@@ -330,6 +330,9 @@ export function shorten(run: readonly Item[]): string {
     if (verb >= 0 && characters(items.slice(verb + 1)) >= 3) items = items.slice(verb + 1);
     else if (items.length > 1) items = items.slice(1);
     else break;
+    // 超长期特别国债、中央预算内投资和地方政府专项债券资金: once the cut has taken the list's 、 the
+    // plain limit holds again (was 中央预算内投资和地方政府专项债券资金, 18 characters, batch 66)
+    if (limit === MAX_LIST_SUBJECT && !items.some((item) => item.separator === 'list')) limit = MAX_SUBJECT;
   }
   const text = phraseText(items);
   // no more UTF-16 units than the limit: no more characters either, and no array of them to build

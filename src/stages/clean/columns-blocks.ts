@@ -8,7 +8,7 @@
 import { CLAUSE_MARKS, CLOSERS, endsSentence, endsSentenceWithin, holdsClauseMark, isSpace } from './chars.js';
 import type { Line } from './lines.js';
 import type { SeamJudge } from './seam.js';
-import { type Block, type Gap, type LineShapes, type Slot, MAX_COLUMN_WIDTH, MIN_BLOCK, lastSplit, toleranceOf } from './columns-shapes.js';
+import { type Block, type Gap, type LineShapes, type Measure, type Slot, type Wide, MAX_COLUMN_WIDTH, MIN_BLOCK, lastSplit, toleranceOf, widthAt } from './columns-shapes.js';
 import { slotOf } from './columns-slots.js';
 
 /** How many gaps of a line are tried as the column boundary. */
@@ -300,11 +300,16 @@ function runsOn(judge: SeamJudge, left: readonly string[], right: readonly strin
  * its row was empty (a blank line between paragraphs) and the engine wrote the right cell alone
  * at the margin: a full line, not ending a sentence, that runs on into the next row's right
  * part more than into its left part, and more than the left text above runs on into it; or one
- * that runs on from the right part of the split row above (`continuesRight`); or one, full or
- * ending a sentence, below a split row whose left part ended a sentence and whose right part did
- * not (`endedLeftOnly`: only the left column can have broken between paragraphs there).
- * bench/clean-damage --seeds 10, whole / start F1, for that last: --layout mixed 0.917 / 0.840 ->
- * 0.919 / 0.846, --style hard 0.928 / 0.875 -> 0.932 / 0.885.
+ * that runs on from the right part of the split row above (`continuesRight`; full, or as wide as
+ * that right part: the right column's width may change from paragraph to paragraph); or one, full
+ * or ending a sentence, below a split row whose left part ended a sentence and whose right part did
+ * not (`endedLeftOnly`: only the left column can have broken between paragraphs there); or one that
+ * ends no sentence, below a left part that ends one, as wide as the right column's lines and
+ * narrower than the left column's (`narrowerThanLeft`: a left line that ends no sentence fills its
+ * column); or a full one below a line alone that ends the left column's paragraph (`besideTwoBreaks`).
+ * bench/clean-damage --seeds 10, whole / start F1, for `endedLeftOnly`: --layout mixed 0.917 /
+ * 0.840 -> 0.919 / 0.846, --style hard 0.928 / 0.875 -> 0.932 / 0.885. For the last three, seeds
+ * 1-10 / 11-20: mixed 0.933 / 0.860 -> 0.935 / 0.865 and 0.919 / 0.858 -> 0.920 / 0.860.
  */
 export function rightAlone(lines: readonly Line[], block: Block, judge: SeamJudge): void {
   const tolerance = toleranceOf(block.x, block.shapes.measure);
@@ -319,6 +324,7 @@ export function rightAlone(lines: readonly Line[], block: Block, judge: SeamJudg
     widestRight = Math.max(widestRight, block.shapes.of(lines[block.start + k]!).content - slot.gap.left);
   }
   const full = Math.min(block.rx, widestRight) - tolerance;
+  const lefts = [medianLeft(lines, block, 'chars'), medianLeft(lines, block, 'units')] as const;
   for (let k = 1; k < last; k++) {
     const slot = block.slots[k]!;
     const next = block.slots[k + 1]!;
@@ -335,18 +341,77 @@ export function rightAlone(lines: readonly Line[], block: Block, judge: SeamJudg
       block.slots[k] = { kind: 'right' };
       continue;
     }
-    if (next.kind !== 'split' || width < full) continue;
+    if (next.kind !== 'split') continue;
+    const aboveRightWidth = above.kind === 'split' ? block.shapes.of(lines[block.start + k - 1]!).content - above.gap.left : 0;
+    if (width < full && (width < aboveRightWidth - tolerance || width > widestRight + tolerance)) continue;
     if (above.kind === 'split' && continuesRight(judge, aboveLeft, aboveRight, line.chars)) {
       block.slots[k] = { kind: 'right' };
       continue;
     }
-    if (endsSentence(text)) continue;
+    if (above.kind === 'split' && narrowerThanLeft(line, block, width, full, widestRight + tolerance, lefts) && !endsSentence(text) && endsSentence(aboveLeft.filter((ch) => !isSpace(ch)))) {
+      block.slots[k] = { kind: 'right' };
+      continue;
+    }
+    if (width >= full && k >= 2 && besideTwoBreaks(lines, block, k)) {
+      block.slots[k] = { kind: 'right' };
+      continue;
+    }
+    if (width < full || endsSentence(text)) continue;
     const below = lines[block.start + k + 1]!.chars;
     const down = runsOn(judge, line.chars, below.slice(next.gap.end));
     if (down === 0 || down <= runsOn(judge, line.chars, below.slice(0, next.gap.start))) continue;
     if (judge.continuity(aboveLeft, line.chars) >= down) continue;
     block.slots[k] = { kind: 'right' };
   }
+}
+
+/**
+ * Whether the full line of slot `k`, alone at the margin below a line alone there, has a blank
+ * left cell: the row above that is split, its left part ends no sentence (so the line alone above
+ * goes on the left column) and its right part ends one; the line above ends one too. Read as the
+ * left column's, the line would leave the right column two blank cells in a row (a break between
+ * paragraphs is one); read as the right column's, each column breaks once, after a sentence
+ * (`…4860元，` | `…亿元。` , `净增620元。` | `` , `` | `基础设施不断完善…`). Where the left part
+ * above ends a sentence too, either line alone may be either column's: no verdict.
+ */
+function besideTwoBreaks(lines: readonly Line[], block: Block, k: number): boolean {
+  const above = block.slots[k - 1]!;
+  const twoAbove = block.slots[k - 2]!;
+  if (above.kind !== 'left' || twoAbove.kind !== 'split') return false;
+  const aboveText = lines[block.start + k - 1]!.chars.filter((ch) => !isSpace(ch));
+  const twoAboveLeft = lines[block.start + k - 2]!.chars.slice(0, twoAbove.gap.start).filter((ch) => !isSpace(ch));
+  const twoAboveRight = lines[block.start + k - 2]!.chars.slice(twoAbove.gap.end).filter((ch) => !isSpace(ch));
+  return !endsSentence(twoAboveLeft) && endsSentence(aboveText) && endsSentence(twoAboveRight);
+}
+
+/** The width by `measure` of `line`'s text before character `end`, spaces left out. */
+function widthBefore(line: Line, end: number, measure: Measure, wide: Wide): number {
+  let width = 0;
+  for (let i = 0; i < end; i++) if (!isSpace(line.chars[i]!)) width += widthAt(line, i, measure, wide);
+  return width;
+}
+
+/** The median width by `measure` of the left parts of the block's lines split near its boundary. */
+function medianLeft(lines: readonly Line[], block: Block, measure: Measure): number {
+  const widths: number[] = [];
+  block.slots.forEach((slot, k) => {
+    if (slot.kind === 'split' && slot.near) widths.push(widthBefore(lines[block.start + k]!, slot.gap.start, measure, block.shapes.wide));
+  });
+  widths.sort((a, b) => a - b);
+  return widths.length > 0 ? widths[Math.floor(widths.length / 2)]! : 0;
+}
+
+/**
+ * Whether the line of slot `k`, alone at the margin, is as wide as the right column's lines
+ * (`full` … `widest`) and narrower than the left column's by more than one, by characters and by
+ * printed width (`lefts`, the left parts' medians): by printed width alone a left line full of
+ * figures looks short; by characters alone a right line full of them looks long. A line of the
+ * left column that ends no sentence is a full one: a page wrapped every N characters sets it to
+ * exactly N, one set in type to within a character of the width.
+ */
+function narrowerThanLeft(line: Line, block: Block, width: number, full: number, widest: number, lefts: readonly [number, number]): boolean {
+  if (width < full || width > widest) return false;
+  return widthBefore(line, line.chars.length, 'chars', block.shapes.wide) < lefts[0] - 1 && widthBefore(line, line.chars.length, 'units', block.shapes.wide) < lefts[1] - 1;
 }
 
 /**

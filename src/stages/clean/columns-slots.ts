@@ -8,6 +8,12 @@ import { CLAUSE_MARKS, endsSentence, isCjk, isSpace } from './chars.js';
 import type { Line } from './lines.js';
 import { type Gap, type LineShapes, type Slot, toleranceOf } from './columns-shapes.js';
 
+/**
+ * Marks no paragraph ends on: a comma. (Not a colon or a semicolon, which end a paragraph that
+ * opens a list and each item of it; not a dash, `— 2 —` is a page number.)
+ */
+const CLAUSE_CONTINUES = new Set(['，', ',', '、']);
+
 /** Characters of a heading beside a column's line. */
 const MIN_HEADING = 4;
 
@@ -48,7 +54,13 @@ export function slotOf(line: Line, x: number, rx: number, shapes: LineShapes, ab
   // a scrap after a space the words run across, that ends no sentence, is no right column's line
   // (a right cell is short only where its paragraph or heading ends): `财政赤字２．７６ 万` is one
   // column's full line with a space between a number and its unit
-  const scrap = (g: Gap): boolean => right(g) < rx / 2 && runsAcross(g) && !endsSentence(line.chars.slice(g.end).filter((ch) => !isSpace(ch)));
+  // (nor one that ends on a mark after which its sentence must go on, whatever the words: a short
+  // right cell ends a paragraph or is a heading, `…首次跨越3000亿元 大关，`)
+  const scrap = (g: Gap): boolean => {
+    if (right(g) >= rx / 2) return false;
+    const text = line.chars.slice(g.end).filter((ch) => !isSpace(ch));
+    return !endsSentence(text) && (runsAcross(g) || CLAUSE_CONTINUES.has(text[text.length - 1]!));
+  };
   const nearKept = nearGaps.filter((g) => !scrap(g));
   const near = exact.length === 1 && !scrap(exact[0]!) ? exact[0] : nearest(nearKept.filter((g) => !runsAcross(g)), distance) ?? nearest(nearKept, distance);
   // a short left line (a paragraph's last line, a heading): the gap comes early, after a

@@ -171,6 +171,31 @@
  * mend): a right cell alone at the margin weighed against the median width of the right column's
  * full lines, not its widest, and a single-space split in a block set apart by runs of spaces read
  * as the left column's line (mixed seeds 1-10 0.933 / 0.860 -> 0.934 / 0.863 -> 0.935 / 0.865).
+ * After three more readings of a line alone at the margin as the right column's (columns-blocks.ts
+ * rightAlone: one as wide as the right part above it that it runs on from, where the right
+ * column's width changes from paragraph to paragraph; one that ends no sentence, below a left part
+ * that ends one, as wide as the right column and narrower than the left by characters and by
+ * printed width; a full one below a line alone that ends the left column's paragraph, where the
+ * right column would otherwise hold two blank cells in a row) and a right part shorter than half
+ * the column that ends on a comma taken as no right line (columns-slots.ts scrap; fb53516,
+ * ff6e272): seeds 1-10 mixed 0.933 / 0.860 -> 0.935 / 0.866, unequal 0.929 / 0.864 -> 0.931 /
+ * 0.871, hard 0.933 / 0.887 -> 0.934 / 0.889, ragged 0.924 / 0.873 -> 0.924 / 0.876, same 0.937 /
+ * 0.895 -> 0.938 / 0.899, three 0.936 / 0.873, gaps 0.957 / 0.904 and soft 0.970 / 0.949
+ * unchanged. Seeds 11-20, measured as the next through the clean stage alone (main measured the same
+ * way; a few of main's rows then read 0.001 above the figures quoted before):
+ * mixed 0.919 / 0.858 -> 0.920 / 0.862, unequal 0.932 / 0.881 -> 0.934 / 0.885, hard 0.928 /
+ * 0.872 -> 0.928 / 0.875, ragged 0.930 / 0.883 -> 0.930 / 0.884, same 0.941 / 0.901 -> 0.942 /
+ * 0.903, gaps 0.952 / 0.899 -> 0.953 / 0.902, three 0.929 / 0.878 -> 0.929 / 0.880, soft 0.970 /
+ * 0.943 unchanged. Seeds 21-30: mixed 0.925 / 0.867 and three 0.935 / 0.878 unchanged, unequal
+ * 0.929 / 0.869 -> 0.932 / 0.874, ragged 0.926 / 0.866 -> 0.927 / 0.868, gaps 0.954 / 0.901 ->
+ * 0.955 / 0.902, same 0.939 / 0.888 -> 0.940 / 0.890, hard 0.931 / 0.882 -> 0.931 / 0.883. No
+ * document of mixed on seeds 1-30 lost start F1 with the margin readings (one lost a whole
+ * sentence, 16 -> 15); the comma scrap lost none there either but cost whole sentences in two (a
+ * table inside three columns, 26 -> 24; a ragged page, 33 -> 32). Before these, mixed's start F1 on seeds 1-10 was lost most on three-column
+ * pages (10.5 of the 16.2 summed over documents, 1 - F1, less what each loses without columns),
+ * 2.75 of it on the one text with a table (district-bulletin-2016: the table's rows, wider than a
+ * column, are dealt as cells); short three-column pages of wide columns where rows hold one or two
+ * cells (provincial-report-1997 seed 7) are the next.
  * `--first N` runs seeds N … N + seeds − 1 (1 by default): a change measured on seeds 1–10 is
  * checked on others. `--lost` prints the sentences liang did not keep whole, `--starts` the paragraph starts it
  * missed (-) or invented (+). `--write DIR` also writes every damaged text to DIR. Measures only:

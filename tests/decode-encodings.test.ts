@@ -8,6 +8,8 @@ import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { DocumentFailure } from '../src/document.js';
 import { decode, decodeDoc, legacyScore } from '../src/stages/decode.js';
+import { createPipeline, processText } from '../src/pipeline.js';
+import { loadRules } from '../src/rules/load.js';
 import { looksTraditional, processBytes, toSimplified } from '../src/batch/process.js';
 import { expectLinear } from './helpers/linear.js';
 
@@ -215,5 +217,28 @@ describe('decode: a 5 MB line', () => {
     const decoded = expectLinear((n) => iconv.encode(line.slice(0, n), 'gb18030'), decode, line.length);
     expect(decoded.encoding).toBe('gb18030');
     expect(decoded.text.length).toBe(line.length);
+  });
+});
+
+describe('decode: a lone surrogate', () => {
+  // iconv-lite keeps an unpaired surrogate of a damaged UTF-16 file; jieba hands it back as U+FFFD,
+  // which did not align with the text, and the whole document failed as attribute/exception
+  const line = '全市投资5000万元\uD800项目增长7%，\uDC00产值12亿元。\n';
+  const utf16 = Buffer.alloc(2 + line.length * 2);
+  utf16.writeUInt16LE(0xfeff, 0);
+  for (let i = 0; i < line.length; i++) utf16.writeUInt16LE(line.charCodeAt(i), 2 + i * 2);
+  const pipeline = createPipeline(loadRules());
+
+  it('becomes U+FFFD, one code point as before, and the document is read', () => {
+    const doc = pipeline.process(decodeDoc('a', 'a.txt', utf16));
+    expect(doc.raw).toBe(line.replace(/[\uD800-\uDFFF]/g, '\uFFFD'));
+    expect([...doc.raw].length).toBe([...line].length);
+    expect(doc.quantities.map((q) => q.text)).toEqual(['5000万元', '7%', '12亿元']);
+  });
+
+  it('in a string handed to processText as well; a surrogate pair stays', () => {
+    const doc = processText(pipeline, 'b', `${line}人均\u{20000}收入3万元。`);
+    expect(doc.raw).toBe(`${line.replace(/[\uD800-\uDFFF]/g, '\uFFFD')}人均\u{20000}收入3万元。`);
+    expect(doc.quantities.map((q) => q.text)).toEqual(['5000万元', '7%', '12亿元', '3万元']);
   });
 });

@@ -12,6 +12,7 @@ import iconv from 'iconv-lite';
 import type { Doc, Source, Warning } from '../document.js';
 import { DocumentFailure } from '../document.js';
 import { repairMojibake } from '../text/mojibake.js';
+import { wellFormed } from '../text/codepoints.js';
 import { OffsetMap } from '../text/offsets.js';
 
 export interface Decoded {
@@ -83,8 +84,12 @@ export function decode(bytes: Uint8Array, encoding?: string): Decoded {
   return { text, encoding: best.encoding, replaced: countReplacements(text) };
 }
 
-/** Builds a Doc around decoded text; `text` and the map start as an identity copy of `raw`. */
-export function createDoc(id: string, raw: string, source: Partial<Source> = {}): Doc {
+/**
+ * Builds a Doc around decoded text; `text` and the map start as an identity copy of `raw`. A lone
+ * surrogate (a damaged UTF-16 file, or a string handed to `processText`) becomes U+FFFD.
+ */
+export function createDoc(id: string, decoded: string, source: Partial<Source> = {}): Doc {
+  const raw = wellFormed(decoded);
   return {
     id,
     source: {

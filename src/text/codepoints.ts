@@ -8,6 +8,19 @@
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
+/** A surrogate with no partner: a high one not followed by a low one, or a low one not after a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * `text` with every lone surrogate replaced by U+FFFD, as a decoder replaces a broken byte
+ * sequence. Each stays one code point, so offsets are unchanged. iconv-lite's UTF-16 decoding
+ * keeps a lone surrogate of a damaged file, and jieba (C++, UTF-8) returns it as U+FFFD, which
+ * no longer aligns with the text (the document failed as `attribute/exception`).
+ */
+export function wellFormed(text: string): string {
+  return isBmpOnly(text) ? text : text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
 /** True when UTF-16 indexes and code-point offsets coincide for `text`. */
 export function isBmpOnly(text: string): boolean {
   // a short string (a jieba token, a join) is checked unit by unit: cheaper than running the regex

@@ -190,14 +190,6 @@ function shareListedAction(view: SentenceView, quantities: readonly Quantity[], 
   }
 }
 
-/**
- * The noun phrase right after a number: `51件民生实事`, `5000万元以上项目`, `300亿元规模的科创基金`,
- * `5个百亿级产业集群`. It ends at the first verb: `12项成果获国家科学技术奖` counts 成果. A count
- * or a threshold may name its noun with a verb first (`30条断头路`, `亿元以上在建项目`); other
- * quantities may not, since `投资5亿元建设道路` says what the money is for, unless a noun of money
- * follows the purpose (`800元生活补贴`, `3亿元建设资金`: subjects.yaml money_nouns). A threshold between a count and its noun is
- * passed over: `220个亿元以上产业项目` counts 产业项目. Returns `''` when no noun follows.
- */
 /** True when the first item at or after `index` that is no space is a number. */
 function isNumberAt(items: readonly Item[], index: number): boolean {
   let i = index;
@@ -206,6 +198,14 @@ function isNumberAt(items: readonly Item[], index: number): boolean {
   return item !== undefined && item.quantity >= 0;
 }
 
+/**
+ * The noun phrase right after a number: `51件民生实事`, `5000万元以上项目`, `300亿元规模的科创基金`,
+ * `5个百亿级产业集群`. It ends at the first verb: `12项成果获国家科学技术奖` counts 成果. A count
+ * or a threshold may name its noun with a verb first (`30条断头路`, `亿元以上在建项目`); other
+ * quantities may not, since `投资5亿元建设道路` says what the money is for, unless a noun of money
+ * follows the purpose (`800元生活补贴`, `3亿元建设资金`: subjects.yaml money_nouns). A threshold between a count and its noun is
+ * passed over: `220个亿元以上产业项目` counts 产业项目. Returns `''` when no noun follows.
+ */
 export function rightPhrase(
   items: readonly Item[],
   at: number,

@@ -145,6 +145,8 @@ export const subjectsFile = z
     beneficiary_verbs: cueList.optional(),
     /** Units that count people (`人`, `人次`, `户`): a count in one after a verb of benefit counts recipients. */
     people_units: cueList.optional(),
+    /** Units that count persons one by one (`人`, `名`): a count in one continues a count in the other. */
+    person_units: cueList.optional(),
     /** Markers of recipients (`向`) before a verb of giving: 向困难群众发放…. */
     recipient_markers: cueList.optional(),
     /** Verbs of receiving (`领取`): an amount right after one, with only a basis before, is of what was given before. */

@@ -121,6 +121,8 @@ export interface CompiledAttribute {
   countedEvents: ReadonlySet<string>;
   /** subjects.yaml people_units (人, 人次, 户): units of a count of recipients after a verb of benefit. */
   peopleUnits: ReadonlySet<string>;
+  /** subjects.yaml person_units (人, 名): a count in one continues a count of persons in the other. */
+  personUnits: ReadonlySet<string>;
   /** subjects.yaml totals (合计): a subject that is only one of these is the sum of the list before. */
   totals: ReadonlySet<string>;
   /** subjects.yaml money_nouns (补贴, 资金): after an amount and a verbal noun, they name the amount. */
@@ -239,6 +241,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     countedEvents: new Set(words(subjects.counted_events ?? [])),
     totals: new Set(words(subjects.totals ?? [])),
     peopleUnits: new Set(words(subjects.people_units ?? [])),
+    personUnits: new Set(words(subjects.person_units ?? [])),
     years: periods.years.map((entry) => new RegExp(entry.pattern, 'gu')),
     times: (periods.times ?? []).map((entry) => new RegExp(entry.pattern, 'gu')),
     relativeYears: (periods.relative_years ?? []).map((entry) => ({ pattern: new RegExp(entry.pattern, 'gu'), offset: entry.offset })),

@@ -111,10 +111,14 @@ export function findSubjects(view: SentenceView, compiled: CompiledAttribute, qu
     }
     if (subject === '' && walk.cue) subject = rightPhrase(view.items, at, compiled, count, threshold);
     // 138名残疾考生被…录取，28名进入特殊教育学院学习: a count that opens its clause with a verb after it
-    // counts more of what the count before, in the same unit, counted (not the place it went to)
-    if (count && k > 0 && subject === right && right !== '' && opensClause(view.items, at) && isVerb(view.items[nextSolid(view.items, at)] ?? view.items[at]!)) {
+    // counts more of what the count before, in the same unit, counted (not the place it went to);
+    // so does one after a subset opener, in the same unit or another that counts persons (对1.2万名
+    // 失信被执行人采取…，其中2160人主动履行义务: subjects.yaml subset_openers, person_units)
+    if (count && k > 0 && subject === right && right !== '' && verbAfter(view.items, at)) {
+      const subset = opensSubset(view.items, at, compiled);
       const before = quantities[view.items[view.quantityItems[k - 1]!]!.quantity]!;
-      if (before.unit === quantity.unit && subjects[k - 1]) subject = subjects[k - 1]!;
+      const persons = compiled.personUnits.has(before.unit) && compiled.personUnits.has(quantity.unit);
+      if ((opensClause(view.items, at) || subset) && (before.unit === quantity.unit || (subset && persons)) && subjects[k - 1]) subject = subjects[k - 1]!;
     }
     subjects.push(subject);
     // 5个方面186个问题，…，已整改到位172个: a left phrase that is the count before's own noun names no
@@ -326,6 +330,25 @@ function listedModifier(items: readonly Item[], at: number): boolean {
 function opensClause(items: readonly Item[], at: number): boolean {
   const before = previousSolid(items, at);
   return before < 0 || items[before]!.separator === 'clause';
+}
+
+/** After the number at `at` comes a verb, maybe after adverbs (2160人主动履行义务: 主动/b 履行义务/v, 28名已经进入). */
+function verbAfter(items: readonly Item[], at: number): boolean {
+  let i = nextSolid(items, at);
+  while (i < items.length && i >= 0 && ADVERB_TAGS.has(items[i]!.tag)) i = nextSolid(items, i);
+  const item = items[i];
+  return item !== undefined && isVerb(item);
+}
+
+/** jieba's tags of adverbs, and of the attributives it gives words that also modify verbs (主动/b). */
+const ADVERB_TAGS: ReadonlySet<string> = new Set(['d', 'ad', 'b']);
+
+/** The number at `at` follows only a subset opener (其中, 其余: subjects.yaml subset_openers) that opens its clause. */
+function opensSubset(items: readonly Item[], at: number, compiled: CompiledAttribute): boolean {
+  const before = previousSolid(items, at);
+  if (before < 0) return false;
+  const opener = compiled.cues.endingAt(items, before, 'subset');
+  return opener !== null && opensClause(items, opener.start);
 }
 
 /** The item at `at` may follow a head noun: a number, a verb, a clause mark, or nothing. */

@@ -24,6 +24,20 @@ const STOCK_TO = /^\s+to\s+\p{L}/u;
 /** Punctuation that ends a clause when reading backwards; a colon does not (`GDP growth: around 5%`). */
 const CLAUSE_END = /[,;()（）—–!?]/;
 
+/** The later bare numbers of a list, up to the unit they share: `, 1.3 and ` `1.1 ` in `1.6, 1.3 and 1.1 degrees Celsius`. */
+const LIST_REST = /^(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d[\d,]*(?:\.\d+)?)+\s+/;
+
+// `1.6, 1.3 and 1.1 degrees Celsius warmer than normal`: a bare number that took its unit from the end of
+// its list (phrase.ts english/list-unit) takes the cue right after that unit too
+function listCueAfter(text: string, candidate: Candidate, compiled: CompiledEnglish): ReturnType<typeof matchForward<{ change: Exclude<Change, 'none'>; rule: string }>> {
+  if (candidate.magnitude || !candidate.rules.includes('english/list-unit') || candidate.unitText === '') return null;
+  const rest = LIST_REST.exec(text.slice(candidate.end));
+  if (!rest) return null;
+  const unitStart = candidate.end + rest[0].length;
+  if (text.slice(unitStart, unitStart + candidate.unitText.length).toLowerCase() !== candidate.unitText.toLowerCase()) return null;
+  return matchForward(compiled.changeAfter, text, skipSpaceForward(text, unitStart + candidate.unitText.length));
+}
+
 export function changeOf(
   text: string,
   tokens: readonly Token[],
@@ -32,7 +46,7 @@ export function changeOf(
 ): { change: Change; rule: string | null } {
   // `(+12.5%)`, `(-4.1%)`: a signed rate is a growth rate, its sign in the value
   if (candidate.signed) return { change: 'increase', rule: 'english/signed-rate' };
-  const after = matchForward(compiled.changeAfter, text, skipSpaceForward(text, candidate.end));
+  const after = matchForward(compiled.changeAfter, text, skipSpaceForward(text, candidate.end)) ?? listCueAfter(text, candidate, compiled);
   if (after) return { change: after.value.change, rule: after.value.rule };
 
   let position = skipSpaceBackward(text, candidate.boundStart);

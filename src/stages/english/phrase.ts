@@ -79,18 +79,21 @@ export function buildCandidates(text: string, numerals: readonly Numeral[], comp
 }
 
 // `208.5 million and 140.1 million tonnes`: a number with a magnitude and no unit takes the unit of
-// the next one in its list; `followed by Henan with 67.4 million`: after `with`, with nothing
+// the next one in its list (a bare number, that of a bare number's measuring unit: `1.6, 1.3 and 1.1
+// degrees Celsius`); `followed by Henan with 67.4 million`: after `with`, with nothing
 // after it, the unit of the amount before it in the piece (a goods or money unit, not a rate)
 function shareListUnits(text: string, candidates: Candidate[]): void {
   // (from the last: `180 billion, 142 billion and 128 billion yuan` passes the unit back along the list)
   for (let k = candidates.length - 1; k >= 0; k--) {
     const candidate = candidates[k]!;
-    if (candidate.unit !== null || !candidate.magnitude || candidate.spelled || candidate.valueMax !== null) continue;
+    if (candidate.unit !== null || candidate.spelled || candidate.valueMax !== null) continue;
     const next = candidates[k + 1];
-    const listed = next !== undefined && next.unit !== null && next.magnitude && next.unit.power === 0 && LIST_GAP.test(text.slice(candidate.end, next.start));
+    // (`1.6, 1.3 and 1.1 degrees Celsius`: bare numbers pass a measuring unit back too, not a counted noun's)
+    const alike = candidate.magnitude ? next?.magnitude === true : next !== undefined && !next.magnitude && !candidate.yearLike && next.unit?.kind !== 'count';
+    const listed = next !== undefined && next.unit !== null && alike && next.unit.power === 0 && LIST_GAP.test(text.slice(candidate.end, next.start));
     const earlier = candidates[k - 1];
     const borrowed =
-      !listed && earlier !== undefined && earlier.unit !== null && earlier.unit.power === 0 && !RATE_KINDS.has(earlier.unit.kind) &&
+      !listed && candidate.magnitude && earlier !== undefined && earlier.unit !== null && earlier.unit.power === 0 && !RATE_KINDS.has(earlier.unit.kind) &&
       (/\bwith\s+$/i.test(text.slice(Math.max(0, candidate.boundStart - 6), candidate.boundStart)) || BORROW_GAP.test(text.slice(earlier.end, candidate.boundStart))) &&
       /^\s*(?:[,.;]|$)/.test(text.slice(candidate.end, candidate.end + 3));
     if (!listed && !borrowed) continue;

@@ -588,7 +588,10 @@ function predicateAfterWhich(text: string, tokens: readonly Token[], candidate: 
   // part_nouns) that an amount set off by commas restates is told apart by the predicate after the closing comma
   const part = REST_PART.exec(text.slice(Math.max(0, candidate.boundStart - REST_REACH), candidate.boundStart));
   const rest = part !== null && compiled.subjects.partNouns.has(part[1]!.toLowerCase()) && /^,\s/.test(text.slice(candidate.end, candidate.end + 2));
-  if (!which && !ofThe && !rest) return null;
+  // `paid out 143 billion yuan, including 28 billion yuan returned to 3.7 million firms`: a part after `including` is
+  // told apart only by where it went
+  const including = /\bincluding\s*$/i.test(text.slice(Math.max(0, candidate.boundStart - 12), candidate.boundStart));
+  if (!which && !ofThe && !rest && !including) return null;
   // (read from the text: compromise's tags make a word after a copula a verb)
   // (`, were covered by`: after a restating amount, past its closing comma and a bound's worth of words more)
   const after = rest ? text.slice(candidate.end + 1, candidate.end + 80) : text.slice(candidate.end, candidate.end + 64);
@@ -597,7 +600,8 @@ function predicateAfterWhich(text: string, tokens: readonly Token[], candidate: 
   // `Of the …, about 60 percent went to small and medium-sized firms`: where the part went, the noun phrase
   // after the preposition (read before the place below, whose `and` would end it)
   const went = compiled.subjects.partGoes.exec(after);
-  if (went && !/^\s+(?:will|would|should|can|could|may|is|are)\s/i.test(went[0])) return phraseAt(text, tokens, candidate.end + went[0].length, compiled);
+  if (went && !/^\s+(?:will|would|should|can|could|may|is|are)\s/i.test(went[0])) return phraseAt(text, tokens, pastCount(text, tokens, candidate.end + went[0].length), compiled);
+  if (including) return null;
   const where = /^\s+((?:\p{L}+ed|came|went|were|was)\s+(?:in|outside|at|from|on|to|into)\s+(?:the\s+)?[\p{L}-]+(?: [\p{L}-]+){0,2})/iu.exec(after);
   if (where) return where[1]!.split(/ (?:and|or|with|of|for|by)\b/)[0]!;
   // `of which at least 800 billion yuan can be used to buy idle land`: what the part may go to
@@ -633,6 +637,14 @@ function predicateAfterWhich(text: string, tokens: readonly Token[], candidate: 
   // `of which 9,800 hectares were destroyed`: a participle says what happened, not what is counted
   if (!predicate || /^\p{L}{3,}ed$/u.test(predicate[1]!.split(' ')[0]!)) return null;
   return predicate[1]!.split(/ (?:and|or|in|with|at|of|for|by|to)\b/)[0]!;
+}
+
+// `returned to 3.7 million firms`: the count before the noun a part went to is crossed (it is a quantity of its own)
+function pastCount(text: string, tokens: readonly Token[], at: number): number {
+  let i = tokenAtOrAfter(tokens, at);
+  if (!hasTag(tokens[i], 'Cardinal') || hasTag(tokens[i], 'Date', 'Year', 'Percent', 'Money')) return at;
+  while (i < tokens.length && hasTag(tokens[i], 'Cardinal') && /^\s+$/.test(tokens[i]!.post)) i++;
+  return i < tokens.length && !hasTag(tokens[i], 'Value', 'Unit') ? tokens[i]!.start : at;
 }
 
 // `, and 1,950 by U.S. companies`: the `by` phrase right after a number that opens the second

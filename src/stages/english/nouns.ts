@@ -108,8 +108,12 @@ function pluralBeforeVerb(tokens: readonly Token[], i: number, compiled: Compile
   const next = tokens[i + 1];
   if (!token || !hasTag(token, 'PresentTense') || !/s$/i.test(token.text)) return false;
   // `There were 241,800 kindergartens, down 11,500`: right after a bare number, a plural is what it counts
+  // (`returned to 3.7 million firms that kept their staff`: a number with its magnitude word too; `the rent for
+  // such flats, which`: and after `such`)
   const counter = tokens[i - 1];
-  if (counter !== undefined && hasTag(counter, 'Value') && !hasTag(counter, 'Date', 'Year', 'Percent', 'Money') && /^\s+$/.test(counter.post) && /\d/.test(counter.text)) return true;
+  const digits = /\d/.test(counter?.text ?? '') || (hasTag(counter, 'Multiple') && /\d/.test(tokens[i - 2]?.text ?? '') && /^\s+$/.test(tokens[i - 2]!.post));
+  if (counter !== undefined && hasTag(counter, 'Value') && !hasTag(counter, 'Date', 'Year', 'Percent', 'Money') && /^\s+$/.test(counter.post) && digits) return true;
+  if (counter !== undefined && counter.text.toLowerCase() === 'such' && /^\s+$/.test(counter.post)) return true;
   if (next === undefined || !/^\s+$/.test(token.post)) return false;
   // `and aims to add no fewer than 250,000`: a verb before `to` and an infinitive
   if (next.text.toLowerCase() === 'to' && hasTag(tokens[i + 2], 'Infinitive')) return false;

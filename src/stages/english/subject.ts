@@ -489,7 +489,8 @@ function phraseBefore(
     // the phrase (the determiner then opens it, or stands after a joiner as below)
     if (hasTag(token, 'Ordinal') && !hasTag(token, 'Date') && /^\s+$/.test(token.post) && hasTag(tokens[j - 1], 'Determiner')) continue;
     // `share of the total`: a determiner right after a joiner stays inside the phrase
-    if (hasTag(token, 'Determiner') && j > 0 && compiled.subjects.joiners.has(tokens[j - 1]!.text.toLowerCase())) continue;
+    // (`The average rent for such flats`: `such`, which compromise reads as an adverb, as well)
+    if ((hasTag(token, 'Determiner') || word === 'such') && j > 0 && compiled.subjects.joiners.has(tokens[j - 1]!.text.toLowerCase())) continue;
     // `cities at and above the prefecture level`, `in and around`: two joiners joined by `and`/`or`
     if (compiled.subjects.joiners.has(word) && j >= 2 && /^(and|or)$/i.test(tokens[j - 1]!.text) && tokens[j - 2]!.text.toLowerCase() !== 'and' && compiled.subjects.joiners.has(tokens[j - 2]!.text.toLowerCase()) && /^\s+$/.test(tokens[j - 2]!.post) && /^\s+$/.test(tokens[j - 1]!.post)) {
       j -= 2;

@@ -291,7 +291,10 @@ function phraseBefore(
     // right after the clause's closing quantity, the last one read, is crossed already)
     // (`bank loans and private capital, which the ministry has courted through franchise deals, contributed 312
     // billion yuan`: read from a share verb, the clause closes right before it)
-    const antecedent = (crossed >= 1 || token.end <= floor || hasTag(tokens[i + 1], 'Verb')) && /^,\s+$/.test(token.post) && verbAfterAppositive(tokens, i + 1, compiled) ? relativeAntecedent(tokens, i, compiled) : -1;
+    // (`Spending on education, at 17.2 percent of general public budget expenditure, was`: a level set off by `, at …,`
+    // before the verb is the noun's before the comma; `at` is no verb after an appositive there)
+    const atComma = crossed === 1 && /^,\s+$/.test(token.post) && tokens[i + 1]?.text.toLowerCase() === 'at' && closedBeforeVerb(tokens, from + 1, compiled);
+    const antecedent = !atComma && (crossed >= 1 || token.end <= floor || hasTag(tokens[i + 1], 'Verb')) && /^,\s+$/.test(token.post) && verbAfterAppositive(tokens, i + 1, compiled) ? relativeAntecedent(tokens, i, compiled) : -1;
     if (antecedent >= 0) {
       // (`those to the United States, which took about 13% of …, slid 9.7%`: the quantity before
       // stands inside the clause, so it no longer bounds the subject)
@@ -302,13 +305,13 @@ function phraseBefore(
     // `Per capita disposable income of rural residents, the group we most wanted to help, rose`: a description
     // between commas before the verb is crossed to the noun before it (`, exceeded 780 billion yuan`: the verb
     // may be the number's bound word)
-    const described = /^,\s+$/.test(token.post) && verbAfterAppositive(tokens, i + 1, compiled) ? describedNoun(tokens, i, compiled) : -1;
+    const described = !atComma && /^,\s+$/.test(token.post) && verbAfterAppositive(tokens, i + 1, compiled) ? describedNoun(tokens, i, compiled) : -1;
     if (described >= 0) {
       if (tokens[described]!.start < floor) floor = 0;
       i = described;
       break;
     }
-    if (crossed >= 1 && /^,\s+$/.test(token.post) && verbAfterAppositive(tokens, i + 1, compiled) && isHeadNoun(tokens, i, compiled)) {
+    if (!atComma && crossed >= 1 && /^,\s+$/.test(token.post) && verbAfterAppositive(tokens, i + 1, compiled) && isHeadNoun(tokens, i, compiled)) {
       const renamed = renamedNoun(tokens, i, floor, compiled);
       // `Output of the forestry industry, including timber processing, … and under-forest planting,
       // totaled`: no appositive but examples, whose last item reads as a noun
@@ -330,7 +333,7 @@ function phraseBefore(
       break;
     }
     // `its first quarterly profit, of 1.1 billion yuan`: the noun the amount is set off from
-    const ofComma = crossed === 1 && /^,\s+$/.test(token.post) && tokens[i + 1]?.text.toLowerCase() === 'of' && isHeadNoun(tokens, i, compiled);
+    const ofComma = crossed === 1 && /^,\s+$/.test(token.post) && (tokens[i + 1]?.text.toLowerCase() === 'of' || atComma) && isHeadNoun(tokens, i, compiled);
     // `and clean energy, including natural gas, hydropower, wind and solar, for 29.6 percent`: examples
     // set off by commas before the crossed words are crossed to the noun they follow
     const examples = crossed >= 1 && /^,\s+$/.test(token.post) ? examplesStart(text, tokens, i, floor, compiled) : -1;
@@ -500,7 +503,7 @@ function phraseBefore(
     if (compiled.subjects.joiners.has(word) && j >= 2 && compiled.subjects.timeWords.has(tokens[j - 1]!.text.toLowerCase()) && /^(?:last|this|next|previous)$/i.test(tokens[j - 2]!.text)) break;
     if (compiled.subjects.joiners.has(word) && !hyphenJoined(tokens, j)) {
       // (`the share of insurance funds invested in stocks to 15 percent`: after an `of`, as below)
-      const participle = (finiteCrossed || afterOfNoun(tokens, j - 1, compiled)) && participleAfterNoun(tokens, j - 1, compiled);
+      const participle = (finiteCrossed || afterOfNoun(tokens, j - 1, compiled)) && (participleAfterNoun(tokens, j - 1, compiled) || pairedParticiple(tokens, j - 1, compiled));
       // `jewellery, watches and clocks, and valuable gifts`: a comma may stand before a list's `and`
       const oxford = word === 'and' && /^,\s+$/.test(tokens[j - 1]?.post ?? '') && listBefore(tokens, j - 1, compiled);
       const negated = negatedJoiner(tokens, j - 1, compiled) && (inPhrase(tokens, j - 2, compiled) || ageRangeStart(tokens, j - 2, compiled) >= 0);
@@ -521,6 +524,12 @@ function phraseBefore(
     // noun says what the noun is for
     if (first === j + 1 && cueCrossed && purposeInfinitive(tokens, j, compiled)) {
       j -= 1;
+      continue;
+    }
+    // `Goods imported and exported through Yangpu port, …, totaled`: two participles joined by `and` say which, as one does
+    if (finiteCrossed && pairedParticiple(tokens, j, compiled)) {
+      j -= 2;
+      first = j;
       continue;
     }
     if (!inPhrase(tokens, j, compiled) && !standIn(tokens, j, compiled) && !gerundBeforeJoiner(tokens, j, compiled) && !(listComma && listedVerb(tokens, j)) && !((finiteCrossed || afterOfNoun(tokens, j, compiled)) && participleAfterNoun(tokens, j, compiled)) && !(first === j + 1 && participleAfterVerb(tokens, j, compiled))) {
@@ -975,6 +984,29 @@ function participleAfterNoun(tokens: readonly Token[], j: number, compiled: Comp
   const direction = /^\s+$/.test(tokens[j + 1]?.post ?? '') && !compiled.subjects.joiners.has(tokens[j + 1]?.text.toLowerCase() ?? '') && (hasTag(tokens[j + 1], 'Adverb') || /\p{L}wards?$/iu.test(tokens[j + 1]?.text ?? '')) ? 1 : 0;
   const joiner = tokens[j + 1 + direction]?.text.toLowerCase();
   return hasTag(tokens[j], 'PastTense') && !levelOrChangeVerb(tokens[j]!, compiled) && /^\s+$/.test(tokens[j]!.post) && j > 0 && /^\s+$/.test(tokens[j - 1]!.post) && isHeadNoun(tokens, j - 1, compiled) && joiner !== undefined && joiner !== 'and' && compiled.subjects.joiners.has(joiner);
+}
+
+// from token k (the number), a comma within a few words that a verb follows: the part after the number closes an
+// appositive (`, at 6.5 percent of GDP, remained`)
+const MAX_CLOSED = 10;
+function closedBeforeVerb(tokens: readonly Token[], k: number, compiled: CompiledEnglish): boolean {
+  for (let j = k; j < tokens.length && j - k < MAX_CLOSED; j++) {
+    const post = tokens[j]!.post;
+    if (/^,\s+$/.test(post)) return verbAfterAppositive(tokens, j + 1, compiled);
+    if (!/^[\s-]*$/.test(post)) return false;
+  }
+  return false;
+}
+
+// `Goods imported and exported through Yangpu port`: token j is the second of two regular pasts joined by `and`/`or`
+// right after a head noun and before a joiner (participleAfterNoun for the pair)
+function pairedParticiple(tokens: readonly Token[], j: number, compiled: CompiledEnglish): boolean {
+  if (j < 3) return false;
+  const [noun, firstPast, and, secondPast] = [tokens[j - 3]!, tokens[j - 2]!, tokens[j - 1]!, tokens[j]!];
+  if (!/^(?:and|or)$/i.test(and.text) || ![noun, firstPast, and, secondPast].every((token) => /^\s+$/.test(token.post))) return false;
+  const pasts = [firstPast, secondPast].every((token) => hasTag(token, 'PastTense') && /\p{L}ed$/u.test(token.text) && !hasTag(token, 'Auxiliary', 'Copula', 'Modal') && !levelOrChangeVerb(token, compiled));
+  const joiner = tokens[j + 1]?.text.toLowerCase();
+  return pasts && isHeadNoun(tokens, j - 3, compiled) && !isUnitWord(noun, compiled) && joiner !== undefined && joiner !== 'and' && compiled.subjects.joiners.has(joiner);
 }
 
 // the noun phrase before token j follows `of` (`the share of patients referred …`, `the share of insurance funds

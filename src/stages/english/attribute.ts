@@ -566,8 +566,9 @@ const PLACED = new RegExp(`^\\s+(?:were|was|are|is)\\s+\\p{L}{3,}ed\\s+(?:${PLAC
 // the copula or `have`/`hold` and up to four words after it; for a count or a share, a regular past as well and a
 // first word that may hold a digit (`5G networks`)
 const PREDICATE_VERBS = 'were|was|are|is|had|have|has|held|hold|holds';
-const PREDICATE = new RegExp(`^\\s+(?:${PREDICATE_VERBS})\\s+(?:the\\s+)?([\\p{L}-]+(?: [\\p{L}-]+){0,3})`, 'iu');
-const PREDICATE_COUNT = new RegExp(`^\\s+(?:${PREDICATE_VERBS}|\\p{L}{2,}ed)\\s+(?:the\\s+)?([\\p{L}\\d-]+(?: [\\p{L}-]+){0,3})`, 'iu');
+// (`of which 21,500 were children's books`: a possessive stays in the words)
+const PREDICATE = new RegExp(`^\\s+(?:${PREDICATE_VERBS})\\s+(?:the\\s+)?([\\p{L}-]+(?:['’]s)?(?: [\\p{L}-]+){0,3})`, 'iu');
+const PREDICATE_COUNT = new RegExp(`^\\s+(?:${PREDICATE_VERBS}|\\p{L}{2,}ed)\\s+(?:the\\s+)?([\\p{L}\\d-]+(?:['’]s)?(?: [\\p{L}-]+){0,3})`, 'iu');
 const PREDICATE_IRREGULAR = /^\s+\p{L}+\s+(?:the\s+)?([\p{L}\d-]+(?: [\p{L}-]+){0,3})/iu;
 // how far into its sentence a part after `Of the …,` may stand (`Of the 500 billion yuan in the technology relending
 // quota that had been drawn by the end of March, about 60 percent went to`: a relative clause may lengthen the whole)

@@ -39,6 +39,9 @@ export function pairRespectively(text: string, items: Subjected[], listAt: (at: 
     // `with 1.05 million overseas sales, followed by Chery and SAIC Motor, which shipped 620,000 and
     // 410,000 NEVs abroad respectively`: only the run of listed numbers before `respectively` pairs
     const runStart = runBefore(text, group);
+    // (`carried 1.13 million passengers …, while Line 7 and Line 8 carried 640,000 and 520,000 respectively`: the list
+    // after the last comma before such a run, past a conjunction)
+    const sliced = runStart > 0 && group.length - runStart >= 2 ? listAfterComma(text, group[runStart - 1]!.end, group[runStart]!.start, listAt) : null;
     if (runStart > 0 && group.length - runStart >= 2) group = group.slice(runStart);
     const shared = group[0]!.subject;
     let parts = group.every((item) => item.subject === shared) ? split(shared) : [];
@@ -53,6 +56,7 @@ export function pairRespectively(text: string, items: Subjected[], listAt: (at: 
         parts = listed === null ? [] : split(listed);
       }
     }
+    if (parts.length !== group.length && sliced !== null) parts = split(sliced);
     // `Chery and SAIC Motor, which shipped 620,000 and 410,000 NEVs`: the names before a relative pronoun
     if (parts.length !== group.length) {
       const named = namesBeforeRelative(text.slice(clause.start, group[0]!.start));
@@ -66,6 +70,15 @@ export function pairRespectively(text: string, items: Subjected[], listAt: (at: 
       item.subject = parts[index]!;
     });
   }
+}
+
+// the list right after the last comma (and a conjunction) between `from` and `to`, or null
+const AFTER_COMMA = /^,\s*(?:(?:while|whereas|and|but)\s+)?/i;
+function listAfterComma(text: string, from: number, to: number, listAt: (at: number) => string | null): string | null {
+  const comma = text.lastIndexOf(',', to - 1);
+  if (comma < from) return null;
+  const opener = AFTER_COMMA.exec(text.slice(comma, to))!;
+  return listAt(comma + opener[0].length);
 }
 
 // a list gap between two numbers: `6.8 percent and 12.4 percent`, `620,000, 540,000 and` (`down 2.1

@@ -1069,6 +1069,12 @@ export function listAt(text: string, tokens: readonly Token[], at: number, compi
     items++;
     end = tokens[i]!.start + item.length;
     let k = tokenAtOrAfter(tokens, end - 1);
+    // `Line 7 and Line 8`: a capitalized name's number (english-not-quantities.yaml numbered-name) stays in the item
+    const numbered = tokens[k + 1];
+    if (/^\p{Lu}/u.test(tokens[k]!.text) && /^\s+$/.test(tokens[k]!.post) && numbered !== undefined && /^\d{1,3}$/.test(numbered.text)) {
+      k++;
+      end = numbered.end;
+    }
     // the next item after `, `, `, and ` or ` and `
     const comma = /^,\s+$/.test(tokens[k]!.post);
     if (!comma && !/^\s+$/.test(tokens[k]!.post)) break;

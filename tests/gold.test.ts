@@ -85,7 +85,7 @@ const SETS = [
     lang: 'zh',
     floors: { f1: 0.99, qualifierAccuracy: 0.99, changeAccuracy: 0.99, modalityAccuracy: 0.99, subjectAccuracy: 0.99 },
   },
-  // one hundred English texts in forty-eight batches (tests/gold-english-fresh/NOTES.md: the untouched score of each)
+  // one hundred and six English texts in fifty-one batches (tests/gold-english-fresh/NOTES.md: the untouched score of each)
   {
     name: 'the fresh English texts',
     folder: 'tests/fixtures/english-fresh',

@@ -57,7 +57,7 @@ export function checkRules(rules: RuleData): RuleProblem[] {
     ['paragraph-openers.yaml', rules['paragraph-openers.yaml'].map((p) => [p.id, p.pattern] as const)],
     [
       'modality.yaml',
-      [...rules['modality.yaml'].target_sections, ...rules['modality.yaml'].actual_sections].map(
+      [...rules['modality.yaml'].target_sections, ...rules['modality.yaml'].actual_sections, ...(rules['modality.yaml'].story_openers ?? [])].map(
         (p) => [p.pattern, p.pattern] as const,
       ),
     ],

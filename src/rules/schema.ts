@@ -272,6 +272,12 @@ export const modalityFile = z
     /** A heading or paragraph that matches one of these starts a section about the future. */
     target_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),
     actual_sections: z.array(z.object({ pattern: word, ...annotation }).strict()),
+    /**
+     * A paragraph opening with one of these begins a news story (`本报讯`, `新华社…电`): the
+     * sections the page opened before it (a headline's `预期目标`, another story's plan) are no
+     * sections of its text, which starts again as the document does.
+     */
+    story_openers: z.array(z.object({ pattern: word, ...annotation }).strict()).optional(),
     /** A sentence opening with one of these continues the plan of the sentence before (`其中`). */
     continuations: cueList.optional(),
   })

@@ -90,6 +90,8 @@ export interface CompiledAttribute {
   startEnds: string[];
   datelines: RegExp[];
   sections: SectionPattern[];
+  /** modality.yaml story_openers: a paragraph opening with one begins a news story, its sections afresh. */
+  storyOpeners: RegExp[];
   /**
    * Matches where any of `sections` matches (their alternation), so that the many paragraphs whose
    * first clause names no section are passed with one search instead of one per pattern; null
@@ -218,6 +220,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
   return {
     cues,
     sections,
+    storyOpeners: (modality.story_openers ?? []).map((entry) => new RegExp(entry.pattern, 'u')),
     anySection: alternation(sections.map((section) => section.pattern)),
     splitWords,
     signWords: new Set(

@@ -55,6 +55,9 @@ export function readSections(doc: Doc, compiled: CompiledAttribute, text: CodePo
   for (const paragraph of doc.paragraphs) {
     // a heading is short: only its first characters are read
     const whole = text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + HEADING_READ)).trim();
+    // a news story's dateline: the headline above it (`…提出今年经济增长预期目标5%左右`) heads the
+    // story, no section of it, and its text starts afresh, as a document does (its own cues follow)
+    if (compiled.storyOpeners.some((opener) => opener.test(whole))) current = { modality: 'actual', year: null, rule: null };
     const short = paragraph.end - paragraph.start <= HEADING_LENGTH;
     // a heading with sentence punctuation is a fragment or a sentence (OCR columns), read as a body
     const headingLike = (paragraph.kind === 'heading' || short) && !SENTENCE_PUNCTUATION.test(whole);

@@ -109,7 +109,9 @@ describe('clean on real OCR, a printed page whose columns the engine found (psm 
   // 0.984 before the title, sentence-tail, dropped-indent and list-percentage repairs of
   // paragraphs.ts and percent-marks.ts; after them 0.970 (64 of 66), F1 0.913, 0.989; with the
   // confusions of rules/ocr-fixes.yaml seen on these pages (万雷 → 万亩, 履盖 → 覆盖, 堵育 → 培育 …)
-  // F1 0.957 (a start misread, `着力塔育`, now reads as its source), quantity F1 0.995
+  // F1 0.957 (a start misread, `着力塔育`, now reads as its source), quantity F1 0.995; with a
+  // heading wider than three quarters of the column set apart from the paragraph after it
+  // (`今年主要目标和重点任务` + `今年经济社会…`: paragraphs.ts titleRuns) F1 0.979
   const result = measure('three-columns.print.psm3.txt');
   it('paragraph F1 ≥ 0.90, quantity F1 ≥ 0.90, sentences whole ≥ 0.96', () => {
     expect(result.whole).toBeGreaterThanOrEqual(0.96);
@@ -128,7 +130,8 @@ describe('clean on real OCR, a printed page whose columns the engine found (psm 
 describe('clean on real OCR, the smaller page and the other text printed, columns found (psm 3)', () => {
   // measured before the paragraph repairs of three-columns.print.psm3.txt: small page 0.970 whole,
   // F1 0.913, quantity F1 0.989 (unchanged); other text 0.966, F1 0.800 (the
-  // first lines that lost their indent read as headings), 0.992; after them 1.000, 0.938, 1.000
+  // first lines that lost their indent read as headings), 0.992; after them 1.000, 0.938, 1.000;
+  // small page F1 0.936 with the heading of three-columns.print.psm3.txt set apart (titleRuns)
   const small = measure('three-columns-small.print.psm3.txt');
   const paragraphs = [...read('page-national.html').split('<div class=cols>')[1]!.matchAll(/<(?:h2|p)>([^<]*)</gu)].map((m) => m[1]!);
   const national = measure('national-2019.print.psm3.txt', paragraphs);
@@ -297,9 +300,12 @@ describe('clean on real OCR, two pages written for it, printed and read both way
   // paragraphs.ts, F1 0.909); the county's headline and dateline run together (not in the source
   // list; the dateline's `——` read `一`, the headline's `（` read `〈`), and `民生福社` for
   // `民生福祉` (the engine's misread inside a start's ten characters; with 社 → 祉 in
-  // rules/ocr-fixes.yaml, F1 0.941). Left: the title and dateline would be two paragraphs of
-  // their own kinds, but the source list lacks both, and with the engine's misreads in their
-  // first ten characters they would not match if it held them, so parting them lowers F1 either way
+  // rules/ocr-fixes.yaml, F1 0.941). The title and dateline are two paragraphs of the page (its
+  // h1 and its by-line) and are now parted, as headings (paragraphs.ts titleRuns: lines with no
+  // clause mark between paragraph boundaries, one short of the width no wrapped line), which
+  // costs this F1 a second invented start (0.941 -> 0.889): the source list lacks both, and with
+  // the engine's misreads in their first ten characters (`〈`, `一`) they would not match if it
+  // held them, so parting them lowers F1 either way
   it('columns found (psm 3): beats the plain cleaner, quantity F1 ≥ 0.90', () => {
     for (const result of [bulletin3, county3]) {
       expect(result.whole).toBeGreaterThan(result.plainWhole);
@@ -308,7 +314,7 @@ describe('clean on real OCR, two pages written for it, printed and read both way
     }
     expect(bulletin3.whole).toBeGreaterThanOrEqual(0.92);
     expect(bulletin3.f1).toBeGreaterThanOrEqual(0.9);
-    expect(county3.f1).toBeGreaterThanOrEqual(0.92);
+    expect(county3.f1).toBeGreaterThanOrEqual(0.88);
     expect(county3.whole).toBeGreaterThanOrEqual(0.97);
   });
   it.fails('columns found (psm 3): sentences whole ≥ 0.97 and paragraph F1 ≥ 0.90 (the issue’s gates)', () => {

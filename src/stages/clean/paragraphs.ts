@@ -65,9 +65,10 @@ export function buildParagraphs(input: readonly Line[], layout: Layout, cues: Pa
   // each line's start as a string, and whether it opens a paragraph, by its index in `input`
   const heads = input.map(headOf);
   const opens = openingLines(heads, cues.openers);
+  const titles = titleRuns(input, layout, opens);
   // `below`: the index in `input` of the line below
   const ends = (above: Line, below: number, after?: Line, aboveOpens = false, inProse = false): boolean =>
-    endsParagraph(above, input[below]!, heads[below]!, layout, after, opens[below]!, cues.judge, aboveOpens, inProse);
+    endsParagraph(above, input[below]!, heads[below]!, layout, after, opens[below]!, cues.judge, aboveOpens, inProse, titles);
   const { lines, from } = liftInterruptingHeadings(input, layout, ends, cues.judge);
   const drafts: ParagraphDraft[] = [];
   // prose: a line of the paragraph so far holds a clause mark
@@ -75,14 +76,14 @@ export function buildParagraphs(input: readonly Line[], layout: Layout, cues: Pa
   lines.forEach((line, index) => {
     const previous = index > 0 ? lines[index - 1]! : null;
     if (current === null || previous === null || ends(previous, from[index]!, lines[index + 1], current.lines.length === 1, current.prose)) {
-      if (current) drafts.push(assemble(current.lines, layout));
+      if (current) drafts.push(assemble(current.lines, layout, titles));
       current = { lines: [line], prose: line.chars.some(isClauseMark) };
     } else {
       current.lines.push(line);
       if (!current.prose) current.prose = line.chars.some(isClauseMark);
     }
   });
-  if (current) drafts.push(assemble((current as { lines: Line[] }).lines, layout));
+  if (current) drafts.push(assemble((current as { lines: Line[] }).lines, layout, titles));
   return drafts;
 }
 
@@ -130,6 +131,75 @@ function liftInterruptingHeadings(input: readonly Line[], layout: Layout, ends: 
 }
 
 /**
+ * The lines of a page's head block (a masthead, a kicker, a headline of two lines, a subhead:
+ * `临河日报　2026年1月15日　星期四　第 2 版　民生` + a gap + `全县城镇燃气安全专项整治取得阶段性成效`
+ * + `排查整治隐患1.2万处 加装燃气报警器4.6万台`) and of any run of title lines like it: lines of
+ * Han text with no clause mark that end no sentence, standing between paragraph boundaries (the
+ * text's start, a gap, a sentence's end or a furniture line before; a gap, an indent, an opener,
+ * a list item, a furniture line or the text's end after). On a newspaper's narrow column such a
+ * line is often wider than `isHeadingLike`'s three quarters of the width (a headline set across
+ * the columns), and the masthead wider than the column itself: read as prose they were joined to
+ * one another and to the masthead.
+ */
+function titleRuns(lines: readonly Line[], layout: Layout, opens: readonly boolean[]): Set<Line> {
+  const titles = new Set<Line>();
+  const gapBefore = (line: Line): boolean => line.blanksBefore > layout.blanks || line.breakBefore === true;
+  let start = -1;
+  for (let i = 0; i <= lines.length; i++) {
+    const line = lines[i];
+    if (line !== undefined && isTitleLike(line)) {
+      if (start >= 0 && gapBefore(line)) {
+        // a gap inside the run splits it: the part above is a run of its own
+        for (let k = start; k < i; k++) titles.add(lines[k]!);
+        start = i;
+      } else if (start < 0) {
+        const above = lines[i - 1];
+        if (above === undefined || gapBefore(line) || above.role !== undefined || endsSentence(above.chars)) start = i;
+      }
+      continue;
+    }
+    if (start >= 0) {
+      const closed = line === undefined || (line.cellBefore !== true && (line.role !== undefined || gapBefore(line) || line.indent > layout.indent || opens[i] === true || LIST_ITEM.test(headOf(line))));
+      if (closed) for (let k = start; k < i; k++) titles.add(lines[k]!);
+      start = -1;
+    }
+  }
+  return titles;
+}
+
+/** A title's line: Han text (digits may stand among it), no clause mark, ending no sentence, nor at a mark or a number that goes on. */
+function isTitleLike(line: Line): boolean {
+  const { chars } = line;
+  // a table row's wrapped tail (`cellBefore`) makes its row a row, not a title
+  if (line.role !== undefined || line.cellBefore === true || chars.length < 2) return false;
+  const last = chars[chars.length - 1]!;
+  if (endsSentence(chars) || CONTINUING_MARKS.has(last) || isDigit(last) || chars.some(isClauseMark)) return false;
+  return count(chars, isHan) * 2 >= chars.length;
+}
+
+/**
+ * A paragraph ends before and after a run of title lines (`titleRuns`), and between two of its
+ * lines with a gap between them or where the upper one stops short of the width, or is wider than
+ * it (a masthead set across the columns: no wrapped line), unless a word runs on across the join
+ * (a title wrapped mid-word: one paragraph). Undefined where the title lines leave it to the
+ * other cues (a full title line wrapped like prose).
+ */
+function endsTitleLine(above: Line, below: Line, titles: ReadonlySet<Line>, layout: Layout, judge: SeamJudge): boolean | undefined {
+  const aboveTitle = titles.has(above);
+  const belowTitle = titles.has(below);
+  if (!aboveTitle && !belowTitle) return undefined;
+  if (!aboveTitle || !belowTitle) return true;
+  // a title wrapped where a word runs on (`二、2019年经济社会发` + `展总体要求和政策取向`), even
+  // across a gap (a column pass may set one after a title's full first line)
+  if (judge.continuity(above.chars, below.chars) > 0) return false;
+  // a gap between two title lines is no page break inside a sentence: they hold none
+  if (below.blanksBefore > layout.blanks) return true;
+  return !isFull(above, layout) || layout.measure(above) > layout.width! + layout.tolerance || undefined;
+}
+
+const NO_TITLES: ReadonlySet<Line> = new Set();
+
+/**
  * `below` is the last line of a long heading or title wrapped like prose (`三、…计划的主要` +
  * `任务`, `——2011年…人民代` + `表大会…会议上`): it follows the full line with no gap, and a gap,
  * an indent or a list item comes after it.
@@ -172,7 +242,7 @@ function stopsMidPhrase(line: Line): boolean {
  * paragraph opener; `aboveOpens`: `above` is the first line of its paragraph; `inProse`: a line
  * of that paragraph holds a clause mark.
  */
-function endsParagraph(above: Line, below: Line, belowHead: string, layout: Layout, after: Line | undefined, opens: boolean, judge: SeamJudge, aboveOpens: boolean, inProse = false): boolean {
+function endsParagraph(above: Line, below: Line, belowHead: string, layout: Layout, after: Line | undefined, opens: boolean, judge: SeamJudge, aboveOpens: boolean, inProse = false, titles: ReadonlySet<Line> = NO_TITLES): boolean {
   if (below.role !== undefined || below.breakBefore) return true;
   if (below.continuesPrevious) return false;
   // no paragraph starts with a comma, a closing mark or a percent sign, not even after a byline
@@ -183,6 +253,8 @@ function endsParagraph(above: Line, below: Line, belowHead: string, layout: Layo
   // of it, even where it looks like a heading (`科技创新能力持续增`, a first line whose indent
   // the OCR dropped) or a gap stands between (a column's foot)
   if (stopsMidPhrase(above) && SENTENCE_TAIL.test(belowHead)) return false;
+  const title = endsTitleLine(above, below, titles, layout, judge);
+  if (title !== undefined) return title;
   const belowHeading = isHeadingLike(below, layout);
   // a long title's wrapped last line: a gap after it, or a word across the join (`…人民代表大` + `会第五次会议上`)
   if (belowHeading && isFull(above, layout) && !endsSentence(above.chars)) {
@@ -314,9 +386,9 @@ function isEnglishTitle(chars: readonly string[]): boolean {
   return words.length <= 12 && !/^(?:and|or|of|the|to|in|for|with|by)$/i.test(words[words.length - 1] ?? '');
 }
 
-function assemble(lines: Line[], layout: Layout): ParagraphDraft {
+function assemble(lines: Line[], layout: Layout, titles: ReadonlySet<Line>): ParagraphDraft {
   // a paragraph of one line (a heading, a web page's line) takes the line's arrays, no copy
-  if (lines.length === 1) return { chars: lines[0]!.chars, origins: lines[0]!.origins, kind: kindOf(lines, layout), lines: [lines[0]!.number] };
+  if (lines.length === 1) return { chars: lines[0]!.chars, origins: lines[0]!.origins, kind: kindOf(lines, layout, titles), lines: [lines[0]!.number] };
   // arrays made at the most the paragraph can hold (a space between each two lines), filled,
   // then cut to what it holds: no growing a push per character (warm clean over the 4 MB of
   // bench/stages, min of 8 runs of 6 passes, alternating builds: 0.437 → 0.400 s CPU)
@@ -338,13 +410,14 @@ function assemble(lines: Line[], layout: Layout): ParagraphDraft {
   });
   chars.length = size;
   origins.length = size;
-  return { chars, origins, kind: kindOf(lines, layout), lines: lines.map((line) => line.number) };
+  return { chars, origins, kind: kindOf(lines, layout, titles), lines: lines.map((line) => line.number) };
 }
 
-function kindOf(lines: Line[], layout: Layout): ParagraphKind {
+function kindOf(lines: Line[], layout: Layout, titles: ReadonlySet<Line>): ParagraphKind {
   const first = lines[0]!;
   if (first.role !== undefined) return first.role;
   if (lines.length === 1 && (isHeadingLike(first, layout) || isTitleLine(first))) return 'heading';
+  if (lines.every((line) => titles.has(line))) return 'heading';
   // a title wrapped once, with no clause mark in it: `三、…计划的主要` + `任务`
   if (lines.length === 2 && isHeadingLike(lines[1]!, layout) && !endsSentence(lines[1]!.chars) && !first.chars.some(isClauseMark)) {
     return 'heading';

@@ -63,7 +63,9 @@ export function checkRules(rules: RuleData): RuleProblem[] {
     ],
     [
       'periods.yaml',
-      [...rules['periods.yaml'].years, ...rules['periods.yaml'].datelines].map((p) => [p.pattern, p.pattern] as const),
+      [...rules['periods.yaml'].years, ...rules['periods.yaml'].datelines, ...(rules['periods.yaml'].plan_year_titles ?? [])].map(
+        (p) => [p.pattern, p.pattern] as const,
+      ),
     ],
   ] as const;
   for (const [file, patterns] of patternFiles) {

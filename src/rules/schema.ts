@@ -243,6 +243,11 @@ export const periodsFile = z
     start_ends: cueList.optional(),
     /** A heading that holds a full date (`2025年1月8日`) is a dateline, not a section about that year. */
     datelines: z.array(z.object({ pattern: word, ...annotation }).strict()),
+    /**
+     * A title that opens with a year and names one of these documents (`2026年政府工作报告`) is
+     * delivered in that year and plans it: the year under review is the one before.
+     */
+    plan_year_titles: z.array(z.object({ pattern: word, ...annotation }).strict()).optional(),
   })
   .strict();
 

@@ -89,6 +89,8 @@ export interface CompiledAttribute {
   starts: string[];
   startEnds: string[];
   datelines: RegExp[];
+  /** periods.yaml `plan_year_titles`: a title with its year that plans that year. */
+  planYearTitles: RegExp[];
   sections: SectionPattern[];
   /** modality.yaml story_openers: a paragraph opening with one begins a news story, its sections afresh. */
   storyOpeners: RegExp[];
@@ -253,6 +255,7 @@ export function compileAttribute(rules: Rules): CompiledAttribute {
     starts: words(periods.starts ?? []),
     startEnds: words(periods.start_ends ?? []),
     datelines: periods.datelines.map((entry) => new RegExp(entry.pattern, 'u')),
+    planYearTitles: (periods.plan_year_titles ?? []).map((entry) => new RegExp(entry.pattern, 'u')),
   };
 }
 

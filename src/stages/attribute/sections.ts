@@ -95,6 +95,12 @@ export function readSections(doc: Doc, compiled: CompiledAttribute, text: CodePo
       // year later than the review's (not 巩固2024年成果)
       const fits = current.modality === 'actual' || reviewYear === null || Number(year) > reviewYear;
       if (fits) current = { ...current, year };
+    } else if (headingLike && year && opensWithYear && current.rule === null && compiled.planYearTitles.some((pattern) => pattern.test(probe))) {
+      // 柳泉市2026年政府工作报告: delivered in 2026, it reviews 2025 and plans 2026, so a later
+      // 2026年重点工作 heading opens the plan (was read as the year under review: batch 71)
+      const reviewed = String(Number(year) - 1);
+      current = { modality: 'actual', year: reviewed, rule: YEAR_ONLY };
+      reviewYear = Number(reviewed);
     } else if (headingLike && year && opensWithYear) {
       const later =
         (current.modality === 'target' && current.year !== null && Number(year) >= Number(current.year)) ||

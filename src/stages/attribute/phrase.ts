@@ -325,7 +325,8 @@ export function shorten(run: readonly Item[]): string {
     if (last >= 0 && characters(items.slice(last + 1)) >= 2) items = items.slice(last + 1);
   }
   while (characters(items) > limit) {
-    const verb = findLastIndex(items, (item) => isVerb(item) || item.separator !== null);
+    // a quote mark is no place to cut: “新三样”产品 keeps its quoted name (was 产品合计出口, batch 70)
+    const verb = findLastIndex(items, (item) => isVerb(item) || (item.separator !== null && item.separator !== 'quote'));
     // (亿元地区生产总值生产安全事故死亡人数: a two-character rest is too bare to name it, the front goes instead)
     if (verb >= 0 && characters(items.slice(verb + 1)) >= 3) items = items.slice(verb + 1);
     else if (items.length > 1) items = items.slice(1);

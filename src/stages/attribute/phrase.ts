@@ -79,6 +79,9 @@ export function phraseText(items: readonly Item[]): string {
  * `predicated` says a predicate (达到, 增长, 为) stands between the run and its number, so the run is
  * the clause's subject (see stripLeading).
  */
+/** Cue labels of words that plan (计划) or count new things (新建): no name of what is counted. */
+const PLAN_OR_NEW: readonly CueLabel[] = ['target', 'new'];
+
 export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, listed = false, predicated = false): string {
   let items = [...run];
   // 天使、种子、风投、创投等科创基金规模: the class after 等 is the subject
@@ -117,6 +120,17 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, li
   // subjects.yaml strip_leading) is one more opener, no noun suffix; the clause names nothing of its own
   const suffixed = last !== undefined && items.length > 1 && last.end - last.start === 1 && last.separator === null;
   if (suffixed && items.every((item) => item.separator === null && compiled.cues.startingAt([item], 0, 'strip')?.end === 0)) return '';
+  // 今年计划新建100个, 新建和改造提升280万亩: a word of new things with only plan words (jieba tags
+  // 计划/n 新建/ns nouns), verbs and conjunctions around it names nothing counted; what the clause
+  // before named carries on (was 新建, 新建和: batch 73)
+  const bare = items.every(
+    (item, i) =>
+      item.separator === null &&
+      (compiled.cues.startingAt(items, i, PLAN_OR_NEW)?.end === i || (!isNounLike(item) && (isVerb(item) || item.tag === 'c' || item.tag === 'd'))),
+  );
+  // (其中新建5所、改扩建7所: after a subset opener the words name the part counted, below)
+  const subset = compiled.cues.startingAt(run, 0, 'subset') !== null;
+  if (bare && !subset && items.some((item, i) => compiled.cues.startingAt(items, i, 'new')?.end === i)) return '';
   const named =
     lone ||
     suffixed ||

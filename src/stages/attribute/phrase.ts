@@ -339,8 +339,9 @@ export function shorten(run: readonly Item[]): string {
     if (last >= 0 && characters(items.slice(last + 1)) >= 2) items = items.slice(last + 1);
   }
   while (characters(items) > limit) {
-    // a quote mark is no place to cut: “新三样”产品 keeps its quoted name (was 产品合计出口, batch 70)
-    const verb = findLastIndex(items, (item) => isVerb(item) || (item.separator !== null && item.separator !== 'quote'));
+    // a closing quote mark whose opening one stands in the phrase is no place to cut: “新三样”产品 keeps
+    // its quoted name (was 产品合计出口, batch 70); a stray one (OCR's 596”国定…) still is
+    const verb = findLastIndex(items, (item, at) => isVerb(item) || (item.separator !== null && !closesQuote(items, at)));
     // (亿元地区生产总值生产安全事故死亡人数: a two-character rest is too bare to name it, the front goes instead)
     if (verb >= 0 && characters(items.slice(verb + 1)) >= 3) items = items.slice(verb + 1);
     else if (items.length > 1) items = items.slice(1);
@@ -356,9 +357,19 @@ export function shorten(run: readonly Item[]): string {
   return chars.length > limit ? chars.slice(chars.length - limit).join('') : text;
 }
 
-function findLastIndex<T>(list: readonly T[], test: (value: T) => boolean): number {
-  for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!)) return i;
+function findLastIndex<T>(list: readonly T[], test: (value: T, index: number) => boolean): number {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!, i)) return i;
   return -1;
+}
+
+const OPENING_QUOTES: ReadonlySet<string> = new Set(['“', '‘', '「', '『']);
+const CLOSING_QUOTES: ReadonlySet<string> = new Set(['”', '’', '」', '』']);
+
+/** True when `items[at]` is a closing quote mark with an opening one before it in `items`. */
+function closesQuote(items: readonly Item[], at: number): boolean {
+  if (items[at]!.separator !== 'quote' || !CLOSING_QUOTES.has(items[at]!.text)) return false;
+  for (let i = at - 1; i >= 0; i--) if (items[i]!.separator === 'quote' && OPENING_QUOTES.has(items[i]!.text)) return true;
+  return false;
 }
 
 /**

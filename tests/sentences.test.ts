@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Doc } from '../src/document.js';
 import { createDoc } from '../src/stages/decode.js';
-import { MAX_SENTENCE, sentences } from '../src/stages/sentences.js';
+import { MAX_SENTENCE, NUMBER_TAIL, sentences } from '../src/stages/sentences.js';
+import { compileRecognizer } from '../src/stages/recognize/compile.js';
+import { MAX_GAP } from '../src/stages/recognize/units.js';
 import { cpSlice } from '../src/text/codepoints.js';
 import { loadRules } from '../src/rules/load.js';
 import { createPipeline, processText } from '../src/pipeline.js';
@@ -66,6 +68,29 @@ describe('sentences', () => {
   it('a run-on sentence with no clause mark is cut at the limit', () => {
     const pieces = split('字'.repeat(MAX_SENTENCE * 2 + 5));
     expect(pieces.map((p) => p.length)).toEqual([MAX_SENTENCE, MAX_SENTENCE, 5]);
+  });
+
+  it.each([
+    ['inside a number', 598, '1381个'],
+    ['between a number and its unit', 596, '1381个'],
+    ['inside a magnitude and its unit', 597, '12万平方公里以上'],
+    ['after a thousands comma', 597, '1，381个'],
+  ])('a hard cut never falls %s: the number and its unit stay in one sentence', (_, at, quantity) => {
+    const text = '字'.repeat(at) + quantity + '字'.repeat(MAX_SENTENCE);
+    const pieces = split(text);
+    expect(pieces.join('')).toBe(text);
+    expect(pieces.some((piece) => piece.includes(quantity))).toBe(true);
+    for (const piece of pieces) expect(Array.from(piece).length).toBeLessThanOrEqual(MAX_SENTENCE);
+  });
+
+  it('NUMBER_TAIL reaches past the longest tail the rules make: gap, magnitude, unit, note, bound', () => {
+    const c = compileRecognizer(rules);
+    expect(MAX_GAP + c.magnitudes.longest + c.units.longest + c.boundInserts.longest + c.after.longest).toBeLessThanOrEqual(NUMBER_TAIL);
+  });
+
+  it('a clause mark is no cut where a number goes on after it (1，381)', () => {
+    const text = '字'.repeat(590) + '共1，381个' + '字'.repeat(MAX_SENTENCE);
+    expect(split(text).some((piece) => piece.includes('1，381个'))).toBe(true);
   });
 
   it('a decimal point is not a sentence end', () => {

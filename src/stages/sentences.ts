@@ -19,13 +19,19 @@
  * A sentence longer than MAX_SENTENCE code points (a table flattened into one line, a run-on
  * OCR block, hostile input) is cut at its last clause mark (，、,) before the limit: every
  * quantity row repeats its sentence, so an unbounded sentence would make the output grow with
- * the square of the input.
+ * the square of the input. A cut never falls inside a number or between a number and its unit
+ * (`1381|个`, `1，|381个`): a cut point is safe when no digit, numeral, decimal point or `%`
+ * stands right after it and none in the NUMBER_TAIL code points before it unless a clause mark
+ * closes it off. With no safe clause mark in the sentence's last half the cut moves back to the
+ * nearest safe point before the limit, and only a run with none at all (300 code points of
+ * numerals) is cut at the limit.
  */
 import type { Doc, Sentence } from '../document.js';
 import { defineStage } from '../stage.js';
 import { CharFinder, charsOf, sliceChars, type Chars } from '../text/chars.js';
 import { CodePointIndex } from '../text/codepoints.js';
 import type { Segmenter } from '../text/segment.js';
+import { DECIMAL_POINTS, isArabicDigit, isChineseNumeralChar } from './recognize/numerals.js';
 
 /** Characters that end a sentence. Structural punctuation, not a word list. */
 const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';']);
@@ -33,6 +39,14 @@ const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';']);
 export const MAX_SENTENCE = 600;
 /** Marks a sentence over MAX_SENTENCE may be cut after: the clause ends inside it. */
 const CLAUSE_CUTS = new Set(['，', '、', ',', '：', ':']);
+/**
+ * How far after a number's last character its tail may reach: a gap, a magnitude, a unit, a note
+ * and a bound word (`12 万吨二氧化碳当量（含本数）以上`). tests/sentences.test.ts checks it is at
+ * least the longest such tail the rules can make (21 today).
+ */
+export const NUMBER_TAIL = 24;
+/** Characters of a number itself, besides digits and Chinese numerals. */
+const NUMBER_MARKS = new Set([...DECIMAL_POINTS, '%', '％', '‰']);
 /** Closing marks that stay with the sentence they close: `…。”` */
 const CLOSERS = new Set(['”', '’', '"', "'", '）', ')', '」', '』', '】', '》']);
 
@@ -135,13 +149,38 @@ function endsEnglishSentence(chars: Chars, i: number, end: number): boolean {
 
 function pushTrimmed(list: Sentence[], chars: Chars, start: number, end: number, paragraph: number): void {
   while (end - start > MAX_SENTENCE) {
-    let cut = start + MAX_SENTENCE;
-    while (cut > start + MAX_SENTENCE / 2 && !CLAUSE_CUTS.has(chars[cut - 1]!)) cut--;
-    if (cut <= start + MAX_SENTENCE / 2) cut = start + MAX_SENTENCE;
+    const limit = start + MAX_SENTENCE;
+    const floor = start + MAX_SENTENCE / 2;
+    let cut = limit;
+    while (cut > floor && !(CLAUSE_CUTS.has(chars[cut - 1]!) && safeCut(chars, cut, start))) cut--;
+    if (cut <= floor) {
+      cut = limit;
+      while (cut > floor && !safeCut(chars, cut, start)) cut--;
+      if (cut <= floor) cut = limit;
+    }
     pushOne(list, chars, start, cut, paragraph);
     start = cut;
   }
   pushOne(list, chars, start, end, paragraph);
+}
+
+function isNumberChar(ch: string | undefined): boolean {
+  return isArabicDigit(ch) || isChineseNumeralChar(ch) || NUMBER_MARKS.has(ch ?? '');
+}
+
+/**
+ * True when a sentence may end before `cut`: no number goes on after it, and no number stands in
+ * the NUMBER_TAIL code points before it (back to `from`) that its unit could still follow,
+ * unless a clause mark closes the number off first.
+ */
+function safeCut(chars: Chars, cut: number, from: number): boolean {
+  if (isNumberChar(chars[cut])) return false;
+  for (let k = cut - 1; k >= Math.max(from, cut - NUMBER_TAIL); k--) {
+    const ch = chars[k]!;
+    if (CLAUSE_CUTS.has(ch)) return true;
+    if (isNumberChar(ch)) return false;
+  }
+  return true;
 }
 
 function pushOne(list: Sentence[], chars: Chars, start: number, end: number, paragraph: number): void {

@@ -160,7 +160,7 @@ function isGapCode(code: number): boolean {
   return code === 0x20 || code === 0x3000 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0;
 }
 /** At most this many gap characters are bridged (a blank line between two wrapped lines). */
-const MAX_GAP = 4;
+export const MAX_GAP = 4;
 
 /** True when the character at `i` of `chars` is an OCR gap; reads its code, so makes no string. */
 export function isGapAt(chars: Chars, i: number): boolean {

@@ -63,6 +63,43 @@ export class OffsetMap {
     return this.origins === null ? clamped : this.origins[clamped]!;
   }
 
+  /**
+   * The raw span a cleaned span `[start, end)` was read from: from the least raw offset of its
+   * code points to one past the greatest. Not `[toRaw(start), toRaw(end))`: the end position maps
+   * to whatever the cleaned text puts next, and where the cleaner moved a line (a column or a
+   * heading put back in reading order) that can stand before the span in the raw text. The span
+   * covers every piece, so `start <= end` always; an empty span is empty at `toRaw(start)`.
+   */
+  rawSpan(start: number, end: number): { start: number; end: number } {
+    const from = Math.max(0, Math.min(start, this.length));
+    const to = Math.max(from, Math.min(end, this.length));
+    if (to === from) {
+      const at = this.toRaw(from);
+      return { start: at, end: at };
+    }
+    if (this.origins === null) return { start: from, end: to };
+    let least = this.origins[from]!;
+    let greatest = least;
+    for (let i = from + 1; i < to; i++) {
+      const origin = this.origins[i]!;
+      if (origin < least) least = origin;
+      else if (origin > greatest) greatest = origin;
+    }
+    return { start: least, end: greatest + 1 };
+  }
+
+  /**
+   * The cleaned offsets inside `[start, end)` where the raw text goes back: each code point read
+   * from before the one it follows (none when the span stands in the raw text in order).
+   */
+  rawBackSteps(start: number, end: number): number[] {
+    const steps: number[] = [];
+    if (this.origins === null) return steps;
+    const to = Math.min(end, this.length);
+    for (let i = Math.max(0, start) + 1; i < to; i++) if (this.origins[i]! < this.origins[i - 1]!) steps.push(i);
+    return steps;
+  }
+
   /** 1-based raw line of a raw code-point offset. */
   rawLineOfRaw(rawOffset: number): number {
     const starts = (this.starts ??= lineStarts(this.raw));

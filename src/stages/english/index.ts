@@ -33,6 +33,7 @@ import { buildCandidates, type Candidate } from './phrase.js';
 import { mayHoldNumberWord, spelledNumber, tokenize, tokenizeAll, type Tokenized } from './tokens.js';
 import { matchBackward, matchForward } from './words.js';
 import { multiplesIn } from './multiples.js';
+import { outOfOrderWarnings } from '../provenance.js';
 
 export const english = defineStage({
   name: 'english',
@@ -84,6 +85,7 @@ export const english = defineStage({
       const antecedent = [...quantities].reverse().find((quantity) => !compiled.subjects.totals.has(quantity.subject.toLowerCase()));
       if (antecedent !== undefined) previous = { paragraph, subject: antecedent.subject };
     });
+    warnings.push(...outOfOrderWarnings(doc, found, 'english'));
     if (found.length === 0 && warnings.length === 0) return doc;
     const quantities = [...doc.quantities, ...found].sort((a, b) => a.start - b.start || a.end - b.end);
     return { ...doc, quantities, warnings: [...doc.warnings, ...warnings] };

@@ -43,7 +43,10 @@
  * - A number with no unit is not a quantity (spec §2); an Arabic one is reported as info
  *   `recognize/no-unit`, because its unit may have been lost to the OCR.
  * - A unit may follow its number across at most 4 spaces or line breaks, also into the next
- *   sentence when the number ends a paragraph (`260⏎亿斤`): a wrapped line.
+ *   sentence when the number ends a paragraph (`260⏎亿斤`): a wrapped line, so only when that
+ *   paragraph comes after the number in the raw text too (a line the cleaner lifted from above
+ *   lends no unit). A quantity still read from raw places out of order (inside one paragraph)
+ *   is warned, naming the raw lines (`recognize/raw-order`, ../provenance.ts).
  * - `unitText` is the magnitude and the unit as written after an Arabic number (`万元`); a
  *   Chinese numeral keeps its own 万/亿 (两万人 → unitText `人`).
  * - A minus sign right before an Arabic number is read when no digit, letter or `%` stands
@@ -64,6 +67,7 @@ import { compileRecognizer, type Compiled } from './compile.js';
 import { exclusionFor, QuoteMarks } from './exclusions.js';
 import { numberStarts, scan, type Candidate } from './find.js';
 import type { Lexicon } from './bounds.js';
+import { outOfOrderWarnings } from '../provenance.js';
 
 const STAGE = 'recognize';
 
@@ -78,6 +82,7 @@ export const recognize = defineStage<Compiled>({
       cut: (text, base) => context.segmenter.cut(text, base),
     };
     const { quantities, warnings } = recognizeDoc(doc, context.compiled, lexicon);
+    warnings.push(...outOfOrderWarnings(doc, quantities, STAGE));
     const others = doc.quantities.filter((q) => q.lang !== 'zh');
     return {
       ...doc,
@@ -137,13 +142,17 @@ export function recognizeDoc(doc: Doc, compiled: Compiled, lexicon: Lexicon): { 
 /**
  * How far a unit may be looked for after the numbers of sentence `index`: its end, or, when
  * only line breaks separate it from a following Chinese sentence of the next paragraph, that
- * sentence's end (a unit wrapped onto the next line: `260⏎亿斤`).
+ * sentence's end (a unit wrapped onto the next line: `260⏎亿斤`). A wrapped line comes after
+ * in the raw text too: a next paragraph the cleaner brought from further up (a short line lifted
+ * out of the sentence it seemed to interrupt, a column put back) lends no unit (`1000⏎项目` with
+ * 项目 the raw line above 1000).
  */
 function reachOf(doc: Doc, chars: Chars, index: number, isChinese: (sentence: number) => boolean): number {
   const sentence = doc.sentences[index]!;
   const next = doc.sentences[index + 1];
   if (!next || !isChinese(index + 1)) return sentence.end;
   for (let k = sentence.end; k < next.start; k++) if (!/\s/u.test(chars[k]!)) return sentence.end;
+  if (doc.offsets.toRaw(next.start) < doc.offsets.toRaw(sentence.end - 1)) return sentence.end;
   return next.end;
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock, LockBusyError } from '../src/batch/lock.js';
 import { UsageError } from '../src/batch/inputs.js';
-import { createProgress } from '../src/batch/progress.js';
+import { createProgress, FILE_COST_BYTES, remainingSeconds } from '../src/batch/progress.js';
 import { tempDir } from './batch-helpers.js';
 
 function deadPid(): number {
@@ -102,10 +102,31 @@ describe('progress', () => {
     progress.advance(1024 * 1024);
     progress.finish();
     const text = chunks.join('');
-    expect(text).toMatch(/\r\x1b\[2K\[#+\.*\] 1\/2 files {2}1\.0\/2\.0 MB {2}[\d.]+ files\/s {2}[\d.]+ MB\/s {2}ETA \d+s/);
+    // one document settled is no rate yet: the time before it was the workers starting
+    expect(text).toMatch(/\r\x1b\[2K\[#+\.*\] 1\/2 files {2}1\.0\/2\.0 MB {2}[\d.]+ files\/s {2}[\d.]+ MB\/s {2}ETA \?/);
+    expect(text).toMatch(/2\/2 files .*ETA 0s/);
     expect(text).toContain('2/2 files');
     expect(text).toContain('liang: bad.txt: the file is empty\n');
     expect(text.endsWith('\r\x1b[2K')).toBe(true);
+  });
+
+  it('ETA: the work left at the rate since the first document, a file worth FILE_COST_BYTES besides its bytes', () => {
+    const MB = 1024 * 1024;
+    // nothing measured yet (one document settled), nothing left
+    expect(remainingSeconds({ files: 5, bytes: MB }, { files: 0, bytes: 0, seconds: 0 })).toBeNaN();
+    expect(remainingSeconds({ files: 0, bytes: 0 }, { files: 0, bytes: 0, seconds: 0 })).toBe(0);
+    // files alike: as many left as done, as long again
+    expect(remainingSeconds({ files: 10, bytes: 10 * 4096 }, { files: 10, bytes: 10 * 4096, seconds: 3 })).toBeCloseTo(3, 9);
+    // 99 small files of 2 KB in 2 s, one of 100 MB left: at the small files' rate of work, not
+    // their rate of files (one more file, 0.02 s) nor of bytes alone (their per-file cost read as
+    // slow bytes: twice as long)
+    const left = { files: 1, bytes: 100 * MB };
+    const since = { files: 99, bytes: 99 * 2048, seconds: 2 };
+    const eta = remainingSeconds(left, since);
+    const work = 99 * (2048 + FILE_COST_BYTES);
+    expect(eta).toBeCloseTo(((100 * MB + FILE_COST_BYTES) * 2) / work, 6);
+    expect(eta).toBeLessThan((100 * MB * 2) / (99 * 2048));
+    expect(eta).toBeGreaterThan(0.02);
   });
 
   it('writes plain lines at every tenth when not a terminal, and nothing with --quiet but failures', () => {

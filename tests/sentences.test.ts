@@ -83,6 +83,17 @@ describe('sentences', () => {
     for (const piece of pieces) expect(Array.from(piece).length).toBeLessThanOrEqual(MAX_SENTENCE);
   });
 
+  it('numbers too close for a tail-free cut: cut right before a number, never inside one or its range', () => {
+    const text = '全年12345个'.repeat(100) + '增长5至12345个'.repeat(100);
+    const pieces = split(text);
+    expect(pieces.join('')).toBe(text);
+    expect(pieces.length).toBeGreaterThan(2);
+    for (const piece of pieces.slice(0, -1)) {
+      expect(Array.from(piece).length).toBeLessThanOrEqual(MAX_SENTENCE);
+      expect(piece).toMatch(/(全年|增长)$/);
+    }
+  });
+
   it('NUMBER_TAIL reaches past the longest tail the rules make: gap, magnitude, unit, note, bound', () => {
     const c = compileRecognizer(rules);
     expect(MAX_GAP + c.magnitudes.longest + c.units.longest + c.boundInserts.longest + c.after.longest).toBeLessThanOrEqual(NUMBER_TAIL);

@@ -23,8 +23,10 @@
  * (`1381|个`, `1，|381个`): a cut point is safe when no digit, numeral, decimal point or `%`
  * stands right after it and none in the NUMBER_TAIL code points before it unless a clause mark
  * closes it off. With no safe clause mark in the sentence's last half the cut moves back to the
- * nearest safe point before the limit, and only a run with none at all (300 code points of
- * numerals) is cut at the limit.
+ * nearest safe point before the limit; where numbers stand too close for one, to the nearest
+ * start of an Arabic number after a character that neither ends a number nor ties it to the
+ * next (`个|12`, not `至|12`, `万|12`); only a run with neither (300 code points of digits) is
+ * cut at the limit.
  */
 import type { Doc, Sentence } from '../document.js';
 import { defineStage } from '../stage.js';
@@ -156,12 +158,26 @@ function pushTrimmed(list: Sentence[], chars: Chars, start: number, end: number,
     if (cut <= floor) {
       cut = limit;
       while (cut > floor && !safeCut(chars, cut, start)) cut--;
+    }
+    if (cut <= floor) {
+      // numbers close together: right before one, whose digit no tail of the number before can hold
+      cut = limit;
+      while (cut > floor && !opensNumber(chars, cut)) cut--;
       if (cut <= floor) cut = limit;
     }
     pushOne(list, chars, start, cut, paragraph);
     start = cut;
   }
   pushOne(list, chars, start, end, paragraph);
+}
+
+/** Range connectors and signs that tie a number to the one after it (`5-12个`, `5至12个`, `-3%`). */
+const TIES = new Set(['-', '－', '~', '～', '—', '–', '至', '到', '/', '／', '+', '−']);
+
+/** True when an Arabic number starts at `cut`, after a character that ends no number and ties it to none. */
+function opensNumber(chars: Chars, cut: number): boolean {
+  const before = chars[cut - 1];
+  return isArabicDigit(chars[cut]) && before !== undefined && !isNumberChar(before) && !TIES.has(before) && !/\s/u.test(before);
 }
 
 function isNumberChar(ch: string | undefined): boolean {

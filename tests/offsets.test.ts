@@ -111,3 +111,18 @@ describe('offsets: the clean stage maps every cleaned character back to its raw 
     expect(count(cleaned).size).toBeGreaterThan(0);
   });
 });
+
+describe('offsets: a dropped pinyin gloss keeps the way back', () => {
+  const pipeline = createPipeline(loadRules(), [clean]);
+
+  it('each character after 失业(yè)率 and a doubled comma maps to itself in the raw text', () => {
+    const raw = '城镇调查失业(yè)率为5.2%，，比上年下降。';
+    const doc = processText(pipeline, 'gloss', raw);
+    expect(doc.text).toBe('城镇调查失业率为5.2%，比上年下降。');
+    const rawChars = Array.from(raw);
+    Array.from(doc.text).forEach((ch, cp) => expect(rawChars[doc.offsets.toRaw(cp)]).toBe(ch));
+    expect(doc.offsets.toRaw(6)).toBe(10);
+    expect(doc.warnings.map((w) => w.rule)).toEqual(['html.yaml#scrape.pinyin_tones', 'html.yaml#scrape.doubled_marks']);
+  });
+});
+

@@ -354,6 +354,18 @@ const tagName = z.string().regex(/^[a-z][a-z0-9]*(:[a-z][a-z0-9]*)?$/, 'a tag na
 export { HTML_TAG_ROLES, type HtmlTagRole } from './files.js';
 export const htmlFile = z
   .object(Object.fromEntries(HTML_TAG_ROLES.map((role) => [role, z.array(tagName)])) as Record<HtmlTagRole, z.ZodArray<typeof tagName>>)
+  .extend({
+    /** What a scraped page leaves that is no text of the report: pinyin glosses, doubled clause marks. */
+    scrape: z
+      .object({
+        pinyin_tones: z.string().min(1),
+        pinyin_letters: z.string().min(1),
+        pinyin_longest: z.number().int().positive(),
+        doubled_marks: z.array(z.string().regex(/^.$/u, 'one character')),
+      })
+      .strict()
+      .optional(),
+  })
   .strict();
 
 /** Every YAML file of `rules/`, by file name. `userdict.txt` is checked separately (jieba's format). */

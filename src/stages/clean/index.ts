@@ -16,6 +16,8 @@
  *   spaces      `习近平总书 记` → `习近平总书记`, `227 项` → `227项`                      (spaces.ts)
  *   layout      the usual line width, blank-line gap and indent of the page             (layout.ts)
  *   paragraphs  hard-wrapped lines joined; headings, bylines, captions on their own     (paragraphs.ts)
+ *   scrape      a scraped page's pinyin glosses `习(xí)` and doubled `，，` dropped          (scrape.ts)
+ *               (rules/html.yaml scrape); after the columns, which may read two marks apart
  *   ocr-fixes   `银兴` → `振兴` where only the fix is a dictionary word (rules/ocr-fixes.yaml) (ocr-fixes.ts)
  *   ocr-digits  `l2.5万人` → `12.5万人`: a letter read for a digit inside a number (rules/ocr-digits.yaml) (ocr-digits.ts)
  *
@@ -32,6 +34,7 @@ import { applyFurniture, applyFurnitureToCells, compileFurniture, isFurnitureTex
 import { measureLayout } from './layout.js';
 import { compileHtml, dropHtml } from './html.js';
 import { dropMarkup } from './markup.js';
+import { compileScrape, dropScraped } from './scrape.js';
 import { SplitTexts, splitLines, type Line } from './lines.js';
 import { normalizeLines } from './normalize.js';
 import type { Note } from './notes.js';
@@ -52,6 +55,7 @@ export const clean = defineStage({
     segmenter.pairInWord('一', '一');
     return {
       html: compileHtml(rules['html.yaml']),
+      scrape: compileScrape(rules['html.yaml']),
       furniture: compileFurniture(rules['furniture.yaml']),
       openers: compileOpeners(rules['paragraph-openers.yaml']),
       ocrFixes: compileOcrFixes(rules['ocr-fixes.yaml']),
@@ -76,6 +80,7 @@ export const clean = defineStage({
     lines = applyFurnitureToCells(lines, whole, compiled.furniture, notes);
     lines = dropSpaces(lines).filter((line) => line.chars.length > 0);
     const drafts = buildParagraphs(lines, measureLayout(lines), { openers: compiled.openers, judge });
+    dropScraped(drafts, compiled.scrape, notes, (raw) => lineOfRaw.rawLineOfRaw(raw));
     repairPercents(drafts, compiled.percents, notes, (raw) => lineOfRaw.rawLineOfRaw(raw), doc.raw);
     applyOcrFixes(drafts, compiled.ocrFixes, segmenter, notes, (raw) => lineOfRaw.rawLineOfRaw(raw));
     const placed = place(doc.raw, drafts);

@@ -89,8 +89,13 @@ describe('clean: invariants', () => {
         const markupLines = linesOf('clean/markup');
         // the html pass drops tags, comments and scripts and decodes references on the lines it names
         const htmlLines = linesOf('clean/html');
+        // a scraped page's pinyin glosses and doubled clause marks go on the lines the scrape pass names
+        const scrapeLines = linesOf('html.yaml#scrape');
         const repaired = (ch: string, line: number) =>
-          (percentLines.has(line) && /[0-9０-９%％]/u.test(ch)) || (markupLines.has(line) && /[>*#_]/u.test(ch)) || htmlLines.has(line);
+          (percentLines.has(line) && /[0-9０-９%％]/u.test(ch)) ||
+          (markupLines.has(line) && /[>*#_]/u.test(ch)) ||
+          htmlLines.has(line) ||
+          (scrapeLines.has(line) && /[，、(（)）\p{Script=Latin}]/u.test(ch));
         const used = new Map<number, number>();
         Array.from(doc.text).forEach((ch, cp) => {
           if (ch === '\n' || ch === ' ') return;

@@ -11,7 +11,7 @@
  * Runs on the paragraphs once they are built (after normalize, so the parentheses are ASCII
  * `(` `)` or the kept full-width `（` `）`): on a page of columns read straight across, two marks
  * side by side on a raw line may end two columns' lines, which the column repair reads apart.
- * One info note per document and kind names how many went and the first raw line.
+ * One info note per raw line and kind names what went there.
  */
 import type { Rules } from '../../rules/schema.js';
 import { holdsUnit, isHan, unitTable } from './chars.js';
@@ -51,11 +51,12 @@ interface Mapped {
   origins: number[];
 }
 
-/** Drops glosses and doubled marks from each of `texts` in place; `notes` gets one note per kind found. */
+/** Drops glosses and doubled marks from each of `texts` in place; `notes` gets one note per raw line and kind. */
 export function dropScraped(texts: readonly Mapped[], rules: ScrapeRules | null, notes: Note[], lineOf: (rawOffset: number) => number): void {
   if (!rules) return;
-  const glosses = { count: 0, line: 0, first: '' };
-  const doubles = { count: 0, line: 0 };
+  // what went, by raw line: one note per kind and line, in the order found
+  const glosses = new Map<number, string[]>();
+  const doubles = new Map<number, number>();
   for (const line of texts) {
     const glossy = holdsUnit(line.chars, rules.tones);
     if (!glossy && !holdsUnit(line.chars, rules.doubledCodes)) continue;
@@ -66,7 +67,10 @@ export function dropScraped(texts: readonly Mapped[], rules: ScrapeRules | null,
       if (glossy && OPEN.has(ch) && i > 0 && isHan(line.chars[i - 1]!)) {
         const end = glossEnd(line.chars, i, rules);
         if (end > 0) {
-          if (glosses.count++ === 0) [glosses.line, glosses.first] = [lineOf(line.origins[i]!), line.chars.slice(i - 1, end).join('')];
+          const raw = lineOf(line.origins[i]!);
+          const found = glosses.get(raw) ?? [];
+          found.push(line.chars.slice(i - 1, end).join(''));
+          glosses.set(raw, found);
           drop.fill(1, i, end);
           dropped = true;
           i = end - 1;
@@ -75,7 +79,8 @@ export function dropScraped(texts: readonly Mapped[], rules: ScrapeRules | null,
       }
       // the second of two: after a dropped gloss (率(lǜ)，，) the mark before it still counts
       if (rules.doubled.has(ch) && i > 0 && line.chars[i - 1] === ch && drop[i - 1] === 0) {
-        if (doubles.count++ === 0) doubles.line = lineOf(line.origins[i]!);
+        const raw = lineOf(line.origins[i]!);
+        doubles.set(raw, (doubles.get(raw) ?? 0) + 1);
         drop[i] = 1;
         dropped = true;
       }
@@ -84,21 +89,16 @@ export function dropScraped(texts: readonly Mapped[], rules: ScrapeRules | null,
     line.chars = line.chars.filter((_, k) => drop[k] === 0);
     line.origins = line.origins.filter((_, k) => drop[k] === 0);
   }
-  if (glosses.count > 0) {
+  for (const [line, found] of glosses) {
     notes.push({
       rule: 'html.yaml#scrape.pinyin_tones',
-      reason: `${glosses.count} pinyin ${glosses.count === 1 ? 'gloss' : 'glosses'} dropped, the first ${JSON.stringify(glosses.first)}: a reading aid of the page, not text of the report`,
+      reason: `pinyin ${found.length === 1 ? 'gloss' : 'glosses'} dropped: ${found.join(' ')}: a reading aid of the page, not text of the report`,
       severity: 'info',
-      line: glosses.line,
+      line,
     });
   }
-  if (doubles.count > 0) {
-    notes.push({
-      rule: 'html.yaml#scrape.doubled_marks',
-      reason: `${doubles.count} doubled clause ${doubles.count === 1 ? 'mark' : 'marks'} written once`,
-      severity: 'info',
-      line: doubles.line,
-    });
+  for (const [line, count] of doubles) {
+    notes.push({ rule: 'html.yaml#scrape.doubled_marks', reason: `${count} doubled clause ${count === 1 ? 'mark' : 'marks'} written once`, severity: 'info', line });
   }
 }
 

@@ -240,8 +240,11 @@ export function rightPhrase(
   // 给予每人每月800—1500元生活补贴: a purpose before a noun of money is part of its name
   const purpose = first.tag === 'vn' && compiled.moneyNouns.has(items[i + 1]?.text ?? '');
   if ((first.tag === 'vn' || isVerb(first)) && !count && !threshold && !purpose) return '';
-  // 作了79处修改, 开展3次检查: a count of an action that ends the clause counts that action
-  if (count && (first.tag === 'vn' || isVerb(first)) && first.end - first.start >= 2) {
+  // 作了79处修改, 开展3次检查: a count of an action that ends the clause counts that action (not
+  // 吸引用人单位326家参会, where the head noun right before the count names what it counts and the
+  // verb after is what those things did)
+  const namedBefore = isHeadNoun(items[previousSolid(items, at)]);
+  if (count && (first.tag === 'vn' || isVerb(first)) && first.end - first.start >= 2 && !namedBefore) {
     const after = items[nextSolid(items, i)];
     if (after === undefined || after.separator === 'clause') return first.text;
   }

@@ -83,7 +83,9 @@ export function phraseText(items: readonly Item[]): string {
 const PLAN_OR_NEW: readonly CueLabel[] = ['target', 'new'];
 
 export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, listed = false, predicated = false): string {
-  let items = [...run];
+  // (no pass below writes into its array: each returns a slice or its input, so the run is read
+  // as it is, not copied; a copy per pass was about a tenth of what the stage allocated)
+  let items = run;
   // 天使、种子、风投、创投等科创基金规模: the class after 等 is the subject
   for (let i = items.length - 1; i >= 0; i--) {
     const closer = compiled.cues.endingAt(items, i, 'closer');
@@ -93,7 +95,7 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, li
     }
   }
   // 已投产项目215个: after a perfect marker, a stage verb and its one noun name a class of the noun
-  if (perfectClass(items.slice(-3), compiled)) return shorten(items.slice(-2));
+  if (perfectClass(items, compiled)) return shorten(items.slice(-2));
   items = afterLastPredicate(items, compiled);
   items = afterModal(items, compiled);
   const unstripped = items;
@@ -139,7 +141,7 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, li
   // 其中集中供养9600人: after a subset opener (subjects.yaml subset_openers) the words of the clause
   // name the part counted, whatever jieba tags them (集中/v 供养/v)
   const opener = items[0] === run[0] ? compiled.cues.startingAt(items, 0, 'subset') : null;
-  const part = opener ? items.slice(opener.end + 1) : listed ? [...run] : [];
+  const part = opener ? items.slice(opener.end + 1) : listed ? run : [];
   if (part.length > 0 && part.every((item) => item.separator === null)) return shorten(part);
   // 诉前调解成功2.47万件, 帮扶成功120户: actions that end in an outcome word (subjects.yaml outcome_words)
   // name the successes counted, whatever jieba tags them (诉前/v 调解/v 成功/a)
@@ -153,7 +155,7 @@ export function finishLeft(run: readonly Item[], compiled: CompiledAttribute, li
  * rather than open the clause (→ 造林绿化面积). `kept` is a slice of `run`; a verb-tagged word
  * (完成/v) still opens the clause.
  */
-function ownerOfMeasure(run: readonly Item[], kept: Item[], compiled: CompiledAttribute): Item[] {
+function ownerOfMeasure(run: readonly Item[], kept: readonly Item[], compiled: CompiledAttribute): readonly Item[] {
   const measure = kept.length > 0 ? compiled.cues.startingAt(kept, 0, 'measure') : null;
   if (!measure || measure.end !== kept.length - 1) return kept;
   const end = run.indexOf(kept[0]!) + kept.length;
@@ -170,7 +172,7 @@ function ownerOfMeasure(run: readonly Item[], kept: Item[], compiled: CompiledAt
  * (园区完成投资, 农村劳动力转移就业 keep their owner); nor a rate right after the verb, which
  * measures what the verb does (仲裁调解成功率, subjects.yaml rate_suffixes).
  */
-function afterLastPredicate(run: readonly Item[], compiled: CompiledAttribute): Item[] {
+function afterLastPredicate(run: readonly Item[], compiled: CompiledAttribute): readonly Item[] {
   for (let i = run.length - 2; i > 0; i--) {
     if (!isVerb(run[i]!)) continue;
     // 乡村治理类指标: a verb before a class suffix names the class, it predicates nothing
@@ -182,7 +184,7 @@ function afterLastPredicate(run: readonly Item[], compiled: CompiledAttribute): 
       if (run.slice(cue.end + 1).some(isNounLike)) return run.slice(cue.end + 1);
     }
   }
-  return [...run];
+  return run;
 }
 
 /** An adverb, or a word jieba does not know (已近/x). */
@@ -197,7 +199,7 @@ const MODAL_TAGS: ReadonlySet<string> = new Set([...ADVERB_TAGS, ...VERB_TAGS]);
  * the number measures (村里准备今年再流转土地 → 流转土地). The phrase is kept whole when no noun
  * would be left (集团将再投入: a bare verb names nothing).
  */
-function afterModal(run: readonly Item[], compiled: CompiledAttribute): Item[] {
+function afterModal(run: readonly Item[], compiled: CompiledAttribute): readonly Item[] {
   for (let i = run.length - 2; i >= 0; i--) {
     if (run[i]!.separator !== null || !MODAL_TAGS.has(run[i]!.tag)) continue;
     const cue = compiled.cues.startingAt(run, i, MODALS);
@@ -207,7 +209,7 @@ function afterModal(run: readonly Item[], compiled: CompiledAttribute): Item[] {
     const rest = run.slice(start);
     if (characters(rest) >= 2 && rest.some(isNounLike)) return rest;
   }
-  return [...run];
+  return run;
 }
 
 /**
@@ -220,8 +222,8 @@ function afterModal(run: readonly Item[], compiled: CompiledAttribute): Item[] {
  * noun modifies that noun rather than opening the clause: 入驻企业达到61家 counts the enterprises
  * that moved in (入驻企业), where 入驻企业61家 is the verb and its object (→ 企业).
  */
-export function stripLeading(run: readonly Item[], compiled: CompiledAttribute, predicated = false): Item[] {
-  let items = [...run];
+export function stripLeading(run: readonly Item[], compiled: CompiledAttribute, predicated = false): readonly Item[] {
+  let items = run;
   let predicates = 0;
   for (;;) {
     const first = items[0];
@@ -264,11 +266,16 @@ export function stripLeading(run: readonly Item[], compiled: CompiledAttribute, 
   }
 }
 
-/** `items` is a perfect marker (已), a stage verb (subjects.yaml strip_leading) and one noun: 已投产项目. */
+/**
+ * The last three of `items` are a perfect marker (已), a stage verb (subjects.yaml strip_leading)
+ * and one noun: 已投产项目. (Read in place rather than on a slice of the three: a cue that starts
+ * in them ends by the array's end either way.)
+ */
 function perfectClass(items: readonly Item[], compiled: CompiledAttribute): boolean {
-  if (items.length !== 3 || compiled.cues.startingAt(items, 0, 'perfect')?.end !== 0) return false;
-  const verb = compiled.cues.startingAt(items, 1, 'strip');
-  return verb !== null && verb.end === 1 && items[1]!.tag.startsWith('v') && items[2]!.tag.startsWith('n') && items[2]!.tag !== 'nr';
+  const at = items.length - 3;
+  if (at < 0 || compiled.cues.startingAt(items, at, 'perfect')?.end !== at) return false;
+  const verb = compiled.cues.startingAt(items, at + 1, 'strip');
+  return verb !== null && verb.end === at + 1 && items[at + 1]!.tag.startsWith('v') && items[at + 2]!.tag.startsWith('n') && items[at + 2]!.tag !== 'nr';
 }
 
 /** A common noun (n, nz, vn… not a person's or place's name, nor a time word): 住院日/n. */
@@ -327,7 +334,7 @@ export const MAX_LIST_SUBJECT = 24;
 
 /** Cuts a phrase to `MAX_SUBJECT` characters (`MAX_LIST_SUBJECT` with a 、 list), keeping its head (the right end). */
 export function shorten(run: readonly Item[]): string {
-  let items = [...run];
+  let items = run;
   let limit = items.some((item) => item.separator === 'list') ? MAX_LIST_SUBJECT : MAX_SUBJECT;
   // 第三产业增加值占地区生产总值的比重 → …生产总值比重: 的 is the cheapest character to drop
   if (characters(items) > limit) {

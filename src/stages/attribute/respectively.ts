@@ -209,7 +209,7 @@ function listBefore(
   const nonEmpty = groups.filter((group) => group.length > 0);
   // a count that is not the list's length ends the list where it stands, as any number does
   if (total !== null && String(nonEmpty.length) !== total) return listBefore(items, stop, compiled, [], joiners);
-  if (nonEmpty.length > 0) nonEmpty[0] = stripLeading(nonEmpty[0]!, compiled);
+  if (nonEmpty.length > 0) nonEmpty[0] = [...stripLeading(nonEmpty[0]!, compiled)];
   return nonEmpty.filter((group) => group.length > 0);
 }
 

@@ -38,6 +38,24 @@ describe('CueTable', () => {
     expect(table.endingAt(items('提高', '到'), 1, 'level')).toMatchObject({ word: '提高到', start: 0, end: 1 });
   });
 
+  // `has` reads the forward trie instead of a Map: it must answer as the Map of words to labels
+  // does, for cue words, their prefixes and extensions (nodes that end no word), astral
+  // characters, the empty word, and labels added to a word later.
+  it('has answers as a map of each word to its labels', () => {
+    const words: Record<string, readonly string[]> = { a: ['增长', '增速', '𠀀增', ''], b: ['增长率', '增'], c: ['增速'] };
+    const table = new CueTable<string>();
+    const truth = new Map<string, Set<string>>();
+    for (const [label, list] of Object.entries(words)) {
+      table.add(label, list);
+      for (const word of list) truth.set(word, (truth.get(word) ?? new Set()).add(label));
+    }
+    const asked = ['增长', '增速', '增长率', '增', '增长率高', '𠀀增', '𠀀', '𠀁增', '', '长', '增加值', '工业增加值增速'];
+    for (const word of asked) {
+      for (const label of ['a', 'b', 'c', 'd']) expect(table.has(word, label), `${word} ${label}`).toBe(truth.get(word)?.has(label) ?? false);
+    }
+    expect(new CueTable<string>().has('', 'a')).toBe(false);
+  });
+
   // The labels were once bits of a 32-bit mask, and a 32nd label threw when the rules loaded.
   it('holds any number of labels', () => {
     const table = new CueTable<string>();

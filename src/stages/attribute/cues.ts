@@ -107,8 +107,16 @@ export class CueTable<Label extends string> {
     return this;
   }
 
+  /**
+   * True when `word` is a cue carrying `label`. Read off the forward trie, whose node for a word
+   * holds the very set `labels` maps it to: most words asked about are subjects built afresh per
+   * quantity (isChangeText), whose `Map` look-up hashed every character, where the walk stops at
+   * the first character no cue continues with. The empty word is in `labels` alone.
+   */
   has(word: string, label: Label): boolean {
-    return this.labels.get(word)?.has(label) ?? false;
+    if (word.length === 0) return this.labels.get(word)?.has(label) ?? false;
+    const node = this.forwards.walk(0, word, false);
+    return node >= 0 && (this.forwards.ends[node]?.has(label) ?? false);
   }
 
   /**

@@ -13,11 +13,13 @@ import type { Item } from './items.js';
  */
 class CharTrie<Label extends string> {
   /**
-   * Per node, the labels of the word that ends there (undefined: no word ends there). The set is
-   * the cue table's own for that word, so a label added later is seen here too; a set per node
-   * instead of a bit mask leaves the number of labels unbounded.
+   * Per node, the labels of the word that ends there (undefined: no word ends there), as a list:
+   * a copy of the cue table's set for that word, made afresh each time a label is added to it. A
+   * word carries one label or a few, so reading the list by `===` is cheaper than a set's hash
+   * probe per label asked; a list per node instead of a bit mask leaves the number of labels
+   * unbounded.
    */
-  readonly ends: (ReadonlySet<Label> | undefined)[] = [undefined];
+  readonly ends: (readonly Label[] | undefined)[] = [undefined];
   /** The root's child by UTF-16 unit, or -1. */
   private readonly root = new Int32Array(65536).fill(-1);
   /** Edges below the root: (parent node, unit) → child, by open addressing; capacity a power of two. */
@@ -37,7 +39,7 @@ class CharTrie<Label extends string> {
       }
       node = next;
     }
-    this.ends[node] = labels;
+    this.ends[node] = [...labels];
   }
 
   /** The node reached from `node` by reading `text` forwards or backwards, or -1. */
@@ -116,7 +118,7 @@ export class CueTable<Label extends string> {
   has(word: string, label: Label): boolean {
     if (word.length === 0) return this.labels.get(word)?.has(label) ?? false;
     const node = this.forwards.walk(0, word, false);
-    return node >= 0 && (this.forwards.ends[node]?.has(label) ?? false);
+    return node >= 0 && (this.forwards.ends[node]?.includes(label) ?? false);
   }
 
   /**
@@ -155,12 +157,17 @@ export class CueTable<Label extends string> {
   }
 
   /** The first of `wanted` in `labels`. */
-  private first(labels: ReadonlySet<Label> | undefined, wanted: Label | readonly Label[]): Label | undefined {
+  private first(labels: readonly Label[] | undefined, wanted: Label | readonly Label[]): Label | undefined {
     if (labels === undefined) return undefined;
-    if (typeof wanted === 'string') return labels.has(wanted) ? wanted : undefined;
-    for (const label of wanted) if (labels.has(label)) return label;
+    if (typeof wanted === 'string') return carries(labels, wanted) ? wanted : undefined;
+    for (let i = 0; i < wanted.length; i++) if (carries(labels, wanted[i]!)) return wanted[i];
     return undefined;
   }
+}
+
+function carries<Label extends string>(labels: readonly Label[], label: Label): boolean {
+  for (let i = 0; i < labels.length; i++) if (labels[i] === label) return true;
+  return false;
 }
 
 function joined(items: readonly Item[], start: number, end: number): string {

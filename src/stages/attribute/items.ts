@@ -35,8 +35,11 @@ const OPEN_MARKS = new Set(['（', '(', '【', '[']);
 const CLOSE_MARKS = new Set(['）', ')', '】', ']']);
 /** The enumeration comma: items of one list. */
 const LIST_MARKS = new Set(['、']);
+/** Quote marks that open or close a quotation by their shape (ASCII `"` and `'` do both). */
+export const OPENING_QUOTES: ReadonlySet<string> = new Set(['“', '‘', '「', '『']);
+export const CLOSING_QUOTES: ReadonlySet<string> = new Set(['”', '’', '」', '』']);
 /** Quotes stay inside a phrase: 打造"百村示范村"30个. */
-const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’', '「', '」', '『', '』']);
+const QUOTE_MARKS = new Set(['"', "'", ...OPENING_QUOTES, ...CLOSING_QUOTES]);
 const SPACE = /^\s+$/u;
 const PUNCTUATION = /^[\p{P}\p{S}]+$/u;
 

@@ -5,7 +5,7 @@
  */
 import type { CompiledAttribute, CueLabel } from './compile.js';
 import type { Item } from './items.js';
-import { nextSolid, openingBracket } from './items.js';
+import { CLOSING_QUOTES, nextSolid, OPENING_QUOTES, openingBracket } from './items.js';
 
 /**
  * Cue labels asked about at every item of a run: one array each rather than a literal per call
@@ -368,9 +368,6 @@ function findLastIndex<T>(list: readonly T[], test: (value: T, index: number) =>
   for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!, i)) return i;
   return -1;
 }
-
-const OPENING_QUOTES: ReadonlySet<string> = new Set(['“', '‘', '「', '『']);
-const CLOSING_QUOTES: ReadonlySet<string> = new Set(['”', '’', '」', '』']);
 
 /** True when `items[at]` is a closing quote mark with an opening one before it in `items`. */
 function closesQuote(items: readonly Item[], at: number): boolean {
